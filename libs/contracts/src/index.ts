@@ -1,0 +1,6 @@
+export * from './taxonomy';
+export * from './training-states';
+export * from './errors';
+export * from './auth';
+export * from './organisation';
+export * from './health';
