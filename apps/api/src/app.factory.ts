@@ -1,0 +1,71 @@
+// Builds the HTTP application: the same function serves `npm start` and the e2e tests.
+import { INestApplication } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { NestExpressApplication } from '@nestjs/platform-express';
+import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
+import cookieParser from 'cookie-parser';
+import express from 'express';
+import helmet from 'helmet';
+import fs from 'node:fs';
+import path from 'node:path';
+import { Logger } from 'nestjs-pino';
+import { cleanupOpenApiDoc } from 'nestjs-zod';
+import { AppModule } from './app.module';
+import { AppConfig } from './config/config';
+import { version } from './version';
+
+export function buildOpenApi(app: INestApplication): OpenAPIObject {
+  const doc = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('FirstLine API')
+      .setDescription('Document-security training and assessment for first-line border officers.')
+      .setVersion(version)
+      .addBearerAuth()
+      .build(),
+  );
+  return cleanupOpenApiDoc(doc);
+}
+
+export async function createApp(config: AppConfig, databaseUrl: string): Promise<NestExpressApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, databaseUrl), { bufferLogs: true, bodyParser: false });
+  app.useLogger(app.get(Logger));
+  app.set('trust proxy', config.TRUST_PROXY);
+  app.disable('x-powered-by');
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        directives: {
+          defaultSrc: ["'self'"],
+          imgSrc: ["'self'", 'data:', 'blob:'],
+          styleSrc: ["'self'", "'unsafe-inline'"],
+          fontSrc: ["'self'", 'data:'],
+          connectSrc: ["'self'"],
+          objectSrc: ["'none'"],
+          frameAncestors: ["'none'"],
+        },
+      },
+      crossOriginEmbedderPolicy: false,
+    }),
+  );
+  app.use(cookieParser());
+  app.useBodyParser('json', { limit: config.BODY_LIMIT_BYTES });
+  app.setGlobalPrefix('api');
+
+  const doc = buildOpenApi(app);
+  SwaggerModule.setup('api/docs', app, doc, { jsonDocumentUrl: 'api/openapi.json', useGlobalPrefix: false });
+
+  // The web app: static files, and index.html for client-side routes. /api stays with Nest (and its 404s).
+  const index = path.join(config.WEB_DIST, 'index.html');
+  if (fs.existsSync(index)) {
+    app.use(express.static(config.WEB_DIST, { index: false, maxAge: '1h', setHeaders: (res, file) => file.includes(`${path.sep}assets${path.sep}`) && res.setHeader('Cache-Control', 'public, max-age=31536000, immutable') }));
+    app.use((req: express.Request, res: express.Response, next: express.NextFunction) => {
+      if ((req.method === 'GET' || req.method === 'HEAD') && !req.path.startsWith('/api') && req.accepts('html')) {
+        res.setHeader('Cache-Control', 'no-cache');
+        return res.sendFile(index);
+      }
+      next();
+    });
+  }
+  return app;
+}

@@ -1,0 +1,20 @@
+import { Controller, Get, Query } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ZodResponse } from 'nestjs-zod';
+import { AuditPageDto, AuditQueryDto } from '../common/dto';
+import { Roles } from '../common/roles.decorator';
+import { AuditService } from './audit.service';
+
+@ApiTags('audit')
+@Controller('audit')
+export class AuditController {
+  constructor(private readonly audit: AuditService) {}
+
+  @Roles('admin')
+  @Get()
+  @ApiOperation({ summary: 'Audit log, newest first' })
+  @ZodResponse({ type: AuditPageDto })
+  list(@Query() q: AuditQueryDto) {
+    return this.audit.list(q);
+  }
+}

@@ -1,0 +1,77 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ZodResponse } from 'nestjs-zod';
+import { Actor, CurrentActor } from '../common/actor';
+import { CohortMembersDto, CohortViewDto, CreateCohortDto, IdParamDto, MemberParamDto, UpdateCohortDto, UserViewDto } from '../common/dto';
+import { Roles } from '../common/roles.decorator';
+import { CohortsService } from './cohorts.service';
+
+@ApiTags('cohorts')
+@Controller('cohorts')
+export class CohortsController {
+  constructor(private readonly cohorts: CohortsService) {}
+
+  @Roles('admin', 'supervisor', 'instructor')
+  @Get()
+  @ApiOperation({ summary: 'Cohorts in scope (instructor: those they run; supervisor: own unit; admin: all)' })
+  @ZodResponse({ type: [CohortViewDto] })
+  list(@CurrentActor() actor: Actor) {
+    return this.cohorts.list(actor);
+  }
+
+  @Roles('admin', 'instructor')
+  @Post()
+  @ApiOperation({ summary: 'Create a cohort (an instructor becomes one of its instructors)' })
+  @ZodResponse({ status: 201, type: CohortViewDto })
+  create(@CurrentActor() actor: Actor, @Body() body: CreateCohortDto) {
+    return this.cohorts.create(actor, body);
+  }
+
+  @Roles('admin', 'supervisor', 'instructor')
+  @Get(':id')
+  @ApiOperation({ summary: 'One cohort' })
+  @ZodResponse({ type: CohortViewDto })
+  get(@CurrentActor() actor: Actor, @Param() p: IdParamDto) {
+    return this.cohorts.get(actor, p.id);
+  }
+
+  @Roles('admin', 'instructor')
+  @Patch(':id')
+  @ApiOperation({ summary: 'Rename, reschedule or change the instructors of a cohort' })
+  @ZodResponse({ type: CohortViewDto })
+  update(@CurrentActor() actor: Actor, @Param() p: IdParamDto, @Body() body: UpdateCohortDto) {
+    return this.cohorts.update(actor, p.id, body);
+  }
+
+  @Roles('admin', 'instructor')
+  @Delete(':id')
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Delete a cohort (its trainees stay)' })
+  async remove(@CurrentActor() actor: Actor, @Param() p: IdParamDto): Promise<void> {
+    await this.cohorts.remove(actor, p.id);
+  }
+
+  @Roles('admin', 'supervisor', 'instructor')
+  @Get(':id/members')
+  @ApiOperation({ summary: 'Trainees in a cohort' })
+  @ZodResponse({ type: [UserViewDto] })
+  members(@CurrentActor() actor: Actor, @Param() p: IdParamDto) {
+    return this.cohorts.members(actor, p.id);
+  }
+
+  @Roles('admin', 'instructor')
+  @Post(':id/members')
+  @ApiOperation({ summary: 'Add trainees of the cohort’s unit' })
+  @ZodResponse({ status: 201, type: CohortViewDto })
+  addMembers(@CurrentActor() actor: Actor, @Param() p: IdParamDto, @Body() body: CohortMembersDto) {
+    return this.cohorts.addMembers(actor, p.id, body.userIds);
+  }
+
+  @Roles('admin', 'instructor')
+  @Delete(':id/members/:userId')
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Remove a trainee from a cohort' })
+  async removeMember(@CurrentActor() actor: Actor, @Param() p: MemberParamDto): Promise<void> {
+    await this.cohorts.removeMember(actor, p.id, p.userId);
+  }
+}

@@ -1,0 +1,8 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { Cohort } from './cohort.entity';
+import { CohortsController } from './cohorts.controller';
+import { CohortsService } from './cohorts.service';
+
+@Module({ imports: [TypeOrmModule.forFeature([Cohort])], controllers: [CohortsController], providers: [CohortsService], exports: [CohortsService] })
+export class CohortsModule {}

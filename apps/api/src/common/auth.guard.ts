@@ -1,0 +1,50 @@
+// Deny by default: a route is reachable only if it is @Public() or the caller holds one of its @Roles().
+import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { JwtService } from '@nestjs/jwt';
+import { InjectRepository } from '@nestjs/typeorm';
+import type { Role } from '@firstline/contracts';
+import type { Request } from 'express';
+import { Repository } from 'typeorm';
+import { User } from '../users/user.entity';
+import type { Actor } from './actor';
+import { DomainError } from './domain-error';
+import { PUBLIC_KEY, ROLES_KEY } from './roles.decorator';
+
+export interface AccessClaims {
+  sub: string;
+  role: Role;
+}
+
+@Injectable()
+export class AuthGuard implements CanActivate {
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly jwt: JwtService,
+    @InjectRepository(User) private readonly users: Repository<User>,
+  ) {}
+
+  async canActivate(ctx: ExecutionContext): Promise<boolean> {
+    const targets = [ctx.getHandler(), ctx.getClass()];
+    if (this.reflector.getAllAndOverride<boolean>(PUBLIC_KEY, targets)) return true;
+    const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, targets);
+    if (!roles || roles.length === 0) throw new DomainError('forbidden', 'This route declares no access rule');
+
+    const req = ctx.switchToHttp().getRequest<Request & { actor?: Actor }>();
+    const header = req.headers.authorization ?? '';
+    const match = /^Bearer ([A-Za-z0-9._-]+)$/.exec(header);
+    if (!match) throw new DomainError('unauthorized', 'Sign in required');
+    let claims: AccessClaims;
+    try {
+      claims = await this.jwt.verifyAsync<AccessClaims>(match[1], { algorithms: ['HS256'] });
+    } catch {
+      throw new DomainError('unauthorized', 'Session expired or invalid; sign in again');
+    }
+    // Re-read role, unit and status so a deactivated user or a role change takes effect at once.
+    const user = await this.users.findOne({ where: { id: claims.sub }, select: { id: true, role: true, unitId: true, active: true } });
+    if (!user || !user.active) throw new DomainError('unauthorized', 'Session expired or invalid; sign in again');
+    if (!roles.includes(user.role)) throw new DomainError('forbidden', 'Your role may not do this');
+    req.actor = { id: user.id, role: user.role, unitId: user.unitId };
+    return true;
+  }
+}

@@ -1,0 +1,49 @@
+// Nest DTO classes made from the shared zod schemas in @firstline/contracts: one schema validates the request,
+// serialises the response and documents both in OpenAPI.
+import * as c from '@firstline/contracts';
+import { createZodDto } from 'nestjs-zod';
+import { z } from 'zod';
+
+export class LoginDto extends createZodDto(c.LoginRequest) {}
+export class LoginResponseDto extends createZodDto(c.LoginResponse) {}
+export class UserViewDto extends createZodDto(c.UserView) {}
+export class UserPageDto extends createZodDto(c.Page(c.UserView)) {}
+export class UpdateMeDto extends createZodDto(c.UpdateMeRequest) {}
+export class ChangePasswordDto extends createZodDto(c.ChangePasswordRequest) {}
+export class HealthDto extends createZodDto(c.HealthResponse) {}
+
+export class UnitViewDto extends createZodDto(c.UnitView) {}
+export class CreateUnitDto extends createZodDto(c.CreateUnitRequest) {}
+export class UpdateUnitDto extends createZodDto(c.UpdateUnitRequest) {}
+
+export class CreateUserDto extends createZodDto(c.CreateUserRequest) {}
+export class UpdateUserDto extends createZodDto(c.UpdateUserRequest) {}
+export class UserListQueryDto extends createZodDto(c.UserListQuery) {}
+export class ListQueryDto extends createZodDto(c.ListQuery) {}
+export class ImportResultDto extends createZodDto(c.ImportResult) {}
+
+export class CohortViewDto extends createZodDto(c.CohortView) {}
+export class CreateCohortDto extends createZodDto(c.CreateCohortRequest) {}
+export class UpdateCohortDto extends createZodDto(c.UpdateCohortRequest) {}
+export class CohortMembersDto extends createZodDto(c.CohortMembersRequest) {}
+
+export class IdParamDto extends createZodDto(z.strictObject({ id: z.uuid({ message: 'id must be a UUID' }) })) {}
+export class MemberParamDto extends createZodDto(
+  z.strictObject({ id: z.uuid({ message: 'id must be a UUID' }), userId: z.uuid({ message: 'userId must be a UUID' }) }),
+) {}
+
+export const AuditEntryView = z.object({
+  id: z.string(),
+  at: z.string(),
+  actorId: z.string().nullable(),
+  actorName: z.string().nullable(),
+  action: z.string(),
+  entityType: z.string(),
+  entityId: z.string(),
+  before: z.unknown(),
+  after: z.unknown(),
+});
+export class AuditPageDto extends createZodDto(c.Page(AuditEntryView)) {}
+export class AuditQueryDto extends createZodDto(
+  c.ListQuery.omit({ q: true }).extend({ entityType: z.string().max(40).optional(), entityId: z.string().max(80).optional() }),
+) {}

@@ -1,0 +1,91 @@
+// One error shape for every response: {statusCode, error, message, details?, requestId}. 5xx never carry internals.
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
+import type { Request, Response } from 'express';
+import { ZodValidationException } from 'nestjs-zod';
+import { QueryFailedError } from 'typeorm';
+import type { ZodError } from 'zod';
+import { DomainError } from './domain-error';
+
+const REASON: Record<number, string> = {
+  400: 'Bad Request', 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found', 405: 'Method Not Allowed', 409: 'Conflict',
+  410: 'Gone', 413: 'Payload Too Large', 415: 'Unsupported Media Type', 422: 'Unprocessable Entity', 429: 'Too Many Requests',
+  500: 'Internal Server Error', 503: 'Service Unavailable',
+};
+
+export interface ErrorPayload {
+  statusCode: number;
+  message: string;
+  details?: unknown;
+  headers?: Record<string, string>;
+}
+
+function zodDetails(error: ZodError) {
+  return error.issues.map((i) => ({ path: i.path.join('.'), message: i.message, code: i.code }));
+}
+
+/** Maps anything thrown to a status, a message safe to show, and details. */
+export function toErrorPayload(exception: unknown): ErrorPayload {
+  if (exception instanceof DomainError) {
+    return { statusCode: exception.status, message: exception.message, details: exception.details, headers: exception.headers };
+  }
+  if (exception instanceof ZodValidationException) {
+    const issues = zodDetails(exception.getZodError() as ZodError);
+    const first = issues[0];
+    const message = first ? `Invalid request: ${first.path ? `${first.path}: ` : ''}${first.message}` : 'Invalid request';
+    return { statusCode: 400, message, details: { issues } };
+  }
+  if (exception instanceof HttpException) {
+    const status = exception.getStatus();
+    const body = exception.getResponse();
+    let message = exception.message;
+    if (typeof body === 'object' && body && 'message' in body) {
+      const m = (body as { message: unknown }).message;
+      message = Array.isArray(m) ? m.join('; ') : String(m);
+    }
+    if (status === 413) message = 'Request body is too large';
+    return { statusCode: status, message };
+  }
+  // Errors raised by Express's body parser (malformed JSON, too large, bad encoding) carry a status and a type.
+  const e = exception as { status?: number; statusCode?: number; type?: string; message?: string; code?: string };
+  const status = e?.status ?? e?.statusCode;
+  if (typeof status === 'number' && status >= 400 && status < 500) {
+    if (e.type === 'entity.parse.failed') return { statusCode: 400, message: 'Malformed JSON in request body' };
+    if (e.type === 'entity.too.large') return { statusCode: 413, message: 'Request body is too large' };
+    if (e.type === 'encoding.unsupported' || e.type === 'charset.unsupported') return { statusCode: 415, message: e.message ?? 'Unsupported encoding' };
+    return { statusCode: status, message: e.message ?? REASON[status] ?? 'Bad request' };
+  }
+  // Multer limits (CSV and image uploads).
+  if (e?.code === 'LIMIT_FILE_SIZE') return { statusCode: 413, message: 'Uploaded file is too large' };
+  if (typeof e?.code === 'string' && e.code.startsWith('LIMIT_')) return { statusCode: 400, message: `Upload rejected: ${e.message}` };
+  if (exception instanceof QueryFailedError) {
+    const pgCode = (exception as unknown as { code?: string }).code;
+    if (pgCode === '23505') return { statusCode: 409, message: 'A record with the same unique value already exists' };
+    if (pgCode === '23503') return { statusCode: 409, message: 'The record is still referenced by other records' };
+    if (pgCode === '22P02') return { statusCode: 400, message: 'Malformed identifier' };
+  }
+  return { statusCode: 500, message: 'Internal server error' };
+}
+
+@Catch()
+export class AllExceptionsFilter implements ExceptionFilter {
+  private readonly logger = new Logger(AllExceptionsFilter.name);
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const ctx = host.switchToHttp();
+    const res = ctx.getResponse<Response>();
+    const req = ctx.getRequest<Request & { id?: string }>();
+    const payload = toErrorPayload(exception);
+    if (payload.statusCode >= 500) {
+      this.logger.error({ err: exception, requestId: req.id }, `Unhandled error on ${req.method} ${req.originalUrl}`);
+    }
+    if (res.headersSent) return;
+    for (const [k, v] of Object.entries(payload.headers ?? {})) res.setHeader(k, v);
+    res.status(payload.statusCode).json({
+      statusCode: payload.statusCode,
+      error: REASON[payload.statusCode] ?? HttpStatus[payload.statusCode] ?? 'Error',
+      message: payload.message,
+      ...(payload.details !== undefined ? { details: payload.details } : {}),
+      ...(req.id ? { requestId: String(req.id) } : {}),
+    });
+  }
+}

@@ -1,0 +1,9 @@
+// Every entity, in one list used by the app's DataSource and the migration CLI.
+import { AuditEntry } from '../audit/audit-entry.entity';
+import { LoginFailure } from '../auth/login-failure.entity';
+import { RefreshToken } from '../auth/refresh-token.entity';
+import { Cohort } from '../cohorts/cohort.entity';
+import { Unit } from '../units/unit.entity';
+import { User } from '../users/user.entity';
+
+export const ENTITIES = [Unit, User, RefreshToken, LoginFailure, Cohort, AuditEntry];

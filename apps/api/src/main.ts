@@ -1,0 +1,103 @@
+// `npm start`: validate config, start the embedded PostgreSQL unless DATABASE_URL is set, migrate, seed, serve.
+import 'reflect-metadata';
+import pino from 'pino';
+import { createApp } from './app.factory';
+import { AppConfig, ConfigError, loadConfig } from './config/config';
+import { EmbeddedDatabase, startEmbeddedPostgres, StartupError } from './database/embedded-postgres';
+import { migrate } from './database/migrate';
+import { createDataSource } from './database/data-source';
+import { readDemoOrganisation, seedDemoOrganisation } from './seed/demo-seed';
+
+function banner(config: AppConfig, port: number, embedded: EmbeddedDatabase | undefined, demo: boolean): string {
+  const host = config.HOST === '0.0.0.0' || config.HOST === '::' ? 'localhost' : config.HOST;
+  const base = `http://${host}:${port}`;
+  const lines = [
+    '',
+    '  FirstLine is running',
+    `    Web app    ${base}/`,
+    `    API        ${base}/api   (OpenAPI: ${base}/api/docs)`,
+    `    Database   ${embedded ? `embedded PostgreSQL, data in ${embedded.dataDir}/pg` : 'PostgreSQL server from DATABASE_URL'}`,
+    `    Media      ${config.MEDIA_DIR}`,
+  ];
+  if (demo) {
+    const org = readDemoOrganisation();
+    const trainees = org.trainees.map((t) => t.username);
+    lines.push(
+      `    Demo logins (password "${org.password}"):`,
+      ...org.staff.map((s) => `      ${s.username.padEnd(12)} ${s.role}${s.unit ? `, ${s.unit}` : ''}`),
+      `      ${trainees[0]} … ${trainees[trainees.length - 1]}  trainees`,
+    );
+  }
+  lines.push('    Stop with Ctrl+C', '');
+  return lines.join('\n');
+}
+
+async function main(): Promise<void> {
+  let config: AppConfig;
+  try {
+    config = loadConfig();
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      process.stderr.write(`FirstLine cannot start. ${err.message}\n`);
+      process.exit(2);
+    }
+    throw err;
+  }
+  const log = pino({ level: config.LOG_LEVEL, base: { context: 'Bootstrap' } });
+  let embedded: EmbeddedDatabase | undefined;
+  const stopDb = async () => embedded?.stop().catch((e) => log.error({ err: e }, 'stopping the embedded database failed'));
+  try {
+    if (config.embedded) {
+      log.info({ dataDir: config.DATA_DIR }, 'starting the embedded PostgreSQL');
+      embedded = await startEmbeddedPostgres({ dataDir: config.DATA_DIR, log: (m) => log.debug({ pg: m }) });
+    }
+    const url = embedded?.url ?? config.DATABASE_URL!;
+    const applied = await migrate(url);
+    if (applied.length) log.info({ applied }, 'migrations applied');
+    if (config.SEED_DEMO) {
+      const ds = createDataSource(url, 2);
+      await ds.initialize();
+      try {
+        const report = await seedDemoOrganisation(ds);
+        log.info(report, 'demo organisation seeded');
+      } finally {
+        await ds.destroy();
+      }
+    }
+    const app = await createApp(config, url);
+    await app.listen(config.PORT, config.HOST);
+    const port = (app.getHttpServer().address() as { port: number }).port;
+    process.stdout.write(banner(config, port, embedded, config.SEED_DEMO) + '\n');
+
+    let closing = false;
+    const shutdown = async (signal: string) => {
+      if (closing) return;
+      closing = true;
+      log.info({ signal }, 'shutting down');
+      await app.close().catch((e) => log.error({ err: e }, 'closing the app failed'));
+      await stopDb();
+      process.exit(0);
+    };
+    process.on('SIGINT', () => void shutdown('SIGINT'));
+    process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  } catch (err) {
+    await stopDb();
+    if (err instanceof StartupError || err instanceof ConfigError) {
+      process.stderr.write(`FirstLine cannot start. ${err.message}\n`);
+      process.exit(1);
+    }
+    const e = err as NodeJS.ErrnoException;
+    if (e.code === 'EADDRINUSE') {
+      process.stderr.write(`FirstLine cannot start. Port ${config.PORT} is already in use; set PORT to another port.\n`);
+      process.exit(1);
+    }
+    if (e.code === 'ECONNREFUSED' || e.code === 'ENOTFOUND' || e.code === '28P01' || e.code === '3D000') {
+      process.stderr.write(`FirstLine cannot start. The database at DATABASE_URL is not reachable: ${e.message}\n`);
+      process.exit(1);
+    }
+    log.fatal({ err }, 'start-up failed');
+    process.exit(1);
+  }
+}
+
+void main();

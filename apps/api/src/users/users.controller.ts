@@ -1,0 +1,69 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query, UploadedFile, UseInterceptors } from '@nestjs/common';
+import { FileInterceptor } from '@nestjs/platform-express';
+import { ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ZodResponse } from 'nestjs-zod';
+import { Actor, CurrentActor } from '../common/actor';
+import { CreateUserDto, IdParamDto, ImportResultDto, UpdateUserDto, UserListQueryDto, UserPageDto, UserViewDto } from '../common/dto';
+import { Roles } from '../common/roles.decorator';
+import { TraineeImportService } from './trainee-import.service';
+import { UsersService } from './users.service';
+
+@ApiTags('users')
+@Controller('users')
+export class UsersController {
+  constructor(
+    private readonly users: UsersService,
+    private readonly importer: TraineeImportService,
+  ) {}
+
+  @Roles('admin', 'supervisor', 'instructor')
+  @Get()
+  @ApiOperation({ summary: 'Users in the caller’s scope (admin: all; supervisor: own unit; instructor: own unit’s trainees)' })
+  @ZodResponse({ type: UserPageDto })
+  list(@CurrentActor() actor: Actor, @Query() q: UserListQueryDto) {
+    return this.users.list(actor, q);
+  }
+
+  @Roles('admin')
+  @Post()
+  @ApiOperation({ summary: 'Create a user' })
+  @ZodResponse({ status: 201, type: UserViewDto })
+  create(@CurrentActor() actor: Actor, @Body() body: CreateUserDto) {
+    return this.users.create(actor, body);
+  }
+
+  @Roles('admin', 'instructor')
+  @Post('import')
+  @UseInterceptors(FileInterceptor('file'))
+  @ApiConsumes('multipart/form-data')
+  @ApiBody({ schema: { type: 'object', required: ['file'], properties: { file: { type: 'string', format: 'binary', description: 'CSV: service_number,name,unit,cohort,language' } } } })
+  @ApiOperation({ summary: 'Import trainees from CSV, all or nothing; a bad file gets a per-row error report' })
+  @ZodResponse({ status: 201, type: ImportResultDto })
+  import(@CurrentActor() actor: Actor, @UploadedFile() file?: Express.Multer.File) {
+    return this.importer.import(actor, file?.buffer);
+  }
+
+  @Roles('admin', 'supervisor', 'instructor')
+  @Get(':id')
+  @ApiOperation({ summary: 'One user in the caller’s scope' })
+  @ZodResponse({ type: UserViewDto })
+  get(@CurrentActor() actor: Actor, @Param() p: IdParamDto) {
+    return this.users.get(actor, p.id);
+  }
+
+  @Roles('admin')
+  @Patch(':id')
+  @ApiOperation({ summary: 'Change a user’s role, unit, details, status or password' })
+  @ZodResponse({ type: UserViewDto })
+  update(@CurrentActor() actor: Actor, @Param() p: IdParamDto, @Body() body: UpdateUserDto) {
+    return this.users.update(actor, p.id, body);
+  }
+
+  @Roles('admin')
+  @Delete(':id')
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Deactivate a user (records are kept)' })
+  async remove(@CurrentActor() actor: Actor, @Param() p: IdParamDto): Promise<void> {
+    await this.users.deactivate(actor, p.id);
+  }
+}
