@@ -43,6 +43,8 @@ export function toErrorPayload(exception: unknown): ErrorPayload {
       message = Array.isArray(m) ? m.join('; ') : String(m);
     }
     if (status === 413) message = 'Request body is too large';
+    // Nest turns the body parser's SyntaxError into a bare BadRequestException carrying the parser's message.
+    if (status === 400 && /JSON/.test(message) && !/^Malformed/.test(message)) message = `Malformed JSON in request body: ${message}`;
     return { statusCode: status, message };
   }
   // Errors raised by Express's body parser (malformed JSON, too large, bad encoding) carry a status and a type.

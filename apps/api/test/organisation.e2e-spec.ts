@@ -1,0 +1,172 @@
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { Client } from 'pg';
+import request from 'supertest';
+import { bearer, signIn, testApp } from './utils';
+
+describe('units, users, cohorts and the trainee CSV import', () => {
+  let app: NestExpressApplication;
+  const t: Record<string, string> = {};
+  let db: Client;
+  beforeAll(async () => {
+    app = await testApp();
+    for (const u of ['admin', 'instructor1', 'instructor2', 'supervisor1', 'trainee01']) t[u] = await signIn(app, u);
+    db = new Client({ connectionString: process.env.FIRSTLINE_TEST_DATABASE_URL });
+    await db.connect();
+  });
+  afterAll(async () => {
+    await db.end();
+    await app.close();
+  });
+  const http = () => request(app.getHttpServer());
+  const count = async (sql: string, params: unknown[] = []) => Number((await db.query(sql, params)).rows[0].n);
+
+  describe('scoping', () => {
+    it('a supervisor sees only their own unit and its people', async () => {
+      const units = (await http().get('/api/units').set(bearer(t.supervisor1))).body;
+      expect(units.map((u: { code: string }) => u.code)).toEqual(['ISB-IMM']);
+      const users = (await http().get('/api/users?limit=200').set(bearer(t.supervisor1))).body;
+      expect(users.items.length).toBeGreaterThanOrEqual(14);
+      expect(users.items.every((u: { unitName: string }) => u.unitName === 'Islamabad International Airport — Immigration')).toBe(true);
+      const cohorts = (await http().get('/api/cohorts').set(bearer(t.supervisor1))).body;
+      expect(cohorts.every((c: { unitName: string }) => c.unitName.startsWith('Islamabad'))).toBe(true);
+    });
+
+    it('an instructor sees the trainees of their unit and the cohorts they run, not another unit’s', async () => {
+      const users = (await http().get('/api/users?limit=200').set(bearer(t.instructor2))).body;
+      expect(users.items.every((u: { role: string; unitName: string }) => u.role === 'trainee' && u.unitName.startsWith('Allama Iqbal'))).toBe(true);
+      expect(users.items.some((u: { username: string }) => u.username === 'trainee13')).toBe(true);
+      const isbCohort = (await http().get('/api/cohorts').set(bearer(t.instructor1))).body.find((c: { name: string }) => c.name === 'Islamabad Intake 2026-A');
+      expect(isbCohort.memberCount).toBeGreaterThanOrEqual(12);
+      expect((await http().get(`/api/cohorts/${isbCohort.id}`).set(bearer(t.instructor2))).status).toBe(404);
+      expect((await http().get(`/api/cohorts/${isbCohort.id}/members`).set(bearer(t.instructor2))).status).toBe(404);
+      const trainee01 = (await http().get('/api/users?q=trainee01').set(bearer(t.admin))).body.items[0];
+      expect((await http().get(`/api/users/${trainee01.id}`).set(bearer(t.instructor2))).status).toBe(404);
+      expect((await http().get(`/api/users/${trainee01.id}`).set(bearer(t.instructor1))).status).toBe(200);
+    });
+
+    it('an instructor cannot add another unit’s trainee or an instructor to a cohort', async () => {
+      const isb = (await http().get('/api/units').set(bearer(t.instructor1))).body[0];
+      const cohort = (await http().post('/api/cohorts').set(bearer(t.instructor1)).send({ name: `Scoping ${Date.now()}`, unitId: isb.id })).body;
+      const lhe = (await http().get('/api/users?q=trainee13').set(bearer(t.admin))).body.items[0];
+      const res = await http().post(`/api/cohorts/${cohort.id}/members`).set(bearer(t.instructor1)).send({ userIds: [lhe.id] });
+      expect(res.status).toBe(400);
+      expect(res.body.message).toMatch(/belongs to another unit/);
+      const lheUnit = (await http().get('/api/units').set(bearer(t.instructor2))).body[0];
+      expect((await http().post('/api/cohorts').set(bearer(t.instructor1)).send({ name: 'Elsewhere', unitId: lheUnit.id })).status).toBe(403);
+    });
+  });
+
+  describe('CRUD with audit', () => {
+    it('creates, renames and deletes a unit, recording before and after', async () => {
+      const created = await http().post('/api/units').set(bearer(t.admin)).send({ name: 'Torkham Border Crossing — Immigration', code: `TKM-${Date.now() % 10000}` });
+      expect(created.status).toBe(201);
+      expect((await http().post('/api/units').set(bearer(t.admin)).send({ name: 'Torkham Border Crossing — Immigration', code: 'OTHER-1' })).status).toBe(409);
+      const renamed = await http().patch(`/api/units/${created.body.id}`).set(bearer(t.admin)).send({ name: 'Torkham — Immigration' });
+      expect(renamed.body.name).toBe('Torkham — Immigration');
+      expect((await http().delete(`/api/units/${created.body.id}`).set(bearer(t.admin))).status).toBe(204);
+      const audit = (await http().get(`/api/audit?entityType=unit&entityId=${created.body.id}`).set(bearer(t.admin))).body.items;
+      expect(audit.map((a: { action: string }) => a.action)).toEqual(['unit.delete', 'unit.update', 'unit.create']);
+      expect(audit[1].before.name).toBe('Torkham Border Crossing — Immigration');
+      expect(audit[1].after.name).toBe('Torkham — Immigration');
+      expect(audit[1].actorName).toBe('Platform Administrator');
+    });
+
+    it('refuses to delete a unit that still has people', async () => {
+      const isb = (await http().get('/api/units').set(bearer(t.supervisor1))).body[0];
+      const res = await http().delete(`/api/units/${isb.id}`).set(bearer(t.admin));
+      expect(res.status).toBe(409);
+      expect(res.body.message).toMatch(/still has/);
+    });
+
+    it('rejects a duplicate service number and never puts a password hash in the audit log', async () => {
+      const isb = (await http().get('/api/units').set(bearer(t.supervisor1))).body[0];
+      const body = { username: `dup.${Date.now()}`, displayName: 'Dup', role: 'trainee', unitId: isb.id, password: 'a-long-password', serviceNumber: 'FIA-20401' };
+      const res = await http().post('/api/users').set(bearer(t.admin)).send(body);
+      expect(res.status).toBe(409);
+      expect(res.body.message).toMatch(/Service number "FIA-20401" is already registered/);
+      expect(await count(`SELECT count(*) AS n FROM audit_log WHERE before::text ILIKE '%argon2%' OR after::text ILIKE '%argon2%'`)).toBe(0);
+    });
+
+    it('requires a unit for everyone but admins', async () => {
+      const res = await http().post('/api/users').set(bearer(t.admin)).send({ username: `nounit.${Date.now()}`, displayName: 'X', role: 'trainee', password: 'a-long-password' });
+      expect(res.status).toBe(400);
+      expect(res.body.message).toMatch(/must belong to a unit/);
+    });
+  });
+
+  describe('CSV import of trainees', () => {
+    const upload = (token: string, csv: string | Buffer) =>
+      http().post('/api/users/import').set(bearer(token)).attach('file', Buffer.isBuffer(csv) ? csv : Buffer.from(csv), { filename: 'trainees.csv', contentType: 'text/csv' });
+
+    it('imports a good file into users and cohort memberships, returning initial passwords that work', async () => {
+      const s = Date.now() % 100000;
+      const csv = `\uFEFFservice_number,name,unit,cohort,language\nIMP-${s}-1,Sadia Noor,ISB-IMM,Islamabad Intake 2026-A,ur\nIMP-${s}-2,Ali Raza,Islamabad International Airport — Immigration,,\n`;
+      const res = await upload(t.instructor1, csv);
+      expect(res.status).toBe(201);
+      expect(res.body.created).toBe(2);
+      expect(res.body.users[0]).toMatchObject({ username: `imp-${s}-1`, serviceNumber: `IMP-${s}-1`, displayName: 'Sadia Noor' });
+      const login = await http().post('/api/auth/login').send({ username: `imp-${s}-1`, password: res.body.users[0].initialPassword });
+      expect(login.status).toBe(200);
+      expect(login.body.user.language).toBe('ur');
+      expect(await count(`SELECT count(*) AS n FROM cohort_members m JOIN users u ON u.id = m.user_id WHERE u.service_number = $1`, [`IMP-${s}-1`])).toBe(1);
+    });
+
+    it('rejects a bad file whole, with a report per row and column, and leaves nothing behind', async () => {
+      const before = await count('SELECT count(*) AS n FROM users');
+      const s = Date.now() % 100000;
+      const csv = [
+        'service_number,name,unit,cohort,language',
+        `OK-${s}-1,Good Row,ISB-IMM,,en`, // row 2: fine on its own
+        `FIA-20401,Taken Number,ISB-IMM,,en`, // row 3: already registered
+        `OK-${s}-3,,ISB-IMM,,en`, // row 4: no name
+        `OK-${s}-4,Wrong Unit,NOPE,,en`, // row 5: unknown unit
+        `OK-${s}-5,Bad Language,ISB-IMM,,fr`, // row 6
+        `OK-${s}-1,Duplicate In File,ISB-IMM,,en`, // row 7: duplicate of row 2
+        `OK-${s}-7,Too,Many,Columns,here,extra`, // row 8
+        `OK-${s}-8,No Cohort,ISB-IMM,Ghost Cohort,en`, // row 9
+      ].join('\n');
+      const res = await upload(t.admin, csv);
+      expect(res.status).toBe(400);
+      expect(res.body.details.errors).toEqual([
+        { row: 3, column: 'service_number', reason: 'Service number is already registered' },
+        { row: 4, column: 'name', reason: 'Name is required' },
+        { row: 5, column: 'unit', reason: 'No unit with code or name "NOPE"' },
+        { row: 6, column: 'language', reason: 'Language must be one of en, ur (got "fr")' },
+        { row: 7, column: 'service_number', reason: 'Duplicate of row 2 in this file' },
+        { row: 8, column: null, reason: 'Expected 5 columns, found 6' },
+        { row: 9, column: 'cohort', reason: 'No cohort "Ghost Cohort" in unit ISB-IMM' },
+      ]);
+      expect(await count('SELECT count(*) AS n FROM users')).toBe(before);
+    });
+
+    it('an instructor may import only into their own unit', async () => {
+      const res = await upload(t.instructor1, `service_number,name,unit,cohort,language\nLHE-${Date.now() % 100000},Someone,LHE-IMM,,en\n`);
+      expect(res.status).toBe(400);
+      expect(res.body.details.errors[0]).toEqual({ row: 2, column: 'unit', reason: 'You may only import trainees into your own unit' });
+    });
+
+    it.each([
+      ['an empty file', '', /empty or missing/],
+      ['a wrong header', 'number,name\n1,x\n', /Header must be exactly/],
+      ['a header only', 'service_number,name,unit,cohort,language\n', /no trainees/],
+      ['binary junk', Buffer.from([0xff, 0xfe, 0x00, 0x81, 0x9f]), /not a UTF-8/],
+      ['an unterminated quote', 'service_number,name,unit,cohort,language\n"X-1,Name,ISB-IMM,,en\n', /not a readable CSV/],
+    ])('answers %s with a clear 400', async (_, csv, message) => {
+      const res = await upload(t.admin, csv as string);
+      expect(res.status).toBe(400);
+      expect(res.body.message + JSON.stringify(res.body.details)).toMatch(message);
+    });
+
+    it('answers a request without a file with 400', async () => {
+      const res = await http().post('/api/users/import').set(bearer(t.admin)).field('other', 'x');
+      expect(res.status).toBe(400);
+    });
+
+    it('answers an oversize file with 413', async () => {
+      const big = 'service_number,name,unit,cohort,language\n' + 'X'.repeat(3 * 1024 * 1024);
+      const res = await upload(t.admin, big);
+      expect(res.status).toBe(413);
+      expect(res.body.message).toMatch(/too large/);
+    });
+  });
+});

@@ -1,0 +1,135 @@
+// Least privilege, route by route: every registered route × every role, with the status each must get.
+// A route that is registered but missing from this table fails the test, so new routes must be declared here.
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import request from 'supertest';
+import { bearer, registeredRoutes, signIn, testApp } from './utils';
+
+type Who = 'anonymous' | 'trainee' | 'instructor' | 'supervisor' | 'admin';
+const WHO: Who[] = ['anonymous', 'trainee', 'instructor', 'supervisor', 'admin'];
+const LOGIN: Record<Exclude<Who, 'anonymous'>, string> = { trainee: 'trainee01', instructor: 'instructor1', supervisor: 'supervisor1', admin: 'admin' };
+
+interface Ctx {
+  app: NestExpressApplication;
+  tokens: Record<string, string>;
+  ids: { isbUnit: string; trainee01: string; isbCohort: string };
+  n: () => number;
+}
+interface Call {
+  path: string;
+  body?: unknown;
+  csv?: string;
+}
+interface Row {
+  expect: Record<Who, number>;
+  make?: (ctx: Ctx) => Promise<Call> | Call;
+}
+
+const only = (allowed: Partial<Record<Who, number>>, denied = 403): Record<Who, number> => ({
+  anonymous: 401,
+  trainee: denied,
+  instructor: denied,
+  supervisor: denied,
+  admin: denied,
+  ...allowed,
+});
+const everyone = (status: number): Record<Who, number> => ({ anonymous: status, trainee: status, instructor: status, supervisor: status, admin: status });
+const signedIn = (status: number) => only({ trainee: status, instructor: status, supervisor: status, admin: status });
+
+async function freshUnit(ctx: Ctx): Promise<string> {
+  const n = ctx.n();
+  const res = await request(ctx.app.getHttpServer()).post('/api/units').set(bearer(ctx.tokens.admin)).send({ name: `Route test unit ${n}`, code: `RT-${n}` });
+  return res.body.id;
+}
+async function freshUser(ctx: Ctx): Promise<string> {
+  const n = ctx.n();
+  const res = await request(ctx.app.getHttpServer())
+    .post('/api/users')
+    .set(bearer(ctx.tokens.admin))
+    .send({ username: `route.user${n}`, displayName: `Route User ${n}`, role: 'trainee', unitId: ctx.ids.isbUnit, password: 'a-long-password' });
+  return res.body.id;
+}
+async function freshCohort(ctx: Ctx, withMember = false): Promise<string> {
+  const n = ctx.n();
+  const res = await request(ctx.app.getHttpServer()).post('/api/cohorts').set(bearer(ctx.tokens.instructor)).send({ name: `Route cohort ${n}`, unitId: ctx.ids.isbUnit });
+  if (withMember) await request(ctx.app.getHttpServer()).post(`/api/cohorts/${res.body.id}/members`).set(bearer(ctx.tokens.instructor)).send({ userIds: [ctx.ids.trainee01] });
+  return res.body.id;
+}
+
+export const ROUTE_TABLE: Record<string, Row> = {
+  'GET /api/health': { expect: everyone(200) },
+  'GET /api/openapi.json': { expect: everyone(200) },
+  'POST /api/auth/login': { expect: everyone(200), make: () => ({ path: '/api/auth/login', body: { username: 'trainee02', password: 'firstline-demo' } }) },
+  'POST /api/auth/refresh': { expect: everyone(401) }, // public, but without a session cookie there is nothing to refresh
+  'POST /api/auth/logout': { expect: everyone(204) },
+  'GET /api/auth/me': { expect: signedIn(200) },
+  'PATCH /api/auth/me': { expect: signedIn(200), make: () => ({ path: '/api/auth/me', body: { displayName: undefined } }) },
+  // A wrong current password proves the call got past authorization without changing anyone's password.
+  'POST /api/auth/password': { expect: signedIn(400), make: () => ({ path: '/api/auth/password', body: { currentPassword: 'not-the-password', newPassword: 'another-long-password' } }) },
+  'GET /api/audit': { expect: only({ admin: 200 }) },
+  'GET /api/units': { expect: only({ instructor: 200, supervisor: 200, admin: 200 }) },
+  'POST /api/units': { expect: only({ admin: 201 }), make: (c) => ({ path: '/api/units', body: { name: `Unit ${c.n()}`, code: `U-${c.n()}` } }) },
+  'PATCH /api/units/:id': { expect: only({ admin: 200 }), make: async (c) => ({ path: `/api/units/${await freshUnit(c)}`, body: { name: `Renamed ${c.n()}` } }) },
+  'DELETE /api/units/:id': { expect: only({ admin: 204 }), make: async (c) => ({ path: `/api/units/${await freshUnit(c)}` }) },
+  'GET /api/users': { expect: only({ instructor: 200, supervisor: 200, admin: 200 }) },
+  'POST /api/users': {
+    expect: only({ admin: 201 }),
+    make: (c) => ({ path: '/api/users', body: { username: `new.user${c.n()}`, displayName: 'New User', role: 'trainee', unitId: c.ids.isbUnit, password: 'a-long-password' } }),
+  },
+  'POST /api/users/import': {
+    expect: only({ instructor: 201, admin: 201 }),
+    make: (c) => ({ path: '/api/users/import', csv: `service_number,name,unit,cohort,language\nRT-${c.n()},Route Trainee,ISB-IMM,,en\n` }),
+  },
+  'GET /api/users/:id': { expect: only({ instructor: 200, supervisor: 200, admin: 200 }), make: (c) => ({ path: `/api/users/${c.ids.trainee01}` }) },
+  'PATCH /api/users/:id': { expect: only({ admin: 200 }), make: async (c) => ({ path: `/api/users/${await freshUser(c)}`, body: { language: 'ur' } }) },
+  'DELETE /api/users/:id': { expect: only({ admin: 204 }), make: async (c) => ({ path: `/api/users/${await freshUser(c)}` }) },
+  'GET /api/cohorts': { expect: only({ instructor: 200, supervisor: 200, admin: 200 }) },
+  'POST /api/cohorts': { expect: only({ instructor: 201, admin: 201 }), make: (c) => ({ path: '/api/cohorts', body: { name: `Cohort ${c.n()}`, unitId: c.ids.isbUnit } }) },
+  'GET /api/cohorts/:id': { expect: only({ instructor: 200, supervisor: 200, admin: 200 }), make: (c) => ({ path: `/api/cohorts/${c.ids.isbCohort}` }) },
+  'PATCH /api/cohorts/:id': { expect: only({ instructor: 200, admin: 200 }), make: async (c) => ({ path: `/api/cohorts/${await freshCohort(c)}`, body: { endsOn: '2027-06-30' } }) },
+  'DELETE /api/cohorts/:id': { expect: only({ instructor: 204, admin: 204 }), make: async (c) => ({ path: `/api/cohorts/${await freshCohort(c)}` }) },
+  'GET /api/cohorts/:id/members': { expect: only({ instructor: 200, supervisor: 200, admin: 200 }), make: (c) => ({ path: `/api/cohorts/${c.ids.isbCohort}/members` }) },
+  'POST /api/cohorts/:id/members': {
+    expect: only({ instructor: 201, admin: 201 }),
+    make: async (c) => ({ path: `/api/cohorts/${await freshCohort(c)}/members`, body: { userIds: [c.ids.trainee01] } }),
+  },
+  'DELETE /api/cohorts/:id/members/:userId': {
+    expect: only({ instructor: 204, admin: 204 }),
+    make: async (c) => ({ path: `/api/cohorts/${await freshCohort(c, true)}/members/${c.ids.trainee01}` }),
+  },
+};
+
+describe('route × role table', () => {
+  let ctx: Ctx;
+
+  beforeAll(async () => {
+    const app = await testApp();
+    const tokens: Record<string, string> = {};
+    for (const [who, username] of Object.entries(LOGIN)) tokens[who] = await signIn(app, username);
+    const http = request(app.getHttpServer());
+    const units = (await http.get('/api/units').set(bearer(tokens.admin))).body as Array<{ id: string; code: string }>;
+    const users = (await http.get('/api/users?q=trainee01').set(bearer(tokens.admin))).body.items as Array<{ id: string }>;
+    const cohorts = (await http.get('/api/cohorts').set(bearer(tokens.instructor))).body as Array<{ id: string }>;
+    let counter = Date.now() % 100000;
+    ctx = { app, tokens, ids: { isbUnit: units.find((u) => u.code === 'ISB-IMM')!.id, trainee01: users[0].id, isbCohort: cohorts[0].id }, n: () => ++counter };
+  });
+  afterAll(() => ctx.app.close());
+
+  it('covers every registered route, and nothing that is not registered', () => {
+    const registered = registeredRoutes(ctx.app);
+    expect(registered.filter((r) => !(r in ROUTE_TABLE))).toEqual([]);
+    expect(Object.keys(ROUTE_TABLE).filter((r) => !registered.includes(r))).toEqual([]);
+  });
+
+  for (const [route, row] of Object.entries(ROUTE_TABLE)) {
+    const [method, template] = route.split(' ');
+    it.each(WHO)(`${route} as %s → ${WHO.map((w) => `${w[0]}${row.expect[w]}`).join(' ')}`, async (who) => {
+      const call: Call = row.make ? await row.make(ctx) : { path: template };
+      let req = request(ctx.app.getHttpServer())[method.toLowerCase() as 'get'](call.path);
+      if (who !== 'anonymous') req = req.set(bearer(ctx.tokens[who]));
+      if (call.csv !== undefined) req = req.attach('file', Buffer.from(call.csv), { filename: 'trainees.csv', contentType: 'text/csv' });
+      else if (call.body !== undefined) req = req.send(call.body as object);
+      const res = await req;
+      expect({ who, status: res.status, body: res.status === row.expect[who] ? undefined : res.body }).toEqual({ who, status: row.expect[who], body: undefined });
+    });
+  }
+});

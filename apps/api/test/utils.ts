@@ -1,0 +1,51 @@
+// Helpers for e2e specs: an app on the run's test database, demo sign-ins, and request shortcuts.
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import request from 'supertest';
+import { createApp } from '../src/app.factory';
+import { AppConfig, loadConfig } from '../src/config/config';
+
+export const DEMO_PASSWORD = 'firstline-demo';
+
+export function testConfig(overrides: Record<string, string> = {}): AppConfig {
+  const url = process.env.FIRSTLINE_TEST_DATABASE_URL;
+  if (!url) throw new Error('FIRSTLINE_TEST_DATABASE_URL is not set: run the e2e specs through jest (global-setup makes the database)');
+  return loadConfig({
+    DATABASE_URL: url,
+    LOG_LEVEL: 'silent',
+    DATA_DIR: fs.mkdtempSync(path.join(os.tmpdir(), 'firstline-test-data-')),
+    JWT_SECRET: 'test-secret-test-secret-test-secret-0123456789',
+    LOGIN_MAX_FAILURES_PER_IP: '100000',
+    WEB_DIST: '/nonexistent',
+    ...overrides,
+  });
+}
+
+export async function testApp(overrides: Record<string, string> = {}): Promise<NestExpressApplication> {
+  const config = testConfig(overrides);
+  const app = await createApp(config, config.DATABASE_URL!);
+  await app.init();
+  return app;
+}
+
+export async function signIn(app: NestExpressApplication, username: string, password = DEMO_PASSWORD): Promise<string> {
+  const res = await request(app.getHttpServer()).post('/api/auth/login').send({ username, password });
+  if (res.status !== 200) throw new Error(`sign-in as ${username} failed: ${res.status} ${JSON.stringify(res.body)}`);
+  return res.body.accessToken as string;
+}
+
+export const bearer = (token: string) => ({ Authorization: `Bearer ${token}` });
+
+/** Every registered route as "METHOD /path", read from the Express router itself. */
+export function registeredRoutes(app: NestExpressApplication): string[] {
+  const router = (app.getHttpAdapter().getInstance() as { router: { stack: Array<{ route?: { path: string; methods: Record<string, boolean> } }> } }).router;
+  const out = new Set<string>();
+  for (const layer of router.stack) {
+    if (!layer.route) continue;
+    for (const [method, on] of Object.entries(layer.route.methods)) if (on && method !== '_all') out.add(`${method.toUpperCase()} ${layer.route.path}`);
+  }
+  // `/api/{*splat}` is the request-logging middleware's mount (Nest registers middleware as route layers), not a route.
+  return [...out].filter((r) => r.includes(' /api/') && !r.includes('/api/docs') && !r.endsWith('/api/{*splat}')).sort();
+}
