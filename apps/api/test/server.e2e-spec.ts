@@ -1,0 +1,110 @@
+// The built server as a user runs it (`node apps/api/dist/main.js`) with no DATABASE_URL: it starts its own
+// PostgreSQL under DATA_DIR, keeps data across restarts, stops the database with itself, and refuses to share
+// its data directory with another running instance. Needs `npm run build` first (npm test does it).
+import { ChildProcess, spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+const MAIN = path.join(__dirname, '..', 'dist', 'main.js');
+
+interface Running {
+  proc: ChildProcess;
+  port: number;
+  output: () => string;
+}
+
+function start(env: Record<string, string>): Promise<Running> {
+  const clean = { ...process.env };
+  delete clean.DATABASE_URL;
+  const proc = spawn(process.execPath, [MAIN], { env: { ...clean, PORT: '0', LOG_LEVEL: 'warn', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  let out = '';
+  proc.stdout!.on('data', (d) => (out += d));
+  proc.stderr!.on('data', (d) => (out += d));
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`server did not start in 60 s:\n${out}`)), 60_000);
+    const check = () => {
+      const m = /Web app\s+http:\/\/localhost:(\d+)\//.exec(out);
+      if (m) {
+        clearTimeout(timer);
+        resolve({ proc, port: Number(m[1]), output: () => out });
+      }
+    };
+    proc.stdout!.on('data', check);
+    proc.on('exit', (code) => {
+      clearTimeout(timer);
+      reject(Object.assign(new Error(`server exited with ${code}:\n${out}`), { code, out }));
+    });
+  });
+}
+
+function exitOf(proc: ChildProcess): Promise<number | null> {
+  return new Promise((resolve) => (proc.exitCode !== null ? resolve(proc.exitCode) : proc.on('exit', (c) => resolve(c))));
+}
+
+async function stop(r: Running): Promise<number | null> {
+  r.proc.kill('SIGTERM');
+  return exitOf(r.proc);
+}
+
+const api = (port: number, p: string, init?: RequestInit) => fetch(`http://127.0.0.1:${port}${p}`, init);
+
+describe('the built server on its embedded database', () => {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'firstline-server-'));
+  afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
+
+  it('stops at start-up with a message naming a bad variable', async () => {
+    const proc = spawn(process.execPath, [MAIN], { env: { ...process.env, PORT: 'eighty', DATA_DIR: dataDir }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let err = '';
+    proc.stderr!.on('data', (d) => (err += d));
+    expect(await exitOf(proc)).toBe(2);
+    expect(err).toMatch(/FirstLine cannot start\. Invalid configuration:\n\s+- PORT: expected a number \(got "eighty"\)/);
+  });
+
+  it('starts, serves, seeds demo users, refuses a second instance, stops its database, and keeps data across restarts', async () => {
+    const first = await start({ DATA_DIR: dataDir });
+    expect(first.output()).toMatch(/Demo logins \(password "firstline-demo"\)/);
+    expect(first.output()).toContain(`embedded PostgreSQL, data in ${dataDir}/pg`);
+    expect((await api(first.port, '/api/health')).status).toBe(200);
+    const login = await api(first.port, '/api/auth/login', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'admin', password: 'firstline-demo' }) });
+    expect(login.status).toBe(200);
+    const { accessToken } = (await login.json()) as { accessToken: string };
+    const created = await api(first.port, '/api/units', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${accessToken}` },
+      body: JSON.stringify({ name: 'Persistence check unit', code: 'PERSIST-1' }),
+    });
+    expect(created.status).toBe(201);
+
+    // A second instance on the same data directory is refused with a clear message, and the first keeps running.
+    await expect(start({ DATA_DIR: dataDir })).rejects.toMatchObject({ code: 1, out: expect.stringMatching(/is in use by another running FirstLine instance/) });
+    expect((await api(first.port, '/api/health')).status).toBe(200);
+
+    const pgPid = Number(fs.readFileSync(path.join(dataDir, 'pg', 'postmaster.pid'), 'utf8').split('\n')[0]);
+    expect(await stop(first)).toBe(0);
+    expect(() => process.kill(pgPid, 0)).toThrow(); // the embedded PostgreSQL stopped with the API
+    expect(fs.existsSync(path.join(dataDir, 'firstline.lock'))).toBe(false);
+
+    const second = await start({ DATA_DIR: dataDir });
+    try {
+      const again = await api(second.port, '/api/auth/login', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'admin', password: 'firstline-demo' }) });
+      const token = ((await again.json()) as { accessToken: string }).accessToken;
+      const units = (await (await api(second.port, '/api/units', { headers: { authorization: `Bearer ${token}` } })).json()) as Array<{ code: string }>;
+      expect(units.map((u) => u.code)).toContain('PERSIST-1');
+    } finally {
+      expect(await stop(second)).toBe(0);
+    }
+  }, 180_000);
+
+  it('recovers when the previous API was killed and left its PostgreSQL running', async () => {
+    const first = await start({ DATA_DIR: dataDir });
+    first.proc.kill('SIGKILL');
+    await exitOf(first.proc);
+    const second = await start({ DATA_DIR: dataDir });
+    try {
+      expect((await api(second.port, '/api/health')).status).toBe(200);
+    } finally {
+      expect(await stop(second)).toBe(0);
+    }
+  }, 180_000);
+});
