@@ -1,0 +1,92 @@
+import type { UserView } from '@firstline/contracts';
+import { screen, within } from '@testing-library/react';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { apiError, json, makeUser, mockApi, sessionFor } from '@/testing/mock-api';
+import { renderApp, resetAppState } from '@/testing/test-utils';
+
+const unit = { id: '9a1f0c9e-2b3c-4d5e-8f90-000000000001', name: 'Islamabad Airport Immigration', code: 'ISB-IMM', userCount: 14 };
+const cohort = {
+  id: '5c0d7a3e-8b1f-4c2d-9e3f-000000000001',
+  name: 'Batch 2025-A',
+  unitId: unit.id,
+  unitName: unit.name,
+  instructorIds: [],
+  memberCount: 12,
+  startsOn: '2025-03-01',
+  endsOn: '2025-04-30',
+};
+
+function signedInAs(user: UserView) {
+  return mockApi({
+    'POST /api/auth/refresh': () => json(sessionFor(user)),
+    'GET /api/me/assignments': () => apiError(404, 'Not Found'),
+    'GET /api/units': () => json([unit]),
+    'GET /api/cohorts': () => json([cohort]),
+    'GET /api/users': () => json({ items: [user], total: 1, limit: 25, offset: 0 }),
+  });
+}
+
+describe('role → landing page', () => {
+  beforeEach(resetAppState);
+
+  it('trainee lands on My training with an empty assignment list', async () => {
+    signedInAs(makeUser({ role: 'trainee', displayName: 'Ayesha Khan' }));
+    const { router } = renderApp('/');
+    expect(await screen.findByRole('heading', { level: 1, name: 'Welcome, Ayesha Khan' })).toBeInTheDocument();
+    expect(router.state.location.pathname).toBe('/app/training');
+    expect(await screen.findByText('No modules assigned yet')).toBeInTheDocument();
+    expect(screen.getAllByText('Islamabad Airport Immigration').length).toBeGreaterThan(0);
+    const nav = screen.getByRole('navigation', { name: 'Main' });
+    expect(within(nav).getAllByRole('link').map((a) => a.textContent)).toEqual(['My training']);
+  });
+
+  it('instructor lands on My cohorts with member counts', async () => {
+    signedInAs(makeUser({ role: 'instructor', username: 'instructor1', displayName: 'Imran Qureshi' }));
+    const { router } = renderApp('/');
+    expect(await screen.findByRole('heading', { level: 1, name: 'My cohorts' })).toBeInTheDocument();
+    expect(router.state.location.pathname).toBe('/app/cohorts');
+    const row = (await screen.findByRole('link', { name: 'Batch 2025-A' })).closest('tr')!;
+    expect(within(row).getByText('12')).toBeInTheDocument();
+    const nav = screen.getByRole('navigation', { name: 'Main' });
+    expect(within(nav).getAllByRole('link').map((a) => a.textContent)).toEqual(['My cohorts', 'Import trainees']);
+  });
+
+  it('supervisor lands on the units overview', async () => {
+    signedInAs(makeUser({ role: 'supervisor', username: 'supervisor1', displayName: 'Farah Siddiqui' }));
+    const { router } = renderApp('/');
+    expect(await screen.findByRole('heading', { level: 1, name: 'Units overview' })).toBeInTheDocument();
+    expect(router.state.location.pathname).toBe('/app/overview');
+    expect(await screen.findByText('Batch 2025-A')).toBeInTheDocument();
+  });
+
+  it('admin lands on Users and has the admin menu', async () => {
+    signedInAs(makeUser({ role: 'admin', username: 'admin', displayName: 'Sana Malik', unitId: null, unitName: null }));
+    const { router } = renderApp('/app');
+    expect(await screen.findByRole('heading', { level: 1, name: 'Users' })).toBeInTheDocument();
+    expect(router.state.location.pathname).toBe('/app/admin/users');
+    const nav = screen.getByRole('navigation', { name: 'Main' });
+    expect(within(nav).getAllByRole('link').map((a) => a.textContent)).toEqual([
+      'Users',
+      'Units',
+      'Cohorts',
+      'Import trainees',
+      'Audit log',
+    ]);
+    expect(screen.getByTestId('current-user')).toHaveTextContent('Sana Malik');
+    expect(screen.getByTestId('current-user')).toHaveTextContent('Administrator');
+  });
+
+  it('a trainee who opens an admin page is told it is not for them', async () => {
+    signedInAs(makeUser({ role: 'trainee' }));
+    renderApp('/app/admin/users');
+    expect(await screen.findByText('You do not have access to this page')).toBeInTheDocument();
+  });
+
+  it('without a session, any app page goes to the login page and remembers where it was', async () => {
+    mockApi({ 'POST /api/auth/refresh': () => apiError(401, 'No session') });
+    const { router } = renderApp('/app/admin/audit');
+    expect(await screen.findByRole('heading', { level: 1, name: 'Sign in' })).toBeInTheDocument();
+    expect(router.state.location.pathname).toBe('/login');
+    expect(router.state.location.search).toBe('?redirectTo=%2Fapp%2Fadmin%2Faudit');
+  });
+});

@@ -1,0 +1,78 @@
+// Route tree. Route modules are lazy and grouped by role; each group declares who may open it (RoleGate),
+// and a module may export `clientLoader(queryClient)` to prefetch through the same query options its screen uses.
+import type { QueryClient } from '@tanstack/react-query';
+import { useMemo, type ComponentType } from 'react';
+import { createBrowserRouter, RouterProvider, type LoaderFunction, type RouteObject } from 'react-router';
+import { LoadingBlock } from '@/components/ui';
+import { paths } from '@/config/paths';
+import { ensureSession } from '@/lib/auth';
+import { AppRoot, RoleGate, RootRedirect, RouteErrorBoundary } from './routes/app/root';
+
+type RouteModule = {
+  default: ComponentType;
+  clientLoader?: (queryClient: QueryClient) => LoaderFunction;
+};
+
+const convert = (queryClient: QueryClient) => (module: RouteModule) => ({
+  Component: module.default,
+  loader: module.clientLoader?.(queryClient),
+});
+
+export function createRoutes(queryClient: QueryClient): RouteObject[] {
+  const lazy = (load: () => Promise<RouteModule>) => () => load().then(convert(queryClient));
+  return [
+    { path: paths.home.path, element: <RootRedirect />, errorElement: <RouteErrorBoundary /> },
+    {
+      path: paths.auth.login.path,
+      lazy: lazy(() => import('./routes/auth/login')),
+      hydrateFallbackElement: <LoadingBlock />,
+      errorElement: <RouteErrorBoundary />,
+    },
+    {
+      path: paths.app.root.path,
+      element: <AppRoot />,
+      // Restores the session before any child loader prefetches with it.
+      loader: async () => {
+        await ensureSession(queryClient);
+        return null;
+      },
+      hydrateFallbackElement: <LoadingBlock />,
+      errorElement: <RouteErrorBoundary />,
+      children: [
+        { index: true, element: <RootRedirect /> },
+        {
+          element: <RoleGate roles={['trainee']} />,
+          children: [{ path: paths.app.training.path, lazy: lazy(() => import('./routes/app/trainee/my-training')) }],
+        },
+        {
+          element: <RoleGate roles={['instructor', 'admin']} />,
+          children: [
+            { path: paths.app.cohorts.path, lazy: lazy(() => import('./routes/app/instructor/cohorts')) },
+            { path: paths.app.cohort.path, lazy: lazy(() => import('./routes/app/instructor/cohort')) },
+            { path: paths.app.import.path, lazy: lazy(() => import('./routes/app/instructor/import-trainees')) },
+          ],
+        },
+        {
+          element: <RoleGate roles={['supervisor']} />,
+          children: [
+            { path: paths.app.unitsOverview.path, lazy: lazy(() => import('./routes/app/supervisor/units-overview')) },
+          ],
+        },
+        {
+          element: <RoleGate roles={['admin']} />,
+          children: [
+            { path: paths.app.users.path, lazy: lazy(() => import('./routes/app/admin/users')) },
+            { path: paths.app.units.path, lazy: lazy(() => import('./routes/app/admin/units')) },
+            { path: paths.app.audit.path, lazy: lazy(() => import('./routes/app/admin/audit')) },
+          ],
+        },
+      ],
+    },
+    { path: '*', lazy: lazy(() => import('./routes/not-found')) },
+  ];
+}
+
+export function AppRouter({ queryClient }: { queryClient: QueryClient }) {
+  const router = useMemo(() => createBrowserRouter(createRoutes(queryClient)), [queryClient]);
+  return <RouterProvider router={router} />;
+}

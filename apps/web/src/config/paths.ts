@@ -1,0 +1,38 @@
+// Every route path of the web app, in one place. `getHref` builds a link; `path` is the router pattern.
+import type { Role } from '@firstline/contracts';
+
+export const paths = {
+  home: { path: '/', getHref: () => '/' },
+  auth: {
+    login: {
+      path: '/login',
+      getHref: (redirectTo?: string | null) =>
+        `/login${redirectTo ? `?redirectTo=${encodeURIComponent(redirectTo)}` : ''}`,
+    },
+  },
+  app: {
+    root: { path: '/app', getHref: () => '/app' },
+    training: { path: 'training', getHref: () => '/app/training' },
+    cohorts: { path: 'cohorts', getHref: () => '/app/cohorts' },
+    cohort: { path: 'cohorts/:cohortId', getHref: (id: string) => `/app/cohorts/${id}` },
+    import: { path: 'import', getHref: () => '/app/import' },
+    unitsOverview: { path: 'overview', getHref: () => '/app/overview' },
+    users: { path: 'admin/users', getHref: () => '/app/admin/users' },
+    units: { path: 'admin/units', getHref: () => '/app/admin/units' },
+    audit: { path: 'admin/audit', getHref: () => '/app/admin/audit' },
+  },
+} as const;
+
+/** Where each role lands after signing in. */
+export const LANDING_BY_ROLE: Record<Role, string> = {
+  trainee: paths.app.training.getHref(),
+  instructor: paths.app.cohorts.getHref(),
+  supervisor: paths.app.unitsOverview.getHref(),
+  admin: paths.app.users.getHref(),
+};
+
+/** Only same-origin app paths are accepted as a post-login destination (no open redirect). */
+export function safeRedirect(to: string | null | undefined): string | null {
+  if (!to || !to.startsWith('/app') || to.startsWith('//')) return null;
+  return to;
+}

@@ -1,0 +1,15 @@
+import { UnitView, type UpdateUnitRequest } from '@firstline/contracts';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { api } from '@/lib/api-client';
+
+export const updateUnit = ({ id, ...body }: UpdateUnitRequest & { id: string }) =>
+  api.patch(`/units/${encodeURIComponent(id)}`, body, { schema: UnitView });
+
+export function useUpdateUnit() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: updateUnit,
+    // Unit names appear on users and cohorts too.
+    onSuccess: () => queryClient.invalidateQueries(),
+  });
+}

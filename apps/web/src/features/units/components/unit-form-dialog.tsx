@@ -1,0 +1,78 @@
+import { CreateUnitRequest, type UnitView } from '@firstline/contracts';
+import { useEffect, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Banner, Button, Dialog, TextField } from '@/components/ui';
+import { describeError } from '@/lib/errors';
+import { validate, type FieldErrors } from '@/lib/validation';
+import { useCreateUnit } from '../api/create-unit';
+import { useUpdateUnit } from '../api/update-unit';
+
+export function UnitFormDialog({ open, onClose, unit }: { open: boolean; onClose: () => void; unit?: UnitView | null }) {
+  const { t } = useTranslation();
+  const create = useCreateUnit();
+  const update = useUpdateUnit();
+  const mutation = unit ? update : create;
+  const [name, setName] = useState('');
+  const [code, setCode] = useState('');
+  const [errors, setErrors] = useState<FieldErrors>({});
+
+  useEffect(() => {
+    if (!open) return;
+    setName(unit?.name ?? '');
+    setCode(unit?.code ?? '');
+    setErrors({});
+    create.reset();
+    update.reset();
+    // reset only when the dialog opens or switches unit
+  }, [open, unit?.id]);
+
+  function onSubmit(e: FormEvent) {
+    e.preventDefault();
+    const result = validate(
+      CreateUnitRequest,
+      { name, code: code.trim().toUpperCase() },
+      { name: t('units.errors.name'), code: t('units.errors.code') },
+      t('errors.checkField'),
+    );
+    if (result.errors) return setErrors(result.errors);
+    setErrors({});
+    if (unit) update.mutate({ id: unit.id, ...result.data }, { onSuccess: onClose });
+    else create.mutate(result.data, { onSuccess: onClose });
+  }
+
+  return (
+    <Dialog
+      open={open}
+      onClose={onClose}
+      title={unit ? t('units.editTitle', { name: unit.name }) : t('units.createTitle')}
+      description={t('units.formHint')}
+      footer={
+        <>
+          <Button variant="secondary" onClick={onClose}>
+            {t('common.cancel')}
+          </Button>
+          <Button type="submit" form="unit-form" isLoading={mutation.isPending}>
+            {unit ? t('common.save') : t('units.create')}
+          </Button>
+        </>
+      }
+    >
+      <form id="unit-form" className="fl-form" onSubmit={onSubmit} noValidate>
+        {mutation.error && <Banner tone="danger">{describeError(t, mutation.error, { 409: t('units.errors.taken') })}</Banner>}
+        <TextField label={t('units.name')} hint={t('units.nameHint')} value={name} onChange={(e) => setName(e.target.value)} error={errors.name} required data-autofocus />
+        <TextField
+          label={t('units.code')}
+          hint={t('units.codeHint')}
+          value={code}
+          onChange={(e) => setCode(e.target.value.toUpperCase())}
+          error={errors.code}
+          dir="ltr"
+          autoCapitalize="characters"
+          spellCheck={false}
+          maxLength={16}
+          required
+        />
+      </form>
+    </Dialog>
+  );
+}

@@ -1,0 +1,17 @@
+import { UserView, type CreateUserRequest } from '@firstline/contracts';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { api } from '@/lib/api-client';
+import { usersQueryKey } from './get-users';
+
+export const createUser = (body: CreateUserRequest) => api.post('/users', body, { schema: UserView });
+
+export function useCreateUser() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: createUser,
+    onSuccess: () => {
+      void queryClient.invalidateQueries({ queryKey: usersQueryKey });
+      void queryClient.invalidateQueries({ queryKey: ['units'] }); // user counts
+    },
+  });
+}

@@ -1,0 +1,149 @@
+// Admin's user list: search by name, username or service number; filter by role and unit; page through.
+import { ROLES, type Role, type UnitView, type UserView } from '@firstline/contracts';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import {
+  Badge,
+  Button,
+  EmptyState,
+  LoadingBlock,
+  Pagination,
+  PencilIcon,
+  QueryError,
+  SearchIcon,
+  Spinner,
+  Table,
+  UsersIcon,
+  type Column,
+} from '@/components/ui';
+import { useDebouncedValue } from '@/lib/use-debounced-value';
+import { useUsers, type UsersFilter } from '../api/get-users';
+import { RoleBadge } from './role-badge';
+
+export const USERS_PAGE_SIZE = 25;
+
+export function UsersList({ units, onEdit }: { units: UnitView[]; onEdit: (user: UserView) => void }) {
+  const { t } = useTranslation();
+  const [search, setSearch] = useState('');
+  const [role, setRole] = useState<Role | ''>('');
+  const [unitId, setUnitId] = useState('');
+  const [offset, setOffset] = useState(0);
+  const q = useDebouncedValue(search.trim(), 300);
+  const filter: UsersFilter = { q: q || undefined, role: role || undefined, unitId: unitId || undefined, limit: USERS_PAGE_SIZE, offset };
+  const users = useUsers(filter);
+  const filtered = Boolean(q || role || unitId);
+
+  const columns: Column<UserView>[] = [
+    {
+      key: 'name',
+      header: t('users.name'),
+      cell: (u) => (
+        <div className="fl-person">
+          <span className="fl-table__primary">{u.displayName}</span>
+          <code className="fl-person__sub" dir="ltr">
+            {u.username}
+          </code>
+        </div>
+      ),
+    },
+    { key: 'service', header: t('users.serviceNumber'), cell: (u) => <span dir="ltr">{u.serviceNumber ?? '—'}</span> },
+    { key: 'role', header: t('users.role'), cell: (u) => <RoleBadge role={u.role} /> },
+    { key: 'unit', header: t('units.unit'), cell: (u) => u.unitName ?? <span className="fl-muted">—</span> },
+    {
+      key: 'status',
+      header: t('users.status'),
+      cell: (u) => (u.active ? <Badge tone="green">{t('users.active')}</Badge> : <Badge tone="red">{t('users.inactive')}</Badge>),
+    },
+    {
+      key: 'actions',
+      header: <span className="fl-visually-hidden">{t('common.actions')}</span>,
+      align: 'end',
+      cell: (u) => (
+        <Button variant="ghost" size="sm" icon={<PencilIcon size={16} />} onClick={() => onEdit(u)} aria-label={t('users.editNamed', { name: u.displayName })}>
+          {t('common.edit')}
+        </Button>
+      ),
+    },
+  ];
+
+  return (
+    <div className="fl-stack">
+      <div className="fl-filters" role="search">
+        <div className="fl-search fl-filters__search">
+          <SearchIcon size={18} className="fl-search__icon" />
+          <input
+            type="search"
+            className="fl-input fl-search__input"
+            placeholder={t('users.searchPlaceholder')}
+            aria-label={t('users.search')}
+            value={search}
+            onChange={(e) => {
+              setSearch(e.target.value);
+              setOffset(0);
+            }}
+          />
+        </div>
+        <label className="fl-filter">
+          <span className="fl-filter__label">{t('users.role')}</span>
+          <select
+            className="fl-input fl-select"
+            value={role}
+            onChange={(e) => {
+              setRole(e.target.value as Role | '');
+              setOffset(0);
+            }}
+          >
+            <option value="">{t('users.allRoles')}</option>
+            {ROLES.map((r) => (
+              <option key={r} value={r}>
+                {t(`roles.${r}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="fl-filter">
+          <span className="fl-filter__label">{t('units.unit')}</span>
+          <select
+            className="fl-input fl-select"
+            value={unitId}
+            onChange={(e) => {
+              setUnitId(e.target.value);
+              setOffset(0);
+            }}
+          >
+            <option value="">{t('users.allUnits')}</option>
+            {units.map((u) => (
+              <option key={u.id} value={u.id}>
+                {u.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        {users.isFetching && !users.isPending && <Spinner size="sm" />}
+      </div>
+
+      {users.isPending ? (
+        <LoadingBlock />
+      ) : users.isError ? (
+        <QueryError error={users.error} onRetry={() => users.refetch()} />
+      ) : users.data.items.length === 0 ? (
+        <EmptyState
+          icon={<UsersIcon size={32} />}
+          title={filtered ? t('users.noMatchesTitle') : t('users.emptyTitle')}
+          description={filtered ? t('users.noMatchesText') : t('users.emptyText')}
+        />
+      ) : (
+        <>
+          <Table
+            columns={columns}
+            rows={users.data.items}
+            rowKey={(u) => u.id}
+            caption={t('nav.users')}
+            rowClassName={(u) => (u.active ? undefined : 'fl-row--muted')}
+          />
+          <Pagination total={users.data.total} limit={users.data.limit || USERS_PAGE_SIZE} offset={users.data.offset} onChange={setOffset} />
+        </>
+      )}
+    </div>
+  );
+}

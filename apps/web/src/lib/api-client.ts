@@ -1,0 +1,170 @@
+// The one place that talks HTTP to the FirstLine API: bearer token in memory, one shared refresh, typed errors.
+import { ErrorBody, LoginResponse } from '@firstline/contracts';
+import type { z } from 'zod';
+
+export const API_BASE = '/api';
+
+/** The access token lives only in memory (never in storage); the refresh token is an httpOnly cookie. */
+let accessToken: string | null = null;
+export const tokenStore = {
+  get: () => accessToken,
+  set: (token: string | null) => {
+    accessToken = token;
+  },
+};
+
+/** An HTTP error answered by the API, with its `{statusCode, error, message, details?}` body. */
+export class ApiError extends Error {
+  readonly status: number;
+  readonly body: ErrorBody | null;
+  /** Seconds from a Retry-After header (429), if any. */
+  readonly retryAfter: number | null;
+  constructor(status: number, body: ErrorBody | null, retryAfter: number | null) {
+    super(body?.message ?? `HTTP ${status}`);
+    this.name = 'ApiError';
+    this.status = status;
+    this.body = body;
+    this.retryAfter = retryAfter;
+  }
+  get details(): unknown {
+    return this.body?.details;
+  }
+}
+
+/** The server could not be reached at all. */
+export class NetworkError extends Error {
+  constructor(cause?: unknown) {
+    super('Network request failed', { cause });
+    this.name = 'NetworkError';
+  }
+}
+
+type SessionExpiredHandler = () => void;
+let sessionExpiredHandler: SessionExpiredHandler | null = null;
+/** Called when a request got 401 and the refresh failed too: the app goes back to the login page. */
+export function onSessionExpired(handler: SessionExpiredHandler | null) {
+  sessionExpiredHandler = handler;
+}
+
+async function toApiError(res: Response): Promise<ApiError> {
+  let body: ErrorBody | null = null;
+  try {
+    const parsed = ErrorBody.safeParse(await res.json());
+    if (parsed.success) body = parsed.data;
+  } catch {
+    // not JSON: keep body null
+  }
+  const header = res.headers.get('Retry-After');
+  const seconds = header !== null && /^\d+$/.test(header.trim()) ? Number(header) : null;
+  return new ApiError(res.status, body, seconds);
+}
+
+/**
+ * Validates a response against its contract schema. A mismatch is reported loudly in the console but the data
+ * is still used, so a small drift between API and web shows up in testing without blanking a screen.
+ */
+function conform<T>(schema: z.ZodType<T> | undefined, data: unknown, where: string): T {
+  if (!schema) return data as T;
+  const parsed = schema.safeParse(data);
+  if (parsed.success) return parsed.data;
+  console.warn(`[api] response of ${where} does not match its contract`, parsed.error.issues);
+  return data as T;
+}
+
+async function send(url: string, init: RequestInit): Promise<Response> {
+  try {
+    return await fetch(url, { credentials: 'same-origin', ...init });
+  } catch (err) {
+    if (err instanceof DOMException && err.name === 'AbortError') throw err;
+    throw new NetworkError(err);
+  }
+}
+
+let refreshInFlight: Promise<LoginResponse | null> | null = null;
+
+/**
+ * Exchanges the refresh cookie for a new access token. Concurrent callers share one request, because the API
+ * rotates the cookie on every refresh and a second parallel refresh would present a spent cookie.
+ * Resolves to null when there is no valid session.
+ */
+export function refreshSession(): Promise<LoginResponse | null> {
+  refreshInFlight ??= (async () => {
+    const res = await send(`${API_BASE}/auth/refresh`, { method: 'POST', headers: { Accept: 'application/json' } });
+    if (res.status === 401 || res.status === 403) {
+      accessToken = null;
+      return null;
+    }
+    if (!res.ok) throw await toApiError(res);
+    const session = conform(LoginResponse, await res.json(), 'POST /auth/refresh');
+    accessToken = session.accessToken;
+    return session;
+  })().finally(() => {
+    refreshInFlight = null;
+  });
+  return refreshInFlight;
+}
+
+export type QueryParams = Record<string, string | number | boolean | null | undefined>;
+
+export interface RequestOptions<T> {
+  params?: QueryParams;
+  body?: unknown;
+  /** Contract schema the response is checked against. */
+  schema?: z.ZodType<T>;
+  /** false for the auth endpoints themselves: a 401 there is an answer, not an expired token. */
+  refreshOn401?: boolean;
+  signal?: AbortSignal;
+}
+
+export function buildUrl(path: string, params?: QueryParams): string {
+  const query = new URLSearchParams();
+  for (const [key, value] of Object.entries(params ?? {})) {
+    if (value !== undefined && value !== null && value !== '') query.set(key, String(value));
+  }
+  const qs = query.toString();
+  return `${API_BASE}${path}${qs ? `?${qs}` : ''}`;
+}
+
+export async function request<T = unknown>(method: string, path: string, options: RequestOptions<T> = {}): Promise<T> {
+  const { params, body, schema, refreshOn401 = true, signal } = options;
+  const headers: Record<string, string> = { Accept: 'application/json' };
+  let payload: BodyInit | undefined;
+  if (body instanceof FormData) {
+    payload = body; // the browser sets the multipart boundary
+  } else if (body !== undefined) {
+    headers['Content-Type'] = 'application/json';
+    payload = JSON.stringify(body);
+  }
+  const attempt = () => {
+    const token = accessToken;
+    return send(buildUrl(path, params), {
+      method,
+      headers: token ? { ...headers, Authorization: `Bearer ${token}` } : headers,
+      body: payload,
+      signal,
+    });
+  };
+
+  let res = await attempt();
+  if (res.status === 401 && refreshOn401) {
+    const session = await refreshSession().catch(() => null);
+    if (session) {
+      res = await attempt();
+    }
+    if (res.status === 401) {
+      accessToken = null;
+      sessionExpiredHandler?.();
+    }
+  }
+  if (!res.ok) throw await toApiError(res);
+  if (res.status === 204 || res.headers.get('Content-Length') === '0') return undefined as T;
+  const text = await res.text();
+  return conform(schema, text ? JSON.parse(text) : undefined, `${method} ${path}`);
+}
+
+export const api = {
+  get: <T>(path: string, options?: Omit<RequestOptions<T>, 'body'>) => request<T>('GET', path, options),
+  post: <T>(path: string, body?: unknown, options?: RequestOptions<T>) => request<T>('POST', path, { ...options, body }),
+  patch: <T>(path: string, body?: unknown, options?: RequestOptions<T>) => request<T>('PATCH', path, { ...options, body }),
+  delete: <T = void>(path: string, options?: RequestOptions<T>) => request<T>('DELETE', path, options),
+};

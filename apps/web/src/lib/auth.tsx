@@ -1,0 +1,139 @@
+// Session state: restored on start from the refresh cookie, kept in the TanStack Query cache under one key.
+import {
+  LoginResponse,
+  UserView,
+  type Language,
+  type LoginRequest,
+  type Role,
+  type UpdateMeRequest,
+} from '@firstline/contracts';
+import { queryOptions, useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
+import { useEffect, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Navigate, useLocation } from 'react-router';
+import { paths } from '@/config/paths';
+import { api, ApiError, onSessionExpired, refreshSession, tokenStore } from './api-client';
+import { isLanguage, setLanguage } from './i18n';
+
+export const sessionQueryKey = ['auth', 'session'] as const;
+
+/** Current user, or null when nobody is signed in. */
+async function loadSession(): Promise<UserView | null> {
+  if (tokenStore.get()) {
+    try {
+      return await api.get('/auth/me', { schema: UserView });
+    } catch (err) {
+      if (err instanceof ApiError && err.status === 401) return null;
+      throw err;
+    }
+  }
+  const session = await refreshSession();
+  return session?.user ?? null;
+}
+
+export const sessionQueryOptions = () =>
+  queryOptions({ queryKey: sessionQueryKey, queryFn: loadSession, staleTime: Infinity, gcTime: Infinity, retry: false });
+
+/** For route loaders: waits for the session (restoring it if needed); null if signed out or unreachable. */
+export async function ensureSession(queryClient: QueryClient): Promise<UserView | null> {
+  try {
+    return await queryClient.ensureQueryData(sessionQueryOptions());
+  } catch {
+    return null;
+  }
+}
+
+export function useSession() {
+  return useQuery(sessionQueryOptions());
+}
+
+/** The signed-in user; only for components rendered inside the protected part of the app. */
+export function useUser(): UserView {
+  const { data } = useSession();
+  if (!data) throw new Error('useUser() used outside a signed-in route');
+  return data;
+}
+
+export function useLogin() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (credentials: LoginRequest) =>
+      api.post('/auth/login', credentials, { schema: LoginResponse, refreshOn401: false }),
+    onSuccess: (session) => {
+      tokenStore.set(session.accessToken);
+      queryClient.removeQueries({ predicate: (q) => q.queryKey[0] !== sessionQueryKey[0] });
+      queryClient.setQueryData(sessionQueryKey, session.user);
+    },
+  });
+}
+
+export function useLogout() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: () => api.post<void>('/auth/logout', undefined, { refreshOn401: false }),
+    onSettled: () => {
+      tokenStore.set(null);
+      queryClient.setQueryData(sessionQueryKey, null);
+      queryClient.removeQueries({ predicate: (q) => q.queryKey[0] !== sessionQueryKey[0] });
+    },
+  });
+}
+
+export function useUpdateMe() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (patch: UpdateMeRequest) => api.patch('/auth/me', patch, { schema: UserView }),
+    onSuccess: (user) => queryClient.setQueryData(sessionQueryKey, user),
+  });
+}
+
+/**
+ * Changes the UI language at once; when signed in, also saves it as the user's preference (PATCH /auth/me).
+ */
+export function useChangeLanguage() {
+  const { data: user } = useSession();
+  const updateMe = useUpdateMe();
+  const { i18n } = useTranslation();
+  return {
+    language: isLanguage(i18n.resolvedLanguage) ? i18n.resolvedLanguage : 'en',
+    isSaving: updateMe.isPending,
+    error: updateMe.error,
+    change: (lng: Language) => {
+      void setLanguage(lng);
+      if (user && user.language !== lng) updateMe.mutate({ language: lng });
+    },
+  };
+}
+
+/**
+ * Keeps the app in step with the session: the user's saved language wins once they are signed in, and an
+ * expired session (401 after a failed refresh) signs them out locally.
+ */
+export function SessionSync() {
+  const queryClient = useQueryClient();
+  const { data: user } = useSession();
+  useEffect(() => {
+    onSessionExpired(() => queryClient.setQueryData(sessionQueryKey, null));
+    return () => onSessionExpired(null);
+  }, [queryClient]);
+  useEffect(() => {
+    if (user?.language) void setLanguage(user.language);
+  }, [user?.id, user?.language]);
+  return null;
+}
+
+/** Renders its children only for a signed-in user; otherwise sends them to the login page and back after. */
+export function ProtectedRoute({ children, fallback }: { children: ReactNode; fallback: ReactNode }) {
+  const session = useSession();
+  const location = useLocation();
+  if (session.isPending) return fallback;
+  if (!session.data) {
+    const back = location.pathname + location.search;
+    return <Navigate to={paths.auth.login.getHref(session.isError ? null : back)} replace />;
+  }
+  return children;
+}
+
+export function hasRole(user: UserView | null | undefined, roles: readonly Role[]): boolean {
+  return !!user && roles.includes(user.role);
+}

@@ -1,0 +1,27 @@
+import { render } from '@testing-library/react';
+import { createMemoryRouter, RouterProvider } from 'react-router';
+import { AppProvider } from '@/app/provider';
+import { createRoutes } from '@/app/router';
+import { tokenStore } from '@/lib/api-client';
+import { i18n } from '@/lib/i18n';
+import { createQueryClient } from '@/lib/query-client';
+
+/** Renders the whole app (real routes, providers and i18n) at a URL. */
+export function renderApp(url = '/') {
+  const queryClient = createQueryClient();
+  queryClient.setDefaultOptions({ queries: { retry: false, staleTime: Infinity }, mutations: { retry: false } });
+  const router = createMemoryRouter(createRoutes(queryClient), { initialEntries: [url] });
+  const utils = render(
+    <AppProvider queryClient={queryClient}>
+      <RouterProvider router={router} />
+    </AppProvider>,
+  );
+  return { ...utils, router, queryClient };
+}
+
+/** Module-level state (token, language) must not leak from one test into the next. */
+export async function resetAppState() {
+  tokenStore.set(null);
+  localStorage.clear();
+  await i18n.changeLanguage('en');
+}
