@@ -1,0 +1,37 @@
+// @firstline/scoring — pure scoring and psychometrics: item scoring, signal detection, item analysis, Rasch estimates.
+export { inverseNormalCdf, normalCdf, normalPdf } from './normal';
+export {
+  assignClicks,
+  distancePointToPolygon,
+  distancePointToPolygonEdge,
+  distancePointToSegment,
+  pointInPolygon,
+  scoreLocate,
+} from './locate';
+export type { LocateOptions, LocateRegion, Point, Polygon } from './locate';
+export { aPrime, classifyDecision, countOutcomes, signalDetection } from './signal-detection';
+export type {
+  DecisionOutcome,
+  FirstLineDecision,
+  OutcomeCounts,
+  RateCorrection,
+  SignalDetectionOptions,
+  SignalDetectionResult,
+  Verdict,
+} from './signal-detection';
+export { DEFAULT_PART_WEIGHTS, SCORED_PARTS, scoreFraudType, scoreResponse, scoreSelection } from './response';
+export type {
+  ItemResponse,
+  ItemTruth,
+  PartResult,
+  PartStatus,
+  PartWeights,
+  ResponseScore,
+  ScoredPart,
+  ScoreResponseOptions,
+  SelectionRule,
+} from './response';
+export { itemAnalysis } from './item-analysis';
+export type { ItemAnalysisResult, ItemStatistics } from './item-analysis';
+export { estimateRasch } from './rasch';
+export type { DichotomousResponse, RaschEstimates, RaschOptions } from './rasch';
