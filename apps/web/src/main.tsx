@@ -1,5 +1,4 @@
-import '@fontsource-variable/inter/wght.css';
-import '@fontsource-variable/noto-nastaliq-urdu/wght.css';
+import './styles/fonts.css';
 import './styles/global.css';
 import './lib/i18n';
 import { StrictMode } from 'react';

@@ -54,6 +54,16 @@ export function useUser(): UserView {
   return data;
 }
 
+/**
+ * A language picked on the sign-in page, before anyone is signed in. It is an explicit choice, so on sign-in it
+ * becomes the user's saved preference instead of being overridden by the old one. (A language merely remembered
+ * on this device from an earlier visit does not count: a shared desk computer must not rewrite profiles.)
+ */
+let signedOutChoice: Language | null = null;
+export function forgetSignedOutLanguageChoice() {
+  signedOutChoice = null;
+}
+
 export function useLogin() {
   const queryClient = useQueryClient();
   return useMutation({
@@ -62,7 +72,17 @@ export function useLogin() {
     onSuccess: (session) => {
       tokenStore.set(session.accessToken);
       queryClient.removeQueries({ predicate: (q) => q.queryKey[0] !== sessionQueryKey[0] });
-      queryClient.setQueryData(sessionQueryKey, session.user);
+      let user = session.user;
+      const chosen = signedOutChoice;
+      signedOutChoice = null;
+      if (chosen && chosen !== user.language) {
+        user = { ...user, language: chosen };
+        api
+          .patch('/auth/me', { language: chosen } satisfies UpdateMeRequest, { schema: UserView })
+          .then((saved) => queryClient.setQueryData(sessionQueryKey, saved))
+          .catch(() => undefined); // the UI keeps the chosen language; the profile keeps the old one
+      }
+      queryClient.setQueryData(sessionQueryKey, user);
     },
   });
 }
@@ -100,7 +120,8 @@ export function useChangeLanguage() {
     error: updateMe.error,
     change: (lng: Language) => {
       void setLanguage(lng);
-      if (user && user.language !== lng) updateMe.mutate({ language: lng });
+      if (!user) signedOutChoice = lng;
+      else if (user.language !== lng) updateMe.mutate({ language: lng });
     },
   };
 }

@@ -3,6 +3,7 @@ import { createMemoryRouter, RouterProvider } from 'react-router';
 import { AppProvider } from '@/app/provider';
 import { createRoutes } from '@/app/router';
 import { tokenStore } from '@/lib/api-client';
+import { forgetSignedOutLanguageChoice } from '@/lib/auth';
 import { i18n } from '@/lib/i18n';
 import { createQueryClient } from '@/lib/query-client';
 
@@ -22,6 +23,7 @@ export function renderApp(url = '/') {
 /** Module-level state (token, language) must not leak from one test into the next. */
 export async function resetAppState() {
   tokenStore.set(null);
+  forgetSignedOutLanguageChoice();
   localStorage.clear();
   await i18n.changeLanguage('en');
 }

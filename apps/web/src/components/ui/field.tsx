@@ -105,13 +105,20 @@ export function Checkbox({
 }: { label: ReactNode; hint?: ReactNode } & Omit<InputHTMLAttributes<HTMLInputElement>, 'type'>) {
   const autoId = useId();
   const id = input.id ?? `c${autoId}`;
+  const hintId = hint ? `${id}-hint` : undefined;
   return (
     <div className="fl-checkbox">
-      <input type="checkbox" className="fl-checkbox__input" {...input} id={id} />
-      <label htmlFor={id} className="fl-checkbox__label">
-        {label}
-        {hint && <span className="fl-field__hint">{hint}</span>}
-      </label>
+      <input type="checkbox" className="fl-checkbox__input" aria-describedby={hintId} {...input} id={id} />
+      <div className="fl-checkbox__text">
+        <label htmlFor={id} className="fl-checkbox__label">
+          {label}
+        </label>
+        {hint && (
+          <p className="fl-field__hint" id={hintId}>
+            {hint}
+          </p>
+        )}
+      </div>
     </div>
   );
 }

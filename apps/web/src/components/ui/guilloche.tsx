@@ -1,38 +1,42 @@
-// A decorative guilloche rosette (the fine-line pattern of banknotes and passports), drawn as hypotrochoids.
+// A decorative guilloche (the fine interlaced line-work of passports and banknotes): concentric bands of phase-
+// shifted sine waves around a centre, plus a small rosette.
 import { useMemo } from 'react';
 
-function gcd(a: number, b: number): number {
-  return b === 0 ? a : gcd(b, a % b);
+const C = 300;
+
+function wave(r0: number, amplitude: number, lobes: number, phase: number, steps = 900): string {
+  let d = '';
+  for (let i = 0; i <= steps; i++) {
+    const t = (2 * Math.PI * i) / steps;
+    const r = r0 + amplitude * Math.sin(lobes * t + phase);
+    d += `${i === 0 ? 'M' : 'L'}${(C + r * Math.cos(t)).toFixed(1)} ${(C + r * Math.sin(t)).toFixed(1)}`;
+  }
+  return `${d}Z`;
 }
 
-function hypotrochoid(R: number, r: number, d: number, cx: number, cy: number, steps = 1400): string {
-  const turns = r / gcd(R, r);
-  const end = 2 * Math.PI * turns;
-  let path = '';
-  for (let i = 0; i <= steps; i++) {
-    const t = (end * i) / steps;
-    const x = cx + (R - r) * Math.cos(t) + d * Math.cos(((R - r) / r) * t);
-    const y = cy + (R - r) * Math.sin(t) - d * Math.sin(((R - r) / r) * t);
-    path += `${i === 0 ? 'M' : 'L'}${x.toFixed(1)} ${y.toFixed(1)}`;
-  }
-  return path;
+function band(r0: number, amplitude: number, lobes: number, lines: number): string[] {
+  return Array.from({ length: lines }, (_, k) => wave(r0, amplitude, lobes, (2 * Math.PI * k) / lines));
 }
 
 export function Guilloche({ className }: { className?: string }) {
-  const curves = useMemo(
+  const paths = useMemo(
     () => [
-      hypotrochoid(210, 75, 140, 300, 300),
-      hypotrochoid(210, 75, 118, 300, 300),
-      hypotrochoid(168, 56, 96, 300, 300),
-      hypotrochoid(120, 45, 64, 300, 300),
+      ...band(262, 18, 48, 6),
+      ...band(205, 26, 32, 8),
+      ...band(140, 30, 20, 8),
+      ...band(80, 28, 12, 6),
     ],
     [],
   );
   return (
     <svg className={className} viewBox="0 0 600 600" aria-hidden="true" focusable="false">
-      {curves.map((d, i) => (
-        <path key={i} d={d} fill="none" stroke="currentColor" strokeWidth={i === 0 ? 0.9 : 0.7} />
-      ))}
+      <g fill="none" stroke="currentColor" strokeWidth={0.75}>
+        {paths.map((d, i) => (
+          <path key={i} d={d} />
+        ))}
+        <circle cx={C} cy={C} r={292} strokeWidth={1.2} />
+        <circle cx={C} cy={C} r={286} />
+      </g>
     </svg>
   );
 }

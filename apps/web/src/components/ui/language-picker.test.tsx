@@ -44,6 +44,26 @@ describe('language switch', () => {
     expect(screen.getByRole('navigation', { name: 'مرکزی فہرست' })).toHaveTextContent('میری تربیت');
   });
 
+  it('a language picked on the sign-in page is kept after signing in, and saved to the profile', async () => {
+    const officer = makeUser({ role: 'trainee', language: 'en' });
+    const api = mockApi({
+      'POST /api/auth/refresh': () => apiError(401, 'No session'),
+      'POST /api/auth/login': () => json(sessionFor(officer)),
+      'GET /api/me/assignments': () => json([]),
+      'PATCH /api/auth/me': (req) => json({ ...officer, ...(req.body as object) }),
+    });
+    renderApp('/login');
+    await userEvent.click(await screen.findByRole('button', { name: 'اردو' }));
+    await userEvent.type(screen.getByLabelText('صارف نام'), 'trainee01');
+    await userEvent.type(screen.getByLabelText('پاس ورڈ'), 'firstline-demo');
+    await userEvent.click(screen.getByRole('button', { name: 'سائن اِن کریں' }));
+
+    expect(await screen.findByText('ابھی کوئی ماڈیول تفویض نہیں کیا گیا')).toBeInTheDocument();
+    expect(document.documentElement).toHaveAttribute('dir', 'rtl');
+    await waitFor(() => expect(api.called('PATCH /api/auth/me')).toHaveLength(1));
+    expect(api.called('PATCH /api/auth/me')[0].body).toEqual({ language: 'ur' });
+  });
+
   it('starts in the language saved in the user’s profile', async () => {
     const trainee = makeUser({ role: 'trainee', language: 'ur' });
     mockApi({

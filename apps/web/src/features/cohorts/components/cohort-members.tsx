@@ -27,7 +27,7 @@ export function CohortMembers({ cohortId, canEdit, emptyAction }: { cohortId: st
 
   const columns: Column<UserView>[] = [
     { key: 'name', header: t('users.name'), cell: (u) => <span className="fl-table__primary">{u.displayName}</span> },
-    { key: 'service', header: t('users.serviceNumber'), cell: (u) => <span dir="ltr">{u.serviceNumber ?? '—'}</span> },
+    { key: 'service', header: t('users.serviceNumber'), cell: (u) => <span dir="ltr" className="fl-nowrap">{u.serviceNumber ?? "—"}</span> },
     { key: 'username', header: t('users.username'), cell: (u) => <code dir="ltr">{u.username}</code> },
     ...(canEdit
       ? [

@@ -6,7 +6,12 @@ import { Table, type Column } from '@/components/ui';
 export function ImportErrorTable({ errors }: { errors: RowError[] }) {
   const { t } = useTranslation();
   const columns: Column<RowError & { key: string }>[] = [
-    { key: 'row', header: t('import.row'), cell: (e) => <span className="fl-num">{e.row}</span>, width: '6rem' },
+    {
+      key: 'row',
+      header: t('import.row'),
+      cell: (e) => (e.row > 0 ? <span className="fl-num">{e.row}</span> : <span className="fl-muted">{t('import.wholeFile')}</span>),
+      width: '6rem',
+    },
     {
       key: 'column',
       header: t('import.column'),

@@ -59,7 +59,7 @@ export function ImportTrainees() {
 
   const resultColumns: Column<ImportResult['users'][number]>[] = [
     { key: 'name', header: t('users.name'), cell: (u) => <span className="fl-table__primary">{u.displayName}</span> },
-    { key: 'service', header: t('users.serviceNumber'), cell: (u) => <span dir="ltr">{u.serviceNumber}</span> },
+    { key: 'service', header: t('users.serviceNumber'), cell: (u) => <span dir="ltr" className="fl-nowrap">{u.serviceNumber}</span> },
     { key: 'username', header: t('users.username'), cell: (u) => <code dir="ltr">{u.username}</code> },
     { key: 'password', header: t('import.initialPassword'), cell: (u) => <code dir="ltr" className="fl-secret">{u.initialPassword}</code> },
   ];

@@ -102,10 +102,8 @@ export function UserFormDialog({
       serviceNumber: blankToNull(form.serviceNumber),
       language: form.language,
     };
-    if (form.role !== 'admin' && !common.unitId) {
-      setErrors({ unitId: t('users.errors.unitRequired') });
-      return;
-    }
+    // Only administrators may be outside every unit (the API says the same; saying it here saves a round trip).
+    const unitError: FieldErrors = form.role !== 'admin' && !common.unitId ? { unitId: t('users.errors.unitRequired') } : {};
     if (user) {
       const result = validate(
         UpdateUserRequest,
@@ -113,12 +111,12 @@ export function UserFormDialog({
         messages,
         t('errors.checkField'),
       );
-      if (result.errors) return setErrors(result.errors);
+      if (result.errors || unitError.unitId) return setErrors({ ...result.errors, ...unitError });
       setErrors({});
       update.mutate({ id: user.id, ...result.data }, { onSuccess: onClose });
     } else {
       const result = validate(CreateUserRequest, { ...common, username: form.username, password: form.password }, messages, t('errors.checkField'));
-      if (result.errors) return setErrors(result.errors);
+      if (result.errors || unitError.unitId) return setErrors({ ...result.errors, ...unitError });
       setErrors({});
       create.mutate(result.data, { onSuccess: onClose });
     }

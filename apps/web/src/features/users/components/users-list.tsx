@@ -46,9 +46,9 @@ export function UsersList({ units, onEdit }: { units: UnitView[]; onEdit: (user:
         </div>
       ),
     },
-    { key: 'service', header: t('users.serviceNumber'), cell: (u) => <span dir="ltr">{u.serviceNumber ?? '—'}</span> },
+    { key: 'service', header: t('users.serviceNumber'), cell: (u) => <span dir="ltr" className="fl-nowrap">{u.serviceNumber ?? "—"}</span> },
     { key: 'role', header: t('users.role'), cell: (u) => <RoleBadge role={u.role} /> },
-    { key: 'unit', header: t('units.unit'), cell: (u) => u.unitName ?? <span className="fl-muted">—</span> },
+    { key: 'unit', header: t('units.unit'), cell: (u) => u.unitName ?? <span className="fl-muted">—</span>, width: '30%' },
     {
       key: 'status',
       header: t('users.status'),

@@ -4,27 +4,31 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams, type LoaderFunctionArgs } from 'react-router';
 import { BuildingIcon, Button, Card, ChevronIcon, EmptyState, GroupIcon, LoadingBlock, PageHeader, PlusIcon, QueryError, ButtonLink, UploadIcon } from '@/components/ui';
 import { paths } from '@/config/paths';
-import { useCohorts } from '@/features/cohorts/api/get-cohorts';
+import { getCohortQueryOptions, useCohort } from '@/features/cohorts/api/get-cohort';
 import { getCohortMembersQueryOptions, useCohortMembers } from '@/features/cohorts/api/get-cohort-members';
 import { AddMembersDialog } from '@/features/cohorts/components/add-members-dialog';
 import { CohortMembers } from '@/features/cohorts/components/cohort-members';
 import { CohortPeriod } from '@/features/cohorts/components/cohorts-table';
 import { useUsers } from '@/features/users/api/get-users';
 import { ensureSession } from '@/lib/auth';
+import { isStatus } from '@/lib/errors';
 import { useDebouncedValue } from '@/lib/use-debounced-value';
 import { useDocumentTitle } from '@/lib/use-document-title';
 
 export const clientLoader = (queryClient: QueryClient) => async ({ params }: LoaderFunctionArgs) => {
   const user = await ensureSession(queryClient);
-  if (user && params.cohortId) void queryClient.prefetchQuery(getCohortMembersQueryOptions(params.cohortId));
+  if (user && params.cohortId) {
+    void queryClient.prefetchQuery(getCohortQueryOptions(params.cohortId));
+    void queryClient.prefetchQuery(getCohortMembersQueryOptions(params.cohortId));
+  }
   return null;
 };
 
 export default function CohortRoute() {
   const { t } = useTranslation();
   const { cohortId = '' } = useParams();
-  const cohorts = useCohorts();
-  const cohort = cohorts.data?.find((c) => c.id === cohortId);
+  const cohortQuery = useCohort(cohortId);
+  const cohort = cohortQuery.data;
   const members = useCohortMembers(cohortId);
   const [adding, setAdding] = useState(false);
   const [search, setSearch] = useState('');
@@ -40,8 +44,15 @@ export default function CohortRoute() {
     </Link>
   );
 
-  if (cohorts.isPending) return <LoadingBlock />;
-  if (cohorts.isError) return <QueryError error={cohorts.error} onRetry={() => cohorts.refetch()} />;
+  if (cohortQuery.isPending) return <LoadingBlock />;
+  if (cohortQuery.isError && ![400, 403, 404].some((s) => isStatus(cohortQuery.error, s))) {
+    return (
+      <div className="fl-page">
+        {back}
+        <QueryError error={cohortQuery.error} onRetry={() => cohortQuery.refetch()} />
+      </div>
+    );
+  }
   if (!cohort) {
     return (
       <div className="fl-page">

@@ -1,0 +1,310 @@
+#!/usr/bin/env node
+// Browser end-to-end flows against a fresh FirstLine server (built API + built web app), in Debian's Chromium.
+// Saves a screenshot of every screen to e2e/screenshots/. Prints "e2e: N passed, M failed" and exits non-zero on failure.
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+import { startServer } from './server.mjs';
+
+const HERE = path.dirname(fileURLToPath(import.meta.url));
+const SHOTS = path.join(HERE, 'screenshots');
+const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+const PASSWORD = 'firstline-demo';
+const WAIT = 15_000;
+const only = process.argv.slice(2);
+
+fs.rmSync(SHOTS, { recursive: true, force: true });
+fs.mkdirSync(SHOTS, { recursive: true });
+
+const results = [];
+let server;
+let browser;
+
+/** One flow in its own browser context (own cookies). Page errors and contract drift warnings fail it. */
+async function flow(name, fn, { viewport = { width: 1280, height: 800 } } = {}) {
+  if (only.length && !only.some((o) => name.includes(o))) return;
+  const context = await browser.newContext({ viewport, locale: 'en-GB', timezoneId: 'Asia/Karachi' });
+  context.setDefaultTimeout(WAIT);
+  const page = await context.newPage();
+  const problems = [];
+  page.on('pageerror', (err) => problems.push(`page error: ${err.message}`));
+  page.on('console', (msg) => {
+    const text = msg.text();
+    if (text.includes('does not match its contract')) problems.push(`contract drift: ${text}`);
+    else if (msg.type() === 'error' && !/status of (401|400|404|409|429)/.test(text)) problems.push(`console error: ${text}`);
+  });
+  const started = Date.now();
+  try {
+    await fn(page, context);
+    assert.deepEqual(problems, [], 'the page reported problems');
+    results.push({ name, ok: true });
+    console.log(`  ✓ ${name} (${Date.now() - started} ms)`);
+  } catch (err) {
+    results.push({ name, ok: false });
+    console.log(`  ✗ ${name}\n    ${String(err?.stack ?? err).split('\n').slice(0, 6).join('\n    ')}`);
+    if (problems.length) console.log(`    problems: ${problems.join('\n      ')}`);
+    await page.screenshot({ path: path.join(SHOTS, `FAILED-${name.replace(/\W+/g, '-')}.png`), fullPage: true }).catch(() => {});
+  } finally {
+    await context.close();
+  }
+}
+
+/** Whole page, or only the viewport when a modal dialog is open (a fixed backdrop does not extend in a full-page capture). */
+const shot = async (page, file) => {
+  const modal = await page.locator('[role=dialog][aria-modal=true]').count();
+  await page.evaluate(() => document.fonts.ready);
+  await page.screenshot({ path: path.join(SHOTS, `${file}.png`), fullPage: modal === 0 });
+};
+const h1 = (page, name) => page.getByRole('heading', { level: 1, name });
+
+async function signIn(page, username, password = PASSWORD) {
+  await page.goto(`${server.base}/login`);
+  await h1(page, 'Sign in').waitFor();
+  await page.getByLabel('Username').fill(username);
+  await page.getByLabel('Password', { exact: true }).fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+}
+
+async function signOut(page, label = 'Sign out', heading = 'Sign in') {
+  await page.getByRole('button', { name: label }).click();
+  await h1(page, heading).waitFor();
+  assert.match(new URL(page.url()).pathname, /^\/login/);
+}
+
+async function direction(page) {
+  return page.evaluate(() => ({
+    dir: document.documentElement.getAttribute('dir'),
+    lang: document.documentElement.getAttribute('lang'),
+    computed: getComputedStyle(document.body).direction,
+  }));
+}
+
+async function main() {
+  if (!fs.existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM} (apt-get install chromium, or set CHROMIUM_PATH)`);
+  server = await startServer();
+  console.log(`e2e: FirstLine at ${server.base} on ${server.database}`);
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+
+  await flow('login page: product, purpose, and a wrong password gets one neutral message', async (page) => {
+    await page.goto(`${server.base}/`);
+    await h1(page, 'Sign in').waitFor();
+    assert.match(new URL(page.url()).pathname, /^\/login/);
+    await page.getByText('Document-security training for the first line').waitFor();
+    await shot(page, '01-login');
+    await page.setViewportSize({ width: 1024, height: 768 });
+    await shot(page, '01-login-1024');
+
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByText('Enter your username').waitFor();
+    await page.getByLabel('Username').fill('admin');
+    await page.getByLabel('Password', { exact: true }).fill('not-the-password');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    const alert = page.getByRole('alert');
+    await alert.waitFor();
+    assert.match(await alert.innerText(), /The username or password is incorrect/);
+    assert.equal(await page.getByLabel('Password', { exact: true }).inputValue(), '');
+    await shot(page, '02-login-error');
+    const stored = await page.evaluate(() => JSON.stringify({ ...localStorage }) + JSON.stringify({ ...sessionStorage }));
+    assert.doesNotMatch(stored, /eyJ/, 'no token in web storage');
+  });
+
+  await flow('admin: users (search, filter, create), units, audit log, sign out', async (page) => {
+    await signIn(page, 'admin');
+    await h1(page, 'Users').waitFor();
+    assert.equal(new URL(page.url()).pathname, '/app/admin/users');
+    const table = page.getByRole('table', { name: 'Users' });
+    await table.getByText('Insp. Saadia Karim').waitFor();
+    const current = page.getByTestId('current-user');
+    assert.match(await current.innerText(), /Platform Administrator[\s\S]*Administrator/);
+    await shot(page, '03-admin-users');
+
+    await page.getByLabel('Role').selectOption('instructor');
+    await page.waitForFunction(() => document.querySelectorAll('table tbody tr').length === 2);
+    await page.getByLabel('Role').selectOption('');
+    await page.getByRole('searchbox', { name: 'Search users' }).fill('trainee0');
+    await page.waitForFunction(() => document.querySelectorAll('table tbody tr').length === 9);
+    await page.getByRole('searchbox', { name: 'Search users' }).fill('');
+
+    await page.getByRole('button', { name: 'New user' }).click();
+    const dialog = page.getByRole('dialog', { name: 'New user' });
+    await dialog.waitFor();
+    await dialog.getByRole('button', { name: 'New user' }).click();
+    await dialog.getByText("Enter the user's name").waitFor();
+    await dialog.getByRole('textbox', { name: 'Name', exact: true }).fill('Sgt. Kamran Aslam');
+    await dialog.getByRole('textbox', { name: 'Username', exact: true }).fill('kamran.aslam');
+    await dialog.getByRole('combobox', { name: 'Unit', exact: true }).selectOption({ label: 'Islamabad International Airport — Immigration (ISB-IMM)' });
+    await dialog.getByRole('textbox', { name: 'Service number', exact: true }).fill('FIA-20999');
+    await dialog.getByRole('textbox', { name: 'Initial password', exact: true }).fill('welcome-to-firstline');
+    await shot(page, '04-admin-new-user');
+    await dialog.getByRole('button', { name: 'New user' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    await page.getByRole('searchbox', { name: 'Search users' }).fill('kamran');
+    await table.getByText('Sgt. Kamran Aslam').waitFor();
+
+    await page.getByRole('button', { name: 'Edit Sgt. Kamran Aslam' }).click();
+    const edit = page.getByRole('dialog', { name: 'Edit Sgt. Kamran Aslam' });
+    await edit.getByRole('combobox', { name: 'Role', exact: true }).selectOption('instructor');
+    await edit.getByRole('checkbox', { name: 'Account is active', exact: true }).uncheck();
+    await shot(page, '04-admin-edit-user');
+    await edit.getByRole('button', { name: 'Save changes' }).click();
+    await edit.waitFor({ state: 'detached' });
+    const row = table.getByRole('row').filter({ hasText: 'Sgt. Kamran Aslam' });
+    await row.getByText('Deactivated').waitFor();
+    await row.getByText('Instructor').waitFor();
+
+    await page.getByRole('link', { name: 'Units' }).click();
+    await h1(page, 'Units').waitFor();
+    await page.getByRole('table', { name: 'Units' }).getByText('LHE-IMM').waitFor();
+    await page.getByRole('button', { name: 'New unit' }).click();
+    const unitDialog = page.getByRole('dialog', { name: 'New unit' });
+    await unitDialog.getByRole('textbox', { name: 'Unit name', exact: true }).fill('Karachi Jinnah International Airport — Immigration');
+    await unitDialog.getByRole('textbox', { name: 'Code', exact: true }).fill('khi-imm');
+    await unitDialog.getByRole('button', { name: 'New unit' }).click();
+    await unitDialog.waitFor({ state: 'detached' });
+    await page.getByRole('table', { name: 'Units' }).getByText('KHI-IMM').waitFor();
+    await shot(page, '05-admin-units');
+
+    await page.getByRole('link', { name: 'Audit log' }).click();
+    await h1(page, 'Audit log').waitFor();
+    await page.getByRole('table', { name: 'Audit log' }).getByText('unit.create').first().waitFor();
+    await shot(page, '06-admin-audit');
+
+    await signOut(page);
+    await page.goto(`${server.base}/app/admin/users`);
+    await h1(page, 'Sign in').waitFor();
+  });
+
+  await flow('supervisor: units overview with cohorts and member counts', async (page) => {
+    await signIn(page, 'supervisor1');
+    await h1(page, 'Units overview').waitFor();
+    assert.equal(new URL(page.url()).pathname, '/app/overview');
+    await page.getByText('Islamabad Intake 2026-A').waitFor();
+    await shot(page, '07-supervisor-overview');
+    await signOut(page);
+  });
+
+  await flow('instructor: cohorts, a cohort’s members, CSV import with a per-row error report', async (page) => {
+    await signIn(page, 'instructor1');
+    await h1(page, 'My cohorts').waitFor();
+    assert.equal(new URL(page.url()).pathname, '/app/cohorts');
+    const link = page.getByRole('link', { name: 'Islamabad Intake 2026-A' });
+    await link.waitFor();
+    await shot(page, '08-instructor-cohorts');
+
+    await link.click();
+    await h1(page, 'Islamabad Intake 2026-A').waitFor();
+    await page.getByRole('table', { name: 'Members' }).waitFor();
+    await shot(page, '09-instructor-cohort');
+    await page.getByRole('button', { name: 'Add trainees' }).first().click();
+    const dialog = page.getByRole('dialog');
+    await dialog.waitFor();
+    await dialog.locator('.fl-pick-list, .fl-empty').first().waitFor();
+    await shot(page, '10-instructor-add-members');
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'detached' });
+
+    await page.getByRole('link', { name: 'Import trainees' }).first().click();
+    await h1(page, 'Import trainees').waitFor();
+    const bad = [
+      'service_number,name,unit,cohort,language',
+      'FIA-30001,Constable Adeel Shah,ISB-IMM,Islamabad Intake 2026-A,ur',
+      'FIA-30002,,ISB-IMM,,en',
+      'FIA-30003,Constable Mehwish Ali,LHE-IMM,,fr',
+      'FIA-30001,Constable Duplicate,ISB-IMM,,en',
+    ].join('\n');
+    await page.setInputFiles('#import-file', { name: 'intake.csv', mimeType: 'text/csv', buffer: Buffer.from(bad) });
+    await page.getByRole('button', { name: 'Check and import' }).click();
+    const errors = page.getByRole('table', { name: 'Problems found in the file' });
+    await errors.waitFor();
+    const cells = await errors.locator('tbody tr').evaluateAll((rows) => rows.map((r) => [...r.querySelectorAll('td')].map((td) => td.textContent.trim())));
+    assert.ok(cells.length >= 3, `expected at least 3 problems, got ${JSON.stringify(cells)}`);
+    assert.ok(cells.some(([row, col]) => row === '3' && col === 'name'), 'row 3 has no name');
+    assert.ok(cells.some(([row, col]) => row === '4' && col === 'language'), 'row 4 has a bad language');
+    assert.ok(cells.some(([row, col]) => row === '5' && col === 'service_number'), 'row 5 repeats a service number');
+    await page.getByText('The file was not imported').first().waitFor();
+    await shot(page, '11-instructor-import-errors');
+
+    const good = ['service_number,name,unit,cohort,language', 'FIA-30001,Constable Adeel Shah,ISB-IMM,Islamabad Intake 2026-A,ur', 'FIA-30002,Constable Rabia Noor,ISB-IMM,,en'].join('\n');
+    await page.setInputFiles('#import-file', { name: 'intake.csv', mimeType: 'text/csv', buffer: Buffer.from(good) });
+    await page.getByRole('button', { name: 'Check and import' }).click();
+    await page.getByText('2 trainee accounts created').waitFor();
+    await page.getByRole('table', { name: 'Accounts created' }).getByText('fia-30001', { exact: true }).waitFor();
+    await shot(page, '12-instructor-import-done');
+    await signOut(page);
+  });
+
+  await flow('trainee: My training, Urdu right-to-left (saved to the profile), sign out', async (page) => {
+    await signIn(page, 'trainee01');
+    await page.getByText('No modules assigned yet').waitFor();
+    assert.equal(new URL(page.url()).pathname, '/app/training');
+    assert.match(await page.locator('h1').innerText(), /^Welcome, /);
+    await shot(page, '13-trainee-training');
+
+    await page.getByRole('button', { name: 'اردو' }).click();
+    await page.getByText('ابھی کوئی ماڈیول تفویض نہیں کیا گیا').waitFor();
+    let d = await direction(page);
+    assert.deepEqual(d, { dir: 'rtl', lang: 'ur', computed: 'rtl' });
+    const nav = await page.getByRole('navigation', { name: 'مرکزی فہرست' }).boundingBox();
+    const main = await page.locator('main').boundingBox();
+    assert.ok(nav.x > main.x, 'the side navigation moves to the right in Urdu');
+    await shot(page, '14-trainee-training-ur');
+
+    // The choice is the user's profile language: a reload restores the session (refresh cookie) in Urdu.
+    await page.reload();
+    await page.getByText('ابھی کوئی ماڈیول تفویض نہیں کیا گیا').waitFor();
+    d = await direction(page);
+    assert.equal(d.computed, 'rtl');
+
+    await signOut(page, 'سائن آؤٹ', 'سائن اِن');
+    assert.equal((await direction(page)).computed, 'rtl');
+    await shot(page, '15-login-ur');
+    await page.getByRole('button', { name: 'English' }).click();
+    await h1(page, 'Sign in').waitFor();
+    assert.equal((await direction(page)).computed, 'ltr');
+  });
+
+  await flow('admin in Urdu: users, import errors and audit render right-to-left', async (page) => {
+    await signIn(page, 'admin');
+    await h1(page, 'Users').waitFor();
+    await page.getByRole('button', { name: 'اردو' }).click();
+    await h1(page, 'صارفین').waitFor();
+    assert.equal((await direction(page)).computed, 'rtl');
+    await page.getByRole('table', { name: 'صارفین' }).getByText('Insp. Saadia Karim').waitFor();
+    await shot(page, '16-admin-users-ur');
+
+    await page.getByRole('link', { name: 'CSV سے درآمد' }).click();
+    await h1(page, 'زیرِ تربیت افسران درآمد کریں').waitFor();
+    const bad = ['service_number,name,unit,cohort,language', 'FIA-40001,Constable Sara Javed,NOWHERE,,en', 'x,Constable Bad Number,ISB-IMM,,en'].join('\n');
+    await page.setInputFiles('#import-file', { name: 'bad.csv', mimeType: 'text/csv', buffer: Buffer.from(bad) });
+    await page.getByRole('button', { name: 'جانچیں اور درآمد کریں' }).click();
+    await page.getByRole('table', { name: 'فائل میں ملنے والے مسائل' }).waitFor();
+    await shot(page, '17-admin-import-errors-ur');
+
+    await page.getByRole('button', { name: 'English' }).click();
+    await h1(page, 'Import trainees').waitFor();
+    assert.equal((await direction(page)).computed, 'ltr');
+    await signOut(page);
+  });
+}
+
+let fatal = null;
+try {
+  await main();
+} catch (err) {
+  fatal = err;
+  console.error(`e2e: ${err?.stack ?? err}`);
+} finally {
+  await browser?.close().catch(() => {});
+  await server?.stop().catch((err) => console.error(`e2e: stopping the server failed: ${err.message}`));
+}
+const passed = results.filter((r) => r.ok).length;
+const failed = results.length - passed + (fatal ? 1 : 0);
+console.log(`screenshots: ${path.relative(process.cwd(), SHOTS) || SHOTS}`);
+console.log(`e2e: ${passed} passed, ${failed} failed`);
+process.exit(failed === 0 ? 0 : 1);
