@@ -25,6 +25,7 @@ export function CreateCohortDialog({
   const [startsOn, setStartsOn] = useState('');
   const [endsOn, setEndsOn] = useState('');
   const [errors, setErrors] = useState<FieldErrors>({});
+  const clearError = (key: string) => setErrors(({ [key]: _edited, ...rest }) => rest);
 
   useEffect(() => {
     if (open) {
@@ -87,7 +88,10 @@ export function CreateCohortDialog({
           label={t('cohorts.name')}
           hint={t('cohorts.nameHint')}
           value={name}
-          onChange={(e) => setName(e.target.value)}
+          onChange={(e) => {
+            setName(e.target.value);
+            clearError('name');
+          }}
           error={errors.name}
           required
           data-autofocus
@@ -95,7 +99,10 @@ export function CreateCohortDialog({
         <SelectField
           label={t('units.unit')}
           value={unitId}
-          onChange={(e) => setUnitId(e.target.value)}
+          onChange={(e) => {
+            setUnitId(e.target.value);
+            clearError('unitId');
+          }}
           options={units.map((u) => ({ value: u.id, label: `${u.name} (${u.code})` }))}
           placeholder={units.length === 1 ? undefined : t('common.choose')}
           error={errors.unitId}
@@ -106,14 +113,20 @@ export function CreateCohortDialog({
             type="date"
             label={t('cohorts.startsOn')}
             value={startsOn}
-            onChange={(e) => setStartsOn(e.target.value)}
+            onChange={(e) => {
+            setStartsOn(e.target.value);
+            clearError('startsOn');
+          }}
             error={errors.startsOn}
           />
           <TextField
             type="date"
             label={t('cohorts.endsOn')}
             value={endsOn}
-            onChange={(e) => setEndsOn(e.target.value)}
+            onChange={(e) => {
+            setEndsOn(e.target.value);
+            clearError('endsOn');
+          }}
             error={errors.endsOn}
           />
         </div>

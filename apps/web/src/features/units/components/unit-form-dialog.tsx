@@ -15,6 +15,7 @@ export function UnitFormDialog({ open, onClose, unit }: { open: boolean; onClose
   const [name, setName] = useState('');
   const [code, setCode] = useState('');
   const [errors, setErrors] = useState<FieldErrors>({});
+  const clearError = (key: string) => setErrors(({ [key]: _edited, ...rest }) => rest);
 
   useEffect(() => {
     if (!open) return;
@@ -59,12 +60,18 @@ export function UnitFormDialog({ open, onClose, unit }: { open: boolean; onClose
     >
       <form id="unit-form" className="fl-form" onSubmit={onSubmit} noValidate>
         {mutation.error && <Banner tone="danger">{describeError(t, mutation.error, { 409: t('units.errors.taken') })}</Banner>}
-        <TextField label={t('units.name')} hint={t('units.nameHint')} value={name} onChange={(e) => setName(e.target.value)} error={errors.name} required data-autofocus />
+        <TextField label={t('units.name')} hint={t('units.nameHint')} value={name} onChange={(e) => {
+            setName(e.target.value);
+            clearError('name');
+          }} error={errors.name} required data-autofocus />
         <TextField
           label={t('units.code')}
           hint={t('units.codeHint')}
           value={code}
-          onChange={(e) => setCode(e.target.value.toUpperCase())}
+          onChange={(e) => {
+            setCode(e.target.value.toUpperCase());
+            clearError('code');
+          }}
           error={errors.code}
           dir="ltr"
           autoCapitalize="characters"

@@ -81,7 +81,11 @@ export function UserFormDialog({
     // reset only when the dialog opens or switches user
   }, [open, user?.id]);
 
-  const set = <K extends keyof FormState>(key: K, value: FormState[K]) => setForm((f) => ({ ...f, [key]: value }));
+  const set = <K extends keyof FormState>(key: K, value: FormState[K]) => {
+    setForm((f) => ({ ...f, [key]: value }));
+    // An edited field's old error no longer applies (a role change may settle the unit error too).
+    setErrors(({ [key]: _gone, ...rest }) => (key === 'role' ? { ...rest, unitId: undefined } : rest));
+  };
 
   const messages = {
     username: t('users.errors.username'),

@@ -48,7 +48,24 @@ export function UsersList({ units, onEdit }: { units: UnitView[]; onEdit: (user:
     },
     { key: 'service', header: t('users.serviceNumber'), cell: (u) => <span dir="ltr" className="fl-nowrap">{u.serviceNumber ?? "—"}</span> },
     { key: 'role', header: t('users.role'), cell: (u) => <RoleBadge role={u.role} /> },
-    { key: 'unit', header: t('units.unit'), cell: (u) => u.unitName ?? <span className="fl-muted">—</span>, width: '30%' },
+    {
+      key: 'unit',
+      header: t('units.unit'),
+      // The short code keeps rows on one line; the full name is the tooltip and what a screen reader reads.
+      cell: (u) => {
+        if (!u.unitName) return <span className="fl-muted">—</span>;
+        const code = units.find((x) => x.id === u.unitId)?.code;
+        if (!code) return u.unitName;
+        return (
+          <span className="fl-unit-code" title={u.unitName}>
+            <span aria-hidden="true" dir="ltr">
+              {code}
+            </span>
+            <span className="fl-visually-hidden">{u.unitName}</span>
+          </span>
+        );
+      },
+    },
     {
       key: 'status',
       header: t('users.status'),
