@@ -55,6 +55,7 @@ async function flow(name, fn, { viewport = { width: 1280, height: 800 } } = {}) 
 const shot = async (page, file) => {
   const modal = await page.locator('[role=dialog][aria-modal=true]').count();
   await page.evaluate(() => document.fonts.ready);
+  if (modal) await page.waitForTimeout(250); // let the backdrop's fade-in finish
   await page.screenshot({ path: path.join(SHOTS, `${file}.png`), fullPage: modal === 0 });
 };
 const h1 = (page, name) => page.getByRole('heading', { level: 1, name });
@@ -189,27 +190,14 @@ async function main() {
     await signOut(page);
   });
 
-  await flow('instructor: cohorts, a cohort’s members, CSV import with a per-row error report', async (page) => {
+  await flow('instructor: CSV import with a per-row error report, new cohort, add and remove members', async (page) => {
     await signIn(page, 'instructor1');
     await h1(page, 'My cohorts').waitFor();
     assert.equal(new URL(page.url()).pathname, '/app/cohorts');
-    const link = page.getByRole('link', { name: 'Islamabad Intake 2026-A' });
-    await link.waitFor();
+    await page.getByRole('link', { name: 'Islamabad Intake 2026-A' }).waitFor();
     await shot(page, '08-instructor-cohorts');
 
-    await link.click();
-    await h1(page, 'Islamabad Intake 2026-A').waitFor();
-    await page.getByRole('table', { name: 'Members' }).waitFor();
-    await shot(page, '09-instructor-cohort');
-    await page.getByRole('button', { name: 'Add trainees' }).first().click();
-    const dialog = page.getByRole('dialog');
-    await dialog.waitFor();
-    await dialog.locator('.fl-pick-list, .fl-empty').first().waitFor();
-    await shot(page, '10-instructor-add-members');
-    await page.keyboard.press('Escape');
-    await dialog.waitFor({ state: 'detached' });
-
-    await page.getByRole('link', { name: 'Import trainees' }).first().click();
+    await page.getByRole('link', { name: 'Import trainees' }).click();
     await h1(page, 'Import trainees').waitFor();
     const bad = [
       'service_number,name,unit,cohort,language',
@@ -228,14 +216,53 @@ async function main() {
     assert.ok(cells.some(([row, col]) => row === '4' && col === 'language'), 'row 4 has a bad language');
     assert.ok(cells.some(([row, col]) => row === '5' && col === 'service_number'), 'row 5 repeats a service number');
     await page.getByText('The file was not imported').first().waitFor();
-    await shot(page, '11-instructor-import-errors');
+    await shot(page, '09-instructor-import-errors');
 
     const good = ['service_number,name,unit,cohort,language', 'FIA-30001,Constable Adeel Shah,ISB-IMM,Islamabad Intake 2026-A,ur', 'FIA-30002,Constable Rabia Noor,ISB-IMM,,en'].join('\n');
     await page.setInputFiles('#import-file', { name: 'intake.csv', mimeType: 'text/csv', buffer: Buffer.from(good) });
     await page.getByRole('button', { name: 'Check and import' }).click();
     await page.getByText('2 trainee accounts created').waitFor();
     await page.getByRole('table', { name: 'Accounts created' }).getByText('fia-30001', { exact: true }).waitFor();
-    await shot(page, '12-instructor-import-done');
+    await shot(page, '10-instructor-import-done');
+
+    await page.getByRole('link', { name: 'My cohorts' }).click();
+    await h1(page, 'My cohorts').waitFor();
+    const intakeA = page.getByRole('row').filter({ hasText: 'Islamabad Intake 2026-A' });
+    await intakeA.getByText('13', { exact: true }).waitFor(); // 12 seeded + the imported FIA-30001
+    await page.getByRole('button', { name: 'New cohort' }).click();
+    const create = page.getByRole('dialog', { name: 'New cohort' });
+    await create.getByRole('textbox', { name: 'Cohort name', exact: true }).fill('Islamabad Intake 2027-A');
+    await create.getByLabel('Start date').fill('2027-01-10');
+    await create.getByLabel('End date').fill('2027-03-26');
+    await shot(page, '11-instructor-new-cohort');
+    await create.getByRole('button', { name: 'New cohort' }).click();
+    await h1(page, 'Islamabad Intake 2027-A').waitFor();
+    await page.getByText('No members yet').waitFor();
+    await shot(page, '12-instructor-cohort-empty');
+
+    await page.getByRole('button', { name: 'Add trainees' }).first().click();
+    const add = page.getByRole('dialog');
+    await add.getByRole('checkbox', { name: /Constable Rabia Noor/ }).check();
+    await add.getByRole('checkbox', { name: /Constable Adeel Shah/ }).check();
+    await shot(page, '13-instructor-add-members');
+    await add.getByRole('button', { name: 'Add 2 trainees' }).click();
+    await add.waitFor({ state: 'detached' });
+    const members = page.getByRole('table', { name: 'Members' });
+    await members.getByText('Constable Rabia Noor').waitFor();
+    await members.getByText('Constable Adeel Shah').waitFor();
+    await page.getByText('2 members').waitFor();
+    await shot(page, '14-instructor-cohort');
+
+    await page.getByRole('button', { name: 'Remove Constable Adeel Shah from the cohort' }).click();
+    const confirm = page.getByRole('dialog', { name: 'Remove from cohort?' });
+    await shot(page, '15-instructor-remove-member');
+    await confirm.getByRole('button', { name: 'Remove' }).click();
+    await confirm.waitFor({ state: 'detached' });
+    await page.locator('.fl-page-header').getByText(/\b1 member\b/).waitFor();
+    assert.equal(await members.getByText('Constable Adeel Shah').count(), 0);
+
+    await page.getByRole('link', { name: 'All cohorts' }).click();
+    await page.getByRole('row').filter({ hasText: 'Islamabad Intake 2027-A' }).getByText('1', { exact: true }).waitFor();
     await signOut(page);
   });
 
@@ -244,7 +271,7 @@ async function main() {
     await page.getByText('No modules assigned yet').waitFor();
     assert.equal(new URL(page.url()).pathname, '/app/training');
     assert.match(await page.locator('h1').innerText(), /^Welcome, /);
-    await shot(page, '13-trainee-training');
+    await shot(page, '16-trainee-training');
 
     await page.getByRole('button', { name: 'اردو' }).click();
     await page.getByText('ابھی کوئی ماڈیول تفویض نہیں کیا گیا').waitFor();
@@ -253,7 +280,7 @@ async function main() {
     const nav = await page.getByRole('navigation', { name: 'مرکزی فہرست' }).boundingBox();
     const main = await page.locator('main').boundingBox();
     assert.ok(nav.x > main.x, 'the side navigation moves to the right in Urdu');
-    await shot(page, '14-trainee-training-ur');
+    await shot(page, '17-trainee-training-ur');
 
     // The choice is the user's profile language: a reload restores the session (refresh cookie) in Urdu.
     await page.reload();
@@ -263,7 +290,7 @@ async function main() {
 
     await signOut(page, 'سائن آؤٹ', 'سائن اِن');
     assert.equal((await direction(page)).computed, 'rtl');
-    await shot(page, '15-login-ur');
+    await shot(page, '18-login-ur');
     await page.getByRole('button', { name: 'English' }).click();
     await h1(page, 'Sign in').waitFor();
     assert.equal((await direction(page)).computed, 'ltr');
@@ -276,7 +303,7 @@ async function main() {
     await h1(page, 'صارفین').waitFor();
     assert.equal((await direction(page)).computed, 'rtl');
     await page.getByRole('table', { name: 'صارفین' }).getByText('Insp. Saadia Karim').waitFor();
-    await shot(page, '16-admin-users-ur');
+    await shot(page, '19-admin-users-ur');
 
     await page.getByRole('link', { name: 'CSV سے درآمد' }).click();
     await h1(page, 'زیرِ تربیت افسران درآمد کریں').waitFor();
@@ -284,7 +311,7 @@ async function main() {
     await page.setInputFiles('#import-file', { name: 'bad.csv', mimeType: 'text/csv', buffer: Buffer.from(bad) });
     await page.getByRole('button', { name: 'جانچیں اور درآمد کریں' }).click();
     await page.getByRole('table', { name: 'فائل میں ملنے والے مسائل' }).waitFor();
-    await shot(page, '17-admin-import-errors-ur');
+    await shot(page, '20-admin-import-errors-ur');
 
     await page.getByRole('button', { name: 'English' }).click();
     await h1(page, 'Import trainees').waitFor();
