@@ -181,12 +181,17 @@ async function main() {
     await h1(page, 'Sign in').waitFor();
   });
 
-  await flow('supervisor: units overview with cohorts and member counts', async (page) => {
+  await flow('supervisor: units overview with cohorts and member counts, a cohort read-only', async (page) => {
     await signIn(page, 'supervisor1');
     await h1(page, 'Units overview').waitFor();
     assert.equal(new URL(page.url()).pathname, '/app/overview');
     await page.getByText('Islamabad Intake 2026-A').waitFor();
     await shot(page, '07-supervisor-overview');
+    await page.getByRole('link', { name: 'Islamabad Intake 2026-A' }).click();
+    await h1(page, 'Islamabad Intake 2026-A').waitFor();
+    await page.getByRole('table', { name: 'Members' }).getByText('Ayesha Khan').waitFor();
+    assert.equal(await page.getByRole('button', { name: 'Add trainees' }).count(), 0, 'read-only for a supervisor');
+    await shot(page, '07-supervisor-cohort');
     await signOut(page);
   });
 

@@ -82,6 +82,36 @@ describe('role → landing page', () => {
     expect(await screen.findByText('You do not have access to this page')).toBeInTheDocument();
   });
 
+  it('when the session ends mid-use, the login page says so and brings the user back afterwards', async () => {
+    const admin = makeUser({ role: 'admin', username: 'admin', displayName: 'Sana Malik', unitId: null, unitName: null });
+    let refreshes = 0;
+    mockApi({
+      'POST /api/auth/refresh': () => (++refreshes === 1 ? json(sessionFor(admin)) : apiError(401, 'No session')),
+      'GET /api/users': () => apiError(401, 'Token expired'),
+      'GET /api/units': () => json([unit]),
+    });
+    const { router } = renderApp('/app/admin/users');
+    expect(await screen.findByText('Your session has ended. Sign in again.')).toBeInTheDocument();
+    expect(router.state.location.pathname).toBe('/login');
+    expect(router.state.location.search).toBe('?redirectTo=%2Fapp%2Fadmin%2Fusers');
+  });
+
+  it('a supervisor can open a cohort of their unit read-only', async () => {
+    signedInAs(makeUser({ role: 'supervisor', username: 'supervisor1', displayName: 'Farah Siddiqui' }));
+    const api = mockApi({
+      'POST /api/auth/refresh': () => json(sessionFor(makeUser({ role: 'supervisor', username: 'supervisor1' }))),
+      'GET /api/cohorts/5c0d7a3e-8b1f-4c2d-9e3f-000000000001': () => json(cohort),
+      'GET /api/cohorts/5c0d7a3e-8b1f-4c2d-9e3f-000000000001/members': () => json([makeUser({ displayName: 'Bilal Ahmed' })]),
+    });
+    renderApp('/app/cohorts/5c0d7a3e-8b1f-4c2d-9e3f-000000000001');
+    expect(await screen.findByRole('heading', { level: 1, name: 'Batch 2025-A' })).toBeInTheDocument();
+    expect(await screen.findByText('Bilal Ahmed')).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Add trainees' })).not.toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: /Remove/ })).not.toBeInTheDocument();
+    expect(screen.getAllByRole('link', { name: 'Units overview' })).toHaveLength(2); // menu + back link
+    expect(api.called('GET /api/users')).toHaveLength(0);
+  });
+
   it('without a session, any app page goes to the login page and remembers where it was', async () => {
     mockApi({ 'POST /api/auth/refresh': () => apiError(401, 'No session') });
     const { router } = renderApp('/app/admin/audit');

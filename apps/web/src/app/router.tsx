@@ -48,9 +48,13 @@ export function createRoutes(queryClient: QueryClient): RouteObject[] {
           element: <RoleGate roles={['instructor', 'admin']} />,
           children: [
             { path: paths.app.cohorts.path, lazy: lazy(() => import('./routes/app/instructor/cohorts')) },
-            { path: paths.app.cohort.path, lazy: lazy(() => import('./routes/app/instructor/cohort')) },
             { path: paths.app.import.path, lazy: lazy(() => import('./routes/app/instructor/import-trainees')) },
           ],
+        },
+        {
+          // Supervisors may look into their unit's cohorts (read-only); instructors and admins manage them.
+          element: <RoleGate roles={['instructor', 'admin', 'supervisor']} />,
+          children: [{ path: paths.app.cohort.path, lazy: lazy(() => import('./routes/app/instructor/cohort')) }],
         },
         {
           element: <RoleGate roles={['supervisor']} />,

@@ -32,7 +32,7 @@ describe('api client', () => {
     const expired = vi.fn();
     onSessionExpired(expired);
     mockApi({ 'GET /api/users': () => apiError(401, 'expired'), 'POST /api/auth/refresh': () => apiError(401, 'no session') });
-    const err = await api.get('/users').catch((e) => e);
+    const err = (await api.get('/users').catch((e: unknown) => e)) as ApiError;
     expect(err).toBeInstanceOf(ApiError);
     expect(err.status).toBe(401);
     expect(expired).toHaveBeenCalledOnce();

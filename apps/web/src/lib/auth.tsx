@@ -126,6 +126,14 @@ export function useChangeLanguage() {
   };
 }
 
+/** Set when a session ended by itself (not by signing out), so the sign-in page can say why it is showing. */
+let sessionExpiredNotice = false;
+export function takeSessionExpiredNotice(): boolean {
+  const notice = sessionExpiredNotice;
+  sessionExpiredNotice = false;
+  return notice;
+}
+
 /**
  * Keeps the app in step with the session: the user's saved language wins once they are signed in, and an
  * expired session (401 after a failed refresh) signs them out locally.
@@ -134,7 +142,10 @@ export function SessionSync() {
   const queryClient = useQueryClient();
   const { data: user } = useSession();
   useEffect(() => {
-    onSessionExpired(() => queryClient.setQueryData(sessionQueryKey, null));
+    onSessionExpired(() => {
+      if (queryClient.getQueryData(sessionQueryKey)) sessionExpiredNotice = true;
+      queryClient.setQueryData(sessionQueryKey, null);
+    });
     return () => onSessionExpired(null);
   }, [queryClient]);
   useEffect(() => {

@@ -1,10 +1,11 @@
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useNavigate, useSearchParams } from 'react-router';
 import { AuthLayout } from '@/components/layouts/auth-layout';
-import { LoadingBlock } from '@/components/ui';
+import { Banner, LoadingBlock } from '@/components/ui';
 import { LANDING_BY_ROLE, safeRedirect } from '@/config/paths';
 import { LoginForm } from '@/features/auth/components/login-form';
-import { useSession } from '@/lib/auth';
+import { takeSessionExpiredNotice, useSession } from '@/lib/auth';
 import { useDocumentTitle } from '@/lib/use-document-title';
 
 export default function LoginRoute() {
@@ -13,6 +14,7 @@ export default function LoginRoute() {
   const [params] = useSearchParams();
   const redirectTo = safeRedirect(params.get('redirectTo'));
   const session = useSession();
+  const [expired] = useState(takeSessionExpiredNotice);
   useDocumentTitle(t('login.title'));
 
   if (session.isPending) return <LoadingBlock />;
@@ -23,6 +25,11 @@ export default function LoginRoute() {
       <div className="fl-auth__card">
         <h1 className="fl-auth__title">{t('login.title')}</h1>
         <p className="fl-auth__lead">{t('login.lead')}</p>
+        {expired && (
+          <div className="fl-auth__notice-banner">
+            <Banner tone="info">{t('errors.sessionExpired')}</Banner>
+          </div>
+        )}
         <LoginForm onSuccess={(user) => navigate(redirectTo ?? LANDING_BY_ROLE[user.role], { replace: true })} />
       </div>
     </AuthLayout>

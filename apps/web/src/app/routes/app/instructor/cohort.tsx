@@ -10,7 +10,7 @@ import { AddMembersDialog } from '@/features/cohorts/components/add-members-dial
 import { CohortMembers } from '@/features/cohorts/components/cohort-members';
 import { CohortPeriod } from '@/features/cohorts/components/cohorts-table';
 import { useUsers } from '@/features/users/api/get-users';
-import { ensureSession } from '@/lib/auth';
+import { ensureSession, useUser } from '@/lib/auth';
 import { isStatus } from '@/lib/errors';
 import { useDebouncedValue } from '@/lib/use-debounced-value';
 import { useDocumentTitle } from '@/lib/use-document-title';
@@ -27,20 +27,22 @@ export const clientLoader = (queryClient: QueryClient) => async ({ params }: Loa
 export default function CohortRoute() {
   const { t } = useTranslation();
   const { cohortId = '' } = useParams();
+  const user = useUser();
+  const canEdit = user.role !== 'supervisor';
   const cohortQuery = useCohort(cohortId);
   const cohort = cohortQuery.data;
   const members = useCohortMembers(cohortId);
   const [adding, setAdding] = useState(false);
   const [search, setSearch] = useState('');
   const q = useDebouncedValue(search.trim(), 250);
-  const candidates = useUsers({ role: 'trainee', unitId: cohort?.unitId, q: q || undefined, limit: 100 }, { enabled: adding && !!cohort });
+  const candidates = useUsers({ role: 'trainee', unitId: cohort?.unitId, q: q || undefined, limit: 100 }, { enabled: adding && canEdit && !!cohort });
   const memberIds = useMemo(() => new Set((members.data ?? []).map((m) => m.id)), [members.data]);
   useDocumentTitle(cohort?.name ?? t('cohorts.cohort'));
 
   const back = (
-    <Link to={paths.app.cohorts.getHref()} className="fl-back-link">
+    <Link to={canEdit ? paths.app.cohorts.getHref() : paths.app.unitsOverview.getHref()} className="fl-back-link">
       <ChevronIcon size={16} className="fl-icon-back" />
-      {t('cohorts.backToList')}
+      {canEdit ? t('cohorts.backToList') : t('nav.unitsOverview')}
     </Link>
   );
 
@@ -85,19 +87,21 @@ export default function CohortRoute() {
           </span>
         }
         actions={
-          <>
-            <ButtonLink to={paths.app.import.getHref()} variant="secondary" icon={<UploadIcon size={18} />}>
-              {t('nav.import')}
-            </ButtonLink>
-            {addButton}
-          </>
+          canEdit && (
+            <>
+              <ButtonLink to={paths.app.import.getHref()} variant="secondary" icon={<UploadIcon size={18} />}>
+                {t('nav.import')}
+              </ButtonLink>
+              {addButton}
+            </>
+          )
         }
       />
       <Card title={t('cohorts.members')} description={t('cohorts.membersHint')}>
-        <CohortMembers cohortId={cohort.id} canEdit emptyAction={addButton} />
+        <CohortMembers cohortId={cohort.id} canEdit={canEdit} emptyAction={canEdit ? addButton : undefined} />
       </Card>
       <AddMembersDialog
-        open={adding}
+        open={adding && canEdit}
         onClose={() => {
           setAdding(false);
           setSearch('');

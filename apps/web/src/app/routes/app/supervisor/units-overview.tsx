@@ -2,6 +2,7 @@
 import type { QueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { BuildingIcon, Card, EmptyState, GroupIcon, LoadingBlock, PageHeader, QueryError } from '@/components/ui';
+import { paths } from '@/config/paths';
 import { getCohortsQueryOptions, useCohorts } from '@/features/cohorts/api/get-cohorts';
 import { CohortsTable } from '@/features/cohorts/components/cohorts-table';
 import { getUnitsQueryOptions, useUnits } from '@/features/units/api/get-units';
@@ -74,7 +75,12 @@ export default function UnitsOverviewRoute() {
               {unitCohorts.length === 0 ? (
                 <EmptyState icon={<GroupIcon size={28} />} title={t('overview.noCohortsTitle')} description={t('overview.noCohortsText')} />
               ) : (
-                <CohortsTable cohorts={unitCohorts} showUnit={false} caption={t('overview.cohortsOf', { name: unit.name })} />
+                <CohortsTable
+                  cohorts={unitCohorts}
+                  showUnit={false}
+                  caption={t('overview.cohortsOf', { name: unit.name })}
+                  hrefFor={(c) => paths.app.cohort.getHref(c.id)}
+                />
               )}
             </Card>
           );
