@@ -1,0 +1,31 @@
+import { FRAUD_TYPES } from '@firstline/contracts';
+import { generateBatch, planBatch } from '../src/batch';
+
+describe('batches', () => {
+  it('60 exercises with 40 % genuine cover every fraud type, deterministically', () => {
+    const opts = { count: 60, seed: 'demo', genuineRatio: 0.4, dpi: 100 };
+    const items = generateBatch(opts);
+    expect(items).toHaveLength(60);
+    const types = new Set(items.map((i) => i.truth.fraudType));
+    for (const t of FRAUD_TYPES) expect(types).toContain(t);
+    expect(items.filter((i) => i.truth.verdict === 'genuine').length).toBeGreaterThanOrEqual(24);
+    const states = new Set(items.map((i) => i.instance.state.code));
+    for (const s of ['UTO', 'ARC', 'BRG']) expect(states).toContain(s);
+    const again = generateBatch(opts);
+    expect(again.map((i) => [i.instance.id, i.truth.fraudType, i.instance.mrz])).toEqual(items.map((i) => [i.instance.id, i.truth.fraudType, i.instance.mrz]));
+  });
+
+  it('honours the requested mix', () => {
+    const plan = planBatch({ count: 20, seed: 7, genuineRatio: 0.25, fraudTypes: ['counterfeit', 'forged:page-substitution'], states: ['UTO'], types: ['TD1', 'TD3'] });
+    expect(plan.filter((p) => p.fraudType === 'genuine')).toHaveLength(5);
+    expect(new Set(plan.map((p) => p.fraudType))).toEqual(new Set(['genuine', 'counterfeit', 'forged:page-substitution']));
+    for (const p of plan.filter((x) => x.fraudType === 'forged:page-substitution')) expect(p.type).toBe('TD3');
+  });
+
+  it('rejects bad options', () => {
+    expect(() => planBatch({ count: 0, seed: 1 })).toThrow(/count/);
+    expect(() => planBatch({ count: 3, seed: 1, genuineRatio: 2 })).toThrow(/genuineRatio/);
+    expect(() => planBatch({ count: 3, seed: 1, states: ['XXX'] })).toThrow(/unknown state/);
+    expect(() => planBatch({ count: 3, seed: 1, fraudTypes: ['forged:page-substitution'], types: ['TD1'] })).toThrow(/TD3/);
+  });
+});

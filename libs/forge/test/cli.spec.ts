@@ -1,0 +1,52 @@
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { runCli } from '../src/cli';
+
+describe('CLI', () => {
+  let stderr: jest.SpyInstance;
+  beforeEach(() => {
+    stderr = jest.spyOn(process.stderr, 'write').mockImplementation(() => true);
+  });
+  afterEach(() => stderr.mockRestore());
+
+  it.each([
+    [['--state', 'UTO'], '--out'],
+    [['--out', 'x', '--state', 'ATL'], '--state'],
+    [['--out', 'x', '--type', 'td2'], '--type'],
+    [['--out', 'x', '--count', '0'], '--count'],
+    [['--out', 'x', '--count', 'many'], '--count'],
+    [['--out', 'x', '--genuine-ratio', '1.5'], '--genuine-ratio'],
+    [['--out', 'x', '--fraud-types', 'forged:everything'], '--fraud-types'],
+    [['--out', 'x', '--dpi', '9000'], '--dpi'],
+    [['--out', 'x', '--lights', 'xray'], '--lights'],
+    [['--out', 'x', '--colour', 'red'], "'--colour'"],
+  ])('exits 2 naming the flag for %j', async (args, flag) => {
+    expect(await runCli(args, () => undefined)).toBe(2);
+    expect(stderr.mock.calls.map((c) => String(c[0])).join('')).toContain(flag);
+  });
+
+  it('writes one folder per instance with one image per light and instance.json', async () => {
+    const out = await mkdtemp(join(tmpdir(), 'forge-cli-'));
+    try {
+      const lines: string[] = [];
+      const code = await runCli(['--state', 'UTO', '--type', 'td3', '--count', '2', '--seed', '7', '--out', out, '--dpi', '60', '--genuine-ratio', '0.5'], (l) => lines.push(l));
+      expect(code).toBe(0);
+      expect(lines).toHaveLength(2);
+      const folders = (await readdir(out)).sort();
+      expect(folders).toEqual(['0000', '0001', 'batch.json']);
+      const files = (await readdir(join(out, '0000'))).sort();
+      expect(files).toEqual(['instance.json', 'ir.png', 'oblique-1.png', 'oblique-2.png', 'oblique-3.png', 'transmitted.png', 'traveller.png', 'uv254.png', 'uv365.png', 'visible.png']);
+      const json = JSON.parse(await readFile(join(out, '0001', 'instance.json'), 'utf8'));
+      expect(json).toMatchObject({ documentType: 'TD3', dpi: 60 });
+      expect(json.mrz).toHaveLength(2);
+      expect(json.viz.length).toBeGreaterThan(8);
+      expect(json.features[0]).toEqual(expect.objectContaining({ name: expect.any(String), category: expect.any(String), lights: expect.any(Array), polygon: expect.any(Array) }));
+      expect(json.truth).toEqual(expect.objectContaining({ verdict: expect.any(String), fraudType: expect.any(String), regions: expect.any(Array), explanation: expect.any(String) }));
+      const batch = JSON.parse(await readFile(join(out, 'batch.json'), 'utf8'));
+      expect(batch.items.map((i: { verdict: string }) => i.verdict).sort()).toEqual(['fraudulent', 'genuine']);
+    } finally {
+      await rm(out, { recursive: true, force: true });
+    }
+  });
+});
