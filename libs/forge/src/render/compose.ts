@@ -2,7 +2,6 @@
 // response differs per light source. Composing the same masks under each light is what registers the visible, UV,
 // IR and transmitted images pixel-for-pixel.
 import type { RGB } from '../states';
-import sharp from 'sharp';
 import { Mask } from './raster';
 
 // Module-local aliases of globals: inside Jest's sandbox every global lookup is slow, and these run in hot loops.
@@ -56,9 +55,11 @@ export function composeLight(
   paper: PaperModel,
   formation: Mask | null,
   layers: ComposeLayer[],
+  /** Capture gain per channel (exposure × white balance), folded into the light sources. */
+  gain: RGB = [1, 1, 1],
 ): Uint8Array {
   const out = new Uint8Array(w * h * 3);
-  const base = paper.base[light];
+  const base = paper.base[light].map((v, c) => v * gain[c]) as RGB;
   const fk = paper.formation[light];
   if (formation && fk >= 0.02) {
     // Formation mask is centred on 128: darker and lighter clouds. One table lookup per channel.
@@ -83,18 +84,25 @@ export function composeLight(
     // Uniform paper: fill one row, then copy it.
     const row = w * 3;
     for (let j = 0; j < row; j += 3) {
-      out[j] = base[0];
-      out[j + 1] = base[1];
-      out[j + 2] = base[2];
+      out[j] = Math.min(255, Math.round(base[0]));
+      out[j + 1] = Math.min(255, Math.round(base[1]));
+      out[j + 2] = Math.min(255, Math.round(base[2]));
     }
     for (let y = 1; y < h; y++) out.copyWithin(y * row, 0, row);
   }
   for (const layer of layers) {
     const resp = layer.ink[light];
     if (!resp) continue;
-    applyLayer(out, w, h, layer.mask, resp);
+    applyLayer(out, w, h, layer.mask, scaleResponse(resp, gain));
   }
   return out;
+}
+
+/** Light added by a layer (emission, cover) goes through the same capture gain as the paper. */
+function scaleResponse(resp: InkResponse, gain: RGB): InkResponse {
+  if ('emit' in resp) return { emit: resp.emit.map((v, c) => v * gain[c]) as RGB };
+  if ('cover' in resp) return { cover: resp.cover.map((v, c) => Math.min(255, v * gain[c])) as RGB };
+  return resp;
 }
 
 function applyLayer(out: Uint8Array, w: number, h: number, mask: Mask, resp: InkResponse): void {
@@ -199,46 +207,51 @@ function applyLayer(out: Uint8Array, w: number, h: number, mask: Mask, resp: Ink
 }
 
 /**
- * Paper formation: low-frequency cloudiness, a value around 128 per pixel. Two octaves of value noise are summed
- * on a grid of 0.55 mm cells and smoothly enlarged by libvips.
+ * Paper formation: low-frequency cloudiness, a value around 128 per pixel. Two octaves of smooth value noise on
+ * grids that wrap around, so the field tiles and any window into it (see paperFormation) looks seamless.
  */
-export async function formationMask(w: number, h: number, pxPerMm: number, seed: (i: number) => number): Promise<Mask> {
-  const cellMm = 0.55;
-  const gw = Math.max(2, Math.ceil(w / pxPerMm / cellMm) + 1);
-  const gh = Math.max(2, Math.ceil(h / pxPerMm / cellMm) + 1);
-  const octave = (cells: number): ((x: number, y: number) => number) => {
-    const cw = Math.ceil(gw / cells) + 2;
-    const ch = Math.ceil(gh / cells) + 2;
-    const g = new Float32Array(cw * ch);
-    for (let i = 0; i < g.length; i++) g[i] = seed(i + cells * 100000) * 2 - 1;
-    return (x, y) => {
-      const fx0 = x / cells;
-      const fy0 = y / cells;
-      const x0 = Math.floor(fx0);
-      const y0 = Math.floor(fy0);
-      let fx = fx0 - x0;
-      let fy = fy0 - y0;
-      fx = fx * fx * (3 - 2 * fx);
+export function formationMask(w: number, h: number, pxPerMm: number, seed: () => number): Mask {
+  const m = new Mask(w, h);
+  const acc = new Float32Array(w * h);
+  for (const { cellMm, amp } of [
+    { cellMm: 3.3, amp: 0.6 },
+    { cellMm: 1.1, amp: 0.4 },
+  ]) {
+    const gw = Math.max(2, Math.round(w / (cellMm * pxPerMm)));
+    const gh = Math.max(2, Math.round(h / (cellMm * pxPerMm)));
+    const grid = new Float32Array(gw * gh);
+    for (let i = 0; i < grid.length; i++) grid[i] = seed() * 2 - 1;
+    // Per-column cell index and smoothstep weight, computed once.
+    const cx0 = new Int32Array(w);
+    const cx1 = new Int32Array(w);
+    const fxs = new Float32Array(w);
+    for (let x = 0; x < w; x++) {
+      const gx = (x * gw) / w;
+      const i0 = Math.floor(gx);
+      const f = gx - i0;
+      cx0[x] = i0 % gw;
+      cx1[x] = (i0 + 1) % gw;
+      fxs[x] = f * f * (3 - 2 * f);
+    }
+    for (let y = 0; y < h; y++) {
+      const gy = (y * gh) / h;
+      const j0 = Math.floor(gy);
+      let fy = gy - j0;
       fy = fy * fy * (3 - 2 * fy);
-      const a = g[y0 * cw + x0];
-      const b = g[y0 * cw + x0 + 1];
-      const c = g[(y0 + 1) * cw + x0];
-      const d = g[(y0 + 1) * cw + x0 + 1];
-      return a + (b - a) * fx + (c - a) * fy + (a - b - c + d) * fx * fy;
-    };
-  };
-  const coarse = octave(6);
-  const fine = octave(2);
-  const grid = Buffer.alloc(gw * gh);
-  for (let y = 0; y < gh; y++) {
-    for (let x = 0; x < gw; x++) grid[y * gw + x] = Math.max(0, Math.min(255, Math.round(128 + 110 * (0.6 * coarse(x, y) + 0.4 * fine(x, y)))));
+      const r0 = (j0 % gh) * gw;
+      const r1 = ((j0 + 1) % gh) * gw;
+      const row = y * w;
+      for (let x = 0; x < w; x++) {
+        const fx = fxs[x];
+        const top = grid[r0 + cx0[x]] + (grid[r0 + cx1[x]] - grid[r0 + cx0[x]]) * fx;
+        const bottom = grid[r1 + cx0[x]] + (grid[r1 + cx1[x]] - grid[r1 + cx0[x]]) * fx;
+        acc[row + x] += amp * (top + (bottom - top) * fy);
+      }
+    }
   }
-  const data = await sharp(grid, { raw: { width: gw, height: gh, channels: 1 } })
-    .resize(Math.round(gw * cellMm * pxPerMm), Math.round(gh * cellMm * pxPerMm), { kernel: 'cubic', fit: 'fill' })
-    .extract({ left: 0, top: 0, width: w, height: h })
-    .raw()
-    .toBuffer();
-  return new Mask(w, h, new Uint8Array(data.buffer, data.byteOffset, w * h));
+  for (let i = 0; i < acc.length; i++) m.data[i] = Math.max(0, Math.min(255, 128 + acc[i] * 110));
+  m.touch(0, 0, w, h);
+  return m;
 }
 
 /** Separable box blur of a mask (a few passes approximate a Gaussian), in place. */

@@ -5,6 +5,7 @@ import type { DocumentSide, Light } from '@firstline/contracts';
 import { buildScene } from '../layout';
 import { Rng } from '../prng';
 import { LAYER_ORDER, type DrawItem, type LayerId, type Scene } from '../scene';
+import type { RGB } from '../states';
 import type { Recipe } from '../types';
 import { composeLight, formationMask, type BaseLight, type ComposeLayer } from './compose';
 import { inksFor, paperFor } from './inks';
@@ -71,9 +72,36 @@ export async function rasterizeSide(recipe: Recipe, side: DocumentSide): Promise
     }
     for (const item of items.slice(first)) await item.draw({ mask, s });
   }
-  const rng = new Rng(`paper:${recipe.seed}:${side}`);
-  const formation = await formationMask(w, h, s, () => rng.next());
+  const formation = paperFormation(w, h, s, new Rng(`paper:${recipe.seed}:${side}`));
   return { scene, w, h, s, masks, formation };
+}
+
+/**
+ * Paper formation of a sheet: a window, at a seeded offset, into a tiling cloud field made once per resolution
+ * (each document shows different clouds; making the field is the expensive part).
+ */
+const formationFields = new Map<string, Mask>();
+
+function paperFormation(w: number, h: number, s: number, rng: Rng): Mask {
+  const key = `${w}x${h}@${s}`;
+  let f = formationFields.get(key);
+  if (!f) {
+    const fieldRng = new Rng(`paper-field:${key}`);
+    f = formationMask(w, h, s, () => fieldRng.next());
+    formationFields.set(key, f);
+    if (formationFields.size > 4) formationFields.delete(formationFields.keys().next().value as string);
+  }
+  // The field tiles: a window at any offset wraps around seamlessly.
+  const ox = rng.int(0, w - 1);
+  const oy = rng.int(0, h - 1);
+  const m = new Mask(w, h);
+  for (let y = 0; y < h; y++) {
+    const src = ((y + oy) % h) * w;
+    m.data.set(f.data.subarray(src + ox, src + w), y * w);
+    m.data.set(f.data.subarray(src, src + ox), y * w + (w - ox));
+  }
+  m.touch(0, 0, w, h);
+  return m;
 }
 
 /** Design-level layer prefixes by key (LRU within a byte budget): the guilloche of a state is drawn once per dpi. */
@@ -121,13 +149,14 @@ export function* composeSideIter(recipe: Recipe, r: RasterSide, lights: readonly
   const ovd = r.scene.ovd ? buildOvd(r) : null;
   const wantOblique = lights.includes('oblique');
   let visibleBase: Uint8Array | null = null;
-  if (lights.includes('visible') || wantOblique) visibleBase = composeLight(r.w, r.h, 'visible', paper, r.formation, layers);
+  const visibleGain = captureGain(recipe.seed, r.scene.side, 'visible');
+  if (lights.includes('visible') || wantOblique) visibleBase = composeLight(r.w, r.h, 'visible', paper, r.formation, layers, visibleGain);
   for (const light of lights) {
     if (light === 'oblique') {
       for (let f = 1; f <= OBLIQUE_FRAMES; f++) {
-        const rgb = obliqueFrame(r, visibleBase as Uint8Array, f);
-        if (ovd) ovdFrame(ovd, rgb, r.w, f);
-        applyCapture(rgb, recipe.seed, r.scene.side, `oblique-${f}`);
+        const gain = captureGain(recipe.seed, r.scene.side, `oblique-${f}`);
+        const rgb = obliqueFrame(r, visibleBase as Uint8Array, f, gain.map((g, c) => g / visibleGain[c]) as RGB);
+        if (ovd) ovdFrame(ovd, rgb, r.w, f, gain);
         yield { side: r.scene.side, light: 'oblique', frame: f, width: r.w, height: r.h, rgb };
       }
       continue;
@@ -135,38 +164,27 @@ export function* composeSideIter(recipe: Recipe, r: RasterSide, lights: readonly
     let rgb: Uint8Array;
     if (light === 'visible') {
       rgb = wantOblique ? (visibleBase as Uint8Array).slice() : (visibleBase as Uint8Array);
-      if (ovd) ovdFrame(ovd, rgb, r.w, 0);
+      if (ovd) ovdFrame(ovd, rgb, r.w, 0, visibleGain);
     } else {
-      rgb = composeLight(r.w, r.h, light as BaseLight, paper, r.formation, layers);
-      if (ovd) ovdOtherLight(ovd, rgb, r.w, light as BaseLight);
+      const gain = captureGain(recipe.seed, r.scene.side, light);
+      rgb = composeLight(r.w, r.h, light as BaseLight, paper, r.formation, layers, gain);
+      if (ovd) ovdOtherLight(ovd, rgb, r.w, light as BaseLight, gain);
     }
-    applyCapture(rgb, recipe.seed, r.scene.side, light);
     yield { side: r.scene.side, light, width: r.w, height: r.h, rgb };
   }
 }
 
 /**
  * Capture conditions: every image of a specimen is "photographed" with its own exposure and white balance, drawn
- * from the document's seed and the light. A forgery made from a genuine document keeps the capture of that
- * document, so the two differ only where the forger worked; across documents the variation is what real
- * captures show, and it keeps file-level statistics from telling documents apart.
+ * from the document's seed, the side and the light. A forgery made from a genuine document keeps the capture of
+ * that document, so the two differ only where the forger worked; across documents the variation is what real
+ * captures show, and it keeps file-level statistics from telling documents apart. The gain is folded into the
+ * light sources (paper, emission, covers), so it costs no extra pass over the pixels.
  */
-export function applyCapture(rgb: Uint8Array, seed: string, side: string, light: string): void {
+export function captureGain(seed: string, side: string, light: string): RGB {
   const rng = new Rng(`capture:${seed}:${side}:${light}`);
-  const exposure = rng.range(0.93, 1.05);
-  const luts = [0, 1, 2].map(() => {
-    const gain = exposure * rng.range(0.965, 1.035);
-    const lift = rng.range(-4, 4);
-    const lut = new Uint8Array(256);
-    for (let v = 0; v < 256; v++) lut[v] = Math.max(0, Math.min(255, Math.round(v * gain + lift)));
-    return lut;
-  });
-  const [l0, l1, l2] = luts;
-  for (let j = 0; j < rgb.length; j += 3) {
-    rgb[j] = l0[rgb[j]];
-    rgb[j + 1] = l1[rgb[j + 1]];
-    rgb[j + 2] = l2[rgb[j + 2]];
-  }
+  const exposure = rng.range(0.93, 1.04);
+  return [exposure * rng.range(0.965, 1.035), exposure * rng.range(0.965, 1.035), exposure * rng.range(0.965, 1.035)];
 }
 
 export async function encodePng(img: { rgb: Uint8Array; width: number; height: number }): Promise<Buffer> {
@@ -195,34 +213,39 @@ export const ALL_LIGHTS: readonly Light[] = ['visible', 'uv365', 'uv254', 'ir', 
 
 // ------------------------------------------------------------------------------------------------ oblique light
 
-function obliqueFrame(r: RasterSide, base: Uint8Array, frame: number): Uint8Array {
+function obliqueFrame(r: RasterSide, base: Uint8Array, frame: number, relGain: RGB): Uint8Array {
   const { w, h, s } = r;
   const out = new Uint8Array(base.length);
   // A specular band sweeping across the page as it tilts: gloss as a function of the diagonal position.
   const centre = 0.15 + 0.35 * (frame - 1);
-  const BINS = 2048;
-  const gloss = new Int32Array(BINS + 1);
-  for (let b = 0; b <= BINS; b++) {
-    const t = (b / BINS - centre) / 0.2;
-    gloss[b] = Math.round(6 + 30 * Math.exp(-t * t));
+  // The band's position is t = 0.6·x/w + 0.4·y/h; tabulate it along x for every pixel offset a row can add.
+  const shiftPerRow = (0.4 / h) / (0.6 / w);
+  const span = w + Math.ceil(h * shiftPerRow) + 2;
+  const gloss = new Int32Array(span);
+  for (let i = 0; i < span; i++) {
+    const t = ((i * 0.6) / w - centre) / 0.2;
+    gloss[i] = Math.round(6 + 30 * Math.exp(-t * t));
   }
-  // base · 0.86 as a table (×256 fixed point).
-  const gx = (0.6 / w) * BINS;
-  const gy = (0.4 / h) * BINS;
+  // Dimmer than straight light (×0.86), with this frame's own capture gain relative to the visible image.
+  const k0 = Math.round(220 * relGain[0]);
+  const k1 = Math.round(220 * relGain[1]);
+  const k2 = Math.round(220 * relGain[2]);
   for (let y = 0; y < h; y++) {
-    const yb = y * gy;
-    const row = y * w;
-    for (let x = 0; x < w; x++) {
-      const g = gloss[(x * gx + yb) | 0];
-      const j = (row + x) * 3;
-      const a = ((base[j] * 220) >> 8) + g;
-      const b = ((base[j + 1] * 220) >> 8) + g;
-      const c = ((base[j + 2] * 220) >> 8) + g + 1;
+    const off = Math.round(y * shiftPerRow);
+    let j = y * w * 3;
+    for (let x = 0; x < w; x++, j += 3) {
+      const g = gloss[x + off];
+      const a = ((base[j] * k0) >> 8) + g;
+      const b = ((base[j + 1] * k1) >> 8) + g;
+      const c = ((base[j + 2] * k2) >> 8) + g + 1;
       out[j] = a > 255 ? 255 : a;
       out[j + 1] = b > 255 ? 255 : b;
       out[j + 2] = c > 255 ? 255 : c;
     }
   }
+  const gx = 0.6 / w;
+  const gy = 0.4 / h;
+  const glossAt = (x: number, y: number): number => gloss[Math.min(span - 1, Math.round((x * gx + y * gy) / gx))];
   // Local corrections only where their masks have ink: matte erasures, relief, cut edges.
   const adjust = (mask: Mask | undefined, f: (i: number, v: number) => number): void => {
     if (!mask) return;
@@ -243,7 +266,7 @@ function obliqueFrame(r: RasterSide, base: Uint8Array, frame: number): Uint8Arra
   adjust(r.masks.get('matte'), (i, v) => {
     const x = i % w;
     const y = (i - x) / w;
-    return -Math.round(gloss[(x * gx + y * gy) | 0] * (v / 255) * 0.85);
+    return -Math.round(glossAt(x, y) * (v / 255) * 0.85);
   });
   const tactile = r.masks.get('tactile');
   if (tactile) {
@@ -343,7 +366,7 @@ function hsv(hh: number, sat: number, val: number): [number, number, number] {
 }
 
 /** Frame 0 is the straight (visible) view; frames 1… are tilts. */
-function ovdFrame(o: OvdRaster, rgb: Uint8Array, W: number, frame: number): void {
+function ovdFrame(o: OvdRaster, rgb: Uint8Array, W: number, frame: number, gain: RGB): void {
   for (let y = 0; y < o.h; y++) {
     for (let x = 0; x < o.w; x++) {
       const i = y * o.w + x;
@@ -376,14 +399,12 @@ function ovdFrame(o: OvdRaster, rgb: Uint8Array, W: number, frame: number): void
         a *= 0.88;
       }
       const j = ((o.y0 + y) * W + (o.x0 + x)) * 3;
-      rgb[j] = rgb[j] + (col[0] - rgb[j]) * a;
-      rgb[j + 1] = rgb[j + 1] + (col[1] - rgb[j + 1]) * a;
-      rgb[j + 2] = rgb[j + 2] + (col[2] - rgb[j + 2]) * a;
+      for (let c = 0; c < 3; c++) rgb[j + c] = Math.max(0, Math.min(255, rgb[j + c] + (col[c] * gain[c] - rgb[j + c]) * a));
     }
   }
 }
 
-function ovdOtherLight(o: OvdRaster, rgb: Uint8Array, W: number, light: BaseLight): void {
+function ovdOtherLight(o: OvdRaster, rgb: Uint8Array, W: number, light: BaseLight, gain: RGB): void {
   for (let y = 0; y < o.h; y++) {
     for (let x = 0; x < o.w; x++) {
       const i = y * o.w + x;
@@ -392,7 +413,7 @@ function ovdOtherLight(o: OvdRaster, rgb: Uint8Array, W: number, light: BaseLigh
       const j = ((o.y0 + y) * W + (o.x0 + x)) * 3;
       if (light === 'ir') {
         // Metallised foil reflects infrared: a light, featureless patch.
-        for (let k = 0; k < 3; k++) rgb[j + k] = rgb[j + k] + (226 - rgb[j + k]) * a * 0.45;
+        for (let k = 0; k < 3; k++) rgb[j + k] = Math.min(255, rgb[j + k] + (226 * gain[k] - rgb[j + k]) * a * 0.45);
       } else {
         const k = light === 'transmitted' ? 0.3 : 0.4;
         for (let c = 0; c < 3; c++) rgb[j + c] = rgb[j + c] * (1 - a * k);
