@@ -235,7 +235,8 @@ function mrzLinesFor(recipe: Recipe): string[] {
   return expectedMrz(recipe);
 }
 
-function mrzChangedCells(recipe: Recipe, scene: Scene): RectMm | null {
+/** Box of the MRZ characters a forger re-typed (null when the MRZ is untouched). */
+function mrzChangedCells(scene: Scene): RectMm | null {
   let box: RectMm | null = null;
   for (const [key, r] of Object.entries(scene.zones)) {
     if (!key.startsWith('mrz:')) continue;
@@ -271,7 +272,7 @@ function alterField(instance: DocumentInstance, opts: AlterDataOptions, method: 
   const regions: TamperRegion[] = [region(scene, grow(erased, 0.3), ['viz-data', 'laser-engraving'], lights, `${label} altered`)];
   const mrzSide = sideWith(recipe, 'mrz');
   const mrzScene = mrzSide === side ? scene : buildScene(recipe, mrzSide);
-  const cells = mrzChangedCells(recipe, mrzScene);
+  const cells = mrzChangedCells(mrzScene);
   if (cells) regions.push(region(mrzScene, grow(cells, 0.4), ['mrz'], ['visible', 'uv365', 'oblique'], 'MRZ characters re-typed to match'));
   else if (mrzDiffers) regions.push(region(mrzScene, mrzScene.zones.mrz, ['mrz'], ['visible'], `MRZ still shows the original ${label.toLowerCase()}`));
   if ((field === 'documentNumber' || field === 'surname') && instance.features.some((f) => f.id === 'uv-personalisation')) {
@@ -337,7 +338,7 @@ export function tamperMrz(instance: DocumentInstance, opts: TamperMrzOptions = {
   recipe.mrzAlteration = { lines, residue: 0.2 * (1 - s), irVisible: s > 0.5, baselineShift: (rng.bool() ? 1 : -1) * (0.05 + 0.25 * (1 - s)) };
   const side = sideWith(recipe, 'mrz');
   const scene = buildScene(recipe, side);
-  const cells = mrzChangedCells(recipe, scene) as RectMm;
+  const cells = mrzChangedCells(scene) as RectMm;
   const failed = checkMrz(lines).failedChecks;
   const vizSide = sideWith(recipe, field);
   const vizScene = vizSide === side ? scene : buildScene(recipe, vizSide);

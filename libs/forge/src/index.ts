@@ -67,3 +67,4 @@ export { ALL_LIGHTS, OBLIQUE_FRAMES, PNG_OPTIONS, type RenderedImage } from './r
 export { TRAINING_DESIGNS, PSEUDO_DESIGNS, PSEUDO_STATE_CODES, stateDesign, type StateDesign } from './states';
 export { faceParams, lookAlikeParams, identityVector, type FaceParams } from './face';
 export { REFERENCE_DATE } from './identity';
+export { demoSpecimens, demoExercises, writeDemoLibrary, DEMO_DEFAULTS, type DemoLibraryOptions, type DemoManifest, type DemoManifestEntry } from './demo';

@@ -453,9 +453,10 @@ function uv254Band(ctx: Ctx, r: RectMm, size: number): void {
   const { scene, design } = ctx;
   for (let row = 0; row * size * 1.3 < r.h; row++) {
     const y = r.y + size + row * size * 1.3;
-    let text = '';
-    while (textWidth(text, { font: 'sans-bold', size }) < r.w) text += `${design.code} `;
-    scene.text('uv254', text.trim(), r.x + (row % 2) * size, y, { font: 'sans-bold', size });
+    const x0 = r.x + (row % 2) * size;
+    let text = design.code;
+    while (textWidth(`${text} ${design.code}`, { font: 'sans-bold', size }) <= r.x + r.w - x0) text += ` ${design.code}`;
+    scene.text('uv254', text, x0, y, { font: 'sans-bold', size });
   }
   scene.feature('uv254-band', 'uv-fluorescent-ink', 'UV 254 nm reactive band', ['uv254'], rectPoly(r), 'Visible only under short-wave UV (254 nm): the state code repeated.');
 }
@@ -626,7 +627,7 @@ function td1Front(ctx: Ctx): void {
   scene.zones.documentNumber = num.valueBox;
   field(ctx, 'dateOfExpiry', X, 32.6, vizDate(doc.dateOfExpiry, design.dateStyle), L);
   signatureZone(ctx, { x: X, y: 39.2, w: 30, h: 5.5 }, 0.95);
-  portraitZone(ctx, { x: 3, y: 10.3, w: 22, h: 28.5 }, { x: 69.5, y: 24.5, w: 13.5, h: 17.5 }, { cx: 24, cy: 36.5, rx: 4.4, ry: 3.6 });
+  portraitZone(ctx, { x: 3, y: 10.3, w: 22, h: 28.5 }, { x: 69.5, y: 24.5, w: 13.5, h: 17.5 }, { cx: 22.6, cy: 36.2, rx: 4.2, ry: 3.5 });
   seeThroughRegister(ctx, 76.5, 15.5, 3.0);
   perforation(ctx, doc.documentNumber, 60.5, 45.0, 0.34);
   uvVizLine(ctx, wavyLine(27.5, 66, 37.0, 0.35, 10), 0.95);

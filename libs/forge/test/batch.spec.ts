@@ -1,5 +1,6 @@
 import { FRAUD_TYPES } from '@firstline/contracts';
 import { generateBatch, planBatch } from '../src/batch';
+import { demoExercises, demoSpecimens } from '../src/demo';
 
 describe('batches', () => {
   it('60 exercises with 40 % genuine cover every fraud type, deterministically', () => {
@@ -27,5 +28,17 @@ describe('batches', () => {
     expect(() => planBatch({ count: 3, seed: 1, genuineRatio: 2 })).toThrow(/genuineRatio/);
     expect(() => planBatch({ count: 3, seed: 1, states: ['XXX'] })).toThrow(/unknown state/);
     expect(() => planBatch({ count: 3, seed: 1, fraudTypes: ['forged:page-substitution'], types: ['TD1'] })).toThrow(/TD3/);
+  });
+});
+
+describe('demo library', () => {
+  it('plans 6 specimens (3 states × TD3/TD1) and 60 exercises covering every fraud type, ≥ 40 % genuine', () => {
+    const specimens = demoSpecimens({ dpi: 60 });
+    expect(specimens.map((s) => `${s.instance.state.code}-${s.instance.documentType}`)).toEqual(['UTO-TD3', 'UTO-TD1', 'ARC-TD3', 'ARC-TD1', 'BRG-TD3', 'BRG-TD1']);
+    for (const s of specimens) expect(s.instance.features.length).toBeGreaterThan(12);
+    const exercises = demoExercises({ dpi: 60 });
+    expect(exercises).toHaveLength(60);
+    expect(new Set(exercises.map((e) => e.truth.fraudType))).toEqual(new Set(FRAUD_TYPES));
+    expect(exercises.filter((e) => e.truth.verdict === 'genuine').length / 60).toBeGreaterThanOrEqual(0.4);
   });
 });

@@ -130,8 +130,6 @@ export interface RenderedImage {
   rgb: Uint8Array;
 }
 
-const BASE_LIGHTS: BaseLight[] = ['visible', 'transmitted', 'uv365', 'uv254', 'ir'];
-
 /** Compose the requested lights of one side. Oblique produces OBLIQUE_FRAMES images. */
 export function composeSide(recipe: Recipe, r: RasterSide, lights: readonly Light[]): RenderedImage[] {
   return [...composeSideIter(recipe, r, lights)];
@@ -183,8 +181,8 @@ export function* composeSideIter(recipe: Recipe, r: RasterSide, lights: readonly
  */
 export function captureGain(seed: string, side: string, light: string): RGB {
   const rng = new Rng(`capture:${seed}:${side}:${light}`);
-  const exposure = rng.range(0.93, 1.04);
-  return [exposure * rng.range(0.965, 1.035), exposure * rng.range(0.965, 1.035), exposure * rng.range(0.965, 1.035)];
+  const exposure = rng.range(0.94, 1.04);
+  return [exposure * rng.range(0.98, 1.02), exposure * rng.range(0.98, 1.02), exposure * rng.range(0.98, 1.02)];
 }
 
 export async function encodePng(img: { rgb: Uint8Array; width: number; height: number }): Promise<Buffer> {
