@@ -275,6 +275,12 @@ function alterField(instance: DocumentInstance, opts: AlterDataOptions, method: 
   const cells = mrzChangedCells(mrzScene);
   if (cells) regions.push(region(mrzScene, grow(cells, 0.4), ['mrz'], ['visible', 'uv365', 'oblique'], 'MRZ characters re-typed to match'));
   else if (mrzDiffers) regions.push(region(mrzScene, mrzScene.zones.mrz, ['mrz'], ['visible'], `MRZ still shows the original ${label.toLowerCase()}`));
+  if (field === 'documentNumber') {
+    // Features that carry the number and that a forger cannot retype: they still show the original.
+    for (const f of instance.features.filter((x) => x.name === 'laser-perforation' || x.id.endsWith('serial'))) {
+      regions.push(polyRegion(f.side, f.polygon, [f.name], f.name === 'laser-perforation' ? ['transmitted', 'visible'] : ['visible'], `${f.label} still shows the original number`));
+    }
+  }
   if ((field === 'documentNumber' || field === 'surname') && instance.features.some((f) => f.id === 'uv-personalisation')) {
     const uv = instance.features.find((f) => f.id === 'uv-personalisation' || f.id === `${side}:uv-personalisation`);
     if (uv) regions.push(polyRegion(uv.side, uv.polygon, ['uv-fluorescent-ink'], ['uv365'], `UV personalisation still shows the original ${label.toLowerCase()}`));
@@ -287,6 +293,7 @@ function alterField(instance: DocumentInstance, opts: AlterDataOptions, method: 
   tells.push('under UV 365 nm the erased area glows where the paper was treated');
   tells.push('under oblique light the surface is dull where it was scraped');
   if (!style.irVisible) tells.push('under infrared the new value vanishes (dye ink), unlike the engraved data');
+  if (field === 'documentNumber' && instance.documentType === 'TD1') tells.push('the laser-perforated number and the pre-printed serial still show the original number');
   if (cells) tells.push('the MRZ was re-typed to match: its check digits are valid but the characters show the same ink and alignment problems');
   else if (mrzDiffers) tells.push('the MRZ still carries the original data, so VIZ and MRZ disagree');
   return finish(recipe, instance, op, {

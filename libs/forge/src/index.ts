@@ -60,7 +60,7 @@ export {
   type StampForgeryOptions,
 } from './forgery';
 export { generateBatch, planBatch, batchItem, type BatchOptions, type BatchItem } from './batch';
-export { writeInstance, instanceJson, INSTANCE_FILE } from './io';
+export { writeInstance, instanceJson, presentationOf, INSTANCE_FILE } from './io';
 export { checkMrz, checkDigit, td1Lines, td3Lines, isKnownStateCode, MrzFormatError, type MrzCheckResult, type MrzFieldCheck, type MrzFormat } from './mrz';
 export { benchGenerateTd3, type BenchResult } from './bench';
 export { ALL_LIGHTS, OBLIQUE_FRAMES, PNG_OPTIONS, type RenderedImage } from './render/render';

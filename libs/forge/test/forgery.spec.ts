@@ -18,6 +18,7 @@ import {
   FORGERIES,
 } from '../src/forgery';
 import { checkMrz } from '../src/mrz';
+import { presentationOf } from '../src/io';
 import type { DocumentInstance, ForgeryResult } from '../src/types';
 import { decode, diffCoverage } from './helpers';
 
@@ -148,6 +149,21 @@ describe('forgery operations', () => {
     const f = fraudulentlyObtained(g);
     expect(f.truth.regions).toEqual([]);
     expect(f.instance.context.records.some((r) => r.result === 'discrepancy')).toBe(true);
+  });
+
+  it('a TD1 number alteration points at the perforation and the serial, which keep the original number', async () => {
+    const g = renderGenuine({ state: 'BRG', type: 'TD1', seed: 12, dpi: DPI });
+    const r = alterData(g, { field: 'documentNumber', subtlety: 0.3 });
+    const names = r.truth.regions.flatMap((x) => x.features.map((f) => f.name));
+    expect(names).toEqual(expect.arrayContaining(['viz-data', 'laser-perforation', 'offset']));
+    expect(await expectRegionsCoverChanges(g, r)).toBeGreaterThan(0);
+  });
+
+  it('a trainee presentation carries no answer key', () => {
+    const g = renderGenuine({ state: 'UTO', type: 'TD3', seed: 3, dpi: DPI });
+    const p = presentationOf(photoSubstitution(g).instance) as unknown as Record<string, unknown>;
+    expect(Object.keys(p).sort()).toEqual(['context', 'documentType', 'id', 'images', 'sides', 'traveller']);
+    expect(JSON.stringify(p)).not.toMatch(/substitut|fraud|verdict/i);
   });
 
   it('impostor: same document, a different traveller face', () => {
