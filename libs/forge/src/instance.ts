@@ -7,7 +7,7 @@ import { printedMrz } from './data';
 import { buildScene, sidesOf, SIZES, stampBox } from './layout';
 import { hashString, Rng } from './prng';
 import { faceRgba } from './render/portrait';
-import { ALL_LIGHTS, composeSide, composeSideIter, encodePng, stripAncillaryChunks, OBLIQUE_FRAMES, pixelSize, PNG_OPTIONS, rasterizeSide, type RenderedImage } from './render/render';
+import { ALL_LIGHTS, composeSide, composeSideIter, encodePng, sortImages, stripAncillaryChunks, OBLIQUE_FRAMES, pixelSize, PNG_OPTIONS, rasterizeSide, type RenderedImage } from './render/render';
 import type { RectMm, Scene } from './scene';
 import { stateDesign, TRAINING_DESIGNS } from './states';
 import sharp from 'sharp';
@@ -243,7 +243,10 @@ export async function renderImages(instance: DocumentInstance, opts: RenderOptio
       await new Promise((r) => setImmediate(r));
     }
   }
-  return Promise.all(pending);
+  const images = await Promise.all(pending);
+  // Sides in order, and within a side the requested light order.
+  const sides = opts.sides ?? sidesOf(instance.recipe);
+  return sides.flatMap((side) => sortImages(images.filter((i) => i.side === side), lights));
 }
 
 /** Raw RGB images, side by side (one side's masks in memory at a time). */

@@ -45,6 +45,18 @@ describe('CLI', () => {
       expect(json.truth).toEqual(expect.objectContaining({ verdict: expect.any(String), fraudType: expect.any(String), regions: expect.any(Array), explanation: expect.any(String) }));
       const batch = JSON.parse(await readFile(join(out, 'batch.json'), 'utf8'));
       expect(batch.items.map((i: { verdict: string }) => i.verdict).sort()).toEqual(['fraudulent', 'genuine']);
+      // Same seed, same bytes: a second run writes identical files.
+      const again = await mkdtemp(join(tmpdir(), 'forge-cli-'));
+      try {
+        await runCli(['--state', 'UTO', '--type', 'td3', '--count', '2', '--seed', '7', '--out', again, '--dpi', '60', '--genuine-ratio', '0.5'], () => undefined);
+        for (const folder of ['0000', '0001']) {
+          for (const f of await readdir(join(out, folder))) {
+            expect((await readFile(join(again, folder, f))).equals(await readFile(join(out, folder, f)))).toBe(true);
+          }
+        }
+      } finally {
+        await rm(again, { recursive: true, force: true });
+      }
     } finally {
       await rm(out, { recursive: true, force: true });
     }

@@ -132,7 +132,12 @@ export interface RenderedImage {
 
 /** Compose the requested lights of one side. Oblique produces OBLIQUE_FRAMES images. */
 export function composeSide(recipe: Recipe, r: RasterSide, lights: readonly Light[]): RenderedImage[] {
-  return [...composeSideIter(recipe, r, lights)];
+  return sortImages([...composeSideIter(recipe, r, lights)], lights);
+}
+
+/** Images in the order the lights were requested, oblique frames in frame order. */
+export function sortImages<T extends { light: Light; frame?: number }>(images: T[], lights: readonly Light[]): T[] {
+  return images.sort((a, b) => lights.indexOf(a.light) - lights.indexOf(b.light) || (a.frame ?? 0) - (b.frame ?? 0));
 }
 
 /** Lazily compose one light after the other (lets the caller encode one image while the next is composed). */
@@ -149,12 +154,21 @@ export function* composeSideIter(recipe: Recipe, r: RasterSide, lights: readonly
   let visibleBase: Uint8Array | null = null;
   const visibleGain = captureGain(recipe.seed, r.scene.side, 'visible');
   if (lights.includes('visible') || wantOblique) visibleBase = composeLight(r.w, r.h, 'visible', paper, r.formation, layers, visibleGain);
-  for (const light of lights) {
+  // Work order: the images that take longest to encode first, so the encoder threads finish soon after the last
+  // composition (the flat infrared and UV images encode fastest).
+  const WORK_ORDER: Light[] = ['visible', 'oblique', 'transmitted', 'uv365', 'uv254', 'ir'];
+  const order = [...lights].sort((a, b) => WORK_ORDER.indexOf(a) - WORK_ORDER.indexOf(b));
+  for (const light of order) {
     if (light === 'oblique') {
+      const gains = Array.from({ length: OBLIQUE_FRAMES }, (_, i) => captureGain(recipe.seed, r.scene.side, `oblique-${i + 1}`));
+      const frames = obliqueFrames(
+        r,
+        visibleBase as Uint8Array,
+        gains.map((gain) => gain.map((g, c) => g / visibleGain[c]) as RGB),
+      );
       for (let f = 1; f <= OBLIQUE_FRAMES; f++) {
-        const gain = captureGain(recipe.seed, r.scene.side, `oblique-${f}`);
-        const rgb = obliqueFrame(r, visibleBase as Uint8Array, f, gain.map((g, c) => g / visibleGain[c]) as RGB);
-        if (ovd) ovdFrame(ovd, rgb, r.w, f, gain);
+        const rgb = frames[f - 1];
+        if (ovd) ovdFrame(ovd, rgb, r.w, f, gains[f - 1]);
         yield { side: r.scene.side, light: 'oblique', frame: f, width: r.w, height: r.h, rgb };
       }
       continue;
@@ -211,40 +225,65 @@ export const ALL_LIGHTS: readonly Light[] = ['visible', 'uv365', 'uv254', 'ir', 
 
 // ------------------------------------------------------------------------------------------------ oblique light
 
-function obliqueFrame(r: RasterSide, base: Uint8Array, frame: number, relGain: RGB): Uint8Array {
-  const { w, h, s } = r;
-  const out = new Uint8Array(base.length);
-  // A specular band sweeping across the page as it tilts: gloss as a function of the diagonal position.
-  const centre = 0.15 + 0.35 * (frame - 1);
-  // The band's position is t = 0.6·x/w + 0.4·y/h; tabulate it along x for every pixel offset a row can add.
-  const shiftPerRow = (0.4 / h) / (0.6 / w);
+/** All oblique tilt frames in one pass over the visible image (frame f has its own gloss band and capture gain). */
+function obliqueFrames(r: RasterSide, base: Uint8Array, relGains: RGB[]): Uint8Array[] {
+  const { w, h } = r;
+  // A specular band sweeping across the page as it tilts: t = 0.6·x/w + 0.4·y/h; tabulated along x for every
+  // pixel offset a row adds.
+  const shiftPerRow = 0.4 / h / (0.6 / w);
   const span = w + Math.ceil(h * shiftPerRow) + 2;
-  const gloss = new Int32Array(span);
-  for (let i = 0; i < span; i++) {
-    const t = ((i * 0.6) / w - centre) / 0.2;
-    gloss[i] = Math.round(6 + 30 * Math.exp(-t * t));
-  }
-  // Dimmer than straight light (×0.86), with this frame's own capture gain relative to the visible image.
-  const k0 = Math.round(220 * relGain[0]);
-  const k1 = Math.round(220 * relGain[1]);
-  const k2 = Math.round(220 * relGain[2]);
+  const glosses = relGains.map((_, f) => {
+    const centre = 0.15 + 0.35 * f;
+    const gloss = new Int32Array(span);
+    for (let i = 0; i < span; i++) {
+      const t = ((i * 0.6) / w - centre) / 0.2;
+      gloss[i] = Math.round(6 + 30 * Math.exp(-t * t));
+    }
+    return gloss;
+  });
+  // Dimmer than straight light (×0.86), with each frame's capture gain relative to the visible image.
+  const ks = relGains.map((g) => g.map((v) => Math.round(220 * v)));
+  const outs = relGains.map(() => new Uint8Array(base.length));
+  const [o1, o2, o3] = outs;
+  const [g1, g2, g3] = glosses;
+  const [k1, k2, k3] = ks;
   for (let y = 0; y < h; y++) {
     const off = Math.round(y * shiftPerRow);
     let j = y * w * 3;
     for (let x = 0; x < w; x++, j += 3) {
-      const g = gloss[x + off];
-      const a = ((base[j] * k0) >> 8) + g;
-      const b = ((base[j + 1] * k1) >> 8) + g;
-      const c = ((base[j + 2] * k2) >> 8) + g + 1;
-      out[j] = a > 255 ? 255 : a;
-      out[j + 1] = b > 255 ? 255 : b;
-      out[j + 2] = c > 255 ? 255 : c;
+      const r0 = base[j];
+      const r1 = base[j + 1];
+      const r2 = base[j + 2];
+      let g = g1[x + off];
+      let v = ((r0 * k1[0]) >> 8) + g;
+      o1[j] = v > 255 ? 255 : v;
+      v = ((r1 * k1[1]) >> 8) + g;
+      o1[j + 1] = v > 255 ? 255 : v;
+      v = ((r2 * k1[2]) >> 8) + g + 1;
+      o1[j + 2] = v > 255 ? 255 : v;
+      g = g2[x + off];
+      v = ((r0 * k2[0]) >> 8) + g;
+      o2[j] = v > 255 ? 255 : v;
+      v = ((r1 * k2[1]) >> 8) + g;
+      o2[j + 1] = v > 255 ? 255 : v;
+      v = ((r2 * k2[2]) >> 8) + g + 1;
+      o2[j + 2] = v > 255 ? 255 : v;
+      g = g3[x + off];
+      v = ((r0 * k3[0]) >> 8) + g;
+      o3[j] = v > 255 ? 255 : v;
+      v = ((r1 * k3[1]) >> 8) + g;
+      o3[j + 1] = v > 255 ? 255 : v;
+      v = ((r2 * k3[2]) >> 8) + g + 1;
+      o3[j + 2] = v > 255 ? 255 : v;
     }
   }
-  const gx = 0.6 / w;
-  const gy = 0.4 / h;
-  const glossAt = (x: number, y: number): number => gloss[Math.min(span - 1, Math.round((x * gx + y * gy) / gx))];
-  // Local corrections only where their masks have ink: matte erasures, relief, cut edges.
+  outs.forEach((out, f) => obliqueCorrections(r, out, glosses[f], shiftPerRow));
+  return outs;
+}
+
+/** Local oblique effects, only where their masks have ink: matte erasures, tactile relief, cut edges. */
+function obliqueCorrections(r: RasterSide, out: Uint8Array, gloss: Int32Array, shiftPerRow: number): void {
+  const { w, h, s } = r;
   const adjust = (mask: Mask | undefined, f: (i: number, v: number) => number): void => {
     if (!mask) return;
     const spans = mask.spans();
@@ -264,7 +303,7 @@ function obliqueFrame(r: RasterSide, base: Uint8Array, frame: number, relGain: R
   adjust(r.masks.get('matte'), (i, v) => {
     const x = i % w;
     const y = (i - x) / w;
-    return -Math.round(glossAt(x, y) * (v / 255) * 0.85);
+    return -Math.round(gloss[x + Math.round(y * shiftPerRow)] * (v / 255) * 0.85);
   });
   const tactile = r.masks.get('tactile');
   if (tactile) {
@@ -281,7 +320,6 @@ function obliqueFrame(r: RasterSide, base: Uint8Array, frame: number, relGain: R
     adjust(grown, (i) => Math.round((td[i - d * w - d] - td[i + d * w + d]) * 0.2));
   }
   adjust(r.masks.get('cutEdge'), (_i, v) => -Math.round(v * 0.35));
-  return out;
 }
 
 // ------------------------------------------------------------------------------------------------ OVD
