@@ -85,9 +85,8 @@ export function parseCli(argv: string[]): { help: true } | { bench: true; dpi?: 
   if (realFraud && realFraud.length === 0 && genuineRatio !== undefined && genuineRatio < 1) {
     throw new UsageError('--fraud-types: no fraud type left for the forged share (use --genuine-ratio 1 for genuine only)');
   }
-  if (realFraud && types && !types.includes('TD3') && realFraud.every((t) => t === 'forged:page-substitution' || t === 'forged:visa-or-stamp')) {
-    throw new UsageError(`--fraud-types: ${realFraud.join(', ')} need --type td3`);
-  }
+  const td3Only = (realFraud ?? []).filter((t) => t === 'forged:page-substitution' || t === 'forged:visa-or-stamp');
+  if (types && !types.includes('TD3') && td3Only.length) throw new UsageError(`--fraud-types: ${td3Only.join(', ')} need --type td3`);
   return {
     out: v.out,
     lights: lights as Light[] | undefined,

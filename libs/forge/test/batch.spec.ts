@@ -28,6 +28,10 @@ describe('batches', () => {
     expect(() => planBatch({ count: 3, seed: 1, genuineRatio: 2 })).toThrow(/genuineRatio/);
     expect(() => planBatch({ count: 3, seed: 1, states: ['XXX'] })).toThrow(/unknown state/);
     expect(() => planBatch({ count: 3, seed: 1, fraudTypes: ['forged:page-substitution'], types: ['TD1'] })).toThrow(/TD3/);
+    // Without TD3 the default mix leaves out the passport-only fraud types.
+    const td1 = generateBatch({ count: 12, seed: 1, genuineRatio: 0, types: ['TD1'], dpi: 60 });
+    expect(td1.every((i) => i.instance.documentType === 'TD1' || i.truth.fraudType === 'pseudo')).toBe(true);
+    expect(td1.map((i) => i.truth.fraudType)).not.toContain('forged:page-substitution');
   });
 });
 
