@@ -1,7 +1,26 @@
 // Machine-readable zone per ICAO Doc 9303 part 3–5: building TD1/TD3 lines with their check digits, and checking
 // lines with the `mrz` package plus FirstLine's registry of fictional training states.
-import { parse, states as icaoStates, type ParseResult } from 'mrz';
+import type { ParseResult } from 'mrz';
 import { isTrainingState } from '@firstline/contracts';
+
+type MrzModule = typeof import('mrz');
+
+/**
+ * The `mrz` package is ESM-only. The build ships a CommonJS copy of it in dist/vendor/mrz (scripts/vendor-mrz.cjs)
+ * so that CommonJS consumers, Jest included, can load forge; from the sources (forge's own tests) the package is
+ * required directly.
+ */
+function loadMrz(): MrzModule {
+  try {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    return require('./vendor/mrz/index.js') as MrzModule;
+  } catch {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    return require('mrz') as MrzModule;
+  }
+}
+
+const { parse, states: icaoStates } = loadMrz();
 
 export type MrzFormat = 'TD1' | 'TD2' | 'TD3';
 
