@@ -32,18 +32,5 @@ export class MemberParamDto extends createZodDto(
   z.strictObject({ id: z.uuid({ message: 'id must be a UUID' }), userId: z.uuid({ message: 'userId must be a UUID' }) }),
 ) {}
 
-export const AuditEntryView = z.object({
-  id: z.string(),
-  at: z.string(),
-  actorId: z.string().nullable(),
-  actorName: z.string().nullable(),
-  action: z.string(),
-  entityType: z.string(),
-  entityId: z.string(),
-  before: z.unknown(),
-  after: z.unknown(),
-});
-export class AuditPageDto extends createZodDto(c.Page(AuditEntryView)) {}
-export class AuditQueryDto extends createZodDto(
-  c.ListQuery.omit({ q: true }).extend({ entityType: z.string().max(40).optional(), entityId: z.string().max(80).optional() }),
-) {}
+export class AuditPageDto extends createZodDto(c.Page(c.AuditEntryView)) {}
+export class AuditQueryDto extends createZodDto(c.AuditQuery) {}

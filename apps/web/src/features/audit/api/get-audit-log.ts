@@ -1,21 +1,10 @@
-// The audit log. libs/contracts has no schema for its entries yet, so the shape the API documents is kept here.
+// The audit log (admin).
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
-import { z } from 'zod';
+import { AuditEntryView, Page } from '@firstline/contracts';
 import { api } from '@/lib/api-client';
 
-export const AuditEntry = z.object({
-  id: z.string(),
-  at: z.string(),
-  actorId: z.string().nullable(),
-  actorName: z.string().nullable(),
-  action: z.string(),
-  entityType: z.string(),
-  entityId: z.string().nullable(),
-  before: z.unknown().optional(),
-  after: z.unknown().optional(),
-});
-export type AuditEntry = z.infer<typeof AuditEntry>;
-const AuditPage = z.object({ items: z.array(AuditEntry), total: z.number(), limit: z.number(), offset: z.number() });
+export type { AuditEntryView as AuditEntry } from '@firstline/contracts';
+const AuditPage = Page(AuditEntryView);
 
 export const getAuditLog = (page: { limit: number; offset: number }) =>
   api.get('/audit', { params: page, schema: AuditPage });
