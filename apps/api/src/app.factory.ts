@@ -11,8 +11,18 @@ import path from 'node:path';
 import { Logger } from 'nestjs-pino';
 import { cleanupOpenApiDoc } from 'nestjs-zod';
 import { AppModule } from './app.module';
+import { DomainError } from './common/domain-error';
 import { AppConfig } from './config/config';
 import { version } from './version';
+
+/** Body-parser failures become domain errors here, where their type is still known (Nest would flatten them). */
+function bodyParserErrors(err: unknown, _req: express.Request, _res: express.Response, next: express.NextFunction): void {
+  const e = err as { type?: string; message?: string };
+  if (e?.type === 'entity.parse.failed') return next(new DomainError('invalid', `Malformed JSON in request body: ${e.message}`));
+  if (e?.type === 'entity.too.large') return next(new DomainError('payload_too_large', 'Request body is too large'));
+  if (e?.type === 'encoding.unsupported' || e?.type === 'charset.unsupported') return next(new DomainError('unsupported_media_type', e.message ?? 'Unsupported encoding'));
+  next(err);
+}
 
 export function buildOpenApi(app: INestApplication): OpenAPIObject {
   const doc = SwaggerModule.createDocument(
@@ -49,7 +59,7 @@ export async function createApp(config: AppConfig, databaseUrl: string): Promise
     }),
   );
   app.use(cookieParser());
-  app.useBodyParser('json', { limit: config.BODY_LIMIT_BYTES });
+  app.use(express.json({ limit: config.BODY_LIMIT_BYTES }), bodyParserErrors);
   app.setGlobalPrefix('api');
 
   const doc = buildOpenApi(app);

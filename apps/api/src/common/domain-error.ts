@@ -1,5 +1,14 @@
 // Domain exceptions carry a code and a user-facing message; the exception filter turns them into HTTP responses.
-export type DomainErrorCode = 'not_found' | 'forbidden' | 'conflict' | 'invalid' | 'unauthorized' | 'too_many_requests' | 'gone';
+export type DomainErrorCode =
+  | 'not_found'
+  | 'forbidden'
+  | 'conflict'
+  | 'invalid'
+  | 'unauthorized'
+  | 'too_many_requests'
+  | 'gone'
+  | 'payload_too_large'
+  | 'unsupported_media_type';
 
 const STATUS: Record<DomainErrorCode, number> = {
   invalid: 400,
@@ -8,6 +17,8 @@ const STATUS: Record<DomainErrorCode, number> = {
   not_found: 404,
   conflict: 409,
   gone: 410,
+  payload_too_large: 413,
+  unsupported_media_type: 415,
   too_many_requests: 429,
 };
 

@@ -42,20 +42,12 @@ export function toErrorPayload(exception: unknown): ErrorPayload {
       const m = (body as { message: unknown }).message;
       message = Array.isArray(m) ? m.join('; ') : String(m);
     }
-    if (status === 413) message = 'Request body is too large';
-    // Nest turns the body parser's SyntaxError into a bare BadRequestException carrying the parser's message.
-    if (status === 400 && /JSON/.test(message) && !/^Malformed/.test(message)) message = `Malformed JSON in request body: ${message}`;
     return { statusCode: status, message };
   }
-  // Errors raised by Express's body parser (malformed JSON, too large, bad encoding) carry a status and a type.
-  const e = exception as { status?: number; statusCode?: number; type?: string; message?: string; code?: string };
+  // Other errors from Express middleware that carry a 4xx status (body-parser errors are translated in app.factory).
+  const e = exception as { status?: number; statusCode?: number; message?: string; code?: string };
   const status = e?.status ?? e?.statusCode;
-  if (typeof status === 'number' && status >= 400 && status < 500) {
-    if (e.type === 'entity.parse.failed') return { statusCode: 400, message: 'Malformed JSON in request body' };
-    if (e.type === 'entity.too.large') return { statusCode: 413, message: 'Request body is too large' };
-    if (e.type === 'encoding.unsupported' || e.type === 'charset.unsupported') return { statusCode: 415, message: e.message ?? 'Unsupported encoding' };
-    return { statusCode: status, message: e.message ?? REASON[status] ?? 'Bad request' };
-  }
+  if (typeof status === 'number' && status >= 400 && status < 500) return { statusCode: status, message: e.message ?? REASON[status] ?? 'Bad request' };
   // Multer limits (CSV and image uploads).
   if (e?.code === 'LIMIT_FILE_SIZE') return { statusCode: 413, message: 'Uploaded file is too large' };
   if (typeof e?.code === 'string' && e.code.startsWith('LIMIT_')) return { statusCode: 400, message: `Upload rejected: ${e.message}` };
