@@ -12,6 +12,7 @@ import { Logger } from 'nestjs-pino';
 import { cleanupOpenApiDoc } from 'nestjs-zod';
 import { AppModule } from './app.module';
 import { DomainError } from './common/domain-error';
+import { requestContext } from './common/request-context';
 import { AppConfig } from './config/config';
 import { version } from './version';
 
@@ -58,6 +59,7 @@ export async function createApp(config: AppConfig, databaseUrl: string): Promise
       crossOriginEmbedderPolicy: false,
     }),
   );
+  app.use(requestContext);
   app.use(cookieParser());
   app.use(express.json({ limit: config.BODY_LIMIT_BYTES }), bodyParserErrors);
   app.setGlobalPrefix('api');

@@ -4,9 +4,8 @@ import pino from 'pino';
 import { createApp } from './app.factory';
 import { AppConfig, ConfigError, loadConfig } from './config/config';
 import { EmbeddedDatabase, startEmbeddedPostgres, StartupError } from './database/embedded-postgres';
-import { migrate } from './database/migrate';
-import { createDataSource } from './database/data-source';
-import { readDemoOrganisation, seedDemoOrganisation } from './seed/demo-seed';
+import { prepareDatabase } from './database/migrate';
+import { readDemoOrganisation } from './seed/demo-seed';
 
 function banner(config: AppConfig, port: number, embedded: EmbeddedDatabase | undefined, demo: boolean): string {
   const host = config.HOST === '0.0.0.0' || config.HOST === '::' ? 'localhost' : config.HOST;
@@ -52,18 +51,9 @@ async function main(): Promise<void> {
       embedded = await startEmbeddedPostgres({ dataDir: config.DATA_DIR, log: (m) => log.debug({ pg: m }) });
     }
     const url = embedded?.url ?? config.DATABASE_URL!;
-    const applied = await migrate(url);
+    const { applied, seeded } = await prepareDatabase(url, { seedDemo: config.SEED_DEMO });
     if (applied.length) log.info({ applied }, 'migrations applied');
-    if (config.SEED_DEMO) {
-      const ds = createDataSource(url, 2);
-      await ds.initialize();
-      try {
-        const report = await seedDemoOrganisation(ds);
-        log.info(report, 'demo organisation seeded');
-      } finally {
-        await ds.destroy();
-      }
-    }
+    if (seeded) log.info(seeded, 'demo organisation seeded');
     const app = await createApp(config, url);
     await app.listen(config.PORT, config.HOST);
     const port = (app.getHttpServer().address() as { port: number }).port;

@@ -5,9 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { Client } from 'pg';
 import { startEmbeddedPostgres } from '../src/database/embedded-postgres';
-import { migrate } from '../src/database/migrate';
-import { createDataSource } from '../src/database/data-source';
-import { seedDemoOrganisation } from '../src/seed/demo-seed';
+import { prepareDatabase } from '../src/database/migrate';
 
 export default async function globalSetup(): Promise<void> {
   let serverUrl = process.env.DATABASE_URL;
@@ -31,12 +29,5 @@ export default async function globalSetup(): Promise<void> {
   process.env.FIRSTLINE_TEST_SERVER_URL = serverUrl;
   process.env.FIRSTLINE_TEST_DATABASE = name;
   process.env.FIRSTLINE_TEST_DATABASE_URL = url.toString();
-  await migrate(url.toString());
-  const ds = createDataSource(url.toString(), 2);
-  await ds.initialize();
-  try {
-    await seedDemoOrganisation(ds);
-  } finally {
-    await ds.destroy();
-  }
+  await prepareDatabase(url.toString(), { seedDemo: true });
 }

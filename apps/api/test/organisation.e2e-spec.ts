@@ -69,6 +69,9 @@ describe('units, users, cohorts and the trainee CSV import', () => {
       expect(audit[1].before.name).toBe('Torkham Border Crossing — Immigration');
       expect(audit[1].after.name).toBe('Torkham — Immigration');
       expect(audit[1].actorName).toBe('Platform Administrator');
+      // Each entry carries the request id of the call that made it, so the audit trail leads to the logs.
+      const { rows } = await db.query(`SELECT request_id FROM audit_log WHERE entity_type = 'unit' AND entity_id = $1 AND action = 'unit.update'`, [created.body.id]);
+      expect(rows[0].request_id).toBe(renamed.headers['x-request-id']);
     });
 
     it('refuses to delete a unit that still has people', async () => {

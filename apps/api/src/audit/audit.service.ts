@@ -2,6 +2,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import { currentRequestId } from '../common/request-context';
 import { AuditEntry } from './audit-entry.entity';
 
 export interface AuditRecord {
@@ -25,7 +26,7 @@ export class AuditService {
       entityId: entry.entityId,
       before: (entry.before ?? null) as object,
       after: (entry.after ?? null) as object,
-      requestId: null,
+      requestId: currentRequestId(),
     });
   }
 

@@ -54,7 +54,7 @@ export class CohortsService {
       const before = { name: cohort.name, unitId: cohort.unitId, startsOn: cohort.startsOn, endsOn: cohort.endsOn, instructorIds: cohort.instructors?.map((i) => i.id) };
       if (body.unitId && body.unitId !== cohort.unitId) {
         if (actor.role !== 'admin') throw new DomainError('forbidden', 'Only an admin moves a cohort to another unit');
-        if (await m.exists(User, { where: { id: In(await this.memberIds(m, id)) } })) throw new DomainError('conflict', 'Remove the members before moving the cohort to another unit');
+        if ((await this.memberIds(m, id)).length) throw new DomainError('conflict', 'Remove the members before moving the cohort to another unit');
       }
       if (body.name && body.name !== cohort.name && (await m.exists(Cohort, { where: { unitId: body.unitId ?? cohort.unitId, name: body.name } })))
         throw new DomainError('conflict', `The unit already has a cohort named "${body.name}"`);

@@ -1,18 +1,31 @@
+import { seedDemoOrganisation, SeedReport } from '../seed/demo-seed';
 import { createDataSource } from './data-source';
 
-/** Applies pending migrations under an advisory lock, so replicas starting together migrate once. */
-export async function migrate(url: string): Promise<string[]> {
+export interface PreparedDatabase {
+  applied: string[];
+  seeded?: SeedReport;
+}
+
+/**
+ * Brings a database up to date on one short-lived connection pool: pending migrations under an advisory lock (so
+ * replicas starting together migrate once), then the demo organisation if asked. Used by start-up and by tests.
+ */
+export async function prepareDatabase(url: string, options: { seedDemo: boolean }): Promise<PreparedDatabase> {
   const ds = createDataSource(url, 2);
   await ds.initialize();
-  const runner = ds.createQueryRunner();
   try {
-    await runner.connect();
-    await runner.query('SELECT pg_advisory_lock(727000)');
-    const applied = await ds.runMigrations({ transaction: 'each' });
-    return applied.map((m) => m.name);
+    const runner = ds.createQueryRunner();
+    let applied: string[];
+    try {
+      await runner.connect();
+      await runner.query('SELECT pg_advisory_lock(727000)');
+      applied = (await ds.runMigrations({ transaction: 'each' })).map((m) => m.name);
+    } finally {
+      await runner.query('SELECT pg_advisory_unlock(727000)').catch(() => undefined);
+      await runner.release();
+    }
+    return { applied, seeded: options.seedDemo ? await seedDemoOrganisation(ds) : undefined };
   } finally {
-    await runner.query('SELECT pg_advisory_unlock(727000)').catch(() => undefined);
-    await runner.release();
     await ds.destroy();
   }
 }

@@ -16,12 +16,22 @@ export class UnitsService {
 
   /** Admin sees every unit; everyone else only their own. */
   async list(actor: Actor): Promise<UnitView[]> {
-    const own = actor.role !== 'admin';
-    if (own && !actor.unitId) return [];
+    if (actor.role === 'admin') return this.views();
+    return actor.unitId ? this.views(actor.unitId) : [];
+  }
+
+  private async view(id: string): Promise<UnitView> {
+    const [unit] = await this.views(id);
+    if (!unit) throw notFound('Unit');
+    return unit;
+  }
+
+  /** All units, or the one with this id, with their active-user counts. */
+  private async views(id?: string): Promise<UnitView[]> {
     const rows: Array<{ id: string; name: string; code: string; user_count: number }> = await this.db.query(
       `SELECT u.id, u.name, u.code, (SELECT count(*)::int FROM users x WHERE x.unit_id = u.id AND x.active) AS user_count
-         FROM units u ${own ? 'WHERE u.id = $1' : ''} ORDER BY u.name`,
-      own ? [actor.unitId] : [],
+         FROM units u ${id ? 'WHERE u.id = $1' : ''} ORDER BY u.name`,
+      id ? [id] : [],
     );
     return rows.map((r) => ({ id: r.id, name: r.name, code: r.code, userCount: r.user_count }));
   }
@@ -45,8 +55,7 @@ export class UnitsService {
       await m.save(unit);
       await this.audit.record({ actorId: actor.id, action: 'unit.update', entityType: 'unit', entityId: id, before, after: { name: unit.name, code: unit.code } }, m);
     });
-    const [view] = (await this.list({ ...actor, role: 'admin' })).filter((u) => u.id === id);
-    return view;
+    return this.view(id);
   }
 
   async remove(actor: Actor, id: string): Promise<void> {
