@@ -51,7 +51,10 @@ export function navItemsFor(role: Role): NavItem[] {
 }
 
 function initials(name: string) {
-  const parts = name.trim().split(/\s+/).filter(Boolean);
+  // Ranks and titles ("Insp.", "Dep. Dir.") are not part of the name.
+  const words = name.trim().split(/\s+/).filter(Boolean);
+  const named = words.filter((w) => !w.endsWith('.'));
+  const parts = named.length ? named : words;
   return ((parts[0]?.[0] ?? '') + (parts.length > 1 ? parts[parts.length - 1][0] : '')).toUpperCase() || '?';
 }
 
