@@ -4,7 +4,7 @@ import { JwtService } from '@nestjs/jwt';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import type { LoginResponse, UserView } from '@firstline/contracts';
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
-import { DataSource, IsNull, Repository } from 'typeorm';
+import { DataSource, EntityManager, IsNull, Repository } from 'typeorm';
 import { AppConfig, APP_CONFIG } from '../config/config';
 import { DomainError } from '../common/domain-error';
 import { User } from '../users/user.entity';
@@ -58,25 +58,34 @@ export class AuthService {
 
   async refresh(token: string | undefined): Promise<Session> {
     if (!token) throw new DomainError('unauthorized', 'No active session');
-    const found = await this.tokens.findOne({ where: { tokenHash: sha256(token) } });
-    if (!found || found.expiresAt.getTime() <= Date.now()) throw new DomainError('unauthorized', 'Session expired; sign in again');
-    if (found.revokedAt) {
-      const sinceRevoked = (Date.now() - found.revokedAt.getTime()) / 1000;
-      const familyAlive = await this.tokens.exists({ where: { familyId: found.familyId, revokedAt: IsNull() } });
-      if (!(familyAlive && sinceRevoked <= REUSE_GRACE_SECONDS)) {
-        // A rotated token came back: someone holds a copy. End the whole session.
-        await this.tokens.update({ familyId: found.familyId, revokedAt: IsNull() }, { revokedAt: new Date() });
-        this.logger.warn({ userId: found.userId, familyId: found.familyId }, 'refresh token reuse: session revoked');
-        throw new DomainError('unauthorized', 'Session expired; sign in again');
+    // One transaction holding the token's row lock: a concurrent refresh with the same token waits here until this
+    // one has rotated it and stored the successor, then takes the grace path instead of seeing a dead family.
+    const session = await this.db.transaction(async (m): Promise<Session | null> => {
+      const found = await m
+        .getRepository(RefreshToken)
+        .createQueryBuilder('t')
+        .setLock('pessimistic_write')
+        .where('t.tokenHash = :hash', { hash: sha256(token) })
+        .getOne();
+      if (!found || found.expiresAt.getTime() <= Date.now()) return null;
+      if (found.revokedAt) {
+        const sinceRevoked = (Date.now() - found.revokedAt.getTime()) / 1000;
+        const familyAlive = await m.exists(RefreshToken, { where: { familyId: found.familyId, revokedAt: IsNull() } });
+        if (!(familyAlive && sinceRevoked <= REUSE_GRACE_SECONDS)) {
+          // A rotated token came back: someone holds a copy. End the whole session.
+          await m.update(RefreshToken, { familyId: found.familyId, revokedAt: IsNull() }, { revokedAt: new Date() });
+          this.logger.warn({ userId: found.userId, familyId: found.familyId }, 'refresh token reuse: session revoked');
+          return null;
+        }
+      } else {
+        await m.update(RefreshToken, { id: found.id }, { revokedAt: new Date() });
       }
-    } else {
-      // Revoke it only if still live, so two concurrent refreshes cannot both rotate the same token.
-      const res = await this.tokens.update({ id: found.id, revokedAt: IsNull() }, { revokedAt: new Date() });
-      if (!res.affected) return this.refresh(token);
-    }
-    const user = await this.users.findOne({ where: { id: found.userId }, relations: { unit: true } });
-    if (!user || !user.active) throw new DomainError('unauthorized', 'Session expired; sign in again');
-    return this.issue(user, found.familyId);
+      const user = await m.findOne(User, { where: { id: found.userId }, relations: { unit: true } });
+      if (!user || !user.active) return null;
+      return this.issue(user, found.familyId, m);
+    });
+    if (!session) throw new DomainError('unauthorized', 'Session expired; sign in again');
+    return session;
   }
 
   async logout(token: string | undefined): Promise<void> {
@@ -122,11 +131,11 @@ export class AuthService {
     }
   }
 
-  private async issue(user: User, familyId: string): Promise<Session> {
+  private async issue(user: User, familyId: string, manager: EntityManager = this.db.manager): Promise<Session> {
     const accessToken = await this.jwt.signAsync({ sub: user.id, role: user.role }, { expiresIn: this.config.ACCESS_TOKEN_TTL });
     const refreshToken = randomBytes(32).toString('base64url');
     const refreshExpiresAt = new Date(Date.now() + this.config.REFRESH_TOKEN_TTL * 1000);
-    await this.tokens.insert({ userId: user.id, familyId, tokenHash: sha256(refreshToken), expiresAt: refreshExpiresAt, revokedAt: null });
+    await manager.insert(RefreshToken, { userId: user.id, familyId, tokenHash: sha256(refreshToken), expiresAt: refreshExpiresAt, revokedAt: null });
     return { accessToken, expiresIn: this.config.ACCESS_TOKEN_TTL, user: mapUser(user), refreshToken, refreshExpiresAt };
   }
 }
