@@ -5,3 +5,5 @@ export * from './auth';
 export * from './organisation';
 export * from './health';
 export * from './audit';
+export * from './library';
+export * from './exercises';

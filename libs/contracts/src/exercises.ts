@@ -1,0 +1,414 @@
+// Exercises, modules, assignments and attempts: request and response shapes.
+// Rule 1 of DESIGN.md lives here: an ItemPresentation has no field that carries truth; feedback and review
+// shapes (which do) are only ever sent after the item is locked and as the module's mode allows.
+import { z } from 'zod';
+import { ImageUrls } from './library';
+import {
+  DocumentSide,
+  DocumentType,
+  FeatureCategory,
+  FeatureKind,
+  FirstLineDecision,
+  FraudType,
+  Light,
+  Point,
+  Polygon,
+  Verdict,
+} from './taxonomy';
+
+/** MRZ check-digit fields a trainee can flag (mrz package field names). */
+export const MRZ_CHECKS = ['documentNumberCheckDigit', 'birthDateCheckDigit', 'expirationDateCheckDigit', 'personalNumberCheckDigit', 'compositeCheckDigit'] as const;
+export const MrzCheck = z.enum(MRZ_CHECKS);
+export type MrzCheck = z.infer<typeof MrzCheck>;
+
+/** Frontex's figure for a first-line check. */
+export const DRILL_SECONDS = 12;
+export const DEFAULT_ITEM_SECONDS = 60;
+
+// ------------------------------------------------------------------------------------------------ exercises
+
+export const TruthRegion = z.object({
+  side: DocumentSide,
+  polygon: Polygon,
+  features: z.array(FeatureKind).max(20),
+  lights: z.array(Light).max(6),
+  note: z.string().max(2000).optional(),
+});
+export type TruthRegion = z.infer<typeof TruthRegion>;
+
+export const ExerciseTruth = z
+  .object({
+    verdict: Verdict,
+    fraudType: FraudType,
+    regions: z.array(TruthRegion).max(20),
+    explanation: z.string().trim().min(1).max(8000),
+    mrzFailedChecks: z.array(MrzCheck).max(5).optional(),
+  })
+  .refine((t) => (t.verdict === 'genuine') === (t.fraudType === 'genuine'), 'verdict and fraud type disagree');
+export type ExerciseTruth = z.infer<typeof ExerciseTruth>;
+
+export const ExerciseParts = z.object({
+  /** Click up to this many points; null: no locate part. */
+  locate: z.object({ maxPoints: z.number().int().min(1).max(10) }).nullable(),
+  fraudType: z.boolean(),
+  features: z.boolean(),
+  mrz: z.boolean(),
+});
+export type ExerciseParts = z.infer<typeof ExerciseParts>;
+
+export const ExerciseImageRef = z.object({ side: DocumentSide, light: Light, frame: z.number().int().min(1).default(1), assetId: z.uuid() });
+export type ExerciseImageRef = z.infer<typeof ExerciseImageRef>;
+
+export const ExerciseInput = z.strictObject({
+  title: z.string().trim().min(1).max(160),
+  issuingState: z.string().trim().toUpperCase().regex(/^[A-Z<]{3}$/),
+  documentType: DocumentType,
+  difficulty: z.number().int().min(1).max(5).default(2),
+  tags: z.array(z.string().trim().min(1).max(40)).max(20).default([]),
+  specimenId: z.uuid().nullable().optional(),
+  parts: ExerciseParts,
+  images: z.array(ExerciseImageRef).min(1).max(40),
+  travellerAssetId: z.uuid().nullable().optional(),
+  /** MRZ lines as printed, for the MRZ part. */
+  mrz: z.array(z.string()).max(3).default([]),
+  /** Feature kinds offered in the feature part (the document's features, the same for genuine and forged items). */
+  featureOptions: z.array(FeatureKind).max(60).default([]),
+  truth: ExerciseTruth,
+});
+export type ExerciseInput = z.infer<typeof ExerciseInput>;
+
+export const ExerciseSummary = z.object({
+  id: z.uuid(),
+  /** The current version's id and number. */
+  versionId: z.uuid(),
+  version: z.number().int(),
+  title: z.string(),
+  issuingState: z.string(),
+  documentType: DocumentType,
+  difficulty: z.number().int(),
+  tags: z.array(z.string()),
+  verdict: Verdict,
+  fraudType: FraudType,
+  responseCount: z.number().int(),
+  updatedAt: z.string(),
+});
+export type ExerciseSummary = z.infer<typeof ExerciseSummary>;
+
+export const ExerciseView = ExerciseSummary.extend({
+  specimenId: z.uuid().nullable(),
+  parts: ExerciseParts,
+  images: z.array(ExerciseImageRef),
+  travellerAssetId: z.uuid().nullable(),
+  mrz: z.array(z.string()),
+  featureOptions: z.array(FeatureKind),
+  truth: ExerciseTruth,
+});
+export type ExerciseView = z.infer<typeof ExerciseView>;
+
+export const ExerciseListQuery = z.strictObject({
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  offset: z.coerce.number().int().min(0).default(0),
+  q: z.string().trim().max(100).optional(),
+  fraudType: FraudType.optional(),
+  documentType: DocumentType.optional(),
+});
+export type ExerciseListQuery = z.infer<typeof ExerciseListQuery>;
+
+// ------------------------------------------------------------------------------------------------ modules
+
+export const MODULE_MODES = ['practice', 'assessment'] as const;
+export const ModuleMode = z.enum(MODULE_MODES);
+export type ModuleMode = z.infer<typeof ModuleMode>;
+
+/** When an assessment shows the truth: right after each item (practice), after finishing, or never. */
+export const FEEDBACK_POLICIES = ['after-item', 'after-finish', 'never'] as const;
+export const FeedbackPolicy = z.enum(FEEDBACK_POLICIES);
+export type FeedbackPolicy = z.infer<typeof FeedbackPolicy>;
+
+export const ModuleSettings = z
+  .object({
+    mode: ModuleMode,
+    feedback: FeedbackPolicy,
+    timePerItemSeconds: z.number().int().min(5).max(3600).default(DEFAULT_ITEM_SECONDS),
+    moduleTimeSeconds: z.number().int().min(30).max(6 * 3600).nullable().default(null),
+    /** Draw this many items at random from the pool; null: all of them, in pool order shuffled. */
+    drawCount: z.number().int().min(1).max(500).nullable().default(null),
+    /** Minimum share of genuine items in a draw, 0–1. */
+    minGenuineShare: z.number().min(0).max(1).default(0),
+    /** Pass mark in percent. */
+    passMark: z.number().min(0).max(100).default(80),
+    attemptsAllowed: z.number().int().min(1).max(100).nullable().default(null),
+  })
+  .refine((s) => s.mode === 'practice' ? s.feedback === 'after-item' : s.feedback !== 'after-item', {
+    message: 'practice modules give feedback after each item; assessments after finishing or never',
+    path: ['feedback'],
+  });
+export type ModuleSettings = z.infer<typeof ModuleSettings>;
+
+export const ModuleInput = z.strictObject({
+  title: z.string().trim().min(1).max(160),
+  description: z.string().trim().max(8000).default(''),
+  /** Specimens studied in the module's lessons. */
+  lessonSpecimenIds: z.array(z.uuid()).max(50).default([]),
+  /** Exercise ids (their current versions are frozen at publishing). */
+  exerciseIds: z.array(z.uuid()).min(1).max(500),
+  settings: ModuleSettings,
+});
+export type ModuleInput = z.infer<typeof ModuleInput>;
+
+export const ModuleView = z.object({
+  id: z.uuid(),
+  title: z.string(),
+  description: z.string(),
+  lessonSpecimenIds: z.array(z.uuid()),
+  exerciseIds: z.array(z.uuid()),
+  settings: ModuleSettings,
+  /** Latest published version, null while a draft. */
+  publishedVersion: z.object({ id: z.uuid(), version: z.number().int(), publishedAt: z.string() }).nullable(),
+  /** The draft differs from the latest published version. */
+  hasUnpublishedChanges: z.boolean(),
+  updatedAt: z.string(),
+});
+export type ModuleView = z.infer<typeof ModuleView>;
+
+export const CreateAssignmentRequest = z
+  .strictObject({
+    moduleVersionId: z.uuid(),
+    cohortId: z.uuid(),
+    opensAt: z.iso.datetime({ offset: true }),
+    closesAt: z.iso.datetime({ offset: true }).nullable().default(null),
+  })
+  .refine((a) => !a.closesAt || Date.parse(a.closesAt) > Date.parse(a.opensAt), { message: 'closesAt must be after opensAt', path: ['closesAt'] });
+export type CreateAssignmentRequest = z.infer<typeof CreateAssignmentRequest>;
+
+export const AssignmentView = z.object({
+  id: z.uuid(),
+  cohort: z.object({ id: z.uuid(), name: z.string() }),
+  module: z.object({
+    id: z.uuid(),
+    versionId: z.uuid(),
+    version: z.number().int(),
+    title: z.string(),
+    description: z.string(),
+    mode: ModuleMode,
+    feedback: FeedbackPolicy,
+    itemCount: z.number().int(),
+    timePerItemSeconds: z.number().int(),
+    moduleTimeSeconds: z.number().int().nullable(),
+    passMark: z.number(),
+    attemptsAllowed: z.number().int().nullable(),
+    hasLessons: z.boolean(),
+  }),
+  opensAt: z.string(),
+  closesAt: z.string().nullable(),
+});
+export type AssignmentView = z.infer<typeof AssignmentView>;
+
+export const ASSIGNMENT_STATUSES = ['upcoming', 'not-started', 'in-progress', 'completed', 'closed'] as const;
+export const AssignmentStatus = z.enum(ASSIGNMENT_STATUSES);
+export type AssignmentStatus = z.infer<typeof AssignmentStatus>;
+
+/** What a trainee sees in "My training". */
+export const MyAssignmentView = AssignmentView.extend({
+  status: AssignmentStatus,
+  attemptsUsed: z.number().int(),
+  /** Best score in percent over finished attempts whose score may be shown; null if none. */
+  bestScore: z.number().nullable(),
+  passed: z.boolean().nullable(),
+  activeAttemptId: z.uuid().nullable(),
+});
+export type MyAssignmentView = z.infer<typeof MyAssignmentView>;
+
+/** A specimen study page for trainees: images and annotated features (library media, signed for the trainee). */
+export const LessonView = z.object({
+  specimenId: z.uuid(),
+  title: z.string(),
+  issuingState: z.string(),
+  documentType: DocumentType,
+  description: z.string(),
+  images: z.array(z.object({ side: DocumentSide, light: Light, frame: z.number().int(), urls: ImageUrls })),
+  features: z.array(
+    z.object({
+      id: z.uuid(),
+      name: z.string(),
+      kind: FeatureKind,
+      category: FeatureCategory,
+      side: DocumentSide,
+      lights: z.array(Light),
+      region: Polygon,
+      description: z.string(),
+    }),
+  ),
+});
+export type LessonView = z.infer<typeof LessonView>;
+
+// ------------------------------------------------------------------------------------------------ attempts
+
+export const StartAttemptRequest = z.strictObject({ assignmentId: z.uuid() });
+export type StartAttemptRequest = z.infer<typeof StartAttemptRequest>;
+
+export const ATTEMPT_STATUSES = ['in-progress', 'finished'] as const;
+export const AttemptStatus = z.enum(ATTEMPT_STATUSES);
+
+export const AttemptView = z.object({
+  id: z.uuid(),
+  assignmentId: z.uuid(),
+  moduleTitle: z.string(),
+  mode: ModuleMode,
+  feedback: FeedbackPolicy,
+  status: AttemptStatus,
+  itemCount: z.number().int(),
+  /** 1-based number of the first item not yet answered (itemCount + 1 when all are). */
+  currentItem: z.number().int(),
+  /** Per item: answered or not (no correctness before the mode allows). */
+  answered: z.array(z.boolean()),
+  timePerItemSeconds: z.number().int(),
+  startedAt: z.string(),
+  /** Module deadline, if the module is timed or the assignment closes. */
+  deadline: z.string().nullable(),
+  finishedAt: z.string().nullable(),
+  /** Percent, when finished and the mode allows showing it. */
+  score: z.number().nullable(),
+  passed: z.boolean().nullable(),
+  passMark: z.number(),
+});
+export type AttemptView = z.infer<typeof AttemptView>;
+
+export const ItemAnswer = z.strictObject({
+  decision: FirstLineDecision.nullable().default(null),
+  points: z.array(Point).max(10).default([]),
+  fraudType: FraudType.nullable().default(null),
+  features: z.array(FeatureKind).max(20).default([]),
+  mrzFailedChecks: z.array(MrzCheck).max(5).default([]),
+});
+export type ItemAnswer = z.infer<typeof ItemAnswer>;
+
+export const ItemResponseRequest = ItemAnswer.extend({
+  /** false: autosave of partial state (may be incomplete); true: the final answer, which locks the item. */
+  final: z.boolean(),
+}).refine((r) => !r.final || r.decision !== null, { message: 'a final answer needs a decision', path: ['decision'] });
+export type ItemResponseRequest = z.infer<typeof ItemResponseRequest>;
+
+export const ItemPresentation = z.object({
+  attemptId: z.uuid(),
+  n: z.number().int().min(1),
+  itemCount: z.number().int(),
+  /** Opaque id of this item within this attempt. */
+  itemId: z.uuid(),
+  issuingState: z.string(),
+  documentType: DocumentType,
+  parts: z.object({
+    decision: z.literal(true),
+    locate: z.object({ maxPoints: z.number().int() }).nullable(),
+    fraudType: z.object({ options: z.array(FraudType) }).nullable(),
+    features: z.object({ options: z.array(FeatureKind) }).nullable(),
+    mrz: z.object({ lines: z.array(z.string()), checks: z.array(MrzCheck) }).nullable(),
+  }),
+  sides: z.array(z.object({ side: DocumentSide, images: z.array(z.object({ light: Light, frame: z.number().int(), urls: ImageUrls })) })),
+  /** The person presenting the document (impostor checks), or null. */
+  traveller: ImageUrls.nullable(),
+  timeAllowedSeconds: z.number().int(),
+  /** When the server first served this item; the clock runs from here and does not restart on reload. */
+  firstServedAt: z.string(),
+  /** Server time now, so the client can correct its clock. */
+  serverNow: z.string(),
+  /** Autosaved partial state, or the final answer once locked. */
+  saved: ItemAnswer.nullable(),
+  locked: z.boolean(),
+});
+export type ItemPresentation = z.infer<typeof ItemPresentation>;
+
+export const PartScore = z.object({
+  part: z.enum(['decision', 'locate', 'fraudType', 'features', 'mrz']),
+  score: z.number(),
+  weight: z.number(),
+});
+
+/** The truth for one item, shown after it is locked as the mode allows. */
+export const ItemFeedback = z.object({
+  verdict: Verdict,
+  fraudType: FraudType,
+  regions: z.array(TruthRegion),
+  explanation: z.string(),
+  mrzFailedChecks: z.array(MrzCheck),
+  /** 0–1. */
+  score: z.number(),
+  parts: z.array(PartScore),
+  correctDecision: FirstLineDecision,
+});
+export type ItemFeedback = z.infer<typeof ItemFeedback>;
+
+export const ItemResponseResult = z.object({
+  n: z.number().int(),
+  /** 'saved': autosave stored; 'locked': final answer committed. */
+  status: z.enum(['saved', 'locked']),
+  late: z.boolean(),
+  receivedAt: z.string(),
+  /** Server-measured, first served → final answer received. */
+  responseTimeMs: z.number().int().nullable(),
+  /** Practice mode only, after the final answer. */
+  feedback: ItemFeedback.nullable(),
+});
+export type ItemResponseResult = z.infer<typeof ItemResponseResult>;
+
+export const OutcomeCounts = z.object({
+  hits: z.number().int(),
+  misses: z.number().int(),
+  falseAlarms: z.number().int(),
+  correctRejections: z.number().int(),
+});
+
+export const ResultBreakdown = z.object({ key: z.string(), correct: z.number().int(), total: z.number().int(), score: z.number() });
+
+export const AttemptResults = z.object({
+  score: z.number(),
+  passed: z.boolean(),
+  passMark: z.number(),
+  answered: z.number().int(),
+  late: z.number().int(),
+  outcomes: OutcomeCounts,
+  /** Fraudulent documents accepted. */
+  missedForgeries: z.number().int(),
+  /** Genuine documents referred. */
+  needlessReferrals: z.number().int(),
+  byFeatureCategory: z.array(ResultBreakdown),
+  byFraudType: z.array(ResultBreakdown),
+  meanResponseMs: z.number().nullable(),
+});
+export type AttemptResults = z.infer<typeof AttemptResults>;
+
+export const ReviewItem = z.object({
+  n: z.number().int(),
+  presentation: ItemPresentation,
+  answer: ItemAnswer.nullable(),
+  late: z.boolean(),
+  responseTimeMs: z.number().int().nullable(),
+  feedback: ItemFeedback,
+});
+
+export const AttemptReview = z.object({ attempt: AttemptView, results: AttemptResults, items: z.array(ReviewItem) });
+export type AttemptReview = z.infer<typeof AttemptReview>;
+
+export const ProgressPoint = z.object({
+  attemptId: z.uuid(),
+  moduleTitle: z.string(),
+  mode: ModuleMode,
+  finishedAt: z.string(),
+  score: z.number(),
+  passed: z.boolean(),
+});
+export const MyProgress = z.object({ attempts: z.array(ProgressPoint) });
+export type MyProgress = z.infer<typeof MyProgress>;
+
+// ------------------------------------------------------------------------------------------------ MRZ check
+
+export const MrzCheckRequest = z.strictObject({ lines: z.array(z.string().max(60)).min(2).max(3) });
+export type MrzCheckRequest = z.infer<typeof MrzCheckRequest>;
+export const MrzCheckResult = z.object({
+  valid: z.boolean(),
+  format: z.enum(['TD1', 'TD2', 'TD3']),
+  fields: z.record(z.string(), z.string().nullable()),
+  checks: z.array(z.object({ field: z.string(), valid: z.boolean() })),
+  state: z.object({ code: z.string(), known: z.boolean(), training: z.boolean(), name: z.string().nullable() }),
+});
+export type MrzCheckResult = z.infer<typeof MrzCheckResult>;
