@@ -7,12 +7,17 @@ import { ZodSerializerInterceptor, ZodValidationPipe } from 'nestjs-zod';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { JWT_SECRET, resolveJwtSecret } from './auth/jwt-secret';
+import { AttemptsModule } from './attempts/attempts.module';
 import { CohortsModule } from './cohorts/cohorts.module';
 import { AuthGuard } from './common/auth.guard';
 import { AllExceptionsFilter } from './common/http-exception.filter';
 import { AppConfig, APP_CONFIG } from './config/config';
 import { dataSourceOptions } from './database/data-source';
+import { ExercisesModule } from './exercises/exercises.module';
 import { HealthController } from './health/health.controller';
+import { MrzModule } from './mrz/mrz.controller';
+import { DemoContentModule } from './seed/demo-content.module';
+import { TrainingModulesModule } from './training-modules/training-modules.module';
 import { UnitsModule } from './units/units.module';
 import { User } from './users/user.entity';
 import { UsersModule } from './users/users.module';
@@ -60,6 +65,11 @@ export class AppModule {
         UsersModule,
         UnitsModule,
         CohortsModule,
+        ExercisesModule,
+        TrainingModulesModule,
+        AttemptsModule,
+        MrzModule,
+        DemoContentModule,
       ],
       controllers: [HealthController],
       providers: [

@@ -5,7 +5,9 @@ import { createApp } from './app.factory';
 import { AppConfig, ConfigError, loadConfig } from './config/config';
 import { EmbeddedDatabase, startEmbeddedPostgres, StartupError } from './database/embedded-postgres';
 import { prepareDatabase } from './database/migrate';
+import { DemoContentService } from './seed/demo-content';
 import { readDemoOrganisation } from './seed/demo-seed';
+import path from 'node:path';
 
 function banner(config: AppConfig, port: number, embedded: EmbeddedDatabase | undefined, demo: boolean): string {
   const host = config.HOST === '0.0.0.0' || config.HOST === '::' ? 'localhost' : config.HOST;
@@ -58,6 +60,14 @@ async function main(): Promise<void> {
     await app.listen(config.PORT, config.HOST);
     const port = (app.getHttpServer().address() as { port: number }).port;
     process.stdout.write(banner(config, port, embedded, config.SEED_DEMO) + '\n');
+    if (config.SEED_DEMO) {
+      // Generated and ingested in the background on first start (cached afterwards); the app serves meanwhile.
+      const dir = path.join(config.DATA_DIR, 'demo-library');
+      void app
+        .get(DemoContentService)
+        .seed({ dir, log: (line) => log.info(line) })
+        .catch((err) => log.error({ err }, 'demo content could not be prepared'));
+    }
 
     let closing = false;
     const shutdown = async (signal: string) => {

@@ -11,7 +11,6 @@ import {
   FirstLineDecision,
   FraudType,
   Light,
-  Point,
   Polygon,
   Verdict,
 } from './taxonomy';
@@ -59,6 +58,18 @@ export type ExerciseParts = z.infer<typeof ExerciseParts>;
 export const ExerciseImageRef = z.object({ side: DocumentSide, light: Light, frame: z.number().int().min(1).default(1), assetId: z.uuid() });
 export type ExerciseImageRef = z.infer<typeof ExerciseImageRef>;
 
+/**
+ * What the officer knows besides the document: today's date, the stolen-blank alert list and database checks.
+ * Every item of a module carries one, so its presence says nothing; stolen blanks and fraudulently obtained
+ * documents can only be caught with it.
+ */
+export const CheckContext = z.object({
+  referenceDate: z.string().max(10),
+  stolenBlankSeries: z.array(z.object({ state: z.string().max(3), documentType: z.string().max(8), from: z.string().max(20), to: z.string().max(20), reportedOn: z.string().max(10) })).max(50),
+  records: z.array(z.object({ source: z.string().max(120), result: z.enum(['no-hit', 'match', 'hit', 'discrepancy']), note: z.string().max(1000) })).max(20),
+});
+export type CheckContext = z.infer<typeof CheckContext>;
+
 export const ExerciseInput = z.strictObject({
   title: z.string().trim().min(1).max(160),
   issuingState: z.string().trim().toUpperCase().regex(/^[A-Z<]{3}$/),
@@ -73,6 +84,7 @@ export const ExerciseInput = z.strictObject({
   mrz: z.array(z.string()).max(3).default([]),
   /** Feature kinds offered in the feature part (the document's features, the same for genuine and forged items). */
   featureOptions: z.array(FeatureKind).max(60).default([]),
+  context: CheckContext.nullable().default(null),
   truth: ExerciseTruth,
 });
 export type ExerciseInput = z.infer<typeof ExerciseInput>;
@@ -101,6 +113,7 @@ export const ExerciseView = ExerciseSummary.extend({
   travellerAssetId: z.uuid().nullable(),
   mrz: z.array(z.string()),
   featureOptions: z.array(FeatureKind),
+  context: CheckContext.nullable(),
   truth: ExerciseTruth,
 });
 export type ExerciseView = z.infer<typeof ExerciseView>;
@@ -274,9 +287,13 @@ export const AttemptView = z.object({
 });
 export type AttemptView = z.infer<typeof AttemptView>;
 
+/** A point clicked on one side of the document, normalised 0–1 on that side's image. */
+export const MarkedPoint = z.strictObject({ side: DocumentSide, x: z.number().min(0).max(1), y: z.number().min(0).max(1) });
+export type MarkedPoint = z.infer<typeof MarkedPoint>;
+
 export const ItemAnswer = z.strictObject({
   decision: FirstLineDecision.nullable().default(null),
-  points: z.array(Point).max(10).default([]),
+  points: z.array(MarkedPoint).max(10).default([]),
   fraudType: FraudType.nullable().default(null),
   features: z.array(FeatureKind).max(20).default([]),
   mrzFailedChecks: z.array(MrzCheck).max(5).default([]),
@@ -307,6 +324,8 @@ export const ItemPresentation = z.object({
   sides: z.array(z.object({ side: DocumentSide, images: z.array(z.object({ light: Light, frame: z.number().int(), urls: ImageUrls })) })),
   /** The person presenting the document (impostor checks), or null. */
   traveller: ImageUrls.nullable(),
+  /** Date, alert list and database checks at the desk, or null. */
+  context: CheckContext.nullable(),
   timeAllowedSeconds: z.number().int(),
   /** When the server first served this item; the clock runs from here and does not restart on reload. */
   firstServedAt: z.string(),

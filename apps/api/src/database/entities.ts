@@ -1,9 +1,12 @@
 // Every entity, in one list used by the app's DataSource and the migration CLI.
+import { Attempt, AttemptItem, ResponseReceipt } from '../attempts/attempt.entity';
 import { AuditEntry } from '../audit/audit-entry.entity';
 import { LoginFailure } from '../auth/login-failure.entity';
 import { RefreshToken } from '../auth/refresh-token.entity';
 import { Cohort } from '../cohorts/cohort.entity';
+import { Exercise, ExerciseVersion } from '../exercises/exercise.entity';
+import { Assignment, ModuleVersion, TrainingModule } from '../training-modules/training-module.entity';
 import { Unit } from '../units/unit.entity';
 import { User } from '../users/user.entity';
 
-export const ENTITIES = [Unit, User, RefreshToken, LoginFailure, Cohort, AuditEntry];
+export const ENTITIES = [Unit, User, RefreshToken, LoginFailure, Cohort, AuditEntry, Exercise, ExerciseVersion, TrainingModule, ModuleVersion, Assignment, Attempt, AttemptItem, ResponseReceipt];

@@ -1,0 +1,108 @@
+import { Body, Controller, Get, Headers, HttpCode, Param, Post, Put, Res } from '@nestjs/common';
+import { ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { ZodResponse } from 'nestjs-zod';
+import { Actor, CurrentActor } from '../common/actor';
+import { IdParamDto } from '../common/dto';
+import { AnyRole, Roles } from '../common/roles.decorator';
+import {
+  AttemptReviewDto,
+  AttemptViewDto,
+  ItemParamDto,
+  ItemPresentationDto,
+  ItemResponseRequestDto,
+  ItemResponseResultDto,
+  LessonViewDto,
+  MyAssignmentViewDto,
+  MyProgressDto,
+  StartAttemptDto,
+} from '../exam-dto';
+import { AttemptsService } from './attempts.service';
+
+@ApiTags('attempts')
+@Controller('attempts')
+export class AttemptsController {
+  constructor(private readonly attempts: AttemptsService) {}
+
+  @Roles('trainee')
+  @Post()
+  @ApiOperation({ summary: 'Start an attempt at an assignment (201), or get the one in progress (200); the server draws the items' })
+  @ZodResponse({ status: 201, type: AttemptViewDto })
+  async start(@CurrentActor() actor: Actor, @Body() body: StartAttemptDto, @Res({ passthrough: true }) res: Response) {
+    const { view, created } = await this.attempts.start(actor, body.assignmentId);
+    if (!created) res.status(200);
+    return view;
+  }
+
+  @AnyRole()
+  @Get(':id')
+  @ApiOperation({ summary: 'An attempt: status, progress, deadline (own attempts; staff for trainees in scope)' })
+  @ZodResponse({ type: AttemptViewDto })
+  get(@CurrentActor() actor: Actor, @Param() p: IdParamDto) {
+    return this.attempts.get(actor, p.id);
+  }
+
+  @AnyRole()
+  @Get(':id/items/:n')
+  @ApiOperation({ summary: 'Item n of the attempt as presented: parts, signed image URLs, time allowed — never the truth' })
+  @ZodResponse({ type: ItemPresentationDto })
+  item(@CurrentActor() actor: Actor, @Param() p: ItemParamDto) {
+    return this.attempts.present(actor, p.id, p.n);
+  }
+
+  @Roles('trainee')
+  @Put(':id/items/:n/response')
+  @ApiHeader({ name: 'Idempotency-Key', required: true, description: 'Repeating a key returns the first result and stores nothing twice' })
+  @ApiOperation({ summary: 'Autosave (final: false) or answer (final: true) an item; acknowledged after commit' })
+  @ZodResponse({ type: ItemResponseResultDto })
+  respond(@CurrentActor() actor: Actor, @Param() p: ItemParamDto, @Headers('idempotency-key') key: string | undefined, @Body() body: ItemResponseRequestDto) {
+    return this.attempts.respond(actor, p.id, p.n, key, body);
+  }
+
+  @Roles('trainee')
+  @Post(':id/finish')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Finish the attempt (unanswered items score 0); repeating it is harmless' })
+  @ZodResponse({ type: AttemptViewDto })
+  finish(@CurrentActor() actor: Actor, @Param() p: IdParamDto) {
+    return this.attempts.finish(actor, p.id);
+  }
+
+  @AnyRole()
+  @Get(':id/review')
+  @ApiOperation({ summary: 'Truth, answer and explanation per item, once finished and as the module allows' })
+  @ZodResponse({ type: AttemptReviewDto })
+  review(@CurrentActor() actor: Actor, @Param() p: IdParamDto) {
+    return this.attempts.review(actor, p.id);
+  }
+}
+
+@ApiTags('attempts')
+@Controller()
+export class MyTrainingController {
+  constructor(private readonly attempts: AttemptsService) {}
+
+  @Roles('trainee')
+  @Get('me/assignments')
+  @ApiOperation({ summary: 'What the trainee must do: assignments with status, attempts used and best score' })
+  @ZodResponse({ type: [MyAssignmentViewDto] })
+  assignments(@CurrentActor() actor: Actor) {
+    return this.attempts.myAssignments(actor);
+  }
+
+  @Roles('trainee')
+  @Get('me/progress')
+  @ApiOperation({ summary: 'Finished attempts over time' })
+  @ZodResponse({ type: MyProgressDto })
+  progress(@CurrentActor() actor: Actor) {
+    return this.attempts.progress(actor);
+  }
+
+  @AnyRole()
+  @Get('assignments/:id/lessons')
+  @ApiOperation({ summary: 'Specimen study pages of an assignment’s module (images signed for the caller)' })
+  @ZodResponse({ type: [LessonViewDto] })
+  lessons(@CurrentActor() actor: Actor, @Param() p: IdParamDto) {
+    return this.attempts.lessons(actor, p.id);
+  }
+}

@@ -1,0 +1,46 @@
+import { Body, Controller, Get, Param, Post, Put, Query } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ZodResponse } from 'nestjs-zod';
+import { Actor, CurrentActor } from '../common/actor';
+import { IdParamDto } from '../common/dto';
+import { Roles } from '../common/roles.decorator';
+import { ExerciseInputDto, ExerciseListQueryDto, ExercisePageDto, ExerciseViewDto } from '../exam-dto';
+import { ExercisesService } from './exercises.service';
+
+@ApiTags('exercises')
+@Controller('exercises')
+export class ExercisesController {
+  constructor(private readonly exercises: ExercisesService) {}
+
+  @Roles('admin', 'instructor', 'supervisor')
+  @Get()
+  @ApiOperation({ summary: 'Exercise bank (current versions), with filters' })
+  @ZodResponse({ type: ExercisePageDto })
+  list(@Query() q: ExerciseListQueryDto) {
+    return this.exercises.list(q);
+  }
+
+  @Roles('admin', 'instructor')
+  @Post()
+  @ApiOperation({ summary: 'Create an exercise (version 1)' })
+  @ZodResponse({ status: 201, type: ExerciseViewDto })
+  create(@CurrentActor() actor: Actor, @Body() body: ExerciseInputDto) {
+    return this.exercises.create(actor, body);
+  }
+
+  @Roles('admin', 'instructor', 'supervisor')
+  @Get(':id')
+  @ApiOperation({ summary: 'One exercise with its truth (current version)' })
+  @ZodResponse({ type: ExerciseViewDto })
+  get(@Param() p: IdParamDto) {
+    return this.exercises.get(p.id);
+  }
+
+  @Roles('admin', 'instructor')
+  @Put(':id')
+  @ApiOperation({ summary: 'Edit an exercise; once used in an attempt or a published module this makes a new version' })
+  @ZodResponse({ type: ExerciseViewDto })
+  update(@CurrentActor() actor: Actor, @Param() p: IdParamDto, @Body() body: ExerciseInputDto) {
+    return this.exercises.update(actor, p.id, body);
+  }
+}
