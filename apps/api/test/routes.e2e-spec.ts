@@ -55,6 +55,10 @@ async function freshCohort(ctx: Ctx, withMember = false): Promise<string> {
   return res.body.id;
 }
 
+const NO_ID = '00000000-0000-4000-8000-000000000000';
+/** ICAO Doc 9303 part 4, appendix A: the specimen TD3 MRZ (state code changed to the training state UTO). */
+const ICAO_TD3_SPECIMEN = ['P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<', 'L898902C36UTO7408122F1204159ZE184226B<<<<<10'];
+
 export const ROUTE_TABLE: Record<string, Row> = {
   'GET /api/health': { expect: everyone(200) },
   'GET /api/openapi.json': { expect: everyone(200) },
@@ -96,6 +100,30 @@ export const ROUTE_TABLE: Record<string, Row> = {
     expect: only({ instructor: 204, admin: 204 }),
     make: async (c) => ({ path: `/api/cohorts/${await freshCohort(c, true)}/members/${c.ids.trainee01}` }),
   },
+  // The exam engine. Where a success needs content, a 400/404 past the guard proves authorization let the call in.
+  'GET /api/exercises': { expect: only({ instructor: 200, supervisor: 200, admin: 200 }) },
+  'POST /api/exercises': { expect: only({ instructor: 400, admin: 400 }), make: () => ({ path: '/api/exercises', body: {} }) },
+  'GET /api/exercises/:id': { expect: only({ instructor: 404, supervisor: 404, admin: 404 }), make: () => ({ path: `/api/exercises/${NO_ID}` }) },
+  'PUT /api/exercises/:id': { expect: only({ instructor: 400, admin: 400 }), make: () => ({ path: `/api/exercises/${NO_ID}`, body: {} }) },
+  'GET /api/modules': { expect: only({ instructor: 200, supervisor: 200, admin: 200 }) },
+  'POST /api/modules': { expect: only({ instructor: 400, admin: 400 }), make: () => ({ path: '/api/modules', body: {} }) },
+  'GET /api/modules/:id': { expect: only({ instructor: 404, supervisor: 404, admin: 404 }), make: () => ({ path: `/api/modules/${NO_ID}` }) },
+  'PUT /api/modules/:id': { expect: only({ instructor: 400, admin: 400 }), make: () => ({ path: `/api/modules/${NO_ID}`, body: {} }) },
+  'POST /api/modules/:id/publish': { expect: only({ instructor: 404, admin: 404 }), make: () => ({ path: `/api/modules/${NO_ID}/publish` }) },
+  'GET /api/assignments': { expect: only({ instructor: 200, supervisor: 200, admin: 200 }) },
+  'POST /api/assignments': { expect: only({ instructor: 400, admin: 400 }), make: () => ({ path: '/api/assignments', body: {} }) },
+  'DELETE /api/assignments/:id': { expect: only({ instructor: 404, admin: 404 }), make: () => ({ path: `/api/assignments/${NO_ID}` }) },
+  'GET /api/assignments/:id/lessons': { expect: signedIn(404), make: () => ({ path: `/api/assignments/${NO_ID}/lessons` }) },
+  'GET /api/me/assignments': { expect: only({ trainee: 200 }) },
+  'GET /api/me/progress': { expect: only({ trainee: 200 }) },
+  'POST /api/attempts': { expect: only({ trainee: 404 }), make: () => ({ path: '/api/attempts', body: { assignmentId: NO_ID } }) },
+  'GET /api/attempts/:id': { expect: signedIn(404), make: () => ({ path: `/api/attempts/${NO_ID}` }) },
+  'GET /api/attempts/:id/items/:n': { expect: signedIn(404), make: () => ({ path: `/api/attempts/${NO_ID}/items/1` }) },
+  // No Idempotency-Key: 400 once past the guard.
+  'PUT /api/attempts/:id/items/:n/response': { expect: only({ trainee: 400 }), make: () => ({ path: `/api/attempts/${NO_ID}/items/1/response`, body: { decision: 'accept', final: true } }) },
+  'POST /api/attempts/:id/finish': { expect: only({ trainee: 404 }), make: () => ({ path: `/api/attempts/${NO_ID}/finish` }) },
+  'GET /api/attempts/:id/review': { expect: signedIn(404), make: () => ({ path: `/api/attempts/${NO_ID}/review` }) },
+  'POST /api/mrz/check': { expect: signedIn(200), make: () => ({ path: '/api/mrz/check', body: { lines: ICAO_TD3_SPECIMEN } }) },
 };
 
 describe('route × role table', () => {
