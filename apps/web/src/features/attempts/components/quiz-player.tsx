@@ -121,6 +121,10 @@ function ItemStage({ attempt, n, onGiven, onNext }: { attempt: AttemptView; n: n
       onNext();
     }
   }, [locked, n, onGiven, onNext]);
+  if (item.isPending && item.fetchStatus === 'paused') {
+    // Offline: the query resumes by itself when the connection returns.
+    return <LoadingBlock label={t('player.waitingForNetwork', { n })} />;
+  }
   if (item.isPending) return <LoadingBlock label={t('player.loadingItem', { n })} />;
   if (item.isError) return <QueryError error={item.error} onRetry={() => item.refetch()} />;
   if (item.data.locked) return <LoadingBlock />;
