@@ -103,7 +103,9 @@ export function makeResult(n: number, feedback: ItemFeedback | null = null): Ite
   return { n, status: 'locked', late: false, receivedAt: new Date().toISOString(), responseTimeMs: 4200, feedback };
 }
 
-export function makeAssignment(overrides: Partial<MyAssignmentView> & { module?: Partial<MyAssignmentView['module']> } = {}): MyAssignmentView {
+export function makeAssignment(
+  overrides: Partial<Omit<MyAssignmentView, 'module'>> & { module?: Partial<MyAssignmentView['module']> } = {},
+): MyAssignmentView {
   const { module, ...rest } = overrides;
   return {
     id: ASSIGNMENT_ID,
