@@ -2,7 +2,7 @@ import { render } from '@testing-library/react';
 import { createMemoryRouter, RouterProvider } from 'react-router';
 import { AppProvider } from '@/app/provider';
 import { createRoutes } from '@/app/router';
-import { ViewerEngineContext, type CreateViewerEngine } from '@/features/viewer/engine/viewer-engine';
+import { ViewerEngineContext, type CreateViewerEngine } from '@/components/viewer/viewer-engine';
 import { tokenStore } from '@/lib/api-client';
 import { forgetSignedOutLanguageChoice } from '@/lib/auth';
 import { i18n } from '@/lib/i18n';

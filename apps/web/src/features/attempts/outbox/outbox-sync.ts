@@ -97,7 +97,13 @@ export class OutboxSync {
     this.running = (async () => {
       do {
         this.again = false;
-        await this.sendAll();
+        try {
+          await this.sendAll();
+        } catch {
+          // IndexedDB unavailable or failing: nothing can wait here (the player then sends directly).
+          this.update({ ready: true });
+          return;
+        }
       } while (this.again);
     })().finally(() => {
       this.running = null;

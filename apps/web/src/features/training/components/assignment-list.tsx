@@ -2,10 +2,8 @@
 // results).
 import type { AssignmentStatus, MyAssignmentView, MyProgress } from '@firstline/contracts';
 import { useTranslation } from 'react-i18next';
-import { useNavigate } from 'react-router';
 import { Badge, Banner, BookIcon, Button, ButtonLink, EmptyState, LoadingBlock, QueryError, type BadgeTone } from '@/components/ui';
 import { paths } from '@/config/paths';
-import { useStartAttempt } from '@/features/attempts/api/start-attempt';
 import { describeError } from '@/lib/errors';
 import { formatDate, formatNumber } from '@/lib/format';
 import { currentLanguage } from '@/lib/i18n';
@@ -34,12 +32,18 @@ export function canStart(a: MyAssignmentView): boolean {
   return a.module.attemptsAllowed === null || a.attemptsUsed < a.module.attemptsAllowed;
 }
 
-export function AssignmentList() {
+/** How an attempt is started: the route wires this to the attempts feature (features do not import each other). */
+export interface StartControl {
+  start: (assignmentId: string) => void;
+  /** The assignment being started, if any. */
+  startingId: string | null;
+  error: unknown;
+}
+
+export function AssignmentList({ start }: { start: StartControl }) {
   const { t } = useTranslation();
   const assignments = useMyAssignments();
   const progress = useMyProgress();
-  const start = useStartAttempt();
-  const navigate = useNavigate();
 
   if (assignments.isPending) return <LoadingBlock />;
   if (assignments.isError) return <QueryError error={assignments.error} onRetry={() => assignments.refetch()} />;
@@ -55,19 +59,15 @@ export function AssignmentList() {
 
   return (
     <>
-      {start.isError && (
-        <Banner tone="danger">
-          {describeError(t, start.error, { 409: t('training.cannotStart') })}
-        </Banner>
-      )}
+      {start.error != null && <Banner tone="danger">{describeError(t, start.error, { 409: t('training.cannotStart') })}</Banner>}
       <ul className="fl-assignment-list">
         {sortAssignments(assignments.data).map((a) => (
           <AssignmentRow
             key={a.id}
             assignment={a}
             latest={latestByTitle.get(a.module.title) ?? null}
-            starting={start.isPending && start.variables === a.id}
-            onStart={() => start.mutate(a.id, { onSuccess: (attempt) => navigate(paths.app.attempt.getHref(attempt.id)) })}
+            starting={start.startingId === a.id}
+            onStart={() => start.start(a.id)}
           />
         ))}
       </ul>

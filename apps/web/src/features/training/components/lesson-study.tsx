@@ -3,9 +3,9 @@
 import type { DocumentSide, LessonView, Light } from '@firstline/contracts';
 import { useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { DocumentViewer, type ViewerRegion } from '@/features/viewer/components/document-viewer';
-import { ViewerToolbar } from '@/features/viewer/components/viewer-toolbar';
-import type { ViewerEngine } from '@/features/viewer/engine/viewer-engine';
+import { DocumentViewer, type ViewerRegion } from '@/components/viewer/document-viewer';
+import { ViewerToolbar } from '@/components/viewer/viewer-toolbar';
+import type { ViewerEngine } from '@/components/viewer/viewer-engine';
 
 export function LessonStudy({ lessons }: { lessons: LessonView[] }) {
   const { t } = useTranslation();

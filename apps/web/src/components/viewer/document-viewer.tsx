@@ -10,7 +10,7 @@ import {
   useCreateViewerEngine,
   type ImageFrame,
   type ViewerEngine,
-} from '../engine/viewer-engine';
+} from './viewer-engine';
 
 export interface ViewerImage {
   id: string;
