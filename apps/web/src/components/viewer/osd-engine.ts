@@ -5,14 +5,16 @@ import OpenSeadragon from 'openseadragon';
 import { boundingBox, type ImageFrame, type ViewerEngine, type ViewerLayer } from './viewer-engine';
 
 export function createOsdEngine(element: HTMLElement, layers: ViewerLayer[], visible: string): Promise<ViewerEngine> {
+  // Which tiled image shows which layer (a light whose tiles fail to open is simply missing).
+  const items = new Map<string, OpenSeadragon.TiledImage>();
   const viewer = OpenSeadragon({
     element,
-    // One tiled image per light, in order, only the visible one opaque (OSD accepts these option objects;
-    // its type definitions only list the plain forms).
-    tileSources: layers.map((layer, index) => ({
+    // One tiled image per light, only the visible one opaque (OSD accepts these option objects; its type
+    // definitions only list the plain forms).
+    tileSources: layers.map((layer) => ({
       tileSource: layer.dzi,
       opacity: layer.id === visible ? 1 : 0,
-      index,
+      success: (e: { item: OpenSeadragon.TiledImage }) => items.set(layer.id, e.item),
     })) as unknown as OpenSeadragon.Options['tileSources'],
     showNavigationControl: false,
     // Our own shortcuts (A, R, +, −, 1–5) are handled by the player; OSD keeps arrows for panning.
@@ -60,7 +62,7 @@ export function createOsdEngine(element: HTMLElement, layers: ViewerLayer[], vis
 
   const engine: ViewerEngine = {
     showLayer(id) {
-      layers.forEach((layer, i) => viewer.world.getItemAt(i)?.setOpacity(layer.id === id ? 1 : 0));
+      items.forEach((item, layerId) => item.setOpacity(layerId === id ? 1 : 0));
     },
     zoomBy(factor) {
       viewer.viewport.zoomBy(factor);
