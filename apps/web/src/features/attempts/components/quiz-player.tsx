@@ -7,6 +7,8 @@ import { Navigate, useNavigate } from 'react-router';
 import { Banner, Button, LoadingBlock, QueryError } from '@/components/ui';
 import { paths } from '@/config/paths';
 import { describeError } from '@/lib/errors';
+import { formatDateTime } from '@/lib/format';
+import { currentLanguage } from '@/lib/i18n';
 import { randomUuid } from '@/lib/uuid';
 import { DocumentViewer, largestVariant, type ViewerMarker, type ViewerRegion } from '@/components/viewer/document-viewer';
 import { ViewerToolbar } from '@/components/viewer/viewer-toolbar';
@@ -295,8 +297,11 @@ function ItemScreen({
       <header className="fl-player__bar">
         <div className="fl-player__title">
           <p className="fl-player__module">{attempt.moduleTitle}</p>
-          <p className="fl-player__progress" data-testid="item-progress">
+          <p className="fl-player__progress" data-testid="item-progress" aria-live="polite">
             {t('player.itemOf', { n: item.n, count: item.itemCount })}
+            {attempt.deadline && (
+              <span className="fl-player__deadline"> · {t('player.moduleEnds', { time: formatDateTime(attempt.deadline, currentLanguage()) })}</span>
+            )}
           </p>
           <progress max={item.itemCount} value={item.n - 1} aria-hidden="true" />
         </div>

@@ -11,7 +11,7 @@ type Point = MyProgress['attempts'][number];
 
 const W = 720;
 const H = 260;
-const PAD = { top: 16, right: 16, bottom: 36, left: 44 };
+const PAD = { top: 16, right: 32, bottom: 36, left: 44 };
 
 export function chronological(attempts: Point[]): Point[] {
   return [...attempts].sort((a, b) => Date.parse(a.finishedAt) - Date.parse(b.finishedAt));
