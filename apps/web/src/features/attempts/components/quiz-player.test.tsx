@@ -8,6 +8,7 @@ import userEvent from '@testing-library/user-event';
 import { IDBFactory } from 'fake-indexeddb';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { closeOutboxForTests } from '@/features/attempts/outbox/outbox-store';
+import { tokenStore } from '@/lib/api-client';
 import { resetOutboxSyncForTests } from '@/features/attempts/outbox/outbox-sync';
 import { ATTEMPT_ID, makeAttempt, makeFeedback, makeItem, makeResult } from '@/testing/attempt-fixtures';
 import { apiError, json, makeUser, mockApi, sessionFor, type Handler } from '@/testing/mock-api';
@@ -194,6 +195,38 @@ describe('quiz player', () => {
     await onItem(2);
     await waitFor(() => expect(finals(api, 1)).toHaveLength(1));
     await waitFor(() => expect(screen.queryByTestId('offline-banner')).not.toBeInTheDocument());
+  });
+
+  it('nothing is lost on reload: a queued answer survives, the player resumes after it, and it is sent with its key', async () => {
+    let network = false;
+    const { api, unmount } = setup({
+      [`PUT ${base}/items/1/response`]: () => {
+        if (!network) throw new TypeError('Failed to fetch');
+        return json(makeResult(1));
+      },
+    });
+    await onItem(1);
+    await userEvent.click(screen.getByTestId('decision-accept'));
+    await userEvent.click(screen.getByTestId('decision-confirm'));
+    await onItem(2);
+    await waitFor(() => expect(finals(api, 1)).toHaveLength(1)); // tried once, the network failed
+    const key = finals(api, 1)[0].headers.get('Idempotency-Key');
+
+    // Reload: a new page, a new outbox loop, the same IndexedDB. The server still has item 1 unanswered.
+    unmount();
+    tokenStore.set(null); // the access token lives in memory only
+    resetOutboxSyncForTests();
+    const viewer = stubViewer();
+    renderApp(`/app/attempts/${ATTEMPT_ID}`, { viewerEngine: viewer.create });
+    await onItem(2);
+    expect(await screen.findByTestId('offline-banner')).toHaveTextContent(/1 answer/);
+
+    network = true;
+    window.dispatchEvent(new Event('online'));
+    await waitFor(() => expect(screen.queryByTestId('offline-banner')).not.toBeInTheDocument());
+    const tries = finals(api, 1);
+    expect(tries.length).toBeGreaterThanOrEqual(2);
+    expect(new Set(tries.map((c) => c.headers.get('Idempotency-Key')))).toEqual(new Set([key]));
   });
 
   it('finishing: after the last item, Finish posts and opens the results', async () => {
