@@ -19,7 +19,8 @@ const cohort = {
 function signedInAs(user: UserView) {
   return mockApi({
     'POST /api/auth/refresh': () => json(sessionFor(user)),
-    'GET /api/me/assignments': () => apiError(404, 'Not Found'),
+    'GET /api/me/assignments': () => json([]),
+    'GET /api/me/progress': () => json({ attempts: [] }),
     'GET /api/units': () => json([unit]),
     'GET /api/cohorts': () => json([cohort]),
     'GET /api/users': () => json({ items: [user], total: 1, limit: 25, offset: 0 }),
@@ -37,7 +38,7 @@ describe('role → landing page', () => {
     expect(await screen.findByText('No modules assigned yet')).toBeInTheDocument();
     expect(screen.getAllByText('Islamabad Airport Immigration').length).toBeGreaterThan(0);
     const nav = screen.getByRole('navigation', { name: 'Main' });
-    expect(within(nav).getAllByRole('link').map((a) => a.textContent)).toEqual(['My training']);
+    expect(within(nav).getAllByRole('link').map((a) => a.textContent)).toEqual(['My training', 'My progress']);
   });
 
   it('instructor lands on My cohorts with member counts', async () => {

@@ -42,7 +42,14 @@ export function createRoutes(queryClient: QueryClient): RouteObject[] {
         { index: true, element: <RootRedirect /> },
         {
           element: <RoleGate roles={['trainee']} />,
-          children: [{ path: paths.app.training.path, lazy: lazy(() => import('./routes/app/trainee/my-training')) }],
+          children: [
+            { path: paths.app.training.path, lazy: lazy(() => import('./routes/app/trainee/my-training')) },
+            { path: paths.app.lessons.path, lazy: lazy(() => import('./routes/app/trainee/lessons')) },
+            // The player takes the whole width (no side navigation): a desk, not a dashboard.
+            { path: paths.app.attempt.path, handle: { focus: true }, lazy: lazy(() => import('./routes/app/trainee/attempt')) },
+            { path: paths.app.results.path, lazy: lazy(() => import('./routes/app/trainee/results')) },
+            { path: paths.app.progress.path, lazy: lazy(() => import('./routes/app/trainee/progress')) },
+          ],
         },
         {
           element: <RoleGate roles={['instructor', 'admin']} />,

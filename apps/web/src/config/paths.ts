@@ -13,6 +13,10 @@ export const paths = {
   app: {
     root: { path: '/app', getHref: () => '/app' },
     training: { path: 'training', getHref: () => '/app/training' },
+    lessons: { path: 'training/:assignmentId/lessons', getHref: (id: string) => `/app/training/${id}/lessons` },
+    attempt: { path: 'attempts/:attemptId', getHref: (id: string) => `/app/attempts/${id}` },
+    results: { path: 'attempts/:attemptId/results', getHref: (id: string) => `/app/attempts/${id}/results` },
+    progress: { path: 'progress', getHref: () => '/app/progress' },
     cohorts: { path: 'cohorts', getHref: () => '/app/cohorts' },
     cohort: { path: 'cohorts/:cohortId', getHref: (id: string) => `/app/cohorts/${id}` },
     import: { path: 'import', getHref: () => '/app/import' },

@@ -2,7 +2,7 @@
 import type { Role } from '@firstline/contracts';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { NavLink, useNavigate } from 'react-router';
+import { NavLink, useMatches, useNavigate } from 'react-router';
 import {
   BookIcon,
   BuildingIcon,
@@ -34,7 +34,7 @@ export function navItemsFor(role: Role): NavItem[] {
   const importTrainees = { to: paths.app.import.getHref(), labelKey: 'nav.import', icon: <UploadIcon /> };
   switch (role) {
     case 'trainee':
-      return [training];
+      return [training, { to: paths.app.progress.getHref(), labelKey: 'nav.myProgress', icon: <ChartIcon /> }];
     case 'instructor':
       return [cohorts, importTrainees];
     case 'supervisor':
@@ -64,12 +64,14 @@ export function AppShell({ children }: { children: ReactNode }) {
   const logout = useLogout();
   const navigate = useNavigate();
   const lang = useChangeLanguage();
+  // Routes marked `handle: { focus: true }` (the quiz player) get the full width.
+  const focus = useMatches().some((m) => (m.handle as { focus?: boolean } | undefined)?.focus);
 
   const signOut = () =>
     logout.mutate(undefined, { onSettled: () => navigate(paths.auth.login.getHref(), { replace: true }) });
 
   return (
-    <div className="fl-shell">
+    <div className={focus ? 'fl-shell fl-shell--focus' : 'fl-shell'}>
       <a className="fl-skip-link" href="#main">
         {t('shell.skipToContent')}
       </a>

@@ -1,6 +1,10 @@
 import type { QueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
 import { BuildingIcon, Card, PageHeader } from '@/components/ui';
+import { paths } from '@/config/paths';
+import { useStartAttempt } from '@/features/attempts/api/start-attempt';
+import { useOutbox } from '@/features/attempts/outbox/use-outbox';
 import { getMyAssignmentsQueryOptions } from '@/features/training/api/get-my-assignments';
 import { AssignmentList } from '@/features/training/components/assignment-list';
 import { ensureSession, useUser } from '@/lib/auth';
@@ -16,6 +20,16 @@ export default function MyTrainingRoute() {
   const { t } = useTranslation();
   const user = useUser();
   useDocumentTitle(t('training.title'));
+  // Answers left in this device's outbox (e.g. the network dropped before a reload) are sent from here too.
+  useOutbox();
+  const startAttempt = useStartAttempt();
+  const navigate = useNavigate();
+  const start = {
+    start: (assignmentId: string) =>
+      startAttempt.mutate(assignmentId, { onSuccess: (attempt) => navigate(paths.app.attempt.getHref(attempt.id)) }),
+    startingId: startAttempt.isPending ? (startAttempt.variables ?? null) : null,
+    error: startAttempt.error,
+  };
   return (
     <div className="fl-page">
       <PageHeader
@@ -37,7 +51,7 @@ export default function MyTrainingRoute() {
         }
       />
       <Card title={t('training.assigned')} description={t('training.assignedHint')}>
-        <AssignmentList />
+        <AssignmentList start={start} />
       </Card>
     </div>
   );

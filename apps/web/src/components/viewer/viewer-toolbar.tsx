@@ -1,0 +1,96 @@
+// Side and light switches, zoom and loupe controls above a document viewer.
+import type { DocumentSide, Light } from '@firstline/contracts';
+import { useTranslation } from 'react-i18next';
+
+export const LOUPE_MAGNIFICATIONS = [4, 6, 8, 10] as const;
+
+export function ViewerToolbar({
+  sides,
+  side,
+  onSide,
+  lights,
+  light,
+  onLight,
+  onZoom,
+  onHome,
+  loupeOn,
+  onLoupeToggle,
+  magnification,
+  onMagnification,
+}: {
+  sides: DocumentSide[];
+  side: DocumentSide;
+  onSide: (side: DocumentSide) => void;
+  lights: Light[];
+  light: Light;
+  onLight: (light: Light) => void;
+  onZoom: (factor: number) => void;
+  onHome: () => void;
+  loupeOn?: boolean;
+  onLoupeToggle?: () => void;
+  magnification?: number;
+  onMagnification?: (m: number) => void;
+}) {
+  const { t } = useTranslation();
+  return (
+    <div className="fl-viewer-toolbar" role="toolbar" aria-label={t('viewer.tools')}>
+      {sides.length > 1 && (
+        <div className="fl-segmented" role="group" aria-label={t('viewer.side')}>
+          {sides.map((s) => (
+            <button key={s} type="button" aria-pressed={s === side} onClick={() => onSide(s)} data-testid={`side-${s}`}>
+              {t(`taxonomy.side.${s}`)}
+            </button>
+          ))}
+        </div>
+      )}
+      <div className="fl-segmented" role="group" aria-label={t('viewer.light')}>
+        {lights.map((l, i) => (
+          <button
+            key={l}
+            type="button"
+            aria-pressed={l === light}
+            onClick={() => onLight(l)}
+            data-testid={`light-${l}`}
+            aria-keyshortcuts={i < 5 ? String(i + 1) : undefined}
+          >
+            {i < 5 && <kbd aria-hidden="true">{i + 1}</kbd>}
+            {t(`taxonomy.light.${l}`)}
+          </button>
+        ))}
+      </div>
+      <div className="fl-segmented" role="group" aria-label={t('viewer.zoom')}>
+        <button type="button" onClick={() => onZoom(1 / 1.5)} aria-label={t('viewer.zoomOut')} aria-keyshortcuts="-" data-testid="zoom-out">
+          −
+        </button>
+        <button type="button" onClick={onHome} aria-label={t('viewer.fit')} aria-keyshortcuts="0" data-testid="zoom-home">
+          ⤢
+        </button>
+        <button type="button" onClick={() => onZoom(1.5)} aria-label={t('viewer.zoomIn')} aria-keyshortcuts="+" data-testid="zoom-in">
+          +
+        </button>
+      </div>
+      {onLoupeToggle && (
+        <div className="fl-segmented" role="group" aria-label={t('viewer.loupe')}>
+          <button type="button" aria-pressed={!!loupeOn} onClick={onLoupeToggle} aria-keyshortcuts="L" data-testid="loupe-toggle">
+            <kbd aria-hidden="true">L</kbd>
+            {t('viewer.loupe')}
+          </button>
+          {onMagnification && (
+            <select
+              aria-label={t('viewer.magnification')}
+              value={magnification}
+              onChange={(e) => onMagnification(Number(e.target.value))}
+              data-testid="loupe-magnification"
+            >
+              {LOUPE_MAGNIFICATIONS.map((m) => (
+                <option key={m} value={m}>
+                  ×{m}
+                </option>
+              ))}
+            </select>
+          )}
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,150 @@
+// My training, lessons and My progress through the real routes (fetch mocked, viewer stubbed).
+import 'fake-indexeddb/auto';
+import type { LessonView } from '@firstline/contracts';
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { resetOutboxSyncForTests } from '@/features/attempts/outbox/outbox-sync';
+import { ASSIGNMENT_ID, ATTEMPT_ID, imageUrls, makeAssignment, makeAttempt, makeItem } from '@/testing/attempt-fixtures';
+import { apiError, json, makeUser, mockApi, sessionFor, type Handler } from '@/testing/mock-api';
+import { stubViewer } from '@/testing/stub-viewer';
+import { renderApp, resetAppState } from '@/testing/test-utils';
+
+const trainee = makeUser({ role: 'trainee' });
+const id = (n: number) => `3e2d1c0b-4a5f-4b6c-8d7e-${String(n).padStart(12, '0')}`;
+
+function signedIn(handlers: Record<string, Handler>) {
+  return mockApi({ 'POST /api/auth/refresh': () => json(sessionFor(trainee)), 'GET /api/me/progress': () => json({ attempts: [] }), ...handlers });
+}
+
+describe('My training', () => {
+  beforeEach(async () => {
+    await resetAppState();
+    resetOutboxSyncForTests();
+  });
+
+  it('lists modules with status, due date, best score and the right buttons', async () => {
+    signedIn({
+      'GET /api/me/assignments': () =>
+        json([
+          makeAssignment({ id: id(1), module: { title: 'Completed drill', hasLessons: false }, status: 'completed', attemptsUsed: 2, bestScore: 91.6, passed: true }),
+          makeAssignment({ id: id(2), module: { title: 'Running assessment', mode: 'assessment', feedback: 'after-finish', attemptsAllowed: 1 }, status: 'in-progress', attemptsUsed: 1, activeAttemptId: ATTEMPT_ID }),
+          makeAssignment({ id: id(3), module: { title: 'Upcoming module' }, status: 'upcoming', opensAt: '2026-07-01T00:00:00Z' }),
+        ]),
+      'GET /api/me/progress': () =>
+        json({ attempts: [{ attemptId: id(50), moduleTitle: 'Completed drill', mode: 'practice', finishedAt: '2026-05-03T10:00:00Z', score: 91.6, passed: true }] }),
+    });
+    renderApp('/app/training');
+    const rows = await screen.findAllByTestId('assignment');
+    // Open work first, then upcoming, then completed.
+    expect(rows.map((r) => within(r).getByText(/drill|assessment|module/i, { selector: '.fl-assignment__title' }).textContent)).toEqual([
+      'Running assessment',
+      'Upcoming module',
+      'Completed drill',
+    ]);
+    const [running, upcoming, completed] = rows;
+    expect(running).toHaveTextContent('In progress');
+    expect(running).toHaveTextContent('Due 30 Jun 2026');
+    expect(running).toHaveTextContent('Attempts: 1 of 1');
+    expect(within(running).getByRole('link', { name: 'Continue' })).toHaveAttribute('href', `/app/attempts/${ATTEMPT_ID}`);
+    expect(within(running).getByRole('link', { name: 'Lessons' })).toHaveAttribute('href', `/app/training/${id(2)}/lessons`);
+
+    expect(upcoming).toHaveTextContent('Opens 1 Jul 2026');
+    expect(within(upcoming).queryByRole('button')).not.toBeInTheDocument();
+    expect(within(upcoming).queryByRole('link')).not.toBeInTheDocument();
+
+    expect(completed).toHaveTextContent('Best score 92%');
+    expect(completed).toHaveTextContent('Passed');
+    expect(await within(completed).findByRole('link', { name: 'Results' })).toHaveAttribute('href', `/app/attempts/${id(50)}/results`);
+    expect(within(completed).getByRole('button', { name: 'Start again' })).toBeInTheDocument();
+  });
+
+  it('Start creates an attempt and opens the player', async () => {
+    const api = signedIn({
+      'GET /api/me/assignments': () => json([makeAssignment()]),
+      'POST /api/attempts': () => json(makeAttempt(), 201),
+      [`GET /api/attempts/${ATTEMPT_ID}`]: () => json(makeAttempt()),
+      [`GET /api/attempts/${ATTEMPT_ID}/items/1`]: () => json(makeItem(1)),
+    });
+    const viewer = stubViewer();
+    const { router } = renderApp('/app/training', { viewerEngine: viewer.create });
+    await userEvent.click(await screen.findByTestId('start-attempt'));
+    await waitFor(() => expect(router.state.location.pathname).toBe(`/app/attempts/${ATTEMPT_ID}`));
+    expect(api.called('POST /api/attempts')[0].body).toEqual({ assignmentId: ASSIGNMENT_ID });
+    expect(await screen.findByTestId('decision-accept')).toBeInTheDocument();
+  });
+
+  it('says why when an attempt cannot be started (409)', async () => {
+    signedIn({
+      'GET /api/me/assignments': () => json([makeAssignment()]),
+      'POST /api/attempts': () => apiError(409, 'No attempts left'),
+    });
+    renderApp('/app/training');
+    await userEvent.click(await screen.findByTestId('start-attempt'));
+    expect(await screen.findByText('This module cannot be started: it is closed or no attempts are left.')).toBeInTheDocument();
+  });
+});
+
+describe('Lessons', () => {
+  beforeEach(resetAppState);
+
+  const lesson: LessonView = {
+    specimenId: id(70),
+    title: 'Utopia passport, 2024 series',
+    issuingState: 'UTO',
+    documentType: 'TD3',
+    description: 'The data page of a genuine specimen.',
+    images: [
+      { side: 'data-page', light: 'visible', frame: 1, urls: imageUrls('l-vis') },
+      { side: 'data-page', light: 'uv365', frame: 1, urls: imageUrls('l-uv') },
+    ],
+    features: [
+      { id: id(71), name: 'Guilloche background', kind: 'guilloche', category: 'printed-security-design', side: 'data-page', lights: ['visible'], region: [[0.1, 0.1], [0.4, 0.1], [0.4, 0.3]], description: 'Fine interlaced lines.' },
+      { id: id(72), name: 'UV fibres', kind: 'security-fibres', category: 'substrate', side: 'data-page', lights: ['uv365'], region: [[0.5, 0.5], [0.6, 0.5], [0.6, 0.6]], description: 'Glow blue and red.' },
+    ],
+  };
+
+  it('draws the features checked under the light in use, and zooms to a feature picked from the list', async () => {
+    signedIn({ [`GET /api/assignments/${ASSIGNMENT_ID}/lessons`]: () => json([lesson]) });
+    const viewer = stubViewer();
+    renderApp(`/app/training/${ASSIGNMENT_ID}/lessons`, { viewerEngine: viewer.create });
+    expect(await screen.findByRole('heading', { name: 'Utopia passport, 2024 series' })).toBeInTheDocument();
+    await waitFor(() => expect(document.querySelectorAll('.fl-region')).toHaveLength(1));
+    expect(screen.getAllByTestId('lesson-feature').map((f) => f.querySelector('.fl-feature__name')!.textContent)).toEqual(['Guilloche background']);
+
+    await userEvent.click(screen.getByTestId('light-uv365'));
+    expect(viewer.current.visible).toBe('uv365');
+    expect(screen.getAllByTestId('lesson-feature').map((f) => f.querySelector('.fl-feature__name')!.textContent)).toEqual(['UV fibres']);
+
+    await userEvent.click(screen.getByTestId('lesson-feature'));
+    expect(viewer.current.fitted).toEqual(lesson.features[1].region);
+    expect(document.querySelector('.fl-region--active')).not.toBeNull();
+
+    await userEvent.click(screen.getByTestId('toggle-features'));
+    expect(document.querySelectorAll('.fl-region')).toHaveLength(0);
+  });
+});
+
+describe('My progress', () => {
+  beforeEach(resetAppState);
+
+  it('draws scores over time and lists the attempts with links to their results', async () => {
+    signedIn({
+      'GET /api/me/progress': () =>
+        json({
+          attempts: [
+            { attemptId: id(81), moduleTitle: 'Drill 2', mode: 'practice', finishedAt: '2026-05-09T10:00:00Z', score: 85, passed: true },
+            { attemptId: id(80), moduleTitle: 'Drill 1', mode: 'practice', finishedAt: '2026-05-02T10:00:00Z', score: 60, passed: false },
+          ],
+        }),
+    });
+    renderApp('/app/progress');
+    const chart = await screen.findByTestId('progress-chart');
+    expect(chart).toHaveAttribute('aria-label', 'Scores of 2 finished attempts over time');
+    expect(chart.querySelectorAll('circle')).toHaveLength(2);
+    expect(chart.querySelector('.fl-chart__dot--fail')).not.toBeNull();
+    const table = screen.getByRole('table', { name: 'Finished attempts' });
+    const links = within(table).getAllByRole('link', { name: 'Open results' });
+    expect(links[0]).toHaveAttribute('href', `/app/attempts/${id(81)}/results`);
+  });
+});
