@@ -64,6 +64,7 @@ export function makeItem(n: number, overrides: Partial<ItemPresentation> = {}): 
       },
     ],
     traveller: null,
+    context: null,
     timeAllowedSeconds: 60,
     firstServedAt: now,
     serverNow: now,

@@ -1,12 +1,13 @@
 // The trainee's answer to one item while it is being given: which stage of the decision they are at, and the
 // parts filled in so far. Pure, so the decision flow can be tested without a screen.
-import type { FeatureKind, FraudType, ItemAnswer, ItemPresentation, ItemResponseRequest, MrzCheck, Point } from '@firstline/contracts';
+import type { FeatureKind, FraudType, ItemAnswer, ItemPresentation, ItemResponseRequest, MarkedPoint, MrzCheck } from '@firstline/contracts';
 
 export type DecisionStage = 'choose' | 'accept' | 'refer';
 
 export interface AnswerState {
   stage: DecisionStage;
-  points: Point[];
+  /** Suspect points, each on the side it was clicked on. */
+  points: MarkedPoint[];
   fraudType: FraudType | null;
   features: FeatureKind[];
   mrzFailedChecks: MrzCheck[];
@@ -16,7 +17,7 @@ export type AnswerAction =
   | { type: 'accept' }
   | { type: 'refer' }
   | { type: 'back' }
-  | { type: 'add-point'; point: Point; maxPoints: number }
+  | { type: 'add-point'; point: MarkedPoint; maxPoints: number }
   | { type: 'remove-point'; index: number }
   | { type: 'fraud-type'; fraudType: FraudType | null }
   | { type: 'toggle-feature'; feature: FeatureKind }

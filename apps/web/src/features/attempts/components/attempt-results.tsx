@@ -190,7 +190,7 @@ function ReviewRow({ item }: { item: ReviewItem }) {
             <StaticDocument
               urls={image.urls}
               regions={item.feedback.regions.filter((r) => r.side === firstSide.side).map((r) => r.polygon)}
-              points={item.answer?.points ?? []}
+              points={(item.answer?.points ?? []).filter((p) => p.side === firstSide.side).map((p) => [p.x, p.y] as [number, number])}
               label={t('player.documentLabel', { side: t(`taxonomy.side.${firstSide.side}`), light: t(`taxonomy.light.${image.light}`) })}
             />
           )}

@@ -86,7 +86,7 @@ export function DecisionPanel({
           {state.points.length > 0 && (
             <ol className="fl-part__points">
               {state.points.map((p, i) => (
-                <li key={`${i}-${p.join(',')}`}>
+                <li key={`${i}-${p.side}-${p.x},${p.y}`}>
                   <button type="button" className="fl-chip" onClick={() => dispatch({ type: 'remove-point', index: i })} aria-label={t('player.removePoint', { n: i + 1 })}>
                     {i + 1} <span aria-hidden="true">×</span>
                   </button>

@@ -86,8 +86,8 @@ describe('quiz player', () => {
     expect(finals(api, 1)[0].body).toEqual({
       decision: 'refer',
       points: [
-        [0.25, 0.5],
-        [0.7, 0.2],
+        { side: 'data-page', x: 0.25, y: 0.5 },
+        { side: 'data-page', x: 0.7, y: 0.2 },
       ],
       fraudType: 'forged:photo-substitution',
       features: ['portrait', 'laminate'],
@@ -125,8 +125,8 @@ describe('quiz player', () => {
     await userEvent.click(screen.getByTestId('decision-confirm'));
     await waitFor(() => expect(finals(api, 1)).toHaveLength(1));
     expect((finals(api, 1)[0].body as ItemResponseRequest).points).toEqual([
-      [0.2, 0.2],
-      [0.6, 0.4],
+      { side: 'data-page', x: 0.2, y: 0.2 },
+      { side: 'data-page', x: 0.6, y: 0.4 },
     ]);
   });
 
@@ -251,7 +251,7 @@ describe('quiz player', () => {
 
   it('resumes after a reload at the first unanswered item, with the autosaved state', async () => {
     const attempt = makeAttempt({ currentItem: 2, answered: [true, false] });
-    const saved = { decision: 'refer' as const, points: [[0.4, 0.4]] as [number, number][], fraudType: 'counterfeit' as const, features: [], mrzFailedChecks: [] };
+    const saved = { decision: 'refer' as const, points: [{ side: 'data-page' as const, x: 0.4, y: 0.4 }], fraudType: 'counterfeit' as const, features: [], mrzFailedChecks: [] };
     setup({ [`GET ${base}/items/2`]: () => json(makeItem(2, { saved })) }, attempt);
     await onItem(2);
     expect(screen.getByLabelText('Counterfeit — entire reproduction')).toBeChecked();

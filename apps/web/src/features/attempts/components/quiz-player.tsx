@@ -1,5 +1,6 @@
 // The quiz player: one item at a time, a document on the desk and seconds to decide. Final answers go to the
 // outbox and the player moves on at once; the outbox sends them when it can.
+import { DeskContext } from './desk-context';
 import type { AttemptView, DocumentSide, ItemFeedback, ItemPresentation, Light, Point } from '@firstline/contracts';
 import { useEffect, useMemo, useReducer, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -179,10 +180,8 @@ function ItemScreen({
   const lights = images.map((i) => i.id as Light);
   const light = lightBySide[side] ?? lights[0];
   const setLight = (l: Light) => setLightBySide((m) => ({ ...m, [side]: l }));
-  // An answer's points carry no side: they are placed on the first side (the data page).
-  const locateSide = item.sides[0]?.side;
   const maxPoints = item.parts.locate?.maxPoints ?? 0;
-  const locating = !submitted && state.stage === 'refer' && maxPoints > 0 && side === locateSide;
+  const locating = !submitted && state.stage === 'refer' && maxPoints > 0;
 
   // Autosave the partial answer (best effort; the final answer goes through the outbox).
   const first = useRef(true);
@@ -198,7 +197,7 @@ function ItemScreen({
     return () => clearTimeout(timer);
   }, [state, submitted, confirming, online, attempt.id, item.n, item.parts]);
 
-  const addPoint = (point: Point) => dispatch({ type: 'add-point', point, maxPoints });
+  const addPoint = ([x, y]: Point) => dispatch({ type: 'add-point', point: { side, x, y }, maxPoints });
 
   const confirm = async () => {
     if (state.stage === 'choose' || confirming || submitted) return;
@@ -279,14 +278,15 @@ function ItemScreen({
     return () => window.removeEventListener('keydown', handler, true);
   }, []);
 
-  const showPoints = side === locateSide;
-  const markers: ViewerMarker[] = showPoints
-    ? state.points.map((point, i) => ({
-        point,
-        label: String(i + 1),
-        onRemove: locating ? () => dispatch({ type: 'remove-point', index: i }) : undefined,
-      }))
-    : [];
+  // Markers are numbered across sides, and each is drawn on the side it was clicked on.
+  const markers: ViewerMarker[] = state.points
+    .map((p, i) => ({ p, i }))
+    .filter(({ p }) => p.side === side)
+    .map(({ p, i }) => ({
+      point: [p.x, p.y] as Point,
+      label: String(i + 1),
+      onRemove: locating ? () => dispatch({ type: 'remove-point', index: i }) : undefined,
+    }));
   const feedback = submitted?.feedback ?? null;
   const regions: ViewerRegion[] = feedback
     ? feedback.regions.filter((r) => r.side === side).map((r, i) => ({ key: `truth-${i}`, polygon: r.polygon, tone: 'truth' }))
@@ -343,9 +343,6 @@ function ItemScreen({
               crosshair={locating}
             />
           )}
-          {state.stage === 'refer' && maxPoints > 0 && !submitted && side !== locateSide && locateSide && (
-            <p className="fl-player__note">{t('player.locateOnSide', { side: t(`taxonomy.side.${locateSide}`) })}</p>
-          )}
         </div>
         <aside className="fl-player__panel">
           {item.traveller && (
@@ -354,6 +351,7 @@ function ItemScreen({
               <figcaption>{t('player.traveller')}</figcaption>
             </figure>
           )}
+          {item.context && <DeskContext context={item.context} />}
           {saveError && <Banner tone="danger">{saveError}</Banner>}
           {submitted ? (
             <section className="fl-feedback" aria-live="polite" data-testid="feedback">
