@@ -54,7 +54,12 @@ export function createRoutes(queryClient: QueryClient): RouteObject[] {
         {
           // Supervisors may look into their unit's cohorts (read-only); instructors and admins manage them.
           element: <RoleGate roles={['instructor', 'admin', 'supervisor']} />,
-          children: [{ path: paths.app.cohort.path, lazy: lazy(() => import('./routes/app/instructor/cohort')) }],
+          children: [
+            { path: paths.app.cohort.path, lazy: lazy(() => import('./routes/app/instructor/cohort')) },
+            // The specimen library: supervisors read it, instructors and admins build it.
+            { path: paths.app.library.path, lazy: lazy(() => import('./routes/app/instructor/library')) },
+            { path: paths.app.specimen.path, lazy: lazy(() => import('./routes/app/instructor/specimen')) },
+          ],
         },
         {
           element: <RoleGate roles={['supervisor']} />,

@@ -15,3 +15,4 @@ export * from './table';
 export * from './logo';
 export * from './guilloche';
 export * from './confirm-dialog';
+export * from './error-banner';
