@@ -48,7 +48,7 @@ describe('role → landing page', () => {
     const row = (await screen.findByRole('link', { name: 'Batch 2025-A' })).closest('tr')!;
     expect(within(row).getByText('12')).toBeInTheDocument();
     const nav = screen.getByRole('navigation', { name: 'Main' });
-    expect(within(nav).getAllByRole('link').map((a) => a.textContent)).toEqual(['My cohorts', 'Import trainees', 'Specimen library']);
+    expect(within(nav).getAllByRole('link').map((a) => a.textContent)).toEqual(['My cohorts', 'Import trainees', 'Specimen library', 'Modules']);
   });
 
   it('supervisor lands on the units overview', async () => {
@@ -73,6 +73,7 @@ describe('role → landing page', () => {
       'Cohorts',
       'Import trainees',
       'Specimen library',
+      'Modules',
       'Audit log',
     ]);
     expect(screen.getByTestId('current-user')).toHaveTextContent('Sana Malik');

@@ -49,6 +49,9 @@ export function createRoutes(queryClient: QueryClient): RouteObject[] {
           children: [
             { path: paths.app.cohorts.path, lazy: lazy(() => import('./routes/app/instructor/cohorts')) },
             { path: paths.app.import.path, lazy: lazy(() => import('./routes/app/instructor/import-trainees')) },
+            { path: paths.app.modules.path, lazy: lazy(() => import('./routes/app/instructor/modules')) },
+            { path: paths.app.moduleNew.path, lazy: lazy(() => import('./routes/app/instructor/module-new')) },
+            { path: paths.app.module.path, lazy: lazy(() => import('./routes/app/instructor/module')) },
           ],
         },
         {

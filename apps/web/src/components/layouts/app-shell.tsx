@@ -37,11 +37,12 @@ export function navItemsFor(role: Role): NavItem[] {
   };
   const importTrainees = { to: paths.app.import.getHref(), labelKey: 'nav.import', icon: <UploadIcon /> };
   const library = { to: paths.app.library.getHref(), labelKey: 'nav.library', icon: <FileIcon /> };
+  const modules = { to: paths.app.modules.getHref(), labelKey: 'nav.modules', icon: <BookIcon /> };
   switch (role) {
     case 'trainee':
       return [training];
     case 'instructor':
-      return [cohorts, importTrainees, library];
+      return [cohorts, importTrainees, library, modules];
     case 'supervisor':
       return [{ to: paths.app.unitsOverview.getHref(), labelKey: 'nav.unitsOverview', icon: <ChartIcon /> }, library];
     case 'admin':
@@ -51,6 +52,7 @@ export function navItemsFor(role: Role): NavItem[] {
         cohorts,
         importTrainees,
         library,
+        modules,
         { to: paths.app.audit.getHref(), labelKey: 'nav.audit', icon: <ListIcon /> },
       ];
   }
