@@ -129,7 +129,7 @@ export function PolygonEditor({
           viewBox={`0 0 ${width} ${height}`}
           style={{ aspectRatio: `${width} / ${height}` }}
           role={drawing ? 'application' : 'img'}
-          aria-label={drawing ? t('library.editor.canvasDrawing', { name: label }) : label}
+          aria-label={drawing ? t('library.editor.canvasDrawing', { name: label }) : t('library.editor.canvas', { name: label })}
           aria-describedby={drawing ? 'polygon-editor-help' : undefined}
           tabIndex={drawing ? 0 : undefined}
           onClick={onClick}
