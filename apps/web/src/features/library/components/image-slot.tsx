@@ -149,7 +149,8 @@ export function ImageSlot({
   const asset = state.phase === 'asset' ? state.asset : null;
   const preview = asset?.urls?.variants['640.webp'] ?? asset?.urls?.variants['640.jpeg'] ?? null;
   const busy = state.phase === 'uploading' || (asset !== null && !isSettled(asset));
-  const pct = (n: number) => `${formatNumber(n, lng)}%`;
+  // In Urdu the number and its % sign stay one left-to-right run ("42%", not "%42").
+  const pct = (n: number) => (lng === 'ur' ? `\u2066${formatNumber(n, lng)}%\u2069` : `${formatNumber(n, lng)}%`);
 
   let status: { text: string; tone: 'neutral' | 'blue' | 'green' | 'red' | 'amber'; percent?: number } | null = null;
   if (state.phase === 'uploading') status = { text: t('library.slot.uploading', { percent: pct(state.percent) }), tone: 'blue', percent: state.percent };

@@ -49,7 +49,8 @@ export function PolygonEditor({
   const { t } = useTranslation();
   const [points, setPoints] = useState<Point[]>(initialPoints);
   const [cursor, setCursor] = useState<Point>([0.5, 0.5]);
-  const [focused, setFocused] = useState(false);
+  // The cross-hair shows only while the keyboard is used to place points.
+  const [keyboard, setKeyboard] = useState(false);
   const [hint, setHint] = useState<string | null>(null);
   const svg = useRef<SVGSVGElement>(null);
   const px = (p: Point) => `${p[0] * width},${p[1] * height}`;
@@ -74,6 +75,7 @@ export function PolygonEditor({
 
   function onClick(e: MouseEvent<SVGSVGElement>) {
     if (!drawing || !svg.current) return;
+    setKeyboard(false);
     add(normalisedPoint(svg.current, e.clientX, e.clientY));
   }
   function onDoubleClick(e: MouseEvent<SVGSVGElement>) {
@@ -96,6 +98,7 @@ export function PolygonEditor({
     const step = e.shiftKey ? 0.05 : 0.01;
     const move = (dx: number, dy: number) => {
       e.preventDefault();
+      setKeyboard(true);
       setCursor(([x, y]) => [round(x + dx), round(y + dy)]);
     };
     switch (e.key) {
@@ -104,6 +107,7 @@ export function PolygonEditor({
         return close();
       case ' ':
         e.preventDefault();
+        setKeyboard(true);
         return add(cursor);
       case 'Backspace':
       case 'Delete':
@@ -134,8 +138,7 @@ export function PolygonEditor({
           tabIndex={drawing ? 0 : undefined}
           onClick={onClick}
           onDoubleClick={onDoubleClick}
-          onFocus={() => setFocused(true)}
-          onBlur={() => setFocused(false)}
+          onBlur={() => setKeyboard(false)}
           data-testid="polygon-canvas"
         >
           {imageUrl ? <image href={imageUrl} x={0} y={0} width={width} height={height} /> : <rect width={width} height={height} className="fl-canvas__blank" />}
@@ -155,7 +158,7 @@ export function PolygonEditor({
               ))}
             </g>
           )}
-          {drawing && focused && (
+          {drawing && keyboard && (
             <g className="fl-crosshair" aria-hidden="true">
               <line x1={cursor[0] * width} x2={cursor[0] * width} y1={0} y2={height} strokeWidth={stroke} />
               <line x1={0} x2={width} y1={cursor[1] * height} y2={cursor[1] * height} strokeWidth={stroke} />
@@ -169,7 +172,7 @@ export function PolygonEditor({
             {t('library.editor.drawHelp')}
           </p>
           <p role="status" aria-live="polite" className="fl-polygon-editor__status">
-            {hint ?? t('library.editor.pointCount', { count: points.length })}
+            {hint ?? (points.length >= 3 ? t('library.editor.pointCountReady', { count: points.length }) : t('library.editor.pointCount', { count: points.length }))}
           </p>
           {points.length > 0 && (
             <ol className="fl-points" aria-label={t('library.editor.points')}>

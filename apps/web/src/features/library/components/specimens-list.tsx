@@ -49,7 +49,19 @@ export function SpecimensList() {
       ),
     },
     { key: 'state', header: t('library.fields.issuingState'), cell: (s) => <code dir="ltr">{s.issuingState}</code> },
-    { key: 'type', header: t('library.fields.documentType'), cell: (s) => t(`taxonomy.documentType.${s.documentType}`) },
+    {
+      key: 'type',
+      header: t('library.fields.documentType'),
+      // The ICAO code keeps rows narrow; the full name is the tooltip and what a screen reader reads.
+      cell: (s) => (
+        <span className="fl-unit-code" title={t(`taxonomy.documentType.${s.documentType}`)}>
+          <span aria-hidden="true" dir="ltr">
+            {s.documentType}
+          </span>
+          <span className="fl-visually-hidden">{t(`taxonomy.documentType.${s.documentType}`)}</span>
+        </span>
+      ),
+    },
     { key: 'images', header: t('library.images'), align: 'end', cell: (s) => <span className="fl-num">{formatNumber(s.imageCount, lng)}</span> },
     { key: 'features', header: t('library.features'), align: 'end', cell: (s) => <span className="fl-num">{formatNumber(s.featureCount, lng)}</span> },
     { key: 'updated', header: t('library.updated'), cell: (s) => <span className="fl-nowrap">{formatDate(s.updatedAt, lng)}</span> },
@@ -119,7 +131,7 @@ export function SpecimensList() {
         />
       ) : (
         <>
-          <Table columns={columns} rows={specimens.data.items} rowKey={(s) => s.id} caption={t('nav.library')} />
+          <Table className="fl-table-wrap--compact" columns={columns} rows={specimens.data.items} rowKey={(s) => s.id} caption={t('nav.library')} />
           <Pagination total={specimens.data.total} limit={specimens.data.limit || SPECIMENS_PAGE_SIZE} offset={specimens.data.offset} onChange={setOffset} />
         </>
       )}

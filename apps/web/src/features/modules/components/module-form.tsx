@@ -274,7 +274,7 @@ export function ModuleForm({
             <p className="fl-muted">{t('modules.pool.none')}</p>
           ) : (
             <div className="fl-pool__list">
-              <Table columns={columns} rows={shown} rowKey={(e) => e.id} caption={t('modules.sections.pool')} rowClassName={(e) => (selected.has(e.id) ? 'fl-row--selected' : undefined)} />
+              <Table className="fl-table-wrap--compact" columns={columns} rows={shown} rowKey={(e) => e.id} caption={t('modules.sections.pool')} rowClassName={(e) => (selected.has(e.id) ? 'fl-row--selected' : undefined)} />
             </div>
           )}
           {errors.exerciseIds && <p className="fl-field__error" role="alert">{errors.exerciseIds}</p>}

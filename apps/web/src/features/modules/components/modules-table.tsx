@@ -35,5 +35,5 @@ export function ModulesTable({ modules }: { modules: ModuleView[] }) {
     { key: 'state', header: t('modules.state'), cell: (m) => <PublishState module={m} /> },
     { key: 'updated', header: t('library.updated'), cell: (m) => <span className="fl-nowrap">{formatDate(m.updatedAt, lng)}</span> },
   ];
-  return <Table columns={columns} rows={modules} rowKey={(m) => m.id} caption={t('nav.modules')} />;
+  return <Table className="fl-table-wrap--compact" columns={columns} rows={modules} rowKey={(m) => m.id} caption={t('nav.modules')} />;
 }
