@@ -16,3 +16,4 @@ export * from './logo';
 export * from './guilloche';
 export * from './confirm-dialog';
 export * from './error-banner';
+export * from './unsaved-changes-guard';

@@ -114,6 +114,27 @@ describe('specimen page: annotation editor', () => {
     });
   });
 
+  it('asks before leaving with unsaved features', async () => {
+    mockApi({
+      'POST /api/auth/refresh': () => json(sessionFor(makeUser({ role: 'instructor' }))),
+      [`GET /api/specimens/${specimen.id}`]: () => json(specimen),
+      'GET /api/specimens': () => json({ items: [], total: 0, limit: 25, offset: 0 }),
+    });
+    const { router } = renderApp(`/app/library/${specimen.id}`);
+    await screen.findByRole('heading', { level: 1, name: specimen.title });
+    await userEvent.click(screen.getByRole('button', { name: 'Delete Portrait' }));
+    expect(screen.getByText('Unsaved changes')).toBeInTheDocument();
+
+    await userEvent.click(screen.getAllByRole('link', { name: 'Specimen library' })[1]);
+    const dialog = await screen.findByRole('dialog', { name: 'Leave without saving?' });
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Cancel' }));
+    expect(router.state.location.pathname).toBe(`/app/library/${specimen.id}`);
+
+    await userEvent.click(screen.getAllByRole('link', { name: 'Specimen library' })[1]);
+    await userEvent.click(within(await screen.findByRole('dialog')).getByRole('button', { name: 'Leave without saving' }));
+    await vi.waitFor(() => expect(router.state.location.pathname).toBe('/app/library'));
+  });
+
   it('shows the features read-only to a supervisor', async () => {
     mockApi({
       'POST /api/auth/refresh': () => json(sessionFor(makeUser({ role: 'supervisor' }))),

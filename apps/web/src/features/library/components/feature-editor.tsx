@@ -12,9 +12,9 @@ import {
   type Point,
   type SpecimenView,
 } from '@firstline/contracts';
-import { useEffect, useMemo, useState, type FormEvent } from 'react';
+import { useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Badge, Banner, Button, Card, Checkbox, ErrorBanner, Field, PencilIcon, PlusIcon, SelectField, TextField, TrashIcon } from '@/components/ui';
+import { Badge, Banner, Button, Card, Checkbox, ErrorBanner, Field, PencilIcon, PlusIcon, SelectField, TextField, TrashIcon, UnsavedChangesGuard } from '@/components/ui';
 import type { FieldErrors } from '@/lib/validation';
 import { useReplaceFeatures } from '../api/replace-features';
 import { sidesOf } from './images-grid';
@@ -61,17 +61,15 @@ export function FeatureEditor({ specimen, canEdit }: { specimen: SpecimenView; c
   const [drawSession, setDrawSession] = useState(0);
   const [errors, setErrors] = useState<FieldErrors>({});
 
-  // After a save (or someone else's), start again from what the server has.
+  // After a save (or someone else's), start again from what the server has. Adjusted during render rather than
+  // in an effect, so the list (and its keys) never changes under a click right after mounting.
   const serverJson = JSON.stringify(toInput(fromView(specimen)));
-  useEffect(() => setFeatures(fromView(specimen)), [serverJson]);
+  const [syncedJson, setSyncedJson] = useState(serverJson);
+  if (syncedJson !== serverJson) {
+    setSyncedJson(serverJson);
+    setFeatures(fromView(specimen));
+  }
   const dirty = JSON.stringify(toInput(features)) !== serverJson;
-
-  useEffect(() => {
-    if (!dirty) return;
-    const warn = (e: BeforeUnloadEvent) => e.preventDefault();
-    window.addEventListener('beforeunload', warn);
-    return () => window.removeEventListener('beforeunload', warn);
-  }, [dirty]);
 
   const image = specimen.images
     .filter((i) => i.side === side && i.light === light)
@@ -166,6 +164,7 @@ export function FeatureEditor({ specimen, canEdit }: { specimen: SpecimenView; c
       }
     >
       <div className="fl-stack">
+        {canEdit && <UnsavedChangesGuard when={dirty} />}
         <ErrorBanner error={save.error} />
         <div className="fl-editor-toolbar">
           <SelectField

@@ -1,6 +1,6 @@
 // Edit a specimen's document-model details (PATCH sends only what changed).
 import type { SpecimenView, UpdateSpecimenRequest } from '@firstline/contracts';
-import { useEffect, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Badge, Button, ErrorBanner } from '@/components/ui';
 import type { FieldErrors } from '@/lib/validation';
@@ -22,8 +22,12 @@ export function SpecimenDetailsForm({ specimen }: { specimen: SpecimenView }) {
   const [draft, setDraft] = useState(() => toDraft(specimen));
   const [errors, setErrors] = useState<FieldErrors>({});
   const [savedAt, setSavedAt] = useState<number | null>(null);
-  const serverVersion = specimen.updatedAt;
-  useEffect(() => setDraft(toDraft(specimen)), [serverVersion]);
+  // A newer version from the server (after saving) becomes the new starting point.
+  const [syncedVersion, setSyncedVersion] = useState(specimen.updatedAt);
+  if (syncedVersion !== specimen.updatedAt) {
+    setSyncedVersion(specimen.updatedAt);
+    setDraft(toDraft(specimen));
+  }
 
   const original = toDraft(specimen);
   const dirty = JSON.stringify(draft) !== JSON.stringify(original);

@@ -16,7 +16,7 @@ import {
 } from '@firstline/contracts';
 import { useMemo, useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Badge, Button, Card, Checkbox, ErrorBanner, Field, SearchIcon, SelectField, Table, TextField, type Column } from '@/components/ui';
+import { Badge, Button, Card, Checkbox, ErrorBanner, Field, SearchIcon, SelectField, Table, TextField, UnsavedChangesGuard, type Column } from '@/components/ui';
 import type { FieldErrors } from '@/lib/validation';
 
 export const fraudTypeKey = (f: FraudType) => f.replace(':', '-');
@@ -203,6 +203,8 @@ export function ModuleForm({
 
   return (
     <form className="fl-stack" onSubmit={submit} noValidate aria-label={submitLabel}>
+      {/* A new module navigates away once created, so only edits of an existing one are guarded. */}
+      {module && <UnsavedChangesGuard when={dirty} />}
       <ErrorBanner error={error} />
       <Card title={t('modules.sections.about')}>
         <div className="fl-form">
