@@ -49,7 +49,7 @@ describe('role → landing page', () => {
     const row = (await screen.findByRole('link', { name: 'Batch 2025-A' })).closest('tr')!;
     expect(within(row).getByText('12')).toBeInTheDocument();
     const nav = screen.getByRole('navigation', { name: 'Main' });
-    expect(within(nav).getAllByRole('link').map((a) => a.textContent)).toEqual(['My cohorts', 'Import trainees']);
+    expect(within(nav).getAllByRole('link').map((a) => a.textContent)).toEqual(['My cohorts', 'Import trainees', 'Specimen library', 'Modules']);
   });
 
   it('supervisor lands on the units overview', async () => {
@@ -58,6 +58,8 @@ describe('role → landing page', () => {
     expect(await screen.findByRole('heading', { level: 1, name: 'Units overview' })).toBeInTheDocument();
     expect(router.state.location.pathname).toBe('/app/overview');
     expect(await screen.findByText('Batch 2025-A')).toBeInTheDocument();
+    const nav = screen.getByRole('navigation', { name: 'Main' });
+    expect(within(nav).getAllByRole('link').map((a) => a.textContent)).toEqual(['Units overview', 'Specimen library']);
   });
 
   it('admin lands on Users and has the admin menu', async () => {
@@ -71,6 +73,8 @@ describe('role → landing page', () => {
       'Units',
       'Cohorts',
       'Import trainees',
+      'Specimen library',
+      'Modules',
       'Audit log',
     ]);
     expect(screen.getByTestId('current-user')).toHaveTextContent('Sana Malik');

@@ -56,12 +56,20 @@ export function createRoutes(queryClient: QueryClient): RouteObject[] {
           children: [
             { path: paths.app.cohorts.path, lazy: lazy(() => import('./routes/app/instructor/cohorts')) },
             { path: paths.app.import.path, lazy: lazy(() => import('./routes/app/instructor/import-trainees')) },
+            { path: paths.app.modules.path, lazy: lazy(() => import('./routes/app/instructor/modules')) },
+            { path: paths.app.moduleNew.path, lazy: lazy(() => import('./routes/app/instructor/module-new')) },
+            { path: paths.app.module.path, lazy: lazy(() => import('./routes/app/instructor/module')) },
           ],
         },
         {
           // Supervisors may look into their unit's cohorts (read-only); instructors and admins manage them.
           element: <RoleGate roles={['instructor', 'admin', 'supervisor']} />,
-          children: [{ path: paths.app.cohort.path, lazy: lazy(() => import('./routes/app/instructor/cohort')) }],
+          children: [
+            { path: paths.app.cohort.path, lazy: lazy(() => import('./routes/app/instructor/cohort')) },
+            // The specimen library: supervisors read it, instructors and admins build it.
+            { path: paths.app.library.path, lazy: lazy(() => import('./routes/app/instructor/library')) },
+            { path: paths.app.specimen.path, lazy: lazy(() => import('./routes/app/instructor/specimen')) },
+          ],
         },
         {
           element: <RoleGate roles={['supervisor']} />,

@@ -28,7 +28,9 @@ export function describeError(t: TFunction, error: unknown, overrides: StatusMes
       case 429:
         return t('errors.tooMany');
       default:
-        return error.status >= 500 ? t('errors.server') : t('errors.unexpected');
+        if (error.status >= 500) return t('errors.server');
+        // Other 4xx (413 too large, 415 not an image …): the API's message says what to change.
+        return error.body?.message ? t('errors.invalidWithReason', { reason: error.body.message }) : t('errors.unexpected');
     }
   }
   return t('errors.unexpected');
@@ -36,4 +38,33 @@ export function describeError(t: TFunction, error: unknown, overrides: StatusMes
 
 export function isStatus(error: unknown, status: number): error is ApiError {
   return error instanceof ApiError && error.status === status;
+}
+
+/**
+ * The itemised part of an error body, as lines to list under the message: zod issues `{issues: [{path, message}]}`,
+ * service problems `{problems: [string]}`, or any array of strings or `{message|reason}` objects.
+ */
+export function errorDetailLines(error: unknown): string[] {
+  if (!(error instanceof ApiError) || error.status >= 500) return [];
+  const details = error.details;
+  const lists: unknown[] = Array.isArray(details)
+    ? [details]
+    : details && typeof details === 'object'
+      ? Object.values(details as Record<string, unknown>).filter(Array.isArray)
+      : [];
+  const lines: string[] = [];
+  for (const list of lists as unknown[][]) {
+    for (const item of list) {
+      if (typeof item === 'string') lines.push(item);
+      else if (item && typeof item === 'object') {
+        const o = item as Record<string, unknown>;
+        const text = typeof o.message === 'string' ? o.message : typeof o.reason === 'string' ? o.reason : null;
+        if (!text) continue;
+        const where = typeof o.path === 'string' && o.path ? `${o.path}: ` : Array.isArray(o.path) && o.path.length ? `${o.path.join('.')}: ` : '';
+        lines.push(`${where}${text}`);
+      }
+    }
+  }
+  // The message usually repeats the first line; keep the list for the rest.
+  return lines.length === 1 && error.message.includes(lines[0]) ? [] : lines;
 }

@@ -7,6 +7,7 @@ import {
   BookIcon,
   BuildingIcon,
   ChartIcon,
+  FileIcon,
   GroupIcon,
   LanguagePicker,
   ListIcon,
@@ -24,6 +25,9 @@ interface NavItem {
   icon: ReactNode;
 }
 
+/** Sections whose link stays current on their detail pages. */
+const NESTED = new Set([paths.app.cohorts.getHref(), paths.app.library.getHref(), paths.app.modules.getHref()]);
+
 export function navItemsFor(role: Role): NavItem[] {
   const training = { to: paths.app.training.getHref(), labelKey: 'nav.myTraining', icon: <BookIcon /> };
   const cohorts = {
@@ -32,19 +36,23 @@ export function navItemsFor(role: Role): NavItem[] {
     icon: <GroupIcon />,
   };
   const importTrainees = { to: paths.app.import.getHref(), labelKey: 'nav.import', icon: <UploadIcon /> };
+  const library = { to: paths.app.library.getHref(), labelKey: 'nav.library', icon: <FileIcon /> };
+  const modules = { to: paths.app.modules.getHref(), labelKey: 'nav.modules', icon: <BookIcon /> };
   switch (role) {
     case 'trainee':
       return [training, { to: paths.app.progress.getHref(), labelKey: 'nav.myProgress', icon: <ChartIcon /> }];
     case 'instructor':
-      return [cohorts, importTrainees];
+      return [cohorts, importTrainees, library, modules];
     case 'supervisor':
-      return [{ to: paths.app.unitsOverview.getHref(), labelKey: 'nav.unitsOverview', icon: <ChartIcon /> }];
+      return [{ to: paths.app.unitsOverview.getHref(), labelKey: 'nav.unitsOverview', icon: <ChartIcon /> }, library];
     case 'admin':
       return [
         { to: paths.app.users.getHref(), labelKey: 'nav.users', icon: <UsersIcon /> },
         { to: paths.app.units.getHref(), labelKey: 'nav.units', icon: <BuildingIcon /> },
         cohorts,
         importTrainees,
+        library,
+        modules,
         { to: paths.app.audit.getHref(), labelKey: 'nav.audit', icon: <ListIcon /> },
       ];
   }
@@ -110,7 +118,7 @@ export function AppShell({ children }: { children: ReactNode }) {
           <ul>
             {navItemsFor(user.role).map((item) => (
               <li key={item.to}>
-                <NavLink to={item.to} className="fl-sidenav__link" end={item.to === paths.app.cohorts.getHref() ? false : true}>
+                <NavLink to={item.to} className="fl-sidenav__link" end={!NESTED.has(item.to)}>
                   {item.icon}
                   <span>{t(item.labelKey)}</span>
                 </NavLink>

@@ -15,3 +15,5 @@ export * from './table';
 export * from './logo';
 export * from './guilloche';
 export * from './confirm-dialog';
+export * from './error-banner';
+export * from './unsaved-changes-guard';

@@ -1,0 +1,22 @@
+import { ExerciseSummary, Page, type DocumentType, type FraudType } from '@firstline/contracts';
+import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
+import { api } from '@/lib/api-client';
+
+export const exercisesQueryKey = ['exercises'] as const;
+
+export interface ExercisesFilter {
+  q?: string;
+  fraudType?: FraudType;
+  documentType?: DocumentType;
+  limit?: number;
+  offset?: number;
+}
+
+const ExercisePage = Page(ExerciseSummary);
+
+export const getExercises = (filter: ExercisesFilter) => api.get('/exercises', { params: { ...filter }, schema: ExercisePage });
+
+export const getExercisesQueryOptions = (filter: ExercisesFilter) =>
+  queryOptions({ queryKey: [...exercisesQueryKey, 'list', filter], queryFn: () => getExercises(filter), placeholderData: keepPreviousData });
+
+export const useExercises = (filter: ExercisesFilter) => useQuery(getExercisesQueryOptions(filter));

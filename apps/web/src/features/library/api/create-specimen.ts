@@ -1,0 +1,14 @@
+import { SpecimenView, type CreateSpecimenRequest } from '@firstline/contracts';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { api } from '@/lib/api-client';
+import { specimensQueryKey } from './get-specimens';
+
+export const createSpecimen = (body: CreateSpecimenRequest) => api.post('/specimens', body, { schema: SpecimenView });
+
+export function useCreateSpecimen() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: createSpecimen,
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: specimensQueryKey }),
+  });
+}

@@ -1,0 +1,23 @@
+import { Page, SpecimenSummary, type DocumentType } from '@firstline/contracts';
+import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
+import { api } from '@/lib/api-client';
+
+export const specimensQueryKey = ['specimens'] as const;
+
+export interface SpecimensFilter {
+  q?: string;
+  issuingState?: string;
+  documentType?: DocumentType;
+  limit?: number;
+  offset?: number;
+}
+
+const SpecimenPage = Page(SpecimenSummary);
+
+export const getSpecimens = (filter: SpecimensFilter) => api.get('/specimens', { params: { ...filter }, schema: SpecimenPage });
+
+export const getSpecimensQueryOptions = (filter: SpecimensFilter) =>
+  queryOptions({ queryKey: [...specimensQueryKey, 'list', filter], queryFn: () => getSpecimens(filter), placeholderData: keepPreviousData });
+
+export const useSpecimens = (filter: SpecimensFilter, options: { enabled?: boolean } = {}) =>
+  useQuery({ ...getSpecimensQueryOptions(filter), ...options });

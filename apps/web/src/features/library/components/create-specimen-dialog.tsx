@@ -1,0 +1,69 @@
+import type { SpecimenView } from '@firstline/contracts';
+import { useEffect, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Button, Dialog, ErrorBanner } from '@/components/ui';
+import type { FieldErrors } from '@/lib/validation';
+import { useCreateSpecimen } from '../api/create-specimen';
+import { emptySpecimenDraft, SpecimenFormFields, validateSpecimen, type SpecimenDraft } from './specimen-form-fields';
+
+export function CreateSpecimenDialog({ open, onClose, onCreated }: { open: boolean; onClose: () => void; onCreated?: (s: SpecimenView) => void }) {
+  const { t } = useTranslation();
+  const create = useCreateSpecimen();
+  const [draft, setDraft] = useState<SpecimenDraft>(emptySpecimenDraft);
+  const [errors, setErrors] = useState<FieldErrors>({});
+
+  useEffect(() => {
+    if (open) {
+      setDraft(emptySpecimenDraft);
+      setErrors({});
+      create.reset();
+    }
+    // reset only when the dialog opens
+  }, [open]);
+
+  function onSubmit(e: FormEvent) {
+    e.preventDefault();
+    const result = validateSpecimen(t, draft);
+    if (result.errors) return setErrors(result.errors);
+    setErrors({});
+    create.mutate(result.data, {
+      onSuccess: (specimen) => {
+        onCreated?.(specimen);
+        onClose();
+      },
+    });
+  }
+
+  return (
+    <Dialog
+      open={open}
+      onClose={onClose}
+      size="lg"
+      title={t('library.createTitle')}
+      description={t('library.createHint')}
+      footer={
+        <>
+          <Button variant="secondary" onClick={onClose}>
+            {t('common.cancel')}
+          </Button>
+          <Button type="submit" form="create-specimen-form" isLoading={create.isPending}>
+            {t('library.create')}
+          </Button>
+        </>
+      }
+    >
+      <form id="create-specimen-form" className="fl-form" onSubmit={onSubmit} noValidate>
+        <ErrorBanner error={create.error} />
+        <SpecimenFormFields
+          draft={draft}
+          onChange={(next) => {
+            setDraft(next);
+            setErrors({});
+          }}
+          errors={errors}
+          autoFocus
+        />
+      </form>
+    </Dialog>
+  );
+}

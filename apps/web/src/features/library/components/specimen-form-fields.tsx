@@ -1,0 +1,92 @@
+// The document-model fields of a specimen, shared by the "New specimen" dialog and the detail page's edit form.
+import { CreateSpecimenRequest, DOCUMENT_TYPES, type DocumentType } from '@firstline/contracts';
+import type { TFunction } from 'i18next';
+import { useTranslation } from 'react-i18next';
+import { Field, SelectField, TextField } from '@/components/ui';
+import { validate, type FieldErrors } from '@/lib/validation';
+
+export interface SpecimenDraft {
+  title: string;
+  issuingState: string;
+  documentType: DocumentType | '';
+  series: string;
+  year: string;
+  description: string;
+}
+
+export const emptySpecimenDraft: SpecimenDraft = { title: '', issuingState: '', documentType: '', series: '', year: '', description: '' };
+
+/** Checks the draft with the API's own schema; errors are one translated sentence per field. */
+export function validateSpecimen(t: TFunction, draft: SpecimenDraft) {
+  const year = draft.year.trim();
+  return validate(
+    CreateSpecimenRequest,
+    {
+      title: draft.title,
+      issuingState: draft.issuingState,
+      documentType: draft.documentType || undefined,
+      series: draft.series,
+      year: year === '' ? null : /^\d+$/.test(year) ? Number(year) : Number.NaN,
+      description: draft.description,
+    },
+    {
+      title: t('library.errors.title'),
+      issuingState: t('library.errors.issuingState'),
+      documentType: t('library.errors.documentType'),
+      series: t('library.errors.series'),
+      year: t('library.errors.year'),
+      description: t('library.errors.description'),
+    },
+    t('errors.checkField'),
+  );
+}
+
+export function SpecimenFormFields({
+  draft,
+  onChange,
+  errors,
+  autoFocus,
+}: {
+  draft: SpecimenDraft;
+  onChange: (draft: SpecimenDraft) => void;
+  errors: FieldErrors;
+  autoFocus?: boolean;
+}) {
+  const { t } = useTranslation();
+  const set = (key: keyof SpecimenDraft) => (e: { target: { value: string } }) => onChange({ ...draft, [key]: e.target.value });
+  return (
+    <>
+      <TextField label={t('library.fields.title')} hint={t('library.fields.titleHint')} value={draft.title} onChange={set('title')} error={errors.title} required maxLength={160} data-autofocus={autoFocus || undefined} />
+      <div className="fl-form__row">
+        <TextField
+          label={t('library.fields.issuingState')}
+          hint={t('library.fields.issuingStateHint')}
+          value={draft.issuingState}
+          onChange={(e) => onChange({ ...draft, issuingState: e.target.value.toUpperCase() })}
+          error={errors.issuingState}
+          required
+          maxLength={3}
+          dir="ltr"
+          autoCapitalize="characters"
+          spellCheck={false}
+        />
+        <SelectField
+          label={t('library.fields.documentType')}
+          value={draft.documentType}
+          onChange={set('documentType')}
+          options={DOCUMENT_TYPES.map((d) => ({ value: d, label: t(`taxonomy.documentType.${d}`) }))}
+          placeholder={t('common.choose')}
+          error={errors.documentType}
+          required
+        />
+      </div>
+      <div className="fl-form__row">
+        <TextField label={t('library.fields.series')} hint={t('library.fields.seriesHint')} value={draft.series} onChange={set('series')} error={errors.series} maxLength={60} />
+        <TextField label={t('library.fields.year')} value={draft.year} onChange={set('year')} error={errors.year} inputMode="numeric" dir="ltr" maxLength={4} />
+      </div>
+      <Field label={t('library.fields.description')} error={errors.description}>
+        {(control) => <textarea className="fl-input fl-textarea" rows={4} value={draft.description} onChange={set('description')} maxLength={8000} {...control} />}
+      </Field>
+    </>
+  );
+}

@@ -1,0 +1,94 @@
+// Assign the module's latest published version to a cohort, open from a date-time and optionally closing at one.
+import { CreateAssignmentRequest, type CohortView, type ModuleView } from '@firstline/contracts';
+import { useEffect, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Button, Dialog, ErrorBanner, SelectField, TextField } from '@/components/ui';
+import type { FieldErrors } from '@/lib/validation';
+import { useCreateAssignment } from '../api/assignments';
+
+/** A `datetime-local` value (local wall-clock time) for a Date. */
+export function toLocalInput(date: Date): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T${pad(date.getHours())}:${pad(date.getMinutes())}`;
+}
+const toIso = (local: string) => {
+  if (!local) return null;
+  const d = new Date(local);
+  return Number.isNaN(d.getTime()) ? 'invalid' : d.toISOString();
+};
+
+export function AssignDialog({ open, onClose, module, cohorts }: { open: boolean; onClose: () => void; module: ModuleView; cohorts: CohortView[] }) {
+  const { t } = useTranslation();
+  const create = useCreateAssignment();
+  const [cohortId, setCohortId] = useState('');
+  const [opensAt, setOpensAt] = useState('');
+  const [closesAt, setClosesAt] = useState('');
+  const [errors, setErrors] = useState<FieldErrors>({});
+
+  useEffect(() => {
+    if (open) {
+      const now = new Date();
+      now.setSeconds(0, 0);
+      setCohortId(cohorts.length === 1 ? cohorts[0].id : '');
+      setOpensAt(toLocalInput(now));
+      setClosesAt('');
+      setErrors({});
+      create.reset();
+    }
+    // reset only when the dialog opens
+  }, [open]);
+
+  function onSubmit(e: FormEvent) {
+    e.preventDefault();
+    if (!module.publishedVersion) return;
+    const parsed = CreateAssignmentRequest.safeParse({ moduleVersionId: module.publishedVersion.id, cohortId, opensAt: toIso(opensAt), closesAt: toIso(closesAt) });
+    if (!parsed.success) {
+      const messages: Record<string, string> = { cohortId: t('modules.assign.errors.cohort'), opensAt: t('modules.assign.errors.opensAt'), closesAt: t('modules.assign.errors.closesAt') };
+      const next: FieldErrors = {};
+      for (const issue of parsed.error.issues) {
+        const key = String(issue.path[0] ?? '_form');
+        next[key] ??= messages[key] ?? t('errors.checkField');
+      }
+      return setErrors(next);
+    }
+    setErrors({});
+    create.mutate(parsed.data, { onSuccess: onClose });
+  }
+
+  return (
+    <Dialog
+      open={open}
+      onClose={onClose}
+      title={t('modules.assign.title', { title: module.title })}
+      description={module.publishedVersion ? t('modules.assign.hint', { version: module.publishedVersion.version }) : undefined}
+      footer={
+        <>
+          <Button variant="secondary" onClick={onClose}>
+            {t('common.cancel')}
+          </Button>
+          <Button type="submit" form="assign-form" isLoading={create.isPending}>
+            {t('modules.assign.submit')}
+          </Button>
+        </>
+      }
+    >
+      <form id="assign-form" className="fl-form" onSubmit={onSubmit} noValidate>
+        <ErrorBanner error={create.error} />
+        <SelectField
+          label={t('modules.assign.cohort')}
+          value={cohortId}
+          onChange={(e) => setCohortId(e.target.value)}
+          options={cohorts.map((c) => ({ value: c.id, label: `${c.name} (${c.unitName})` }))}
+          placeholder={t('common.choose')}
+          error={errors.cohortId}
+          required
+          data-autofocus
+        />
+        <div className="fl-form__row">
+          <TextField type="datetime-local" label={t('modules.assign.opensAt')} value={opensAt} onChange={(e) => setOpensAt(e.target.value)} error={errors.opensAt} required />
+          <TextField type="datetime-local" label={t('modules.assign.closesAt')} hint={t('modules.assign.closesAtHint')} value={closesAt} onChange={(e) => setClosesAt(e.target.value)} error={errors.closesAt} />
+        </div>
+      </form>
+    </Dialog>
+  );
+}

@@ -1,0 +1,138 @@
+import type { ExerciseSummary, ModuleView, SpecimenSummary } from '@firstline/contracts';
+import { render, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { resetAppState } from '@/testing/test-utils';
+import { ModuleForm } from './module-form';
+
+const id = (n: number) => `7c2e9d10-5a4b-4c3d-8e2f-${String(n).padStart(12, '0')}`;
+function exercise(n: number, title: string, fraudType: ExerciseSummary['fraudType'], documentType: ExerciseSummary['documentType'] = 'TD3'): ExerciseSummary {
+  return {
+    id: id(n),
+    versionId: id(100 + n),
+    version: 1,
+    title,
+    issuingState: 'UTO',
+    documentType,
+    difficulty: 2,
+    tags: [],
+    verdict: fraudType === 'genuine' ? 'genuine' : 'fraudulent',
+    fraudType,
+    responseCount: 0,
+    updatedAt: '2026-01-05T08:00:00Z',
+  };
+}
+const exercises = [
+  exercise(1, 'Utopia passport — clean', 'genuine'),
+  exercise(2, 'Utopia passport — new photo', 'forged:photo-substitution'),
+  exercise(3, 'Utopia ID — reproduction', 'counterfeit', 'TD1'),
+  exercise(4, 'Utopia ID — clean', 'genuine', 'TD1'),
+];
+const specimens: SpecimenSummary[] = [
+  { id: id(50), title: 'Utopia passport 2021', issuingState: 'UTO', documentType: 'TD3', series: '', year: 2021, imageCount: 4, featureCount: 9, thumbnail: null, updatedAt: '2026-01-01T00:00:00Z' },
+];
+
+function setup(module?: ModuleView) {
+  const onSubmit = vi.fn();
+  render(<ModuleForm module={module} exercises={exercises} specimens={specimens} onSubmit={onSubmit} submitLabel="Create draft" />);
+  return { onSubmit, feedback: () => screen.getByLabelText('Feedback') as HTMLSelectElement };
+}
+const options = (select: HTMLSelectElement) => Array.from(select.options).map((o) => o.textContent);
+
+describe('module form', () => {
+  beforeEach(resetAppState);
+
+  it('forces feedback after each item in practice; an assessment offers after finishing or never', async () => {
+    const { feedback } = setup();
+    expect(screen.getByLabelText('Mode')).toHaveValue('practice');
+    expect(feedback()).toHaveValue('after-item');
+    expect(feedback()).toBeDisabled();
+    expect(options(feedback())).toEqual(['After each item']);
+
+    await userEvent.selectOptions(screen.getByLabelText('Mode'), 'assessment');
+    expect(feedback()).toHaveValue('after-finish');
+    expect(feedback()).toBeEnabled();
+    expect(options(feedback())).toEqual(['After finishing', 'Never']);
+    await userEvent.selectOptions(feedback(), 'never');
+
+    await userEvent.selectOptions(screen.getByLabelText('Mode'), 'practice');
+    expect(feedback()).toHaveValue('after-item');
+  });
+
+  it('the drill preset sets 12 seconds per item', async () => {
+    setup();
+    const time = screen.getByLabelText('Time per item (seconds)');
+    expect(time).toHaveValue('60');
+    await userEvent.click(screen.getByRole('button', { name: '12-second drill' }));
+    expect(time).toHaveValue('12');
+  });
+
+  it('filters the pool and counts genuine vs fraudulent among the chosen exercises', async () => {
+    setup();
+    await userEvent.selectOptions(screen.getByLabelText('Document type'), 'TD1');
+    const table = screen.getByRole('table', { name: 'Exercise pool' });
+    expect(within(table).getAllByRole('row').slice(1).map((r) => within(r).getAllByRole('cell')[1].textContent)).toEqual(['Utopia ID — reproduction', 'Utopia ID — clean']);
+    await userEvent.click(screen.getByRole('button', { name: 'Add all 2 shown' }));
+    expect(screen.getByText('2 exercises in the pool')).toBeInTheDocument();
+    expect(screen.getByText('1 genuine')).toBeInTheDocument();
+    expect(screen.getByText('1 fraudulent')).toBeInTheDocument();
+
+    await userEvent.selectOptions(screen.getByLabelText('Document type'), '');
+    await userEvent.selectOptions(screen.getByLabelText('Fraud type'), 'forged:photo-substitution');
+    expect(within(screen.getByRole('table', { name: 'Exercise pool' })).getAllByRole('row')).toHaveLength(2);
+    await userEvent.click(screen.getByRole('checkbox', { name: 'Include Utopia passport — new photo' }));
+    expect(screen.getByText('2 fraudulent')).toBeInTheDocument();
+  });
+
+  it('builds the ModuleInput the API takes', async () => {
+    const { onSubmit } = setup();
+    await userEvent.type(screen.getByLabelText(/^Title/), 'Photo substitution — assessment');
+    await userEvent.type(screen.getByLabelText('Description'), 'Ten seconds a document.');
+    await userEvent.click(screen.getByRole('checkbox', { name: 'Utopia passport 2021 (UTO · TD3)' }));
+    await userEvent.click(screen.getByRole('checkbox', { name: 'Include Utopia passport — clean' }));
+    await userEvent.click(screen.getByRole('checkbox', { name: 'Include Utopia passport — new photo' }));
+    await userEvent.selectOptions(screen.getByLabelText('Mode'), 'assessment');
+    await userEvent.selectOptions(screen.getByLabelText('Feedback'), 'never');
+    await userEvent.click(screen.getByRole('button', { name: '12-second drill' }));
+    await userEvent.type(screen.getByLabelText('Time for the whole module (minutes)'), '10');
+    await userEvent.type(screen.getByLabelText('Items drawn per attempt'), '2');
+    await userEvent.clear(screen.getByLabelText('Minimum share of genuine documents (%)'));
+    await userEvent.type(screen.getByLabelText('Minimum share of genuine documents (%)'), '50');
+    await userEvent.clear(screen.getByLabelText('Pass mark (%)'));
+    await userEvent.type(screen.getByLabelText('Pass mark (%)'), '75');
+    await userEvent.type(screen.getByLabelText('Attempts allowed'), '2');
+    await userEvent.click(screen.getByRole('button', { name: 'Create draft' }));
+
+    expect(onSubmit).toHaveBeenCalledWith({
+      title: 'Photo substitution — assessment',
+      description: 'Ten seconds a document.',
+      lessonSpecimenIds: [id(50)],
+      exerciseIds: [id(1), id(2)],
+      settings: {
+        mode: 'assessment',
+        feedback: 'never',
+        timePerItemSeconds: 12,
+        moduleTimeSeconds: 600,
+        drawCount: 2,
+        minGenuineShare: 0.5,
+        passMark: 75,
+        attemptsAllowed: 2,
+      },
+    });
+  });
+
+  it('says what is missing instead of sending', async () => {
+    const { onSubmit } = setup();
+    await userEvent.type(screen.getByLabelText('Items drawn per attempt'), '5');
+    await userEvent.click(screen.getByRole('button', { name: 'Create draft' }));
+    expect(screen.getByText('Enter a title (up to 160 characters)')).toBeInTheDocument();
+    expect(screen.getByText('Choose at least one exercise for the pool')).toBeInTheDocument();
+    expect(onSubmit).not.toHaveBeenCalled();
+
+    await userEvent.type(screen.getByLabelText(/^Title/), 'Drill');
+    await userEvent.click(screen.getByRole('checkbox', { name: 'Include Utopia passport — clean' }));
+    await userEvent.click(screen.getByRole('button', { name: 'Create draft' }));
+    expect(screen.getByText('The pool has only 1 exercise')).toBeInTheDocument();
+    expect(onSubmit).not.toHaveBeenCalled();
+  });
+});

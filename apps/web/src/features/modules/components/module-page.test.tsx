@@ -1,0 +1,82 @@
+import type { AssignmentView, ModuleView } from '@firstline/contracts';
+import { screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { apiError, json, makeUser, mockApi, sessionFor } from '@/testing/mock-api';
+import { renderApp, resetAppState } from '@/testing/test-utils';
+
+const moduleId = '8d3f0a21-6b5c-4d4e-9f30-000000000001';
+const versionId = '8d3f0a21-6b5c-4d4e-9f30-000000000002';
+const cohort = { id: '5c0d7a3e-8b1f-4c2d-9e3f-000000000001', name: 'Islamabad Intake 2026-A', unitId: '9a1f0c9e-2b3c-4d5e-8f90-000000000001', unitName: 'ISB-IMM', instructorIds: [], memberCount: 12, startsOn: null, endsOn: null };
+const draft: ModuleView = {
+  id: moduleId,
+  title: 'First-line drill',
+  description: '',
+  lessonSpecimenIds: [],
+  exerciseIds: [],
+  settings: { mode: 'practice', feedback: 'after-item', timePerItemSeconds: 12, moduleTimeSeconds: null, drawCount: null, minGenuineShare: 0.4, passMark: 80, attemptsAllowed: null },
+  publishedVersion: null,
+  hasUnpublishedChanges: true,
+  updatedAt: '2026-01-10T08:00:00Z',
+};
+const published: ModuleView = { ...draft, publishedVersion: { id: versionId, version: 1, publishedAt: '2026-01-10T09:00:00Z' }, hasUnpublishedChanges: false, updatedAt: '2026-01-10T09:00:00Z' };
+const assignment: AssignmentView = {
+  id: '8d3f0a21-6b5c-4d4e-9f30-000000000009',
+  cohort: { id: cohort.id, name: cohort.name },
+  module: { id: moduleId, versionId, version: 1, title: draft.title, description: '', mode: 'practice', feedback: 'after-item', itemCount: 10, timePerItemSeconds: 12, moduleTimeSeconds: null, passMark: 80, attemptsAllowed: null, hasLessons: false },
+  opensAt: '2026-02-01T08:00:00Z',
+  closesAt: null,
+};
+
+describe('module page', () => {
+  beforeEach(resetAppState);
+
+  it('publishes, assigns to a cohort, and explains a refused withdrawal', async () => {
+    let current = draft;
+    const assignments: AssignmentView[] = [];
+    const api = mockApi({
+      'POST /api/auth/refresh': () => json(sessionFor(makeUser({ role: 'instructor' }))),
+      [`GET /api/modules/${moduleId}`]: () => json(current),
+      [`POST /api/modules/${moduleId}/publish`]: () => {
+        current = published;
+        return json(published);
+      },
+      'GET /api/exercises': () => json({ items: [], total: 0, limit: 200, offset: 0 }),
+      'GET /api/specimens': () => json({ items: [], total: 0, limit: 200, offset: 0 }),
+      'GET /api/cohorts': () => json([cohort]),
+      'GET /api/assignments': () => json([...assignments, { ...assignment, id: '8d3f0a21-6b5c-4d4e-9f30-00000000000a', module: { ...assignment.module, id: '8d3f0a21-6b5c-4d4e-9f30-0000000000ff' } }]),
+      'POST /api/assignments': () => {
+        assignments.push(assignment);
+        return json(assignment, 201);
+      },
+      [`DELETE /api/assignments/${assignment.id}`]: () => apiError(409, 'The assignment has been started'),
+    });
+    renderApp(`/app/modules/${moduleId}`);
+    expect(await screen.findByRole('heading', { level: 1, name: 'First-line drill' })).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Assign' })).toBeDisabled();
+    expect(await screen.findByText('Not assigned yet')).toBeInTheDocument();
+
+    await userEvent.click(screen.getByRole('button', { name: 'Publish' }));
+    expect(await screen.findByText('Version 1 published')).toBeInTheDocument();
+    expect(api.called(`POST /api/modules/${moduleId}/publish`)).toHaveLength(1);
+
+    await userEvent.click(screen.getByRole('button', { name: 'Assign' }));
+    const dialog = screen.getByRole('dialog');
+    expect(within(dialog).getByLabelText(/^Cohort/)).toHaveValue(cohort.id);
+    await userEvent.type(within(dialog).getByLabelText(/^Closes/), '2020-01-01T08:00');
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Assign' }));
+    expect(within(dialog).getByText('It must close after it opens')).toBeInTheDocument();
+    await userEvent.clear(within(dialog).getByLabelText(/^Closes/));
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Assign' }));
+
+    const table = await screen.findByRole('table', { name: 'Assignments' });
+    expect(within(table).getAllByRole('row')).toHaveLength(2); // header + this module's one
+    const sent = api.called('POST /api/assignments')[0].body as Record<string, unknown>;
+    expect(sent).toMatchObject({ moduleVersionId: versionId, cohortId: cohort.id, closesAt: null });
+    expect(Date.parse(sent.opensAt as string)).not.toBeNaN();
+
+    await userEvent.click(within(table).getByRole('button', { name: `Withdraw from ${cohort.name}` }));
+    await userEvent.click(within(screen.getByRole('dialog')).getByRole('button', { name: 'Withdraw' }));
+    expect(await screen.findByText('Someone in the cohort has already started this module, so it can no longer be withdrawn.')).toBeInTheDocument();
+  });
+});
