@@ -70,7 +70,7 @@ describe('API hygiene', () => {
 
   it('health reports the database', async () => {
     const res = await http().get('/api/health');
-    expect(res.body).toEqual({ status: 'ok', db: 'up', version: expect.any(String) });
+    expect(res.body).toEqual({ status: 'ok', db: 'up', version: expect.any(String), demoContent: 'off' });
   });
 
   it('serves an OpenAPI document generated from the same schemas that validate requests', async () => {

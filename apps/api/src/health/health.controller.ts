@@ -4,12 +4,16 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { Response } from 'express';
 import { DataSource } from 'typeorm';
 import { Public } from '../common/roles.decorator';
+import { DemoContentService } from '../seed/demo-content';
 import { version } from '../version';
 
 @ApiTags('health')
 @Controller('health')
 export class HealthController {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly demo: DemoContentService,
+  ) {}
 
   @Public()
   @Get()
@@ -22,6 +26,6 @@ export class HealthController {
       db = 'down';
     }
     if (db === 'down') res.status(503);
-    return { status: db === 'up' ? 'ok' : 'degraded', db, version };
+    return { status: db === 'up' ? 'ok' : 'degraded', db, version, demoContent: this.demo.state };
   }
 }

@@ -83,6 +83,8 @@ export const DEMO_MODULES: Array<{ key: string; draw: number; input: Omit<Module
 @Injectable()
 export class DemoContentService {
   private readonly logger = new Logger(DemoContentService.name);
+  /** For the health check: whether the demo library is off, being prepared, ready or failed. */
+  state: 'off' | 'preparing' | 'ready' | 'failed' = 'off';
 
   constructor(
     @InjectDataSource() private readonly db: DataSource,
@@ -92,6 +94,18 @@ export class DemoContentService {
   ) {}
 
   async seed(opts: DemoContentOptions): Promise<DemoContentReport> {
+    this.state = 'preparing';
+    try {
+      const report = await this.run(opts);
+      this.state = 'ready';
+      return report;
+    } catch (err) {
+      this.state = 'failed';
+      throw err;
+    }
+  }
+
+  private async run(opts: DemoContentOptions): Promise<DemoContentReport> {
     const log = opts.log ?? ((line: string) => this.logger.log(line));
     const report: DemoContentReport = { exercisesCreated: 0, modulesCreated: 0, assignmentsCreated: 0 };
     const [{ done }] = await this.db.query(`SELECT count(*)::int AS done FROM training_modules WHERE seed_key LIKE 'demo-module:%'`);
@@ -140,7 +154,10 @@ export class DemoContentService {
       for (const def of DEMO_MODULES) {
         const [existing] = await m.query('SELECT id FROM training_modules WHERE seed_key = $1', [def.key]);
         if (existing) continue;
-        const created = await this.modules.create(null, { ...def.input, exerciseIds, lessonSpecimenIds: def.lessons ? specimenIds : [] }, m, def.key);
+        // A small library (tests, quick demos) draws no more than it has.
+        const drawCount = Math.min(def.draw, exerciseIds.length);
+        const settings = { ...def.input.settings, drawCount };
+        const created = await this.modules.create(null, { ...def.input, settings, exerciseIds, lessonSpecimenIds: def.lessons ? specimenIds : [] }, m, def.key);
         const published = await this.modules.publish(null, created.id, m);
         report.modulesCreated++;
         const opensAt = new Date(Date.now() - 86400_000);
