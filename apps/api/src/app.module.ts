@@ -13,6 +13,8 @@ import { AllExceptionsFilter } from './common/http-exception.filter';
 import { AppConfig, APP_CONFIG } from './config/config';
 import { dataSourceOptions } from './database/data-source';
 import { HealthController } from './health/health.controller';
+import { MediaModule } from './media/media.module';
+import { SpecimensModule } from './specimens/specimens.module';
 import { UnitsModule } from './units/units.module';
 import { User } from './users/user.entity';
 import { UsersModule } from './users/users.module';
@@ -60,6 +62,8 @@ export class AppModule {
         UsersModule,
         UnitsModule,
         CohortsModule,
+        MediaModule,
+        SpecimensModule,
       ],
       controllers: [HealthController],
       providers: [

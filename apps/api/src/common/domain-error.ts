@@ -8,7 +8,8 @@ export type DomainErrorCode =
   | 'too_many_requests'
   | 'gone'
   | 'payload_too_large'
-  | 'unsupported_media_type';
+  | 'unsupported_media_type'
+  | 'range_not_satisfiable';
 
 const STATUS: Record<DomainErrorCode, number> = {
   invalid: 400,
@@ -19,6 +20,7 @@ const STATUS: Record<DomainErrorCode, number> = {
   gone: 410,
   payload_too_large: 413,
   unsupported_media_type: 415,
+  range_not_satisfiable: 416,
   too_many_requests: 429,
 };
 

@@ -3,7 +3,9 @@ import { AuditEntry } from '../audit/audit-entry.entity';
 import { LoginFailure } from '../auth/login-failure.entity';
 import { RefreshToken } from '../auth/refresh-token.entity';
 import { Cohort } from '../cohorts/cohort.entity';
+import { MediaAsset } from '../media/media-asset.entity';
+import { Specimen, SpecimenFeature, SpecimenImage } from '../specimens/specimen.entity';
 import { Unit } from '../units/unit.entity';
 import { User } from '../users/user.entity';
 
-export const ENTITIES = [Unit, User, RefreshToken, LoginFailure, Cohort, AuditEntry];
+export const ENTITIES = [Unit, User, RefreshToken, LoginFailure, Cohort, AuditEntry, MediaAsset, Specimen, SpecimenImage, SpecimenFeature];
