@@ -5,6 +5,7 @@ import { createApp } from './app.factory';
 import { AppConfig, ConfigError, loadConfig } from './config/config';
 import { EmbeddedDatabase, startEmbeddedPostgres, StartupError } from './database/embedded-postgres';
 import { prepareDatabase } from './database/migrate';
+import { assertMediaDriverAvailable } from './media/storage';
 import { readDemoOrganisation } from './seed/demo-seed';
 
 function banner(config: AppConfig, port: number, embedded: EmbeddedDatabase | undefined, demo: boolean): string {
@@ -35,6 +36,7 @@ async function main(): Promise<void> {
   let config: AppConfig;
   try {
     config = loadConfig();
+    assertMediaDriverAvailable(config);
   } catch (err) {
     if (err instanceof ConfigError) {
       process.stderr.write(`FirstLine cannot start. ${err.message}\n`);

@@ -125,13 +125,18 @@ export class LocalMediaStorage implements MediaStorage {
   }
 }
 
-/** The configured driver. `s3` is designed (see README) and its settings are validated, but it is not in this build. */
-export function createMediaStorage(config: AppConfig): MediaStorage {
+/** `s3` is designed (see README) and its settings are validated, but no S3 driver is in this build: say so at start-up. */
+export function assertMediaDriverAvailable(config: AppConfig): void {
   if (config.MEDIA_DRIVER === 's3') {
     throw new ConfigError([
       `MEDIA_DRIVER: "s3" is not available in this build (the S3 settings for bucket "${config.S3_BUCKET}" are valid, but no S3 driver is compiled in); use MEDIA_DRIVER=local with MEDIA_DIR on shared storage`,
     ]);
   }
+}
+
+/** The configured driver. */
+export function createMediaStorage(config: AppConfig): MediaStorage {
+  assertMediaDriverAvailable(config);
   return new LocalMediaStorage(config.MEDIA_DIR);
 }
 

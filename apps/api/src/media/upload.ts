@@ -4,7 +4,6 @@ import busboy from 'busboy';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { pipeline } from 'node:stream/promises';
 import type { Request } from 'express';
 import { DomainError } from '../common/domain-error';
 
@@ -35,57 +34,63 @@ export function receiveUpload(req: Request, opts: { tmpDir: string; maxBytes: nu
     }
     const fields: Record<string, string> = {};
     let tmp: string | null = null;
+    let out: fs.WriteStream | null = null;
     let size = 0;
-    let writing: Promise<void> | null = null;
-    let fileStream: NodeJS.ReadableStream & { destroy(): void } | null = null;
-    let failure: DomainError | null = null;
     let settled = false;
 
-    const fail = async (err: DomainError) => {
-      failure ??= err;
+    /** Resolves once the temporary file is closed (destroying the write first when asked). */
+    const closed = (destroy: boolean) =>
+      new Promise<void>((done) => {
+        if (!out || out.closed) return done();
+        out.once('close', () => done());
+        if (destroy) out.destroy();
+      });
+
+    const fail = (err: DomainError) => {
       if (settled) return;
       settled = true;
       req.unpipe(bb);
-      fileStream?.destroy(); // ends the temp-file write at once
       req.resume(); // drain what the client still sends, so it gets our answer instead of a reset
-      await writing?.catch(() => undefined);
-      if (tmp) await fs.promises.rm(tmp, { force: true });
-      reject(failure);
+      void closed(true)
+        .then(() => (tmp ? fs.promises.rm(tmp, { force: true }) : undefined))
+        .finally(() => reject(err));
     };
 
     bb.on('field', (name, value, info) => {
-      if (info.valueTruncated) void fail(new DomainError('invalid', `Field "${name}" is too long`));
+      if (info.valueTruncated) fail(new DomainError('invalid', `Field "${name}" is too long`));
       else fields[name] = value;
     });
     bb.on('file', (name, stream) => {
       if (name !== opts.fileField || tmp) {
         stream.resume();
-        void fail(new DomainError('invalid', name !== opts.fileField ? `Unexpected file field "${name}": send the image in field "${opts.fileField}"` : 'Send one file per upload'));
+        fail(new DomainError('invalid', name !== opts.fileField ? `Unexpected file field "${name}": send the image in field "${opts.fileField}"` : 'Send one file per upload'));
         return;
       }
       tmp = path.join(opts.tmpDir, `upload-${randomBytes(12).toString('hex')}`);
-      fileStream = stream;
+      out = fs.createWriteStream(tmp, { flags: 'wx', mode: 0o600 });
+      out.on('error', (err) => fail(new DomainError('invalid', `The upload could not be stored: ${err.message}`)));
       stream.on('data', (chunk: Buffer) => (size += chunk.length));
-      stream.on('limit', () => void fail(new DomainError('payload_too_large', `The file is larger than the ${formatBytes(opts.maxBytes)} upload limit`)));
-      writing = pipeline(stream, fs.createWriteStream(tmp, { flags: 'wx', mode: 0o600 }));
-      writing.catch((err) => void fail(new DomainError('invalid', `The upload was interrupted: ${(err as Error).message}`)));
+      stream.on('limit', () => {
+        stream.unpipe(out!);
+        stream.resume(); // busboy discards the rest of the part
+        fail(new DomainError('payload_too_large', `The file is larger than the ${formatBytes(opts.maxBytes)} upload limit`));
+      });
+      stream.pipe(out);
     });
-    bb.on('filesLimit', () => void fail(new DomainError('invalid', 'Send one file per upload')));
-    bb.on('fieldsLimit', () => void fail(new DomainError('invalid', 'Too many form fields')));
-    bb.on('partsLimit', () => void fail(new DomainError('invalid', 'Too many form parts')));
-    bb.on('error', (err) => void fail(new DomainError('invalid', `Malformed multipart request: ${(err as Error).message}`)));
-    req.on('aborted', () => void fail(new DomainError('invalid', 'The upload was interrupted')));
-    bb.on('close', async () => {
+    bb.on('filesLimit', () => fail(new DomainError('invalid', 'Send one file per upload')));
+    bb.on('fieldsLimit', () => fail(new DomainError('invalid', 'Too many form fields')));
+    bb.on('partsLimit', () => fail(new DomainError('invalid', 'Too many form parts')));
+    bb.on('error', (err) => fail(new DomainError('invalid', `Malformed multipart request: ${(err as Error).message}`)));
+    req.on('aborted', () => fail(new DomainError('invalid', 'The upload was interrupted')));
+    bb.on('close', () => {
       if (settled) return;
-      try {
-        await writing;
-      } catch {
-        return; // fail() has answered
-      }
-      if (settled) return;
-      if (!tmp) return void fail(new DomainError('invalid', `No file: send the image in multipart field "${opts.fileField}"`));
-      settled = true;
-      resolve({ file: tmp, size, fields });
+      if (!tmp) return fail(new DomainError('invalid', `No file: send the image in multipart field "${opts.fileField}"`));
+      const file = tmp;
+      void closed(false).then(() => {
+        if (settled) return; // the write failed meanwhile; fail() has answered
+        settled = true;
+        resolve({ file, size, fields });
+      });
     });
     req.pipe(bb);
   });
