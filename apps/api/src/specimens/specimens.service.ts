@@ -110,7 +110,9 @@ export class SpecimensService {
       const s = await this.lock(m, id);
       const fields = ['title', 'issuingState', 'documentType', 'series', 'year', 'description'] as const;
       const before = Object.fromEntries(fields.filter((f) => body[f] !== undefined).map((f) => [f, s[f]]));
-      await m.update(Specimen, { id }, { ...body, year: body.year === undefined ? undefined : body.year });
+      const changes = Object.fromEntries(fields.filter((f) => body[f] !== undefined).map((f) => [f, body[f]]));
+      if (Object.keys(changes).length === 0) return this.view(m, id, actor); // nothing sent, nothing changed
+      await m.update(Specimen, { id }, changes);
       await this.audit.record({ actorId: actor.id, action: 'specimen.update', entityType: 'specimen', entityId: id, before, after: body }, m);
       return this.view(m, id, actor);
     });
