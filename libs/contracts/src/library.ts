@@ -15,7 +15,7 @@ export type MediaVariantFormat = (typeof MEDIA_VARIANT_FORMATS)[number];
 
 /**
  * Where a browser fetches one image: display variants by width and format, and the DeepZoom descriptor whose
- * tiles sit next to it (`<base>/tiles_files/<level>/<col>_<row>.<ext>`, as OpenSeadragon expects).
+ * tiles sit next to it (`<base>/image_files/<level>/<col>_<row>.webp`, as OpenSeadragon expects).
  * For trainees every URL is a short-lived signed URL bound to their attempt.
  */
 export const ImageUrls = z.object({
