@@ -287,6 +287,27 @@ describe('media pipeline', () => {
       const back = await processed(await noise(500, 350).jpeg().toBuffer(), { specimenId, side: 'back', light: 'visible' });
       expect(back).toMatchObject({ width: 500, height: 350, warnings: [] }); // another side, another group
     });
+
+    it('with several workers (two replicas), the lights of a side still wait for its first image and match it', async () => {
+      const replica = await testApp({ MEDIA_DIR: mediaDir, MEDIA_WORKER_CONCURRENCY: '2' });
+      try {
+        const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'media-group-'));
+        const sizes: Array<[number, number]> = [[800, 600], [1000, 700], [640, 480], [900, 600]];
+        const group = `test:${Date.now()}:data-page`;
+        const ids: string[] = [];
+        for (const [i, [w, h]] of sizes.entries()) {
+          const file = path.join(tmp, `${i}.jpg`);
+          fs.writeFileSync(file, await noise(w, h).jpeg().toBuffer());
+          // Enqueued alternately through both APIs, all woken at once.
+          ids.push((await (i % 2 ? replica.get(MediaService) : media).ingestFile(file, { createdBy: null, group })).id);
+        }
+        await media.waitForIdle();
+        const views = await Promise.all(ids.map((id) => media.view(id)));
+        expect(views.map((v) => `${v.status} ${v.width}×${v.height} ${v.warnings.length}`)).toEqual(['ready 800×600 0', 'ready 800×600 1', 'ready 800×600 1', 'ready 800×600 1']);
+      } finally {
+        await replica.close();
+      }
+    });
   });
 
   describe('served bytes carry no metadata', () => {

@@ -346,19 +346,30 @@ export class MediaService implements OnApplicationBootstrap, OnModuleDestroy {
     }
   }
 
-  /** Claims the oldest queued asset, or one whose worker's lease ran out (a crashed or killed process). */
+  /**
+   * Claims the oldest queued asset, or one whose worker's lease ran out (a crashed or killed process) — but never one
+   * whose group (the lights of one document side) has another asset processing right now, so that the group's first
+   * image is ready before the next is sized to it. Claims are serialised by a transaction-level advisory lock (they
+   * are short and rare), which makes that check exact across workers and replicas.
+   */
   private async claim(): Promise<Job | null> {
-    const [rows] = await this.db.query(
-      `UPDATE media_assets SET status = 'processing', attempts = attempts + 1, progress = 0, updated_at = now(),
-              lease_until = now() + make_interval(secs => $1)
-        WHERE id = (SELECT id FROM media_assets
-                     WHERE status = 'queued' OR (status = 'processing' AND lease_until < now())
-                     ORDER BY created_at FOR UPDATE SKIP LOCKED LIMIT 1)
-        RETURNING id, storage_id, group_key, attempts`,
-      [this.config.MEDIA_JOB_LEASE_SECONDS],
-    );
-    const r = rows[0];
-    return r ? { id: r.id, storageId: r.storage_id, groupKey: r.group_key, attempts: r.attempts } : null;
+    return this.db.transaction(async (m) => {
+      await m.query(`SELECT pg_advisory_xact_lock(hashtext('firstline:media-claim'))`);
+      const [rows] = await m.query(
+        `UPDATE media_assets SET status = 'processing', attempts = attempts + 1, progress = 0, updated_at = now(),
+                lease_until = now() + make_interval(secs => $1)
+          WHERE id = (SELECT a.id FROM media_assets a
+                       WHERE (a.status = 'queued' OR (a.status = 'processing' AND a.lease_until < now()))
+                         AND (a.group_key IS NULL OR NOT EXISTS (
+                               SELECT 1 FROM media_assets b
+                                WHERE b.group_key = a.group_key AND b.id <> a.id AND b.status = 'processing' AND b.lease_until >= now()))
+                       ORDER BY a.created_at FOR UPDATE SKIP LOCKED LIMIT 1)
+          RETURNING id, storage_id, group_key, attempts`,
+        [this.config.MEDIA_JOB_LEASE_SECONDS],
+      );
+      const r = rows[0];
+      return r ? { id: r.id, storageId: r.storage_id, groupKey: r.group_key, attempts: r.attempts } : null;
+    });
   }
 
   /** An asset whose processing was interrupted MAX_ATTEMPTS times fails for good (a crash loop must not spin). */
