@@ -1,8 +1,13 @@
 #!/usr/bin/env node
 // `npm run bench`: performance figures, each printed with a ratio against a baseline measured in the same run,
 // so numbers compare across machines. Not a test: it reports, it does not assert.
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
 import { createRequire } from 'node:module';
+import os from 'node:os';
+import path from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
 
 const require = createRequire(import.meta.url);
 const results = [];
@@ -57,5 +62,86 @@ async function forgeBench() {
   report('forge: peak RSS while generating', Math.max(...samples.map((s) => s.peakRssMb)), 'MB');
 }
 
-await forgeBench();
-console.log(`\n${results.length} figure(s) measured`);
+// ---------------------------------------------------------------------------------------------- media ingest
+// Each measurement runs in a fresh child process. Its peak RSS is sampled every 5 ms (libvips works on its own
+// threads, so the event loop is free): getrusage's maxrss would not do, as Linux carries it over fork and exec from
+// this parent, which held the 72 MB raw source.
+
+/** In the child: `bare` writes only the DeepZoom tiles with sharp; `pipeline` runs the API's real ingest path. */
+async function ingestChild(mode, src, out) {
+  let peak = process.memoryUsage.rss();
+  const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage.rss())), 5);
+  const t0 = performance.now();
+  if (mode === 'bare') {
+    const sharp = require('sharp');
+    await sharp(src).webp().tile({ size: 256, layout: 'dz' }).toFile(path.join(out, 'image.dz'));
+  } else {
+    const pipeline = require('../apps/api/dist/media/image-pipeline.js');
+    const sniff = require('../apps/api/dist/media/sniff.js');
+    pipeline.configureSharp({ concurrency: 0 });
+    const maxPixels = 100_000_000;
+    // What MediaService does: sniff, polyglot scan, inspect (header + strict full decode), then derive everything.
+    const format = sniff.sniffFormat(await sniff.readHead(src));
+    await sniff.assertNoEmbeddedMarkup(src);
+    await pipeline.inspectImage(src, format, maxPixels);
+    await pipeline.deriveImage(src, out, { maxPixels });
+  }
+  const ms = performance.now() - t0;
+  clearInterval(sampler);
+  peak = Math.max(peak, process.memoryUsage.rss());
+  process.stdout.write(JSON.stringify({ ms, peakRssMb: peak / 1024 / 1024 }));
+}
+
+async function ingestBench() {
+  if (!fs.existsSync(new URL('../apps/api/dist/media/image-pipeline.js', import.meta.url))) {
+    console.log('media ingest: API not built (npm run build) — skipped');
+    return;
+  }
+  const sharp = require('sharp');
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'firstline-bench-'));
+  try {
+    // A 6000 × 4000 "photograph": smooth shading with fine detail, so encoders do realistic work.
+    const width = 6000;
+    const height = 4000;
+    const raw = Buffer.alloc(width * height * 3);
+    for (let y = 0; y < height; y++) {
+      for (let x = 0; x < width; x++) {
+        const i = (y * width + x) * 3;
+        const fine = ((x * 7 + y * 13) ^ (x * y)) & 31;
+        raw[i] = (180 + 60 * Math.sin(x / 300) + fine) & 255;
+        raw[i + 1] = (170 + 50 * Math.cos(y / 240) + fine) & 255;
+        raw[i + 2] = (150 + 40 * Math.sin((x + y) / 500) + fine) & 255;
+      }
+    }
+    const src = path.join(dir, 'source.jpg');
+    await sharp(raw, { raw: { width, height, channels: 3 } }).jpeg({ quality: 90 }).toFile(src);
+    const self = fileURLToPath(import.meta.url);
+    const run = (mode) => {
+      const out = fs.mkdtempSync(path.join(dir, `${mode}-`));
+      const r = spawnSync(process.execPath, [self, '--ingest-child', mode, src, out], { encoding: 'utf8', maxBuffer: 1 << 20 });
+      fs.rmSync(out, { recursive: true, force: true });
+      if (r.status !== 0) throw new Error(`${mode} ingest failed: ${r.stderr}`);
+      return JSON.parse(r.stdout);
+    };
+    const median = (xs) => xs.sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+    const bare = [];
+    const full = [];
+    for (let i = 0; i < 3; i++) {
+      bare.push(run('bare'));
+      full.push(run('pipeline'));
+    }
+    report('media: ingest 6000×4000 JPEG (9 variants + tiles)', median(full.map((r) => r.ms)), 'ms', median(bare.map((r) => r.ms)), 'ratio ≤ 1.5 vs tiles only');
+    report('media: peak RSS during ingest', Math.max(...full.map((r) => r.peakRssMb)), 'MB', undefined, '≤ 600 MB');
+    report('media: peak RSS, bare sharp tiles (reference)', Math.max(...bare.map((r) => r.peakRssMb)), 'MB');
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+if (process.argv[2] === '--ingest-child') {
+  await ingestChild(process.argv[3], process.argv[4], process.argv[5]);
+} else {
+  await forgeBench();
+  await ingestBench();
+  console.log(`\n${results.length} figure(s) measured`);
+}

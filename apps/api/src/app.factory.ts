@@ -14,6 +14,7 @@ import { AppModule } from './app.module';
 import { DomainError } from './common/domain-error';
 import { requestContext } from './common/request-context';
 import { AppConfig } from './config/config';
+import { assertMediaDriverAvailable } from './media/storage';
 import { version } from './version';
 
 /** Body-parser failures become domain errors here, where their type is still known (Nest would flatten them). */
@@ -39,6 +40,7 @@ export function buildOpenApi(app: INestApplication): OpenAPIObject {
 }
 
 export async function createApp(config: AppConfig, databaseUrl: string): Promise<NestExpressApplication> {
+  assertMediaDriverAvailable(config); // before anything opens a connection
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, databaseUrl), { bufferLogs: true, bodyParser: false });
   app.useLogger(app.get(Logger));
   app.set('trust proxy', config.TRUST_PROXY);

@@ -15,6 +15,8 @@ import { AppConfig, APP_CONFIG } from './config/config';
 import { dataSourceOptions } from './database/data-source';
 import { ExercisesModule } from './exercises/exercises.module';
 import { HealthController } from './health/health.controller';
+import { MediaModule } from './media/media.module';
+import { SpecimensModule } from './specimens/specimens.module';
 import { MrzModule } from './mrz/mrz.controller';
 import { DemoContentModule } from './seed/demo-content.module';
 import { TrainingModulesModule } from './training-modules/training-modules.module';
@@ -65,6 +67,8 @@ export class AppModule {
         UsersModule,
         UnitsModule,
         CohortsModule,
+        MediaModule,
+        SpecimensModule,
         ExercisesModule,
         TrainingModulesModule,
         AttemptsModule,

@@ -6,6 +6,7 @@ import { AppConfig, ConfigError, loadConfig } from './config/config';
 import { EmbeddedDatabase, startEmbeddedPostgres, StartupError } from './database/embedded-postgres';
 import { prepareDatabase } from './database/migrate';
 import { DemoContentService } from './seed/demo-content';
+import { assertMediaDriverAvailable } from './media/storage';
 import { readDemoOrganisation } from './seed/demo-seed';
 import path from 'node:path';
 
@@ -37,6 +38,7 @@ async function main(): Promise<void> {
   let config: AppConfig;
   try {
     config = loadConfig();
+    assertMediaDriverAvailable(config);
   } catch (err) {
     if (err instanceof ConfigError) {
       process.stderr.write(`FirstLine cannot start. ${err.message}\n`);

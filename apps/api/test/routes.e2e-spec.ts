@@ -1,7 +1,9 @@
 // Least privilege, route by route: every registered route × every role, with the status each must get.
 // A route that is registered but missing from this table fails the test, so new routes must be declared here.
 import type { NestExpressApplication } from '@nestjs/platform-express';
+import sharp from 'sharp';
 import request from 'supertest';
+import { MediaService } from '../src/media/media.service';
 import { bearer, registeredRoutes, signIn, testApp } from './utils';
 
 type Who = 'anonymous' | 'trainee' | 'instructor' | 'supervisor' | 'admin';
@@ -13,11 +15,13 @@ interface Ctx {
   tokens: Record<string, string>;
   ids: { isbUnit: string; trainee01: string; isbCohort: string };
   n: () => number;
+  ready?: { assetId: string; dzi: string };
 }
 interface Call {
   path: string;
   body?: unknown;
   csv?: string;
+  image?: Buffer;
 }
 interface Row {
   expect: Record<Who, number>;
@@ -58,6 +62,33 @@ async function freshCohort(ctx: Ctx, withMember = false): Promise<string> {
 const NO_ID = '00000000-0000-4000-8000-000000000000';
 /** ICAO Doc 9303 part 4, appendix A: the specimen TD3 MRZ (state code changed to the training state UTO). */
 const ICAO_TD3_SPECIMEN = ['P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<', 'L898902C36UTO7408122F1204159ZE184226B<<<<<10'];
+const SPECIMEN = { title: 'Route test specimen', issuingState: 'UTO', documentType: 'TD3' };
+const smallPng = () => sharp({ create: { width: 64, height: 48, channels: 3, background: '#3a6ea5' } }).png().toBuffer();
+async function freshSpecimen(ctx: Ctx): Promise<string> {
+  const res = await request(ctx.app.getHttpServer()).post('/api/specimens').set(bearer(ctx.tokens.instructor)).send(SPECIMEN);
+  return res.body.id;
+}
+async function freshImage(ctx: Ctx): Promise<{ specimenId: string; imageId: string; assetId: string }> {
+  const specimenId = await freshSpecimen(ctx);
+  const res = await request(ctx.app.getHttpServer())
+    .post(`/api/specimens/${specimenId}/images`)
+    .set(bearer(ctx.tokens.instructor))
+    .field('side', 'data-page')
+    .field('light', 'visible')
+    .attach('file', await smallPng(), { filename: 'x.png', contentType: 'image/png' });
+  return { specimenId, imageId: res.body.id, assetId: res.body.asset.id };
+}
+/** One processed image whose signed URLs every role (and nobody) may fetch: the token is the credential. */
+async function readyImage(ctx: Ctx): Promise<{ assetId: string; dzi: string }> {
+  if (!ctx.ready) {
+    const { assetId } = await freshImage(ctx);
+    const media = ctx.app.get(MediaService);
+    await media.waitForIdle();
+    const urls = await media.signedUrls([assetId], { userId: 'route-test', scope: 'library' });
+    ctx.ready = { assetId, dzi: urls.get(assetId)!.dzi };
+  }
+  return ctx.ready;
+}
 
 export const ROUTE_TABLE: Record<string, Row> = {
   'GET /api/health': { expect: everyone(200) },
@@ -124,6 +155,30 @@ export const ROUTE_TABLE: Record<string, Row> = {
   'POST /api/attempts/:id/finish': { expect: only({ trainee: 404 }), make: () => ({ path: `/api/attempts/${NO_ID}/finish` }) },
   'GET /api/attempts/:id/review': { expect: signedIn(404), make: () => ({ path: `/api/attempts/${NO_ID}/review` }) },
   'POST /api/mrz/check': { expect: signedIn(200), make: () => ({ path: '/api/mrz/check', body: { lines: ICAO_TD3_SPECIMEN } }) },
+  'GET /api/specimens': { expect: only({ instructor: 200, supervisor: 200, admin: 200 }) },
+  'POST /api/specimens': { expect: only({ instructor: 201, admin: 201 }), make: () => ({ path: '/api/specimens', body: SPECIMEN }) },
+  'GET /api/specimens/:id': { expect: only({ instructor: 200, supervisor: 200, admin: 200 }), make: async (c) => ({ path: `/api/specimens/${await freshSpecimen(c)}` }) },
+  'PATCH /api/specimens/:id': { expect: only({ instructor: 200, admin: 200 }), make: async (c) => ({ path: `/api/specimens/${await freshSpecimen(c)}`, body: { series: 'B' } }) },
+  'DELETE /api/specimens/:id': { expect: only({ instructor: 204, admin: 204 }), make: async (c) => ({ path: `/api/specimens/${await freshSpecimen(c)}` }) },
+  'POST /api/specimens/:id/images': {
+    expect: only({ instructor: 202, admin: 202 }),
+    make: async (c) => ({ path: `/api/specimens/${await freshSpecimen(c)}/images`, image: await smallPng() }),
+  },
+  'DELETE /api/specimens/:id/images/:imageId': {
+    expect: only({ instructor: 204, admin: 204 }),
+    make: async (c) => {
+      const { specimenId, imageId } = await freshImage(c);
+      return { path: `/api/specimens/${specimenId}/images/${imageId}` };
+    },
+  },
+  'PUT /api/specimens/:id/features': { expect: only({ instructor: 200, admin: 200 }), make: async (c) => ({ path: `/api/specimens/${await freshSpecimen(c)}/features`, body: { features: [] } }) },
+  'GET /api/media/:id': { expect: only({ instructor: 200, supervisor: 200, admin: 200 }), make: async (c) => ({ path: `/api/media/${(await freshImage(c)).assetId}` }) },
+  // Public: a valid signed token is the credential, whoever presents it.
+  'GET /api/media/s/:token/:file': { expect: everyone(200), make: async (c) => ({ path: (await readyImage(c)).dzi }) },
+  'GET /api/media/s/:token/image_files/:level/:tile': {
+    expect: everyone(200),
+    make: async (c) => ({ path: (await readyImage(c)).dzi.replace(/image\.dzi$/, 'image_files/0/0_0.webp') }),
+  },
 };
 
 describe('route × role table', () => {
@@ -154,7 +209,8 @@ describe('route × role table', () => {
       const call: Call = row.make ? await row.make(ctx) : { path: template };
       let req = request(ctx.app.getHttpServer())[method.toLowerCase() as 'get'](call.path);
       if (who !== 'anonymous') req = req.set(bearer(ctx.tokens[who]));
-      if (call.csv !== undefined) req = req.attach('file', Buffer.from(call.csv), { filename: 'trainees.csv', contentType: 'text/csv' });
+      if (call.image !== undefined) req = req.field('side', 'data-page').field('light', 'visible').attach('file', call.image, { filename: 'x.png', contentType: 'image/png' });
+      else if (call.csv !== undefined) req = req.attach('file', Buffer.from(call.csv), { filename: 'trainees.csv', contentType: 'text/csv' });
       else if (call.body !== undefined) req = req.send(call.body as object);
       const res = await req;
       expect({ who, status: res.status, body: res.status === row.expect[who] ? undefined : res.body }).toEqual({ who, status: row.expect[who], body: undefined });

@@ -15,7 +15,7 @@ export type MediaVariantFormat = (typeof MEDIA_VARIANT_FORMATS)[number];
 
 /**
  * Where a browser fetches one image: display variants by width and format, and the DeepZoom descriptor whose
- * tiles sit next to it (`<base>/tiles_files/<level>/<col>_<row>.<ext>`, as OpenSeadragon expects).
+ * tiles sit next to it (`<base>/image_files/<level>/<col>_<row>.webp`, as OpenSeadragon expects).
  * For trainees every URL is a short-lived signed URL bound to their attempt.
  */
 export const ImageUrls = z.object({
@@ -83,16 +83,24 @@ const stateCode = z
   .toUpperCase()
   .regex(/^[A-Z<]{3}$/, 'issuing state: a three-letter ICAO code');
 
-export const CreateSpecimenRequest = z.strictObject({
+const specimenFields = {
   title: z.string().trim().min(1).max(160),
   issuingState: stateCode,
   documentType: DocumentType,
-  series: z.string().trim().max(60).default(''),
-  year: z.number().int().min(1950).max(2100).nullable().optional(),
-  description: z.string().trim().max(8000).default(''),
+  series: z.string().trim().max(60),
+  year: z.number().int().min(1950).max(2100).nullable(),
+  description: z.string().trim().max(8000),
+};
+
+export const CreateSpecimenRequest = z.strictObject({
+  ...specimenFields,
+  series: specimenFields.series.default(''),
+  year: specimenFields.year.optional(),
+  description: specimenFields.description.default(''),
 });
 export type CreateSpecimenRequest = z.infer<typeof CreateSpecimenRequest>;
-export const UpdateSpecimenRequest = CreateSpecimenRequest.partial();
+/** Only the fields sent change (no defaults here: zod 4 applies defaults inside partial(), which would reset them). */
+export const UpdateSpecimenRequest = z.strictObject(specimenFields).partial();
 export type UpdateSpecimenRequest = z.infer<typeof UpdateSpecimenRequest>;
 
 export const SpecimenSummary = z.object({

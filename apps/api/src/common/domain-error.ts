@@ -9,7 +9,8 @@ export type DomainErrorCode =
   | 'gone'
   | 'payload_too_large'
   | 'unsupported_media_type'
-  | 'unavailable';
+  | 'unavailable'
+  | 'range_not_satisfiable';
 
 const STATUS: Record<DomainErrorCode, number> = {
   invalid: 400,
@@ -21,6 +22,7 @@ const STATUS: Record<DomainErrorCode, number> = {
   payload_too_large: 413,
   unsupported_media_type: 415,
   unavailable: 503,
+  range_not_satisfiable: 416,
   too_many_requests: 429,
 };
 

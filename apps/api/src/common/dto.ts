@@ -34,3 +34,19 @@ export class MemberParamDto extends createZodDto(
 
 export class AuditPageDto extends createZodDto(c.Page(c.AuditEntryView)) {}
 export class AuditQueryDto extends createZodDto(c.AuditQuery) {}
+
+export class MediaAssetViewDto extends createZodDto(c.MediaAssetView) {}
+const mediaToken = z.string().min(1).max(1024); // judged by the signature check (a bad token is a 403, not a 400)
+export class MediaFileParamDto extends createZodDto(z.strictObject({ token: mediaToken, file: z.string().max(40) })) {}
+export class MediaTileParamDto extends createZodDto(z.strictObject({ token: mediaToken, level: z.string().regex(/^\d{1,2}$/), tile: z.string().regex(/^\d{1,5}_\d{1,5}\.webp$/) })) {}
+
+export class SpecimenViewDto extends createZodDto(c.SpecimenView) {}
+export class SpecimenPageDto extends createZodDto(c.Page(c.SpecimenSummary)) {}
+export class CreateSpecimenDto extends createZodDto(c.CreateSpecimenRequest) {}
+export class UpdateSpecimenDto extends createZodDto(c.UpdateSpecimenRequest) {}
+export class SpecimenListQueryDto extends createZodDto(c.SpecimenListQuery) {}
+export class ReplaceFeaturesDto extends createZodDto(c.ReplaceFeaturesRequest) {}
+export class SpecimenImageViewDto extends createZodDto(c.SpecimenImageView) {}
+export class SpecimenImageParamDto extends createZodDto(
+  z.strictObject({ id: z.uuid({ message: 'id must be a UUID' }), imageId: z.uuid({ message: 'imageId must be a UUID' }) }),
+) {}

@@ -32,6 +32,30 @@ export const ConfigSchema = z.object({
   LOGIN_MAX_FAILURES_PER_IP: int(1, 100000).default(20),
   LOGIN_FAILURE_WINDOW_SECONDS: int(10, 86400).default(900),
   WEB_DIST: z.string().optional(),
+  // Media: the image pipeline, its queue, storage and signed URLs.
+  UPLOAD_MAX_PIXELS: int(1, 1_000_000_000).default(100_000_000),
+  MEDIA_DRIVER: z.enum(['local', 's3'], { message: 'expected local or s3' }).default('local'),
+  MEDIA_WORKER_CONCURRENCY: int(0, 8).default(1),
+  MEDIA_POLL_INTERVAL_MS: int(100, 600_000).default(5000),
+  MEDIA_JOB_LEASE_SECONDS: int(10, 86400).default(300),
+  MEDIA_URL_TTL: int(30, 86400).default(900),
+  MEDIA_URL_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  SHARP_CONCURRENCY: int(0, 64).default(0),
+  S3_ENDPOINT: z.url({ message: 'expected an http(s) URL' }).optional(),
+  S3_REGION: z.string().min(1).optional(),
+  S3_BUCKET: z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, 'expected an S3 bucket name (3–63 lower-case letters, digits, dots, hyphens)')
+    .optional(),
+  S3_PREFIX: z.string().regex(/^[\w.\/-]*$/, 'expected letters, digits, ".", "-", "_" and "/"').default(''),
+  S3_ACCESS_KEY_ID: z.string().min(1).optional(),
+  S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
+  S3_FORCE_PATH_STYLE: bool.default(false),
+}).superRefine((c, ctx) => {
+  if (c.MEDIA_DRIVER !== 's3') return;
+  for (const key of ['S3_REGION', 'S3_BUCKET', 'S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY'] as const) {
+    if (!c[key]) ctx.addIssue({ code: 'custom', path: [key], message: 'required when MEDIA_DRIVER=s3' });
+  }
 });
 
 export type RawConfig = z.infer<typeof ConfigSchema>;

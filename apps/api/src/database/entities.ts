@@ -6,7 +6,9 @@ import { RefreshToken } from '../auth/refresh-token.entity';
 import { Cohort } from '../cohorts/cohort.entity';
 import { Exercise, ExerciseVersion } from '../exercises/exercise.entity';
 import { Assignment, ModuleVersion, TrainingModule } from '../training-modules/training-module.entity';
+import { MediaAsset } from '../media/media-asset.entity';
+import { Specimen, SpecimenFeature, SpecimenImage } from '../specimens/specimen.entity';
 import { Unit } from '../units/unit.entity';
 import { User } from '../users/user.entity';
 
-export const ENTITIES = [Unit, User, RefreshToken, LoginFailure, Cohort, AuditEntry, Exercise, ExerciseVersion, TrainingModule, ModuleVersion, Assignment, Attempt, AttemptItem, ResponseReceipt];
+export const ENTITIES = [Unit, User, RefreshToken, LoginFailure, Cohort, AuditEntry, MediaAsset, Specimen, SpecimenImage, SpecimenFeature, Exercise, ExerciseVersion, TrainingModule, ModuleVersion, Assignment, Attempt, AttemptItem, ResponseReceipt];

@@ -1,0 +1,169 @@
+// The image pipeline: the ONLY file in the API that imports sharp (a test greps the source tree for it).
+// Two jobs: inspect an upload before it is accepted (cheap header checks, then a full strict decode), and turn an
+// accepted file into what the browser gets — auto-oriented, sRGB, 8-bit, metadata-free display variants and
+// DeepZoom tiles, all with the same encoder settings whatever the source.
+import { MEDIA_VARIANT_FORMATS, MEDIA_VARIANT_WIDTHS, type MediaVariantFormat } from '@firstline/contracts';
+import fs from 'node:fs';
+import path from 'node:path';
+import sharp from 'sharp';
+import type { Metadata, Sharp, SharpOptions } from 'sharp';
+import { DomainError } from '../common/domain-error';
+import type { AcceptedFormat } from './sniff';
+
+/** Names of the derived files inside an asset's storage prefix (the same names the signed routes serve). */
+export const DZI_FILE = 'image.dzi';
+export const TILES_DIR = 'image_files';
+export const TILE_SIZE = 256;
+export const variantFile = (width: number, format: MediaVariantFormat) => `${width}.${format}`;
+
+// One set of encoder settings for every image: genuine and forged variants must be indistinguishable by encoding.
+const ENCODE = {
+  jpeg: { quality: 84, progressive: true, chromaSubsampling: '4:2:0' },
+  webp: { quality: 82, effort: 3, smartSubsample: false },
+  avif: { quality: 55, effort: 2, chromaSubsampling: '4:2:0' },
+  tile: { quality: 82, effort: 2 },
+} as const;
+
+/** Process-wide libvips settings: bounded threads and no operation cache (the pipeline never repeats work). */
+export function configureSharp(opts: { concurrency: number }): void {
+  if (opts.concurrency > 0) sharp.concurrency(opts.concurrency);
+  sharp.cache(false);
+}
+
+/** sharp/libvips messages carry file paths; keep only the decoder's own words. */
+function decoderReason(err: unknown): string {
+  const msg = err instanceof Error ? err.message : String(err);
+  return msg.replace(/\/[^\s:"']+/g, '<file>').split('\n')[0].slice(0, 200);
+}
+
+export interface Inspection {
+  width: number;
+  height: number;
+}
+
+/**
+ * Accepts or refuses a file whose magic bytes said `expected`. Order matters: the header is read without any pixel
+ * limit only to learn its dimensions, so a decompression bomb is refused before a single pixel is decoded; the
+ * full decode that proves the file is complete (truncated or corrupt data fail it) happens last, under the limit.
+ */
+export async function inspectImage(file: string, expected: AcceptedFormat, maxPixels: number): Promise<Inspection> {
+  let meta: Metadata;
+  try {
+    meta = await sharp(file, { limitInputPixels: false, failOn: 'none' }).metadata();
+  } catch (err) {
+    throw new DomainError('invalid', `The image is damaged or unreadable: ${decoderReason(err)}`);
+  }
+  const format: string | undefined = meta.format;
+  if (format !== expected) {
+    throw new DomainError('unsupported_media_type', `The file looks like ${expected.toUpperCase()} but decodes as ${String(format ?? 'nothing').toUpperCase()}: upload a plain image file`);
+  }
+  if ((meta.pages ?? 1) > 1) {
+    throw new DomainError('invalid', `The image has ${meta.pages} ${format === 'tiff' ? 'pages' : 'frames'}: upload a single still image (animated and multi-page files are not accepted)`);
+  }
+  const { width, height } = meta;
+  if (!width || !height) throw new DomainError('invalid', 'The image has no dimensions: it is damaged or not a raster image');
+  if (width * height > maxPixels) {
+    throw new DomainError(
+      'payload_too_large',
+      `The image is ${width} × ${height} pixels (${((width * height) / 1e6).toFixed(1)} megapixels); the limit is ${(maxPixels / 1e6).toFixed(0)} megapixels`,
+    );
+  }
+  try {
+    // A full, strict decode (pixel statistics need every pixel): truncation and corrupt data fail here.
+    await sharp(file, { failOn: 'error', limitInputPixels: maxPixels, sequentialRead: true }).stats();
+  } catch (err) {
+    throw new DomainError('invalid', `The image is truncated or corrupt: ${decoderReason(err)}`);
+  }
+  return { width, height };
+}
+
+export interface DeriveResult {
+  width: number;
+  height: number;
+  warnings: string[];
+  /** Paths of every derived file, relative to the work directory. */
+  files: string[];
+}
+
+/**
+ * Normalises `src` (EXIF auto-orientation, sRGB, 8 bits, alpha flattened on white, no metadata) into a libvips
+ * scratch file, then writes display variants and DeepZoom tiles into `workDir`. With `target`, the image is resized
+ * to exactly those dimensions (all lights of one document side must register on each other) and a warning says so.
+ * Never upscales a variant: a variant wider than the image is written at the image's own width under its usual name.
+ */
+export async function deriveImage(
+  src: string,
+  workDir: string,
+  opts: { maxPixels: number; target?: { width: number; height: number } | null; onProgress?: (percent: number) => Promise<void> },
+): Promise<DeriveResult> {
+  const progress = opts.onProgress ?? (async () => undefined);
+  const warnings: string[] = [];
+  const input = { failOn: 'error' as const, limitInputPixels: opts.maxPixels };
+  const normalised = path.join(workDir, 'normalised.v');
+  const reduced = path.join(workDir, 'reduced.v');
+  try {
+    let pipeline = sharp(src, { ...input, sequentialRead: true })
+      .rotate() // EXIF orientation, then the tag is gone with the rest of the metadata
+      .flatten({ background: '#ffffff' })
+      .toColourspace('srgb');
+    const oriented = await orientedSize(src, input);
+    if (opts.target && (opts.target.width !== oriented.width || opts.target.height !== oriented.height)) {
+      const { width: tw, height: th } = opts.target;
+      pipeline = pipeline.resize(tw, th, { fit: 'fill', kernel: 'lanczos3' });
+      const aspectChange = Math.abs(oriented.width / oriented.height / (tw / th) - 1);
+      warnings.push(
+        `Resized from ${oriented.width} × ${oriented.height} to ${tw} × ${th} to match the other images of this document side` +
+          (aspectChange > 0.01 ? ` (the aspect ratio differed by ${(aspectChange * 100).toFixed(1)} %, so the image is stretched: re-photograph it to match)` : ''),
+      );
+    }
+    const info = await pipeline.toFile(normalised);
+    const { width, height } = info;
+    await progress(25);
+
+    // Display variants: one reduction to the largest width, the smaller widths from that, three encodings each.
+    const files: string[] = [];
+    const widths = [...MEDIA_VARIANT_WIDTHS].sort((a, b) => b - a);
+    const largest = Math.min(widths[0], width);
+    await sharp(normalised).resize({ width: largest, withoutEnlargement: true, kernel: 'lanczos3' }).toFile(reduced);
+    for (const [i, w] of widths.entries()) {
+      const base = () => (w >= largest ? sharp(reduced) : sharp(reduced).resize({ width: w, withoutEnlargement: true, kernel: 'lanczos3' }));
+      for (const format of MEDIA_VARIANT_FORMATS) {
+        const name = variantFile(w, format);
+        await encode(base(), format).toFile(path.join(workDir, name));
+        files.push(name);
+      }
+      await progress(25 + Math.round(((i + 1) / widths.length) * 35));
+    }
+
+    // DeepZoom pyramid for OpenSeadragon: webp tiles of TILE_SIZE, no overlap.
+    await sharp(normalised).webp(ENCODE.tile).tile({ size: TILE_SIZE, overlap: 0, layout: 'dz' }).toFile(path.join(workDir, 'image.dz'));
+    await fs.promises.rm(path.join(workDir, TILES_DIR, 'vips-properties.xml'), { force: true });
+    for (const level of await fs.promises.readdir(path.join(workDir, TILES_DIR))) {
+      for (const tile of await fs.promises.readdir(path.join(workDir, TILES_DIR, level))) files.push(`${TILES_DIR}/${level}/${tile}`);
+    }
+    files.push(DZI_FILE);
+    await progress(90);
+    return { width, height, warnings, files };
+  } finally {
+    await fs.promises.rm(normalised, { force: true });
+    await fs.promises.rm(reduced, { force: true });
+  }
+}
+
+function encode(img: Sharp, format: MediaVariantFormat): Sharp {
+  switch (format) {
+    case 'jpeg':
+      return img.jpeg(ENCODE.jpeg);
+    case 'webp':
+      return img.webp(ENCODE.webp);
+    case 'avif':
+      return img.avif(ENCODE.avif);
+  }
+}
+
+/** Dimensions after EXIF auto-orientation (orientations 5–8 swap width and height). */
+async function orientedSize(src: string, input: SharpOptions): Promise<{ width: number; height: number }> {
+  const m = await sharp(src, input).metadata();
+  const swap = (m.orientation ?? 1) >= 5;
+  return { width: (swap ? m.height : m.width) ?? 0, height: (swap ? m.width : m.height) ?? 0 };
+}

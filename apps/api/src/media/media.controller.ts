@@ -1,0 +1,39 @@
+import { Controller, Get, Param, Req, Res } from '@nestjs/common';
+import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { Request, Response } from 'express';
+import { ZodResponse } from 'nestjs-zod';
+import { Actor, CurrentActor } from '../common/actor';
+import { IdParamDto, MediaAssetViewDto, MediaFileParamDto, MediaTileParamDto } from '../common/dto';
+import { Public, Roles } from '../common/roles.decorator';
+import { MediaService } from './media.service';
+
+@ApiTags('media')
+@Controller('media')
+export class MediaController {
+  constructor(private readonly media: MediaService) {}
+
+  @Roles('instructor', 'supervisor', 'admin')
+  @Get(':id')
+  @ApiOperation({ summary: 'Processing status, progress, warnings and (when ready) signed URLs of one image' })
+  @ZodResponse({ type: MediaAssetViewDto })
+  get(@CurrentActor() actor: Actor, @Param() p: IdParamDto) {
+    return this.media.view(p.id, { userId: actor.id, scope: 'library' });
+  }
+
+  // The token is the credential: <img> and OpenSeadragon cannot send a bearer. Expired or forged → 403.
+  @Public()
+  @Get('s/:token/:file')
+  @ApiOperation({ summary: 'A signed display variant (`<width>.<webp|avif|jpeg>`) or the DeepZoom descriptor (`image.dzi`)' })
+  @ApiProduces('image/webp', 'image/avif', 'image/jpeg', 'application/xml')
+  async file(@Param() p: MediaFileParamDto, @Req() req: Request, @Res() res: Response): Promise<void> {
+    await this.media.serve(p.token, p.file, req, res);
+  }
+
+  @Public()
+  @Get('s/:token/image_files/:level/:tile')
+  @ApiOperation({ summary: 'A signed DeepZoom tile (`<col>_<row>.webp`), as OpenSeadragon requests it' })
+  @ApiProduces('image/webp')
+  async tile(@Param() p: MediaTileParamDto, @Req() req: Request, @Res() res: Response): Promise<void> {
+    await this.media.serve(p.token, `image_files/${p.level}/${p.tile}`, req, res);
+  }
+}
