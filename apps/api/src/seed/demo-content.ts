@@ -20,6 +20,7 @@ import path from 'node:path';
 import { DataSource, EntityManager } from 'typeorm';
 import { ExercisesService } from '../exercises/exercises.service';
 import { MediaService } from '../media/media.service';
+import { Specimen, SpecimenFeature, SpecimenImage } from '../specimens/specimen.entity';
 import { ModulesService } from '../training-modules/modules.service';
 
 export interface DemoContentOptions {
@@ -180,9 +181,52 @@ export class DemoContentService {
     return report;
   }
 
-  /** Demo specimens in the library (with images and annotated features) for the lessons. */
-  private async specimens(_opts: DemoContentOptions, _manifest: DemoManifest): Promise<string[]> {
-    return [];
+  /** Demo specimens in the library (images and annotated features), for the lessons. Idempotent by title. */
+  private async specimens(opts: DemoContentOptions, manifest: DemoManifest): Promise<string[]> {
+    const ids: string[] = [];
+    for (const entry of manifest.specimens) {
+      const { instance } = await this.read(opts.dir, entry.folder);
+      const title = `${instance.state.name} — ${instance.documentType === 'TD3' ? 'passport' : 'identity card'} (${instance.documentType}) specimen`;
+      const id = await this.db.transaction(async (m) => {
+        await m.query('SELECT pg_advisory_xact_lock($1)', [LOCK]);
+        const [existing] = await m.query('SELECT id FROM specimens WHERE title = $1 AND created_by IS NULL', [title]);
+        if (existing) return existing.id as string;
+        const specimen = await m.save(
+          m.create(Specimen, {
+            title,
+            issuingState: instance.state.code,
+            documentType: instance.documentType,
+            series: instance.documentType === 'TD3' ? 'Series 2024' : 'Series 2023',
+            year: 2024,
+            description: `Genuine ${instance.state.name} ${instance.documentType === 'TD3' ? 'passport data page' : 'identity card'} as issued, under every light, with its security features annotated.`,
+            createdBy: null,
+          }),
+        );
+        for (const img of instance.images) {
+          const asset = await this.media.ingestFile(path.join(opts.dir, entry.folder, img.file), { createdBy: null, group: `specimen:${specimen.id}:${img.side}`, manager: m });
+          await m.insert(SpecimenImage, { specimenId: specimen.id, side: img.side, light: img.light, frame: img.frame ?? 1, assetId: asset.id });
+        }
+        await m.insert(
+          SpecimenFeature,
+          instance.features.map((f, position) => ({
+            specimenId: specimen.id,
+            position,
+            name: f.label,
+            kind: f.name,
+            category: f.category,
+            side: f.side,
+            lights: f.lights,
+            region: f.polygon,
+            description: f.description,
+            zoomHint: null,
+          })),
+        );
+        return specimen.id;
+      });
+      ids.push(id);
+    }
+    await this.media.waitForIdle();
+    return ids;
   }
 
   private async read(dir: string, folder: string): Promise<Stored> {
