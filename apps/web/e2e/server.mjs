@@ -73,6 +73,19 @@ async function waitForHealth(base, child, log, timeoutMs) {
   throw new Error(`The server was not healthy within ${timeoutMs / 1000} s:\n${log()}`);
 }
 
+/** The demo modules appear once the background seeder has generated and ingested the library. */
+async function waitForDemoContent(base, child, log, timeoutMs) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`The server exited with code ${child.exitCode}:\n${log()}`);
+    const health = await fetch(`${base}/api/health`).then((r) => r.json()).catch(() => null);
+    if (health?.demoContent === 'ready') return;
+    if (health?.demoContent === 'failed') throw new Error(`The demo content could not be prepared:\n${log()}`);
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  throw new Error(`The demo content was not ready within ${timeoutMs / 1000} s:\n${log()}`);
+}
+
 export async function startServer({ timeoutMs = 60_000 } = {}) {
   for (const [file, hint] of [
     [API_MAIN, 'build the API first: npm run build -w apps/api'],
@@ -85,7 +98,19 @@ export async function startServer({ timeoutMs = 60_000 } = {}) {
   const adminUrl = process.env.DATABASE_URL || null;
   const db = adminUrl ? await createDatabase(adminUrl) : null;
 
-  const env = { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, SEED_DEMO: 'true', LOG_LEVEL: 'warn', NODE_ENV: 'test' };
+  // A small demo library (16 exercises), cached between runs so only the first run renders it.
+  const env = {
+    ...process.env,
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    DATA_DIR: dataDir,
+    SEED_DEMO: 'true',
+    DEMO_EXERCISES: process.env.DEMO_EXERCISES || '16',
+    DEMO_DPI: process.env.DEMO_DPI || '200',
+    DEMO_LIBRARY_DIR: process.env.DEMO_LIBRARY_DIR || path.join(os.tmpdir(), 'firstline-e2e-demo-library'),
+    LOG_LEVEL: 'warn',
+    NODE_ENV: 'test',
+  };
   if (db) env.DATABASE_URL = db.url;
   else delete env.DATABASE_URL;
 
@@ -109,6 +134,7 @@ export async function startServer({ timeoutMs = 60_000 } = {}) {
 
   try {
     await waitForHealth(base, child, () => output.slice(-4000), timeoutMs);
+    await waitForDemoContent(base, child, () => output.slice(-4000), 300_000);
   } catch (err) {
     await stop();
     throw err;

@@ -125,11 +125,16 @@ export async function deriveImage(
     const widths = [...MEDIA_VARIANT_WIDTHS].sort((a, b) => b - a);
     const largest = Math.min(widths[0], width);
     await sharp(normalised).resize({ width: largest, withoutEnlargement: true, kernel: 'lanczos3' }).toFile(reduced);
+    // Widths at or above the image's own are the same pixels: encode once, copy to the other names.
+    const fullWidth = new Map<MediaVariantFormat, string>();
     for (const [i, w] of widths.entries()) {
       const base = () => (w >= largest ? sharp(reduced) : sharp(reduced).resize({ width: w, withoutEnlargement: true, kernel: 'lanczos3' }));
       for (const format of MEDIA_VARIANT_FORMATS) {
         const name = variantFile(w, format);
-        await encode(base(), format).toFile(path.join(workDir, name));
+        const same = w >= largest ? fullWidth.get(format) : undefined;
+        if (same) await fs.promises.copyFile(path.join(workDir, same), path.join(workDir, name));
+        else await encode(base(), format).toFile(path.join(workDir, name));
+        if (w >= largest && !same) fullWidth.set(format, name);
         files.push(name);
       }
       await progress(25 + Math.round(((i + 1) / widths.length) * 35));
