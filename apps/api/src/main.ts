@@ -27,7 +27,7 @@ function banner(config: AppConfig, port: number, embedded: EmbeddedDatabase | un
       `    Demo logins (password "${org.password}"):`,
       ...org.staff.map((s) => `      ${s.username.padEnd(12)} ${s.role}${s.unit ? `, ${s.unit}` : ''}`),
       `      ${trainees[0]} … ${trainees[trainees.length - 1]}  trainees`,
-      "    Demo modules are prepared in the background on first start (about a minute; /api/health shows demoContent).",
+      "    Demo modules are prepared in the background on first start (a few minutes; /api/health shows demoContent).",
     );
   }
   lines.push('    Stop with Ctrl+C', '');

@@ -39,7 +39,7 @@ export const ConfigSchema = z.object({
   // Media: the image pipeline, its queue, storage and signed URLs.
   UPLOAD_MAX_PIXELS: int(1, 1_000_000_000).default(100_000_000),
   MEDIA_DRIVER: z.enum(['local', 's3'], { message: 'expected local or s3' }).default('local'),
-  MEDIA_WORKER_CONCURRENCY: int(0, 8).default(1),
+  MEDIA_WORKER_CONCURRENCY: int(0, 8).default(2),
   MEDIA_POLL_INTERVAL_MS: int(100, 600_000).default(5000),
   MEDIA_JOB_LEASE_SECONDS: int(10, 86400).default(300),
   MEDIA_URL_TTL: int(30, 86400).default(900),

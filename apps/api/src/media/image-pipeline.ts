@@ -19,9 +19,11 @@ export const variantFile = (width: number, format: MediaVariantFormat) => `${wid
 // One set of encoder settings for every image: genuine and forged variants must be indistinguishable by encoding.
 const ENCODE = {
   jpeg: { quality: 84, progressive: true, chromaSubsampling: '4:2:0' },
-  webp: { quality: 82, effort: 3, smartSubsample: false },
-  avif: { quality: 55, effort: 2, chromaSubsampling: '4:2:0' },
-  tile: { quality: 82, effort: 2 },
+  // Low efforts: on document scans they cost a few per cent in size and save most of the time (AVIF effort 0 is
+  // about 4× faster than 2 for 2 % more bytes; WebP 1 is faster than 3 for 5 %).
+  webp: { quality: 82, effort: 1, smartSubsample: false },
+  avif: { quality: 55, effort: 0, chromaSubsampling: '4:2:0' },
+  tile: { quality: 82, effort: 1 },
 } as const;
 
 /** Process-wide libvips settings: bounded threads and no operation cache (the pipeline never repeats work). */

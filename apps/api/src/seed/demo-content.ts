@@ -6,6 +6,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import {
   FEATURE_KINDS,
   MRZ_CHECKS,
+  TRAINING_STATES,
   type DocumentType,
   type ExerciseInput,
   type ExerciseTruth,
@@ -130,7 +131,9 @@ export class DemoContentService {
         const folder = path.join(opts.dir, entry.folder);
         const group = `demo:${entry.id}`;
         const images = [];
-        for (const img of instance.images) {
+        // The desk's lights: visible, transmitted, the first oblique frame, UV 365 and IR (the player shows one
+        // oblique frame; UV 254 is a second-line lamp). Specimens keep every image for study.
+        for (const img of instance.images.filter(isDeskImage)) {
           const asset = await this.media.ingestFile(path.join(folder, img.file), { createdBy: null, group: `${group}:${img.side}`, manager: m });
           images.push({ side: img.side, light: img.light, frame: img.frame ?? 1, assetId: asset.id });
         }
@@ -186,7 +189,8 @@ export class DemoContentService {
     const ids: string[] = [];
     for (const entry of manifest.specimens) {
       const { instance } = await this.read(opts.dir, entry.folder);
-      const title = `${instance.state.name} — ${instance.documentType === 'TD3' ? 'passport' : 'identity card'} (${instance.documentType}) specimen`;
+      const stateName = TRAINING_STATES.find((t) => t.code === instance.state.code)?.name ?? instance.state.name;
+      const title = `${stateName} — ${instance.documentType === 'TD3' ? 'passport' : 'identity card'} (${instance.documentType}) specimen`;
       const id = await this.db.transaction(async (m) => {
         await m.query('SELECT pg_advisory_xact_lock($1)', [LOCK]);
         const [existing] = await m.query('SELECT id FROM specimens WHERE title = $1 AND created_by IS NULL', [title]);
@@ -198,7 +202,7 @@ export class DemoContentService {
             documentType: instance.documentType,
             series: instance.documentType === 'TD3' ? 'Series 2024' : 'Series 2023',
             year: 2024,
-            description: `Genuine ${instance.state.name} ${instance.documentType === 'TD3' ? 'passport data page' : 'identity card'} as issued, under every light, with its security features annotated.`,
+            description: `Genuine ${stateName} ${instance.documentType === 'TD3' ? 'passport data page' : 'identity card'} as issued, under every light, with its security features annotated.`,
             createdBy: null,
           }),
         );
@@ -233,6 +237,10 @@ export class DemoContentService {
     const json = JSON.parse(await readFile(path.join(dir, folder, 'instance.json'), 'utf8'));
     return { instance: json.instance ?? json, truth: json.truth };
   }
+}
+
+function isDeskImage(img: { light: string; frame?: number }): boolean {
+  return img.light !== 'uv254' && (img.light !== 'oblique' || (img.frame ?? 1) === 1);
 }
 
 /** One option list per document type: the same for every item of that type, so it says nothing about the item. */

@@ -6,8 +6,22 @@ import { useTranslation } from 'react-i18next';
 export function DeskContext({ context }: { context: CheckContext }) {
   const { t } = useTranslation();
   return (
-    <details className="fl-desk" data-testid="desk-context" open>
-      <summary>{t('desk.title')}</summary>
+    <details className="fl-desk" data-testid="desk-context">
+      <summary>
+        <strong>{t('desk.title')}</strong>
+        <span className="fl-desk__summary">
+          {' · '}
+          <span dir="ltr">{context.referenceDate}</span>
+          {' · '}
+          {t('desk.alertCount', { count: context.stolenBlankSeries.length })}
+          {context.records.map((r, i) => (
+            <span key={i} className={r.result === 'no-hit' ? undefined : 'fl-desk__flag'}>
+              {' · '}
+              {r.source.split(' ')[0]}: {t(`desk.result.${r.result}`)}
+            </span>
+          ))}
+        </span>
+      </summary>
       <dl className="fl-desk__list">
         <dt>{t('desk.date')}</dt>
         <dd dir="ltr">{context.referenceDate}</dd>

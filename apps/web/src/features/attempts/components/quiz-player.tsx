@@ -102,7 +102,7 @@ function FinishPanel({ attempt, waiting }: { attempt: AttemptView; waiting: numb
     finish.mutate(attempt.id, { onSuccess: () => navigate(paths.app.results.getHref(attempt.id), { replace: true }) });
   return (
     <section className="fl-finish">
-      <h1>{attempt.moduleTitle}</h1>
+      <h1 dir="auto">{attempt.moduleTitle}</h1>
       <p>{t('player.allAnswered', { count: attempt.itemCount })}</p>
       {waiting > 0 && <p className="fl-finish__waiting">{t('player.finishWaiting', { count: waiting })}</p>}
       {finish.isError && <Banner tone="danger">{describeError(t, finish.error)}</Banner>}
@@ -296,7 +296,7 @@ function ItemScreen({
     <div className="fl-player__item" data-testid="quiz-item" data-item={item.n}>
       <header className="fl-player__bar">
         <div className="fl-player__title">
-          <p className="fl-player__module">{attempt.moduleTitle}</p>
+          <p className="fl-player__module" dir="auto">{attempt.moduleTitle}</p>
           <p className="fl-player__progress" data-testid="item-progress" aria-live="polite">
             {t('player.itemOf', { n: item.n, count: item.itemCount })}
             {attempt.deadline && (
@@ -351,7 +351,6 @@ function ItemScreen({
               <figcaption>{t('player.traveller')}</figcaption>
             </figure>
           )}
-          {item.context && <DeskContext context={item.context} />}
           {saveError && <Banner tone="danger">{saveError}</Banner>}
           {submitted ? (
             <section className="fl-feedback" aria-live="polite" data-testid="feedback">
@@ -384,6 +383,7 @@ function ItemScreen({
               }
             />
           )}
+          {item.context && <DeskContext context={item.context} />}
         </aside>
       </div>
       <HelpOverlay open={help} onClose={() => setHelp(false)} />

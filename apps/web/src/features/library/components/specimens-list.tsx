@@ -41,7 +41,7 @@ export function SpecimensList() {
       header: t('library.fields.title'),
       cell: (s) => (
         <div className="fl-person">
-          <Link className="fl-table__primary-link" to={paths.app.specimen.getHref(s.id)}>
+          <Link className="fl-table__primary-link" dir="auto" to={paths.app.specimen.getHref(s.id)}>
             {s.title}
           </Link>
           {(s.series || s.year) && <span className="fl-person__sub">{[s.series, s.year].filter(Boolean).join(' · ')}</span>}

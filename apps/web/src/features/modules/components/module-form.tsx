@@ -189,7 +189,7 @@ export function ModuleForm({
         <input type="checkbox" className="fl-checkbox__input" checked={selected.has(e.id)} onChange={() => toggleExercise(e.id)} aria-label={t('modules.pool.pick', { title: e.title })} />
       ),
     },
-    { key: 'title', header: t('modules.pool.exercise'), cell: (e) => <span className="fl-table__primary">{e.title}</span> },
+    { key: 'title', header: t('modules.pool.exercise'), cell: (e) => <span className="fl-table__primary" dir="auto">{e.title}</span> },
     { key: 'doc', header: t('library.fields.documentType'), cell: (e) => <span dir="ltr">{e.issuingState} · {e.documentType}</span> },
     {
       key: 'fraud',

@@ -25,7 +25,7 @@ export function ModulesTable({ modules }: { modules: ModuleView[] }) {
       key: 'title',
       header: t('modules.fields.title'),
       cell: (m) => (
-        <Link className="fl-table__primary-link" to={paths.app.module.getHref(m.id)}>
+        <Link className="fl-table__primary-link" dir="auto" to={paths.app.module.getHref(m.id)}>
           {m.title}
         </Link>
       ),

@@ -92,7 +92,7 @@ function AssignmentRow({
   return (
     <li className="fl-assignment" aria-labelledby={titleId} data-testid="assignment">
       <div className="fl-assignment__main">
-        <p className="fl-assignment__title" id={titleId}>
+        <p className="fl-assignment__title" id={titleId} dir="auto">
           {a.module.title}
         </p>
         <p className="fl-assignment__meta">

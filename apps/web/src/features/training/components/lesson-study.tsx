@@ -16,7 +16,7 @@ export function LessonStudy({ lessons }: { lessons: LessonView[] }) {
       {lessons.length > 1 && (
         <div className="fl-segmented fl-lessons__tabs" role="group" aria-label={t('lessons.specimens')}>
           {lessons.map((l, i) => (
-            <button key={l.specimenId} type="button" aria-pressed={i === index} onClick={() => setIndex(i)}>
+            <button key={l.specimenId} type="button" dir="auto" aria-pressed={i === index} onClick={() => setIndex(i)}>
               {l.title}
             </button>
           ))}
@@ -66,7 +66,7 @@ function SpecimenLesson({ lesson }: { lesson: LessonView }) {
     <div className="fl-lesson">
       <div className="fl-lesson__doc">
         <header className="fl-lesson__header">
-          <h2>{lesson.title}</h2>
+          <h2 dir="auto">{lesson.title}</h2>
           <p className="fl-lesson__meta" dir="ltr">
             {lesson.issuingState} · {lesson.documentType}
           </p>
