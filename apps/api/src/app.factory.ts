@@ -1,4 +1,5 @@
 // Builds the HTTP application: the same function serves `npm start` and the e2e tests.
+import compression from 'compression';
 import { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
@@ -62,6 +63,8 @@ export async function createApp(config: AppConfig, databaseUrl: string): Promise
     }),
   );
   app.use(requestContext);
+  // gzip for JSON, the web app's JS/CSS and DZI descriptors (a weak airport network); images are already compressed.
+  app.use(compression());
   app.use(cookieParser());
   app.use(express.json({ limit: config.BODY_LIMIT_BYTES }), bodyParserErrors);
   app.setGlobalPrefix('api');

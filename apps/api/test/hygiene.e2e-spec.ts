@@ -68,6 +68,13 @@ describe('API hygiene', () => {
     expect(generated.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
   });
 
+  it('compresses responses for clients that accept gzip', async () => {
+    const res = await http().get('/api/openapi.json').set('Accept-Encoding', 'gzip');
+    expect(res.status).toBe(200);
+    expect(res.headers['content-encoding']).toBe('gzip');
+    expect(res.body.openapi).toMatch(/^3\./);
+  });
+
   it('health reports the database', async () => {
     const res = await http().get('/api/health');
     expect(res.body).toEqual({ status: 'ok', db: 'up', version: expect.any(String), demoContent: 'off' });

@@ -70,7 +70,14 @@ export function QuizPlayer({ attemptId }: { attemptId: string }) {
   );
 
   if (attempt.isPending || (attempt.data && current === undefined)) return <LoadingBlock />;
-  if (attempt.isError) return <QueryError error={attempt.error} onRetry={() => attempt.refetch()} />;
+  if (attempt.isError)
+    return (
+      // Answers given before the connection dropped are safe on this device: say so next to the error.
+      <div className="fl-player">
+        <OfflineBanner online={outbox.online} waiting={waiting.length} />
+        <QueryError error={attempt.error} onRetry={() => attempt.refetch()} />
+      </div>
+    );
   const a = attempt.data;
   if (a.status === 'finished') return <Navigate to={paths.app.results.getHref(a.id)} replace />;
 
