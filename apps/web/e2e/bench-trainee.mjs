@@ -12,6 +12,7 @@ import { startServer } from './server.mjs';
 const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 const THROTTLE = { offline: false, latency: 150, downloadThroughput: (1.6e6 / 8) | 0, uploadThroughput: (0.75e6 / 8) | 0 };
 const figures = [];
+const step = (m) => process.stderr.write(`bench: ${m}\n`);
 const emit = (f) => {
   figures.push(f);
   process.stdout.write(`${JSON.stringify(f)}\n`);
@@ -34,6 +35,7 @@ try {
   const cdp = await context.newCDPSession(page);
   await cdp.send('Network.enable');
 
+  step('server ready');
   // Baseline: the sign-in page, throttled, cold cache.
   await cdp.send('Network.clearBrowserCache');
   await cdp.send('Network.emulateNetworkConditions', THROTTLE);
@@ -43,6 +45,7 @@ try {
   const loginMs = Date.now() - t0;
   await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: -1 });
 
+  step(`sign-in page ${loginMs} ms`);
   phase = 'trainee';
   await page.getByLabel('Username').fill('trainee11');
   await page.getByLabel('Password', { exact: true }).fill('firstline-demo');
@@ -51,6 +54,7 @@ try {
   await page.getByTestId('assignment').filter({ hasText: 'First-line document check — practice' }).getByTestId('start-attempt').click();
   await page.getByTestId('document-viewer').waitFor();
   const playerUrl = page.url();
+  step('player open');
   await page.waitForTimeout(1000);
 
   const sum = (urls) => [...urls].reduce((s, u) => s + (scripts.get(u) ?? 0), 0);
@@ -65,6 +69,7 @@ try {
   t0 = Date.now();
   await page.goto(playerUrl, { waitUntil: 'commit' });
   const tile = await firstTile;
+  step('first tile response');
   await tile.finished();
   await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
   const firstImageMs = Date.now() - t0;
