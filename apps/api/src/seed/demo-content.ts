@@ -115,7 +115,11 @@ export class DemoContentService {
     // Loaded lazily: forge pulls in the renderer, which only the seeder needs.
     const forge = await import('@firstline/forge');
     const t0 = Date.now();
-    const manifest: DemoManifest = await forge.writeDemoLibrary(opts.dir, { dpi: opts.dpi, exercises: opts.exercises }, (line) => log(`forge: ${line}`));
+    let rendered = 0;
+    const manifest: DemoManifest = await forge.writeDemoLibrary(opts.dir, { dpi: opts.dpi, exercises: opts.exercises }, () => {
+      // One line per ten documents rendered, not one per document.
+      if (++rendered % 10 === 0) log(`demo library: ${rendered} documents rendered`);
+    });
     log(`demo library ready in ${opts.dir} (${manifest.exercises.length} exercises, ${Math.round((Date.now() - t0) / 1000)} s)`);
     const items = await Promise.all(manifest.exercises.map((e) => this.read(opts.dir, e.folder)));
     const options = featureOptionsByType(items);
