@@ -40,6 +40,11 @@ export function largestVariant(urls: ImageUrls): string | null {
   return Object.values(urls.variants)[0] ?? null;
 }
 
+/** The smallest display variant (WebP first), for a quick preview. */
+export function previewVariant(urls: ImageUrls): string | null {
+  return urls.variants['640.webp'] ?? urls.variants['640.jpeg'] ?? null;
+}
+
 export function DocumentViewer({
   images,
   visible,
@@ -193,6 +198,13 @@ export function DocumentViewer({
             backgroundPosition: `${LOUPE_SIZE / 2 - loupePoint[0] * frame.width * loupe!}px ${LOUPE_SIZE / 2 - loupePoint[1] * frame.height * loupe!}px`,
           }}
         />
+      )}
+      {!engine && !failed && visibleImage && previewVariant(visibleImage.urls) && (
+        // The small variant shows the document at once on a slow line, while the zoomable viewer loads.
+        <picture>
+          {visibleImage.urls.variants['640.avif'] && <source type="image/avif" srcSet={visibleImage.urls.variants['640.avif']} />}
+          <img className="fl-viewer__preview" src={previewVariant(visibleImage.urls)!} alt="" data-testid="viewer-preview" />
+        </picture>
       )}
       {!engine && !failed && (
         <div className="fl-viewer__status">
