@@ -21,6 +21,7 @@ import {
 } from '@firstline/contracts';
 import { createHash, randomInt } from 'node:crypto';
 import { DataSource, EntityManager, In } from 'typeorm';
+import { CohortsService } from '../cohorts/cohorts.service';
 import { Actor } from '../common/actor';
 import { DomainError, notFound } from '../common/domain-error';
 import { ExerciseVersion } from '../exercises/exercise.entity';
@@ -61,6 +62,7 @@ export class AttemptsService implements OnModuleInit, OnModuleDestroy {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly media: MediaService,
+    private readonly cohorts: CohortsService,
   ) {}
 
   onModuleInit(): void {
@@ -73,8 +75,12 @@ export class AttemptsService implements OnModuleInit, OnModuleDestroy {
     if (this.sweeper) clearInterval(this.sweeper);
   }
 
-  async sweepExpired(): Promise<number> {
-    const due: Array<{ id: string }> = await this.db.query(`SELECT id FROM attempts WHERE status = 'in-progress' AND deadline IS NOT NULL AND deadline <= now()`);
+  /** Finishes in-progress attempts whose deadline has passed (all of them, or one trainee's). */
+  async sweepExpired(userId?: string): Promise<number> {
+    const due: Array<{ id: string }> = await this.db.query(
+      `SELECT id FROM attempts WHERE status = 'in-progress' AND deadline IS NOT NULL AND deadline <= now() AND ($1::uuid IS NULL OR user_id = $1)`,
+      [userId ?? null],
+    );
     for (const { id } of due) await this.db.transaction((m) => this.finishLocked(m, id));
     return due.length;
   }
@@ -82,7 +88,7 @@ export class AttemptsService implements OnModuleInit, OnModuleDestroy {
   // ---------------------------------------------------------------------------------------------- assignments
 
   async myAssignments(actor: Actor): Promise<MyAssignmentView[]> {
-    await this.finishExpiredFor(actor.id);
+    await this.sweepExpired(actor.id);
     const assignments = await this.db
       .getRepository(Assignment)
       .createQueryBuilder('a')
@@ -140,7 +146,7 @@ export class AttemptsService implements OnModuleInit, OnModuleDestroy {
       // One start at a time per trainee and assignment (two tabs pressing Start get the same attempt).
       await m.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`attempt-start:${assignmentId}:${actor.id}`]);
       const assignment = await m.findOne(Assignment, { where: { id: assignmentId }, relations: { moduleVersion: true } });
-      if (!assignment || !(await this.isMember(m, actor.id, assignment.cohortId))) throw notFound('Assignment');
+      if (!assignment || !(await this.canSeeAssignment(actor, assignment, m))) throw notFound('Assignment');
       const open = await m.findOne(Attempt, { where: { assignmentId, userId: actor.id, status: 'in-progress' } });
       if (open) {
         if (!(await this.finishIfExpired(m, open))) return { id: open.id, created: false };
@@ -311,7 +317,7 @@ export class AttemptsService implements OnModuleInit, OnModuleDestroy {
   }
 
   async progress(actor: Actor): Promise<MyProgress> {
-    await this.finishExpiredFor(actor.id);
+    await this.sweepExpired(actor.id);
     const rows: Array<{ id: string; title: string; settings: { mode: 'practice' | 'assessment' }; finished_at: Date; score: number; passed: boolean }> = await this.db.query(
       `SELECT t.id, v.title, v.settings, t.finished_at, t.score, t.passed
          FROM attempts t JOIN assignments a ON a.id = t.assignment_id JOIN module_versions v ON v.id = a.module_version_id
@@ -423,28 +429,9 @@ export class AttemptsService implements OnModuleInit, OnModuleDestroy {
     return { attempt, assignment, version: assignment.moduleVersion! };
   }
 
-  private async canSeeAssignment(actor: Actor, a: Assignment): Promise<boolean> {
-    if (actor.role === 'admin') return true;
-    if (actor.role === 'trainee') return this.isMember(this.db.manager, actor.id, a.cohortId);
-    if (actor.role === 'instructor') {
-      const [r] = await this.db.query('SELECT 1 FROM cohort_instructors WHERE cohort_id = $1 AND user_id = $2', [a.cohortId, actor.id]);
-      return !!r;
-    }
-    const [r] = await this.db.query('SELECT 1 FROM cohorts WHERE id = $1 AND unit_id = $2', [a.cohortId, actor.unitId]);
-    return !!r;
-  }
-
-  private async isMember(m: EntityManager, userId: string, cohortId: string): Promise<boolean> {
-    const [r] = await m.query('SELECT 1 FROM cohort_members WHERE cohort_id = $1 AND user_id = $2', [cohortId, userId]);
-    return !!r;
-  }
-
-  private async finishExpiredFor(userId: string): Promise<void> {
-    const due: Array<{ id: string }> = await this.db.query(
-      `SELECT id FROM attempts WHERE user_id = $1 AND status = 'in-progress' AND deadline IS NOT NULL AND deadline <= now()`,
-      [userId],
-    );
-    for (const { id } of due) await this.db.transaction((m) => this.finishLocked(m, id));
+  /** The cohort scope every other route uses: trainees their own cohorts, instructors theirs, supervisors their unit's. */
+  private async canSeeAssignment(actor: Actor, a: Assignment, m: EntityManager = this.db.manager): Promise<boolean> {
+    return actor.role === 'admin' || (await this.cohorts.visibleIds(m, actor)).includes(a.cohortId);
   }
 
   /** Finishes the attempt if its deadline has passed; true if it did (or it was already finished). */

@@ -16,7 +16,8 @@ export function mrzCheck(lines: string[]): MrzCheckResult {
     if (e instanceof MrzFormatError) throw new DomainError('invalid', `Not a machine-readable zone: ${e.message}`, { reason: e.reason });
     throw e;
   }
-  const code = (r.fields.issuingState ?? lines[0].slice(2, 5)).replace(/</g, '') || lines[0].slice(2, 5);
+  // The issuing state sits at positions 3–5 of the first line in TD1, TD2 and TD3 alike.
+  const code = lines[0].trim().slice(2, 5).replace(/</g, '');
   const training = isTrainingState(code);
   return {
     valid: r.valid,

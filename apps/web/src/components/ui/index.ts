@@ -17,3 +17,4 @@ export * from './guilloche';
 export * from './confirm-dialog';
 export * from './error-banner';
 export * from './unsaved-changes-guard';
+export * from './search-input';

@@ -2,7 +2,7 @@
 import type { UserView } from '@firstline/contracts';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Banner, Button, Dialog, EmptyState, LoadingBlock, SearchIcon } from '@/components/ui';
+import { Banner, Button, Dialog, EmptyState, LoadingBlock, SearchInput } from '@/components/ui';
 import { describeError } from '@/lib/errors';
 import { useAddCohortMembers } from '../api/add-cohort-members';
 
@@ -73,18 +73,7 @@ export function AddMembersDialog({
       }
     >
       {add.error && <Banner tone="danger">{describeError(t, add.error)}</Banner>}
-      <div className="fl-search">
-        <SearchIcon size={18} className="fl-search__icon" />
-        <input
-          type="search"
-          className="fl-input fl-search__input"
-          placeholder={t('cohorts.searchTrainees')}
-          aria-label={t('cohorts.searchTrainees')}
-          value={search}
-          onChange={(e) => onSearch(e.target.value)}
-          data-autofocus
-        />
-      </div>
+      <SearchInput label={t('cohorts.searchTrainees')} value={search} onValueChange={onSearch} data-autofocus />
       {isLoading ? (
         <LoadingBlock />
       ) : loadError ? (

@@ -3,7 +3,7 @@ import { DOCUMENT_TYPES, type DocumentType, type SpecimenSummary } from '@firstl
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { EmptyState, FileIcon, LoadingBlock, Pagination, QueryError, SearchIcon, Spinner, Table, type Column } from '@/components/ui';
+import { EmptyState, FileIcon, LoadingBlock, Pagination, QueryError, SearchInput, Spinner, Table, type Column } from '@/components/ui';
 import { paths } from '@/config/paths';
 import { formatDate, formatNumber } from '@/lib/format';
 import { isLanguage } from '@/lib/i18n';
@@ -70,20 +70,16 @@ export function SpecimensList() {
   return (
     <div className="fl-stack">
       <div className="fl-filters" role="search">
-        <div className="fl-search fl-filters__search">
-          <SearchIcon size={18} className="fl-search__icon" />
-          <input
-            type="search"
-            className="fl-input fl-search__input"
-            placeholder={t('library.searchPlaceholder')}
-            aria-label={t('library.search')}
-            value={search}
-            onChange={(e) => {
-              setSearch(e.target.value);
-              setOffset(0);
-            }}
-          />
-        </div>
+        <SearchInput
+          className="fl-filters__search"
+          label={t('library.search')}
+          placeholder={t('library.searchPlaceholder')}
+          value={search}
+          onValueChange={(v) => {
+            setSearch(v);
+            setOffset(0);
+          }}
+        />
         <label className="fl-filter">
           <span className="fl-filter__label">{t('library.fields.issuingState')}</span>
           <input

@@ -16,7 +16,7 @@ import {
 } from '@firstline/contracts';
 import { useMemo, useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Badge, Button, Card, Checkbox, ErrorBanner, Field, SearchIcon, SelectField, Table, TextField, UnsavedChangesGuard, type Column } from '@/components/ui';
+import { Badge, Button, Card, Checkbox, ErrorBanner, Field, SearchInput, SelectField, Table, TextField, UnsavedChangesGuard, type Column } from '@/components/ui';
 import type { FieldErrors } from '@/lib/validation';
 
 export const fraudTypeKey = (f: FraudType) => f.replace(':', '-');
@@ -237,10 +237,7 @@ export function ModuleForm({
             <Badge tone="red">{t('modules.pool.fraudulent', { count: fraudulent })}</Badge>
           </div>
           <div className="fl-pool__filters" role="search">
-            <div className="fl-search">
-              <SearchIcon size={18} className="fl-search__icon" />
-              <input type="search" className="fl-input fl-search__input" aria-label={t('modules.pool.search')} placeholder={t('modules.pool.searchPlaceholder')} value={q} onChange={(e) => setQ(e.target.value)} />
-            </div>
+            <SearchInput label={t('modules.pool.search')} placeholder={t('modules.pool.searchPlaceholder')} value={q} onValueChange={setQ} />
             <label className="fl-filter">
               <span className="fl-filter__label">{t('modules.pool.fraudType')}</span>
               <select className="fl-input fl-select" value={fraudFilter} onChange={(e) => setFraudFilter(e.target.value as FraudType | '')}>

@@ -10,7 +10,7 @@ import {
   Pagination,
   PencilIcon,
   QueryError,
-  SearchIcon,
+  SearchInput,
   Spinner,
   Table,
   UsersIcon,
@@ -86,20 +86,16 @@ export function UsersList({ units, onEdit }: { units: UnitView[]; onEdit: (user:
   return (
     <div className="fl-stack">
       <div className="fl-filters" role="search">
-        <div className="fl-search fl-filters__search">
-          <SearchIcon size={18} className="fl-search__icon" />
-          <input
-            type="search"
-            className="fl-input fl-search__input"
-            placeholder={t('users.searchPlaceholder')}
-            aria-label={t('users.search')}
-            value={search}
-            onChange={(e) => {
-              setSearch(e.target.value);
-              setOffset(0);
-            }}
-          />
-        </div>
+        <SearchInput
+          className="fl-filters__search"
+          label={t('users.search')}
+          placeholder={t('users.searchPlaceholder')}
+          value={search}
+          onValueChange={(v) => {
+            setSearch(v);
+            setOffset(0);
+          }}
+        />
         <label className="fl-filter">
           <span className="fl-filter__label">{t('users.role')}</span>
           <select
