@@ -70,9 +70,18 @@ try {
   t0 = Date.now();
   if (process.env.BENCH_TRACE) page.on('requestfinished', async (r) => step(`${Date.now() - t0} ms  ${(await r.sizes()).responseBodySize} B  ${r.url().replace(server.base, '').slice(0, 90)}`));
   await page.goto(playerUrl, { waitUntil: 'commit' });
-  const preview = await firstPreview;
-  await preview.finished();
-  await page.getByTestId('viewer-preview').evaluate((img) => img.decode()).catch(() => undefined);
+  await (await firstPreview).finished();
+  // On screen: the preview <img> decoded, or already handed over to the canvas (which replaces the preview only
+  // once it has drawn the same image).
+  await page.waitForFunction(
+    () => {
+      const img = document.querySelector('[data-testid=viewer-preview]');
+      if (img) return img.complete && img.naturalWidth > 0;
+      return !!document.querySelector('[data-testid=document-viewer] canvas') && !document.querySelector('.fl-viewer__status');
+    },
+    null,
+    { polling: 'raf', timeout: 60_000 },
+  );
   const previewMs = Date.now() - t0;
   emit({ name: 'web: first document image (640 px preview), throttled', value: previewMs, unit: 'ms', baseline: loginMs, goal: '≤ 2500 ms' });
   const tile = await firstTile;

@@ -280,6 +280,8 @@ async function main() {
     await shot(page, '16-trainee-training');
 
     const practice = page.getByTestId('assignment').filter({ hasText: 'First-line document check — practice' });
+    const tiles = [];
+    page.on('response', (r) => /\/image_files\/\d+\/\d+_\d+\.webp$/.test(r.url()) && r.status() === 200 && tiles.push(r.url()));
     await practice.getByTestId('start-attempt').click();
     await page.getByTestId('document-viewer').waitFor();
     await page.waitForURL(/\/app\/attempts\/[0-9a-f-]+$/);
@@ -290,15 +292,25 @@ async function main() {
     // The light switch keeps the document where it is; the loupe follows the pointer.
     const uv = page.getByTestId('light-uv365');
     assert.ok(await uv.count(), 'UV 365 is among the lights');
+    assert.ok(tiles.length > 0, 'the viewer draws DeepZoom tiles');
+    // The canvas shows the document: its centre is not the empty viewer background.
+    const painted = await page.locator('[data-testid=document-viewer] canvas').evaluate((c) => {
+      const [r, g, b] = c.getContext('2d').getImageData(c.width / 2, c.height / 2, 1, 1).data;
+      return [r, g, b].join(',');
+    });
+    assert.notEqual(painted, '0,0,0', 'the document is painted on the canvas');
     await page.getByTestId('zoom-in').click();
+    const seen = tiles.length;
     await uv.click();
     assert.equal(await uv.getAttribute('aria-pressed'), 'true');
     await page.waitForTimeout(800);
+    assert.ok(tiles.length > seen, 'UV 365 has tiles of its own');
     await shot(page, '18-player-uv365');
     await page.getByTestId('light-visible').click();
     await page.getByTestId('loupe-toggle').click();
     const box = await page.getByTestId('document-viewer').boundingBox();
-    await page.mouse.move(box.x + box.width * 0.3, box.y + box.height * 0.6);
+    await page.mouse.move(box.x + box.width * 0.3, box.y + box.height * 0.6, { steps: 3 });
+    await page.getByTestId('loupe').waitFor();
     await page.waitForTimeout(600);
     await shot(page, '19-player-loupe');
     await page.getByTestId('loupe-toggle').click();
@@ -336,6 +348,8 @@ async function main() {
   await flow('trainee: offline mid-module, reload, back online — every answer arrives exactly once', async (page, context) => {
     await signIn(page, 'trainee02');
     const practice = page.getByTestId('assignment').filter({ hasText: 'First-line document check — practice' });
+    const tiles = [];
+    page.on('response', (r) => /\/image_files\/\d+\/\d+_\d+\.webp$/.test(r.url()) && r.status() === 200 && tiles.push(r.url()));
     await practice.getByTestId('start-attempt').click();
     await page.getByTestId('document-viewer').waitFor();
     const attemptId = new URL(page.url()).pathname.split('/').pop();

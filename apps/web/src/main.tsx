@@ -5,19 +5,15 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { AppProvider } from './app/provider';
 import { AppRouter } from './app/router';
-import { getAttemptQueryOptions } from './features/attempts/api/get-attempt';
+import { adoptEarlyPlayer } from './features/attempts/api/early-player';
 import { ensureSession } from './lib/auth';
 import { createQueryClient } from './lib/query-client';
 
 const queryClient = createQueryClient();
-// Restore the session while the router fetches the screen's code, not after it: on a slow line that is a round
-// trip saved before anything else can be asked for. The router's own ensureSession joins this request.
-// Opening (or reloading) the quiz player also asks for the attempt as soon as the session is back.
+// boot.ts has started restoring the session (and, on the quiz player, fetching what it shows first) while this
+// code downloaded; the router's own ensureSession joins the same request.
 if (window.location.pathname.startsWith('/app')) {
-  const attempt = /^\/app\/attempts\/([0-9a-f-]{36})$/.exec(window.location.pathname)?.[1];
-  void ensureSession(queryClient).then((user) => {
-    if (user && attempt) void queryClient.prefetchQuery(getAttemptQueryOptions(attempt));
-  });
+  void ensureSession(queryClient).then((user) => user && adoptEarlyPlayer(queryClient));
 }
 
 createRoot(document.getElementById('root')!).render(

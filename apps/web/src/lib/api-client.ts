@@ -82,6 +82,14 @@ async function send(url: string, init: RequestInit): Promise<Response> {
 
 let refreshInFlight: Promise<LoginResponse | null> | null = null;
 
+/** The refresh boot.ts started before the app loaded, once (null if there was none or the network failed). */
+function takeBootRefresh(): Promise<Response | null> | null {
+  const boot = typeof window === 'undefined' ? undefined : window.__firstlineBoot;
+  const refresh = boot?.refresh ?? null;
+  if (boot) boot.refresh = null;
+  return refresh;
+}
+
 /**
  * Exchanges the refresh cookie for a new access token. Concurrent callers share one request, because the API
  * rotates the cookie on every refresh and a second parallel refresh would present a spent cookie.
@@ -89,7 +97,7 @@ let refreshInFlight: Promise<LoginResponse | null> | null = null;
  */
 export function refreshSession(): Promise<LoginResponse | null> {
   refreshInFlight ??= (async () => {
-    const res = await send(`${API_BASE}/auth/refresh`, { method: 'POST', headers: { Accept: 'application/json' } });
+    const res = (await takeBootRefresh()) ?? (await send(`${API_BASE}/auth/refresh`, { method: 'POST', headers: { Accept: 'application/json' } }));
     if (res.status === 401 || res.status === 403) {
       accessToken = null;
       return null;

@@ -1,4 +1,4 @@
-// A stand-in for the OpenSeadragon engine in jsdom: the image fills a fixed 1000 × 700 frame, and a test "clicks"
+// A stand-in for the canvas (DeepZoom) engine in jsdom: the image fills a fixed 1000 × 700 frame, and a test "clicks"
 // the document with normalised image coordinates.
 import type { Point } from '@firstline/contracts';
 import { act } from '@testing-library/react';

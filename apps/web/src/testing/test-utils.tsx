@@ -9,7 +9,7 @@ import { i18n } from '@/lib/i18n';
 import { createQueryClient } from '@/lib/query-client';
 
 /**
- * Renders the whole app (real routes, providers and i18n) at a URL. `viewerEngine` replaces OpenSeadragon, which
+ * Renders the whole app (real routes, providers and i18n) at a URL. `viewerEngine` replaces the canvas viewer engine, which
  * needs a canvas that jsdom does not have (see stub-viewer.ts).
  */
 export function renderApp(url = '/', { viewerEngine }: { viewerEngine?: CreateViewerEngine } = {}) {

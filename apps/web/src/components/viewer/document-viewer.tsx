@@ -45,6 +45,11 @@ export function previewVariant(urls: ImageUrls): string | null {
   return urls.variants['640.webp'] ?? urls.variants['640.jpeg'] ?? null;
 }
 
+/** What the preview's <picture> loads in a browser with AVIF (all current ones), so the engine reuses it. */
+function previewSource(urls: ImageUrls): string | undefined {
+  return urls.variants['640.avif'] ?? previewVariant(urls) ?? undefined;
+}
+
 export function DocumentViewer({
   images,
   visible,
@@ -94,7 +99,7 @@ export function DocumentViewer({
     setFailed(false);
     createEngine(
       element,
-      images.map((i) => ({ id: i.id, dzi: i.urls.dzi })),
+      images.map((i) => ({ id: i.id, dzi: i.urls.dzi, preview: previewSource(i.urls) })),
       visibleRef.current,
     ).then(
       (e) => {

@@ -1,12 +1,15 @@
-// The document viewer's engine, behind a small interface: OpenSeadragon in the browser (loaded on demand, so it
-// stays out of every bundle but the screens that show documents), a stub in jsdom tests (which have no canvas).
+// The document viewer's engine, behind a small interface: DeepZoom tiles on a canvas in the browser (dzi-engine),
+// a stub in jsdom tests (which have no canvas).
 import type { Point } from '@firstline/contracts';
 import { createContext, useContext } from 'react';
+import { createDziEngine } from './dzi-engine';
 
 /** One light of one side: a DeepZoom image, stacked with the side's other lights. */
 export interface ViewerLayer {
   id: string;
   dzi: string;
+  /** A small whole-image variant drawn until the tiles arrive (the preview the viewer already shows). */
+  preview?: string;
 }
 
 /** Where the image is drawn, in pixels from the viewer element's top-left corner. */
@@ -35,12 +38,7 @@ export interface ViewerEngine {
 
 export type CreateViewerEngine = (element: HTMLElement, layers: ViewerLayer[], visible: string) => Promise<ViewerEngine>;
 
-const createOsdEngineLazily: CreateViewerEngine = async (element, layers, visible) => {
-  const { createOsdEngine } = await import('./osd-engine');
-  return createOsdEngine(element, layers, visible);
-};
-
-export const ViewerEngineContext = createContext<CreateViewerEngine>(createOsdEngineLazily);
+export const ViewerEngineContext = createContext<CreateViewerEngine>(createDziEngine);
 
 export const useCreateViewerEngine = () => useContext(ViewerEngineContext);
 

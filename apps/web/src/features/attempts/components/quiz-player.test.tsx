@@ -1,5 +1,5 @@
 // The quiz player end to end in jsdom: real routes, query cache, outbox (on fake IndexedDB) and i18n; only the
-// network (fetch) is mocked and OpenSeadragon is replaced by the stub engine.
+// network (fetch) is mocked and the canvas viewer engine is replaced by the stub engine.
 import 'fake-indexeddb/auto';
 import type { ItemResponseRequest } from '@firstline/contracts';
 import { onlineManager } from '@tanstack/react-query';

@@ -1,4 +1,4 @@
-// The quiz player route (lazy: OpenSeadragon and the player load only here).
+// The quiz player route (lazy: the player and its document viewer load only here).
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { QuizPlayer } from '@/features/attempts/components/quiz-player';
