@@ -140,6 +140,10 @@ describe('attempts', () => {
     expect(p.parts.decision).toBe(true);
     expect(p.sides.length).toBeGreaterThan(0);
     expect(p.sides[0].images.map((i: { light: string }) => i.light)).toContain('visible');
+    // The desk's lights, with the oblique light at each of its tilt angles; UV 254 is a second-line lamp.
+    const frames = p.sides[0].images.filter((i: { light: string }) => i.light === 'oblique').map((i: { frame: number }) => i.frame);
+    expect(frames.sort()).toEqual([1, 2, 3]);
+    expect(p.sides[0].images.some((i: { light: string }) => i.light === 'uv254')).toBe(false);
     expect(p.traveller).not.toBeNull();
     expect(p.context.referenceDate).toMatch(/^\d{4}-\d{2}-\d{2}$/);
 

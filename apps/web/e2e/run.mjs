@@ -30,6 +30,10 @@ async function flow(name, fn, { viewport = { width: 1280, height: 800 } } = {}) 
   const page = await context.newPage();
   const problems = [];
   page.on('pageerror', (err) => problems.push(`page error: ${err.message}`));
+  if (process.env.E2E_TRACE) {
+    page.on('response', (r) => r.url().includes('/api/') && !r.url().includes('/media/') && console.log(`    ${r.status()} ${r.request().method()} ${r.url().replace(/^https?:\/\/[^/]+/, '')}`));
+    page.on('requestfailed', (r) => console.log(`    FAILED ${r.method()} ${r.url().slice(0, 120)} ${r.failure()?.errorText}`));
+  }
   page.on('console', (msg) => {
     const text = msg.text();
     if (text.includes('does not match its contract')) problems.push(`contract drift: ${text}`);
@@ -306,6 +310,12 @@ async function main() {
     await page.waitForTimeout(800);
     assert.ok(tiles.length > seen, 'UV 365 has tiles of its own');
     await shot(page, '18-player-uv365');
+    // Oblique light at another tilt angle: the OVD changes.
+    await page.getByTestId('light-oblique').click();
+    await page.getByTestId('tilt-3').click();
+    assert.equal(await page.getByTestId('tilt-3').getAttribute('aria-pressed'), 'true');
+    await page.waitForTimeout(800);
+    await shot(page, '18-player-oblique-tilt-3');
     await page.getByTestId('light-visible').click();
     await page.getByTestId('loupe-toggle').click();
     const box = await page.getByTestId('document-viewer').boundingBox();

@@ -135,8 +135,8 @@ export class DemoContentService {
         const folder = path.join(opts.dir, entry.folder);
         const group = `demo:${entry.id}`;
         const images = [];
-        // The desk's lights: visible, transmitted, the first oblique frame, UV 365 and IR (the player shows one
-        // oblique frame; UV 254 is a second-line lamp). Specimens keep every image for study.
+        // The desk's lights: visible, transmitted, oblique at every tilt angle (the OVD must change as the
+        // trainee tilts), UV 365 and IR; UV 254 is a second-line lamp. Specimens keep every image for study.
         for (const img of instance.images.filter(isDeskImage)) {
           const asset = await this.media.ingestFile(path.join(folder, img.file), { createdBy: null, group: `${group}:${img.side}`, manager: m });
           images.push({ side: img.side, light: img.light, frame: img.frame ?? 1, assetId: asset.id });
@@ -243,8 +243,8 @@ export class DemoContentService {
   }
 }
 
-function isDeskImage(img: { light: string; frame?: number }): boolean {
-  return img.light !== 'uv254' && (img.light !== 'oblique' || (img.frame ?? 1) === 1);
+function isDeskImage(img: { light: string }): boolean {
+  return img.light !== 'uv254';
 }
 
 /** One option list per document type: the same for every item of that type, so it says nothing about the item. */

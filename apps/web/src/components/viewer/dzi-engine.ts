@@ -22,7 +22,8 @@ import {
 } from './dzi';
 import { boundingBox, type ImageFrame, type ViewerEngine, type ViewerLayer } from './viewer-engine';
 
-const MAX_LOADS = 6;
+/** Tiles in flight at once: below the browser's six connections per host, so an answer is never stuck behind images. */
+const MAX_LOADS = 4;
 const MAX_TILES = 600;
 const CLICK_SLOP = 5;
 const CLICK_MS = 500;
@@ -77,12 +78,18 @@ export async function createDziEngine(element: HTMLElement, layerSpecs: ViewerLa
   let current = layers.has(visible) ? visible : layerSpecs[0]?.id;
   if (!current) throw new Error('No image to show');
 
-  const descriptors = new Map(layerSpecs.map((l) => [l.id, fetchDzi(l.dzi)]));
-  const first = await descriptors.get(current)!;
-  layers.get(current)!.dzi = first;
-  for (const [id, pending] of descriptors) {
-    if (id !== current) pending.then((dzi) => (layers.get(id)!.dzi = dzi)).catch(() => undefined);
-  }
+  // Descriptors are asked for when a light is first needed, not all at once.
+  const specs = new Map(layerSpecs.map((l) => [l.id, l.dzi]));
+  const descriptors = new Map<string, Promise<Dzi>>();
+  const descriptor = (id: string): Promise<Dzi> => {
+    let pending = descriptors.get(id);
+    if (!pending) {
+      pending = fetchDzi(specs.get(id)!).then((dzi) => (layers.get(id)!.dzi = dzi));
+      descriptors.set(id, pending);
+    }
+    return pending;
+  };
+  const first = await descriptor(current);
 
   const canvas = document.createElement('canvas');
   canvas.tabIndex = 0;
@@ -187,7 +194,7 @@ export async function createDziEngine(element: HTMLElement, layerSpecs: ViewerLa
         }
       }
       pump();
-      if (!queue.length && !loading) prefetchOtherLights();
+      if (!queue.length && !loading) void prefetchOtherLights();
       evict();
     }
     if (!lastFrame || (['x', 'y', 'width', 'height'] as const).some((k) => frame[k] !== lastFrame![k])) {
@@ -196,11 +203,18 @@ export async function createDziEngine(element: HTMLElement, layerSpecs: ViewerLa
     }
   }
 
-  // Once the view is complete, the other lights' whole-image fallbacks, so a light switch shows its light at once.
-  function prefetchOtherLights() {
+  // Once the view is complete, the other lights' whole-image fallbacks, one at a time (a weak line is shared with
+  // the answers), so a light switch shows its light at once.
+  async function prefetchOtherLights() {
     if (prefetched) return;
     prefetched = true;
-    layers.forEach((l) => l.id !== current && ensureFallback(l));
+    for (const layer of layers.values()) {
+      if (destroyed) return;
+      if (layer.id === current || layer.fallback) continue;
+      if (!layer.preview) await descriptor(layer.id).catch(() => undefined);
+      ensureFallback(layer);
+      await (layer.fallback as Tile | null)?.done;
+    }
   }
 
   function evict() {
@@ -317,12 +331,7 @@ export async function createDziEngine(element: HTMLElement, layerSpecs: ViewerLa
       if (!layers.has(id) || id === current) return;
       current = id;
       const layer = layers.get(id)!;
-      if (!layer.dzi) {
-        descriptors
-          .get(id)!
-          .then(schedule)
-          .catch(() => undefined);
-      }
+      if (!layer.dzi) descriptor(id).then(schedule, () => undefined);
       ensureFallback(layer);
       schedule();
     },

@@ -11,6 +11,9 @@ export function ViewerToolbar({
   lights,
   light,
   onLight,
+  frames = [],
+  frame,
+  onFrame,
   onZoom,
   onHome,
   loupeOn,
@@ -24,6 +27,10 @@ export function ViewerToolbar({
   lights: Light[];
   light: Light;
   onLight: (light: Light) => void;
+  /** Tilt angles of the current light, when it was photographed at several (oblique). */
+  frames?: number[];
+  frame?: number;
+  onFrame?: (frame: number) => void;
   onZoom: (factor: number) => void;
   onHome: () => void;
   loupeOn?: boolean;
@@ -58,6 +65,24 @@ export function ViewerToolbar({
           </button>
         ))}
       </div>
+      {frames.length > 1 && onFrame && (
+        <div className="fl-segmented" role="group" aria-label={t('viewer.tilt')}>
+          {frames.map((f, i) => (
+            <button
+              key={f}
+              type="button"
+              aria-pressed={f === frame}
+              onClick={() => onFrame(f)}
+              aria-label={t('viewer.tiltAngle', { n: i + 1, count: frames.length })}
+              aria-keyshortcuts="T"
+              data-testid={`tilt-${f}`}
+            >
+              {i === 0 && <kbd aria-hidden="true">T</kbd>}
+              {t('viewer.tiltShort', { n: i + 1 })}
+            </button>
+          ))}
+        </div>
+      )}
       <div className="fl-segmented" role="group" aria-label={t('viewer.zoom')}>
         <button type="button" onClick={() => onZoom(1 / 1.5)} aria-label={t('viewer.zoomOut')} aria-keyshortcuts="-" data-testid="zoom-out">
           −

@@ -12,6 +12,7 @@ export const SHORTCUTS: Array<{ keys: string[]; labelKey: string }> = [
   { keys: ['+', '−'], labelKey: 'player.keys.zoom' },
   { keys: ['0'], labelKey: 'player.keys.home' },
   { keys: ['←', '↑', '→', '↓'], labelKey: 'player.keys.pan' },
+  { keys: ['T'], labelKey: 'player.keys.tilt' },
   { keys: ['L'], labelKey: 'player.keys.loupe' },
   { keys: ['N'], labelKey: 'player.keys.next' },
   { keys: ['?'], labelKey: 'player.keys.help' },

@@ -10,7 +10,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { closeOutboxForTests } from '@/features/attempts/outbox/outbox-store';
 import { tokenStore } from '@/lib/api-client';
 import { resetOutboxSyncForTests } from '@/features/attempts/outbox/outbox-sync';
-import { ATTEMPT_ID, makeAttempt, makeFeedback, makeItem, makeResult } from '@/testing/attempt-fixtures';
+import { ATTEMPT_ID, imageUrls, makeAttempt, makeFeedback, makeItem, makeResult } from '@/testing/attempt-fixtures';
 import { apiError, json, makeUser, mockApi, sessionFor, type Handler } from '@/testing/mock-api';
 import { stubViewer } from '@/testing/stub-viewer';
 import { renderApp, resetAppState } from '@/testing/test-utils';
@@ -130,6 +130,34 @@ describe('quiz player', () => {
     ]);
   });
 
+  it('an oblique light photographed at several angles can be tilted, by button or T, keeping the view', async () => {
+    const item = makeItem(1);
+    const oblique = (frame: number) => ({ light: 'oblique' as const, frame, urls: imageUrls(`item1-oblique-${frame}`) });
+    item.sides[0].images.push(oblique(1), oblique(2), oblique(3));
+    const { viewer } = setup({ [`GET ${base}/items/1`]: () => json(item) });
+    await onItem(1);
+    await waitFor(() => expect(viewer.current.layers.map((l) => l.id)).toEqual(['visible', 'uv365', 'oblique', 'oblique#2', 'oblique#3']));
+    const engine = viewer.current;
+    expect(screen.queryByTestId('tilt-2')).not.toBeInTheDocument(); // visible light: no tilt series
+    await userEvent.keyboard('3');
+    expect(viewer.current.visible).toBe('oblique');
+    await userEvent.click(screen.getByTestId('tilt-2'));
+    expect(viewer.current.visible).toBe('oblique#2');
+    expect(screen.getByTestId('tilt-2')).toHaveAttribute('aria-pressed', 'true');
+    expect(screen.getByTestId('tilt-2')).toHaveAccessibleName('Tilt angle 2 of 3');
+    await userEvent.keyboard('t');
+    expect(viewer.current.visible).toBe('oblique#3');
+    await userEvent.keyboard('t');
+    expect(viewer.current.visible).toBe('oblique');
+    // Back to a light without angles and again to oblique: the angle chosen is remembered.
+    await userEvent.keyboard('t');
+    await userEvent.keyboard('1');
+    expect(viewer.current.visible).toBe('visible');
+    await userEvent.keyboard('3');
+    expect(viewer.current.visible).toBe('oblique#2');
+    expect(viewer.current).toBe(engine); // one viewer throughout: zoom and position stay
+  });
+
   it('is driven by the keyboard: lights, zoom, loupe, help, A A to accept, R to refer', async () => {
     const { api, viewer } = setup();
     await onItem(1);
@@ -204,13 +232,18 @@ describe('quiz player', () => {
         if (!network) throw new TypeError('Failed to fetch');
         return json(makeResult(1));
       },
+      // As the API does: an item is served only once the one before it is answered.
+      [`GET ${base}/items/2`]: () => (finals(api, 1).length && network ? json(makeItem(2)) : apiError(409, 'Answer item 1 first')),
     });
     await onItem(1);
     await userEvent.click(screen.getByTestId('decision-accept'));
     await userEvent.click(screen.getByTestId('decision-confirm'));
-    await onItem(2);
     await waitFor(() => expect(finals(api, 1)).toHaveLength(1)); // tried once, the network failed
     const key = finals(api, 1)[0].headers.get('Idempotency-Key');
+    // Item 2 waits for item 1's answer to arrive instead of being refused.
+    await screen.findByText(/item 2/i);
+    expect(screen.queryByTestId('quiz-item')).not.toBeInTheDocument();
+    expect(api.called(`GET ${base}/items/2`)).toHaveLength(0);
 
     // Reload: a new page, a new outbox loop, the same IndexedDB. The server still has item 1 unanswered.
     unmount();
@@ -218,12 +251,14 @@ describe('quiz player', () => {
     resetOutboxSyncForTests();
     const viewer = stubViewer();
     renderApp(`/app/attempts/${ATTEMPT_ID}`, { viewerEngine: viewer.create });
-    await onItem(2);
     expect(await screen.findByTestId('offline-banner')).toHaveTextContent(/1 answer/);
+    expect(api.called(`GET ${base}/items/2`)).toHaveLength(0);
 
     network = true;
     window.dispatchEvent(new Event('online'));
     await waitFor(() => expect(screen.queryByTestId('offline-banner')).not.toBeInTheDocument());
+    await onItem(2);
+    expect(api.called(`GET ${base}/items/2`)).toHaveLength(1);
     const tries = finals(api, 1);
     expect(tries.length).toBeGreaterThanOrEqual(2);
     expect(new Set(tries.map((c) => c.headers.get('Idempotency-Key')))).toEqual(new Set([key]));

@@ -1,7 +1,7 @@
 // The quiz player: one item at a time, a document on the desk and seconds to decide. Final answers go to the
 // outbox and the player moves on at once; the outbox sends them when it can.
 import { DeskContext } from './desk-context';
-import type { AttemptView, DocumentSide, ItemFeedback, ItemPresentation, Light, Point } from '@firstline/contracts';
+import type { AttemptView, DocumentSide, ItemFeedback, ItemPresentation, Point } from '@firstline/contracts';
 import { useEffect, useMemo, useReducer, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useNavigate } from 'react-router';
@@ -14,6 +14,7 @@ import { randomUuid } from '@/lib/uuid';
 import { DocumentViewer, largestVariant, type ViewerMarker, type ViewerRegion } from '@/components/viewer/document-viewer';
 import { ViewerToolbar } from '@/components/viewer/viewer-toolbar';
 import type { ViewerEngine } from '@/components/viewer/viewer-engine';
+import { useLightSwitch, type SideImage } from '@/components/viewer/use-light-switch';
 import { useAttempt } from '../api/get-attempt';
 import { useAttemptItem } from '../api/get-attempt-item';
 import { useFinishAttempt } from '../api/finish-attempt';
@@ -38,6 +39,8 @@ export function nextOpenItem(attempt: AttemptView, given: ReadonlySet<number>, f
   }
   return null;
 }
+
+const NO_IMAGES: SideImage[] = [];
 
 export function QuizPlayer({ attemptId }: { attemptId: string }) {
   const { t } = useTranslation();
@@ -82,6 +85,9 @@ export function QuizPlayer({ attemptId }: { attemptId: string }) {
   if (a.status === 'finished') return <Navigate to={paths.app.results.getHref(a.id)} replace />;
 
   const markGiven = (n: number) => setGiven((g) => new Set(g).add(n));
+  // The server serves an item only once the one before it is answered: while an earlier final answer is still on
+  // its way (a slow line, images filling the connections), the next item waits for it instead of failing.
+  const held = !!current && [...queuedFinals].some((q) => q < current);
   const advance = (after: number) => setCurrent(nextOpenItem(a, new Set([...given, ...queuedFinals, after]), after + 1));
 
   return (
@@ -93,7 +99,7 @@ export function QuizPlayer({ attemptId }: { attemptId: string }) {
         </Banner>
       ))}
       {current ? (
-        <ItemStage key={current} attempt={a} n={current} onGiven={markGiven} onNext={() => advance(current)} />
+        <ItemStage key={current} attempt={a} n={current} held={held} online={outbox.online} onGiven={markGiven} onNext={() => advance(current)} />
       ) : (
         <FinishPanel attempt={a} waiting={waiting.length} />
       )}
@@ -120,9 +126,24 @@ function FinishPanel({ attempt, waiting }: { attempt: AttemptView; waiting: numb
   );
 }
 
-function ItemStage({ attempt, n, onGiven, onNext }: { attempt: AttemptView; n: number; onGiven: (n: number) => void; onNext: () => void }) {
+function ItemStage({
+  attempt,
+  n,
+  held,
+  online,
+  onGiven,
+  onNext,
+}: {
+  attempt: AttemptView;
+  n: number;
+  /** An earlier answer is still being sent: the item is asked for once it has arrived. */
+  held: boolean;
+  online: boolean;
+  onGiven: (n: number) => void;
+  onNext: () => void;
+}) {
   const { t } = useTranslation();
-  const item = useAttemptItem(attempt.id, n);
+  const item = useAttemptItem(attempt.id, n, !held);
   const locked = item.data?.locked;
   useEffect(() => {
     // Answered on the server already (e.g. sent from the outbox before a reload): nothing to do here.
@@ -131,7 +152,7 @@ function ItemStage({ attempt, n, onGiven, onNext }: { attempt: AttemptView; n: n
       onNext();
     }
   }, [locked, n, onGiven, onNext]);
-  if (item.isPending && item.fetchStatus === 'paused') {
+  if (item.isPending && (item.fetchStatus === 'paused' || (held && !online))) {
     // Offline: the query resumes by itself when the connection returns.
     return <LoadingBlock label={t('player.waitingForNetwork', { n })} />;
   }
@@ -167,7 +188,6 @@ function ItemScreen({
   const practice = attempt.feedback === 'after-item';
   const [state, dispatch] = useReducer(answerReducer, item.saved, answerFromSaved);
   const [side, setSide] = useState<DocumentSide>(item.sides[0]?.side ?? 'data-page');
-  const [lightBySide, setLightBySide] = useState<Partial<Record<DocumentSide, Light>>>({});
   const [loupeOn, setLoupeOn] = useState(false);
   const [magnification, setMagnification] = useState(4);
   const [help, setHelp] = useState(false);
@@ -180,13 +200,8 @@ function ItemScreen({
 
   const deadline = useMemo(() => itemDeadline(item, receivedAt), [item, receivedAt]);
   const sideView = item.sides.find((s) => s.side === side) ?? item.sides[0];
-  const images = useMemo(
-    () => (sideView?.images ?? []).filter((i) => i.frame === 1).map((i) => ({ id: i.light, urls: i.urls })),
-    [sideView],
-  );
-  const lights = images.map((i) => i.id as Light);
-  const light = lightBySide[side] ?? lights[0];
-  const setLight = (l: Light) => setLightBySide((m) => ({ ...m, [side]: l }));
+  const view = useLightSwitch(side, sideView?.images ?? NO_IMAGES);
+  const { lights, light, setLight } = view;
   const maxPoints = item.parts.locate?.maxPoints ?? 0;
   const locating = !submitted && state.stage === 'refer' && maxPoints > 0;
 
@@ -257,6 +272,8 @@ function ItemScreen({
       engine.current?.zoomBy(1 / 1.5);
     } else if (e.key === '0') {
       engine.current?.home();
+    } else if ((e.key === 't' || e.key === 'T') && view.frames.length > 1) {
+      view.nextFrame();
     } else if (e.key === 'l' || e.key === 'L') {
       setLoupeOn((on) => !on);
     } else if ((e.key === 's' || e.key === 'S') && item.sides.length > 1) {
@@ -329,6 +346,9 @@ function ItemScreen({
             lights={lights}
             light={light}
             onLight={setLight}
+            frames={view.frames}
+            frame={view.frame}
+            onFrame={view.setFrame}
             onZoom={(f) => engine.current?.zoomBy(f)}
             onHome={() => engine.current?.home()}
             loupeOn={loupeOn}
@@ -336,11 +356,11 @@ function ItemScreen({
             magnification={magnification}
             onMagnification={setMagnification}
           />
-          {images.length > 0 && light && (
+          {view.layers.length > 0 && light && view.visible && (
             <DocumentViewer
               key={side}
-              images={images}
-              visible={light}
+              images={view.layers}
+              visible={view.visible}
               label={t('player.documentLabel', { side: t(`taxonomy.side.${side}`), light: t(`taxonomy.light.${light}`) })}
               onEngine={(e) => (engine.current = e)}
               loupe={loupeOn ? magnification : null}

@@ -1,11 +1,12 @@
 // Specimen study: a genuine document under each light, its security features drawn on it and listed beside it.
 // Features can be shown or hidden, and narrowed to the ones checked under the light in use; picking one zooms to it.
-import type { DocumentSide, LessonView, Light } from '@firstline/contracts';
+import type { DocumentSide, LessonView } from '@firstline/contracts';
 import { useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DocumentViewer, type ViewerRegion } from '@/components/viewer/document-viewer';
 import { ViewerToolbar } from '@/components/viewer/viewer-toolbar';
 import type { ViewerEngine } from '@/components/viewer/viewer-engine';
+import { useLightSwitch } from '@/components/viewer/use-light-switch';
 
 export function LessonStudy({ lessons }: { lessons: LessonView[] }) {
   const { t } = useTranslation();
@@ -31,13 +32,9 @@ function SpecimenLesson({ lesson }: { lesson: LessonView }) {
   const { t } = useTranslation();
   const sides = useMemo(() => [...new Set(lesson.images.map((i) => i.side))], [lesson]);
   const [side, setSide] = useState<DocumentSide>(sides[0] ?? 'data-page');
-  const images = useMemo(
-    () => lesson.images.filter((i) => i.side === side && i.frame === 1).map((i) => ({ id: i.light, urls: i.urls })),
-    [lesson, side],
-  );
-  const lights = images.map((i) => i.id as Light);
-  const [lightChoice, setLight] = useState<Light | null>(null);
-  const light = lightChoice && lights.includes(lightChoice) ? lightChoice : lights[0];
+  const sideImages = useMemo(() => lesson.images.filter((i) => i.side === side), [lesson, side]);
+  const view = useLightSwitch(side, sideImages);
+  const { lights, light, setLight } = view;
   const [showFeatures, setShowFeatures] = useState(true);
   const [onlyThisLight, setOnlyThisLight] = useState(true);
   const [active, setActive] = useState<string | null>(null);
@@ -71,7 +68,7 @@ function SpecimenLesson({ lesson }: { lesson: LessonView }) {
             {lesson.issuingState} · {lesson.documentType}
           </p>
         </header>
-        {lights.length > 0 && light && (
+        {lights.length > 0 && light && view.visible && (
           <>
             <ViewerToolbar
               sides={sides}
@@ -80,13 +77,16 @@ function SpecimenLesson({ lesson }: { lesson: LessonView }) {
               lights={lights}
               light={light}
               onLight={setLight}
+              frames={view.frames}
+              frame={view.frame}
+              onFrame={view.setFrame}
               onZoom={(f) => engine.current?.zoomBy(f)}
               onHome={() => engine.current?.home()}
             />
             <DocumentViewer
               key={side}
-              images={images}
-              visible={light}
+              images={view.layers}
+              visible={view.visible}
               label={t('player.documentLabel', { side: t(`taxonomy.side.${side}`), light: t(`taxonomy.light.${light}`) })}
               onEngine={(e) => {
                 engine.current = e;
