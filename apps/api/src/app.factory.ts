@@ -10,6 +10,7 @@ import helmet from 'helmet';
 import fs from 'node:fs';
 import path from 'node:path';
 import { Logger } from 'nestjs-pino';
+import { QuietStartupLogger } from './common/quiet-startup-logger';
 import { cleanupOpenApiDoc } from 'nestjs-zod';
 import { AppModule } from './app.module';
 import { DomainError } from './common/domain-error';
@@ -43,7 +44,7 @@ export function buildOpenApi(app: INestApplication): OpenAPIObject {
 export async function createApp(config: AppConfig, databaseUrl: string): Promise<NestExpressApplication> {
   assertMediaDriverAvailable(config); // before anything opens a connection
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, databaseUrl), { bufferLogs: true, bodyParser: false });
-  app.useLogger(app.get(Logger));
+  app.useLogger(new QuietStartupLogger(app.get(Logger)));
   app.set('trust proxy', config.TRUST_PROXY);
   app.disable('x-powered-by');
   app.use(
