@@ -5,10 +5,9 @@ import { Link, useParams, type LoaderFunctionArgs } from 'react-router';
 import { BookIcon, Button, Card, ChevronIcon, EmptyState, ErrorBanner, GroupIcon, LoadingBlock, PageHeader, QueryError } from '@/components/ui';
 import { paths } from '@/config/paths';
 import { useCohorts } from '@/features/cohorts/api/get-cohorts';
-import { getExercisesQueryOptions, useExercises } from '@/features/exercises/api/get-exercises';
-import { getSpecimensQueryOptions, useSpecimens } from '@/features/library/api/get-specimens';
 import { getAssignmentsQueryOptions } from '@/features/modules/api/assignments';
 import { getModuleQueryOptions, useModule } from '@/features/modules/api/get-module';
+import { ModuleFormSources, prefetchModuleFormSources } from '@/features/modules/components/module-form-sources';
 import { usePublishModule } from '@/features/modules/api/publish-module';
 import { useSaveModule } from '@/features/modules/api/save-module';
 import { AssignDialog } from '@/features/modules/components/assign-dialog';
@@ -20,13 +19,11 @@ import { isStatus } from '@/lib/errors';
 import { formatDateTime } from '@/lib/format';
 import { isLanguage } from '@/lib/i18n';
 import { useDocumentTitle } from '@/lib/use-document-title';
-import { PICKER_LIMIT } from './module-new';
 
 export const clientLoader = (queryClient: QueryClient) => async ({ params }: LoaderFunctionArgs) => {
   if ((await ensureSession(queryClient)) && params.moduleId) {
     void queryClient.prefetchQuery(getModuleQueryOptions(params.moduleId));
-    void queryClient.prefetchQuery(getExercisesQueryOptions({ limit: PICKER_LIMIT }));
-    void queryClient.prefetchQuery(getSpecimensQueryOptions({ limit: PICKER_LIMIT }));
+    prefetchModuleFormSources(queryClient);
     void queryClient.prefetchQuery(getAssignmentsQueryOptions());
   }
   return null;
@@ -37,8 +34,6 @@ export default function ModuleRoute() {
   const lng = isLanguage(i18n.resolvedLanguage) ? i18n.resolvedLanguage : 'en';
   const { moduleId = '' } = useParams();
   const query = useModule(moduleId);
-  const exercises = useExercises({ limit: PICKER_LIMIT });
-  const specimens = useSpecimens({ limit: PICKER_LIMIT });
   const cohorts = useCohorts();
   const save = useSaveModule(moduleId);
   const publish = usePublishModule(moduleId);
@@ -91,25 +86,20 @@ export default function ModuleRoute() {
       <Card title={t('modules.assignments.title')} description={module.publishedVersion ? t('modules.assignments.hint') : t('modules.assignments.publishFirst')}>
         <ModuleAssignments moduleId={module.id} canEdit />
       </Card>
-      {exercises.isPending || specimens.isPending ? (
-        <LoadingBlock />
-      ) : exercises.isError || specimens.isError ? (
-        <QueryError error={exercises.error ?? specimens.error} onRetry={() => {
-            void exercises.refetch();
-            void specimens.refetch();
-          }} />
-      ) : (
-        <ModuleForm
-          key={module.updatedAt}
-          module={module}
-          exercises={exercises.data.items}
-          specimens={specimens.data.items}
-          submitLabel={t('modules.saveDraft')}
-          isSaving={save.isPending}
-          error={save.error}
-          onSubmit={(input) => save.mutate(input)}
-        />
-      )}
+      <ModuleFormSources>
+        {({ exercises, specimens }) => (
+          <ModuleForm
+            key={module.updatedAt}
+            module={module}
+            exercises={exercises}
+            specimens={specimens}
+            submitLabel={t('modules.saveDraft')}
+            isSaving={save.isPending}
+            error={save.error}
+            onSubmit={(input) => save.mutate(input)}
+          />
+        )}
+      </ModuleFormSources>
       <AssignDialog open={assigning} onClose={() => setAssigning(false)} module={module} cohorts={cohorts.data ?? []} />
     </div>
   );
