@@ -18,23 +18,26 @@ export function chronological(attempts: Point[]): Point[] {
 }
 
 export function ProgressChart({ attempts }: { attempts: Point[] }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const lng = currentLanguage();
   if (attempts.length === 0) return <EmptyState icon={<ChartIcon size={32} />} title={t('progress.emptyTitle')} description={t('progress.emptyText')} />;
   const points = chronological(attempts);
+  // Time runs in the reading direction: left to right in English, right to left in Urdu, with the score axis at
+  // the side where the lines begin.
+  const rtl = i18n.dir(lng) === 'rtl';
+  const mirror = (px: number) => (rtl ? W - px : px);
   const innerW = W - PAD.left - PAD.right;
   const innerH = H - PAD.top - PAD.bottom;
-  const x = (i: number) => PAD.left + (points.length === 1 ? innerW / 2 : (i / (points.length - 1)) * innerW);
+  const x = (i: number) => mirror(PAD.left + (points.length === 1 ? innerW / 2 : (i / (points.length - 1)) * innerW));
   const y = (score: number) => PAD.top + (1 - Math.max(0, Math.min(100, score)) / 100) * innerH;
   const labelEvery = Math.max(1, Math.ceil(points.length / 8));
   return (
     <figure className="fl-chart" dir="ltr">
-      {/* Time runs left to right in both languages, as on a paper chart. */}
       <svg viewBox={`0 0 ${W} ${H}`} role="img" aria-label={t('progress.chartLabel', { count: points.length })} data-testid="progress-chart">
         {[0, 25, 50, 75, 100].map((v) => (
           <g key={v}>
-            <line className="fl-chart__grid" x1={PAD.left} x2={W - PAD.right} y1={y(v)} y2={y(v)} />
-            <text className="fl-chart__axis" x={PAD.left - 8} y={y(v) + 4} textAnchor="end">
+            <line className="fl-chart__grid" x1={mirror(PAD.left)} x2={mirror(W - PAD.right)} y1={y(v)} y2={y(v)} />
+            <text className="fl-chart__axis" x={mirror(PAD.left - 8)} y={y(v) + 4} textAnchor={rtl ? 'start' : 'end'}>
               {v}%
             </text>
           </g>

@@ -13,8 +13,9 @@ import { renderApp, resetAppState } from '@/testing/test-utils';
 const trainee = makeUser({ role: 'trainee' });
 const id = (n: number) => `3e2d1c0b-4a5f-4b6c-8d7e-${String(n).padStart(12, '0')}`;
 
-function signedIn(handlers: Record<string, Handler>) {
-  return mockApi({ 'POST /api/auth/refresh': () => json(sessionFor(trainee)), 'GET /api/me/progress': () => json({ attempts: [] }), ...handlers });
+function signedIn(handlers: Record<string, Handler>, language: 'en' | 'ur' = 'en') {
+  const user = language === 'en' ? trainee : { ...trainee, language };
+  return mockApi({ 'POST /api/auth/refresh': () => json(sessionFor(user)), 'GET /api/me/progress': () => json({ attempts: [] }), ...handlers });
 }
 
 describe('My training', () => {
@@ -143,8 +144,27 @@ describe('My progress', () => {
     expect(chart).toHaveAttribute('aria-label', 'Scores of 2 finished attempts over time');
     expect(chart.querySelectorAll('circle')).toHaveLength(2);
     expect(chart.querySelector('.fl-chart__dot--fail')).not.toBeNull();
+    // Oldest first, left to right.
+    const cx = [...chart.querySelectorAll('circle')].map((c) => Number(c.getAttribute('cx')));
+    expect(cx[0]).toBeLessThan(cx[1]);
     const table = screen.getByRole('table', { name: 'Finished attempts' });
     const links = within(table).getAllByRole('link', { name: 'Open results' });
     expect(links[0]).toHaveAttribute('href', `/app/attempts/${id(81)}/results`);
+  });
+
+  it('in Urdu, time runs right to left', async () => {
+    signedIn({
+      'GET /api/me/progress': () =>
+        json({
+          attempts: [
+            { attemptId: id(81), moduleTitle: 'Drill 2', mode: 'practice', finishedAt: '2026-05-09T10:00:00Z', score: 85, passed: true },
+            { attemptId: id(80), moduleTitle: 'Drill 1', mode: 'practice', finishedAt: '2026-05-02T10:00:00Z', score: 60, passed: false },
+          ],
+        }),
+    }, 'ur');
+    renderApp('/app/progress');
+    const chart = await screen.findByTestId('progress-chart');
+    const [older, newer] = [...chart.querySelectorAll('circle')].map((c) => Number(c.getAttribute('cx')));
+    expect(older).toBeGreaterThan(newer);
   });
 });
