@@ -1,6 +1,7 @@
+import { ErrorBody } from '@firstline/contracts';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { apiError, json, makeUser, mockApi, sessionFor } from '@/testing/mock-api';
-import { api, ApiError, NetworkError, onSessionExpired, refreshSession, tokenStore } from './api-client';
+import { api, ApiError, NetworkError, onSessionExpired, parseErrorBody, refreshSession, tokenStore } from './api-client';
 
 describe('api client', () => {
   afterEach(() => {
@@ -71,5 +72,30 @@ describe('api client', () => {
       ['limit', '25'],
       ['offset', '0'],
     ]);
+  });
+});
+
+describe('parseErrorBody', () => {
+  const base = { statusCode: 400, error: 'Bad Request', message: 'Invalid request' };
+  const bodies: unknown[] = [
+    base,
+    { ...base, details: { problems: ['light: invalid option'] }, requestId: 'r-1' },
+    { ...base, details: null, extra: 'dropped' },
+    { ...base, statusCode: 400.5 },
+    { ...base, statusCode: 2 ** 53 },
+    { ...base, statusCode: '400' },
+    { ...base, message: null },
+    { ...base, error: undefined },
+    { ...base, requestId: null },
+    { ...base, requestId: 7 },
+    [base],
+    null,
+    'Bad Request',
+    42,
+  ];
+
+  it.each(bodies)('reads %j as the ErrorBody schema does', (body) => {
+    const parsed = ErrorBody.safeParse(body);
+    expect(parseErrorBody(body)).toStrictEqual(parsed.success ? parsed.data : null);
   });
 });

@@ -1,5 +1,5 @@
 // The one place that talks HTTP to the FirstLine API: bearer token in memory, one shared refresh, typed errors.
-import { ErrorBody, LoginResponse } from '@firstline/contracts';
+import { LoginResponse, type ErrorBody } from '@firstline/contracts';
 import type { z } from 'zod';
 
 export const API_BASE = '/api';
@@ -46,11 +46,27 @@ export function onSessionExpired(handler: SessionExpiredHandler | null) {
   sessionExpiredHandler = handler;
 }
 
+/**
+ * Reads an error response's body as the contracts' `ErrorBody` schema would (null unless it has that shape, and
+ * only its known keys), by hand: every screen, the sign-in page included, reads errors, and zod is too large to
+ * download for this one check.
+ */
+export function parseErrorBody(value: unknown): ErrorBody | null {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return null;
+  const { statusCode, error, message, details, requestId } = value as Record<string, unknown>;
+  if (typeof statusCode !== 'number' || !Number.isSafeInteger(statusCode)) return null;
+  if (typeof error !== 'string' || typeof message !== 'string') return null;
+  if (requestId !== undefined && typeof requestId !== 'string') return null;
+  const body: ErrorBody = { statusCode, error, message };
+  if ('details' in value) body.details = details;
+  if ('requestId' in value) body.requestId = requestId;
+  return body;
+}
+
 async function toApiError(res: Response): Promise<ApiError> {
   let body: ErrorBody | null = null;
   try {
-    const parsed = ErrorBody.safeParse(await res.json());
-    if (parsed.success) body = parsed.data;
+    body = parseErrorBody(await res.json());
   } catch {
     // not JSON: keep body null
   }

@@ -1,8 +1,8 @@
 // Multipart upload with progress. fetch() cannot report upload progress, so this one helper uses XMLHttpRequest,
 // with the same bearer token, one refresh on 401 and the same ApiError / NetworkError as the api client.
-import { ErrorBody } from '@firstline/contracts';
+import type { ErrorBody } from '@firstline/contracts';
 import type { z } from 'zod';
-import { API_BASE, ApiError, NetworkError, refreshSession, tokenStore } from './api-client';
+import { API_BASE, ApiError, NetworkError, parseErrorBody, refreshSession, tokenStore } from './api-client';
 
 export interface UploadProgress {
   loaded: number;
@@ -20,8 +20,7 @@ export interface UploadOptions<T> {
 function parseError(xhr: XMLHttpRequest): ApiError {
   let body: ErrorBody | null = null;
   try {
-    const parsed = ErrorBody.safeParse(JSON.parse(xhr.responseText));
-    if (parsed.success) body = parsed.data;
+    body = parseErrorBody(JSON.parse(xhr.responseText));
   } catch {
     // not JSON
   }
