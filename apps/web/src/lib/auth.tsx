@@ -21,7 +21,7 @@ export const sessionQueryKey = ['auth', 'session'] as const;
 async function loadSession(): Promise<UserView | null> {
   if (tokenStore.get()) {
     try {
-      return await api.get('/auth/me', { schema: UserView });
+      return await api.get('/auth/me', { schema: import.meta.env.DEV ? UserView : undefined });
     } catch (err) {
       if (err instanceof ApiError && err.status === 401) return null;
       throw err;
@@ -68,7 +68,7 @@ export function useLogin() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (credentials: LoginRequest) =>
-      api.post('/auth/login', credentials, { schema: LoginResponse, refreshOn401: false }),
+      api.post('/auth/login', credentials, { schema: import.meta.env.DEV ? LoginResponse : undefined, refreshOn401: false }),
     onSuccess: (session) => {
       tokenStore.set(session.accessToken);
       queryClient.removeQueries({ predicate: (q) => q.queryKey[0] !== sessionQueryKey[0] });
@@ -78,7 +78,7 @@ export function useLogin() {
       if (chosen && chosen !== user.language) {
         user = { ...user, language: chosen };
         api
-          .patch('/auth/me', { language: chosen } satisfies UpdateMeRequest, { schema: UserView })
+          .patch('/auth/me', { language: chosen } satisfies UpdateMeRequest, { schema: import.meta.env.DEV ? UserView : undefined })
           .then((saved) => queryClient.setQueryData(sessionQueryKey, saved))
           .catch(() => undefined); // the UI keeps the chosen language; the profile keeps the old one
       }
@@ -102,7 +102,7 @@ export function useLogout() {
 export function useUpdateMe() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (patch: UpdateMeRequest) => api.patch('/auth/me', patch, { schema: UserView }),
+    mutationFn: (patch: UpdateMeRequest) => api.patch('/auth/me', patch, { schema: import.meta.env.DEV ? UserView : undefined }),
     onSuccess: (user) => queryClient.setQueryData(sessionQueryKey, user),
   });
 }

@@ -14,6 +14,7 @@ export interface UploadProgress {
 export interface UploadOptions<T> {
   onProgress?: (progress: UploadProgress) => void;
   signal?: AbortSignal;
+  /** As the api client's `schema`: `import.meta.env.DEV ? Schema : undefined`. */
   schema?: z.ZodType<T>;
 }
 

@@ -5,7 +5,7 @@ import { queryOptions, useQuery } from '@tanstack/react-query';
 import { api } from '@/lib/api-client';
 
 export const getAttemptItem = (attemptId: string, n: number): Promise<ItemPresentation> =>
-  api.get(`/attempts/${encodeURIComponent(attemptId)}/items/${n}`, { schema: ItemPresentation });
+  api.get(`/attempts/${encodeURIComponent(attemptId)}/items/${n}`, { schema: import.meta.env.DEV ? ItemPresentation : undefined });
 
 export const getAttemptItemQueryOptions = (attemptId: string, n: number) =>
   queryOptions({

@@ -6,7 +6,7 @@ import { api } from '@/lib/api-client';
 export const attemptQueryKey = (attemptId: string) => ['attempts', attemptId] as const;
 
 export const getAttempt = (attemptId: string): Promise<AttemptView> =>
-  api.get(`/attempts/${encodeURIComponent(attemptId)}`, { schema: AttemptView });
+  api.get(`/attempts/${encodeURIComponent(attemptId)}`, { schema: import.meta.env.DEV ? AttemptView : undefined });
 
 export const getAttemptQueryOptions = (attemptId: string) =>
   queryOptions({ queryKey: attemptQueryKey(attemptId), queryFn: () => getAttempt(attemptId) });

@@ -4,10 +4,9 @@ import { AuditEntryView, Page } from '@firstline/contracts';
 import { api } from '@/lib/api-client';
 
 export type { AuditEntryView as AuditEntry } from '@firstline/contracts';
-const AuditPage = Page(AuditEntryView);
 
 export const getAuditLog = (page: { limit: number; offset: number }) =>
-  api.get('/audit', { params: page, schema: AuditPage });
+  api.get('/audit', { params: page, schema: import.meta.env.DEV ? Page(AuditEntryView) : undefined });
 
 export const getAuditLogQueryOptions = (page: { limit: number; offset: number }) =>
   queryOptions({ queryKey: ['audit', page], queryFn: () => getAuditLog(page), placeholderData: keepPreviousData });

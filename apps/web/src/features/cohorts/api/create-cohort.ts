@@ -3,7 +3,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api } from '@/lib/api-client';
 import { cohortsQueryKey } from './get-cohorts';
 
-export const createCohort = (body: CreateCohortRequest) => api.post('/cohorts', body, { schema: CohortView });
+export const createCohort = (body: CreateCohortRequest) => api.post('/cohorts', body, { schema: import.meta.env.DEV ? CohortView : undefined });
 
 export function useCreateCohort() {
   const queryClient = useQueryClient();

@@ -12,9 +12,8 @@ export interface ExercisesFilter {
   offset?: number;
 }
 
-const ExercisePage = Page(ExerciseSummary);
-
-export const getExercises = (filter: ExercisesFilter) => api.get('/exercises', { params: { ...filter }, schema: ExercisePage });
+export const getExercises = (filter: ExercisesFilter) =>
+  api.get('/exercises', { params: { ...filter }, schema: import.meta.env.DEV ? Page(ExerciseSummary) : undefined });
 
 export const getExercisesQueryOptions = (filter: ExercisesFilter) =>
   queryOptions({ queryKey: [...exercisesQueryKey, 'list', filter], queryFn: () => getExercises(filter), placeholderData: keepPreviousData });

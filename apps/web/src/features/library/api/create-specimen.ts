@@ -3,7 +3,8 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api } from '@/lib/api-client';
 import { specimensQueryKey } from './get-specimens';
 
-export const createSpecimen = (body: CreateSpecimenRequest) => api.post('/specimens', body, { schema: SpecimenView });
+export const createSpecimen = (body: CreateSpecimenRequest) =>
+  api.post('/specimens', body, { schema: import.meta.env.DEV ? SpecimenView : undefined });
 
 export function useCreateSpecimen() {
   const queryClient = useQueryClient();

@@ -5,7 +5,7 @@ import { specimensQueryKey } from './get-specimens';
 
 export const specimenQueryKey = (id: string) => [...specimensQueryKey, 'detail', id] as const;
 
-export const getSpecimen = (id: string) => api.get(`/specimens/${id}`, { schema: SpecimenView });
+export const getSpecimen = (id: string) => api.get(`/specimens/${id}`, { schema: import.meta.env.DEV ? SpecimenView : undefined });
 
 export const getSpecimenQueryOptions = (id: string) => queryOptions({ queryKey: specimenQueryKey(id), queryFn: () => getSpecimen(id) });
 

@@ -12,9 +12,8 @@ export interface SpecimensFilter {
   offset?: number;
 }
 
-const SpecimenPage = Page(SpecimenSummary);
-
-export const getSpecimens = (filter: SpecimensFilter) => api.get('/specimens', { params: { ...filter }, schema: SpecimenPage });
+export const getSpecimens = (filter: SpecimensFilter) =>
+  api.get('/specimens', { params: { ...filter }, schema: import.meta.env.DEV ? Page(SpecimenSummary) : undefined });
 
 export const getSpecimensQueryOptions = (filter: SpecimensFilter) =>
   queryOptions({ queryKey: [...specimensQueryKey, 'list', filter], queryFn: () => getSpecimens(filter), placeholderData: keepPreviousData });

@@ -4,7 +4,8 @@ import { api } from '@/lib/api-client';
 import { specimenQueryKey } from './get-specimen';
 import { specimensQueryKey } from './get-specimens';
 
-export const updateSpecimen = (id: string, body: UpdateSpecimenRequest) => api.patch(`/specimens/${id}`, body, { schema: SpecimenView });
+export const updateSpecimen = (id: string, body: UpdateSpecimenRequest) =>
+  api.patch(`/specimens/${id}`, body, { schema: import.meta.env.DEV ? SpecimenView : undefined });
 
 export function useUpdateSpecimen(id: string) {
   const queryClient = useQueryClient();

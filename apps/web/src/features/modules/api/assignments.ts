@@ -6,7 +6,8 @@ import { api } from '@/lib/api-client';
 
 export const assignmentsQueryKey = ['assignments'] as const;
 
-export const getAssignments = (cohortId?: string) => api.get('/assignments', { params: { cohortId }, schema: z.array(AssignmentView) });
+export const getAssignments = (cohortId?: string) =>
+  api.get('/assignments', { params: { cohortId }, schema: import.meta.env.DEV ? z.array(AssignmentView) : undefined });
 
 export const getAssignmentsQueryOptions = (cohortId?: string) =>
   queryOptions({ queryKey: [...assignmentsQueryKey, 'list', cohortId ?? 'all'], queryFn: () => getAssignments(cohortId) });
@@ -15,7 +16,8 @@ export const getAssignmentsQueryOptions = (cohortId?: string) =>
 export const useModuleAssignments = (moduleId: string) =>
   useQuery({ ...getAssignmentsQueryOptions(), select: (list) => list.filter((a) => a.module.id === moduleId) });
 
-export const createAssignment = (body: CreateAssignmentRequest) => api.post('/assignments', body, { schema: AssignmentView });
+export const createAssignment = (body: CreateAssignmentRequest) =>
+  api.post('/assignments', body, { schema: import.meta.env.DEV ? AssignmentView : undefined });
 
 export function useCreateAssignment() {
   const queryClient = useQueryClient();

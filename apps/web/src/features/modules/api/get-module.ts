@@ -5,7 +5,7 @@ import { modulesQueryKey } from './get-modules';
 
 export const moduleQueryKey = (id: string) => [...modulesQueryKey, 'detail', id] as const;
 
-export const getModule = (id: string) => api.get(`/modules/${id}`, { schema: ModuleView });
+export const getModule = (id: string) => api.get(`/modules/${id}`, { schema: import.meta.env.DEV ? ModuleView : undefined });
 
 export const getModuleQueryOptions = (id: string) => queryOptions({ queryKey: moduleQueryKey(id), queryFn: () => getModule(id) });
 

@@ -5,7 +5,7 @@ import { api } from '@/lib/api-client';
 
 export const modulesQueryKey = ['modules'] as const;
 
-export const getModules = () => api.get('/modules', { schema: z.array(ModuleView) });
+export const getModules = () => api.get('/modules', { schema: import.meta.env.DEV ? z.array(ModuleView) : undefined });
 
 export const getModulesQueryOptions = () => queryOptions({ queryKey: [...modulesQueryKey, 'list'], queryFn: getModules });
 

@@ -4,8 +4,9 @@ import { api } from '@/lib/api-client';
 import { moduleQueryKey } from './get-module';
 import { modulesQueryKey } from './get-modules';
 
-export const createModule = (body: ModuleInput) => api.post('/modules', body, { schema: ModuleView });
-export const updateModule = (id: string, body: ModuleInput) => api.put(`/modules/${id}`, body, { schema: ModuleView });
+export const createModule = (body: ModuleInput) => api.post('/modules', body, { schema: import.meta.env.DEV ? ModuleView : undefined });
+export const updateModule = (id: string, body: ModuleInput) =>
+  api.put(`/modules/${id}`, body, { schema: import.meta.env.DEV ? ModuleView : undefined });
 
 /** POST /modules for a new draft, PUT /modules/:id to edit one (published versions stay frozen). */
 export function useSaveModule(id: string | null) {

@@ -4,9 +4,8 @@ import { queryOptions, useQuery } from '@tanstack/react-query';
 import { z } from 'zod';
 import { api } from '@/lib/api-client';
 
-const MyAssignments = z.array(MyAssignmentView);
-
-export const getMyAssignments = (): Promise<MyAssignmentView[]> => api.get('/me/assignments', { schema: MyAssignments });
+export const getMyAssignments = (): Promise<MyAssignmentView[]> =>
+  api.get('/me/assignments', { schema: import.meta.env.DEV ? z.array(MyAssignmentView) : undefined });
 
 export const getMyAssignmentsQueryOptions = () => queryOptions({ queryKey: ['me', 'assignments'], queryFn: getMyAssignments });
 

@@ -3,7 +3,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api } from '@/lib/api-client';
 
 export const updateUnit = ({ id, ...body }: UpdateUnitRequest & { id: string }) =>
-  api.patch(`/units/${encodeURIComponent(id)}`, body, { schema: UnitView });
+  api.patch(`/units/${encodeURIComponent(id)}`, body, { schema: import.meta.env.DEV ? UnitView : undefined });
 
 export function useUpdateUnit() {
   const queryClient = useQueryClient();

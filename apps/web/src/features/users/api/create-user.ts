@@ -3,7 +3,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api } from '@/lib/api-client';
 import { usersQueryKey } from './get-users';
 
-export const createUser = (body: CreateUserRequest) => api.post('/users', body, { schema: UserView });
+export const createUser = (body: CreateUserRequest) => api.post('/users', body, { schema: import.meta.env.DEV ? UserView : undefined });
 
 export function useCreateUser() {
   const queryClient = useQueryClient();

@@ -12,9 +12,8 @@ export interface UsersFilter {
   offset?: number;
 }
 
-const UsersPage = Page(UserView);
-
-export const getUsers = (filter: UsersFilter) => api.get('/users', { params: { ...filter }, schema: UsersPage });
+export const getUsers = (filter: UsersFilter) =>
+  api.get('/users', { params: { ...filter }, schema: import.meta.env.DEV ? Page(UserView) : undefined });
 
 export const getUsersQueryOptions = (filter: UsersFilter) =>
   queryOptions({ queryKey: [...usersQueryKey, 'list', filter], queryFn: () => getUsers(filter), placeholderData: keepPreviousData });
