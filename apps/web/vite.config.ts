@@ -9,7 +9,9 @@ export default defineConfig({
   plugins: [react()],
   resolve: {
     alias: {
-      // The web app compiles the shared schemas from their TypeScript source.
+      // The web app compiles the shared schemas from their TypeScript source. The zod-free vocabulary has its own
+      // path, so screens that need only the lists never reach the schemas (see lib/contract-check.ts).
+      '@firstline/contracts/vocabulary': here('../../libs/contracts/src/vocabulary.ts'),
       '@firstline/contracts': here('../../libs/contracts/src/index.ts'),
       '@': here('./src'),
     },

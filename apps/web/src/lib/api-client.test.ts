@@ -1,7 +1,7 @@
 import { ErrorBody } from '@firstline/contracts';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { apiError, json, makeUser, mockApi, sessionFor } from '@/testing/mock-api';
-import { api, ApiError, NetworkError, onSessionExpired, parseErrorBody, refreshSession, tokenStore } from './api-client';
+import { api, ApiError, contract, NetworkError, onSessionExpired, parseErrorBody, refreshSession, tokenStore } from './api-client';
 
 describe('api client', () => {
   afterEach(() => {
@@ -63,6 +63,21 @@ describe('api client', () => {
   it('turns an unreachable server into a NetworkError', async () => {
     vi.stubGlobal('fetch', vi.fn(async () => Promise.reject(new TypeError('Failed to fetch'))));
     await expect(api.get('/health')).rejects.toBeInstanceOf(NetworkError);
+  });
+
+  it('checks a response against its contract, warning about drift but keeping the data', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const unit = { id: '6f1c2a4e-8b7d-4c3e-9a1f-2b3c4d5e6f70', name: 'Wagah', code: 'WGH', userCount: 3 };
+    mockApi({ 'GET /api/units': () => json([unit, { ...unit, userCount: 'three' }]) });
+    const units = await api.get('/units', { schema: contract((c, z) => z.array(c.UnitView)) });
+    expect(units).toEqual([unit, { ...unit, userCount: 'three' }]);
+    expect(warn).toHaveBeenCalledTimes(1);
+    expect(warn.mock.calls[0][0]).toBe('[api] response of GET /units does not match its contract');
+
+    warn.mockClear();
+    mockApi({ 'GET /api/units': () => json([{ ...unit, extra: true }]) });
+    await expect(api.get('/units', { schema: contract((c, z) => z.array(c.UnitView)) })).resolves.toEqual([unit]);
+    expect(warn).not.toHaveBeenCalled();
   });
 
   it('leaves the query string out for empty filters', async () => {

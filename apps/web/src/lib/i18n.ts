@@ -1,5 +1,5 @@
 // i18next set-up: English and Urdu catalogues bundled; <html lang dir> follows the active language.
-import { LANGUAGES, type Language } from '@firstline/contracts';
+import { LANGUAGES, type Language } from '@firstline/contracts/vocabulary';
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import en from '@/locales/en.json';

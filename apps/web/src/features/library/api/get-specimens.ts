@@ -1,6 +1,6 @@
-import { Page, SpecimenSummary, type DocumentType } from '@firstline/contracts';
+import type { DocumentType } from '@firstline/contracts';
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
-import { api } from '@/lib/api-client';
+import { api, contract } from '@/lib/api-client';
 
 export const specimensQueryKey = ['specimens'] as const;
 
@@ -13,7 +13,7 @@ export interface SpecimensFilter {
 }
 
 export const getSpecimens = (filter: SpecimensFilter) =>
-  api.get('/specimens', { params: { ...filter }, schema: import.meta.env.DEV ? Page(SpecimenSummary) : undefined });
+  api.get('/specimens', { params: { ...filter }, schema: contract((c) => c.Page(c.SpecimenSummary)) });
 
 export const getSpecimensQueryOptions = (filter: SpecimensFilter) =>
   queryOptions({ queryKey: [...specimensQueryKey, 'list', filter], queryFn: () => getSpecimens(filter), placeholderData: keepPreviousData });
