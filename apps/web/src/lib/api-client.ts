@@ -91,7 +91,7 @@ export function contract<T>(pick: (contracts: ContractCheck['contracts'], zod: C
   return (check) => pick(check.contracts, check.z);
 }
 
-export const CONTRACT_CHECKS_KEY = 'firstline.checkContracts';
+const CONTRACT_CHECKS_KEY = 'firstline.checkContracts';
 
 function contractChecksOn(): boolean {
   if (import.meta.env.DEV) return true;
@@ -160,11 +160,7 @@ export function refreshSession(): Promise<LoginResponse | null> {
       return null;
     }
     if (!res.ok) throw await toApiError(res);
-    const session = await conform(
-      contract((c) => c.LoginResponse),
-      await res.json(),
-      'POST /auth/refresh',
-    );
+    const session = await conform(contract((c) => c.LoginResponse), await res.json(), 'POST /auth/refresh');
     accessToken = session.accessToken;
     return session;
   })().finally(() => {
