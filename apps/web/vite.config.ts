@@ -28,7 +28,9 @@ export default defineConfig({
   plugins: [react(), bootScript()],
   resolve: {
     alias: {
-      // The web app compiles the shared schemas from their TypeScript source.
+      // The web app compiles the shared schemas from their TypeScript source. The zod-free vocabulary has its own
+      // path, so screens that need only the lists never reach the schemas (see src/lib/contract-boundaries.test.ts).
+      '@firstline/contracts/vocabulary': here('../../libs/contracts/src/vocabulary.ts'),
       '@firstline/contracts': here('../../libs/contracts/src/index.ts'),
       '@': here('./src'),
     },

@@ -27,6 +27,8 @@ async function flow(name, fn, { viewport = { width: 1280, height: 800 } } = {}) 
   if (only.length && !only.some((o) => name.includes(o))) return;
   const context = await browser.newContext({ viewport, locale: 'en-GB', timezoneId: 'Asia/Karachi' });
   context.setDefaultTimeout(WAIT);
+  // A production build checks responses against the contracts only when asked (see `contract` in api-client.ts).
+  await context.addInitScript(() => localStorage.setItem('firstline.checkContracts', '1'));
   const page = await context.newPage();
   const problems = [];
   page.on('pageerror', (err) => problems.push(`page error: ${err.message}`));

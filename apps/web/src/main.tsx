@@ -1,12 +1,13 @@
 import './styles/fonts.css';
 import './styles/global.css';
-import './lib/i18n';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { createBrowserRouter, RouterProvider } from 'react-router';
 import { AppProvider } from './app/provider';
-import { AppRouter } from './app/router';
+import { createRoutes } from './app/router';
 import { adoptEarlyPlayer } from './features/attempts/api/early-player';
 import { ensureSession } from './lib/auth';
+import { startI18n } from './lib/i18n';
 import { createQueryClient } from './lib/query-client';
 
 const queryClient = createQueryClient();
@@ -16,10 +17,17 @@ if (window.location.pathname.startsWith('/app')) {
   void ensureSession(queryClient).then((user) => user && adoptEarlyPlayer(queryClient));
 }
 
-createRoot(document.getElementById('root')!).render(
-  <StrictMode>
-    <AppProvider queryClient={queryClient}>
-      <AppRouter queryClient={queryClient} />
-    </AppProvider>
-  </StrictMode>,
-);
+// The router starts fetching the screen's code (and running its loaders) as soon as it is created, so that
+// download runs alongside the language catalogue's instead of after it.
+const router = createBrowserRouter(createRoutes(queryClient));
+
+// Nothing is rendered before the catalogue is in: the first screen shows words, never translation keys.
+void startI18n().then(() => {
+  createRoot(document.getElementById('root')!).render(
+    <StrictMode>
+      <AppProvider queryClient={queryClient}>
+        <RouterProvider router={router} />
+      </AppProvider>
+    </StrictMode>,
+  );
+});

@@ -1,8 +1,8 @@
 // Route tree. Route modules are lazy and grouped by role; each group declares who may open it (RoleGate),
 // and a module may export `clientLoader(queryClient)` to prefetch through the same query options its screen uses.
 import type { QueryClient } from '@tanstack/react-query';
-import { useMemo, type ComponentType } from 'react';
-import { createBrowserRouter, RouterProvider, type LoaderFunction, type RouteObject } from 'react-router';
+import type { ComponentType } from 'react';
+import type { LoaderFunction, RouteObject } from 'react-router';
 import { LoadingBlock } from '@/components/ui';
 import { paths } from '@/config/paths';
 import { ensureSession } from '@/lib/auth';
@@ -89,9 +89,4 @@ export function createRoutes(queryClient: QueryClient): RouteObject[] {
     },
     { path: '*', lazy: lazy(() => import('./routes/not-found')) },
   ];
-}
-
-export function AppRouter({ queryClient }: { queryClient: QueryClient }) {
-  const router = useMemo(() => createBrowserRouter(createRoutes(queryClient)), [queryClient]);
-  return <RouterProvider router={router} />;
 }

@@ -1,6 +1,7 @@
+import { ErrorBody } from '@firstline/contracts';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { apiError, json, makeUser, mockApi, sessionFor } from '@/testing/mock-api';
-import { api, ApiError, NetworkError, onSessionExpired, refreshSession, tokenStore } from './api-client';
+import { api, ApiError, contract, NetworkError, onSessionExpired, parseErrorBody, refreshSession, tokenStore } from './api-client';
 
 describe('api client', () => {
   afterEach(() => {
@@ -64,6 +65,21 @@ describe('api client', () => {
     await expect(api.get('/health')).rejects.toBeInstanceOf(NetworkError);
   });
 
+  it('checks a response against its contract, warning about drift but keeping the data', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const unit = { id: '6f1c2a4e-8b7d-4c3e-9a1f-2b3c4d5e6f70', name: 'Wagah', code: 'WGH', userCount: 3 };
+    mockApi({ 'GET /api/units': () => json([unit, { ...unit, userCount: 'three' }]) });
+    const units = await api.get('/units', { schema: contract((c, z) => z.array(c.UnitView)) });
+    expect(units).toEqual([unit, { ...unit, userCount: 'three' }]);
+    expect(warn).toHaveBeenCalledTimes(1);
+    expect(warn.mock.calls[0][0]).toBe('[api] response of GET /units does not match its contract');
+
+    warn.mockClear();
+    mockApi({ 'GET /api/units': () => json([{ ...unit, extra: true }]) });
+    await expect(api.get('/units', { schema: contract((c, z) => z.array(c.UnitView)) })).resolves.toEqual([unit]);
+    expect(warn).not.toHaveBeenCalled();
+  });
+
   it('leaves the query string out for empty filters', async () => {
     const mock = mockApi({ 'GET /api/users': () => json({ items: [], total: 0, limit: 25, offset: 0 }) });
     await api.get('/users', { params: { q: '', role: undefined, limit: 25, offset: 0 } });
@@ -71,5 +87,30 @@ describe('api client', () => {
       ['limit', '25'],
       ['offset', '0'],
     ]);
+  });
+});
+
+describe('parseErrorBody', () => {
+  const base = { statusCode: 400, error: 'Bad Request', message: 'Invalid request' };
+  const bodies: unknown[] = [
+    base,
+    { ...base, details: { problems: ['light: invalid option'] }, requestId: 'r-1' },
+    { ...base, details: null, extra: 'dropped' },
+    { ...base, statusCode: 400.5 },
+    { ...base, statusCode: 2 ** 53 },
+    { ...base, statusCode: '400' },
+    { ...base, message: null },
+    { ...base, error: undefined },
+    { ...base, requestId: null },
+    { ...base, requestId: 7 },
+    [base],
+    null,
+    'Bad Request',
+    42,
+  ];
+
+  it.each(bodies)('reads %j as the ErrorBody schema does', (body) => {
+    const parsed = ErrorBody.safeParse(body);
+    expect(parseErrorBody(body)).toStrictEqual(parsed.success ? parsed.data : null);
   });
 });

@@ -1,5 +1,5 @@
 // The one place that talks HTTP to the FirstLine API: bearer token in memory, one shared refresh, typed errors.
-import { ErrorBody, LoginResponse } from '@firstline/contracts';
+import type { ErrorBody, LoginResponse } from '@firstline/contracts';
 import type { z } from 'zod';
 
 export const API_BASE = '/api';
@@ -46,11 +46,27 @@ export function onSessionExpired(handler: SessionExpiredHandler | null) {
   sessionExpiredHandler = handler;
 }
 
+/**
+ * Reads an error response's body as the contracts' `ErrorBody` schema would (null unless it has that shape, and
+ * only its known keys), by hand: every screen, the sign-in page included, reads errors, and zod is too large to
+ * download for this one check.
+ */
+export function parseErrorBody(value: unknown): ErrorBody | null {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return null;
+  const { statusCode, error, message, details, requestId } = value as Record<string, unknown>;
+  if (typeof statusCode !== 'number' || !Number.isSafeInteger(statusCode)) return null;
+  if (typeof error !== 'string' || typeof message !== 'string') return null;
+  if (requestId !== undefined && typeof requestId !== 'string') return null;
+  const body: ErrorBody = { statusCode, error, message };
+  if ('details' in value) body.details = details;
+  if ('requestId' in value) body.requestId = requestId;
+  return body;
+}
+
 async function toApiError(res: Response): Promise<ApiError> {
   let body: ErrorBody | null = null;
   try {
-    const parsed = ErrorBody.safeParse(await res.json());
-    if (parsed.success) body = parsed.data;
+    body = parseErrorBody(await res.json());
   } catch {
     // not JSON: keep body null
   }
@@ -59,16 +75,65 @@ async function toApiError(res: Response): Promise<ApiError> {
   return new ApiError(res.status, body, seconds);
 }
 
+type ContractCheck = typeof import('./contract-check');
+
+/** The contract schema a response is checked against; made by `contract`. */
+export type ContractSchema<T> = (check: ContractCheck) => z.ZodType<T>;
+
 /**
- * Validates a response against its contract schema. A mismatch is reported loudly in the console but the data
- * is still used, so a small drift between API and web shows up in testing without blanking a screen.
+ * The contract schema of a response, picked once a check runs from the contracts and zod it is handed:
+ * `contract((c) => c.AttemptView)`, `contract((c, z) => z.array(c.UnitView))`. Both are imported on demand
+ * (contract-check.ts), so the screens of a production build carry neither. Checks run in development and tests,
+ * and in a production build where local storage has `firstline.checkContracts` = '1' (the browser e2e run sets
+ * it, to catch drift in the build that ships).
  */
-function conform<T>(schema: z.ZodType<T> | undefined, data: unknown, where: string): T {
-  if (!schema) return data as T;
-  const parsed = schema.safeParse(data);
+export function contract<T>(pick: (contracts: ContractCheck['contracts'], zod: ContractCheck['z']) => z.ZodType<T>): ContractSchema<T> {
+  return (check) => pick(check.contracts, check.z);
+}
+
+const CONTRACT_CHECKS_KEY = 'firstline.checkContracts';
+
+function contractChecksOn(): boolean {
+  if (import.meta.env.DEV) return true;
+  try {
+    return localStorage.getItem(CONTRACT_CHECKS_KEY) === '1';
+  } catch {
+    return false;
+  }
+}
+
+let contractCheck: ContractCheck | null = null;
+let contractCheckLoading: Promise<ContractCheck> | null = null;
+
+/** Loads what checks need ahead of the first response (tests do, so a check never waits on a module load). */
+export function loadContractChecks(): Promise<ContractCheck> {
+  contractCheckLoading ??= import('./contract-check').then((check) => (contractCheck = check));
+  return contractCheckLoading;
+}
+
+function check<T>(schema: ContractSchema<T>, loaded: ContractCheck, data: unknown, where: string): T {
+  const parsed = schema(loaded).safeParse(data);
   if (parsed.success) return parsed.data;
   console.warn(`[api] response of ${where} does not match its contract`, parsed.error.issues);
   return data as T;
+}
+
+/**
+ * Validates a response against its contract schema, where checks are on. A mismatch is reported loudly in the
+ * console but the data is still used, so a small drift between API and web shows up in testing without blanking
+ * a screen. Synchronous once the contracts are loaded.
+ */
+export function conform<T>(schema: ContractSchema<T> | undefined, data: unknown, where: string): T | Promise<T> {
+  if (!schema || !contractChecksOn()) return data as T;
+  if (contractCheck) return check(schema, contractCheck, data, where);
+  return loadContractChecks().then(
+    (loaded) => check(schema, loaded, data, where),
+    (err) => {
+      console.warn(`[api] could not load the contracts to check ${where}`, err);
+      contractCheckLoading = null;
+      return data as T;
+    },
+  );
 }
 
 async function send(url: string, init: RequestInit): Promise<Response> {
@@ -103,7 +168,7 @@ export function refreshSession(): Promise<LoginResponse | null> {
       return null;
     }
     if (!res.ok) throw await toApiError(res);
-    const session = conform(LoginResponse, await res.json(), 'POST /auth/refresh');
+    const session = await conform(contract((c) => c.LoginResponse), await res.json(), 'POST /auth/refresh');
     accessToken = session.accessToken;
     return session;
   })().finally(() => {
@@ -117,8 +182,8 @@ export type QueryParams = Record<string, string | number | boolean | null | unde
 export interface RequestOptions<T> {
   params?: QueryParams;
   body?: unknown;
-  /** Contract schema the response is checked against. */
-  schema?: z.ZodType<T>;
+  /** Contract schema the response is checked against: `contract((c) => c.Schema)`. */
+  schema?: ContractSchema<T>;
   /** false for the auth endpoints themselves: a 401 there is an answer, not an expired token. */
   refreshOn401?: boolean;
   signal?: AbortSignal;

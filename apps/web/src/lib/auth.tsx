@@ -1,18 +1,11 @@
 // Session state: restored on start from the refresh cookie, kept in the TanStack Query cache under one key.
-import {
-  LoginResponse,
-  UserView,
-  type Language,
-  type LoginRequest,
-  type Role,
-  type UpdateMeRequest,
-} from '@firstline/contracts';
+import type { Language, LoginRequest, Role, UpdateMeRequest, UserView } from '@firstline/contracts';
 import { queryOptions, useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { useEffect, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useLocation } from 'react-router';
 import { paths } from '@/config/paths';
-import { api, ApiError, onSessionExpired, refreshSession, tokenStore } from './api-client';
+import { api, ApiError, contract, onSessionExpired, refreshSession, tokenStore } from './api-client';
 import { isLanguage, setLanguage } from './i18n';
 
 export const sessionQueryKey = ['auth', 'session'] as const;
@@ -21,7 +14,7 @@ export const sessionQueryKey = ['auth', 'session'] as const;
 async function loadSession(): Promise<UserView | null> {
   if (tokenStore.get()) {
     try {
-      return await api.get('/auth/me', { schema: UserView });
+      return await api.get('/auth/me', { schema: contract((c) => c.UserView) });
     } catch (err) {
       if (err instanceof ApiError && err.status === 401) return null;
       throw err;
@@ -68,7 +61,7 @@ export function useLogin() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (credentials: LoginRequest) =>
-      api.post('/auth/login', credentials, { schema: LoginResponse, refreshOn401: false }),
+      api.post('/auth/login', credentials, { schema: contract((c) => c.LoginResponse), refreshOn401: false }),
     onSuccess: (session) => {
       tokenStore.set(session.accessToken);
       queryClient.removeQueries({ predicate: (q) => q.queryKey[0] !== sessionQueryKey[0] });
@@ -78,7 +71,7 @@ export function useLogin() {
       if (chosen && chosen !== user.language) {
         user = { ...user, language: chosen };
         api
-          .patch('/auth/me', { language: chosen } satisfies UpdateMeRequest, { schema: UserView })
+          .patch('/auth/me', { language: chosen } satisfies UpdateMeRequest, { schema: contract((c) => c.UserView) })
           .then((saved) => queryClient.setQueryData(sessionQueryKey, saved))
           .catch(() => undefined); // the UI keeps the chosen language; the profile keeps the old one
       }
@@ -102,7 +95,7 @@ export function useLogout() {
 export function useUpdateMe() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (patch: UpdateMeRequest) => api.patch('/auth/me', patch, { schema: UserView }),
+    mutationFn: (patch: UpdateMeRequest) => api.patch('/auth/me', patch, { schema: contract((c) => c.UserView) }),
     onSuccess: (user) => queryClient.setQueryData(sessionQueryKey, user),
   });
 }

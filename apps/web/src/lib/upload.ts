@@ -1,8 +1,7 @@
 // Multipart upload with progress. fetch() cannot report upload progress, so this one helper uses XMLHttpRequest,
 // with the same bearer token, one refresh on 401 and the same ApiError / NetworkError as the api client.
-import { ErrorBody } from '@firstline/contracts';
-import type { z } from 'zod';
-import { API_BASE, ApiError, NetworkError, refreshSession, tokenStore } from './api-client';
+import type { ErrorBody } from '@firstline/contracts';
+import { API_BASE, ApiError, conform, NetworkError, parseErrorBody, refreshSession, tokenStore, type ContractSchema } from './api-client';
 
 export interface UploadProgress {
   loaded: number;
@@ -14,14 +13,14 @@ export interface UploadProgress {
 export interface UploadOptions<T> {
   onProgress?: (progress: UploadProgress) => void;
   signal?: AbortSignal;
-  schema?: z.ZodType<T>;
+  /** As the api client's `schema`: `contract((c) => c.Schema)`. */
+  schema?: ContractSchema<T>;
 }
 
 function parseError(xhr: XMLHttpRequest): ApiError {
   let body: ErrorBody | null = null;
   try {
-    const parsed = ErrorBody.safeParse(JSON.parse(xhr.responseText));
-    if (parsed.success) body = parsed.data;
+    body = parseErrorBody(JSON.parse(xhr.responseText));
   } catch {
     // not JSON
   }
@@ -72,8 +71,5 @@ export async function uploadWithProgress<T = unknown>(path: string, form: FormDa
   }
   if (xhr.status < 200 || xhr.status >= 300) throw parseError(xhr);
   const data: unknown = xhr.responseText ? JSON.parse(xhr.responseText) : undefined;
-  if (!schema) return data as T;
-  const parsed = schema.safeParse(data);
-  if (!parsed.success) console.warn(`[api] response of POST ${path} does not match its contract`, parsed.error.issues);
-  return parsed.success ? parsed.data : (data as T);
+  return conform(schema, data, `POST ${path}`);
 }

@@ -1,5 +1,5 @@
 // English / Urdu switch. Presentational: the caller decides what a change means (e.g. saving the preference).
-import { LANGUAGES, type Language } from '@firstline/contracts';
+import { LANGUAGES, type Language } from '@firstline/contracts/vocabulary';
 import { useTranslation } from 'react-i18next';
 import { LANGUAGE_NAMES } from '@/lib/i18n';
 import { GlobeIcon } from './icons';

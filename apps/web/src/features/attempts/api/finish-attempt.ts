@@ -1,11 +1,11 @@
 // Ends an attempt (POST /attempts/:id/finish).
-import { AttemptView } from '@firstline/contracts';
+import type { AttemptView } from '@firstline/contracts';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { api } from '@/lib/api-client';
+import { api, contract } from '@/lib/api-client';
 import { attemptQueryKey } from './get-attempt';
 
 export const finishAttempt = (attemptId: string): Promise<AttemptView> =>
-  api.post(`/attempts/${encodeURIComponent(attemptId)}/finish`, undefined, { schema: AttemptView });
+  api.post(`/attempts/${encodeURIComponent(attemptId)}/finish`, undefined, { schema: contract((c) => c.AttemptView) });
 
 export function useFinishAttempt() {
   const queryClient = useQueryClient();

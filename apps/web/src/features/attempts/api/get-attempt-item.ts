@@ -1,11 +1,13 @@
 // One item of an attempt as the trainee sees it (GET /attempts/:id/items/:n). Fetching it starts its clock on
 // the server, so it is never prefetched ahead of the trainee.
-import { ItemPresentation } from '@firstline/contracts';
+import type { ItemPresentation } from '@firstline/contracts';
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { api } from '@/lib/api-client';
+import { api, contract } from '@/lib/api-client';
+
+export const itemContract = contract((c) => c.ItemPresentation);
 
 export const getAttemptItem = (attemptId: string, n: number): Promise<ItemPresentation> =>
-  api.get(`/attempts/${encodeURIComponent(attemptId)}/items/${n}`, { schema: ItemPresentation });
+  api.get(`/attempts/${encodeURIComponent(attemptId)}/items/${n}`, { schema: itemContract });
 
 export const getAttemptItemQueryOptions = (attemptId: string, n: number) =>
   queryOptions({

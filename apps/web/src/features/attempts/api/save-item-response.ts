@@ -1,7 +1,7 @@
 // Sends one item response (PUT /attempts/:id/items/:n/response). Final answers go through the outbox
 // (../outbox), which calls this with the key it stored; autosaves call it directly.
-import { ItemResponseResult, type ItemResponseRequest } from '@firstline/contracts';
-import { api } from '@/lib/api-client';
+import type { ItemResponseResult, ItemResponseRequest } from '@firstline/contracts';
+import { api, contract } from '@/lib/api-client';
 
 export const saveItemResponse = (
   attemptId: string,
@@ -10,6 +10,6 @@ export const saveItemResponse = (
   idempotencyKey: string,
 ): Promise<ItemResponseResult> =>
   api.put(`/attempts/${encodeURIComponent(attemptId)}/items/${n}/response`, body, {
-    schema: ItemResponseResult,
+    schema: contract((c) => c.ItemResponseResult),
     headers: { 'Idempotency-Key': idempotencyKey },
   });

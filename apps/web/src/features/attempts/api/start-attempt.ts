@@ -1,11 +1,11 @@
 // Starts an attempt at an assignment, or resumes the one in progress (POST /attempts).
-import { AttemptView, type StartAttemptRequest } from '@firstline/contracts';
+import type { AttemptView, StartAttemptRequest } from '@firstline/contracts';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { api } from '@/lib/api-client';
+import { api, contract } from '@/lib/api-client';
 import { attemptQueryKey } from './get-attempt';
 
 export const startAttempt = (assignmentId: string): Promise<AttemptView> =>
-  api.post('/attempts', { assignmentId } satisfies StartAttemptRequest, { schema: AttemptView });
+  api.post('/attempts', { assignmentId } satisfies StartAttemptRequest, { schema: contract((c) => c.AttemptView) });
 
 export function useStartAttempt() {
   const queryClient = useQueryClient();

@@ -1,7 +1,7 @@
 // The first-line decision: Accept, or Refer to second line and then say where, what kind of fraud and which
 // features give it away. Nothing is sent until Confirm.
 import type { FeatureKind, ItemPresentation } from '@firstline/contracts';
-import { categoryOfFeature } from '@firstline/contracts';
+import { categoryOfFeature } from '@firstline/contracts/vocabulary';
 import { useEffect, useRef, type Dispatch } from 'react';
 import { useTranslation } from 'react-i18next';
 import { fraudTypeKey } from '@/lib/taxonomy-keys';

@@ -1,13 +1,11 @@
 // The audit log (admin).
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
-import { AuditEntryView, Page } from '@firstline/contracts';
-import { api } from '@/lib/api-client';
+import { api, contract } from '@/lib/api-client';
 
 export type { AuditEntryView as AuditEntry } from '@firstline/contracts';
-const AuditPage = Page(AuditEntryView);
 
 export const getAuditLog = (page: { limit: number; offset: number }) =>
-  api.get('/audit', { params: page, schema: AuditPage });
+  api.get('/audit', { params: page, schema: contract((c) => c.Page(c.AuditEntryView)) });
 
 export const getAuditLogQueryOptions = (page: { limit: number; offset: number }) =>
   queryOptions({ queryKey: ['audit', page], queryFn: () => getAuditLog(page), placeholderData: keepPreviousData });

@@ -1,11 +1,12 @@
 // Sign-in form. Whatever went wrong, the message never says whether it was the username or the password.
-import { LoginRequest, type UserView } from '@firstline/contracts';
+import type { UserView } from '@firstline/contracts';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Banner, Button, Field } from '@/components/ui';
 import { ApiError } from '@/lib/api-client';
 import { useLogin } from '@/lib/auth';
 import { describeError } from '@/lib/errors';
+import { checkCredentials } from './check-credentials';
 
 type FieldErrors = Partial<Record<'username' | 'password', string>>;
 
@@ -39,20 +40,17 @@ export function LoginForm({ onSuccess }: { onSuccess: (user: UserView) => void }
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     if (login.isPending) return;
-    const parsed = LoginRequest.safeParse({ username, password });
-    if (!parsed.success) {
+    const checked = checkCredentials({ username, password });
+    if (!checked.data) {
       const errors: FieldErrors = {};
-      for (const issue of parsed.error.issues) {
-        const field = issue.path[0];
-        if (field === 'username' && !errors.username) errors.username = t('login.usernameRequired');
-        if (field === 'password' && !errors.password) errors.password = t('login.passwordRequired');
-      }
+      if (checked.invalid.includes('username')) errors.username = t('login.usernameRequired');
+      if (checked.invalid.includes('password')) errors.password = t('login.passwordRequired');
       setFieldErrors(errors);
       (errors.username ? usernameRef : passwordRef).current?.focus();
       return;
     }
     setFieldErrors({});
-    login.mutate(parsed.data, {
+    login.mutate(checked.data, {
       onSuccess: (session) => onSuccess(session.user),
       onError: () => {
         setPassword('');

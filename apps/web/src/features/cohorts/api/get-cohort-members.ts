@@ -1,11 +1,9 @@
-import { UserView } from '@firstline/contracts';
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { z } from 'zod';
-import { api } from '@/lib/api-client';
+import { api, contract } from '@/lib/api-client';
 import { cohortsQueryKey } from './get-cohorts';
 
 export const getCohortMembers = (cohortId: string) =>
-  api.get(`/cohorts/${encodeURIComponent(cohortId)}/members`, { schema: z.array(UserView) });
+  api.get(`/cohorts/${encodeURIComponent(cohortId)}/members`, { schema: contract((c, z) => z.array(c.UserView)) });
 
 export const getCohortMembersQueryOptions = (cohortId: string) =>
   queryOptions({ queryKey: [...cohortsQueryKey, cohortId, 'members'], queryFn: () => getCohortMembers(cohortId) });

@@ -1,6 +1,6 @@
-import { ExerciseSummary, Page, type DocumentType, type FraudType } from '@firstline/contracts';
+import type { DocumentType, FraudType } from '@firstline/contracts';
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
-import { api } from '@/lib/api-client';
+import { api, contract } from '@/lib/api-client';
 
 export const exercisesQueryKey = ['exercises'] as const;
 
@@ -12,9 +12,8 @@ export interface ExercisesFilter {
   offset?: number;
 }
 
-const ExercisePage = Page(ExerciseSummary);
-
-export const getExercises = (filter: ExercisesFilter) => api.get('/exercises', { params: { ...filter }, schema: ExercisePage });
+export const getExercises = (filter: ExercisesFilter) =>
+  api.get('/exercises', { params: { ...filter }, schema: contract((c) => c.Page(c.ExerciseSummary)) });
 
 export const getExercisesQueryOptions = (filter: ExercisesFilter) =>
   queryOptions({ queryKey: [...exercisesQueryKey, 'list', filter], queryFn: () => getExercises(filter), placeholderData: keepPreviousData });

@@ -1,9 +1,10 @@
-import { SpecimenView, type CreateSpecimenRequest } from '@firstline/contracts';
+import type { CreateSpecimenRequest } from '@firstline/contracts';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { api } from '@/lib/api-client';
+import { api, contract } from '@/lib/api-client';
 import { specimensQueryKey } from './get-specimens';
 
-export const createSpecimen = (body: CreateSpecimenRequest) => api.post('/specimens', body, { schema: SpecimenView });
+export const createSpecimen = (body: CreateSpecimenRequest) =>
+  api.post('/specimens', body, { schema: contract((c) => c.SpecimenView) });
 
 export function useCreateSpecimen() {
   const queryClient = useQueryClient();

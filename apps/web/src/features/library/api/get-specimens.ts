@@ -1,6 +1,6 @@
-import { Page, SpecimenSummary, type DocumentType } from '@firstline/contracts';
+import type { DocumentType } from '@firstline/contracts';
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
-import { api } from '@/lib/api-client';
+import { api, contract } from '@/lib/api-client';
 
 export const specimensQueryKey = ['specimens'] as const;
 
@@ -12,9 +12,8 @@ export interface SpecimensFilter {
   offset?: number;
 }
 
-const SpecimenPage = Page(SpecimenSummary);
-
-export const getSpecimens = (filter: SpecimensFilter) => api.get('/specimens', { params: { ...filter }, schema: SpecimenPage });
+export const getSpecimens = (filter: SpecimensFilter) =>
+  api.get('/specimens', { params: { ...filter }, schema: contract((c) => c.Page(c.SpecimenSummary)) });
 
 export const getSpecimensQueryOptions = (filter: SpecimensFilter) =>
   queryOptions({ queryKey: [...specimensQueryKey, 'list', filter], queryFn: () => getSpecimens(filter), placeholderData: keepPreviousData });

@@ -1,10 +1,11 @@
-import { SpecimenView, type UpdateSpecimenRequest } from '@firstline/contracts';
+import type { UpdateSpecimenRequest } from '@firstline/contracts';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { api } from '@/lib/api-client';
+import { api, contract } from '@/lib/api-client';
 import { specimenQueryKey } from './get-specimen';
 import { specimensQueryKey } from './get-specimens';
 
-export const updateSpecimen = (id: string, body: UpdateSpecimenRequest) => api.patch(`/specimens/${id}`, body, { schema: SpecimenView });
+export const updateSpecimen = (id: string, body: UpdateSpecimenRequest) =>
+  api.patch(`/specimens/${id}`, body, { schema: contract((c) => c.SpecimenView) });
 
 export function useUpdateSpecimen(id: string) {
   const queryClient = useQueryClient();

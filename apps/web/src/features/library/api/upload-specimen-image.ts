@@ -1,4 +1,5 @@
-import { SpecimenImageView, type DocumentSide, type Light } from '@firstline/contracts';
+import type { DocumentSide, Light } from '@firstline/contracts';
+import { contract } from '@/lib/api-client';
 import { uploadWithProgress, type UploadProgress } from '@/lib/upload';
 
 /** Largest image the API accepts by default (UPLOAD_MAX_BYTES); the server's own limit is the authority. */
@@ -24,5 +25,5 @@ export function uploadSpecimenImage(
   form.append('light', light);
   form.append('frame', String(frame));
   form.append('file', file, file.name);
-  return uploadWithProgress(`/specimens/${specimenId}/images`, form, { ...options, schema: SpecimenImageView });
+  return uploadWithProgress(`/specimens/${specimenId}/images`, form, { ...options, schema: contract((c) => c.SpecimenImageView) });
 }

@@ -1,12 +1,12 @@
 // Assignments of module versions to cohorts: list (the API scopes them to the caller's cohorts), create, withdraw.
-import { AssignmentView, type CreateAssignmentRequest } from '@firstline/contracts';
+import type { CreateAssignmentRequest } from '@firstline/contracts';
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { z } from 'zod';
-import { api } from '@/lib/api-client';
+import { api, contract } from '@/lib/api-client';
 
 export const assignmentsQueryKey = ['assignments'] as const;
 
-export const getAssignments = (cohortId?: string) => api.get('/assignments', { params: { cohortId }, schema: z.array(AssignmentView) });
+export const getAssignments = (cohortId?: string) =>
+  api.get('/assignments', { params: { cohortId }, schema: contract((c, z) => z.array(c.AssignmentView)) });
 
 export const getAssignmentsQueryOptions = (cohortId?: string) =>
   queryOptions({ queryKey: [...assignmentsQueryKey, 'list', cohortId ?? 'all'], queryFn: () => getAssignments(cohortId) });
@@ -15,7 +15,8 @@ export const getAssignmentsQueryOptions = (cohortId?: string) =>
 export const useModuleAssignments = (moduleId: string) =>
   useQuery({ ...getAssignmentsQueryOptions(), select: (list) => list.filter((a) => a.module.id === moduleId) });
 
-export const createAssignment = (body: CreateAssignmentRequest) => api.post('/assignments', body, { schema: AssignmentView });
+export const createAssignment = (body: CreateAssignmentRequest) =>
+  api.post('/assignments', body, { schema: contract((c) => c.AssignmentView) });
 
 export function useCreateAssignment() {
   const queryClient = useQueryClient();

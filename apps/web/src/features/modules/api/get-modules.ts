@@ -1,11 +1,9 @@
-import { ModuleView } from '@firstline/contracts';
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { z } from 'zod';
-import { api } from '@/lib/api-client';
+import { api, contract } from '@/lib/api-client';
 
 export const modulesQueryKey = ['modules'] as const;
 
-export const getModules = () => api.get('/modules', { schema: z.array(ModuleView) });
+export const getModules = () => api.get('/modules', { schema: contract((c, z) => z.array(c.ModuleView)) });
 
 export const getModulesQueryOptions = () => queryOptions({ queryKey: [...modulesQueryKey, 'list'], queryFn: getModules });
 

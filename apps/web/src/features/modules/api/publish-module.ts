@@ -1,11 +1,10 @@
-import { ModuleView } from '@firstline/contracts';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { api } from '@/lib/api-client';
+import { api, contract } from '@/lib/api-client';
 import { moduleQueryKey } from './get-module';
 import { modulesQueryKey } from './get-modules';
 
 /** Freezes the draft as a new version (its pool pinned to the exercises' current versions). */
-export const publishModule = (id: string) => api.post(`/modules/${id}/publish`, undefined, { schema: ModuleView });
+export const publishModule = (id: string) => api.post(`/modules/${id}/publish`, undefined, { schema: contract((c) => c.ModuleView) });
 
 export function usePublishModule(id: string) {
   const queryClient = useQueryClient();

@@ -1,11 +1,12 @@
-import { ModuleView, type ModuleInput } from '@firstline/contracts';
+import type { ModuleInput } from '@firstline/contracts';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { api } from '@/lib/api-client';
+import { api, contract } from '@/lib/api-client';
 import { moduleQueryKey } from './get-module';
 import { modulesQueryKey } from './get-modules';
 
-export const createModule = (body: ModuleInput) => api.post('/modules', body, { schema: ModuleView });
-export const updateModule = (id: string, body: ModuleInput) => api.put(`/modules/${id}`, body, { schema: ModuleView });
+export const createModule = (body: ModuleInput) => api.post('/modules', body, { schema: contract((c) => c.ModuleView) });
+export const updateModule = (id: string, body: ModuleInput) =>
+  api.put(`/modules/${id}`, body, { schema: contract((c) => c.ModuleView) });
 
 /** POST /modules for a new draft, PUT /modules/:id to edit one (published versions stay frozen). */
 export function useSaveModule(id: string | null) {

@@ -1,13 +1,10 @@
 // Specimen study pages of an assignment's module (GET /assignments/:id/lessons).
-import { LessonView } from '@firstline/contracts';
+import type { LessonView } from '@firstline/contracts';
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { z } from 'zod';
-import { api } from '@/lib/api-client';
-
-const Lessons = z.array(LessonView);
+import { api, contract } from '@/lib/api-client';
 
 export const getLessons = (assignmentId: string): Promise<LessonView[]> =>
-  api.get(`/assignments/${encodeURIComponent(assignmentId)}/lessons`, { schema: Lessons });
+  api.get(`/assignments/${encodeURIComponent(assignmentId)}/lessons`, { schema: contract((c, z) => z.array(c.LessonView)) });
 
 export const getLessonsQueryOptions = (assignmentId: string) =>
   queryOptions({ queryKey: ['assignments', assignmentId, 'lessons'], queryFn: () => getLessons(assignmentId) });

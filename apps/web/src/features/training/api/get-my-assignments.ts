@@ -1,12 +1,10 @@
 // A trainee's assigned modules (GET /me/assignments).
-import { MyAssignmentView } from '@firstline/contracts';
+import type { MyAssignmentView } from '@firstline/contracts';
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { z } from 'zod';
-import { api } from '@/lib/api-client';
+import { api, contract } from '@/lib/api-client';
 
-const MyAssignments = z.array(MyAssignmentView);
-
-export const getMyAssignments = (): Promise<MyAssignmentView[]> => api.get('/me/assignments', { schema: MyAssignments });
+export const getMyAssignments = (): Promise<MyAssignmentView[]> =>
+  api.get('/me/assignments', { schema: contract((c, z) => z.array(c.MyAssignmentView)) });
 
 export const getMyAssignmentsQueryOptions = () => queryOptions({ queryKey: ['me', 'assignments'], queryFn: getMyAssignments });
 

@@ -1,9 +1,9 @@
 // A trainee's finished attempts over time (GET /me/progress).
-import { MyProgress } from '@firstline/contracts';
+import type { MyProgress } from '@firstline/contracts';
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { api } from '@/lib/api-client';
+import { api, contract } from '@/lib/api-client';
 
-export const getMyProgress = (): Promise<MyProgress> => api.get('/me/progress', { schema: MyProgress });
+export const getMyProgress = (): Promise<MyProgress> => api.get('/me/progress', { schema: contract((c) => c.MyProgress) });
 
 export const getMyProgressQueryOptions = () => queryOptions({ queryKey: ['me', 'progress'], queryFn: getMyProgress });
 

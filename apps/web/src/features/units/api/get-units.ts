@@ -1,12 +1,10 @@
-import { UnitView } from '@firstline/contracts';
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { z } from 'zod';
-import { api } from '@/lib/api-client';
+import { api, contract } from '@/lib/api-client';
 
 export const unitsQueryKey = ['units'] as const;
 
 /** Admin: all units; supervisor and instructor: their own. */
-export const getUnits = () => api.get('/units', { schema: z.array(UnitView) });
+export const getUnits = () => api.get('/units', { schema: contract((c, z) => z.array(c.UnitView)) });
 
 export const getUnitsQueryOptions = () => queryOptions({ queryKey: unitsQueryKey, queryFn: getUnits });
 

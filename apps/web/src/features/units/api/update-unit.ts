@@ -1,9 +1,9 @@
-import { UnitView, type UpdateUnitRequest } from '@firstline/contracts';
+import type { UpdateUnitRequest } from '@firstline/contracts';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { api } from '@/lib/api-client';
+import { api, contract } from '@/lib/api-client';
 
 export const updateUnit = ({ id, ...body }: UpdateUnitRequest & { id: string }) =>
-  api.patch(`/units/${encodeURIComponent(id)}`, body, { schema: UnitView });
+  api.patch(`/units/${encodeURIComponent(id)}`, body, { schema: contract((c) => c.UnitView) });
 
 export function useUpdateUnit() {
   const queryClient = useQueryClient();

@@ -1,9 +1,9 @@
-import { UserView, type CreateUserRequest } from '@firstline/contracts';
+import type { CreateUserRequest } from '@firstline/contracts';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { api } from '@/lib/api-client';
+import { api, contract } from '@/lib/api-client';
 import { usersQueryKey } from './get-users';
 
-export const createUser = (body: CreateUserRequest) => api.post('/users', body, { schema: UserView });
+export const createUser = (body: CreateUserRequest) => api.post('/users', body, { schema: contract((c) => c.UserView) });
 
 export function useCreateUser() {
   const queryClient = useQueryClient();

@@ -1,6 +1,6 @@
-import { Page, UserView, type Role } from '@firstline/contracts';
+import type { Role } from '@firstline/contracts';
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
-import { api } from '@/lib/api-client';
+import { api, contract } from '@/lib/api-client';
 
 export const usersQueryKey = ['users'] as const;
 
@@ -12,9 +12,8 @@ export interface UsersFilter {
   offset?: number;
 }
 
-const UsersPage = Page(UserView);
-
-export const getUsers = (filter: UsersFilter) => api.get('/users', { params: { ...filter }, schema: UsersPage });
+export const getUsers = (filter: UsersFilter) =>
+  api.get('/users', { params: { ...filter }, schema: contract((c) => c.Page(c.UserView)) });
 
 export const getUsersQueryOptions = (filter: UsersFilter) =>
   queryOptions({ queryKey: [...usersQueryKey, 'list', filter], queryFn: () => getUsers(filter), placeholderData: keepPreviousData });

@@ -1,13 +1,13 @@
-import { ImportErrorDetails, ImportResult, type RowError } from '@firstline/contracts';
+import { ImportErrorDetails, type RowError } from '@firstline/contracts';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { api, ApiError } from '@/lib/api-client';
+import { api, ApiError, contract } from '@/lib/api-client';
 import { usersQueryKey } from './get-users';
 
 /** POST /users/import: all-or-nothing; a bad file answers 400 with a per-row error list. */
 export const importTrainees = (file: File) => {
   const form = new FormData();
   form.append('file', file, file.name);
-  return api.post('/users/import', form, { schema: ImportResult });
+  return api.post('/users/import', form, { schema: contract((c) => c.ImportResult) });
 };
 
 /** The per-row errors of a rejected import, if the error carries them. */

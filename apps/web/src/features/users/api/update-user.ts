@@ -1,10 +1,10 @@
-import { UserView, type UpdateUserRequest } from '@firstline/contracts';
+import type { UpdateUserRequest } from '@firstline/contracts';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { api } from '@/lib/api-client';
+import { api, contract } from '@/lib/api-client';
 import { usersQueryKey } from './get-users';
 
 export const updateUser = ({ id, ...body }: UpdateUserRequest & { id: string }) =>
-  api.patch(`/users/${encodeURIComponent(id)}`, body, { schema: UserView });
+  api.patch(`/users/${encodeURIComponent(id)}`, body, { schema: contract((c) => c.UserView) });
 
 export function useUpdateUser() {
   const queryClient = useQueryClient();
