@@ -128,17 +128,13 @@ describe('Lessons', () => {
 
 describe('My progress', () => {
   beforeEach(resetAppState);
+  const TWO_ATTEMPTS = [
+    { attemptId: id(81), moduleTitle: 'Drill 2', mode: 'practice', finishedAt: '2026-05-09T10:00:00Z', score: 85, passed: true },
+    { attemptId: id(80), moduleTitle: 'Drill 1', mode: 'practice', finishedAt: '2026-05-02T10:00:00Z', score: 60, passed: false },
+  ];
 
   it('draws scores over time and lists the attempts with links to their results', async () => {
-    signedIn({
-      'GET /api/me/progress': () =>
-        json({
-          attempts: [
-            { attemptId: id(81), moduleTitle: 'Drill 2', mode: 'practice', finishedAt: '2026-05-09T10:00:00Z', score: 85, passed: true },
-            { attemptId: id(80), moduleTitle: 'Drill 1', mode: 'practice', finishedAt: '2026-05-02T10:00:00Z', score: 60, passed: false },
-          ],
-        }),
-    });
+    signedIn({ 'GET /api/me/progress': () => json({ attempts: TWO_ATTEMPTS }) });
     renderApp('/app/progress');
     const chart = await screen.findByTestId('progress-chart');
     expect(chart).toHaveAttribute('aria-label', 'Scores of 2 finished attempts over time');
@@ -153,15 +149,7 @@ describe('My progress', () => {
   });
 
   it('in Urdu, time runs right to left', async () => {
-    signedIn({
-      'GET /api/me/progress': () =>
-        json({
-          attempts: [
-            { attemptId: id(81), moduleTitle: 'Drill 2', mode: 'practice', finishedAt: '2026-05-09T10:00:00Z', score: 85, passed: true },
-            { attemptId: id(80), moduleTitle: 'Drill 1', mode: 'practice', finishedAt: '2026-05-02T10:00:00Z', score: 60, passed: false },
-          ],
-        }),
-    }, 'ur');
+    signedIn({ 'GET /api/me/progress': () => json({ attempts: TWO_ATTEMPTS }) }, 'ur');
     renderApp('/app/progress');
     const chart = await screen.findByTestId('progress-chart');
     const [older, newer] = [...chart.querySelectorAll('circle')].map((c) => Number(c.getAttribute('cx')));
