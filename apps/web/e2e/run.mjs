@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // Browser end-to-end flows against a fresh FirstLine server (built API + built web app), in Debian's Chromium.
 // Saves a screenshot of every screen to e2e/screenshots/. Prints "e2e: N passed, M failed" and exits non-zero on failure.
+import { createRequire } from 'node:module';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -64,7 +65,23 @@ const shot = async (page, file) => {
   await page.evaluate(() => document.fonts.ready);
   if (modal) await page.waitForTimeout(250); // let the backdrop's fade-in finish
   await page.screenshot({ path: path.join(SHOTS, `${file}.png`), fullPage: modal === 0 });
+  await audit(page, file);
 };
+
+/**
+ * Every screen that gets a screenshot is also checked with axe-core against WCAG 2.1 A and AA (contrast, names,
+ * labels, ARIA, language, …); a violation fails the flow, naming the rule and the elements.
+ */
+const AXE = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+async function audit(page, file) {
+  // Evaluated through the DevTools protocol: the app's Content-Security-Policy rightly refuses inline scripts.
+  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE);
+  const violations = await page.evaluate(async () => {
+    const result = await window.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] }, resultTypes: ['violations'] });
+    return result.violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}${v.nodes.length > 3 ? ` (+${v.nodes.length - 3})` : ''}`);
+  });
+  assert.deepEqual(violations, [], `accessibility (WCAG 2.1 AA) on ${file}`);
+}
 const h1 = (page, name) => page.getByRole('heading', { level: 1, name });
 
 async function signIn(page, username, password = PASSWORD) {
@@ -326,6 +343,18 @@ async function main() {
     await page.waitForTimeout(600);
     await shot(page, '19-player-loupe');
     await page.getByTestId('loupe-toggle').click();
+    // A 1024-px tablet and a wide screen: the document, its tools and the decision all fit.
+    for (const [width, height] of [[1024, 768], [1920, 1080]]) {
+      await page.setViewportSize({ width, height });
+      await page.waitForTimeout(400);
+      const viewer = await page.getByTestId('document-viewer').boundingBox();
+      const accept = await page.getByTestId('decision-accept').boundingBox();
+      assert.ok(viewer.width >= width * 0.45 && viewer.x + viewer.width <= width, `the document fills its column at ${width} px`);
+      assert.ok(accept.x + accept.width <= width && accept.y + accept.height <= height, `Accept is on screen at ${width} × ${height}`);
+      await shot(page, `19-player-${width}`);
+    }
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await page.waitForTimeout(400);
 
     // Item 1: refer, mark a suspect point, name a fraud type, confirm → practice feedback with the truth.
     await page.getByTestId('decision-refer').click();

@@ -73,7 +73,6 @@ export function ViewerToolbar({
               type="button"
               aria-pressed={f === frame}
               onClick={() => onFrame(f)}
-              aria-label={t('viewer.tiltAngle', { n: i + 1, count: frames.length })}
               aria-keyshortcuts="T"
               data-testid={`tilt-${f}`}
             >
