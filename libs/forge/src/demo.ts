@@ -45,12 +45,16 @@ export interface DemoManifestEntry {
 }
 
 export interface DemoManifest {
+  /** RENDER_VERSION of the forge that drew it: a library drawn by older rendering code is drawn again. */
+  renderVersion: number;
   options: Required<DemoLibraryOptions>;
   specimens: DemoManifestEntry[];
   exercises: DemoManifestEntry[];
 }
 
 const MANIFEST = 'manifest.json';
+/** Raised whenever a change to the rendering changes the pictures (2: long header lines are set to fit). */
+export const RENDER_VERSION = 2;
 
 /**
  * Write the demo library under dir (specimens/<n>/, exercises/<n>/, manifest.json). Idempotent: when a manifest
@@ -60,7 +64,7 @@ export async function writeDemoLibrary(dir: string, opts: DemoLibraryOptions = {
   const options = { ...DEMO_DEFAULTS, ...opts };
   try {
     const existing = JSON.parse(await readFile(join(dir, MANIFEST), 'utf8')) as DemoManifest;
-    if (JSON.stringify(existing.options) === JSON.stringify(options)) return existing;
+    if (existing.renderVersion === RENDER_VERSION && JSON.stringify(existing.options) === JSON.stringify(options)) return existing;
   } catch {
     // No manifest yet: generate.
   }
@@ -87,7 +91,7 @@ export async function writeDemoLibrary(dir: string, opts: DemoLibraryOptions = {
     exercises.push(entry(folder, item));
     log(`exercise ${folder} ${item.truth.fraudType}`);
   }
-  const manifest: DemoManifest = { options, specimens, exercises };
+  const manifest: DemoManifest = { renderVersion: RENDER_VERSION, options, specimens, exercises };
   // The manifest is written last: its presence means the library is complete.
   await writeFile(join(dir, MANIFEST), `${JSON.stringify(manifest, null, 2)}\n`);
   return manifest;

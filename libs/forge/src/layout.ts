@@ -217,10 +217,19 @@ function header(ctx: Ctx, x: number, baseline: number, sizes: { name: number; lo
     rectPoly(grow({ x: ex - eh, y: ey - eh, w: 2 * eh, h: 2 * eh }, 0.3)),
     'Looks like the rest of the header print in daylight; under infrared the header text vanishes but the emblem stays dark.',
   );
-  scene.text('accent', design.name, x, baseline, { font: design.headerFont, size: sizes.name });
-  scene.text('design', design.localName, x, baseline + sizes.local * 1.45, { font: 'sans', size: sizes.local });
-  scene.text('accent', titles[0], rightX, baseline, { font: design.headerFont, size: sizes.title, anchor: 'end' });
-  scene.text('design', titles[1], rightX, baseline + sizes.local * 1.45, { font: 'sans', size: sizes.titleLocal, anchor: 'end' });
+  // A long state name beside a long title ("GRAND DUCHY OF WESTMARCH" / "DIPLOMATIC PASSPORT") is set smaller, as
+  // a printer would, so the two lines never run into each other; so are the local-language lines under them.
+  const fit = (a: string, aSize: number, b: string, bSize: number, font: TextStyleMm['font']) => {
+    const gap = aSize * 1.2;
+    const need = textWidth(a, { font, size: aSize }) + gap + textWidth(b, { font, size: bSize });
+    return Math.min(1, (rightX - x) / need);
+  };
+  const k = fit(design.name, sizes.name, titles[0], sizes.title, design.headerFont);
+  const kLocal = fit(design.localName, sizes.local, titles[1], sizes.titleLocal, 'sans');
+  scene.zones.headerName = scene.text('accent', design.name, x, baseline, { font: design.headerFont, size: sizes.name * k });
+  scene.zones.headerLocalName = scene.text('design', design.localName, x, baseline + sizes.local * 1.45, { font: 'sans', size: sizes.local * kLocal });
+  scene.zones.headerTitle = scene.text('accent', titles[0], rightX, baseline, { font: design.headerFont, size: sizes.title * k, anchor: 'end' });
+  scene.zones.headerLocalTitle = scene.text('design', titles[1], rightX, baseline + sizes.local * 1.45, { font: 'sans', size: sizes.titleLocal * kLocal, anchor: 'end' });
   scene.zones.header = { x: ex - eh, y: 0, w: rightX - ex + eh, h: baseline + sizes.local * 2 };
 }
 

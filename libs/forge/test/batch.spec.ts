@@ -1,6 +1,9 @@
 import { FRAUD_TYPES } from '@firstline/contracts';
 import { generateBatch, planBatch } from '../src/batch';
-import { demoExercises, demoSpecimens } from '../src/demo';
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { demoExercises, demoSpecimens, RENDER_VERSION, writeDemoLibrary } from '../src/demo';
 
 describe('batches', () => {
   it('60 exercises with 40 % genuine cover every fraud type, deterministically', () => {
@@ -45,4 +48,25 @@ describe('demo library', () => {
     expect(new Set(exercises.map((e) => e.truth.fraudType))).toEqual(new Set(FRAUD_TYPES));
     expect(exercises.filter((e) => e.truth.verdict === 'genuine').length / 60).toBeGreaterThanOrEqual(0.4);
   });
+
+  it('is drawn once and reused, and drawn again when the options or the rendering code have changed', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'forge-demo-'));
+    try {
+      const opts = { dpi: 50, exercises: 2 };
+      const first = await writeDemoLibrary(dir, opts);
+      expect(first.renderVersion).toBe(RENDER_VERSION);
+      const manifest = join(dir, 'manifest.json');
+      const drawnAt = statSync(manifest).mtimeMs;
+      expect(await writeDemoLibrary(dir, opts)).toEqual(first);
+      expect(statSync(manifest).mtimeMs).toBe(drawnAt);
+      // A library drawn by older rendering code (or without a version at all) is drawn again.
+      const old = JSON.parse(readFileSync(manifest, 'utf8'));
+      delete old.renderVersion;
+      writeFileSync(manifest, JSON.stringify(old));
+      expect((await writeDemoLibrary(dir, opts)).renderVersion).toBe(RENDER_VERSION);
+      expect(JSON.parse(readFileSync(manifest, 'utf8')).renderVersion).toBe(RENDER_VERSION);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 120_000);
 });
