@@ -1,5 +1,6 @@
 // Side and light switches, zoom and loupe controls above a document viewer.
 import type { DocumentSide, Light } from '@firstline/contracts';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 
 export const LOUPE_MAGNIFICATIONS = [4, 6, 8, 10] as const;
@@ -52,33 +53,17 @@ export function ViewerToolbar({
       )}
       <div className="fl-segmented" role="group" aria-label={t('viewer.light')}>
         {lights.map((l, i) => (
-          <button
-            key={l}
-            type="button"
-            aria-pressed={l === light}
-            onClick={() => onLight(l)}
-            data-testid={`light-${l}`}
-            aria-keyshortcuts={i < 5 ? String(i + 1) : undefined}
-          >
-            {i < 5 && <kbd aria-hidden="true">{i + 1}</kbd>}
+          <Toggle key={l} pressed={l === light} onClick={() => onLight(l)} testId={`light-${l}`} shortcut={i < 5 ? String(i + 1) : undefined}>
             {t(`taxonomy.light.${l}`)}
-          </button>
+          </Toggle>
         ))}
       </div>
       {frames.length > 1 && onFrame && (
         <div className="fl-segmented" role="group" aria-label={t('viewer.tilt')}>
           {frames.map((f, i) => (
-            <button
-              key={f}
-              type="button"
-              aria-pressed={f === frame}
-              onClick={() => onFrame(f)}
-              aria-keyshortcuts="T"
-              data-testid={`tilt-${f}`}
-            >
-              {i === 0 && <kbd aria-hidden="true">T</kbd>}
+            <Toggle key={f} pressed={f === frame} onClick={() => onFrame(f)} testId={`tilt-${f}`} shortcut="T" showShortcut={i === 0}>
               {t('viewer.tiltShort', { n: i + 1 })}
-            </button>
+            </Toggle>
           ))}
         </div>
       )}
@@ -116,5 +101,29 @@ export function ViewerToolbar({
         </div>
       )}
     </div>
+  );
+}
+
+/** A pressed/unpressed button of a segmented group, showing its keyboard shortcut. */
+function Toggle({
+  pressed,
+  onClick,
+  testId,
+  shortcut,
+  showShortcut = true,
+  children,
+}: {
+  pressed: boolean;
+  onClick: () => void;
+  testId: string;
+  shortcut?: string;
+  showShortcut?: boolean;
+  children: ReactNode;
+}) {
+  return (
+    <button type="button" aria-pressed={pressed} onClick={onClick} data-testid={testId} aria-keyshortcuts={shortcut}>
+      {shortcut && showShortcut && <kbd aria-hidden="true">{shortcut}</kbd>}
+      {children}
+    </button>
   );
 }
