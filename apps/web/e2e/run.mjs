@@ -360,6 +360,28 @@ async function main() {
     await page.getByTestId('decision-refer').click();
     await page.mouse.click(box.x + box.width * 0.5, box.y + box.height * 0.5);
     await page.getByTestId('suspect-marker').first().waitFor();
+
+    // The viewer moves the marker with the document: a drag carries it along (and places no new point); a wheel
+    // zoom about a point beside it pushes it straight away from that point.
+    const marker = page.getByTestId('suspect-marker').first();
+    const centre = async () => {
+      const b = await marker.boundingBox();
+      return { x: b.x + b.width / 2, y: b.y + b.height / 2 };
+    };
+    const m0 = await centre();
+    await page.mouse.move(m0.x + 80, m0.y + 80);
+    await page.mouse.down();
+    await page.mouse.move(m0.x - 40, m0.y + 20, { steps: 6 });
+    await page.mouse.up();
+    await page.waitForTimeout(200);
+    const m1 = await centre();
+    assert.ok(Math.abs(m1.x - (m0.x - 120)) < 2 && Math.abs(m1.y - (m0.y - 60)) < 2, `a drag moves the document: ${JSON.stringify({ m0, m1 })}`);
+    assert.equal(await page.getByTestId('suspect-marker').count(), 1, 'a drag places no point');
+    await page.mouse.move(m1.x + 60, m1.y);
+    await page.mouse.wheel(0, -100);
+    await page.waitForTimeout(200);
+    const m2 = await centre();
+    assert.ok(m2.x < m1.x - 5 && Math.abs(m2.y - m1.y) < 2, `a wheel zoom about a point keeps that point still: ${JSON.stringify({ m1, m2 })}`);
     await page.getByRole('radio').first().check();
     await page.getByTestId('decision-confirm').click();
     await page.getByTestId('feedback').waitFor();
