@@ -382,6 +382,15 @@ async function main() {
     await page.waitForTimeout(200);
     const m2 = await centre();
     assert.ok(m2.x < m1.x - 5 && Math.abs(m2.y - m1.y) < 2, `a wheel zoom about a point keeps that point still: ${JSON.stringify({ m1, m2 })}`);
+    // Over the marker itself the wheel still zooms (about the marker, which therefore stays put).
+    await page.mouse.move(m2.x, m2.y);
+    const before = await page.getByTestId('document-viewer').locator('canvas').evaluate((c) => c.toDataURL().length);
+    await page.mouse.wheel(0, 100);
+    await page.waitForTimeout(300);
+    const m3 = await centre();
+    assert.ok(Math.hypot(m3.x - m2.x, m3.y - m2.y) < 2, 'zooming about the marker leaves it where it is');
+    const after = await page.getByTestId('document-viewer').locator('canvas').evaluate((c) => c.toDataURL().length);
+    assert.notEqual(after, before, 'the wheel over a marker zooms the document');
     await page.getByRole('radio').first().check();
     await page.getByTestId('decision-confirm').click();
     await page.getByTestId('feedback').waitFor();

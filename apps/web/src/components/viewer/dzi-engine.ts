@@ -307,7 +307,9 @@ export async function createDziEngine(element: HTMLElement, layerSpecs: ViewerLa
   canvas.addEventListener('pointermove', onMove);
   canvas.addEventListener('pointerup', onUp);
   canvas.addEventListener('pointercancel', onUp);
-  canvas.addEventListener('wheel', onWheel, { passive: false });
+  // The wheel zooms wherever the pointer is over the viewer, markers and overlays included.
+  const wheelTarget = element.parentElement ?? canvas;
+  wheelTarget.addEventListener('wheel', onWheel, { passive: false });
   canvas.addEventListener('dblclick', onDblClick);
   canvas.addEventListener('keydown', onKey);
 
@@ -371,6 +373,7 @@ export async function createDziEngine(element: HTMLElement, layerSpecs: ViewerLa
       destroyed = true;
       cancelAnimationFrame(raf);
       resize.disconnect();
+      wheelTarget.removeEventListener('wheel', onWheel);
       frameListeners.clear();
       clickListeners.clear();
       queue.length = 0;
