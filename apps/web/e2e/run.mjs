@@ -24,9 +24,9 @@ let server;
 let browser;
 
 /** One flow in its own browser context (own cookies). Page errors and contract drift warnings fail it. */
-async function flow(name, fn, { viewport = { width: 1280, height: 800 } } = {}) {
+async function flow(name, fn, { viewport = { width: 1280, height: 800 }, hasTouch = false } = {}) {
   if (only.length && !only.some((o) => name.includes(o))) return;
-  const context = await browser.newContext({ viewport, locale: 'en-GB', timezoneId: 'Asia/Karachi' });
+  const context = await browser.newContext({ viewport, hasTouch, locale: 'en-GB', timezoneId: 'Asia/Karachi' });
   context.setDefaultTimeout(WAIT);
   // A production build checks responses against the contracts only when asked (see `contract` in api-client.ts).
   await context.addInitScript(() => localStorage.setItem('firstline.checkContracts', '1'));
@@ -460,6 +460,42 @@ async function main() {
     assert.equal(review.locked, true);
     assert.equal(review.saved.decision, 'refer', 'item 2 holds the answer given offline');
   });
+
+  await flow(
+    'trainee on a 1024-px touch tablet: a tap marks a point, two fingers pinch the document',
+    async (page) => {
+      await signIn(page, 'trainee04');
+      await page.getByTestId('assignment').filter({ hasText: 'First-line document check — practice' }).getByTestId('start-attempt').click();
+      await page.getByTestId('document-viewer').locator('canvas').waitFor();
+      const box = await page.getByTestId('document-viewer').boundingBox();
+      const c = { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+      await page.getByTestId('decision-refer').tap();
+      await page.touchscreen.tap(c.x, c.y);
+      const marker = page.getByTestId('suspect-marker').first();
+      await marker.waitFor();
+      const centre = async () => {
+        const b = await marker.boundingBox();
+        return { x: b.x + b.width / 2, y: b.y + b.height / 2 };
+      };
+      const m0 = await centre();
+      // Two fingers 100 px right of the marker spread apart: the document grows about them, the marker moves left.
+      const cdp = await page.context().newCDPSession(page);
+      const touch = (type, spread) =>
+        cdp.send('Input.dispatchTouchEvent', {
+          type,
+          touchPoints: type === 'touchEnd' ? [] : [{ x: c.x + 100 - spread, y: c.y, id: 1 }, { x: c.x + 100 + spread, y: c.y, id: 2 }],
+        });
+      await touch('touchStart', 30);
+      for (let spread = 40; spread <= 90; spread += 10) await touch('touchMove', spread);
+      await touch('touchEnd', 0);
+      await page.waitForTimeout(300);
+      const m1 = await centre();
+      assert.ok(m1.x < m0.x - 50 && Math.abs(m1.y - m0.y) < 3, `a pinch zooms about the fingers: ${JSON.stringify({ m0, m1 })}`);
+      assert.equal(await page.getByTestId('suspect-marker').count(), 1, 'a pinch places no point');
+      await shot(page, '28-player-tablet-pinch');
+    },
+    { viewport: { width: 1024, height: 768 }, hasTouch: true },
+  );
 
   await flow('trainee in Urdu: My training, lessons and the player right-to-left', async (page) => {
     await signIn(page, 'trainee03');

@@ -251,7 +251,11 @@ export async function createDziEngine(element: HTMLElement, layerSpecs: ViewerLa
   };
   const onDown = (e: PointerEvent) => {
     if (e.button !== 0) return;
-    canvas.setPointerCapture(e.pointerId);
+    try {
+      canvas.setPointerCapture(e.pointerId);
+    } catch {
+      // a pointer the browser no longer tracks (seen with synthesised touches): the drag works without capture
+    }
     const p = local(e);
     pointers.set(e.pointerId, p);
     press = pointers.size === 1 ? { ...p, t: performance.now(), moved: false } : null;
@@ -296,6 +300,9 @@ export async function createDziEngine(element: HTMLElement, layerSpecs: ViewerLa
     const p = local(e);
     setView(zoomAbout(view, e.shiftKey ? 0.5 : 2, p.x, p.y, size.width, size.height), true);
   };
+  const onTouchEnd = (e: TouchEvent) => {
+    if (e.cancelable) e.preventDefault();
+  };
   const onKey = (e: KeyboardEvent) => {
     const step = { ArrowLeft: [-1, 0], ArrowRight: [1, 0], ArrowUp: [0, -1], ArrowDown: [0, 1] }[e.key];
     if (!step || e.altKey || e.ctrlKey || e.metaKey) return;
@@ -311,6 +318,9 @@ export async function createDziEngine(element: HTMLElement, layerSpecs: ViewerLa
   const wheelTarget = element.parentElement ?? canvas;
   wheelTarget.addEventListener('wheel', onWheel, { passive: false });
   canvas.addEventListener('dblclick', onDblClick);
+  // A tap is handled as a pointer click above; the browser's own click that follows a touch would land on the
+  // marker the tap has just placed there, and remove it again.
+  canvas.addEventListener('touchend', onTouchEnd, { passive: false });
   canvas.addEventListener('keydown', onKey);
 
   function toImage(p: { x: number; y: number }): Point | null {

@@ -135,7 +135,8 @@ export function DecisionPanel({
       {mrz && (
         <fieldset className="fl-part">
           <legend>{t('player.mrzLegend')}</legend>
-          <pre className="fl-mrz" dir="ltr" aria-label={t('player.mrzLines')}>
+          {/* Focusable: on a narrow panel the 44-character lines scroll sideways, and the keyboard must reach them. */}
+          <pre className="fl-mrz" dir="ltr" aria-label={t('player.mrzLines')} tabIndex={0}>
             {mrz.lines.join('\n')}
           </pre>
           <div className="fl-part__options">
