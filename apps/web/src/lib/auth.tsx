@@ -9,12 +9,13 @@ import { api, ApiError, contract, onSessionExpired, refreshSession, tokenStore }
 import { isLanguage, setLanguage } from './i18n';
 
 export const sessionQueryKey = ['auth', 'session'] as const;
+const userContract = contract((c) => c.UserView);
 
 /** Current user, or null when nobody is signed in. */
 async function loadSession(): Promise<UserView | null> {
   if (tokenStore.get()) {
     try {
-      return await api.get('/auth/me', { schema: contract((c) => c.UserView) });
+      return await api.get('/auth/me', { schema: userContract });
     } catch (err) {
       if (err instanceof ApiError && err.status === 401) return null;
       throw err;
@@ -71,7 +72,7 @@ export function useLogin() {
       if (chosen && chosen !== user.language) {
         user = { ...user, language: chosen };
         api
-          .patch('/auth/me', { language: chosen } satisfies UpdateMeRequest, { schema: contract((c) => c.UserView) })
+          .patch('/auth/me', { language: chosen } satisfies UpdateMeRequest, { schema: userContract })
           .then((saved) => queryClient.setQueryData(sessionQueryKey, saved))
           .catch(() => undefined); // the UI keeps the chosen language; the profile keeps the old one
       }
@@ -95,7 +96,7 @@ export function useLogout() {
 export function useUpdateMe() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (patch: UpdateMeRequest) => api.patch('/auth/me', patch, { schema: contract((c) => c.UserView) }),
+    mutationFn: (patch: UpdateMeRequest) => api.patch('/auth/me', patch, { schema: userContract }),
     onSuccess: (user) => queryClient.setQueryData(sessionQueryKey, user),
   });
 }
