@@ -3,21 +3,10 @@ import { ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { ZodResponse } from 'nestjs-zod';
 import { Actor, CurrentActor } from '../common/actor';
-import { IdParamDto } from '../common/dto';
 import { AnyRole, Roles } from '../common/roles.decorator';
-import {
-  AttemptReviewDto,
-  AttemptViewDto,
-  ItemParamDto,
-  ItemPresentationDto,
-  ItemResponseRequestDto,
-  ItemResponseResultDto,
-  LessonViewDto,
-  MyAssignmentViewDto,
-  MyProgressDto,
-  StartAttemptDto,
-} from '../exam-dto';
 import { AttemptsService } from './attempts.service';
+import { AttemptReviewDto, AttemptViewDto, ItemParamDto, ItemPresentationDto, ItemResponseRequestDto, ItemResponseResultDto, LessonViewDto, MyAssignmentViewDto, MyProgressDto, StartAttemptDto } from './attempts.dto';
+import { IdParamDto } from '../common/params.dto';
 
 @ApiTags('attempts')
 @Controller('attempts')

@@ -21,7 +21,7 @@ import {
 } from '@firstline/contracts';
 import { createHash, randomInt } from 'node:crypto';
 import { DataSource, EntityManager, In } from 'typeorm';
-import { CohortsService } from '../cohorts/cohorts.service';
+import { AccessPolicy } from '../cohorts';
 import { Actor } from '../common/actor';
 import { DomainError, notFound } from '../common/domain-error';
 import { ExerciseVersion } from '../exercises/exercise.entity';
@@ -62,7 +62,7 @@ export class AttemptsService implements OnModuleInit, OnModuleDestroy {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly media: MediaService,
-    private readonly cohorts: CohortsService,
+    private readonly access: AccessPolicy,
   ) {}
 
   onModuleInit(): void {
@@ -431,7 +431,7 @@ export class AttemptsService implements OnModuleInit, OnModuleDestroy {
 
   /** The cohort scope every other route uses: trainees their own cohorts, instructors theirs, supervisors their unit's. */
   private async canSeeAssignment(actor: Actor, a: Assignment, m: EntityManager = this.db.manager): Promise<boolean> {
-    return actor.role === 'admin' || (await this.cohorts.visibleIds(m, actor)).includes(a.cohortId);
+    return this.access.canSeeCohort(actor, a.cohortId, m);
   }
 
   /** Finishes the attempt if its deadline has passed; true if it did (or it was already finished). */

@@ -1,9 +1,9 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ZodResponse } from 'nestjs-zod';
-import { AuditPageDto, AuditQueryDto } from '../common/dto';
 import { Roles } from '../common/roles.decorator';
 import { AuditService } from './audit.service';
+import { AuditPageDto, AuditQueryDto } from './audit.dto';
 
 @ApiTags('audit')
 @Controller('audit')

@@ -5,11 +5,12 @@ import { REFRESH_COOKIE } from '@firstline/contracts';
 import type { Request, Response } from 'express';
 import { ZodResponse } from 'nestjs-zod';
 import { Actor, CurrentActor } from '../common/actor';
-import { ChangePasswordDto, LoginDto, LoginResponseDto, UpdateMeDto, UserViewDto } from '../common/dto';
 import { AnyRole, Public } from '../common/roles.decorator';
 import { AppConfig, APP_CONFIG } from '../config/config';
 import { UsersService } from '../users/users.service';
 import { AuthService, Session } from './auth.service';
+import { ChangePasswordDto, LoginDto, LoginResponseDto, UpdateMeDto } from './auth.dto';
+import { UserViewDto } from '../users/users.dto';
 
 const COOKIE_PATH = '/api/auth';
 

@@ -2,9 +2,11 @@ import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post } from '@ne
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ZodResponse } from 'nestjs-zod';
 import { Actor, CurrentActor } from '../common/actor';
-import { CohortMembersDto, CohortViewDto, CreateCohortDto, IdParamDto, MemberParamDto, UpdateCohortDto, UserViewDto } from '../common/dto';
 import { Roles } from '../common/roles.decorator';
 import { CohortsService } from './cohorts.service';
+import { CohortMembersDto, CohortViewDto, CreateCohortDto, MemberParamDto, UpdateCohortDto } from './cohorts.dto';
+import { IdParamDto } from '../common/params.dto';
+import { UserViewDto } from '../users/users.dto';
 
 @ApiTags('cohorts')
 @Controller('cohorts')

@@ -5,6 +5,7 @@ import type { CohortView, CreateCohortRequest, UpdateCohortRequest, UserView } f
 import { DataSource, EntityManager, In } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { Actor } from '../common/actor';
+import { AccessPolicy } from './access-policy';
 import { DomainError, notFound } from '../common/domain-error';
 import { Unit } from '../units/unit.entity';
 import { User } from '../users/user.entity';
@@ -16,12 +17,13 @@ type Access = 'read' | 'write';
 @Injectable()
 export class CohortsService {
   constructor(
+    private readonly access: AccessPolicy,
     @InjectDataSource() private readonly db: DataSource,
     private readonly audit: AuditService,
   ) {}
 
   async list(actor: Actor): Promise<CohortView[]> {
-    const ids = await this.visibleIds(this.db.manager, actor);
+    const ids = await this.access.visibleCohortIds(actor);
     return this.views(this.db.manager, ids);
   }
 
@@ -128,20 +130,10 @@ export class CohortsService {
     });
   }
 
-  /** Cohort ids the actor may see. */
-  async visibleIds(m: EntityManager, actor: Actor): Promise<string[]> {
-    let rows: Array<{ id: string }>;
-    if (actor.role === 'admin') rows = await m.query('SELECT id FROM cohorts');
-    else if (actor.role === 'supervisor') rows = await m.query('SELECT id FROM cohorts WHERE unit_id = $1', [actor.unitId]);
-    else if (actor.role === 'instructor') rows = await m.query('SELECT cohort_id AS id FROM cohort_instructors WHERE user_id = $1', [actor.id]);
-    else rows = await m.query('SELECT cohort_id AS id FROM cohort_members WHERE user_id = $1', [actor.id]);
-    return rows.map((r) => r.id);
-  }
-
   private async authorize(m: EntityManager, actor: Actor, id: string, access: Access): Promise<void> {
     if (!(await m.exists(Cohort, { where: { id } }))) throw notFound('Cohort');
     if (actor.role === 'admin') return;
-    const visible = await this.visibleIds(m, actor);
+    const visible = await this.access.visibleCohortIds(actor, m);
     if (!visible.includes(id)) throw notFound('Cohort'); // another unit's cohort is not even acknowledged
     if (access === 'write' && actor.role !== 'instructor') throw new DomainError('forbidden', 'Only the cohort’s instructors or an admin change it');
   }

@@ -2,10 +2,10 @@ import { Body, Controller, Get, Param, Post, Put, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ZodResponse } from 'nestjs-zod';
 import { Actor, CurrentActor } from '../common/actor';
-import { IdParamDto } from '../common/dto';
 import { Roles } from '../common/roles.decorator';
-import { ExerciseInputDto, ExerciseListQueryDto, ExercisePageDto, ExerciseViewDto } from '../exam-dto';
 import { ExercisesService } from './exercises.service';
+import { IdParamDto } from '../common/params.dto';
+import { ExerciseInputDto, ExerciseListQueryDto, ExercisePageDto, ExerciseViewDto } from './exercises.dto';
 
 @ApiTags('exercises')
 @Controller('exercises')

@@ -3,9 +3,10 @@ import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { ZodResponse } from 'nestjs-zod';
 import { Actor, CurrentActor } from '../common/actor';
-import { IdParamDto, MediaAssetViewDto, MediaFileParamDto, MediaTileParamDto } from '../common/dto';
 import { Public, Roles } from '../common/roles.decorator';
 import { MediaService } from './media.service';
+import { IdParamDto } from '../common/params.dto';
+import { MediaAssetViewDto, MediaFileParamDto, MediaTileParamDto } from './media.dto';
 
 @ApiTags('media')
 @Controller('media')

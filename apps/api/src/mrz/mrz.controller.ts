@@ -6,7 +6,7 @@ import { checkMrz, isKnownStateCode, MrzFormatError } from '@firstline/forge/dis
 import { ZodResponse } from 'nestjs-zod';
 import { DomainError } from '../common/domain-error';
 import { AnyRole } from '../common/roles.decorator';
-import { MrzCheckRequestDto, MrzCheckResultDto } from '../exam-dto';
+import { MrzCheckRequestDto, MrzCheckResultDto } from './mrz.dto';
 
 export function mrzCheck(lines: string[]): MrzCheckResult {
   let r;

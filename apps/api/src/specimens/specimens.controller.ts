@@ -4,19 +4,10 @@ import { DOCUMENT_SIDES, LIGHTS } from '@firstline/contracts';
 import type { Request } from 'express';
 import { ZodResponse } from 'nestjs-zod';
 import { Actor, CurrentActor } from '../common/actor';
-import {
-  CreateSpecimenDto,
-  IdParamDto,
-  ReplaceFeaturesDto,
-  SpecimenImageParamDto,
-  SpecimenImageViewDto,
-  SpecimenListQueryDto,
-  SpecimenPageDto,
-  SpecimenViewDto,
-  UpdateSpecimenDto,
-} from '../common/dto';
 import { Roles } from '../common/roles.decorator';
 import { SpecimensService } from './specimens.service';
+import { IdParamDto } from '../common/params.dto';
+import { CreateSpecimenDto, ReplaceFeaturesDto, SpecimenImageParamDto, SpecimenImageViewDto, SpecimenListQueryDto, SpecimenPageDto, SpecimenViewDto, UpdateSpecimenDto } from './specimens.dto';
 
 @ApiTags('specimens')
 @Controller('specimens')

@@ -2,10 +2,10 @@ import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put, Query } from
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ZodResponse } from 'nestjs-zod';
 import { Actor, CurrentActor } from '../common/actor';
-import { IdParamDto } from '../common/dto';
 import { Roles } from '../common/roles.decorator';
-import { AssignmentListQueryDto, AssignmentViewDto, CreateAssignmentDto, ModuleInputDto, ModuleViewDto } from '../exam-dto';
 import { ModulesService } from './modules.service';
+import { IdParamDto } from '../common/params.dto';
+import { AssignmentListQueryDto, AssignmentViewDto, CreateAssignmentDto, ModuleInputDto, ModuleViewDto } from './modules.dto';
 
 @ApiTags('modules')
 @Controller('modules')

@@ -5,7 +5,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { AssignmentView, CreateAssignmentRequest, ModuleInput, ModuleView } from '@firstline/contracts';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
-import { CohortsService } from '../cohorts/cohorts.service';
+import { AccessPolicy } from '../cohorts';
 import { Actor } from '../common/actor';
 import { DomainError, notFound } from '../common/domain-error';
 import { Exercise, ExerciseVersion } from '../exercises/exercise.entity';
@@ -16,7 +16,7 @@ export class ModulesService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly audit: AuditService,
-    private readonly cohorts: CohortsService,
+    private readonly access: AccessPolicy,
   ) {}
 
   async list(): Promise<ModuleView[]> {
@@ -99,7 +99,7 @@ export class ModulesService {
   }
 
   async listAssignments(actor: Actor, q: { cohortId?: string; moduleId?: string }): Promise<AssignmentView[]> {
-    const visible = await this.cohorts.visibleIds(this.db.manager, actor);
+    const visible = await this.access.visibleCohortIds(actor);
     const ids = q.cohortId ? visible.filter((c) => c === q.cohortId) : visible;
     if (!ids.length) return [];
     const rows = await this.db.getRepository(Assignment).find({
@@ -113,7 +113,7 @@ export class ModulesService {
   async assign(actor: Actor | null, body: CreateAssignmentRequest, manager?: EntityManager): Promise<AssignmentView> {
     const run = async (m: EntityManager) => {
       if (actor && actor.role !== 'admin') {
-        const visible = await this.cohorts.visibleIds(m, actor);
+        const visible = await this.access.visibleCohortIds(actor, m);
         if (!visible.includes(body.cohortId)) throw notFound('Cohort');
       } else if (!(await m.exists('cohorts', { where: { id: body.cohortId } }))) throw notFound('Cohort');
       if (!(await m.exists(ModuleVersion, { where: { id: body.moduleVersionId } }))) throw notFound('Module version');
@@ -137,7 +137,7 @@ export class ModulesService {
     await this.db.transaction(async (m) => {
       const a = await m.findOne(Assignment, { where: { id } });
       if (!a) throw notFound('Assignment');
-      if (actor.role !== 'admin' && !(await this.cohorts.visibleIds(m, actor)).includes(a.cohortId)) throw notFound('Assignment');
+      if (actor.role !== 'admin' && !(await this.access.visibleCohortIds(actor, m)).includes(a.cohortId)) throw notFound('Assignment');
       const [{ n }] = await m.query('SELECT count(*)::int AS n FROM attempts WHERE assignment_id = $1', [id]);
       if (n > 0) throw new DomainError('conflict', `Trainees have already made ${n} attempt(s); close the assignment instead of deleting it`);
       await m.delete(Assignment, { id });

@@ -2,9 +2,10 @@ import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post } from '@ne
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ZodResponse } from 'nestjs-zod';
 import { Actor, CurrentActor } from '../common/actor';
-import { CreateUnitDto, IdParamDto, UnitViewDto, UpdateUnitDto } from '../common/dto';
 import { Roles } from '../common/roles.decorator';
 import { UnitsService } from './units.service';
+import { IdParamDto } from '../common/params.dto';
+import { CreateUnitDto, UnitViewDto, UpdateUnitDto } from './units.dto';
 
 @ApiTags('units')
 @Controller('units')

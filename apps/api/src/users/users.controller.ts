@@ -3,10 +3,11 @@ import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ZodResponse } from 'nestjs-zod';
 import { Actor, CurrentActor } from '../common/actor';
-import { CreateUserDto, IdParamDto, ImportResultDto, UpdateUserDto, UserListQueryDto, UserPageDto, UserViewDto } from '../common/dto';
 import { Roles } from '../common/roles.decorator';
 import { TraineeImportService } from './trainee-import.service';
 import { UsersService } from './users.service';
+import { IdParamDto } from '../common/params.dto';
+import { CreateUserDto, ImportResultDto, UpdateUserDto, UserListQueryDto, UserPageDto, UserViewDto } from './users.dto';
 
 @ApiTags('users')
 @Controller('users')

@@ -1,0 +1,3 @@
+// The exercises feature's public surface: what other features and the app module may import.
+export { ExercisesModule } from './exercises.module';
+export { ExercisesService } from './exercises.service';

@@ -1,0 +1,3 @@
+// The media feature's public surface: what other features and the app module may import.
+export { MediaModule } from './media.module';
+export { MediaService } from './media.service';
