@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// `npm test`: build everything, then run every suite in turn — libs (unit), API (unit + e2e on a fresh database),
+// `npm test`: lint (ESLint with the import boundaries, Prettier, knip), build everything, then run every suite in
+// turn — the lint rules' own tests, libs (unit), API (unit + e2e on a fresh database),
 // web (components), and the browser end-to-end flows in Chromium. Each API/e2e run makes and drops its own
 // database on DATABASE_URL's server, or uses an embedded PostgreSQL when DATABASE_URL is unset.
 import { spawn } from 'node:child_process';
@@ -8,6 +9,7 @@ import fs from 'node:fs';
 const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 const browserRequired = process.env.CI === 'true' || process.env.REQUIRE_BROWSER_TESTS === '1';
 const skipBuild = process.argv.includes('--no-build');
+const skipLint = process.argv.includes('--no-lint');
 
 function run(label, cmd, args) {
   return new Promise((resolve) => {
@@ -24,12 +26,21 @@ function run(label, cmd, args) {
   });
 }
 
-/** Test counts from jest ("Tests: 1 failed, 20 passed"), vitest ("Tests  20 passed") or our e2e ("e2e: 5 passed, 0 failed"). */
+/**
+ * Test counts from jest ("Tests: 1 failed, 20 passed"), vitest ("Tests  20 passed"), our e2e ("e2e: 5 passed,
+ * 0 failed") or node's test runner in TAP ("# pass 17", "# fail 0").
+ */
 function counts(out) {
   const plain = out.replace(/\x1b\[[0-9;]*m/g, '');
   let passed = 0;
   let failed = 0;
   for (const line of plain.split('\n')) {
+    const tap = /^# (pass|fail) (\d+)$/.exec(line);
+    if (tap) {
+      if (tap[1] === 'pass') passed += Number(tap[2]);
+      else failed += Number(tap[2]);
+      continue;
+    }
     if (!/^\s*(Tests:?\s|e2e:)/.test(line)) continue;
     passed += Number(/(\d+) passed/.exec(line)?.[1] ?? 0);
     failed += Number(/(\d+) failed/.exec(line)?.[1] ?? 0);
@@ -38,6 +49,7 @@ function counts(out) {
 }
 
 const steps = [
+  ['lint rules (tools/eslint)', 'node', ['--test', '--test-reporter=tap', 'tools/eslint/']],
   ['libs/contracts', 'npm', ['test', '-w', 'libs/contracts', '--', '--passWithNoTests']],
   ['libs/scoring', 'npm', ['test', '-w', 'libs/scoring']],
   ['libs/forge', 'npm', ['test', '-w', 'libs/forge']],
@@ -47,6 +59,13 @@ const steps = [
 
 async function main() {
   console.log(`FirstLine tests on ${process.env.DATABASE_URL ? 'the PostgreSQL server in DATABASE_URL' : 'an embedded PostgreSQL'}`);
+  // A lint error fails the run, but the suites still run so one CI run shows everything that is wrong.
+  const results = [];
+  if (!skipLint) {
+    const lint = await run('lint (ESLint, Prettier, knip)', 'npm', ['run', 'lint']);
+    if (lint.code !== 0) console.error('\nlint failed: `npm run format` fixes formatting and import order');
+    results.push(lint);
+  }
   if (!skipBuild) {
     const build = await run('build', 'npm', ['run', 'build']);
     if (build.code !== 0) {
@@ -60,7 +79,6 @@ async function main() {
     process.exit(1);
   } else console.warn(`\nskipping the browser e2e tests: no Chromium at ${CHROMIUM} (apt-get install chromium, or set CHROMIUM_PATH)`);
 
-  const results = [];
   for (const [label, cmd, args] of steps) results.push(await run(label, cmd, args));
   let passed = 0;
   let failed = 0;
