@@ -1,3 +1,4 @@
+import type { FeatureAnnotationInput } from '@firstline/contracts';
 import type { SpecimenFeature, SpecimenImage } from './specimen.entity';
 import { bySideLightFrame, toFeatureRow, toFeatureView, toLessonFeature, toLessonView } from './specimens.mapper';
 
@@ -29,7 +30,8 @@ describe('specimens mapper', () => {
   });
 
   it('a stored annotation gets its position, an empty description and no zoom hint by default', () => {
-    const input = { name: 'Ghost image', kind: 'ghost-image', category: 'personalisation', side: 'data-page', lights: ['visible'], region: feature.region } as never;
+    const input: FeatureAnnotationInput = { name: 'Ghost image', kind: 'ghost-image', category: 'personalisation', side: 'data-page', lights: ['visible'], region: feature.region, description: '' };
+    delete (input as Partial<FeatureAnnotationInput>).description; // as a caller that skipped the schema's default would send it
     expect(toFeatureRow('s1', input, 4)).toMatchObject({ specimenId: 's1', position: 4, description: '', zoomHint: null });
   });
 
