@@ -10,7 +10,8 @@ import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { DomainError } from '../src/common/domain-error';
 import { AppConfig, APP_CONFIG } from '../src/config/config';
-import { MediaService } from '../src/media/media.service';
+import { MediaService } from '../src/media';
+import { MediaUrlsService } from '../src/media/media-urls.service';
 import { UrlSigner } from '../src/media/signing';
 import { bearer, signIn, testApp } from './utils';
 
@@ -178,23 +179,46 @@ describe('media pipeline', () => {
       }
     });
 
-    it('wrong or missing fields → 400; unknown specimen → 404; not multipart → 415', async () => {
-      const png = await solid(32, 32, '#888').png().toBuffer();
-      const filesBefore = listFiles(mediaDir);
-      const bad = await upload(specimenId, png, { light: 'sunlight' });
-      expect(bad.status).toBe(400);
-      expect(bad.body.message).toMatch(/light/);
-      const frame = await upload(specimenId, png, { light: 'uv365', frame: '2' });
-      expect(frame.status).toBe(400);
-      expect(frame.body.message).toMatch(/Only oblique light has several frames/);
-      const noFile = await http().post(`/api/specimens/${specimenId}/images`).set(bearer(instructor)).field('side', 'front').field('light', 'visible');
-      expect(noFile.status).toBe(400);
-      expect(noFile.body.message).toMatch(/No file/);
-      const json = await http().post(`/api/specimens/${specimenId}/images`).set(bearer(instructor)).send({ side: 'front' });
-      expect(json.status).toBe(415);
-      const missing = await upload('00000000-0000-4000-8000-000000000000', png);
-      expect(missing.status).toBe(404);
-      expect(listFiles(mediaDir)).toEqual(filesBefore);
+    describe('upload requests that are wrong before the image is judged', () => {
+      let png: Buffer;
+      let filesBefore: string[];
+      beforeAll(async () => {
+        png = await solid(32, 32, '#888').png().toBuffer();
+      });
+      beforeEach(() => {
+        filesBefore = listFiles(mediaDir);
+      });
+      afterEach(() => {
+        expect(listFiles(mediaDir)).toEqual(filesBefore); // nothing stored
+      });
+
+      it('an unknown light → 400 naming the field', async () => {
+        const bad = await upload(specimenId, png, { light: 'sunlight' });
+        expect(bad.status).toBe(400);
+        expect(bad.body.message).toMatch(/light/);
+      });
+
+      it('a second frame of a light other than oblique → 400', async () => {
+        const frame = await upload(specimenId, png, { light: 'uv365', frame: '2' });
+        expect(frame.status).toBe(400);
+        expect(frame.body.message).toMatch(/Only oblique light has several frames/);
+      });
+
+      it('no file → 400', async () => {
+        const noFile = await http().post(`/api/specimens/${specimenId}/images`).set(bearer(instructor)).field('side', 'front').field('light', 'visible');
+        expect(noFile.status).toBe(400);
+        expect(noFile.body.message).toMatch(/No file/);
+      });
+
+      it('not multipart → 415', async () => {
+        const json = await http().post(`/api/specimens/${specimenId}/images`).set(bearer(instructor)).send({ side: 'front' });
+        expect(json.status).toBe(415);
+      });
+
+      it('an unknown specimen → 404', async () => {
+        const missing = await upload('00000000-0000-4000-8000-000000000000', png);
+        expect(missing.status).toBe(404);
+      });
     });
 
     it('MediaService.ingestFile validates the same way (DomainError 4xx, nothing stored)', async () => {
@@ -302,7 +326,7 @@ describe('media pipeline', () => {
           ids.push((await (i % 2 ? replica.get(MediaService) : media).ingestFile(file, { createdBy: null, group })).id);
         }
         await media.waitForIdle();
-        const views = await Promise.all(ids.map((id) => media.view(id)));
+        const views = await Promise.all(ids.map((id) => app.get(MediaUrlsService).view(id)));
         expect(views.map((v) => `${v.status} ${v.width}×${v.height} ${v.warnings.length}`)).toEqual(['ready 800×600 0', 'ready 800×600 1', 'ready 800×600 1', 'ready 800×600 1']);
       } finally {
         await replica.close();
@@ -380,45 +404,78 @@ describe('media pipeline', () => {
       expect(again.status).toBe(304);
     });
 
-    it('Range → 206 with Content-Range; unsatisfiable → 416', async () => {
-      const full = await fetchBytes(url);
-      const part = await fetchBytes(url).then(() => http().get(url).set('Range', 'bytes=10-109').buffer(true));
-      expect(part.status).toBe(206);
-      expect(part.headers['content-range']).toBe(`bytes 10-109/${full.body.length}`);
-      expect(part.headers['content-length']).toBe('100');
-      const suffix = await http().get(url).set('Range', 'bytes=-20');
-      expect(suffix.status).toBe(206);
-      expect(suffix.headers['content-range']).toBe(`bytes ${full.body.length - 20}-${full.body.length - 1}/${full.body.length}`);
-      const beyond = await http().get(url).set('Range', `bytes=${full.body.length + 10}-`);
-      expect(beyond.status).toBe(416);
-      expect(beyond.headers['content-range']).toBe(`bytes */${full.body.length}`);
+    describe('ranges', () => {
+      let size: number;
+      beforeAll(async () => {
+        size = (await fetchBytes(url)).body.length;
+      });
+
+      it('Range → 206 with Content-Range and the range\'s length', async () => {
+        const part = await http().get(url).set('Range', 'bytes=10-109').buffer(true);
+        expect(part.status).toBe(206);
+        expect(part.headers['content-range']).toBe(`bytes 10-109/${size}`);
+        expect(part.headers['content-length']).toBe('100');
+      });
+
+      it('a suffix range → 206 with the last bytes', async () => {
+        const suffix = await http().get(url).set('Range', 'bytes=-20');
+        expect(suffix.status).toBe(206);
+        expect(suffix.headers['content-range']).toBe(`bytes ${size - 20}-${size - 1}/${size}`);
+      });
+
+      it('an unsatisfiable range → 416 with Content-Range: bytes */size', async () => {
+        const beyond = await http().get(url).set('Range', `bytes=${size + 10}-`);
+        expect(beyond.status).toBe(416);
+        expect(beyond.headers['content-range']).toBe(`bytes */${size}`);
+      });
     });
 
-    it('expired → 403; tampered → 403; unknown asset → 404; unknown file → 404', async () => {
+    it('an expired token → 403 saying so', async () => {
       const past = signer().sign({ assetId, userId: instructorId, scope: 'library', exp: Math.floor(Date.now() / 1000) - 5 });
       const expired = await http().get(`/api/media/s/${past}/640.webp`);
       expect(expired.status).toBe(403);
       expect(expired.body.message).toMatch(/expired/);
-
-      const token = tokenOf(url);
-      const [payload, sig] = token.split('.');
-      const flipped = `${payload}.${sig[0] === 'A' ? 'B' : 'A'}${sig.slice(1)}`;
-      expect((await http().get(`/api/media/s/${flipped}/640.webp`)).status).toBe(403);
-      const claims = JSON.parse(Buffer.from(payload, 'base64url').toString());
-      const otherAsset = Buffer.from(JSON.stringify({ ...claims, a: '00000000-0000-4000-8000-000000000000' })).toString('base64url');
-      expect((await http().get(`/api/media/s/${otherAsset}.${sig}/640.webp`)).status).toBe(403);
-      const longer = Buffer.from(JSON.stringify({ ...claims, e: claims.e + 86400 })).toString('base64url');
-      expect((await http().get(`/api/media/s/${longer}.${sig}/640.webp`)).status).toBe(403);
-      expect((await http().get(`/api/media/s/garbage/640.webp`)).status).toBe(403);
-
-      const unknown = signer().sign({ assetId: '00000000-0000-4000-8000-000000000000', userId: instructorId, scope: 'library', exp: Math.floor(Date.now() / 1000) + 60 });
-      expect((await http().get(`/api/media/s/${unknown}/640.webp`)).status).toBe(404);
-      expect((await http().get(url.replace('640.webp', '641.webp'))).status).toBe(404);
-      expect((await http().get(url.replace('640.webp', 'source'))).status).toBe(404);
-      expect((await http().get(url.replace('640.webp', '..%2F..%2Fsource'))).status).toBe(404);
     });
 
-    it('signedUrls leaves out assets that are not ready; GET /api/media/:id shows status', async () => {
+    describe('a tampered token → 403', () => {
+      const parts = () => {
+        const [payload, sig] = tokenOf(url).split('.');
+        return { payload, sig, claims: JSON.parse(Buffer.from(payload, 'base64url').toString()) };
+      };
+
+      it('a changed signature', async () => {
+        const { payload, sig } = parts();
+        const flipped = `${payload}.${sig[0] === 'A' ? 'B' : 'A'}${sig.slice(1)}`;
+        expect((await http().get(`/api/media/s/${flipped}/640.webp`)).status).toBe(403);
+      });
+
+      it('another asset under the same signature', async () => {
+        const { sig, claims } = parts();
+        const otherAsset = Buffer.from(JSON.stringify({ ...claims, a: '00000000-0000-4000-8000-000000000000' })).toString('base64url');
+        expect((await http().get(`/api/media/s/${otherAsset}.${sig}/640.webp`)).status).toBe(403);
+      });
+
+      it('a later expiry under the same signature', async () => {
+        const { sig, claims } = parts();
+        const longer = Buffer.from(JSON.stringify({ ...claims, e: claims.e + 86400 })).toString('base64url');
+        expect((await http().get(`/api/media/s/${longer}.${sig}/640.webp`)).status).toBe(403);
+      });
+
+      it('garbage', async () => {
+        expect((await http().get(`/api/media/s/garbage/640.webp`)).status).toBe(403);
+      });
+    });
+
+    it('a valid token for an unknown asset → 404', async () => {
+      const unknown = signer().sign({ assetId: '00000000-0000-4000-8000-000000000000', userId: instructorId, scope: 'library', exp: Math.floor(Date.now() / 1000) + 60 });
+      expect((await http().get(`/api/media/s/${unknown}/640.webp`)).status).toBe(404);
+    });
+
+    it.each([['641.webp'], ['source'], ['..%2F..%2Fsource']])('a file the asset does not serve (%s) → 404', async (file) => {
+      expect((await http().get(url.replace('640.webp', file))).status).toBe(404);
+    });
+
+    it('signedUrls leaves out assets that are not ready', async () => {
       const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'media-queued-'));
       const file = path.join(tmp, 'q.png');
       fs.writeFileSync(file, await solid(64, 64, '#123456').png().toBuffer());
@@ -432,62 +489,79 @@ describe('media pipeline', () => {
         expect(urls.get(assetId)!.expiresAt).toEqual(expect.any(String));
       });
       await media.waitForIdle();
+    });
+
+    it('GET /api/media/:id of an unknown asset → 404', async () => {
       const missing = await http().get('/api/media/00000000-0000-4000-8000-000000000000').set(bearer(instructor));
       expect(missing.status).toBe(404);
     });
   });
 
   describe('durable queue', () => {
-    it('a job left in processing with an expired lease is done after a restart; a failed job leaves no files', async () => {
+    describe('after a crash and a restart', () => {
       // The suite's API stops; an API that only accepts work (no worker) takes its place on the same database and
       // media directory, "crashes" mid-job, and a third one starts afterwards (it is closed by afterAll).
-      const shared = mediaDir;
-      await app.close();
-      const first = await testApp({ MEDIA_DIR: shared, MEDIA_WORKER_CONCURRENCY: '0' });
-      db = first.get(DataSource);
-      const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'media-durable-'));
-      const good = path.join(tmp, 'good.jpg');
-      const doomed = path.join(tmp, 'doomed.jpg');
-      fs.writeFileSync(good, await noise(500, 400).jpeg().toBuffer());
-      fs.writeFileSync(doomed, await noise(500, 400).jpeg().toBuffer());
+      type Row = { id: string; status: string; failure_reason: string | null; storage_id: string; attempts: number };
+      let shared: string;
       let goodId: string;
       let doomedId: string;
-      try {
-        const m = first.get(MediaService);
-        goodId = (await m.ingestFile(good, { createdBy: null })).id;
-        doomedId = (await m.ingestFile(doomed, { createdBy: null })).id;
-        // Simulate a crash mid-processing: claimed, lease long expired.
-        await db.query(`UPDATE media_assets SET status = 'processing', attempts = 1, progress = 40, lease_until = now() - interval '10 minutes' WHERE id = $1`, [goodId]);
-        // And damage the stored source of the other, so its processing fails.
-        const [{ storage_id }] = await db.query(`SELECT storage_id FROM media_assets WHERE id = $1`, [doomedId]);
-        const src = path.join(shared, 'objects', storage_id.slice(0, 2), storage_id, 'source');
-        fs.writeFileSync(src, fs.readFileSync(src).subarray(0, 600));
-        const [before] = await db.query(`SELECT status FROM media_assets WHERE id = $1`, [goodId]);
-        expect(before.status).toBe('processing');
-      } finally {
-        await first.close();
-      }
+      let good: Row;
+      let bad: Row;
+      let second: NestExpressApplication;
+      beforeAll(async () => {
+        shared = mediaDir;
+        await app.close();
+        const first = await testApp({ MEDIA_DIR: shared, MEDIA_WORKER_CONCURRENCY: '0' });
+        db = first.get(DataSource);
+        const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'media-durable-'));
+        const goodFile = path.join(tmp, 'good.jpg');
+        const doomedFile = path.join(tmp, 'doomed.jpg');
+        fs.writeFileSync(goodFile, await noise(500, 400).jpeg().toBuffer());
+        fs.writeFileSync(doomedFile, await noise(500, 400).jpeg().toBuffer());
+        try {
+          const m = first.get(MediaService);
+          goodId = (await m.ingestFile(goodFile, { createdBy: null })).id;
+          doomedId = (await m.ingestFile(doomedFile, { createdBy: null })).id;
+          // Simulate a crash mid-processing: claimed, lease long expired.
+          await db.query(`UPDATE media_assets SET status = 'processing', attempts = 1, progress = 40, lease_until = now() - interval '10 minutes' WHERE id = $1`, [goodId]);
+          // And damage the stored source of the other, so its processing fails.
+          const [{ storage_id }] = await db.query(`SELECT storage_id FROM media_assets WHERE id = $1`, [doomedId]);
+          const src = path.join(shared, 'objects', storage_id.slice(0, 2), storage_id, 'source');
+          fs.writeFileSync(src, fs.readFileSync(src).subarray(0, 600));
+          const [before] = await db.query(`SELECT status FROM media_assets WHERE id = $1`, [goodId]);
+          expect(before.status).toBe('processing');
+        } finally {
+          await first.close();
+        }
 
-      const second = await testApp({ MEDIA_DIR: shared });
-      app = second;
-      db = second.get(DataSource);
-      {
+        second = await testApp({ MEDIA_DIR: shared });
+        app = second;
+        db = second.get(DataSource);
         await second.get(MediaService).waitForIdle();
-        const rows: Array<{ id: string; status: string; failure_reason: string | null; storage_id: string; attempts: number }> = await db.query(
-          `SELECT id, status, failure_reason, storage_id, attempts FROM media_assets WHERE id = ANY($1::uuid[])`,
-          [[goodId, doomedId]],
-        );
-        const good = rows.find((r) => r.id === goodId)!;
-        const bad = rows.find((r) => r.id === doomedId)!;
+        const rows: Row[] = await db.query(`SELECT id, status, failure_reason, storage_id, attempts FROM media_assets WHERE id = ANY($1::uuid[])`, [[goodId, doomedId]]);
+        good = rows.find((r) => r.id === goodId)!;
+        bad = rows.find((r) => r.id === doomedId)!;
+      });
+
+      it('a job left in processing with an expired lease is done, on its second attempt', () => {
         expect(good).toMatchObject({ status: 'ready', failure_reason: null, attempts: 2 });
+        expect(listFiles(path.join(shared, 'objects', good.storage_id.slice(0, 2), good.storage_id)).length).toBeGreaterThan(9);
+      });
+
+      it('a job whose processing fails is marked failed with a reason and leaves no files', () => {
         expect(bad.status).toBe('failed');
         expect(bad.failure_reason).toMatch(/could not be processed/);
         expect(listFiles(path.join(shared, 'objects', bad.storage_id.slice(0, 2), bad.storage_id))).toEqual([]);
-        expect(listFiles(path.join(shared, 'objects', good.storage_id.slice(0, 2), good.storage_id)).length).toBeGreaterThan(9);
+      });
+
+      it('no scratch files are left', () => {
         expect(listFiles(path.join(shared, 'tmp'))).toEqual([]);
-        const view = await second.get(MediaService).view(doomedId);
+      });
+
+      it('the failed asset\'s view shows the failure and no URLs', async () => {
+        const view = await second.get(MediaUrlsService).view(doomedId);
         expect(view).toMatchObject({ status: 'failed', urls: null, failureReason: expect.stringMatching(/could not be processed/) });
-      }
+      });
     });
 
     it('selecting the S3 driver stops start-up with a clear message', async () => {

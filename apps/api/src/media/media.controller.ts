@@ -3,22 +3,27 @@ import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { ZodResponse } from 'nestjs-zod';
 import { Actor, CurrentActor } from '../common/actor';
+import { sendFile } from '../common/http/send-file';
 import { Public, Roles } from '../common/roles.decorator';
-import { MediaService } from './media.service';
 import { IdParamDto } from '../common/params.dto';
+import { MediaFilesService } from './media-files.service';
+import { MediaUrlsService } from './media-urls.service';
 import { MediaAssetViewDto, MediaFileParamDto, MediaTileParamDto } from './media.dto';
 
 @ApiTags('media')
 @Controller('media')
 export class MediaController {
-  constructor(private readonly media: MediaService) {}
+  constructor(
+    private readonly urls: MediaUrlsService,
+    private readonly files: MediaFilesService,
+  ) {}
 
   @Roles('instructor', 'supervisor', 'admin')
   @Get(':id')
   @ApiOperation({ summary: 'Processing status, progress, warnings and (when ready) signed URLs of one image' })
   @ZodResponse({ type: MediaAssetViewDto })
   get(@CurrentActor() actor: Actor, @Param() p: IdParamDto) {
-    return this.media.view(p.id, { userId: actor.id, scope: 'library' });
+    return this.urls.view(p.id, { userId: actor.id, scope: 'library' });
   }
 
   // The token is the credential: <img> and OpenSeadragon cannot send a bearer. Expired or forged → 403.
@@ -27,7 +32,7 @@ export class MediaController {
   @ApiOperation({ summary: 'A signed display variant (`<width>.<webp|avif|jpeg>`) or the DeepZoom descriptor (`image.dzi`)' })
   @ApiProduces('image/webp', 'image/avif', 'image/jpeg', 'application/xml')
   async file(@Param() p: MediaFileParamDto, @Req() req: Request, @Res() res: Response): Promise<void> {
-    await this.media.serve(p.token, p.file, req, res);
+    await sendFile(req, res, await this.files.signedFile(p.token, p.file));
   }
 
   @Public()
@@ -35,6 +40,6 @@ export class MediaController {
   @ApiOperation({ summary: 'A signed DeepZoom tile (`<col>_<row>.webp`), as OpenSeadragon requests it' })
   @ApiProduces('image/webp')
   async tile(@Param() p: MediaTileParamDto, @Req() req: Request, @Res() res: Response): Promise<void> {
-    await this.media.serve(p.token, `image_files/${p.level}/${p.tile}`, req, res);
+    await sendFile(req, res, await this.files.signedFile(p.token, `image_files/${p.level}/${p.tile}`));
   }
 }

@@ -9,6 +9,9 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { AppConfig, ConfigError } from '../config/config';
 
+/** The Nest token of the configured MediaStorage. */
+export const MEDIA_STORAGE = Symbol('MEDIA_STORAGE');
+
 export interface StoredObject {
   size: number;
   /** Stable while the object is unchanged (objects are written once and never modified). */
@@ -32,6 +35,9 @@ export interface MediaStorage {
   /** Top-level prefixes (asset ids) with their newest modification: the janitor removes ones no row refers to. */
   listPrefixes(): Promise<Array<{ prefix: string; modifiedAt: Date }>>;
 }
+
+/** The name of an asset's uploaded original inside its prefix (removed once the derived files are stored). */
+export const SOURCE_FILE = 'source';
 
 /** A fresh opaque prefix for one asset: 128 random bits, hex. */
 export const newStorageId = () => randomBytes(16).toString('hex');

@@ -14,12 +14,34 @@ export interface ReceivedUpload {
   fields: Record<string, string>;
 }
 
+export interface ReceiveOptions {
+  tmpDir: string;
+  maxBytes: number;
+  fileField: string;
+  maxFields?: number;
+}
+
+/**
+ * A multipart upload not read yet, as a service sees it (no HTTP objects): after its own checks the service either
+ * receives it into a temporary file or discards it.
+ */
+export interface IncomingUpload {
+  receive(opts: ReceiveOptions): Promise<ReceivedUpload>;
+  /** Drains the request body unread (e.g. before answering 404), so the client gets the answer, not a reset. */
+  discard(): void;
+}
+
+/** The request's body as an IncomingUpload (built by the controller). */
+export function incomingUpload(req: Request): IncomingUpload {
+  return { receive: (opts) => receiveUpload(req, opts), discard: () => void req.resume() };
+}
+
 /**
  * Reads `multipart/form-data` with exactly one file in `fileField` and a few short text fields. Rejects with a 4xx
  * DomainError — and leaves no temporary file — for a wrong content type, a missing or second file, or a file larger
  * than `maxBytes` (413, detected while streaming: the rest of the body is discarded, not stored).
  */
-export function receiveUpload(req: Request, opts: { tmpDir: string; maxBytes: number; fileField: string; maxFields?: number }): Promise<ReceivedUpload> {
+export function receiveUpload(req: Request, opts: ReceiveOptions): Promise<ReceivedUpload> {
   const type = req.headers['content-type'] ?? '';
   if (!/^multipart\/form-data\b/i.test(type)) {
     return Promise.reject(new DomainError('unsupported_media_type', `Send the image as multipart/form-data with the file in field "${opts.fileField}"`));

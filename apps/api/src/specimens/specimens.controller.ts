@@ -5,6 +5,7 @@ import type { Request } from 'express';
 import { ZodResponse } from 'nestjs-zod';
 import { Actor, CurrentActor } from '../common/actor';
 import { Roles } from '../common/roles.decorator';
+import { incomingUpload } from '../media';
 import { SpecimensService } from './specimens.service';
 import { IdParamDto } from '../common/params.dto';
 import { CreateSpecimenDto, ReplaceFeaturesDto, SpecimenImageParamDto, SpecimenImageViewDto, SpecimenListQueryDto, SpecimenPageDto, SpecimenViewDto, UpdateSpecimenDto } from './specimens.dto';
@@ -73,7 +74,7 @@ export class SpecimensController {
   @ApiOperation({ summary: 'Upload a photograph of one side under one light; accepted at once (202) and processed in the background' })
   @ZodResponse({ status: 202, type: SpecimenImageViewDto })
   addImage(@CurrentActor() actor: Actor, @Param() p: IdParamDto, @Req() req: Request) {
-    return this.specimens.addImage(actor, p.id, req);
+    return this.specimens.addImage(actor, p.id, incomingUpload(req));
   }
 
   @Roles('instructor', 'admin')

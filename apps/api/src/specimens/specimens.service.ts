@@ -1,14 +1,10 @@
 // The specimen library: document models with their photographs (side × light) and annotated security features.
 // Instructors and admins write; supervisors read. Every change is audited in the same transaction.
 import { Inject, Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import {
   categoryOfFeature,
-  LIGHTS,
-  DOCUMENT_SIDES,
   SpecimenImageUploadFields,
   type CreateSpecimenRequest,
-  type FeatureAnnotationInput,
   type FeatureAnnotationView,
   type ReplaceFeaturesRequest,
   type SpecimenImageView,
@@ -17,16 +13,16 @@ import {
   type SpecimenView,
   type UpdateSpecimenRequest,
 } from '@firstline/contracts';
-import type { Request } from 'express';
 import fs from 'node:fs';
-import { DataSource, EntityManager } from 'typeorm';
-import { AuditService } from '../audit/audit.service';
+import { EntityManager } from 'typeorm';
+import { AuditService } from '../audit';
 import type { Actor } from '../common/actor';
 import { DomainError, notFound } from '../common/domain-error';
 import { AppConfig, APP_CONFIG } from '../config/config';
-import { MediaService } from '../media/media.service';
-import { receiveUpload } from '../media/upload';
-import { Specimen, SpecimenFeature, SpecimenImage } from './specimen.entity';
+import { MediaService, type IncomingUpload } from '../media';
+import type { Specimen } from './specimen.entity';
+import { toFeatureRow, toFeatureView, toSpecimenSummary, toSpecimenView } from './specimens.mapper';
+import { SpecimensRepository } from './specimens.repository';
 
 const grantFor = (actor: Actor) => ({ userId: actor.id, scope: 'library' });
 /** All lights of one side of one specimen are processed to the same dimensions. */
@@ -35,48 +31,23 @@ export const sideGroup = (specimenId: string, side: string) => `specimen:${speci
 @Injectable()
 export class SpecimensService {
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly specimens: SpecimensRepository,
     private readonly audit: AuditService,
     private readonly media: MediaService,
   ) {}
 
   async list(actor: Actor, q: SpecimenListQuery): Promise<{ items: SpecimenSummary[]; total: number; limit: number; offset: number }> {
-    const where: string[] = [];
-    const params: unknown[] = [];
-    if (q.q) {
-      const like = `%${q.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-      where.push(`(s.title ILIKE $${params.push(like)} OR s.series ILIKE $${params.length} OR s.description ILIKE $${params.length})`);
-    }
-    if (q.issuingState) where.push(`s.issuing_state = $${params.push(q.issuingState)}`);
-    if (q.documentType) where.push(`s.document_type = $${params.push(q.documentType)}`);
-    const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';
-    const [{ total }] = await this.db.query(`SELECT count(*)::int AS total FROM specimens s ${clause}`, params);
-    const rows: Array<Record<string, unknown>> = await this.db.query(
-      `SELECT s.id, s.title, s.issuing_state, s.document_type, s.series, s.year, s.updated_at,
-              (SELECT count(*)::int FROM specimen_images i WHERE i.specimen_id = s.id) AS image_count,
-              (SELECT count(*)::int FROM specimen_features f WHERE f.specimen_id = s.id) AS feature_count,
-              (SELECT i.asset_id FROM specimen_images i JOIN media_assets a ON a.id = i.asset_id AND a.status = 'ready'
-                WHERE i.specimen_id = s.id AND i.light = 'visible' AND i.side IN ('data-page', 'front')
-                ORDER BY (i.side = 'data-page') DESC, i.frame LIMIT 1) AS thumbnail_asset
-         FROM specimens s ${clause}
-        ORDER BY s.updated_at DESC, s.id LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
-      [...params, q.limit, q.offset],
-    );
-    const urls = await this.media.signedUrls(rows.map((r) => r.thumbnail_asset as string).filter(Boolean), grantFor(actor));
+    const { rows, total } = await this.specimens.list(q);
+    // The thumbnail is the first candidate (visible data page, else front) that is ready: signedUrls signs only those.
+    const candidates = await this.specimens.thumbnailCandidates(rows.map((row) => row.id));
+    const urls = await this.media.signedUrls(candidates.map((c) => c.assetId), grantFor(actor));
+    const thumbnailOf = (specimenId: string) => candidates.find((c) => c.specimenId === specimenId && urls.has(c.assetId));
     return {
-      items: rows.map((r) => ({
-        id: String(r.id),
-        title: String(r.title),
-        issuingState: String(r.issuing_state),
-        documentType: r.document_type as SpecimenSummary['documentType'],
-        series: String(r.series),
-        year: (r.year as number | null) ?? null,
-        imageCount: Number(r.image_count),
-        featureCount: Number(r.feature_count),
-        thumbnail: r.thumbnail_asset ? (urls.get(r.thumbnail_asset as string)?.variants['640.webp'] ?? null) : null,
-        updatedAt: new Date(r.updated_at as string).toISOString(),
-      })),
+      items: rows.map((row) => {
+        const thumbnail = thumbnailOf(row.id);
+        return toSpecimenSummary(row, thumbnail && urls.get(thumbnail.assetId));
+      }),
       total,
       limit: q.limit,
       offset: q.offset,
@@ -84,13 +55,13 @@ export class SpecimensService {
   }
 
   async get(actor: Actor, id: string): Promise<SpecimenView> {
-    return this.view(this.db.manager, id, actor);
+    return this.view(id, actor);
   }
 
   async create(actor: Actor, body: CreateSpecimenRequest): Promise<SpecimenView> {
-    return this.db.transaction(async (m) => {
-      const s = await m.save(
-        m.create(Specimen, {
+    return this.specimens.transaction(async (m) => {
+      const id = await this.specimens.insert(
+        {
           title: body.title,
           issuingState: body.issuingState,
           documentType: body.documentType,
@@ -98,57 +69,57 @@ export class SpecimensService {
           year: body.year ?? null,
           description: body.description ?? '',
           createdBy: actor.id,
-        }),
+        },
+        m,
       );
-      await this.audit.record({ actorId: actor.id, action: 'specimen.create', entityType: 'specimen', entityId: s.id, after: body }, m);
-      return this.view(m, s.id, actor);
+      await this.audit.record({ actorId: actor.id, action: 'specimen.create', entityType: 'specimen', entityId: id, after: body }, m);
+      return this.view(id, actor, m);
     });
   }
 
   async update(actor: Actor, id: string, body: UpdateSpecimenRequest): Promise<SpecimenView> {
-    return this.db.transaction(async (m) => {
-      const s = await this.lock(m, id);
+    return this.specimens.transaction(async (m) => {
+      const specimen = await this.lock(m, id);
       const fields = ['title', 'issuingState', 'documentType', 'series', 'year', 'description'] as const;
-      const before = Object.fromEntries(fields.filter((f) => body[f] !== undefined).map((f) => [f, s[f]]));
-      const changes = Object.fromEntries(fields.filter((f) => body[f] !== undefined).map((f) => [f, body[f]]));
-      if (Object.keys(changes).length === 0) return this.view(m, id, actor); // nothing sent, nothing changed
-      await m.update(Specimen, { id }, changes);
+      const sent = fields.filter((field) => body[field] !== undefined);
+      const before = Object.fromEntries(sent.map((field) => [field, specimen[field]]));
+      const changes = Object.fromEntries(sent.map((field) => [field, body[field]]));
+      if (Object.keys(changes).length === 0) return this.view(id, actor, m); // nothing sent, nothing changed
+      await this.specimens.update(id, changes, m);
       await this.audit.record({ actorId: actor.id, action: 'specimen.update', entityType: 'specimen', entityId: id, before, after: body }, m);
-      return this.view(m, id, actor);
+      return this.view(id, actor, m);
     });
   }
 
   async remove(actor: Actor, id: string): Promise<void> {
-    const removeFiles = await this.db.transaction(async (m) => {
+    const removeFiles = await this.specimens.transaction(async (m) => {
       await this.lock(m, id);
-      const before = await this.view(m, id);
-      const assetIds = before.images.map((i) => i.asset.id);
-      await m.delete(Specimen, { id }); // images and features cascade
+      const before = await this.view(id, undefined, m);
+      const assetIds = before.images.map((image) => image.asset.id);
+      await this.specimens.delete(id, m); // images and features cascade
       const cleanup = await this.media.deleteAssets(m, assetIds);
-      await this.audit.record(
-        { actorId: actor.id, action: 'specimen.delete', entityType: 'specimen', entityId: id, before: { ...before, images: before.images.map(({ asset, ...i }) => ({ ...i, assetId: asset.id })) } },
-        m,
-      );
+      const images = before.images.map(({ asset, ...image }) => ({ ...image, assetId: asset.id }));
+      await this.audit.record({ actorId: actor.id, action: 'specimen.delete', entityType: 'specimen', entityId: id, before: { ...before, images } }, m);
       return cleanup;
     });
     await removeFiles();
   }
 
   /**
-   * Streams the multipart upload to a temporary file, checks the fields and the image, and queues it for processing
-   * — or answers 4xx and leaves nothing behind. Returns the image with its asset (status `queued`).
+   * Receives the multipart upload into a temporary file, checks the fields and the image, and queues it for
+   * processing — or answers 4xx and leaves nothing behind. Returns the image with its asset (status `queued`).
    */
-  async addImage(actor: Actor, id: string, req: Request): Promise<SpecimenImageView> {
-    if (!(await this.db.getRepository(Specimen).exists({ where: { id } }))) {
-      req.resume();
+  async addImage(actor: Actor, id: string, incoming: IncomingUpload): Promise<SpecimenImageView> {
+    if (!(await this.specimens.exists(id))) {
+      incoming.discard();
       throw notFound('Specimen');
     }
-    const upload = await receiveUpload(req, { tmpDir: this.media.uploadTempDir(), maxBytes: this.config.UPLOAD_MAX_BYTES, fileField: 'file', maxFields: 5 });
+    const upload = await incoming.receive({ tmpDir: this.media.uploadTempDir(), maxBytes: this.config.UPLOAD_MAX_BYTES, fileField: 'file', maxFields: 5 });
     const parsed = SpecimenImageUploadFields.safeParse(upload.fields);
     let problem: string | null = null;
     if (!parsed.success) {
-      const i = parsed.error.issues[0];
-      problem = `Invalid request: ${i.path.join('.') || 'fields'}: ${i.message}`;
+      const issue = parsed.error.issues[0];
+      problem = `Invalid request: ${issue.path.join('.') || 'fields'}: ${issue.message}`;
     } else if (parsed.data.frame > 1 && parsed.data.light !== 'oblique') {
       problem = 'Only oblique light has several frames: use frame 1 for other lights';
     }
@@ -159,30 +130,30 @@ export class SpecimensService {
     const { side, light, frame } = parsed.data;
     const imageId = await this.media.ingestUpload(upload.file, { createdBy: actor.id, group: sideGroup(id, side) }, async (m, assetId) => {
       await this.lock(m, id);
-      if (await m.exists(SpecimenImage, { where: { specimenId: id, side, light, frame } })) {
-        throw new DomainError('conflict', `The specimen already has a ${side} image under ${light} light${light === 'oblique' ? ` (frame ${frame})` : ''}: delete it first`);
+      if (await this.specimens.slotTaken({ specimenId: id, side, light, frame }, m)) {
+        const frameNote = light === 'oblique' ? ` (frame ${frame})` : '';
+        throw new DomainError('conflict', `The specimen already has a ${side} image under ${light} light${frameNote}: delete it first`);
       }
-      const image = await m.save(m.create(SpecimenImage, { specimenId: id, side, light, frame, assetId }));
-      await m.query(`UPDATE specimens SET updated_at = now() WHERE id = $1`, [id]);
-      await this.audit.record({ actorId: actor.id, action: 'specimen.image.add', entityType: 'specimen', entityId: id, after: { imageId: image.id, side, light, frame, assetId } }, m);
-      return image.id;
+      const newImageId = await this.specimens.insertImage({ specimenId: id, side, light, frame, assetId }, m);
+      await this.specimens.touch(id, m);
+      const after = { imageId: newImageId, side, light, frame, assetId };
+      await this.audit.record({ actorId: actor.id, action: 'specimen.image.add', entityType: 'specimen', entityId: id, after }, m);
+      return newImageId;
     });
-    const view = await this.view(this.db.manager, id, actor);
-    return view.images.find((i) => i.id === imageId)!;
+    const view = await this.view(id, actor);
+    return view.images.find((image) => image.id === imageId)!;
   }
 
   async removeImage(actor: Actor, id: string, imageId: string): Promise<void> {
-    const removeFiles = await this.db.transaction(async (m) => {
+    const removeFiles = await this.specimens.transaction(async (m) => {
       await this.lock(m, id);
-      const image = await m.findOne(SpecimenImage, { where: { id: imageId, specimenId: id } });
+      const image = await this.specimens.findImage(id, imageId, m);
       if (!image) throw notFound('Image');
-      await m.delete(SpecimenImage, { id: imageId });
+      await this.specimens.deleteImage(imageId, m);
       const cleanup = await this.media.deleteAssets(m, [image.assetId]);
-      await m.query(`UPDATE specimens SET updated_at = now() WHERE id = $1`, [id]);
-      await this.audit.record(
-        { actorId: actor.id, action: 'specimen.image.remove', entityType: 'specimen', entityId: id, before: { imageId, side: image.side, light: image.light, frame: image.frame, assetId: image.assetId } },
-        m,
-      );
+      await this.specimens.touch(id, m);
+      const before = { imageId, side: image.side, light: image.light, frame: image.frame, assetId: image.assetId };
+      await this.audit.record({ actorId: actor.id, action: 'specimen.image.remove', entityType: 'specimen', entityId: id, before }, m);
       return cleanup;
     });
     await removeFiles();
@@ -190,91 +161,44 @@ export class SpecimensService {
 
   /** Replaces every annotation at once (what the editor saves); the audit entry holds the full before and after. */
   async replaceFeatures(actor: Actor, id: string, body: ReplaceFeaturesRequest): Promise<SpecimenView> {
-    const problems = body.features.flatMap((f, i) => {
+    const problems = body.features.flatMap((feature, i) => {
       const out: string[] = [];
-      if (categoryOfFeature(f.kind) !== f.category) out.push(`features.${i}: "${f.kind}" belongs to category "${categoryOfFeature(f.kind)}", not "${f.category}"`);
-      if (new Set(f.lights).size !== f.lights.length) out.push(`features.${i}: a light is listed twice`);
+      const category = categoryOfFeature(feature.kind);
+      if (category !== feature.category) out.push(`features.${i}: "${feature.kind}" belongs to category "${category}", not "${feature.category}"`);
+      if (new Set(feature.lights).size !== feature.lights.length) out.push(`features.${i}: a light is listed twice`);
       return out;
     });
     if (problems.length) throw new DomainError('invalid', `Invalid request: ${problems[0]}`, { problems });
-    return this.db.transaction(async (m) => {
+    return this.specimens.transaction(async (m) => {
       await this.lock(m, id);
-      const before = await this.features(m, id);
-      await m.delete(SpecimenFeature, { specimenId: id });
-      if (body.features.length) {
-        await m.insert(
-          SpecimenFeature,
-          body.features.map((f: FeatureAnnotationInput, position) => ({
-            specimenId: id,
-            position,
-            name: f.name,
-            kind: f.kind,
-            category: f.category,
-            side: f.side,
-            lights: f.lights,
-            region: f.region,
-            description: f.description ?? '',
-            zoomHint: f.zoomHint ?? null,
-          })),
-        );
-      }
-      await m.query(`UPDATE specimens SET updated_at = now() WHERE id = $1`, [id]);
-      const after = await this.features(m, id);
+      const before = await this.features(id, m);
+      await this.specimens.replaceFeatures(id, body.features.map((feature, position) => toFeatureRow(id, feature, position)), m);
+      await this.specimens.touch(id, m);
+      const after = await this.features(id, m);
       await this.audit.record({ actorId: actor.id, action: 'specimen.features.replace', entityType: 'specimen', entityId: id, before, after }, m);
-      return this.view(m, id, actor);
+      return this.view(id, actor, m);
     });
   }
 
   // ------------------------------------------------------------------------------------------ helpers
 
   private async lock(m: EntityManager, id: string): Promise<Specimen> {
-    const s = await m.findOne(Specimen, { where: { id }, lock: { mode: 'pessimistic_write' } });
-    if (!s) throw notFound('Specimen');
-    return s;
+    const specimen = await this.specimens.findForUpdate(m, id);
+    if (!specimen) throw notFound('Specimen');
+    return specimen;
   }
 
-  private async features(m: EntityManager, id: string): Promise<FeatureAnnotationView[]> {
-    const rows = await m.find(SpecimenFeature, { where: { specimenId: id }, order: { position: 'ASC' } });
-    return rows.map((f) => ({
-      id: f.id,
-      name: f.name,
-      kind: f.kind,
-      category: f.category,
-      side: f.side,
-      lights: f.lights,
-      region: f.region,
-      description: f.description,
-      zoomHint: f.zoomHint,
-    }));
+  private async features(id: string, m: EntityManager): Promise<FeatureAnnotationView[]> {
+    return (await this.specimens.featuresOf(id, m)).map(toFeatureView);
   }
 
   /** The full view; image URLs are signed for `actor` (library scope) when given. */
-  private async view(m: EntityManager, id: string, actor?: Actor): Promise<SpecimenView> {
-    const s = await m.findOne(Specimen, { where: { id } });
-    if (!s) throw notFound('Specimen');
-    const images = await m.find(SpecimenImage, { where: { specimenId: id } });
-    images.sort(
-      (a, b) =>
-        DOCUMENT_SIDES.indexOf(a.side) - DOCUMENT_SIDES.indexOf(b.side) || LIGHTS.indexOf(a.light) - LIGHTS.indexOf(b.light) || a.frame - b.frame,
-    );
-    const assets = new Map((await this.media.views(images.map((i) => i.assetId), actor ? grantFor(actor) : undefined, m)).map((a) => [a.id, a]));
-    const features = await this.features(m, id);
-    const imageViews = images.filter((i) => assets.has(i.assetId)).map((i) => ({ id: i.id, side: i.side, light: i.light, frame: i.frame, asset: assets.get(i.assetId)! }));
-    const thumb = imageViews.find((i) => i.light === 'visible' && i.side === 'data-page' && i.asset.urls) ?? imageViews.find((i) => i.light === 'visible' && i.side === 'front' && i.asset.urls);
-    return {
-      id: s.id,
-      title: s.title,
-      issuingState: s.issuingState,
-      documentType: s.documentType,
-      series: s.series,
-      year: s.year,
-      description: s.description,
-      imageCount: images.length,
-      featureCount: features.length,
-      thumbnail: thumb?.asset.urls?.variants['640.webp'] ?? null,
-      updatedAt: s.updatedAt.toISOString(),
-      images: imageViews,
-      features,
-    };
+  private async view(id: string, actor?: Actor, m?: EntityManager): Promise<SpecimenView> {
+    const specimen = await this.specimens.findById(id, m);
+    if (!specimen) throw notFound('Specimen');
+    const images = await this.specimens.imagesOf(id, m);
+    const assetViews = await this.media.views(images.map((image) => image.assetId), actor ? grantFor(actor) : undefined, m);
+    const features = await this.specimens.featuresOf(id, m);
+    return toSpecimenView(specimen, images, new Map(assetViews.map((asset) => [asset.id, asset])), features);
   }
 }

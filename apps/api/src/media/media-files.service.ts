@@ -1,0 +1,56 @@
+// Serving: turns a signed token and a requested file name into a description of the stored file (size, ETag, type,
+// cache policy, a way to open it). The controller writes it with common/http/send-file.
+import { Inject, Injectable } from '@nestjs/common';
+import { MEDIA_VARIANT_WIDTHS, type MediaVariantFormat } from '@firstline/contracts';
+import type { FileToSend } from '../common/http/send-file';
+import { DomainError } from '../common/domain-error';
+import { DZI_FILE, TILES_DIR, variantFile } from './image-pipeline';
+import { MediaRepository } from './media.repository';
+import { UrlSigner } from './signing';
+import { MEDIA_STORAGE, MediaStorage } from './storage';
+
+/** A signed file is cached privately for at most this long (and never past its token's expiry). */
+const MAX_CACHE_SECONDS = 3600;
+const CONTENT_TYPES: Record<string, string> = { webp: 'image/webp', avif: 'image/avif', jpeg: 'image/jpeg', dzi: 'application/xml; charset=utf-8' };
+
+@Injectable()
+export class MediaFilesService {
+  constructor(
+    private readonly assets: MediaRepository,
+    private readonly signer: UrlSigner,
+    @Inject(MEDIA_STORAGE) private readonly storage: MediaStorage,
+  ) {}
+
+  /** The derived file `file` of the asset the token names: 403 for a bad or expired token, 404 for anything unknown. */
+  async signedFile(token: string, file: string): Promise<FileToSend> {
+    const grant = this.signer.verify(token);
+    const name = servedName(file);
+    if (!name) throw new DomainError('not_found', 'Image not found');
+    const asset = await this.assets.findServable(grant.assetId);
+    if (!asset || asset.status !== 'ready') throw new DomainError('not_found', 'Image not found');
+    const key = `${asset.storageId}/${name}`;
+    const stat = await this.storage.stat(key);
+    if (!stat) throw new DomainError('not_found', 'Image not found');
+    const maxAge = Math.max(0, Math.min(MAX_CACHE_SECONDS, grant.exp - Math.floor(Date.now() / 1000)));
+    return {
+      size: stat.size,
+      etag: stat.etag,
+      modifiedAt: stat.modifiedAt,
+      contentType: CONTENT_TYPES[name.slice(name.lastIndexOf('.') + 1)] ?? 'application/octet-stream',
+      cacheControl: `private, max-age=${maxAge}`,
+      open: (range) => this.storage.get(key, range),
+    };
+  }
+}
+
+/** The stored name a served file name maps to, or null when it names nothing we serve. */
+export function servedName(file: string): string | null {
+  if (file === DZI_FILE) return DZI_FILE;
+  const variant = /^(\d{3,4})\.(webp|avif|jpeg)$/.exec(file);
+  if (variant && (MEDIA_VARIANT_WIDTHS as readonly number[]).includes(Number(variant[1]))) {
+    return variantFile(Number(variant[1]), variant[2] as MediaVariantFormat);
+  }
+  const tile = /^image_files\/(\d{1,2})\/(\d{1,5})_(\d{1,5})\.webp$/.exec(file);
+  if (tile) return `${TILES_DIR}/${Number(tile[1])}/${Number(tile[2])}_${Number(tile[3])}.webp`;
+  return null;
+}

@@ -1,0 +1,164 @@
+// The durable processing queue and its workers. The queue is the media_assets table itself; worker loops in every
+// API process claim rows with FOR UPDATE SKIP LOCKED under a lease, so replicas share the work and a crash or
+// restart loses nothing. A job derives the display variants and tiles from the stored source (image-pipeline.ts).
+import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
+import { EventEmitter } from 'node:events';
+import fs from 'node:fs';
+import path from 'node:path';
+import { DomainError } from '../common/domain-error';
+import { AppConfig, APP_CONFIG } from '../config/config';
+import { deriveImage } from './image-pipeline';
+import { MediaJob, MediaRepository } from './media.repository';
+import { MEDIA_STORAGE, MediaStorage, mediaTempDir, SOURCE_FILE } from './storage';
+
+/** A job interrupted this many times (its worker died each time) fails for good: a crash loop must not spin. */
+const MAX_ATTEMPTS = 3;
+/** Stored prefixes and scratch files older than this, that nothing refers to, are removed at start-up. */
+const ORPHAN_AGE_MS = 60 * 60 * 1000;
+
+@Injectable()
+export class MediaQueue implements OnApplicationBootstrap, OnModuleDestroy {
+  private readonly log = new Logger(MediaQueue.name);
+  private readonly events = new EventEmitter();
+  private readonly tmpDir: string;
+  private stopped = false;
+  private workers: Promise<void>[] = [];
+  private wakers = new Set<() => void>();
+
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(MEDIA_STORAGE) private readonly storage: MediaStorage,
+    private readonly assets: MediaRepository,
+  ) {
+    this.tmpDir = mediaTempDir(config);
+    this.events.setMaxListeners(0);
+  }
+
+  async onApplicationBootstrap(): Promise<void> {
+    const requeued = await this.assets.requeueInterrupted(MAX_ATTEMPTS);
+    if (requeued) this.log.warn({ count: requeued }, 'media jobs interrupted by a restart were queued again');
+    await this.sweep().catch((err) => this.log.error({ err }, 'media janitor failed'));
+    for (let i = 0; i < this.config.MEDIA_WORKER_CONCURRENCY; i++) this.workers.push(this.work());
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    this.stopped = true;
+    this.kick();
+    await Promise.all(this.workers);
+  }
+
+  /** Resolves when no asset is queued or processing (tests and the seeder wait on this instead of sleeping). */
+  async waitForIdle(): Promise<void> {
+    for (;;) {
+      if ((await this.assets.countPending()) === 0) return;
+      this.kick();
+      // Woken by a finished job here, or re-checked shortly in case another replica did the work.
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(done, 250);
+        function done() {
+          clearTimeout(timer);
+          resolve();
+        }
+        this.events.once('job', done);
+      });
+    }
+  }
+
+  /** Wakes the workers now (called after every enqueue), instead of at their next poll. */
+  kick(): void {
+    for (const wake of this.wakers) wake();
+    this.wakers.clear();
+  }
+
+  private pause(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const wake = () => {
+        clearTimeout(timer);
+        this.wakers.delete(wake);
+        resolve();
+      };
+      const timer = setTimeout(wake, ms);
+      this.wakers.add(wake);
+    });
+  }
+
+  /** One worker: fail exhausted jobs, claim the next, process it; sleep until kicked or the poll interval. */
+  private async work(): Promise<void> {
+    while (!this.stopped) {
+      let job: MediaJob | null = null;
+      try {
+        await this.failExhausted();
+        job = await this.assets.claimNext(this.config.MEDIA_JOB_LEASE_SECONDS);
+      } catch (err) {
+        if (this.stopped) break;
+        this.log.error({ err }, 'claiming a media job failed');
+      }
+      if (!job) {
+        if (!this.stopped) await this.pause(this.config.MEDIA_POLL_INTERVAL_MS);
+        continue;
+      }
+      const claimed = job;
+      await this.process(claimed).catch((err) => this.log.error({ err, assetId: claimed.id }, 'media job crashed'));
+      this.events.emit('job', claimed.id);
+    }
+  }
+
+  private async failExhausted(): Promise<void> {
+    for (const storageId of await this.assets.failExhausted(MAX_ATTEMPTS)) await this.storage.deletePrefix(storageId);
+  }
+
+  private async process(job: MediaJob): Promise<void> {
+    const work = await fs.promises.mkdtemp(path.join(this.tmpDir, 'job-'));
+    const heartbeat = (progress: number) => this.assets.heartbeat(job, progress, this.config.MEDIA_JOB_LEASE_SECONDS);
+    try {
+      const source = path.join(work, SOURCE_FILE);
+      await this.storage.getToFile(`${job.storageId}/${SOURCE_FILE}`, source);
+      await heartbeat(5);
+      const target = job.groupKey ? await this.assets.groupTarget(job.groupKey, job.id) : null;
+      const out = path.join(work, 'out');
+      await fs.promises.mkdir(out);
+      const result = await deriveImage(source, out, { maxPixels: this.config.UPLOAD_MAX_PIXELS, target, onProgress: heartbeat });
+      for (const file of result.files) await this.storage.putFile(`${job.storageId}/${file}`, path.join(out, file), { move: true });
+      if (await this.assets.markReady(job, result)) {
+        await this.storage.delete(`${job.storageId}/${SOURCE_FILE}`);
+      } else {
+        await this.abandoned(job);
+      }
+    } catch (err) {
+      const reason = err instanceof DomainError ? err.message : `The image could not be processed: ${safeReason(err)}`;
+      this.log.warn({ assetId: job.id, reason }, 'media processing failed');
+      await this.storage.deletePrefix(job.storageId);
+      await this.assets.markFailed(job, reason);
+    } finally {
+      await fs.promises.rm(work, { recursive: true, force: true });
+    }
+  }
+
+  /** The job lost its row (deleted while processing) or its lease (another worker took over). */
+  private async abandoned(job: MediaJob): Promise<void> {
+    if (!(await this.assets.exists(job.id))) await this.storage.deletePrefix(job.storageId); // nobody will ever serve these files
+  }
+
+  /**
+   * Start-up housekeeping: removes stored prefixes no asset row refers to (left by a crash between storing and
+   * committing, or by a caller's rolled-back transaction) and stale scratch files, older than an hour.
+   */
+  async sweep(): Promise<void> {
+    const cutoff = Date.now() - ORPHAN_AGE_MS;
+    const old = (await this.storage.listPrefixes()).filter((p) => p.modifiedAt.getTime() < cutoff).map((p) => p.prefix.replace(/\/$/, ''));
+    if (old.length) {
+      const known = await this.assets.knownStorageIds(old);
+      for (const storageId of old.filter((id) => !known.has(id))) await this.storage.deletePrefix(storageId);
+    }
+    for (const entry of await fs.promises.readdir(this.tmpDir)) {
+      const scratch = path.join(this.tmpDir, entry);
+      const stat = await fs.promises.stat(scratch).catch(() => null);
+      if (stat && stat.mtimeMs < cutoff) await fs.promises.rm(scratch, { recursive: true, force: true });
+    }
+  }
+}
+
+function safeReason(err: unknown): string {
+  const msg = err instanceof Error ? err.message : String(err);
+  return msg.replace(/\/[^\s:"']+/g, '<file>').split('\n')[0].slice(0, 200);
+}
