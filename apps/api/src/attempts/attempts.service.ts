@@ -26,8 +26,8 @@ import { Actor } from '../common/actor';
 import { DomainError, notFound } from '../common/domain-error';
 import { ExerciseVersion } from '../exercises/exercise.entity';
 import { MediaService } from '../media/media.service';
-import { assignmentView } from '../training-modules/modules.service';
-import { Assignment, ModuleVersion } from '../training-modules/training-module.entity';
+import { assignmentView } from '../modules/modules.service';
+import { Assignment, ModuleVersion } from '../modules/training-module.entity';
 import { Attempt, AttemptItem, ResponseReceipt } from './attempt.entity';
 import { attemptResults, drawItems, feedbackOf, scoreAnswer, sidesOf } from './scoring';
 

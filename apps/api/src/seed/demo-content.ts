@@ -22,7 +22,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { ExercisesService } from '../exercises/exercises.service';
 import { MediaService } from '../media/media.service';
 import { Specimen, SpecimenFeature, SpecimenImage } from '../specimens/specimen.entity';
-import { ModulesService } from '../training-modules/modules.service';
+import { ModulesService } from '../modules/modules.service';
 
 export interface DemoContentOptions {
   /** Where the forge library is generated (cached between starts). */

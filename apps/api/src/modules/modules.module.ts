@@ -4,4 +4,4 @@ import { AssignmentsController, ModulesController } from './modules.controller';
 import { ModulesService } from './modules.service';
 
 @Module({ imports: [CohortsModule], controllers: [ModulesController, AssignmentsController], providers: [ModulesService], exports: [ModulesService] })
-export class TrainingModulesModule {}
+export class ModulesModule {}
