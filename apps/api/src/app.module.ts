@@ -18,7 +18,7 @@ import { HealthController } from './health/health.controller';
 import { MediaModule } from './media/media.module';
 import { SpecimensModule } from './specimens/specimens.module';
 import { MrzModule } from './mrz/mrz.controller';
-import { DemoContentModule } from './seed/demo-content.module';
+import { DemoContentModule } from './seed';
 import { ModulesModule } from './modules/modules.module';
 import { UnitsModule } from './units/units.module';
 import { User } from './users/user.entity';

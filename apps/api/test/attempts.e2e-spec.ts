@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
-import { DemoContentService } from '../src/seed/demo-content';
+import { DemoContentService } from '../src/seed';
 import { bearer, signIn, testApp } from './utils';
 
 jest.setTimeout(240_000);

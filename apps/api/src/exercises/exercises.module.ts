@@ -1,7 +1,16 @@
 import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '../audit/audit.module';
+import { SpecimensModule } from '../specimens';
+import { Exercise, ExerciseVersion } from './exercise.entity';
 import { ExercisesController } from './exercises.controller';
+import { ExercisesRepository } from './exercises.repository';
 import { ExercisesService } from './exercises.service';
 
-@Module({ imports: [AuditModule], controllers: [ExercisesController], providers: [ExercisesService], exports: [ExercisesService] })
+@Module({
+  imports: [TypeOrmModule.forFeature([Exercise, ExerciseVersion]), AuditModule, SpecimensModule],
+  controllers: [ExercisesController],
+  providers: [ExercisesRepository, ExercisesService],
+  exports: [ExercisesService],
+})
 export class ExercisesModule {}

@@ -1,3 +1,4 @@
 // The exercises feature's public surface: what other features and the app module may import.
 export { ExercisesModule } from './exercises.module';
 export { ExercisesService } from './exercises.service';
+export type { ExerciseVersionRecord } from './exercises.mapper';

@@ -1,3 +1,4 @@
 // The modules feature's public surface: what other features and the app module may import.
 export { ModulesModule } from './modules.module';
-export { ModulesService } from './modules.service';
+export { ModulesService, type ModuleSeed } from './modules.service';
+export type { AssignmentWithVersion, ModuleVersionRecord } from './modules.mapper';

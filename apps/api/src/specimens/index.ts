@@ -1,3 +1,3 @@
 // The specimens feature's public surface: what other features and the app module may import.
 export { SpecimensModule } from './specimens.module';
-export { SpecimensService } from './specimens.service';
+export { SpecimensService, type LibrarySpecimenSeed } from './specimens.service';

@@ -9,5 +9,6 @@ import { SpecimensService } from './specimens.service';
   imports: [TypeOrmModule.forFeature([Specimen, SpecimenImage, SpecimenFeature]), MediaModule],
   controllers: [SpecimensController],
   providers: [SpecimensService],
+  exports: [SpecimensService],
 })
 export class SpecimensModule {}

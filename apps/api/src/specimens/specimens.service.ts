@@ -8,6 +8,12 @@ import {
   DOCUMENT_SIDES,
   SpecimenImageUploadFields,
   type CreateSpecimenRequest,
+  type DocumentSide,
+  type DocumentType,
+  type FeatureCategory,
+  type FeatureKind,
+  type Light,
+  type Polygon,
   type FeatureAnnotationInput,
   type FeatureAnnotationView,
   type ReplaceFeaturesRequest,
@@ -19,7 +25,7 @@ import {
 } from '@firstline/contracts';
 import type { Request } from 'express';
 import fs from 'node:fs';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource, EntityManager, In, IsNull } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { Actor } from '../common/actor';
 import { DomainError, notFound } from '../common/domain-error';
@@ -31,6 +37,26 @@ import { Specimen, SpecimenFeature, SpecimenImage } from './specimen.entity';
 const grantFor = (actor: Actor) => ({ userId: actor.id, scope: 'library' });
 /** All lights of one side of one specimen are processed to the same dimensions. */
 export const sideGroup = (specimenId: string, side: string) => `specimen:${specimenId}:${side}`;
+
+/** A generated library specimen (demo content): the specimen's fields, its image files and annotated features. */
+export interface LibrarySpecimenSeed {
+  title: string;
+  issuingState: string;
+  documentType: DocumentType;
+  series: string;
+  year: number;
+  description: string;
+  images: Array<{ side: DocumentSide; light: Light; frame: number; file: string }>;
+  features: Array<{
+    name: string;
+    kind: FeatureKind;
+    category: FeatureCategory;
+    side: DocumentSide;
+    lights: Light[];
+    region: Polygon;
+    description: string;
+  }>;
+}
 
 @Injectable()
 export class SpecimensService {
@@ -223,6 +249,42 @@ export class SpecimensService {
       await this.audit.record({ actorId: actor.id, action: 'specimen.features.replace', entityType: 'specimen', entityId: id, before, after }, m);
       return this.view(m, id, actor);
     });
+  }
+
+  // ------------------------------------------------------------------------------------------ for other features
+
+  /** Which of these specimens exist (modules and exercises check the specimens they refer to). */
+  async existingIds(ids: string[], m: EntityManager = this.db.manager): Promise<string[]> {
+    if (!ids.length) return [];
+    return (await m.find(Specimen, { where: { id: In(ids) }, select: { id: true } })).map((s) => s.id);
+  }
+
+  /**
+   * The demo seeder's entry: the library specimen with this title that nobody created, or a new one with its images
+   * and annotated features. `ingestImage` stores one image of the new specimen and returns its media asset id.
+   */
+  async seedLibrarySpecimen(
+    seed: LibrarySpecimenSeed,
+    ingestImage: (specimenId: string, image: LibrarySpecimenSeed['images'][number]) => Promise<string>,
+    m: EntityManager,
+  ): Promise<string> {
+    const existing = await m.findOne(Specimen, {
+      where: { title: seed.title, createdBy: IsNull() },
+      select: { id: true },
+    });
+    if (existing) return existing.id;
+    const { images, features, ...fields } = seed;
+    const specimen = await m.save(m.create(Specimen, { ...fields, createdBy: null }));
+    for (const image of images) {
+      const assetId = await ingestImage(specimen.id, image);
+      const { side, light, frame } = image;
+      await m.insert(SpecimenImage, { specimenId: specimen.id, side, light, frame, assetId });
+    }
+    await m.insert(
+      SpecimenFeature,
+      features.map((f, position) => ({ ...f, specimenId: specimen.id, position, zoomHint: null })),
+    );
+    return specimen.id;
   }
 
   // ------------------------------------------------------------------------------------------ helpers
