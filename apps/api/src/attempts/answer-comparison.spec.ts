@@ -20,7 +20,10 @@ describe('sameAnswer', () => {
   });
 
   it('ignores the order of features and failed MRZ checks', () => {
-    const reordered = answer({ features: ['microprint', 'guilloche'], mrzFailedChecks: ['compositeCheckDigit', 'documentNumberCheckDigit'] });
+    const reordered = answer({
+      features: ['microprint', 'guilloche'],
+      mrzFailedChecks: ['compositeCheckDigit', 'documentNumberCheckDigit'],
+    });
     expect(sameAnswer(answer(), reordered)).toBe(true);
   });
 

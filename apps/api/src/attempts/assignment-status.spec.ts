@@ -26,7 +26,9 @@ describe('assignmentStatus', () => {
   });
 
   it('is in-progress while an attempt is open, even when it uses the last allowed attempt', () => {
-    expect(assignmentStatus(open({ attempts: [finished(false), inProgress], attemptsAllowed: 2 }), NOW)).toBe('in-progress');
+    expect(assignmentStatus(open({ attempts: [finished(false), inProgress], attemptsAllowed: 2 }), NOW)).toBe(
+      'in-progress',
+    );
   });
 
   it('is completed once passed', () => {

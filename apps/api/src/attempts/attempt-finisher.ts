@@ -41,7 +41,10 @@ export class AttemptFinisher {
     if (!attempt || attempt.status === 'finished') return;
     const assignment = (await this.modules.assignmentWithVersion(attempt.assignmentId, m))!;
     const items = await this.attempts.itemsOf(id, m);
-    const exercises = await this.exercises.versionsByIds(items.map((i) => i.exerciseVersionId), m);
+    const exercises = await this.exercises.versionsByIds(
+      items.map((i) => i.exerciseVersionId),
+      m,
+    );
     const truth = new Map(exercises.map((e) => [e.id, e.truth]));
     await this.attempts.scoreUnansweredZero(id, m);
     const results = attemptResults(

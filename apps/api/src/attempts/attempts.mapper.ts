@@ -35,7 +35,11 @@ export function storedScore(item: AttemptItem): { score: number; parts: ScoredAn
 }
 
 /** The acknowledgement of a locked answer; the truth goes with it only when the module gives feedback per item. */
-export function lockedResult(item: AttemptItem, exercise: ExerciseVersionRecord, practice: boolean): ItemResponseResult {
+export function lockedResult(
+  item: AttemptItem,
+  exercise: ExerciseVersionRecord,
+  practice: boolean,
+): ItemResponseResult {
   return {
     n: item.n,
     status: 'locked',

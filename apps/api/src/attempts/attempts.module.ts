@@ -16,7 +16,13 @@ import { MyTrainingService } from './my-training.service';
 import { ResultsService } from './results.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([Attempt, AttemptItem, ResponseReceipt]), MediaModule, CohortsModule, ExercisesModule, ModulesModule],
+  imports: [
+    TypeOrmModule.forFeature([Attempt, AttemptItem, ResponseReceipt]),
+    MediaModule,
+    CohortsModule,
+    ExercisesModule,
+    ModulesModule,
+  ],
   controllers: [AttemptsController, MyTrainingController],
   providers: [
     AttemptsRepository,

@@ -6,7 +6,10 @@ import { EntityManager, In, Repository } from 'typeorm';
 import { Attempt, AttemptItem, ResponseReceipt } from './attempt.entity';
 
 /** What locking an item's final answer writes. */
-export type LockedAnswer = Pick<AttemptItem, 'answer' | 'saved' | 'lockedAt' | 'late' | 'responseTimeMs' | 'score' | 'parts' | 'outcome'>;
+export type LockedAnswer = Pick<
+  AttemptItem,
+  'answer' | 'saved' | 'lockedAt' | 'late' | 'responseTimeMs' | 'score' | 'parts' | 'outcome'
+>;
 
 @Injectable()
 export class AttemptsRepository {
@@ -41,7 +44,10 @@ export class AttemptsRepository {
 
   /** The attempt; with `lock`, locked for update until the transaction ends. */
   findAttempt(id: string, m?: EntityManager, lock = false): Promise<Attempt | null> {
-    return this.attemptRepo(m).findOne({ where: { id }, ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}) });
+    return this.attemptRepo(m).findOne({
+      where: { id },
+      ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}),
+    });
   }
 
   attemptOrFail(id: string, m?: EntityManager): Promise<Attempt> {
@@ -71,7 +77,8 @@ export class AttemptsRepository {
   async overdueAttemptIds(userId?: string, m?: EntityManager): Promise<string[]> {
     const due: Array<{ id: string }> = await (m ?? this.attempts.manager).query(
       `SELECT id FROM attempts
-        WHERE status = 'in-progress' AND deadline IS NOT NULL AND deadline <= now() AND ($1::uuid IS NULL OR user_id = $1)`,
+        WHERE status = 'in-progress' AND deadline IS NOT NULL AND deadline <= now()
+          AND ($1::uuid IS NULL OR user_id = $1)`,
       [userId ?? null],
     );
     return due.map((d) => d.id);
@@ -85,9 +92,18 @@ export class AttemptsRepository {
   ): Promise<Attempt> {
     const repo = this.attemptRepo(m);
     const attempt = await repo.save(
-      repo.create({ ...fields, status: 'in-progress', itemCount: exerciseVersionIds.length, finishedAt: null, score: null, passed: null }),
+      repo.create({
+        ...fields,
+        status: 'in-progress',
+        itemCount: exerciseVersionIds.length,
+        finishedAt: null,
+        score: null,
+        passed: null,
+      }),
     );
-    await this.itemRepo(m).insert(exerciseVersionIds.map((id, i) => ({ attemptId: attempt.id, n: i + 1, exerciseVersionId: id })));
+    await this.itemRepo(m).insert(
+      exerciseVersionIds.map((id, i) => ({ attemptId: attempt.id, n: i + 1, exerciseVersionId: id })),
+    );
     return attempt;
   }
 
@@ -103,7 +119,11 @@ export class AttemptsRepository {
 
   /** Which items are answered, in order (all an attempt view needs). */
   async answeredFlags(attemptId: string, m?: EntityManager): Promise<boolean[]> {
-    const items = await this.itemRepo(m).find({ where: { attemptId }, order: { n: 'ASC' }, select: { n: true, lockedAt: true } });
+    const items = await this.itemRepo(m).find({
+      where: { attemptId },
+      order: { n: 'ASC' },
+      select: { n: true, lockedAt: true },
+    });
     return items.map((i) => i.lockedAt !== null);
   }
 
@@ -114,7 +134,9 @@ export class AttemptsRepository {
 
   /** Starts the item's clock if it has not started (it never restarts); returns when it started. */
   async markServed(itemId: string, m: EntityManager): Promise<Date | null> {
-    await m.query('UPDATE attempt_items SET first_served_at = now() WHERE id = $1 AND first_served_at IS NULL', [itemId]);
+    await m.query('UPDATE attempt_items SET first_served_at = now() WHERE id = $1 AND first_served_at IS NULL', [
+      itemId,
+    ]);
     return (await this.itemRepo(m).findOneOrFail({ where: { id: itemId } })).firstServedAt;
   }
 

@@ -1,7 +1,13 @@
 // Taking an attempt: a server-drawn item sequence, presentations that carry no truth, idempotent responses
 // acknowledged after commit, server-measured times, finishing.
 import { Injectable } from '@nestjs/common';
-import type { AttemptView, ItemAnswer, ItemPresentation, ItemResponseRequest, ItemResponseResult } from '@firstline/contracts';
+import type {
+  AttemptView,
+  ItemAnswer,
+  ItemPresentation,
+  ItemResponseRequest,
+  ItemResponseResult,
+} from '@firstline/contracts';
 import { createHash, randomInt } from 'node:crypto';
 import { EntityManager } from 'typeorm';
 import { AccessPolicy } from '../cohorts';
@@ -48,7 +54,8 @@ export class AttemptsService {
       if (assignment.opensAt.getTime() > now) {
         throw new DomainError('conflict', `This assignment opens at ${assignment.opensAt.toISOString()}`);
       }
-      if (assignment.closesAt && assignment.closesAt.getTime() <= now) throw new DomainError('conflict', 'This assignment has closed');
+      if (assignment.closesAt && assignment.closesAt.getTime() <= now)
+        throw new DomainError('conflict', 'This assignment has closed');
       const version = assignment.moduleVersion;
       const settings = version.settings;
       const used = await this.attempts.countAttempts(assignmentId, actor.id, m);
@@ -67,7 +74,11 @@ export class AttemptsService {
         assignment.closesAt?.getTime() ?? null,
       ].filter((d): d is number => d !== null);
       const deadline = deadlines.length ? new Date(Math.min(...deadlines)) : null;
-      const attempt = await this.attempts.createAttempt({ assignmentId, userId: actor.id, deadline }, drawn.map((d) => d.id), m);
+      const attempt = await this.attempts.createAttempt(
+        { assignmentId, userId: actor.id, deadline },
+        drawn.map((d) => d.id),
+        m,
+      );
       return { id: attempt.id, created: true };
     });
     return { view: await this.get(actor, id), created };
@@ -91,7 +102,8 @@ export class AttemptsService {
       const item = items[n - 1];
       const timeMs = loaded.version.settings.timePerItemSeconds * 1000;
       if (attempt.status === 'in-progress' && !item.lockedAt) {
-        const timedOut = (i: (typeof items)[number]) => i.firstServedAt && i.firstServedAt.getTime() + timeMs <= Date.now();
+        const timedOut = (i: (typeof items)[number]) =>
+          i.firstServedAt && i.firstServedAt.getTime() + timeMs <= Date.now();
         const blocking = items.slice(0, n - 1).find((i) => !i.lockedAt && !timedOut(i));
         if (blocking) throw new DomainError('conflict', `Answer item ${blocking.n} first`);
         // The clock starts the first time the item is served and never restarts.
@@ -103,7 +115,13 @@ export class AttemptsService {
     return this.presenter.present(loaded.attempt, loaded.version, item, exercise, actor.id);
   }
 
-  async respond(actor: Actor, id: string, n: number, key: string | undefined, body: ItemResponseRequest): Promise<ItemResponseResult> {
+  async respond(
+    actor: Actor,
+    id: string,
+    n: number,
+    key: string | undefined,
+    body: ItemResponseRequest,
+  ): Promise<ItemResponseResult> {
     if (!key || !IDEMPOTENCY_KEY.test(key)) {
       throw new DomainError('invalid', 'An Idempotency-Key header (8–200 visible characters, e.g. a UUID) is required');
     }
@@ -140,7 +158,14 @@ export class AttemptsService {
         else throw new DomainError('conflict', 'This item is already answered; the answer cannot change');
       } else if (!body.final) {
         await this.attempts.saveDraft(item.id, answer, m);
-        result = { n, status: 'saved', late: false, receivedAt: new Date().toISOString(), responseTimeMs: null, feedback: null };
+        result = {
+          n,
+          status: 'saved',
+          late: false,
+          receivedAt: new Date().toISOString(),
+          responseTimeMs: null,
+          feedback: null,
+        };
       } else {
         const receivedAt = new Date();
         const responseTimeMs = receivedAt.getTime() - item.firstServedAt.getTime();
@@ -148,7 +173,16 @@ export class AttemptsService {
         const scored = scoreAnswer(exercise.truth, exercise.parts, sidesOf(exercise.images), answer);
         // In an assessment an answer after the item's time is recorded but scores 0.
         const score = late && version.settings.mode === 'assessment' ? 0 : scored.score;
-        const locked = { answer, saved: answer, lockedAt: receivedAt, late, responseTimeMs, score, parts: scored.parts, outcome: scored.outcome };
+        const locked = {
+          answer,
+          saved: answer,
+          lockedAt: receivedAt,
+          late,
+          responseTimeMs,
+          score,
+          parts: scored.parts,
+          outcome: scored.outcome,
+        };
         Object.assign(item, locked);
         await this.attempts.lockAnswer(item.id, locked, m);
         result = lockedResult(item, exercise, practice);

@@ -24,11 +24,20 @@ export class ItemPresenter {
     userId: string,
   ): Promise<ItemPresentation> {
     const assetIds = presentedAssetIds(exercise);
-    const urls = await this.media.signedUrls(assetIds, { userId, scope: `attempt:${attempt.id}` }, IMAGE_URL_TTL_SECONDS);
+    const urls = await this.media.signedUrls(
+      assetIds,
+      { userId, scope: `attempt:${attempt.id}` },
+      IMAGE_URL_TTL_SECONDS,
+    );
     const missing = assetIds.filter((a) => !urls.has(a));
     if (missing.length) {
       const retry = { 'Retry-After': '5' };
-      throw new DomainError('unavailable', 'The images of this item are still being prepared; try again in a moment', undefined, retry);
+      throw new DomainError(
+        'unavailable',
+        'The images of this item are still being prepared; try again in a moment',
+        undefined,
+        retry,
+      );
     }
     return itemPresentation(attempt, version, item, exercise, urls);
   }

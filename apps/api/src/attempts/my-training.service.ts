@@ -1,7 +1,13 @@
 // "My training": what a trainee has to do (assignments with where they stand) and the lessons of an assignment.
 import { Injectable } from '@nestjs/common';
-import { DOCUMENT_SIDES, LIGHTS, type DocumentSide, type LessonView, type MyAssignmentView } from '@firstline/contracts';
 import { InjectDataSource } from '@nestjs/typeorm';
+import {
+  DOCUMENT_SIDES,
+  LIGHTS,
+  type DocumentSide,
+  type LessonView,
+  type MyAssignmentView,
+} from '@firstline/contracts';
 import { DataSource } from 'typeorm';
 import { AccessPolicy } from '../cohorts';
 import { Actor } from '../common/actor';

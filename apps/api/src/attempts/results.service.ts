@@ -31,11 +31,15 @@ export class ResultsService {
       const loaded = await this.loader.load(actor, id, m);
       await this.finisher.finishIfOverdue(loaded.attempt, m);
       const items = await this.attempts.itemsOf(id, m);
-      const exercises = await this.exercises.versionsByIds(items.map((i) => i.exerciseVersionId), m);
+      const exercises = await this.exercises.versionsByIds(
+        items.map((i) => i.exerciseVersionId),
+        m,
+      );
       return { loaded, items, exercises };
     });
     const { attempt, version } = loaded;
-    if (attempt.status !== 'finished') throw new DomainError('conflict', 'The review is available once the attempt is finished');
+    if (attempt.status !== 'finished')
+      throw new DomainError('conflict', 'The review is available once the attempt is finished');
     if (actor.role === 'trainee' && version.settings.feedback === 'never') {
       throw new DomainError('forbidden', 'This assessment does not show answers');
     }

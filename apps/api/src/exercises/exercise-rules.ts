@@ -11,13 +11,16 @@ export function exerciseInputProblems(input: ExerciseInput): string[] {
     if (keys.has(key)) problems.push(`images: ${key} is given twice`);
     keys.add(key);
   }
-  if (!input.images.some((i) => i.light === 'visible')) problems.push('images: every exercise needs a visible-light image');
-  if (truth.verdict === 'genuine' && truth.regions.length) problems.push('truth.regions: a genuine document has no tampered regions');
+  if (!input.images.some((i) => i.light === 'visible'))
+    problems.push('images: every exercise needs a visible-light image');
+  if (truth.verdict === 'genuine' && truth.regions.length)
+    problems.push('truth.regions: a genuine document has no tampered regions');
   if (parts.features) {
     if (!input.featureOptions.length) problems.push('featureOptions: the feature part needs options');
     const offered = new Set(input.featureOptions);
     for (const r of truth.regions) {
-      for (const f of r.features) if (!offered.has(f)) problems.push(`truth.regions: feature ${f} is not among featureOptions`);
+      for (const f of r.features)
+        if (!offered.has(f)) problems.push(`truth.regions: feature ${f} is not among featureOptions`);
     }
   }
   if (parts.mrz && input.mrz.length < 2) problems.push('mrz: the MRZ part needs the MRZ lines');

@@ -46,7 +46,12 @@ export function versionColumns(input: ExerciseInput): Partial<ExerciseVersion> {
   };
 }
 
-export function exerciseSummary(v: ExerciseVersion, exerciseId: string, responseCount: number, updatedAt: Date): ExerciseSummary {
+export function exerciseSummary(
+  v: ExerciseVersion,
+  exerciseId: string,
+  responseCount: number,
+  updatedAt: Date,
+): ExerciseSummary {
   return {
     id: exerciseId,
     versionId: v.id,

@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { AuditModule } from '../audit/audit.module';
+import { AuditModule } from '../audit';
 import { SpecimensModule } from '../specimens';
 import { Exercise, ExerciseVersion } from './exercise.entity';
 import { ExercisesController } from './exercises.controller';

@@ -3,7 +3,7 @@
 import { Injectable } from '@nestjs/common';
 import type { ExerciseInput, ExerciseListQuery, ExerciseSummary, ExerciseView } from '@firstline/contracts';
 import { EntityManager } from 'typeorm';
-import { AuditService } from '../audit/audit.service';
+import { AuditService } from '../audit';
 import { Actor } from '../common/actor';
 import { DomainError, notFound } from '../common/domain-error';
 import { SpecimensService } from '../specimens';
@@ -20,7 +20,9 @@ export class ExercisesService {
     private readonly specimens: SpecimensService,
   ) {}
 
-  async list(q: ExerciseListQuery): Promise<{ items: ExerciseSummary[]; total: number; limit: number; offset: number }> {
+  async list(
+    q: ExerciseListQuery,
+  ): Promise<{ items: ExerciseSummary[]; total: number; limit: number; offset: number }> {
     const { total, rows } = await this.exercises.page(q);
     const versions = await this.exercises.versionsByIds(rows.map((r) => r.versionId));
     const byId = new Map(versions.map((v) => [v.id, v]));
@@ -97,21 +99,39 @@ export class ExercisesService {
 
   // ------------------------------------------------------------------------------------------ internals
 
-  private async createVersionOne(actorId: string | null, input: ExerciseInput, seedKey: string | null, m: EntityManager): Promise<ExerciseView> {
+  private async createVersionOne(
+    actorId: string | null,
+    input: ExerciseInput,
+    seedKey: string | null,
+    m: EntityManager,
+  ): Promise<ExerciseView> {
     await this.validate(input, m);
     const exercise = await this.exercises.createExercise({ createdBy: actorId, currentVersionId: null, seedKey }, m);
-    const version = await this.exercises.createVersion({ ...versionColumns(input), exerciseId: exercise.id, version: 1, createdBy: actorId }, m);
+    const version = await this.exercises.createVersion(
+      { ...versionColumns(input), exerciseId: exercise.id, version: 1, createdBy: actorId },
+      m,
+    );
     exercise.currentVersionId = version.id;
     await this.exercises.saveExercise(exercise, m);
     const after = { version: 1, title: input.title };
-    await this.audit.record({ actorId, action: 'exercise.create', entityType: 'exercise', entityId: exercise.id, after }, m);
+    await this.audit.record(
+      { actorId, action: 'exercise.create', entityType: 'exercise', entityId: exercise.id, after },
+      m,
+    );
     return exerciseView(version, exercise, 0);
   }
 
   private async validate(input: ExerciseInput, m: EntityManager): Promise<void> {
     const problems = exerciseInputProblems(input);
-    if (problems.length) throw new DomainError('invalid', 'The exercise is not valid', problems.map((message) => ({ message })));
-    const assetIds = [...new Set([...input.images.map((i) => i.assetId), ...(input.travellerAssetId ? [input.travellerAssetId] : [])])];
+    if (problems.length)
+      throw new DomainError(
+        'invalid',
+        'The exercise is not valid',
+        problems.map((message) => ({ message })),
+      );
+    const assetIds = [
+      ...new Set([...input.images.map((i) => i.assetId), ...(input.travellerAssetId ? [input.travellerAssetId] : [])]),
+    ];
     const found = await this.exercises.existingAssetIds(assetIds, m);
     const missing = assetIds.filter((id) => !found.includes(id));
     if (missing.length) throw new DomainError('invalid', `Unknown media: ${missing.join(', ')}`);

@@ -5,7 +5,10 @@ import type { ModuleVersion, TrainingModule } from './training-module.entity';
 
 /** A published module version as other features read it (the exam engine runs it, progress names it). */
 export type ModuleVersionRecord = Readonly<
-  Pick<ModuleVersion, 'id' | 'moduleId' | 'version' | 'title' | 'description' | 'lessonSpecimenIds' | 'pool' | 'settings'>
+  Pick<
+    ModuleVersion,
+    'id' | 'moduleId' | 'version' | 'title' | 'description' | 'lessonSpecimenIds' | 'pool' | 'settings'
+  >
 >;
 
 /** An assignment with the module version it assigns: what the exam engine needs to start and run an attempt. */
@@ -21,7 +24,11 @@ export interface AssignmentWithVersion {
  * The module as instructors edit it. `currentPool` is the pool's current exercise versions (null for an exercise
  * that has none): a draft whose pool moved on since the last publication has unpublished changes.
  */
-export function moduleView(mod: TrainingModule, last: ModuleVersion | null, currentPool: Array<string | null>): ModuleView {
+export function moduleView(
+  mod: TrainingModule,
+  last: ModuleVersion | null,
+  currentPool: Array<string | null>,
+): ModuleView {
   const changed =
     !last ||
     last.title !== mod.title ||

@@ -9,7 +9,12 @@ import { ModulesService } from './modules.service';
 import { Assignment, ModuleVersion, TrainingModule } from './training-module.entity';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([TrainingModule, ModuleVersion, Assignment]), CohortsModule, ExercisesModule, SpecimensModule],
+  imports: [
+    TypeOrmModule.forFeature([TrainingModule, ModuleVersion, Assignment]),
+    CohortsModule,
+    ExercisesModule,
+    SpecimensModule,
+  ],
   controllers: [ModulesController, AssignmentsController],
   providers: [ModulesRepository, ModulesService],
   exports: [ModulesService],

@@ -86,13 +86,18 @@ export class ModulesRepository {
   }
 
   /** The assignment with its module version. */
-  async assignmentWithVersion(id: string, m?: EntityManager): Promise<(Assignment & { moduleVersion: ModuleVersion }) | null> {
+  async assignmentWithVersion(
+    id: string,
+    m?: EntityManager,
+  ): Promise<(Assignment & { moduleVersion: ModuleVersion }) | null> {
     const found = await this.assignmentRepo(m).findOne({ where: { id }, relations: { moduleVersion: true } });
     return found?.moduleVersion ? { ...found, moduleVersion: found.moduleVersion } : null;
   }
 
   async loadedAssignment(id: string, m?: EntityManager): Promise<LoadedAssignment> {
-    return loaded(await this.assignmentRepo(m).findOneOrFail({ where: { id }, relations: { cohort: true, moduleVersion: true } }));
+    return loaded(
+      await this.assignmentRepo(m).findOneOrFail({ where: { id }, relations: { cohort: true, moduleVersion: true } }),
+    );
   }
 
   /** Assignments of these cohorts (optionally of one module), newest opening first. */
@@ -122,7 +127,10 @@ export class ModulesRepository {
   /** Each assignment's module version, by assignment id. */
   async versionsOfAssignments(assignmentIds: string[], m?: EntityManager): Promise<Map<string, ModuleVersion>> {
     if (!assignmentIds.length) return new Map();
-    const rows = await this.assignmentRepo(m).find({ where: { id: In(assignmentIds) }, relations: { moduleVersion: true } });
+    const rows = await this.assignmentRepo(m).find({
+      where: { id: In(assignmentIds) },
+      relations: { moduleVersion: true },
+    });
     return new Map(rows.map((a) => [a.id, a.moduleVersion!]));
   }
 
@@ -149,6 +157,7 @@ export class ModulesRepository {
 }
 
 function loaded(a: Assignment): LoadedAssignment {
-  if (!a.cohort || !a.moduleVersion) throw new Error(`Assignment ${a.id} was loaded without its cohort and module version`);
+  if (!a.cohort || !a.moduleVersion)
+    throw new Error(`Assignment ${a.id} was loaded without its cohort and module version`);
   return { ...a, cohort: a.cohort, moduleVersion: a.moduleVersion };
 }

@@ -62,7 +62,10 @@ export class ModulesService {
         settings: input.settings,
       });
       await this.modules.saveModule(mod, m);
-      await this.audit.record({ actorId: actor.id, action: 'module.update', entityType: 'module', entityId: id, before, after: input }, m);
+      await this.audit.record(
+        { actorId: actor.id, action: 'module.update', entityType: 'module', entityId: id, before, after: input },
+        m,
+      );
       return this.view(mod, m);
     });
   }
@@ -93,10 +96,17 @@ export class ModulesService {
       if (!assignment) throw notFound('Assignment');
       if (!(await this.access.canSeeCohort(actor, assignment.cohortId, m))) throw notFound('Assignment');
       const n = await this.modules.attemptCount(id, m);
-      if (n > 0) throw new DomainError('conflict', `Trainees have already made ${n} attempt(s); close the assignment instead of deleting it`);
+      if (n > 0)
+        throw new DomainError(
+          'conflict',
+          `Trainees have already made ${n} attempt(s); close the assignment instead of deleting it`,
+        );
       await this.modules.deleteAssignment(id, m);
       const before = { cohortId: assignment.cohortId, moduleVersionId: assignment.moduleVersionId };
-      await this.audit.record({ actorId: actor.id, action: 'assignment.delete', entityType: 'assignment', entityId: id, before }, m);
+      await this.audit.record(
+        { actorId: actor.id, action: 'assignment.delete', entityType: 'assignment', entityId: id, before },
+        m,
+      );
     });
   }
 
@@ -111,7 +121,10 @@ export class ModulesService {
    * The demo seeder's entry: creates the module under its seed key, publishes it and assigns it to the cohorts, all
    * by nobody (actor null in the audit). Does nothing if a module with that seed key exists.
    */
-  async seedAssignedModule(seed: ModuleSeed, m: EntityManager): Promise<{ created: boolean; assignmentsCreated: number }> {
+  async seedAssignedModule(
+    seed: ModuleSeed,
+    m: EntityManager,
+  ): Promise<{ created: boolean; assignmentsCreated: number }> {
     if (await this.modules.moduleIdBySeedKey(seed.seedKey, m)) return { created: false, assignmentsCreated: 0 };
     const draft = await this.createDraft(null, seed.input, seed.seedKey, m);
     await this.publishDraft(null, draft.id, m);
@@ -143,12 +156,20 @@ export class ModulesService {
 
   // ---------------------------------------------------------------------------------------------- internals
 
-  private async createDraft(actorId: string | null, input: ModuleInput, seedKey: string | null, m: EntityManager): Promise<TrainingModule> {
+  private async createDraft(
+    actorId: string | null,
+    input: ModuleInput,
+    seedKey: string | null,
+    m: EntityManager,
+  ): Promise<TrainingModule> {
     await this.validateDraft(input, m);
     const { title, description, lessonSpecimenIds, exerciseIds, settings } = input;
     const fields = { title, description, lessonSpecimenIds, exerciseIds, settings, createdBy: actorId, seedKey };
     const mod = await this.modules.createModule(fields, m);
-    await this.audit.record({ actorId, action: 'module.create', entityType: 'module', entityId: mod.id, after: input }, m);
+    await this.audit.record(
+      { actorId, action: 'module.create', entityType: 'module', entityId: mod.id, after: input },
+      m,
+    );
     return mod;
   }
 
@@ -162,16 +183,29 @@ export class ModulesService {
     const versions = await this.exercises.versionsByIds(pool, m);
     const settings = mod.settings;
     const drawn = settings.drawCount ?? pool.length;
-    if (drawn > pool.length) throw new DomainError('invalid', `The module draws ${drawn} items but its pool has ${pool.length}`);
+    if (drawn > pool.length)
+      throw new DomainError('invalid', `The module draws ${drawn} items but its pool has ${pool.length}`);
     const genuine = versions.filter((v) => v.verdict === 'genuine').length;
     const needGenuine = Math.ceil(settings.minGenuineShare * drawn - 1e-9);
     if (genuine < needGenuine) {
-      throw new DomainError('invalid', `At least ${needGenuine} genuine items are needed for the draw; the pool has ${genuine}`);
+      throw new DomainError(
+        'invalid',
+        `At least ${needGenuine} genuine items are needed for the draw; the pool has ${genuine}`,
+      );
     }
     const last = await this.modules.latestVersion(id, m);
     const { title, description, lessonSpecimenIds } = mod;
     const version = await this.modules.createVersion(
-      { moduleId: id, version: (last?.version ?? 0) + 1, title, description, lessonSpecimenIds, pool, settings, publishedBy: actorId },
+      {
+        moduleId: id,
+        version: (last?.version ?? 0) + 1,
+        title,
+        description,
+        lessonSpecimenIds,
+        pool,
+        settings,
+        publishedBy: actorId,
+      },
       m,
     );
     const after = { version: version.version, pool };
@@ -179,7 +213,11 @@ export class ModulesService {
     return mod;
   }
 
-  private async createAssignment(actorId: string | null, body: CreateAssignmentRequest, m: EntityManager): Promise<AssignmentView> {
+  private async createAssignment(
+    actorId: string | null,
+    body: CreateAssignmentRequest,
+    m: EntityManager,
+  ): Promise<AssignmentView> {
     if (!(await this.modules.versionExists(body.moduleVersionId, m))) throw notFound('Module version');
     const saved = await this.modules.createAssignment(
       {
@@ -191,7 +229,10 @@ export class ModulesService {
       },
       m,
     );
-    await this.audit.record({ actorId, action: 'assignment.create', entityType: 'assignment', entityId: saved.id, after: body }, m);
+    await this.audit.record(
+      { actorId, action: 'assignment.create', entityType: 'assignment', entityId: saved.id, after: body },
+      m,
+    );
     return assignmentView(await this.modules.loadedAssignment(saved.id, m));
   }
 
@@ -203,7 +244,10 @@ export class ModulesService {
     if (missing.length) throw new DomainError('invalid', `Unknown exercises: ${missing.join(', ')}`);
     const { drawCount } = input.settings;
     if (drawCount && drawCount > input.exerciseIds.length) {
-      throw new DomainError('invalid', `The module draws ${drawCount} items but its pool has ${input.exerciseIds.length}`);
+      throw new DomainError(
+        'invalid',
+        `The module draws ${drawCount} items but its pool has ${input.exerciseIds.length}`,
+      );
     }
     if (input.lessonSpecimenIds.length) {
       const known = await this.specimens.existingIds(input.lessonSpecimenIds, m);
@@ -216,6 +260,10 @@ export class ModulesService {
     const last = await this.modules.latestVersion(mod.id, m);
     if (!last) return moduleView(mod, null, []);
     const current = await this.exercises.currentVersionIds(mod.exerciseIds, m);
-    return moduleView(mod, last, mod.exerciseIds.map((e) => current.get(e) ?? null));
+    return moduleView(
+      mod,
+      last,
+      mod.exerciseIds.map((e) => current.get(e) ?? null),
+    );
   }
 }

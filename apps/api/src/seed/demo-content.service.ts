@@ -62,11 +62,17 @@ export class DemoContentService {
     const forge = await import('@firstline/forge');
     const t0 = Date.now();
     let rendered = 0;
-    const manifest: DemoManifest = await forge.writeDemoLibrary(opts.dir, { dpi: opts.dpi, exercises: opts.exercises }, () => {
-      // One line per ten documents rendered, not one per document.
-      if (++rendered % 10 === 0) log(`demo library: ${rendered} documents rendered`);
-    });
-    log(`demo library ready in ${opts.dir} (${manifest.exercises.length} exercises, ${Math.round((Date.now() - t0) / 1000)} s)`);
+    const manifest: DemoManifest = await forge.writeDemoLibrary(
+      opts.dir,
+      { dpi: opts.dpi, exercises: opts.exercises },
+      () => {
+        // One line per ten documents rendered, not one per document.
+        if (++rendered % 10 === 0) log(`demo library: ${rendered} documents rendered`);
+      },
+    );
+    log(
+      `demo library ready in ${opts.dir} (${manifest.exercises.length} exercises, ${Math.round((Date.now() - t0) / 1000)} s)`,
+    );
     const items = await Promise.all(manifest.exercises.map((e) => this.read(opts.dir, e.folder)));
     const options = featureOptionsByType(items);
 
@@ -83,11 +89,26 @@ export class DemoContentService {
         // The desk's lights: visible, transmitted, oblique at every tilt angle (the OVD must change as the
         // trainee tilts), UV 365 and IR; UV 254 is a second-line lamp. Specimens keep every image for study.
         for (const img of instance.images.filter(isDeskImage)) {
-          const asset = await this.media.ingestFile(path.join(folder, img.file), { createdBy: null, group: `${group}:${img.side}`, manager: m });
+          const asset = await this.media.ingestFile(path.join(folder, img.file), {
+            createdBy: null,
+            group: `${group}:${img.side}`,
+            manager: m,
+          });
           images.push({ side: img.side, light: img.light, frame: img.frame ?? 1, assetId: asset.id });
         }
-        const traveller = await this.media.ingestFile(path.join(folder, instance.traveller.file), { createdBy: null, group: `${group}:traveller`, manager: m });
-        const input = toExerciseInput(instance, truth, images, traveller.id, options.get(instance.documentType) ?? [], i);
+        const traveller = await this.media.ingestFile(path.join(folder, instance.traveller.file), {
+          createdBy: null,
+          group: `${group}:traveller`,
+          manager: m,
+        });
+        const input = toExerciseInput(
+          instance,
+          truth,
+          images,
+          traveller.id,
+          options.get(instance.documentType) ?? [],
+          i,
+        );
         const view = await this.exercises.createForSeed(key, input, m);
         report.exercisesCreated++;
         return view.id;
@@ -108,12 +129,17 @@ export class DemoContentService {
         const input = { ...def.input, settings, exerciseIds, lessonSpecimenIds: def.lessons ? specimenIds : [] };
         const opensAt = new Date(Date.now() - 86400_000);
         const closesAt = def.closesInDays ? new Date(Date.now() + def.closesInDays * 86400_000) : null;
-        const seeded = await this.modules.seedAssignedModule({ seedKey: def.key, input, cohortIds, opensAt, closesAt }, m);
+        const seeded = await this.modules.seedAssignedModule(
+          { seedKey: def.key, input, cohortIds, opensAt, closesAt },
+          m,
+        );
         if (seeded.created) report.modulesCreated++;
         report.assignmentsCreated += seeded.assignmentsCreated;
       }
     });
-    log(`demo content ready: ${report.exercisesCreated} exercises, ${report.modulesCreated} modules, ${report.assignmentsCreated} assignments`);
+    log(
+      `demo content ready: ${report.exercisesCreated} exercises, ${report.modulesCreated} modules, ${report.assignmentsCreated} assignments`,
+    );
     return report;
   }
 
@@ -132,7 +158,12 @@ export class DemoContentService {
         series: isPassport ? 'Series 2024' : 'Series 2023',
         year: 2024,
         description: `Genuine ${stateName} ${isPassport ? 'passport data page' : 'identity card'} as issued, under every light, with its security features annotated.`,
-        images: instance.images.map((img) => ({ side: img.side, light: img.light, frame: img.frame ?? 1, file: img.file })),
+        images: instance.images.map((img) => ({
+          side: img.side,
+          light: img.light,
+          frame: img.frame ?? 1,
+          file: img.file,
+        })),
         features: instance.features.map((f) => ({
           name: f.label,
           kind: f.name,
@@ -147,7 +178,11 @@ export class DemoContentService {
         this.library.seedLibrarySpecimen(
           seed,
           async (specimenId, img) => {
-            const asset = await this.media.ingestFile(path.join(opts.dir, entry.folder, img.file), { createdBy: null, group: `specimen:${specimenId}:${img.side}`, manager: m });
+            const asset = await this.media.ingestFile(path.join(opts.dir, entry.folder, img.file), {
+              createdBy: null,
+              group: `specimen:${specimenId}:${img.side}`,
+              manager: m,
+            });
             return asset.id;
           },
           m,

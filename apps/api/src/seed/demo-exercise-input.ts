@@ -55,11 +55,19 @@ export function toExerciseInput(
   featureOptions: FeatureKind[],
   index: number,
 ): ExerciseInput {
-  const mrzChecks = (truth.mrzFailedChecks ?? []).filter((c): c is MrzCheck => (MRZ_CHECKS as readonly string[]).includes(c));
+  const mrzChecks = (truth.mrzFailedChecks ?? []).filter((c): c is MrzCheck =>
+    (MRZ_CHECKS as readonly string[]).includes(c),
+  );
   const exerciseTruth: ExerciseTruth = {
     verdict: truth.verdict,
     fraudType: truth.fraudType,
-    regions: truth.regions.map((r) => ({ side: r.side, polygon: r.polygon, features: r.features.map((f) => f.name), lights: r.lights, ...(r.note ? { note: r.note } : {}) })),
+    regions: truth.regions.map((r) => ({
+      side: r.side,
+      polygon: r.polygon,
+      features: r.features.map((f) => f.name),
+      lights: r.lights,
+      ...(r.note ? { note: r.note } : {}),
+    })),
     explanation: truth.explanation,
     mrzFailedChecks: mrzChecks,
   };
@@ -78,7 +86,13 @@ export function toExerciseInput(
     featureOptions,
     context: {
       referenceDate: instance.context.referenceDate,
-      stolenBlankSeries: instance.context.stolenBlankSeries.map((s) => ({ state: s.state, documentType: s.documentType, from: s.from, to: s.to, reportedOn: s.reportedOn })),
+      stolenBlankSeries: instance.context.stolenBlankSeries.map((s) => ({
+        state: s.state,
+        documentType: s.documentType,
+        from: s.from,
+        to: s.to,
+        reportedOn: s.reportedOn,
+      })),
       records: instance.context.records.map((r) => ({ source: r.source, result: r.result, note: r.note })),
     },
     truth: exerciseTruth,
