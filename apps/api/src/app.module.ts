@@ -18,8 +18,8 @@ import { HealthController } from './health/health.controller';
 import { MediaModule } from './media/media.module';
 import { SpecimensModule } from './specimens/specimens.module';
 import { MrzModule } from './mrz/mrz.controller';
-import { DemoContentModule } from './seed/demo-content.module';
-import { TrainingModulesModule } from './training-modules/training-modules.module';
+import { DemoContentModule } from './seed';
+import { ModulesModule } from './modules/modules.module';
 import { UnitsModule } from './units/units.module';
 import { User } from './users/user.entity';
 import { UsersModule } from './users/users.module';
@@ -70,7 +70,7 @@ export class AppModule {
         MediaModule,
         SpecimensModule,
         ExercisesModule,
-        TrainingModulesModule,
+        ModulesModule,
         AttemptsModule,
         MrzModule,
         DemoContentModule,

@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
-import { DemoContentService } from '../src/seed/demo-content';
+import { DemoContentService } from '../src/seed';
 import { bearer, signIn, testApp } from './utils';
 
 jest.setTimeout(240_000);
@@ -102,164 +102,244 @@ describe('attempts', () => {
     expect(again).toEqual({ exercisesCreated: 0, modulesCreated: 0, assignmentsCreated: 0 });
   });
 
-  it('a practice module: start, present, autosave, answer with feedback, idempotent repeat, resume, finish, review', async () => {
-    const a = await assignment(trainee, 'practice', /practice/);
-    expect(a.status).toBe('not-started');
-    expect(a.module.itemCount).toBe(12);
-    expect(a.module.hasLessons).toBe(true);
+  describe('a practice module', () => {
+    // One trainee walks one practice attempt; each step below builds on the ones before it, in order.
+    let practice: { id: string; status: string; module: { itemCount: number; hasLessons: boolean } };
+    let attempt: { id: string };
+    let first: { side: string; firstServedAt: string; images: Array<{ light: string; frame: number; urls: { variants: Record<string, string> } }> };
+    let truth: Awaited<ReturnType<typeof truthOf>>;
+    let answer: ReturnType<typeof final>;
+    let locked: request.Response;
 
-    // Lessons: the six demo specimens, images signed for this trainee, annotated features.
-    const lessons = await http().get(`/api/assignments/${a.id}/lessons`).set(bearer(trainee));
-    expect(lessons.status).toBe(200);
-    expect(lessons.body).toHaveLength(6);
-    expect(new Set(lessons.body.map((l: { issuingState: string }) => l.issuingState))).toEqual(new Set(['UTO', 'ARC', 'BRG']));
-    for (const lesson of lessons.body) {
-      expect(lesson.images.some((i: { light: string }) => i.light === 'visible')).toBe(true);
-      expect(lesson.features.length).toBeGreaterThan(3);
-    }
-    expect((await http().get(`/api/assignments/${a.id}/lessons`).set(bearer(await signIn(app, 'trainee13')))).status).toBe(404);
+    beforeAll(async () => {
+      practice = await assignment(trainee, 'practice', /practice/);
+    });
 
-    const started = await http().post('/api/attempts').set(bearer(trainee)).send({ assignmentId: a.id });
-    expect(started.status).toBe(201);
-    const attempt = started.body;
-    expect(attempt).toMatchObject({ status: 'in-progress', itemCount: 12, currentItem: 1, mode: 'practice' });
-    // Start again (a second tab): the same attempt, 200.
-    const again = await http().post('/api/attempts').set(bearer(trainee)).send({ assignmentId: a.id });
-    expect(again.status).toBe(200);
-    expect(again.body.id).toBe(attempt.id);
+    it('is listed as not started, with twelve items and lessons', () => {
+      expect(practice.status).toBe('not-started');
+      expect(practice.module.itemCount).toBe(12);
+      expect(practice.module.hasLessons).toBe(true);
+    });
 
-    // Items are taken in order.
-    expect((await http().get(`/api/attempts/${attempt.id}/items/2`).set(bearer(trainee))).status).toBe(409);
-    // Another trainee cannot see it.
-    expect((await http().get(`/api/attempts/${attempt.id}/items/1`).set(bearer(other))).status).toBe(404);
+    it('serves the lessons: the six demo specimens, visible-light images and annotated features', async () => {
+      const lessons = await http().get(`/api/assignments/${practice.id}/lessons`).set(bearer(trainee));
+      expect(lessons.status).toBe(200);
+      expect(lessons.body).toHaveLength(6);
+      expect(new Set(lessons.body.map((l: { issuingState: string }) => l.issuingState))).toEqual(new Set(['UTO', 'ARC', 'BRG']));
+      for (const lesson of lessons.body) {
+        expect(lesson.images.some((i: { light: string }) => i.light === 'visible')).toBe(true);
+        expect(lesson.features.length).toBeGreaterThan(3);
+      }
+    });
 
-    const first = await http().get(`/api/attempts/${attempt.id}/items/1`).set(bearer(trainee));
-    expect(first.status).toBe(200);
-    const p = first.body;
-    expect(p).toMatchObject({ n: 1, itemCount: 12, locked: false, saved: null, timeAllowedSeconds: 60 });
-    expect(p.parts.decision).toBe(true);
-    expect(p.sides.length).toBeGreaterThan(0);
-    expect(p.sides[0].images.map((i: { light: string }) => i.light)).toContain('visible');
-    // The desk's lights, with the oblique light at each of its tilt angles; UV 254 is a second-line lamp.
-    const frames = p.sides[0].images.filter((i: { light: string }) => i.light === 'oblique').map((i: { frame: number }) => i.frame);
-    expect(frames.sort()).toEqual([1, 2, 3]);
-    expect(p.sides[0].images.some((i: { light: string }) => i.light === 'uv254')).toBe(false);
-    expect(p.traveller).not.toBeNull();
-    expect(p.context.referenceDate).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    it('hides the lessons from a trainee outside the cohort', async () => {
+      const outsider = await signIn(app, 'trainee13');
+      expect((await http().get(`/api/assignments/${practice.id}/lessons`).set(bearer(outsider))).status).toBe(404);
+    });
 
-    // The signed image URL works without a bearer token and serves an image.
-    const visible = p.sides[0].images.find((i: { light: string }) => i.light === 'visible');
-    const url = new URL(visible.urls.variants['640.webp'] ?? Object.values(visible.urls.variants)[0], 'http://x');
-    const img = await http().get(url.pathname + url.search);
-    expect(img.status).toBe(200);
-    expect(img.headers['content-type']).toMatch(/^image\//);
+    it('starts an attempt (201) at the first item', async () => {
+      const started = await http().post('/api/attempts').set(bearer(trainee)).send({ assignmentId: practice.id });
+      expect(started.status).toBe(201);
+      attempt = started.body;
+      expect(attempt).toMatchObject({ status: 'in-progress', itemCount: 12, currentItem: 1, mode: 'practice' });
+    });
 
-    // Autosave, then a reload: same clock, saved state back.
-    const auto = await put(trainee, attempt.id, 1, 'autosave-1-aaaa', { decision: 'refer', points: [{ side: p.sides[0].side, x: 0.5, y: 0.5 }], final: false });
-    expect(auto.status).toBe(200);
-    expect(auto.body).toMatchObject({ status: 'saved', feedback: null });
-    const reloaded = await http().get(`/api/attempts/${attempt.id}/items/1`).set(bearer(trainee));
-    expect(reloaded.body.firstServedAt).toBe(p.firstServedAt);
-    expect(reloaded.body.saved).toMatchObject({ decision: 'refer', points: [{ x: 0.5, y: 0.5 }] });
+    it('returns the same attempt (200) when started again, as from a second tab', async () => {
+      const again = await http().post('/api/attempts').set(bearer(trainee)).send({ assignmentId: practice.id });
+      expect(again.status).toBe(200);
+      expect(again.body.id).toBe(attempt.id);
+    });
 
-    // The final answer: acknowledged with practice feedback.
-    const truth = await truthOf(attempt.id, 1);
-    const answer = final(truth.verdict === 'genuine' ? 'accept' : 'refer', { fraudType: truth.verdict === 'genuine' ? null : truth.fraudType });
-    const locked = await put(trainee, attempt.id, 1, 'final-1-bbbbbbbb', answer);
-    expect(locked.status).toBe(200);
-    expect(locked.body.status).toBe('locked');
-    expect(locked.body.responseTimeMs).toBeGreaterThanOrEqual(0);
-    expect(locked.body.feedback).toMatchObject({ verdict: truth.verdict, fraudType: truth.fraudType, explanation: truth.explanation });
-    expect(locked.body.feedback.score).toBeGreaterThan(0);
+    it('serves items in order', async () => {
+      expect((await http().get(`/api/attempts/${attempt.id}/items/2`).set(bearer(trainee))).status).toBe(409);
+    });
 
-    // The same key again: the same result, nothing stored twice.
-    const receipts = async () => (await db.query(`SELECT count(*)::int AS n FROM response_receipts r JOIN attempt_items i ON i.id = r.attempt_item_id WHERE i.attempt_id = $1`, [attempt.id]))[0].n;
-    const before = await receipts();
-    const repeat = await put(trainee, attempt.id, 1, 'final-1-bbbbbbbb', answer);
-    expect(repeat.status).toBe(200);
-    expect(repeat.body).toEqual(locked.body);
-    expect(await receipts()).toBe(before);
-    // The same key with a different body, or a different final answer: refused.
-    expect((await put(trainee, attempt.id, 1, 'final-1-bbbbbbbb', final('accept', { fraudType: null, features: ['mrz'] }))).status).toBe(409);
-    const changed = final(answer.decision === 'accept' ? 'refer' : 'accept');
-    expect((await put(trainee, attempt.id, 1, 'final-1-cccccccc', changed)).status).toBe(409);
-    // The same final answer resent under a new key (an offline queue) is accepted as the same answer.
-    const resent = await put(trainee, attempt.id, 1, 'final-1-dddddddd', answer);
-    expect(resent.status).toBe(200);
-    expect(resent.body.receivedAt).toBe(locked.body.receivedAt);
-    // Missing key: 400.
-    expect((await http().put(`/api/attempts/${attempt.id}/items/2/response`).set(bearer(trainee)).send(final('accept'))).status).toBe(400);
+    it('hides the attempt from another trainee', async () => {
+      expect((await http().get(`/api/attempts/${attempt.id}/items/1`).set(bearer(other))).status).toBe(404);
+    });
 
-    // Resume after a "reload": the attempt says where to continue.
-    const resumed = await http().get(`/api/attempts/${attempt.id}`).set(bearer(trainee));
-    expect(resumed.body).toMatchObject({ currentItem: 2, answered: [true, ...Array(11).fill(false)] });
-    const mine = await assignment(trainee, 'practice', /practice/);
-    expect(mine).toMatchObject({ status: 'in-progress', activeAttemptId: attempt.id });
+    it('presents item 1 with its parts, the desk lights, the traveller and the check context', async () => {
+      const res = await http().get(`/api/attempts/${attempt.id}/items/1`).set(bearer(trainee));
+      expect(res.status).toBe(200);
+      const p = res.body;
+      expect(p).toMatchObject({ n: 1, itemCount: 12, locked: false, saved: null, timeAllowedSeconds: 60 });
+      expect(p.parts.decision).toBe(true);
+      expect(p.sides.length).toBeGreaterThan(0);
+      expect(p.sides[0].images.map((i: { light: string }) => i.light)).toContain('visible');
+      // The desk's lights, with the oblique light at each of its tilt angles; UV 254 is a second-line lamp.
+      const frames = p.sides[0].images.filter((i: { light: string }) => i.light === 'oblique').map((i: { frame: number }) => i.frame);
+      expect(frames.sort()).toEqual([1, 2, 3]);
+      expect(p.sides[0].images.some((i: { light: string }) => i.light === 'uv254')).toBe(false);
+      expect(p.traveller).not.toBeNull();
+      expect(p.context.referenceDate).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+      first = { side: p.sides[0].side, firstServedAt: p.firstServedAt, images: p.sides[0].images };
+    });
 
-    // Answer the rest correctly on the decision.
-    for (let n = 2; n <= 12; n++) {
-      const item = await http().get(`/api/attempts/${attempt.id}/items/${n}`).set(bearer(trainee));
-      expect(item.status).toBe(200);
-      const t = await truthOf(attempt.id, n);
-      const r = await put(trainee, attempt.id, n, `final-${n}-eeeeeeee`, final(t.verdict === 'genuine' ? 'accept' : 'refer'));
-      expect(r.status).toBe(200);
-      expect(r.body.feedback.correctDecision).toBe(t.verdict === 'genuine' ? 'accept' : 'refer');
-    }
-    const finished = await http().post(`/api/attempts/${attempt.id}/finish`).set(bearer(trainee));
-    expect(finished.status).toBe(200);
-    expect(finished.body.status).toBe('finished');
-    expect(finished.body.score).toBeGreaterThan(30);
-    // Finishing again is harmless; answering after finishing is not possible.
-    expect((await http().post(`/api/attempts/${attempt.id}/finish`).set(bearer(trainee))).body.score).toBe(finished.body.score);
+    it('signs image URLs that work without a bearer token and serve an image', async () => {
+      const visible = first.images.find((i) => i.light === 'visible')!;
+      const url = new URL(visible.urls.variants['640.webp'] ?? Object.values(visible.urls.variants)[0], 'http://x');
+      const img = await http().get(url.pathname + url.search);
+      expect(img.status).toBe(200);
+      expect(img.headers['content-type']).toMatch(/^image\//);
+    });
 
-    const review = await http().get(`/api/attempts/${attempt.id}/review`).set(bearer(trainee));
-    expect(review.status).toBe(200);
-    expect(review.body.items).toHaveLength(12);
-    expect(review.body.results.outcomes.misses + review.body.results.outcomes.falseAlarms).toBe(0);
-    expect(review.body.results.missedForgeries).toBe(0);
-    expect(review.body.items[0].feedback.explanation).toBe(truth.explanation);
-    // The instructor of the trainee's cohort may review it too; another trainee may not.
-    expect((await http().get(`/api/attempts/${attempt.id}/review`).set(bearer(instructor))).status).toBe(200);
-    expect((await http().get(`/api/attempts/${attempt.id}/review`).set(bearer(other))).status).toBe(404);
+    it('autosaves, and a reload keeps the clock and gives the saved answer back', async () => {
+      const body = { decision: 'refer', points: [{ side: first.side, x: 0.5, y: 0.5 }], final: false };
+      const auto = await put(trainee, attempt.id, 1, 'autosave-1-aaaa', body);
+      expect(auto.status).toBe(200);
+      expect(auto.body).toMatchObject({ status: 'saved', feedback: null });
+      const reloaded = await http().get(`/api/attempts/${attempt.id}/items/1`).set(bearer(trainee));
+      expect(reloaded.body.firstServedAt).toBe(first.firstServedAt);
+      expect(reloaded.body.saved).toMatchObject({ decision: 'refer', points: [{ x: 0.5, y: 0.5 }] });
+    });
 
-    const progress = await http().get('/api/me/progress').set(bearer(trainee));
-    expect(progress.body.attempts.map((x: { attemptId: string }) => x.attemptId)).toContain(attempt.id);
+    it('acknowledges the final answer with practice feedback', async () => {
+      truth = await truthOf(attempt.id, 1);
+      answer = final(truth.verdict === 'genuine' ? 'accept' : 'refer', { fraudType: truth.verdict === 'genuine' ? null : truth.fraudType });
+      locked = await put(trainee, attempt.id, 1, 'final-1-bbbbbbbb', answer);
+      expect(locked.status).toBe(200);
+      expect(locked.body.status).toBe('locked');
+      expect(locked.body.responseTimeMs).toBeGreaterThanOrEqual(0);
+      expect(locked.body.feedback).toMatchObject({ verdict: truth.verdict, fraudType: truth.fraudType, explanation: truth.explanation });
+      expect(locked.body.feedback.score).toBeGreaterThan(0);
+    });
+
+    it('answers the same Idempotency-Key again with the same result and stores nothing twice', async () => {
+      const receipts = async () =>
+        (await db.query(`SELECT count(*)::int AS n FROM response_receipts r JOIN attempt_items i ON i.id = r.attempt_item_id WHERE i.attempt_id = $1`, [attempt.id]))[0].n;
+      const before = await receipts();
+      const repeat = await put(trainee, attempt.id, 1, 'final-1-bbbbbbbb', answer);
+      expect(repeat.status).toBe(200);
+      expect(repeat.body).toEqual(locked.body);
+      expect(await receipts()).toBe(before);
+    });
+
+    it('refuses the same Idempotency-Key with a different body', async () => {
+      expect((await put(trainee, attempt.id, 1, 'final-1-bbbbbbbb', final('accept', { fraudType: null, features: ['mrz'] }))).status).toBe(409);
+    });
+
+    it('refuses a different final answer to a locked item', async () => {
+      const changed = final(answer.decision === 'accept' ? 'refer' : 'accept');
+      expect((await put(trainee, attempt.id, 1, 'final-1-cccccccc', changed)).status).toBe(409);
+    });
+
+    it('accepts the same final answer resent under a new key (an offline queue) as the same answer', async () => {
+      const resent = await put(trainee, attempt.id, 1, 'final-1-dddddddd', answer);
+      expect(resent.status).toBe(200);
+      expect(resent.body.receivedAt).toBe(locked.body.receivedAt);
+    });
+
+    it('requires an Idempotency-Key (400 without one)', async () => {
+      expect((await http().put(`/api/attempts/${attempt.id}/items/2/response`).set(bearer(trainee)).send(final('accept'))).status).toBe(400);
+    });
+
+    it('says where to continue after a reload, and lists the assignment as in progress', async () => {
+      const resumed = await http().get(`/api/attempts/${attempt.id}`).set(bearer(trainee));
+      expect(resumed.body).toMatchObject({ currentItem: 2, answered: [true, ...Array(11).fill(false)] });
+      const mine = await assignment(trainee, 'practice', /practice/);
+      expect(mine).toMatchObject({ status: 'in-progress', activeAttemptId: attempt.id });
+    });
+
+    it('gives the correct decision as feedback on every further item', async () => {
+      for (let n = 2; n <= 12; n++) {
+        const item = await http().get(`/api/attempts/${attempt.id}/items/${n}`).set(bearer(trainee));
+        expect(item.status).toBe(200);
+        const t = await truthOf(attempt.id, n);
+        const r = await put(trainee, attempt.id, n, `final-${n}-eeeeeeee`, final(t.verdict === 'genuine' ? 'accept' : 'refer'));
+        expect(r.status).toBe(200);
+        expect(r.body.feedback.correctDecision).toBe(t.verdict === 'genuine' ? 'accept' : 'refer');
+      }
+    });
+
+    it('finishes with a score, and finishing again is harmless', async () => {
+      const finished = await http().post(`/api/attempts/${attempt.id}/finish`).set(bearer(trainee));
+      expect(finished.status).toBe(200);
+      expect(finished.body.status).toBe('finished');
+      expect(finished.body.score).toBeGreaterThan(30);
+      expect((await http().post(`/api/attempts/${attempt.id}/finish`).set(bearer(trainee))).body.score).toBe(finished.body.score);
+    });
+
+    it('reviews every item with its truth once finished: no missed forgeries or needless referrals', async () => {
+      const review = await http().get(`/api/attempts/${attempt.id}/review`).set(bearer(trainee));
+      expect(review.status).toBe(200);
+      expect(review.body.items).toHaveLength(12);
+      expect(review.body.results.outcomes.misses + review.body.results.outcomes.falseAlarms).toBe(0);
+      expect(review.body.results.missedForgeries).toBe(0);
+      expect(review.body.items[0].feedback.explanation).toBe(truth.explanation);
+    });
+
+    it('lets the instructor of the trainee\'s cohort review it, and not another trainee', async () => {
+      expect((await http().get(`/api/attempts/${attempt.id}/review`).set(bearer(instructor))).status).toBe(200);
+      expect((await http().get(`/api/attempts/${attempt.id}/review`).set(bearer(other))).status).toBe(404);
+    });
+
+    it('lists the finished attempt in the trainee\'s progress', async () => {
+      const progress = await http().get('/api/me/progress').set(bearer(trainee));
+      expect(progress.body.attempts.map((x: { attemptId: string }) => x.attemptId)).toContain(attempt.id);
+    });
   });
 
-  it('a timed assessment: no feedback until finished, late answers score 0, the deadline finishes it', async () => {
-    const a = await assignment(trainee, 'assessment');
-    expect(a.module).toMatchObject({ timePerItemSeconds: 30, moduleTimeSeconds: 900, feedback: 'after-finish', attemptsAllowed: 2 });
-    const attempt = (await http().post('/api/attempts').set(bearer(trainee)).send({ assignmentId: a.id })).body;
-    expect(attempt.deadline).not.toBeNull();
+  describe('a timed assessment', () => {
+    // One attempt walked in order: no feedback until finished, late answers score 0, the deadline finishes it.
+    let timed: { id: string; module: object };
+    let attempt: { id: string; deadline: string | null };
+    let view: request.Response;
+    let review: request.Response;
 
-    await http().get(`/api/attempts/${attempt.id}/items/1`).set(bearer(trainee)).expect(200);
-    const t1 = await truthOf(attempt.id, 1);
-    const r1 = await put(trainee, attempt.id, 1, 'assess-1-aaaaaaaa', final(t1.verdict === 'genuine' ? 'accept' : 'refer'));
-    expect(r1.body).toMatchObject({ status: 'locked', late: false, feedback: null });
-    expect((await http().get(`/api/attempts/${attempt.id}/review`).set(bearer(trainee))).status).toBe(409);
+    beforeAll(async () => {
+      timed = await assignment(trainee, 'assessment');
+    });
 
-    // Item 2 is answered long after its 30 seconds: recorded as late, scored 0 even though right.
-    await http().get(`/api/attempts/${attempt.id}/items/2`).set(bearer(trainee)).expect(200);
-    await db.query(`UPDATE attempt_items SET first_served_at = now() - interval '5 minutes' WHERE attempt_id = $1 AND n = 2`, [attempt.id]);
-    const t2 = await truthOf(attempt.id, 2);
-    const r2 = await put(trainee, attempt.id, 2, 'assess-2-aaaaaaaa', final(t2.verdict === 'genuine' ? 'accept' : 'refer'));
-    expect(r2.body).toMatchObject({ status: 'locked', late: true });
-    expect(r2.body.responseTimeMs).toBeGreaterThan(290_000);
+    it('allows 30 seconds an item and 15 minutes in all, shows results after finishing, and two attempts', () => {
+      expect(timed.module).toMatchObject({ timePerItemSeconds: 30, moduleTimeSeconds: 900, feedback: 'after-finish', attemptsAllowed: 2 });
+    });
 
-    // The module deadline passes: the attempt finishes itself; unanswered items score 0.
-    await db.query(`UPDATE attempts SET deadline = now() - interval '1 second' WHERE id = $1`, [attempt.id]);
-    await http().get(`/api/attempts/${attempt.id}/items/3`).set(bearer(trainee)).expect(200);
-    expect((await put(trainee, attempt.id, 3, 'assess-3-aaaaaaaa', final('accept'))).status).toBe(409);
-    const view = await http().get(`/api/attempts/${attempt.id}`).set(bearer(trainee));
-    expect(view.body.status).toBe('finished');
-    const review = await http().get(`/api/attempts/${attempt.id}/review`).set(bearer(trainee));
-    expect(review.status).toBe(200);
-    expect(review.body.items[0].feedback.score).toBeGreaterThan(0);
-    expect(review.body.items[1]).toMatchObject({ late: true });
-    expect(review.body.items[1].feedback.score).toBe(0);
-    expect(review.body.results.answered).toBe(2);
-    expect(view.body.score).toBeCloseTo(review.body.results.score, 5);
-    expect(view.body.score).toBeLessThanOrEqual(100 / view.body.itemCount + 0.05); // one item's worth, rounded to 0.1
+    it('starts an attempt with a deadline', async () => {
+      attempt = (await http().post('/api/attempts').set(bearer(trainee)).send({ assignmentId: timed.id })).body;
+      expect(attempt.deadline).not.toBeNull();
+    });
+
+    it('acknowledges a final answer without feedback', async () => {
+      await http().get(`/api/attempts/${attempt.id}/items/1`).set(bearer(trainee)).expect(200);
+      const t1 = await truthOf(attempt.id, 1);
+      const r1 = await put(trainee, attempt.id, 1, 'assess-1-aaaaaaaa', final(t1.verdict === 'genuine' ? 'accept' : 'refer'));
+      expect(r1.body).toMatchObject({ status: 'locked', late: false, feedback: null });
+    });
+
+    it('has no review before it is finished', async () => {
+      expect((await http().get(`/api/attempts/${attempt.id}/review`).set(bearer(trainee))).status).toBe(409);
+    });
+
+    it('records an answer given long after the item\'s 30 seconds as late', async () => {
+      await http().get(`/api/attempts/${attempt.id}/items/2`).set(bearer(trainee)).expect(200);
+      await db.query(`UPDATE attempt_items SET first_served_at = now() - interval '5 minutes' WHERE attempt_id = $1 AND n = 2`, [attempt.id]);
+      const t2 = await truthOf(attempt.id, 2);
+      const r2 = await put(trainee, attempt.id, 2, 'assess-2-aaaaaaaa', final(t2.verdict === 'genuine' ? 'accept' : 'refer'));
+      expect(r2.body).toMatchObject({ status: 'locked', late: true });
+      expect(r2.body.responseTimeMs).toBeGreaterThan(290_000);
+    });
+
+    it('finishes by itself once the module deadline passes, and refuses answers from then on', async () => {
+      await db.query(`UPDATE attempts SET deadline = now() - interval '1 second' WHERE id = $1`, [attempt.id]);
+      await http().get(`/api/attempts/${attempt.id}/items/3`).set(bearer(trainee)).expect(200);
+      expect((await put(trainee, attempt.id, 3, 'assess-3-aaaaaaaa', final('accept'))).status).toBe(409);
+      view = await http().get(`/api/attempts/${attempt.id}`).set(bearer(trainee));
+      expect(view.body.status).toBe('finished');
+    });
+
+    it('reviews it: the answer in time scores, the late one scores 0 even though right', async () => {
+      review = await http().get(`/api/attempts/${attempt.id}/review`).set(bearer(trainee));
+      expect(review.status).toBe(200);
+      expect(review.body.items[0].feedback.score).toBeGreaterThan(0);
+      expect(review.body.items[1]).toMatchObject({ late: true });
+      expect(review.body.items[1].feedback.score).toBe(0);
+      expect(review.body.results.answered).toBe(2);
+    });
+
+    it('scores unanswered items 0: the attempt is worth one item, as its review says', () => {
+      expect(view.body.score).toBeCloseTo(review.body.results.score, 5);
+      expect(view.body.score).toBeLessThanOrEqual(100 / view.body.itemCount + 0.05); // one item's worth, rounded to 0.1
+    });
   });
 
   it('no response before an item is locked carries its truth, and genuine and forged items look alike', async () => {
@@ -293,19 +373,39 @@ describe('attempts', () => {
     expect(common.length).toBeGreaterThan(0);
   });
 
-  it('bad input: unknown assignment, an attempt of someone else, bad n, bad bodies', async () => {
-    expect((await http().post('/api/attempts').set(bearer(trainee)).send({ assignmentId: '00000000-0000-4000-8000-000000000000' })).status).toBe(404);
-    expect((await http().post('/api/attempts').set(bearer(trainee)).send({ assignmentId: 'nope' })).status).toBe(400);
-    const a = await assignment(other, 'practice', /drill/);
-    const attempt = (await http().post('/api/attempts').set(bearer(other)).send({ assignmentId: a.id })).body;
-    expect((await http().get(`/api/attempts/${attempt.id}`).set(bearer(trainee))).status).toBe(404);
-    expect((await http().get(`/api/attempts/${attempt.id}/items/0`).set(bearer(other))).status).toBe(400);
-    expect((await http().get(`/api/attempts/${attempt.id}/items/99`).set(bearer(other))).status).toBe(404);
-    await http().get(`/api/attempts/${attempt.id}/items/1`).set(bearer(other)).expect(200);
-    expect((await put(other, attempt.id, 1, 'bad-body-aaaaaaaa', { final: true })).status).toBe(400);
-    expect((await put(other, attempt.id, 1, 'bad-body-bbbbbbbb', { decision: 'maybe', final: true })).status).toBe(400);
-    expect((await put(other, attempt.id, 1, 'bad-body-cccccccc', { decision: 'refer', points: [{ side: 'data-page', x: 2, y: 0 }], final: true })).status).toBe(400);
-    expect((await put(trainee, attempt.id, 1, 'bad-body-dddddddd', final('accept'))).status).toBe(404);
-    expect((await put(other, attempt.id, 1, 'short', final('accept'))).status).toBe(400);
+  describe('bad input', () => {
+    let attempt: { id: string };
+
+    beforeAll(async () => {
+      const drill = await assignment(other, 'practice', /drill/);
+      attempt = (await http().post('/api/attempts').set(bearer(other)).send({ assignmentId: drill.id })).body;
+      await http().get(`/api/attempts/${attempt.id}/items/1`).set(bearer(other)).expect(200);
+    });
+
+    it('answers 404 to a start at an unknown assignment and 400 to an id that is not one', async () => {
+      expect((await http().post('/api/attempts').set(bearer(trainee)).send({ assignmentId: '00000000-0000-4000-8000-000000000000' })).status).toBe(404);
+      expect((await http().post('/api/attempts').set(bearer(trainee)).send({ assignmentId: 'nope' })).status).toBe(400);
+    });
+
+    it('hides an attempt of someone else (404), for reading and for answering', async () => {
+      expect((await http().get(`/api/attempts/${attempt.id}`).set(bearer(trainee))).status).toBe(404);
+      expect((await put(trainee, attempt.id, 1, 'bad-body-dddddddd', final('accept'))).status).toBe(404);
+    });
+
+    it('answers 400 to item 0 and 404 to an item beyond the attempt', async () => {
+      expect((await http().get(`/api/attempts/${attempt.id}/items/0`).set(bearer(other))).status).toBe(400);
+      expect((await http().get(`/api/attempts/${attempt.id}/items/99`).set(bearer(other))).status).toBe(404);
+    });
+
+    it('answers 400 to a response without a decision, with an unknown one, or with a point off the image', async () => {
+      expect((await put(other, attempt.id, 1, 'bad-body-aaaaaaaa', { final: true })).status).toBe(400);
+      expect((await put(other, attempt.id, 1, 'bad-body-bbbbbbbb', { decision: 'maybe', final: true })).status).toBe(400);
+      const offImage = { decision: 'refer', points: [{ side: 'data-page', x: 2, y: 0 }], final: true };
+      expect((await put(other, attempt.id, 1, 'bad-body-cccccccc', offImage)).status).toBe(400);
+    });
+
+    it('answers 400 to an Idempotency-Key too short to be one', async () => {
+      expect((await put(other, attempt.id, 1, 'short', final('accept'))).status).toBe(400);
+    });
   });
 });

@@ -2,7 +2,7 @@
 // times, autosaved and final answers, and the receipts that make submitting idempotent.
 import type { ItemAnswer } from '@firstline/contracts';
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, PrimaryGeneratedColumn, Unique } from 'typeorm';
-import { Assignment } from '../training-modules/training-module.entity';
+import { Assignment } from '../modules/training-module.entity';
 
 @Entity('attempts')
 @Index('uq_attempts_one_open', ['assignmentId', 'userId'], { unique: true, where: `status = 'in-progress'` })

@@ -5,13 +5,18 @@ import { ZodResponse } from 'nestjs-zod';
 import { Actor, CurrentActor } from '../common/actor';
 import { AnyRole, Roles } from '../common/roles.decorator';
 import { AttemptsService } from './attempts.service';
+import { MyTrainingService } from './my-training.service';
+import { ResultsService } from './results.service';
 import { AttemptReviewDto, AttemptViewDto, ItemParamDto, ItemPresentationDto, ItemResponseRequestDto, ItemResponseResultDto, LessonViewDto, MyAssignmentViewDto, MyProgressDto, StartAttemptDto } from './attempts.dto';
 import { IdParamDto } from '../common/params.dto';
 
 @ApiTags('attempts')
 @Controller('attempts')
 export class AttemptsController {
-  constructor(private readonly attempts: AttemptsService) {}
+  constructor(
+    private readonly attempts: AttemptsService,
+    private readonly results: ResultsService,
+  ) {}
 
   @Roles('trainee')
   @Post()
@@ -62,21 +67,24 @@ export class AttemptsController {
   @ApiOperation({ summary: 'Truth, answer and explanation per item, once finished and as the module allows' })
   @ZodResponse({ type: AttemptReviewDto })
   review(@CurrentActor() actor: Actor, @Param() p: IdParamDto) {
-    return this.attempts.review(actor, p.id);
+    return this.results.review(actor, p.id);
   }
 }
 
 @ApiTags('attempts')
 @Controller()
 export class MyTrainingController {
-  constructor(private readonly attempts: AttemptsService) {}
+  constructor(
+    private readonly myTraining: MyTrainingService,
+    private readonly results: ResultsService,
+  ) {}
 
   @Roles('trainee')
   @Get('me/assignments')
   @ApiOperation({ summary: 'What the trainee must do: assignments with status, attempts used and best score' })
   @ZodResponse({ type: [MyAssignmentViewDto] })
   assignments(@CurrentActor() actor: Actor) {
-    return this.attempts.myAssignments(actor);
+    return this.myTraining.myAssignments(actor);
   }
 
   @Roles('trainee')
@@ -84,7 +92,7 @@ export class MyTrainingController {
   @ApiOperation({ summary: 'Finished attempts over time' })
   @ZodResponse({ type: MyProgressDto })
   progress(@CurrentActor() actor: Actor) {
-    return this.attempts.progress(actor);
+    return this.results.progress(actor);
   }
 
   @AnyRole()
@@ -92,6 +100,6 @@ export class MyTrainingController {
   @ApiOperation({ summary: 'Specimen study pages of an assignment’s module (images signed for the caller)' })
   @ZodResponse({ type: [LessonViewDto] })
   lessons(@CurrentActor() actor: Actor, @Param() p: IdParamDto) {
-    return this.attempts.lessons(actor, p.id);
+    return this.myTraining.lessons(actor, p.id);
   }
 }

@@ -1,8 +1,43 @@
 import { Module } from '@nestjs/common';
-import { CohortsModule } from '../cohorts/cohorts.module';
-import { MediaModule } from '../media/media.module';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { CohortsModule } from '../cohorts';
+import { ExercisesModule } from '../exercises';
+import { MediaModule } from '../media';
+import { ModulesModule } from '../modules';
+import { SpecimensModule } from '../specimens';
+import { Attempt, AttemptItem, ResponseReceipt } from './attempt.entity';
+import { AttemptFinisher } from './attempt-finisher';
+import { AttemptLoader } from './attempt-loader';
 import { AttemptsController, MyTrainingController } from './attempts.controller';
+import { AttemptsRepository } from './attempts.repository';
 import { AttemptsService } from './attempts.service';
+import { DeadlineSweeper } from './deadline-sweeper';
+import { ItemPresenter } from './item-presenter';
+import { MyTrainingService } from './my-training.service';
+import { ResultsService } from './results.service';
+import { AttemptUsageSources } from './usage-sources';
 
-@Module({ imports: [MediaModule, CohortsModule], controllers: [AttemptsController, MyTrainingController], providers: [AttemptsService], exports: [AttemptsService] })
+@Module({
+  imports: [
+    TypeOrmModule.forFeature([Attempt, AttemptItem, ResponseReceipt]),
+    MediaModule,
+    CohortsModule,
+    ExercisesModule,
+    ModulesModule,
+    SpecimensModule,
+  ],
+  controllers: [AttemptsController, MyTrainingController],
+  providers: [
+    AttemptsRepository,
+    AttemptLoader,
+    AttemptFinisher,
+    DeadlineSweeper,
+    ItemPresenter,
+    AttemptsService,
+    ResultsService,
+    MyTrainingService,
+    AttemptUsageSources,
+  ],
+  exports: [AttemptsService],
+})
 export class AttemptsModule {}

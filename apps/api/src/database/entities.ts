@@ -5,7 +5,7 @@ import { LoginFailure } from '../auth/login-failure.entity';
 import { RefreshToken } from '../auth/refresh-token.entity';
 import { Cohort } from '../cohorts/cohort.entity';
 import { Exercise, ExerciseVersion } from '../exercises/exercise.entity';
-import { Assignment, ModuleVersion, TrainingModule } from '../training-modules/training-module.entity';
+import { Assignment, ModuleVersion, TrainingModule } from '../modules/training-module.entity';
 import { MediaAsset } from '../media/media-asset.entity';
 import { Specimen, SpecimenFeature, SpecimenImage } from '../specimens/specimen.entity';
 import { Unit } from '../units/unit.entity';

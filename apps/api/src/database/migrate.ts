@@ -1,4 +1,4 @@
-import { seedDemoOrganisation, SeedReport } from '../seed/demo-seed';
+import { seedDemoOrganisation, type SeedReport } from '../seed';
 import { createDataSource } from './data-source';
 
 export interface PreparedDatabase {

@@ -1,7 +1,18 @@
 import { Module } from '@nestjs/common';
-import { AuditModule } from '../audit/audit.module';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuditModule } from '../audit';
+import { MediaModule } from '../media';
+import { SpecimensModule } from '../specimens';
+import { Exercise, ExerciseVersion } from './exercise.entity';
+import { ExerciseUsage } from './exercise-usage';
 import { ExercisesController } from './exercises.controller';
+import { ExercisesRepository } from './exercises.repository';
 import { ExercisesService } from './exercises.service';
 
-@Module({ imports: [AuditModule], controllers: [ExercisesController], providers: [ExercisesService], exports: [ExercisesService] })
+@Module({
+  imports: [TypeOrmModule.forFeature([Exercise, ExerciseVersion]), AuditModule, MediaModule, SpecimensModule],
+  controllers: [ExercisesController],
+  providers: [ExercisesRepository, ExercisesService, ExerciseUsage],
+  exports: [ExercisesService, ExerciseUsage],
+})
 export class ExercisesModule {}

@@ -4,7 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { Response } from 'express';
 import { DataSource } from 'typeorm';
 import { Public } from '../common/roles.decorator';
-import { DemoContentService } from '../seed/demo-content';
+import { DemoContentService } from '../seed';
 import { version } from '../version';
 
 @ApiTags('health')

@@ -4,3 +4,4 @@ export { MediaService } from './media.service';
 export type { IngestOptions, MediaUrlGrant } from './media.service';
 export { incomingUpload, type IncomingUpload, type ReceivedUpload } from './upload';
 export { assertMediaDriverAvailable } from './storage';
+export { TRAINEE_IMAGE_URL_TTL_SECONDS } from './media-urls.service';

@@ -15,6 +15,12 @@ export interface MediaUrlGrant {
   scope: string;
 }
 
+/**
+ * How long the image URLs signed for a trainee (attempt items, lessons) live; the player re-fetches the
+ * presentation when they expire.
+ */
+export const TRAINEE_IMAGE_URL_TTL_SECONDS = 30 * 60;
+
 @Injectable()
 export class MediaUrlsService {
   constructor(

@@ -50,6 +50,13 @@ const CLAIM_LOCK = `SELECT pg_advisory_xact_lock(hashtext('firstline:media-claim
 export class MediaRepository {
   constructor(@InjectRepository(MediaAsset) private readonly assets: Repository<MediaAsset>) {}
 
+  /** Which of these assets exist (in any state). */
+  async existingIds(ids: string[], m?: EntityManager): Promise<string[]> {
+    if (!ids.length) return [];
+    const rows = await this.repo(m).find({ where: { id: In(ids) }, select: { id: true } });
+    return rows.map((row) => row.id);
+  }
+
   private repo(m?: EntityManager): Repository<MediaAsset> {
     return m ? m.getRepository(MediaAsset) : this.assets;
   }

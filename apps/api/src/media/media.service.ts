@@ -5,6 +5,7 @@ import type { ImageUrls, MediaAssetView } from '@firstline/contracts';
 import { EntityManager } from 'typeorm';
 import { IngestOptions, MediaIntakeService } from './media-intake.service';
 import { MediaQueue } from './media-queue.service';
+import { MediaRepository } from './media.repository';
 import { MediaUrlGrant, MediaUrlsService } from './media-urls.service';
 
 export type { IngestOptions } from './media-intake.service';
@@ -16,6 +17,7 @@ export class MediaService {
     private readonly intake: MediaIntakeService,
     private readonly urls: MediaUrlsService,
     private readonly queue: MediaQueue,
+    private readonly assets: MediaRepository,
   ) {}
 
   /** Copies a local image file into storage and queues it (validated as an upload is; throws 4xx on bad files). */
@@ -46,6 +48,11 @@ export class MediaService {
   /** Signed URLs for the ready assets among `assetIds` (others are left out of the map). */
   signedUrls(assetIds: string[], grant: MediaUrlGrant, ttlSeconds?: number): Promise<Map<string, ImageUrls>> {
     return this.urls.signedUrls(assetIds, grant, ttlSeconds);
+  }
+
+  /** Which of these assets exist (exercises check the images they refer to). */
+  existingIds(ids: string[], m?: EntityManager): Promise<string[]> {
+    return this.assets.existingIds(ids, m);
   }
 
   /** Resolves when no asset is queued or processing (tests and the seeder wait on this instead of sleeping). */

@@ -1,8 +1,14 @@
 import { Module } from '@nestjs/common';
-import { ExercisesModule } from '../exercises/exercises.module';
-import { MediaModule } from '../media/media.module';
-import { TrainingModulesModule } from '../training-modules/training-modules.module';
-import { DemoContentService } from './demo-content';
+import { ExercisesModule } from '../exercises';
+import { MediaModule } from '../media';
+import { ModulesModule } from '../modules';
+import { SpecimensModule } from '../specimens';
+import { DemoContentRepository } from './demo-content.repository';
+import { DemoContentService } from './demo-content.service';
 
-@Module({ imports: [MediaModule, ExercisesModule, TrainingModulesModule], providers: [DemoContentService], exports: [DemoContentService] })
+@Module({
+  imports: [MediaModule, ExercisesModule, ModulesModule, SpecimensModule],
+  providers: [DemoContentRepository, DemoContentService],
+  exports: [DemoContentService],
+})
 export class DemoContentModule {}

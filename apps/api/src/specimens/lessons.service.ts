@@ -2,12 +2,9 @@
 // scope, and its annotated features. Used by attempts for GET /api/assignments/:id/lessons.
 import { Injectable } from '@nestjs/common';
 import type { LessonView } from '@firstline/contracts';
-import { MediaService, type MediaUrlGrant } from '../media';
+import { MediaService, TRAINEE_IMAGE_URL_TTL_SECONDS, type MediaUrlGrant } from '../media';
 import { toLessonView } from './specimens.mapper';
 import { SpecimensRepository } from './specimens.repository';
-
-/** How long a trainee's image URLs live: the same as the item images of an attempt. */
-export const TRAINEE_IMAGE_URL_TTL_SECONDS = 30 * 60;
 
 @Injectable()
 export class LessonsService {

@@ -11,6 +11,6 @@ import { SpecimensService } from './specimens.service';
   imports: [TypeOrmModule.forFeature([Specimen, SpecimenImage, SpecimenFeature]), MediaModule],
   controllers: [SpecimensController],
   providers: [SpecimensRepository, SpecimensService, LessonsService],
-  exports: [LessonsService],
+  exports: [SpecimensService, LessonsService],
 })
 export class SpecimensModule {}

@@ -2,7 +2,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { DocumentSide, DocumentType, SpecimenListQuery } from '@firstline/contracts';
-import { EntityManager, In, Repository } from 'typeorm';
+import { EntityManager, In, IsNull, Repository } from 'typeorm';
 import { Specimen, SpecimenFeature, SpecimenImage } from './specimen.entity';
 
 /** One row of the library list, with its counts. */
@@ -203,5 +203,19 @@ export class SpecimensRepository {
   /** The features of the specimens, ordered by name (as a study page lists them). */
   featuresByName(specimenIds: string[], m?: EntityManager): Promise<SpecimenFeature[]> {
     return this.featureRepo(m).find({ where: { specimenId: In(specimenIds) }, order: { name: 'ASC' } });
+  }
+
+  // ------------------------------------------------------------------------------------------ for other features
+
+  async existingIds(ids: string[], m?: EntityManager): Promise<string[]> {
+    if (!ids.length) return [];
+    const rows = await this.specimenRepo(m).find({ where: { id: In(ids) }, select: { id: true } });
+    return rows.map((row) => row.id);
+  }
+
+  /** The library specimen with this title that nobody created (the demo library's), if any. */
+  async findSeeded(title: string, m?: EntityManager): Promise<string | null> {
+    const row = await this.specimenRepo(m).findOne({ where: { title, createdBy: IsNull() }, select: { id: true } });
+    return row?.id ?? null;
   }
 }

@@ -5,6 +5,12 @@ import {
   categoryOfFeature,
   SpecimenImageUploadFields,
   type CreateSpecimenRequest,
+  type DocumentSide,
+  type DocumentType,
+  type FeatureCategory,
+  type FeatureKind,
+  type Light,
+  type Polygon,
   type FeatureAnnotationView,
   type ReplaceFeaturesRequest,
   type SpecimenImageView,
@@ -23,6 +29,26 @@ import { MediaService, type IncomingUpload } from '../media';
 import type { Specimen } from './specimen.entity';
 import { toFeatureRow, toFeatureView, toSpecimenSummary, toSpecimenView } from './specimens.mapper';
 import { SpecimensRepository } from './specimens.repository';
+
+/** A generated library specimen (demo content): the specimen's fields, its image files and annotated features. */
+export interface LibrarySpecimenSeed {
+  title: string;
+  issuingState: string;
+  documentType: DocumentType;
+  series: string;
+  year: number;
+  description: string;
+  images: Array<{ side: DocumentSide; light: Light; frame: number; file: string }>;
+  features: Array<{
+    name: string;
+    kind: FeatureKind;
+    category: FeatureCategory;
+    side: DocumentSide;
+    lights: Light[];
+    region: Polygon;
+    description: string;
+  }>;
+}
 
 const grantFor = (actor: Actor) => ({ userId: actor.id, scope: 'library' });
 /** All lights of one side of one specimen are processed to the same dimensions. */
@@ -200,5 +226,38 @@ export class SpecimensService {
     const assetViews = await this.media.views(images.map((image) => image.assetId), actor ? grantFor(actor) : undefined, m);
     const features = await this.specimens.featuresOf(id, m);
     return toSpecimenView(specimen, images, new Map(assetViews.map((asset) => [asset.id, asset])), features);
+  }
+
+  // ------------------------------------------------------------------------------------------ for other features
+
+  /** Which of these specimens exist (modules and exercises check the specimens they refer to). */
+  existingIds(ids: string[], m?: EntityManager): Promise<string[]> {
+    return this.specimens.existingIds(ids, m);
+  }
+
+  /**
+   * The demo seeder's entry: the library specimen with this title that nobody created, or a new one with its images
+   * and annotated features. `ingestImage` stores one image of the new specimen and returns its media asset id.
+   */
+  async seedLibrarySpecimen(
+    seed: LibrarySpecimenSeed,
+    ingestImage: (specimenId: string, image: LibrarySpecimenSeed['images'][number]) => Promise<string>,
+    m: EntityManager,
+  ): Promise<string> {
+    const existing = await this.specimens.findSeeded(seed.title, m);
+    if (existing) return existing;
+    const { images, features, ...fields } = seed;
+    const specimenId = await this.specimens.insert({ ...fields, createdBy: null }, m);
+    for (const image of images) {
+      const assetId = await ingestImage(specimenId, image);
+      const { side, light, frame } = image;
+      await this.specimens.insertImage({ specimenId, side, light, frame, assetId }, m);
+    }
+    await this.specimens.replaceFeatures(
+      specimenId,
+      features.map((feature, position) => ({ ...feature, specimenId, position, zoomHint: null })),
+      m,
+    );
+    return specimenId;
   }
 }

@@ -1,0 +1,57 @@
+// "My training": what a trainee has to do (assignments with where they stand) and the lessons of an assignment.
+import { Injectable } from '@nestjs/common';
+import type { LessonView, MyAssignmentView } from '@firstline/contracts';
+import { AccessPolicy } from '../cohorts';
+import { Actor } from '../common/actor';
+import { notFound } from '../common/domain-error';
+import { ModulesService } from '../modules';
+import { LessonsService } from '../specimens';
+import { assignmentStatus } from './assignment-status';
+import { AttemptFinisher } from './attempt-finisher';
+import { AttemptsRepository } from './attempts.repository';
+
+@Injectable()
+export class MyTrainingService {
+  constructor(
+    private readonly attempts: AttemptsRepository,
+    private readonly finisher: AttemptFinisher,
+    private readonly modules: ModulesService,
+    private readonly lessonPages: LessonsService,
+    private readonly access: AccessPolicy,
+  ) {}
+
+  async myAssignments(actor: Actor): Promise<MyAssignmentView[]> {
+    await this.finisher.finishOverdue(actor.id);
+    const assignments = await this.modules.assignmentsOfCohorts(await this.access.visibleCohortIds(actor));
+    if (!assignments.length) return [];
+    const attempts = await this.attempts.attemptsAt(actor.id, assignments.map((a) => a.id));
+    const now = Date.now();
+    return assignments.map((assignment) => {
+      const mine = attempts.filter((t) => t.assignmentId === assignment.id);
+      const finished = mine.filter((t) => t.status === 'finished');
+      const active = mine.find((t) => t.status === 'in-progress') ?? null;
+      const standing = {
+        opensAt: new Date(assignment.opensAt),
+        closesAt: assignment.closesAt ? new Date(assignment.closesAt) : null,
+        attemptsAllowed: assignment.module.attemptsAllowed,
+        attempts: mine,
+      };
+      return {
+        ...assignment,
+        status: assignmentStatus(standing, now),
+        attemptsUsed: mine.length,
+        bestScore: finished.length ? Math.max(...finished.map((t) => t.score ?? 0)) : null,
+        passed: finished.length ? finished.some((t) => t.passed) : null,
+        activeAttemptId: active?.id ?? null,
+      };
+    });
+  }
+
+  async lessons(actor: Actor, assignmentId: string): Promise<LessonView[]> {
+    const assignment = await this.modules.assignmentWithVersion(assignmentId);
+    if (!assignment || !(await this.access.canSeeCohort(actor, assignment.cohortId))) throw notFound('Assignment');
+    const ids = assignment.moduleVersion.lessonSpecimenIds;
+    if (!ids.length) return [];
+    return this.lessonPages.lessons(ids, { userId: actor.id, scope: `assignment:${assignmentId}` });
+  }
+}

@@ -1,0 +1,33 @@
+// What attempts tell the features below them, which must not read the attempts tables: exercises learn which
+// versions were drawn and how often they were answered, modules how many attempts an assignment has.
+import { Injectable, OnModuleInit } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { ExerciseUsage, type ExerciseUsageSource } from '../exercises';
+import { AssignmentUsage, type AssignmentAttemptsSource } from '../modules';
+import { AttemptsRepository } from './attempts.repository';
+
+@Injectable()
+export class AttemptUsageSources implements ExerciseUsageSource, AssignmentAttemptsSource, OnModuleInit {
+  constructor(
+    private readonly exerciseUsage: ExerciseUsage,
+    private readonly assignmentUsage: AssignmentUsage,
+    private readonly attempts: AttemptsRepository,
+  ) {}
+
+  onModuleInit(): void {
+    this.exerciseUsage.register(this);
+    this.assignmentUsage.register(this);
+  }
+
+  versionsInUse(versionIds: string[], m?: EntityManager): Promise<Set<string>> {
+    return this.attempts.versionsDrawn(versionIds, m);
+  }
+
+  responsesByVersion(versionIds: string[], m?: EntityManager): Promise<Map<string, number>> {
+    return this.attempts.lockedResponsesByVersion(versionIds, m);
+  }
+
+  attemptCount(assignmentId: string, m?: EntityManager): Promise<number> {
+    return this.attempts.attemptCountAt(assignmentId, m);
+  }
+}

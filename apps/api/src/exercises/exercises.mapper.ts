@@ -1,0 +1,83 @@
+// Exercise rows ↔ contract shapes: the input's columns of a version, the bank's summary, the instructors' full view.
+import type { ExerciseInput, ExerciseSummary, ExerciseView } from '@firstline/contracts';
+import type { Exercise, ExerciseVersion } from './exercise.entity';
+
+/**
+ * A stored exercise version as other features read it (the exam engine presents and scores it, modules check the
+ * pool's verdicts). Truth included: whoever receives it decides what a trainee may see.
+ */
+export type ExerciseVersionRecord = Readonly<
+  Pick<
+    ExerciseVersion,
+    | 'id'
+    | 'exerciseId'
+    | 'version'
+    | 'title'
+    | 'issuingState'
+    | 'documentType'
+    | 'parts'
+    | 'images'
+    | 'travellerAssetId'
+    | 'mrz'
+    | 'featureOptions'
+    | 'context'
+    | 'truth'
+    | 'verdict'
+  >
+>;
+
+export function versionColumns(input: ExerciseInput): Partial<ExerciseVersion> {
+  return {
+    title: input.title,
+    issuingState: input.issuingState,
+    documentType: input.documentType,
+    difficulty: input.difficulty,
+    tags: input.tags,
+    specimenId: input.specimenId ?? null,
+    parts: input.parts,
+    images: input.images,
+    travellerAssetId: input.travellerAssetId ?? null,
+    mrz: input.mrz,
+    featureOptions: input.featureOptions,
+    context: input.context,
+    truth: input.truth,
+    fraudType: input.truth.fraudType,
+    verdict: input.truth.verdict,
+  };
+}
+
+export function exerciseSummary(
+  v: ExerciseVersion,
+  exerciseId: string,
+  responseCount: number,
+  updatedAt: Date,
+): ExerciseSummary {
+  return {
+    id: exerciseId,
+    versionId: v.id,
+    version: v.version,
+    title: v.title,
+    issuingState: v.issuingState,
+    documentType: v.documentType,
+    difficulty: v.difficulty,
+    tags: v.tags,
+    verdict: v.truth.verdict,
+    fraudType: v.truth.fraudType,
+    responseCount,
+    updatedAt: updatedAt.toISOString(),
+  };
+}
+
+export function exerciseView(v: ExerciseVersion, e: Exercise, responseCount: number): ExerciseView {
+  return {
+    ...exerciseSummary(v, e.id, responseCount, e.updatedAt),
+    specimenId: v.specimenId,
+    parts: v.parts,
+    images: v.images,
+    travellerAssetId: v.travellerAssetId,
+    mrz: v.mrz,
+    featureOptions: v.featureOptions,
+    context: v.context,
+    truth: v.truth,
+  };
+}

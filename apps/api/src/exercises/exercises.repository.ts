@@ -1,0 +1,110 @@
+// The exercises feature's data layer: exercises, their versions, and the counts the bank shows.
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import type { ExerciseListQuery } from '@firstline/contracts';
+import { EntityManager, In, Repository } from 'typeorm';
+import { Exercise, ExerciseVersion } from './exercise.entity';
+
+/** One row of the bank's page: the exercise, its current version and how many locked responses it has. */
+export interface ExercisePageRow {
+  exerciseId: string;
+  versionId: string;
+  updatedAt: Date;
+}
+
+@Injectable()
+export class ExercisesRepository {
+  constructor(
+    @InjectRepository(Exercise) private readonly exercises: Repository<Exercise>,
+    @InjectRepository(ExerciseVersion) private readonly versions: Repository<ExerciseVersion>,
+  ) {}
+
+  transaction<T>(work: (m: EntityManager) => Promise<T>): Promise<T> {
+    return this.exercises.manager.transaction(work);
+  }
+
+  private exerciseRepo(m?: EntityManager): Repository<Exercise> {
+    return m ? m.getRepository(Exercise) : this.exercises;
+  }
+
+  private versionRepo(m?: EntityManager): Repository<ExerciseVersion> {
+    return m ? m.getRepository(ExerciseVersion) : this.versions;
+  }
+
+  /**
+   * A page of the bank (current versions), filtered as the query says.
+   */
+  async page(q: ExerciseListQuery, m?: EntityManager): Promise<{ total: number; rows: ExercisePageRow[] }> {
+    const db = m ?? this.exercises.manager;
+    const where: string[] = [];
+    const params: unknown[] = [];
+    if (q.q) {
+      const like = params.push(`%${q.q}%`);
+      where.push(`(v.title ILIKE $${like} OR v.issuing_state ILIKE $${like} OR v.tags::text ILIKE $${like})`);
+    }
+    if (q.fraudType) where.push(`v.fraud_type = $${params.push(q.fraudType)}`);
+    if (q.documentType) where.push(`v.document_type = $${params.push(q.documentType)}`);
+    const clause = where.length ? `AND ${where.join(' AND ')}` : '';
+    const from = `FROM exercises e JOIN exercise_versions v ON v.id = e.current_version_id WHERE true ${clause}`;
+    const [{ total }]: Array<{ total: number }> = await db.query(`SELECT count(*)::int AS total ${from}`, params);
+    const rows: ExercisePageRow[] = await db.query(
+      `SELECT e.id AS "exerciseId", v.id AS "versionId", e.updated_at AS "updatedAt"
+         ${from} ORDER BY v.title, e.id LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
+      [...params, q.limit, q.offset],
+    );
+    return { total, rows };
+  }
+
+  findExercise(id: string, m?: EntityManager): Promise<Exercise | null> {
+    return this.exerciseRepo(m).findOne({ where: { id } });
+  }
+
+  /** The exercise, locked for update until the transaction ends. */
+  lockExercise(id: string, m: EntityManager): Promise<Exercise | null> {
+    return m.getRepository(Exercise).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
+  }
+
+  exercisesByIds(ids: string[], m?: EntityManager): Promise<Exercise[]> {
+    if (!ids.length) return Promise.resolve([]);
+    return this.exerciseRepo(m).find({ where: { id: In(ids) } });
+  }
+
+  async exerciseIdBySeedKey(seedKey: string, m?: EntityManager): Promise<string | null> {
+    const found = await this.exerciseRepo(m).findOne({ where: { seedKey }, select: { id: true } });
+    return found?.id ?? null;
+  }
+
+  createExercise(fields: Partial<Exercise>, m?: EntityManager): Promise<Exercise> {
+    const repo = this.exerciseRepo(m);
+    return repo.save(repo.create(fields));
+  }
+
+  saveExercise(exercise: Exercise, m?: EntityManager): Promise<Exercise> {
+    return this.exerciseRepo(m).save(exercise);
+  }
+
+  versionOrFail(id: string, m?: EntityManager): Promise<ExerciseVersion> {
+    return this.versionRepo(m).findOneOrFail({ where: { id } });
+  }
+
+  versionsByIds(ids: string[], m?: EntityManager): Promise<ExerciseVersion[]> {
+    if (!ids.length) return Promise.resolve([]);
+    return this.versionRepo(m).find({ where: { id: In(ids) } });
+  }
+
+  createVersion(fields: Partial<ExerciseVersion>, m?: EntityManager): Promise<ExerciseVersion> {
+    const repo = this.versionRepo(m);
+    return repo.save(repo.create(fields));
+  }
+
+  saveVersion(version: ExerciseVersion, m?: EntityManager): Promise<ExerciseVersion> {
+    return this.versionRepo(m).save(version);
+  }
+
+  /** Every version of these exercises (earlier responses keep the version they answered). */
+  async versionsOfExercises(exerciseIds: string[], m?: EntityManager): Promise<Array<{ exerciseId: string; versionId: string }>> {
+    if (!exerciseIds.length) return [];
+    const rows = await this.versionRepo(m).find({ where: { exerciseId: In(exerciseIds) }, select: { id: true, exerciseId: true } });
+    return rows.map((row) => ({ exerciseId: row.exerciseId, versionId: row.id }));
+  }
+}

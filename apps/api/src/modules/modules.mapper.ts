@@ -1,0 +1,76 @@
+// Module and assignment rows → contract views.
+import type { AssignmentView, ModuleView } from '@firstline/contracts';
+import type { LoadedAssignment } from './modules.repository';
+import type { ModuleVersion, TrainingModule } from './training-module.entity';
+
+/** A published module version as other features read it (the exam engine runs it, progress names it). */
+export type ModuleVersionRecord = Readonly<
+  Pick<
+    ModuleVersion,
+    'id' | 'moduleId' | 'version' | 'title' | 'description' | 'lessonSpecimenIds' | 'pool' | 'settings'
+  >
+>;
+
+/** An assignment with the module version it assigns: what the exam engine needs to start and run an attempt. */
+export interface AssignmentWithVersion {
+  id: string;
+  cohortId: string;
+  opensAt: Date;
+  closesAt: Date | null;
+  moduleVersion: ModuleVersionRecord;
+}
+
+/**
+ * The module as instructors edit it. `currentPool` is the pool's current exercise versions (null for an exercise
+ * that has none): a draft whose pool moved on since the last publication has unpublished changes.
+ */
+export function moduleView(
+  mod: TrainingModule,
+  last: ModuleVersion | null,
+  currentPool: Array<string | null>,
+): ModuleView {
+  const changed =
+    !last ||
+    last.title !== mod.title ||
+    last.description !== mod.description ||
+    JSON.stringify(last.lessonSpecimenIds) !== JSON.stringify(mod.lessonSpecimenIds) ||
+    JSON.stringify(last.pool) !== JSON.stringify(currentPool) ||
+    JSON.stringify(last.settings) !== JSON.stringify(mod.settings);
+  return {
+    id: mod.id,
+    title: mod.title,
+    description: mod.description,
+    lessonSpecimenIds: mod.lessonSpecimenIds,
+    exerciseIds: mod.exerciseIds,
+    settings: mod.settings,
+    publishedVersion: last ? { id: last.id, version: last.version, publishedAt: last.publishedAt.toISOString() } : null,
+    hasUnpublishedChanges: changed,
+    updatedAt: mod.updatedAt.toISOString(),
+  };
+}
+
+export function assignmentView(a: LoadedAssignment): AssignmentView {
+  const v = a.moduleVersion;
+  const s = v.settings;
+  return {
+    id: a.id,
+    cohort: { id: a.cohortId, name: a.cohort.name },
+    module: {
+      id: v.moduleId,
+      versionId: v.id,
+      version: v.version,
+      title: v.title,
+      description: v.description,
+      mode: s.mode,
+      feedback: s.feedback,
+      itemCount: s.drawCount ?? v.pool.length,
+      timePerItemSeconds: s.timePerItemSeconds,
+      moduleTimeSeconds: s.moduleTimeSeconds,
+      passMark: s.passMark,
+      attemptsAllowed: s.attemptsAllowed,
+      hasLessons: v.lessonSpecimenIds.length > 0,
+    },
+    opensAt: a.opensAt.toISOString(),
+    closesAt: a.closesAt ? a.closesAt.toISOString() : null,
+  };
+}

@@ -1,0 +1,24 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { CohortsModule } from '../cohorts';
+import { ExercisesModule } from '../exercises';
+import { SpecimensModule } from '../specimens';
+import { AssignmentUsage } from './assignment-usage';
+import { AssignmentsController, ModulesController } from './modules.controller';
+import { ModulesRepository } from './modules.repository';
+import { ModulesService } from './modules.service';
+import { PooledExerciseUsage } from './pooled-exercise-usage';
+import { Assignment, ModuleVersion, TrainingModule } from './training-module.entity';
+
+@Module({
+  imports: [
+    TypeOrmModule.forFeature([TrainingModule, ModuleVersion, Assignment]),
+    CohortsModule,
+    ExercisesModule,
+    SpecimensModule,
+  ],
+  controllers: [ModulesController, AssignmentsController],
+  providers: [ModulesRepository, ModulesService, AssignmentUsage, PooledExerciseUsage],
+  exports: [ModulesService, AssignmentUsage],
+})
+export class ModulesModule {}

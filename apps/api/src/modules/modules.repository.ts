@@ -1,0 +1,162 @@
+// The modules feature's data layer: module drafts, their published versions, and assignments to cohorts.
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { EntityManager, In, Like, Repository } from 'typeorm';
+import { Assignment, ModuleVersion, TrainingModule } from './training-module.entity';
+
+/** An assignment with its cohort and module version loaded (what an assignment view is made of). */
+export type LoadedAssignment = Assignment & { moduleVersion: ModuleVersion; cohort: NonNullable<Assignment['cohort']> };
+
+@Injectable()
+export class ModulesRepository {
+  constructor(
+    @InjectRepository(TrainingModule) private readonly modules: Repository<TrainingModule>,
+    @InjectRepository(ModuleVersion) private readonly versions: Repository<ModuleVersion>,
+    @InjectRepository(Assignment) private readonly assignments: Repository<Assignment>,
+  ) {}
+
+  transaction<T>(work: (m: EntityManager) => Promise<T>): Promise<T> {
+    return this.modules.manager.transaction(work);
+  }
+
+  private moduleRepo(m?: EntityManager): Repository<TrainingModule> {
+    return m ? m.getRepository(TrainingModule) : this.modules;
+  }
+
+  private versionRepo(m?: EntityManager): Repository<ModuleVersion> {
+    return m ? m.getRepository(ModuleVersion) : this.versions;
+  }
+
+  private assignmentRepo(m?: EntityManager): Repository<Assignment> {
+    return m ? m.getRepository(Assignment) : this.assignments;
+  }
+
+  // ---------------------------------------------------------------------------------------------- modules
+
+  listModules(m?: EntityManager): Promise<TrainingModule[]> {
+    return this.moduleRepo(m).find({ order: { title: 'ASC' } });
+  }
+
+  findModule(id: string, m?: EntityManager): Promise<TrainingModule | null> {
+    return this.moduleRepo(m).findOne({ where: { id } });
+  }
+
+  /** The module, locked for update until the transaction ends. */
+  lockModule(id: string, m: EntityManager): Promise<TrainingModule | null> {
+    return m.getRepository(TrainingModule).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
+  }
+
+  createModule(fields: Partial<TrainingModule>, m?: EntityManager): Promise<TrainingModule> {
+    const repo = this.moduleRepo(m);
+    return repo.save(repo.create(fields));
+  }
+
+  saveModule(mod: TrainingModule, m?: EntityManager): Promise<TrainingModule> {
+    return this.moduleRepo(m).save(mod);
+  }
+
+  async moduleIdBySeedKey(seedKey: string, m?: EntityManager): Promise<string | null> {
+    const found = await this.moduleRepo(m).findOne({ where: { seedKey }, select: { id: true } });
+    return found?.id ?? null;
+  }
+
+  countBySeedKeyPrefix(prefix: string, m?: EntityManager): Promise<number> {
+    return this.moduleRepo(m).count({ where: { seedKey: Like(`${prefix}%`) } });
+  }
+
+  // ---------------------------------------------------------------------------------------------- versions
+
+  latestVersion(moduleId: string, m?: EntityManager): Promise<ModuleVersion | null> {
+    return this.versionRepo(m).findOne({ where: { moduleId }, order: { version: 'DESC' } });
+  }
+
+  createVersion(fields: Partial<ModuleVersion>, m?: EntityManager): Promise<ModuleVersion> {
+    const repo = this.versionRepo(m);
+    return repo.save(repo.create(fields));
+  }
+
+  versionExists(id: string, m?: EntityManager): Promise<boolean> {
+    return this.versionRepo(m).exists({ where: { id } });
+  }
+
+  // ---------------------------------------------------------------------------------------------- assignments
+
+  findAssignment(id: string, m?: EntityManager): Promise<Assignment | null> {
+    return this.assignmentRepo(m).findOne({ where: { id } });
+  }
+
+  /** The assignment with its module version. */
+  async assignmentWithVersion(
+    id: string,
+    m?: EntityManager,
+  ): Promise<(Assignment & { moduleVersion: ModuleVersion }) | null> {
+    const found = await this.assignmentRepo(m).findOne({ where: { id }, relations: { moduleVersion: true } });
+    return found?.moduleVersion ? { ...found, moduleVersion: found.moduleVersion } : null;
+  }
+
+  async loadedAssignment(id: string, m?: EntityManager): Promise<LoadedAssignment> {
+    return loaded(
+      await this.assignmentRepo(m).findOneOrFail({ where: { id }, relations: { cohort: true, moduleVersion: true } }),
+    );
+  }
+
+  /** Assignments of these cohorts (optionally of one module), newest opening first. */
+  async assignmentsOfCohorts(cohortIds: string[], moduleId?: string, m?: EntityManager): Promise<LoadedAssignment[]> {
+    const rows = await this.assignmentRepo(m).find({
+      where: { cohortId: In(cohortIds), ...(moduleId ? { moduleVersion: { moduleId } } : {}) },
+      relations: { cohort: true, moduleVersion: true },
+      order: { opensAt: 'DESC' },
+    });
+    return rows.map(loaded);
+  }
+
+  /** Assignments of these cohorts in the order a trainee meets them: closing soonest first, then opening first. */
+  async assignmentsOfCohortsDueFirst(cohortIds: string[], m?: EntityManager): Promise<LoadedAssignment[]> {
+    if (!cohortIds.length) return [];
+    const rows = await this.assignmentRepo(m)
+      .createQueryBuilder('a')
+      .innerJoinAndSelect('a.cohort', 'c')
+      .innerJoinAndSelect('a.moduleVersion', 'v')
+      .where('a.cohort_id IN (:...cohortIds)', { cohortIds })
+      .orderBy('a.closes_at', 'ASC', 'NULLS LAST')
+      .addOrderBy('a.opens_at', 'ASC')
+      .getMany();
+    return rows.map(loaded);
+  }
+
+  /** Each assignment's module version, by assignment id. */
+  async versionsOfAssignments(assignmentIds: string[], m?: EntityManager): Promise<Map<string, ModuleVersion>> {
+    if (!assignmentIds.length) return new Map();
+    const rows = await this.assignmentRepo(m).find({
+      where: { id: In(assignmentIds) },
+      relations: { moduleVersion: true },
+    });
+    return new Map(rows.map((a) => [a.id, a.moduleVersion!]));
+  }
+
+  createAssignment(fields: Partial<Assignment>, m?: EntityManager): Promise<Assignment> {
+    const repo = this.assignmentRepo(m);
+    return repo.save(repo.create(fields));
+  }
+
+  async deleteAssignment(id: string, m?: EntityManager): Promise<void> {
+    await this.assignmentRepo(m).delete({ id });
+  }
+
+  /** Of these exercise versions, the ones frozen into a module version's pool. */
+  async versionsInPools(exerciseVersionIds: string[], m?: EntityManager): Promise<Set<string>> {
+    if (!exerciseVersionIds.length) return new Set();
+    const rows: Array<{ id: string }> = await (m ?? this.versions.manager).query(
+      `SELECT DISTINCT pooled.id FROM module_versions v, jsonb_array_elements_text(v.pool) AS pooled(id)
+        WHERE pooled.id = ANY($1::text[])`,
+      [exerciseVersionIds],
+    );
+    return new Set(rows.map((row) => row.id));
+  }
+}
+
+function loaded(a: Assignment): LoadedAssignment {
+  if (!a.cohort || !a.moduleVersion)
+    throw new Error(`Assignment ${a.id} was loaded without its cohort and module version`);
+  return { ...a, cohort: a.cohort, moduleVersion: a.moduleVersion };
+}

@@ -1,0 +1,271 @@
+// Training modules: drafts that instructors edit, publishing (which freezes the pool to exercise versions), and
+// assignments of a published version to a cohort with an open/close window.
+import { Injectable } from '@nestjs/common';
+import type { AssignmentView, CreateAssignmentRequest, ModuleInput, ModuleView } from '@firstline/contracts';
+import { EntityManager } from 'typeorm';
+import { AuditService } from '../audit';
+import { AccessPolicy } from '../cohorts';
+import { Actor } from '../common/actor';
+import { DomainError, notFound } from '../common/domain-error';
+import { ExercisesService } from '../exercises';
+import { SpecimensService } from '../specimens';
+import { assignmentView, moduleView, type AssignmentWithVersion, type ModuleVersionRecord } from './modules.mapper';
+import { AssignmentUsage } from './assignment-usage';
+import { ModulesRepository } from './modules.repository';
+import type { TrainingModule } from './training-module.entity';
+
+/** What the demo seeder asks for: a module published once and assigned to cohorts, all under one seed key. */
+export interface ModuleSeed {
+  seedKey: string;
+  input: ModuleInput;
+  cohortIds: string[];
+  opensAt: Date;
+  closesAt: Date | null;
+}
+
+@Injectable()
+export class ModulesService {
+  constructor(
+    private readonly modules: ModulesRepository,
+    private readonly audit: AuditService,
+    private readonly access: AccessPolicy,
+    private readonly exercises: ExercisesService,
+    private readonly specimens: SpecimensService,
+    private readonly assignmentUsage: AssignmentUsage,
+  ) {}
+
+  async list(): Promise<ModuleView[]> {
+    const modules = await this.modules.listModules();
+    return Promise.all(modules.map((mod) => this.view(mod)));
+  }
+
+  async get(id: string): Promise<ModuleView> {
+    const mod = await this.modules.findModule(id);
+    if (!mod) throw notFound('Module');
+    return this.view(mod);
+  }
+
+  async create(actor: Actor, input: ModuleInput): Promise<ModuleView> {
+    return this.modules.transaction(async (m) => this.view(await this.createDraft(actor.id, input, null, m), m));
+  }
+
+  async update(actor: Actor, id: string, input: ModuleInput): Promise<ModuleView> {
+    return this.modules.transaction(async (m) => {
+      const mod = await this.modules.lockModule(id, m);
+      if (!mod) throw notFound('Module');
+      await this.validateDraft(input, m);
+      const { title, description, lessonSpecimenIds, exerciseIds, settings } = mod;
+      const before = { title, description, lessonSpecimenIds, exerciseIds, settings };
+      Object.assign(mod, {
+        title: input.title,
+        description: input.description,
+        lessonSpecimenIds: input.lessonSpecimenIds,
+        exerciseIds: input.exerciseIds,
+        settings: input.settings,
+      });
+      await this.modules.saveModule(mod, m);
+      await this.audit.record(
+        { actorId: actor.id, action: 'module.update', entityType: 'module', entityId: id, before, after: input },
+        m,
+      );
+      return this.view(mod, m);
+    });
+  }
+
+  /** Freeze the draft: the pool is pinned to the exercises' current versions. */
+  async publish(actor: Actor, id: string): Promise<ModuleView> {
+    return this.modules.transaction(async (m) => this.view(await this.publishDraft(actor.id, id, m), m));
+  }
+
+  async listAssignments(actor: Actor, q: { cohortId?: string; moduleId?: string }): Promise<AssignmentView[]> {
+    const visible = await this.access.visibleCohortIds(actor);
+    const ids = q.cohortId ? visible.filter((c) => c === q.cohortId) : visible;
+    if (!ids.length) return [];
+    return (await this.modules.assignmentsOfCohorts(ids, q.moduleId)).map(assignmentView);
+  }
+
+  async assign(actor: Actor, body: CreateAssignmentRequest): Promise<AssignmentView> {
+    return this.modules.transaction(async (m) => {
+      // Admins see every cohort, so for them this is "the cohort exists".
+      if (!(await this.access.visibleCohortIds(actor, m)).includes(body.cohortId)) throw notFound('Cohort');
+      return this.createAssignment(actor.id, body, m);
+    });
+  }
+
+  async removeAssignment(actor: Actor, id: string): Promise<void> {
+    await this.modules.transaction(async (m) => {
+      const assignment = await this.modules.findAssignment(id, m);
+      if (!assignment) throw notFound('Assignment');
+      if (!(await this.access.canSeeCohort(actor, assignment.cohortId, m))) throw notFound('Assignment');
+      const n = await this.assignmentUsage.attemptCount(id, m);
+      if (n > 0)
+        throw new DomainError(
+          'conflict',
+          `Trainees have already made ${n} attempt(s); close the assignment instead of deleting it`,
+        );
+      await this.modules.deleteAssignment(id, m);
+      const before = { cohortId: assignment.cohortId, moduleVersionId: assignment.moduleVersionId };
+      await this.audit.record(
+        { actorId: actor.id, action: 'assignment.delete', entityType: 'assignment', entityId: id, before },
+        m,
+      );
+    });
+  }
+
+  // ---------------------------------------------------------------------------------------------- for the seeder
+
+  /** How many modules were created under a seed key starting with `prefix`. */
+  countSeededModules(prefix: string, m?: EntityManager): Promise<number> {
+    return this.modules.countBySeedKeyPrefix(prefix, m);
+  }
+
+  /**
+   * The demo seeder's entry: creates the module under its seed key, publishes it and assigns it to the cohorts, all
+   * by nobody (actor null in the audit). Does nothing if a module with that seed key exists.
+   */
+  async seedAssignedModule(
+    seed: ModuleSeed,
+    m: EntityManager,
+  ): Promise<{ created: boolean; assignmentsCreated: number }> {
+    if (await this.modules.moduleIdBySeedKey(seed.seedKey, m)) return { created: false, assignmentsCreated: 0 };
+    const draft = await this.createDraft(null, seed.input, seed.seedKey, m);
+    await this.publishDraft(null, draft.id, m);
+    const version = (await this.modules.latestVersion(draft.id, m))!;
+    for (const cohortId of seed.cohortIds) {
+      const opensAt = seed.opensAt.toISOString();
+      const closesAt = seed.closesAt ? seed.closesAt.toISOString() : null;
+      await this.createAssignment(null, { moduleVersionId: version.id, cohortId, opensAt, closesAt }, m);
+    }
+    return { created: true, assignmentsCreated: seed.cohortIds.length };
+  }
+
+  // ---------------------------------------------------------------------------------------------- for the exam engine
+
+  /** The assignment with the module version it assigns, or null. */
+  async assignmentWithVersion(id: string, m?: EntityManager): Promise<AssignmentWithVersion | null> {
+    return this.modules.assignmentWithVersion(id, m);
+  }
+
+  /** Assignments of these cohorts as a trainee meets them: closing soonest first, then opening first. */
+  async assignmentsOfCohorts(cohortIds: string[], m?: EntityManager): Promise<AssignmentView[]> {
+    return (await this.modules.assignmentsOfCohortsDueFirst(cohortIds, m)).map(assignmentView);
+  }
+
+  /** Each assignment's module version (its title and settings name an attempt in progress reports). */
+  versionsOfAssignments(assignmentIds: string[], m?: EntityManager): Promise<Map<string, ModuleVersionRecord>> {
+    return this.modules.versionsOfAssignments(assignmentIds, m);
+  }
+
+  // ---------------------------------------------------------------------------------------------- internals
+
+  private async createDraft(
+    actorId: string | null,
+    input: ModuleInput,
+    seedKey: string | null,
+    m: EntityManager,
+  ): Promise<TrainingModule> {
+    await this.validateDraft(input, m);
+    const { title, description, lessonSpecimenIds, exerciseIds, settings } = input;
+    const fields = { title, description, lessonSpecimenIds, exerciseIds, settings, createdBy: actorId, seedKey };
+    const mod = await this.modules.createModule(fields, m);
+    await this.audit.record(
+      { actorId, action: 'module.create', entityType: 'module', entityId: mod.id, after: input },
+      m,
+    );
+    return mod;
+  }
+
+  private async publishDraft(actorId: string | null, id: string, m: EntityManager): Promise<TrainingModule> {
+    const mod = await this.modules.lockModule(id, m);
+    if (!mod) throw notFound('Module');
+    const current = await this.exercises.currentVersionIds(mod.exerciseIds, m);
+    const missing = mod.exerciseIds.filter((e) => !current.has(e));
+    if (missing.length) throw new DomainError('invalid', `Unknown exercises in the pool: ${missing.join(', ')}`);
+    const pool = mod.exerciseIds.map((e) => current.get(e)!);
+    const versions = await this.exercises.versionsByIds(pool, m);
+    const settings = mod.settings;
+    const drawn = settings.drawCount ?? pool.length;
+    if (drawn > pool.length)
+      throw new DomainError('invalid', `The module draws ${drawn} items but its pool has ${pool.length}`);
+    const genuine = versions.filter((v) => v.verdict === 'genuine').length;
+    const needGenuine = Math.ceil(settings.minGenuineShare * drawn - 1e-9);
+    if (genuine < needGenuine) {
+      throw new DomainError(
+        'invalid',
+        `At least ${needGenuine} genuine items are needed for the draw; the pool has ${genuine}`,
+      );
+    }
+    const last = await this.modules.latestVersion(id, m);
+    const { title, description, lessonSpecimenIds } = mod;
+    const version = await this.modules.createVersion(
+      {
+        moduleId: id,
+        version: (last?.version ?? 0) + 1,
+        title,
+        description,
+        lessonSpecimenIds,
+        pool,
+        settings,
+        publishedBy: actorId,
+      },
+      m,
+    );
+    const after = { version: version.version, pool };
+    await this.audit.record({ actorId, action: 'module.publish', entityType: 'module', entityId: id, after }, m);
+    return mod;
+  }
+
+  private async createAssignment(
+    actorId: string | null,
+    body: CreateAssignmentRequest,
+    m: EntityManager,
+  ): Promise<AssignmentView> {
+    if (!(await this.modules.versionExists(body.moduleVersionId, m))) throw notFound('Module version');
+    const saved = await this.modules.createAssignment(
+      {
+        moduleVersionId: body.moduleVersionId,
+        cohortId: body.cohortId,
+        opensAt: new Date(body.opensAt),
+        closesAt: body.closesAt ? new Date(body.closesAt) : null,
+        createdBy: actorId,
+      },
+      m,
+    );
+    await this.audit.record(
+      { actorId, action: 'assignment.create', entityType: 'assignment', entityId: saved.id, after: body },
+      m,
+    );
+    return assignmentView(await this.modules.loadedAssignment(saved.id, m));
+  }
+
+  private async validateDraft(input: ModuleInput, m: EntityManager): Promise<void> {
+    const unique = new Set(input.exerciseIds);
+    if (unique.size !== input.exerciseIds.length) throw new DomainError('invalid', 'An exercise is in the pool twice');
+    const found = await this.exercises.currentVersionIds(input.exerciseIds, m);
+    const missing = input.exerciseIds.filter((e) => !found.has(e));
+    if (missing.length) throw new DomainError('invalid', `Unknown exercises: ${missing.join(', ')}`);
+    const { drawCount } = input.settings;
+    if (drawCount && drawCount > input.exerciseIds.length) {
+      throw new DomainError(
+        'invalid',
+        `The module draws ${drawCount} items but its pool has ${input.exerciseIds.length}`,
+      );
+    }
+    if (input.lessonSpecimenIds.length) {
+      const known = await this.specimens.existingIds(input.lessonSpecimenIds, m);
+      const unknown = input.lessonSpecimenIds.filter((s) => !known.includes(s));
+      if (unknown.length) throw new DomainError('invalid', `Unknown specimens: ${unknown.join(', ')}`);
+    }
+  }
+
+  private async view(mod: TrainingModule, m?: EntityManager): Promise<ModuleView> {
+    const last = await this.modules.latestVersion(mod.id, m);
+    if (!last) return moduleView(mod, null, []);
+    const current = await this.exercises.currentVersionIds(mod.exerciseIds, m);
+    return moduleView(
+      mod,
+      last,
+      mod.exerciseIds.map((e) => current.get(e) ?? null),
+    );
+  }
+}

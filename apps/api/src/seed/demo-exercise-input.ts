@@ -1,0 +1,100 @@
+// From the forge's generated documents to exercise inputs: which images go to the desk, the feature options per
+// document type, and the exercise's title, parts, context and truth. Pure.
+import {
+  FEATURE_KINDS,
+  MRZ_CHECKS,
+  type DocumentType,
+  type ExerciseInput,
+  type ExerciseTruth,
+  type FeatureKind,
+  type FraudType,
+  type MrzCheck,
+} from '@firstline/contracts';
+import type { DocumentInstance, GroundTruth } from '@firstline/forge';
+
+/** One generated document as stored by the forge: the instance and, for exercises, its ground truth. */
+export interface DemoDocument {
+  instance: DocumentInstance;
+  truth: GroundTruth;
+}
+
+export function isDeskImage(img: { light: string }): boolean {
+  return img.light !== 'uv254';
+}
+
+/** One option list per document type: the same for every item of that type, so it says nothing about the item. */
+export function featureOptionsByType(items: DemoDocument[]): Map<DocumentType, FeatureKind[]> {
+  const byType = new Map<DocumentType, Set<FeatureKind>>();
+  for (const { instance, truth } of items) {
+    const set = byType.get(instance.documentType) ?? new Set<FeatureKind>();
+    for (const f of instance.features) set.add(f.name);
+    for (const r of truth?.regions ?? []) for (const f of r.features) set.add(f.name);
+    byType.set(instance.documentType, set);
+  }
+  return new Map([...byType].map(([t, s]) => [t, FEATURE_KINDS.filter((k) => s.has(k))]));
+}
+
+const FRAUD_TITLE: Record<FraudType, string> = {
+  genuine: 'genuine',
+  counterfeit: 'counterfeit',
+  'forged:photo-substitution': 'photo substitution',
+  'forged:data-alteration': 'data alteration',
+  'forged:page-substitution': 'page substitution',
+  'forged:visa-or-stamp': 'forged stamp',
+  pseudo: 'pseudo document',
+  impostor: 'impostor',
+  'fraudulently-obtained': 'fraudulently obtained',
+  'stolen-blank': 'stolen blank',
+};
+
+export function toExerciseInput(
+  instance: DocumentInstance,
+  truth: GroundTruth,
+  images: ExerciseInput['images'],
+  travellerAssetId: string,
+  featureOptions: FeatureKind[],
+  index: number,
+): ExerciseInput {
+  const mrzChecks = (truth.mrzFailedChecks ?? []).filter((c): c is MrzCheck =>
+    (MRZ_CHECKS as readonly string[]).includes(c),
+  );
+  const exerciseTruth: ExerciseTruth = {
+    verdict: truth.verdict,
+    fraudType: truth.fraudType,
+    regions: truth.regions.map((r) => ({
+      side: r.side,
+      polygon: r.polygon,
+      features: r.features.map((f) => f.name),
+      lights: r.lights,
+      ...(r.note ? { note: r.note } : {}),
+    })),
+    explanation: truth.explanation,
+    mrzFailedChecks: mrzChecks,
+  };
+  return {
+    title: `${instance.state.code} ${instance.documentType} — ${FRAUD_TITLE[truth.fraudType]} #${String(index + 1).padStart(2, '0')}`,
+    issuingState: instance.state.code,
+    documentType: instance.documentType,
+    difficulty: 2,
+    tags: ['demo', truth.fraudType],
+    specimenId: null,
+    // The same parts for every item: which parts are asked must not hint at the answer.
+    parts: { locate: { maxPoints: 3 }, fraudType: true, features: true, mrz: true },
+    images,
+    travellerAssetId,
+    mrz: instance.mrz,
+    featureOptions,
+    context: {
+      referenceDate: instance.context.referenceDate,
+      stolenBlankSeries: instance.context.stolenBlankSeries.map((s) => ({
+        state: s.state,
+        documentType: s.documentType,
+        from: s.from,
+        to: s.to,
+        reportedOn: s.reportedOn,
+      })),
+      records: instance.context.records.map((r) => ({ source: r.source, result: r.result, note: r.note })),
+    },
+    truth: exerciseTruth,
+  };
+}
