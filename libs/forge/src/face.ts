@@ -3,9 +3,7 @@
 // or as a "live" traveller photo with small pose and lighting changes. A look-alike keeps the style (sex, skin,
 // hair, glasses, age) and redraws the geometry, which is what an impostor looks like.
 import { Rng } from './prng';
-
-// Module-local aliases of globals: inside Jest's sandbox every global lookup is slow, and these run in hot loops.
-const Math = globalThis.Math;
+import { Math } from './hot-globals';
 
 export type Sex = 'F' | 'M';
 

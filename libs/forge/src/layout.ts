@@ -25,9 +25,7 @@ import { signatureStrokes } from './signature';
 import { FIELD_LABELS_EN, stateDesign, type StateDesign, type VizFieldKey } from './states';
 import type { Recipe, StampSpec } from './types';
 import { expectedMrz } from './data';
-
-// Module-local aliases of globals: inside Jest's sandbox every global lookup is slow, and these run in hot loops.
-const Math = globalThis.Math;
+import { Math } from './hot-globals';
 
 export const SIZES: Record<'TD3' | 'TD1', { w: number; h: number }> = {
   TD3: { w: 125, h: 88 },

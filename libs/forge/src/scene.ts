@@ -13,9 +13,7 @@ import {
   type TextStyle,
 } from './render/raster';
 import type { VizFieldKey } from './states';
-
-// Module-local aliases of globals: inside Jest's sandbox every global lookup is slow, and these run in hot loops.
-const Math = globalThis.Math;
+import { Math } from './hot-globals';
 
 export type LayerId =
   | 'wmThin'

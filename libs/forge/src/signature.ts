@@ -1,9 +1,7 @@
 // Procedural handwritten signatures: a cursive garland (loops and humps of letter-like heights) from the holder's
 // name and a seed, with a capital loop, slant and an optional flourish.
 import { Rng } from './prng';
-
-// Module-local aliases of globals: inside Jest's sandbox every global lookup is slow, and these run in hot loops.
-const Math = globalThis.Math;
+import { Math } from './hot-globals';
 
 /** Polylines (mm) of a signature fitted into the box. */
 export function signatureStrokes(name: string, seed: string, box: { x: number; y: number; w: number; h: number }): number[][] {

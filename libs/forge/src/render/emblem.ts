@@ -2,9 +2,7 @@
 // UV-fluorescent motif, the watermark and the see-through register.
 import type { EmblemKind } from '../states';
 import { ellipsePolygon, reversed } from './raster';
-
-// Module-local aliases of globals: inside Jest's sandbox every global lookup is slow, and these run in hot loops.
-const Math = globalThis.Math;
+import { Math } from '../hot-globals';
 
 type Poly = number[];
 

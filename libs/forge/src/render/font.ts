@@ -2,10 +2,7 @@
 // geometry by forge's own rasteriser and looks the same on every machine (no fontconfig, no system fonts).
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-
-// Module-local aliases of globals: inside Jest's sandbox every global lookup is slow, and these run in hot loops.
-const Math = globalThis.Math;
-const Float64Array = globalThis.Float64Array;
+import { Math, Float64Array } from '../hot-globals';
 
 /** A glyph outline: contours of on/off-curve points in font units (y up), TrueType quadratic convention. */
 interface RawContour {

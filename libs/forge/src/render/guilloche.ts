@@ -1,9 +1,7 @@
 // Parametric fine-line security designs (guilloche backgrounds and rosettes), in millimetres. Each state has a
 // family; a page-substitution "other series" perturbs the parameters so the pattern no longer matches.
 import type { GuillocheFamily } from '../states';
-
-// Module-local aliases of globals: inside Jest's sandbox every global lookup is slow, and these run in hot loops.
-const Math = globalThis.Math;
+import { Math } from '../hot-globals';
 
 export type Polyline = number[];
 

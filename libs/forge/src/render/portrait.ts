@@ -4,10 +4,7 @@ import sharp from 'sharp';
 import { faceSvg, PORTRAIT_POSE, type FacePose, type FaceParams } from '../face';
 import type { RectMm } from '../scene';
 import { Mask } from './raster';
-
-// Module-local aliases of globals: inside Jest's sandbox every global lookup is slow, and these run in hot loops.
-const Math = globalThis.Math;
-const Float32Array = globalThis.Float32Array;
+import { Math, Float32Array } from '../hot-globals';
 
 export type PortraitStyle =
   | 'laser'

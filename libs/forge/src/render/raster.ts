@@ -1,14 +1,7 @@
 // forge's own anti-aliased rasteriser for coverage masks. librsvg needs seconds for a page of guilloche at 600 dpi;
 // fine lines, glyphs and shapes drawn here take tens of milliseconds and are bit-for-bit deterministic.
 import { font, type FontName } from './font';
-
-// Module-local aliases of globals: inside Jest's sandbox every global lookup is slow, and these run in hot loops.
-const Math = globalThis.Math;
-const Float32Array = globalThis.Float32Array;
-const Float64Array = globalThis.Float64Array;
-const Uint8Array = globalThis.Uint8Array;
-const Int32Array = globalThis.Int32Array;
-const Uint32Array = globalThis.Uint32Array;
+import { Math, Float32Array, Float64Array, Uint8Array, Int32Array, Uint32Array } from '../hot-globals';
 
 /** A single-channel coverage (or density) map, 0–255, the size of one document side. */
 export class Mask {

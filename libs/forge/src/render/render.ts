@@ -10,12 +10,7 @@ import type { Recipe } from '../types';
 import { composeLight, formationMask, type BaseLight, type ComposeLayer } from './compose';
 import { inksFor, paperFor } from './inks';
 import { drawText, fillPolygons, Mask, strokePolyline } from './raster';
-
-// Module-local aliases of globals: inside Jest's sandbox every global lookup is slow, and these run in hot loops.
-const Math = globalThis.Math;
-const Float32Array = globalThis.Float32Array;
-const Uint8Array = globalThis.Uint8Array;
-const Int32Array = globalThis.Int32Array;
+import { Math, Float32Array, Uint8Array, Int32Array } from '../hot-globals';
 
 /** Identical PNG settings for every image forge writes, genuine or forged (DESIGN.md rule 2). */
 export const PNG_OPTIONS = { compressionLevel: 2, adaptiveFiltering: false, palette: false, progressive: false } as const;
