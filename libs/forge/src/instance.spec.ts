@@ -1,8 +1,8 @@
 import { parse } from 'mrz';
 import { FEATURE_TAXONOMY, TRAINING_STATE_CODES, categoryOfFeature } from '@firstline/contracts';
-import { checkMrz, isKnownStateCode } from '../src/mrz';
-import { renderGenuine } from '../src/instance';
-import { PSEUDO_STATE_CODES } from '../src/states';
+import { checkMrz, isKnownStateCode } from './mrz';
+import { renderGenuine } from './instance';
+import { PSEUDO_STATE_CODES } from './states';
 
 const STATES = ['UTO', 'ARC', 'BRG'];
 const TYPES = ['TD3', 'TD1'] as const;

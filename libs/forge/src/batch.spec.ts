@@ -1,9 +1,9 @@
 import { FRAUD_TYPES } from '@firstline/contracts';
-import { generateBatch, planBatch } from '../src/batch';
+import { generateBatch, planBatch } from './batch';
 import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { demoExercises, demoSpecimens, RENDER_VERSION, writeDemoLibrary } from '../src/demo';
+import { demoExercises, demoSpecimens, RENDER_VERSION, writeDemoLibrary } from './demo';
 
 describe('batches', () => {
   it('60 exercises with 40 % genuine cover every fraud type, deterministically', () => {

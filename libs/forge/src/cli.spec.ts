@@ -1,7 +1,7 @@
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { runCli } from '../src/cli';
+import { runCli } from './cli';
 
 describe('CLI', () => {
   let stderr: jest.SpyInstance;

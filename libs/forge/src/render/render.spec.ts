@@ -1,9 +1,9 @@
-import { genuineRecipe, renderGenuine, renderImage, renderImages, renderTraveller } from '../src/instance';
-import { buildScene } from '../src/layout';
-import { PSEUDO_DESIGNS, TRAINING_DESIGNS } from '../src/states';
-import { alterData, counterfeit, forgeStamp, photoSubstitution } from '../src/forgery';
-import { drawText, Mask } from '../src/render/raster';
-import { decode } from './helpers';
+import { genuineRecipe, renderGenuine, renderImage, renderImages, renderTraveller } from '../instance';
+import { buildScene } from '../layout';
+import { PSEUDO_DESIGNS, TRAINING_DESIGNS } from '../states';
+import { alterData, counterfeit, forgeStamp, photoSubstitution } from '../forgery';
+import { drawText, Mask } from './raster';
+import { decode } from '../testing/images';
 
 function chunkTypes(png: Buffer): string[] {
   const out: string[] = [];

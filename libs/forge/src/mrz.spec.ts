@@ -1,5 +1,5 @@
 import { parse } from 'mrz';
-import { checkDigit, checkMrz, MrzFormatError, td1Lines, td3Lines } from '../src/mrz';
+import { checkDigit, checkMrz, MrzFormatError, td1Lines, td3Lines } from './mrz';
 
 describe('MRZ per ICAO Doc 9303', () => {
   it('computes check digits as in the Doc 9303 worked examples', () => {

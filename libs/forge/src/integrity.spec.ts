@@ -1,9 +1,9 @@
 // Integrity: genuine and forged images must not be told apart by anything but the document. A classifier trained
 // on file-level statistics only (size, dimensions, PNG header and chunks, per-channel histogram moments) must stay
 // at chance on held-out pairs.
-import { FORGERIES, type ForgeryName } from '../src/forgery';
-import { renderGenuine, renderImages } from '../src/instance';
-import { decode } from './helpers';
+import { FORGERIES, type ForgeryName } from './forgery';
+import { renderGenuine, renderImages } from './instance';
+import { decode } from './testing/images';
 
 const PAIRS = Number(process.env.FORGE_PAIRS ?? 204);
 const DPI = 72;

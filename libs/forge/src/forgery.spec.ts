@@ -1,5 +1,5 @@
 import { categoryOfFeature, FEATURE_KINDS, FRAUD_TYPES, LIGHTS } from '@firstline/contracts';
-import { renderGenuine, renderImages } from '../src/instance';
+import { renderGenuine, renderImages } from './instance';
 import {
   alterData,
   counterfeit,
@@ -16,11 +16,11 @@ import {
   tamperMrz,
   type ForgeryName,
   FORGERIES,
-} from '../src/forgery';
-import { checkMrz } from '../src/mrz';
-import { presentationOf } from '../src/io';
-import type { DocumentInstance, ForgeryResult } from '../src/types';
-import { decode, diffCoverage } from './helpers';
+} from './forgery';
+import { checkMrz } from './mrz';
+import { presentationOf } from './io';
+import type { DocumentInstance, ForgeryResult } from './types';
+import { decode, diffCoverage } from './testing/images';
 
 const DPI = 110;
 
