@@ -3,6 +3,7 @@
 // shapes (which do) are only ever sent after the item is locked and as the module's mode allows.
 import { z } from 'zod';
 import { ImageUrls } from './library';
+import { ListQuery } from './organisation';
 import {
   DocumentSide,
   DocumentType,
@@ -118,10 +119,7 @@ export const ExerciseView = ExerciseSummary.extend({
 });
 export type ExerciseView = z.infer<typeof ExerciseView>;
 
-export const ExerciseListQuery = z.strictObject({
-  limit: z.coerce.number().int().min(1).max(200).default(50),
-  offset: z.coerce.number().int().min(0).default(0),
-  q: z.string().trim().max(100).optional(),
+export const ExerciseListQuery = ListQuery.extend({
   fraudType: FraudType.optional(),
   documentType: DocumentType.optional(),
 });
