@@ -6,6 +6,7 @@ import { parseArgs } from 'node:util';
 import { FRAUD_TYPES, LIGHTS, type FraudType, type Light } from '@firstline/contracts';
 import { batchItem, planBatch, type BatchOptions } from './batch';
 import { benchGenerateTd3 } from './bench';
+import { manifestEntry, type DemoManifestEntry } from './demo';
 import type { DocumentFormat } from './identity';
 import { writeInstance } from './io';
 import { TRAINING_STATE_CODES_FORGE } from './states';
@@ -123,20 +124,13 @@ export async function runCli(argv: string[], log: (line: string) => void = (l) =
   }
   const plan = planBatch(cmd.batch);
   await mkdir(cmd.out, { recursive: true });
-  const manifest: Record<string, unknown>[] = [];
+  const manifest: DemoManifestEntry[] = [];
   const width = Math.max(4, String(plan.length - 1).length);
   for (let i = 0; i < plan.length; i++) {
     const item = batchItem(cmd.batch, i, plan[i]);
     const folder = String(i).padStart(width, '0');
     await writeInstance(join(cmd.out, folder), item.instance, item.truth, { lights: cmd.lights });
-    manifest.push({
-      folder,
-      id: item.instance.id,
-      state: item.instance.state.code,
-      documentType: item.instance.documentType,
-      verdict: item.truth.verdict,
-      fraudType: item.truth.fraudType,
-    });
+    manifest.push(manifestEntry(folder, item));
     log(`${folder}  ${item.instance.documentType} ${item.instance.state.code}  ${item.truth.fraudType}`);
   }
   await writeFile(join(cmd.out, 'batch.json'), `${JSON.stringify({ options: cmd.batch, items: manifest }, null, 2)}\n`);

@@ -44,6 +44,18 @@ export interface DemoManifestEntry {
   fraudType: string;
 }
 
+/** How a manifest (the demo library's, or a CLI batch.json) lists one instance written to folder. */
+export function manifestEntry(folder: string, item: { instance: DocumentInstance; truth: GroundTruth }): DemoManifestEntry {
+  return {
+    folder,
+    id: item.instance.id,
+    state: item.instance.state.code,
+    documentType: item.instance.documentType,
+    verdict: item.truth.verdict,
+    fraudType: item.truth.fraudType,
+  };
+}
+
 export interface DemoManifest {
   /** RENDER_VERSION of the forge that drew it: a library drawn by older rendering code is drawn again. */
   renderVersion: number;
@@ -69,26 +81,18 @@ export async function writeDemoLibrary(dir: string, opts: DemoLibraryOptions = {
     // No manifest yet: generate.
   }
   await mkdir(dir, { recursive: true });
-  const entry = (folder: string, item: { instance: DocumentInstance; truth: GroundTruth }): DemoManifestEntry => ({
-    folder,
-    id: item.instance.id,
-    state: item.instance.state.code,
-    documentType: item.instance.documentType,
-    verdict: item.truth.verdict,
-    fraudType: item.truth.fraudType,
-  });
   const specimens: DemoManifestEntry[] = [];
   for (const [i, item] of demoSpecimens(options).entries()) {
     const folder = join('specimens', String(i).padStart(2, '0'));
     await writeInstance(join(dir, folder), item.instance, item.truth);
-    specimens.push(entry(folder, item));
+    specimens.push(manifestEntry(folder, item));
     log(`specimen ${folder} ${item.instance.state.code} ${item.instance.documentType}`);
   }
   const exercises: DemoManifestEntry[] = [];
   for (const item of demoExercises(options)) {
     const folder = join('exercises', String(item.index).padStart(3, '0'));
     await writeInstance(join(dir, folder), item.instance, item.truth);
-    exercises.push(entry(folder, item));
+    exercises.push(manifestEntry(folder, item));
     log(`exercise ${folder} ${item.truth.fraudType}`);
   }
   const manifest: DemoManifest = { renderVersion: RENDER_VERSION, options, specimens, exercises };

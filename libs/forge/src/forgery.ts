@@ -4,7 +4,15 @@
 import { categoryOfFeature, type DocumentSide, type FeatureKind, type FraudType, type Light, type Polygon } from '@firstline/contracts';
 import { expectedMrz } from './data';
 import { addYears, documentNumber, vizDate } from './identity';
-import { describe, genuineStamps, instanceId, inStolenSeries, rectPolygon, STOLEN_BLANK_SERIES } from './instance';
+import {
+  describe,
+  genuineStamps,
+  instanceId,
+  inStolenSeries,
+  rectPolygon,
+  STAMP_SLOTS,
+  STOLEN_BLANK_SERIES,
+} from './instance';
 import { buildScene, sidesOf, stampBox } from './layout';
 import { checkMrz } from './mrz';
 import { Rng } from './prng';
@@ -603,14 +611,7 @@ export function forgeStamp(instance: DocumentInstance, opts: StampForgeryOptions
   const state = rng.pick(Object.keys(TRAINING_DESIGNS));
   const design = stateDesign(state);
   const post = rng.pick(design.borderPosts);
-  const free = [
-    [30, 30],
-    [62, 30],
-    [95, 30],
-    [30, 64],
-    [62, 64],
-    [95, 64],
-  ].filter(([x, y]) => !recipe.stamps.some((st) => Math.abs(st.x - x) < 8 && Math.abs(st.y - y) < 8));
+  const free = STAMP_SLOTS.filter(([x, y]) => !recipe.stamps.some((st) => Math.abs(st.x - x) < 8 && Math.abs(st.y - y) < 8));
   let replacedBox: RectMm | null = null;
   let at: [number, number];
   if (mode === 'replaced' || free.length === 0) {

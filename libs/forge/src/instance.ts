@@ -97,17 +97,20 @@ export function genuineRecipe(opts: GenuineOptions): Recipe {
   };
 }
 
-/** Entry/exit stamps from the training states' border posts, laid out on a 2 × 3 grid of slots. */
+/** Centres (mm) of the 2 × 3 grid of stamp slots on a visa page. */
+export const STAMP_SLOTS: readonly (readonly [number, number])[] = [
+  [30, 30],
+  [62, 30],
+  [95, 30],
+  [30, 64],
+  [62, 64],
+  [95, 64],
+];
+
+/** Entry/exit stamps from the training states' border posts, laid out on the stamp slots. */
 export function genuineStamps(rng: Rng, issued: string): StampSpec[] {
   const n = rng.int(2, 4);
-  const slots = rng.shuffle([
-    [30, 30],
-    [62, 30],
-    [95, 30],
-    [30, 64],
-    [62, 64],
-    [95, 64],
-  ]).slice(0, n);
+  const slots = rng.shuffle(STAMP_SLOTS).slice(0, n);
   const from = new Date(`${issued}T00:00:00Z`).getTime();
   const to = new Date(`${REFERENCE_DATE}T00:00:00Z`).getTime();
   return slots.map(([x, y], i) => {

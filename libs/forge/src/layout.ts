@@ -12,6 +12,7 @@ import { drawPortrait, type PortraitStyle } from './render/portrait';
 import {
   grow,
   rectPoly,
+  pathBounds,
   Scene,
   textBox,
   textWidth,
@@ -180,22 +181,12 @@ function securityBackground(
 function microprintLine(ctx: Ctx, id: string, path: number[], label: string, size = 0.42): void {
   const { scene } = ctx;
   scene.microtext('microprint', microtextOf(ctx), path, size);
-  let x0 = Infinity;
-  let y0 = Infinity;
-  let x1 = -Infinity;
-  let y1 = -Infinity;
-  for (let i = 0; i < path.length; i += 2) {
-    x0 = Math.min(x0, path[i]);
-    x1 = Math.max(x1, path[i]);
-    y0 = Math.min(y0, path[i + 1]);
-    y1 = Math.max(y1, path[i + 1]);
-  }
   scene.feature(
     id,
     'microprint',
     label,
     ['visible'],
-    rectPoly(grow({ x: x0, y: y0, w: x1 - x0, h: y1 - y0 }, size * 0.8)),
+    rectPoly(grow(pathBounds(path), size * 0.8)),
     `Looks like a line; under magnification it reads "${ctx.design.microtext}" repeated in sharp letters.`,
   );
 }
@@ -436,22 +427,12 @@ function uvVizLine(ctx: Ctx, path: number[], size: number): void {
   const { scene, recipe } = ctx;
   const text = `${recipe.document.documentNumber} ${recipe.holder.surname} `;
   scene.microtext('uvViz', text, path, size, 'sans-bold');
-  let x0 = Infinity;
-  let y0 = Infinity;
-  let x1 = -Infinity;
-  let y1 = -Infinity;
-  for (let i = 0; i < path.length; i += 2) {
-    x0 = Math.min(x0, path[i]);
-    x1 = Math.max(x1, path[i]);
-    y0 = Math.min(y0, path[i + 1]);
-    y1 = Math.max(y1, path[i + 1]);
-  }
   scene.feature(
     'uv-personalisation',
     'uv-fluorescent-ink',
     'UV-fluorescent personalised data',
     ['uv365'],
-    rectPoly(grow({ x: x0, y: y0, w: x1 - x0, h: y1 - y0 }, size)),
+    rectPoly(grow(pathBounds(path), size)),
     'Under UV 365 nm the document number and surname appear along a wave; they must match the VIZ and the MRZ.',
   );
 }

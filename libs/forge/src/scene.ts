@@ -125,17 +125,8 @@ export interface DrawItem {
 /** Layers whose drawing calls are design-level by default (their cache key is derived from the arguments). */
 const DESIGN_LAYERS = new Set<LayerId>(['bg', 'rosette', 'emblem', 'uvDesign', 'design', 'microprint', 'accent', 'irMark', 'backPrint', 'uv254', 'wmThin', 'wmThick']);
 
-export interface TextStyleMm {
-  font: FontName;
-  size: number;
-  spacing?: number;
-  scaleX?: number;
-  skew?: number;
-  anchor?: 'start' | 'middle' | 'end';
-  rotate?: number;
-  alpha?: number;
-  embolden?: number;
-}
+/** A TextStyle with its lengths in mm, as a scene holds it; blending belongs to the layer, not the text. */
+export type TextStyleMm = Omit<TextStyle, 'blend'>;
 
 export interface FieldPlacement {
   key: VizFieldKey;
@@ -276,6 +267,21 @@ export function textBox(text: string, x: number, y: number, style: TextStyleMm):
 
 export function rectPoly(r: RectMm): number[] {
   return [r.x, r.y, r.x + r.w, r.y, r.x + r.w, r.y + r.h, r.x, r.y + r.h];
+}
+
+/** Bounding box of a flat [x0, y0, x1, y1, ...] path. */
+export function pathBounds(path: ArrayLike<number>): RectMm {
+  let x0 = Infinity;
+  let y0 = Infinity;
+  let x1 = -Infinity;
+  let y1 = -Infinity;
+  for (let i = 0; i < path.length; i += 2) {
+    x0 = Math.min(x0, path[i]);
+    x1 = Math.max(x1, path[i]);
+    y0 = Math.min(y0, path[i + 1]);
+    y1 = Math.max(y1, path[i + 1]);
+  }
+  return { x: x0, y: y0, w: x1 - x0, h: y1 - y0 };
 }
 
 export function grow(r: RectMm, d: number): RectMm {

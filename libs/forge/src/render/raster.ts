@@ -421,11 +421,12 @@ export function reversed(poly: number[]): number[] {
 // ---------------------------------------------------------------------------------------------------------------
 // Text
 
+/** How a run of text is set. Lengths (size, spacing, embolden) are in pixels; in a TextStyleMm, in mm. */
 export interface TextStyle {
   font: FontName;
-  /** Em size in pixels. */
+  /** Em size. */
   size: number;
-  /** Extra space after each character, in pixels. */
+  /** Extra space after each character. */
   spacing?: number;
   /** Horizontal scale of the glyphs (condensing). */
   scaleX?: number;
@@ -436,7 +437,7 @@ export interface TextStyle {
   rotate?: number;
   alpha?: number;
   blend?: Blend;
-  /** Faux bold: draw again shifted by this many pixels. */
+  /** Faux bold: draw again shifted by this length. */
   embolden?: number;
 }
 
