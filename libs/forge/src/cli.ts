@@ -34,16 +34,26 @@ function list(value: string | undefined): string[] | undefined {
   return value === undefined ? undefined : value.split(',').map((v) => v.trim()).filter(Boolean);
 }
 
-function number(flag: string, value: string | undefined, min: number, max: number, integer: boolean): number | undefined {
+function number(
+  flag: string,
+  value: string | undefined,
+  min: number,
+  max: number,
+  integer: boolean,
+): number | undefined {
   if (value === undefined) return undefined;
   const n = Number(value);
   if (!Number.isFinite(n) || (integer && !Number.isInteger(n)) || n < min || n > max) {
-    throw new UsageError(`--${flag}: expected ${integer ? 'an integer' : 'a number'} from ${min} to ${max}, got "${value}"`);
+    throw new UsageError(
+      `--${flag}: expected ${integer ? 'an integer' : 'a number'} from ${min} to ${max}, got "${value}"`,
+    );
   }
   return n;
 }
 
-export function parseCli(argv: string[]): { help: true } | { bench: true; dpi?: number } | { out: string; batch: BatchOptions; lights?: Light[] } {
+export function parseCli(
+  argv: string[],
+): { help: true } | { bench: true; dpi?: number } | { out: string; batch: BatchOptions; lights?: Light[] } {
   let parsed;
   try {
     parsed = parseArgs({
@@ -73,21 +83,31 @@ export function parseCli(argv: string[]): { help: true } | { bench: true; dpi?: 
   if (v.bench) return { bench: true, dpi };
   if (!v.out) throw new UsageError('--out: required (the folder to write into)');
   const states = list(v.state)?.map((s) => s.toUpperCase());
-  for (const s of states ?? []) if (!TRAINING_STATE_CODES_FORGE.includes(s)) throw new UsageError(`--state: unknown state "${s}" (expected ${TRAINING_STATE_CODES_FORGE.join(', ')})`);
+  for (const s of states ?? [])
+    if (!TRAINING_STATE_CODES_FORGE.includes(s))
+      throw new UsageError(`--state: unknown state "${s}" (expected ${TRAINING_STATE_CODES_FORGE.join(', ')})`);
   const types = list(v.type)?.map((t) => t.toUpperCase());
-  for (const t of types ?? []) if (t !== 'TD1' && t !== 'TD3') throw new UsageError(`--type: unknown document type "${t}" (expected td3 or td1)`);
+  for (const t of types ?? [])
+    if (t !== 'TD1' && t !== 'TD3') throw new UsageError(`--type: unknown document type "${t}" (expected td3 or td1)`);
   const fraudTypes = list(v['fraud-types']);
-  for (const t of fraudTypes ?? []) if (!FRAUD_TYPES.includes(t as FraudType)) throw new UsageError(`--fraud-types: unknown fraud type "${t}" (expected ${FRAUD_TYPES.join(', ')})`);
+  for (const t of fraudTypes ?? [])
+    if (!FRAUD_TYPES.includes(t as FraudType))
+      throw new UsageError(`--fraud-types: unknown fraud type "${t}" (expected ${FRAUD_TYPES.join(', ')})`);
   const lights = list(v.lights);
-  for (const l of lights ?? []) if (!LIGHTS.includes(l as Light)) throw new UsageError(`--lights: unknown light "${l}" (expected ${LIGHTS.join(', ')})`);
+  for (const l of lights ?? [])
+    if (!LIGHTS.includes(l as Light))
+      throw new UsageError(`--lights: unknown light "${l}" (expected ${LIGHTS.join(', ')})`);
   const genuineRatio = number('genuine-ratio', v['genuine-ratio'], 0, 1, false);
   const count = number('count', v.count, 1, 100000, true) ?? 1;
   const realFraud = fraudTypes?.filter((t) => t !== 'genuine');
   if (realFraud && realFraud.length === 0 && genuineRatio !== undefined && genuineRatio < 1) {
-    throw new UsageError('--fraud-types: no fraud type left for the forged share (use --genuine-ratio 1 for genuine only)');
+    throw new UsageError(
+      '--fraud-types: no fraud type left for the forged share (use --genuine-ratio 1 for genuine only)',
+    );
   }
   const td3Only = (realFraud ?? []).filter((t) => t === 'forged:page-substitution' || t === 'forged:visa-or-stamp');
-  if (types && !types.includes('TD3') && td3Only.length) throw new UsageError(`--fraud-types: ${td3Only.join(', ')} need --type td3`);
+  if (types && !types.includes('TD3') && td3Only.length)
+    throw new UsageError(`--fraud-types: ${td3Only.join(', ')} need --type td3`);
   return {
     out: v.out,
     lights: lights as Light[] | undefined,
@@ -103,7 +123,10 @@ export function parseCli(argv: string[]): { help: true } | { bench: true; dpi?: 
   };
 }
 
-export async function runCli(argv: string[], log: (line: string) => void = (l) => process.stdout.write(`${l}\n`)): Promise<number> {
+export async function runCli(
+  argv: string[],
+  log: (line: string) => void = (l) => process.stdout.write(`${l}\n`),
+): Promise<number> {
   let cmd;
   try {
     cmd = parseCli(argv);

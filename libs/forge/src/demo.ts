@@ -24,7 +24,13 @@ export function demoSpecimens(opts: DemoLibraryOptions = {}): { instance: Docume
   const o = { ...DEMO_DEFAULTS, ...opts };
   return TRAINING_STATE_CODES_FORGE.flatMap((state) =>
     (['TD3', 'TD1'] as const).map((type) => {
-      const instance = renderGenuine({ state, type, seed: `${o.seed}:specimen`, dpi: o.dpi, withVisaPage: type === 'TD3' });
+      const instance = renderGenuine({
+        state,
+        type,
+        seed: `${o.seed}:specimen`,
+        dpi: o.dpi,
+        withVisaPage: type === 'TD3',
+      });
       return { instance, truth: genuineTruth(instance) };
     }),
   );
@@ -45,7 +51,10 @@ export interface DemoManifestEntry {
 }
 
 /** How a manifest (the demo library's, or a CLI batch.json) lists one instance written to folder. */
-export function manifestEntry(folder: string, item: { instance: DocumentInstance; truth: GroundTruth }): DemoManifestEntry {
+export function manifestEntry(
+  folder: string,
+  item: { instance: DocumentInstance; truth: GroundTruth },
+): DemoManifestEntry {
   return {
     folder,
     id: item.instance.id,
@@ -72,11 +81,16 @@ export const RENDER_VERSION = 2;
  * Write the demo library under dir (specimens/<n>/, exercises/<n>/, manifest.json). Idempotent: when a manifest
  * with the same options exists, nothing is rendered again.
  */
-export async function writeDemoLibrary(dir: string, opts: DemoLibraryOptions = {}, log: (line: string) => void = () => undefined): Promise<DemoManifest> {
+export async function writeDemoLibrary(
+  dir: string,
+  opts: DemoLibraryOptions = {},
+  log: (line: string) => void = () => undefined,
+): Promise<DemoManifest> {
   const options = { ...DEMO_DEFAULTS, ...opts };
   try {
     const existing = JSON.parse(await readFile(join(dir, MANIFEST), 'utf8')) as DemoManifest;
-    if (existing.renderVersion === RENDER_VERSION && JSON.stringify(existing.options) === JSON.stringify(options)) return existing;
+    if (existing.renderVersion === RENDER_VERSION && JSON.stringify(existing.options) === JSON.stringify(options))
+      return existing;
   } catch {
     // No manifest yet: generate.
   }

@@ -123,7 +123,20 @@ export interface DrawItem {
 }
 
 /** Layers whose drawing calls are design-level by default (their cache key is derived from the arguments). */
-const DESIGN_LAYERS = new Set<LayerId>(['bg', 'rosette', 'emblem', 'uvDesign', 'design', 'microprint', 'accent', 'irMark', 'backPrint', 'uv254', 'wmThin', 'wmThick']);
+const DESIGN_LAYERS = new Set<LayerId>([
+  'bg',
+  'rosette',
+  'emblem',
+  'uvDesign',
+  'design',
+  'microprint',
+  'accent',
+  'irMark',
+  'backPrint',
+  'uv254',
+  'wmThin',
+  'wmThick',
+]);
 
 /** A TextStyle with its lengths in mm, as a scene holds it; blending belongs to the layer, not the text. */
 export type TextStyleMm = Omit<TextStyle, 'blend'>;
@@ -183,26 +196,51 @@ export class Scene {
   }
 
   stroke(layer: LayerId, pts: number[], widthMm: number, alpha = 1, closed = false): void {
-    this.add(layer, ({ mask, s }) => strokePolyline(mask, scaled(pts, s), widthMm * s, alpha, closed), this.key(layer, 'stroke', pts, widthMm, alpha, closed));
+    this.add(
+      layer,
+      ({ mask, s }) => strokePolyline(mask, scaled(pts, s), widthMm * s, alpha, closed),
+      this.key(layer, 'stroke', pts, widthMm, alpha, closed),
+    );
   }
 
   /** Stroke many polylines; pass a function to compute heavy geometry only when the side is rasterised. */
-  strokes(layer: LayerId, lines: number[][] | ((pxPerMm: number) => number[][]), widthMm: number, alpha = 1, closed = false, cacheKey?: string): void {
+  strokes(
+    layer: LayerId,
+    lines: number[][] | ((pxPerMm: number) => number[][]),
+    widthMm: number,
+    alpha = 1,
+    closed = false,
+    cacheKey?: string,
+  ): void {
     this.add(
       layer,
       ({ mask, s }) => {
-        for (const l of typeof lines === 'function' ? lines(s) : lines) strokePolyline(mask, scaled(l, s), widthMm * s, alpha, closed);
+        for (const l of typeof lines === 'function' ? lines(s) : lines)
+          strokePolyline(mask, scaled(l, s), widthMm * s, alpha, closed);
       },
       typeof lines === 'function' ? cacheKey : this.key(layer, 'strokes', lines, widthMm, alpha, closed),
     );
   }
 
   fill(layer: LayerId, polys: number[][], alpha = 1): void {
-    this.add(layer, ({ mask, s }) => fillPolygons(mask, polys.map((p) => scaled(p, s)), alpha), this.key(layer, 'fill', polys, alpha));
+    this.add(
+      layer,
+      ({ mask, s }) =>
+        fillPolygons(
+          mask,
+          polys.map((p) => scaled(p, s)),
+          alpha,
+        ),
+      this.key(layer, 'fill', polys, alpha),
+    );
   }
 
   disc(layer: LayerId, x: number, y: number, r: number, alpha = 1): void {
-    this.add(layer, ({ mask, s }) => fillDisc(mask, x * s, y * s, r * s, alpha), this.key(layer, 'disc', x, y, r, alpha));
+    this.add(
+      layer,
+      ({ mask, s }) => fillDisc(mask, x * s, y * s, r * s, alpha),
+      this.key(layer, 'disc', x, y, r, alpha),
+    );
   }
 
   /** Text in mm; returns its box in mm (ascender to descender). */
@@ -221,7 +259,13 @@ export class Scene {
     this.add(
       layer,
       ({ mask, s }) => {
-        drawTextAlongPath(mask, text, scaled(path, s), { font, size: size * s, spacing: size * 0.08 * s, alpha }, { repeat: true });
+        drawTextAlongPath(
+          mask,
+          text,
+          scaled(path, s),
+          { font, size: size * s, spacing: size * 0.08 * s, alpha },
+          { repeat: true },
+        );
       },
       this.key(layer, 'microtext', text, path, size, font, alpha),
     );

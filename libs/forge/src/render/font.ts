@@ -332,7 +332,16 @@ function flattenContour(c: RawContour, steps: number): Float64Array {
   return Float64Array.from(pts);
 }
 
-function quad(out: number[], x0: number, y0: number, cx: number, cy: number, x1: number, y1: number, steps: number): void {
+function quad(
+  out: number[],
+  x0: number,
+  y0: number,
+  cx: number,
+  cy: number,
+  x1: number,
+  y1: number,
+  steps: number,
+): void {
   for (let s = 1; s <= steps; s++) {
     const t = s / steps;
     const u = 1 - t;

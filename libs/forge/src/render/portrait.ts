@@ -33,7 +33,13 @@ export function faceRgba(params: FaceParams, pose: FacePose, w: number, h: numbe
   return hit;
 }
 
-export async function drawPortrait(mask: Mask, s: number, box: RectMm, params: FaceParams, style: PortraitStyle): Promise<void> {
+export async function drawPortrait(
+  mask: Mask,
+  s: number,
+  box: RectMm,
+  params: FaceParams,
+  style: PortraitStyle,
+): Promise<void> {
   const x0 = Math.round(box.x * s);
   const y0 = Math.round(box.y * s);
   const w = Math.max(4, Math.round(box.w * s));

@@ -456,7 +456,12 @@ export interface TextBox {
 }
 
 /** Glyph outlines of a text run in pixel coordinates (y down), baseline at (x, y). */
-export function textOutlines(text: string, x: number, y: number, style: TextStyle): { polys: Float64Array[]; box: TextBox } {
+export function textOutlines(
+  text: string,
+  x: number,
+  y: number,
+  style: TextStyle,
+): { polys: Float64Array[]; box: TextBox } {
   const f = font(style.font);
   const k = style.size / f.unitsPerEm;
   const sx = style.scaleX ?? 1;
@@ -523,7 +528,8 @@ export function drawTextAlongPath(
   const n = path.length >> 1;
   if (n < 2) return 0;
   const cum = new Float64Array(n);
-  for (let i = 1; i < n; i++) cum[i] = cum[i - 1] + Math.hypot(path[2 * i] - path[2 * i - 2], path[2 * i + 1] - path[2 * i - 1]);
+  for (let i = 1; i < n; i++)
+    cum[i] = cum[i - 1] + Math.hypot(path[2 * i] - path[2 * i - 2], path[2 * i + 1] - path[2 * i - 1]);
   const total = cum[n - 1];
   const chars = [...text];
   const half = capHeight(style) / 2;
