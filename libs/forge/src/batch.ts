@@ -70,21 +70,21 @@ export function validateBatchOptions(o: BatchOptions): Required<Omit<BatchOption
 export function planBatch(
   opts: BatchOptions,
 ): { fraudType: FraudType; state: string; type: DocumentFormat; visaPage: boolean }[] {
-  const o = validateBatchOptions(opts);
-  const rng = new Rng(`batch:${o.seed}`);
-  const nGenuine = Math.round(o.count * o.genuineRatio);
+  const options = validateBatchOptions(opts);
+  const rng = new Rng(`batch:${options.seed}`);
+  const nGenuine = Math.round(options.count * options.genuineRatio);
   const kinds: FraudType[] = [];
   for (let i = 0; i < nGenuine; i++) kinds.push('genuine');
   // Forged items cycle through the (shuffled) fraud types so each appears as evenly as the count allows.
-  const order = rng.fork('types').shuffle(o.fraudTypes);
-  for (let i = 0; kinds.length < o.count; i++) kinds.push(order[i % order.length]);
+  const order = rng.fork('types').shuffle(options.fraudTypes);
+  for (let i = 0; kinds.length < options.count; i++) kinds.push(order[i % order.length]);
   const shuffled = rng.fork('order').shuffle(kinds);
   const placeRng = rng.fork('place');
   return shuffled.map((fraudType, i) => {
-    const state = o.states[i % o.states.length];
-    let type = o.types[Math.floor(i / o.states.length) % o.types.length];
-    if (NEEDS_TD3.includes(fraudType) && o.types.includes('TD3')) type = 'TD3';
-    const visaPage = type === 'TD3' && (fraudType === 'forged:visa-or-stamp' || placeRng.bool(o.visaPageRatio));
+    const state = options.states[i % options.states.length];
+    let type = options.types[Math.floor(i / options.states.length) % options.types.length];
+    if (NEEDS_TD3.includes(fraudType) && options.types.includes('TD3')) type = 'TD3';
+    const visaPage = type === 'TD3' && (fraudType === 'forged:visa-or-stamp' || placeRng.bool(options.visaPageRatio));
     return { fraudType, state, type, visaPage };
   });
 }

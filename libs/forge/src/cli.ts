@@ -77,28 +77,28 @@ export function parseCli(
   } catch (e) {
     throw new UsageError((e as Error).message);
   }
-  const v = parsed.values;
-  if (v.help) return { help: true };
-  const dpi = number('dpi', v.dpi, 50, 1200, true);
-  if (v.bench) return { bench: true, dpi };
-  if (!v.out) throw new UsageError('--out: required (the folder to write into)');
-  const states = list(v.state)?.map((s) => s.toUpperCase());
+  const flags = parsed.values;
+  if (flags.help) return { help: true };
+  const dpi = number('dpi', flags.dpi, 50, 1200, true);
+  if (flags.bench) return { bench: true, dpi };
+  if (!flags.out) throw new UsageError('--out: required (the folder to write into)');
+  const states = list(flags.state)?.map((s) => s.toUpperCase());
   for (const s of states ?? [])
     if (!TRAINING_STATE_CODES_FORGE.includes(s))
       throw new UsageError(`--state: unknown state "${s}" (expected ${TRAINING_STATE_CODES_FORGE.join(', ')})`);
-  const types = list(v.type)?.map((t) => t.toUpperCase());
+  const types = list(flags.type)?.map((t) => t.toUpperCase());
   for (const t of types ?? [])
     if (t !== 'TD1' && t !== 'TD3') throw new UsageError(`--type: unknown document type "${t}" (expected td3 or td1)`);
-  const fraudTypes = list(v['fraud-types']);
+  const fraudTypes = list(flags['fraud-types']);
   for (const t of fraudTypes ?? [])
     if (!FRAUD_TYPES.includes(t as FraudType))
       throw new UsageError(`--fraud-types: unknown fraud type "${t}" (expected ${FRAUD_TYPES.join(', ')})`);
-  const lights = list(v.lights);
+  const lights = list(flags.lights);
   for (const l of lights ?? [])
     if (!LIGHTS.includes(l as Light))
       throw new UsageError(`--lights: unknown light "${l}" (expected ${LIGHTS.join(', ')})`);
-  const genuineRatio = number('genuine-ratio', v['genuine-ratio'], 0, 1, false);
-  const count = number('count', v.count, 1, 100000, true) ?? 1;
+  const genuineRatio = number('genuine-ratio', flags['genuine-ratio'], 0, 1, false);
+  const count = number('count', flags.count, 1, 100000, true) ?? 1;
   const realFraud = fraudTypes?.filter((t) => t !== 'genuine');
   if (realFraud && realFraud.length === 0 && genuineRatio !== undefined && genuineRatio < 1) {
     throw new UsageError(
@@ -109,11 +109,11 @@ export function parseCli(
   if (types && !types.includes('TD3') && td3Only.length)
     throw new UsageError(`--fraud-types: ${td3Only.join(', ')} need --type td3`);
   return {
-    out: v.out,
+    out: flags.out,
     lights: lights as Light[] | undefined,
     batch: {
       count,
-      seed: v.seed ?? '1',
+      seed: flags.seed ?? '1',
       genuineRatio: genuineRatio ?? (realFraud && realFraud.length === 0 ? 1 : 0.5),
       fraudTypes: realFraud as FraudType[] | undefined,
       states,

@@ -21,14 +21,14 @@ export const DEMO_DEFAULTS = { seed: 'firstline-demo', dpi: 200, exercises: 60, 
 
 /** One genuine specimen per state and document type; the TD3 specimens include a visa page with stamps. */
 export function demoSpecimens(opts: DemoLibraryOptions = {}): { instance: DocumentInstance; truth: GroundTruth }[] {
-  const o = { ...DEMO_DEFAULTS, ...opts };
+  const options = { ...DEMO_DEFAULTS, ...opts };
   return TRAINING_STATE_CODES_FORGE.flatMap((state) =>
     (['TD3', 'TD1'] as const).map((type) => {
       const instance = renderGenuine({
         state,
         type,
-        seed: `${o.seed}:specimen`,
-        dpi: o.dpi,
+        seed: `${options.seed}:specimen`,
+        dpi: options.dpi,
         withVisaPage: type === 'TD3',
       });
       return { instance, truth: genuineTruth(instance) };
@@ -37,8 +37,13 @@ export function demoSpecimens(opts: DemoLibraryOptions = {}): { instance: Docume
 }
 
 export function demoExercises(opts: DemoLibraryOptions = {}): BatchItem[] {
-  const o = { ...DEMO_DEFAULTS, ...opts };
-  return generateBatch({ count: o.exercises, seed: `${o.seed}:exercises`, genuineRatio: o.genuineRatio, dpi: o.dpi });
+  const options = { ...DEMO_DEFAULTS, ...opts };
+  return generateBatch({
+    count: options.exercises,
+    seed: `${options.seed}:exercises`,
+    genuineRatio: options.genuineRatio,
+    dpi: options.dpi,
+  });
 }
 
 export interface DemoManifestEntry {

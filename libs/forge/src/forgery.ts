@@ -12,7 +12,7 @@ import {
 import { expectedMrz } from './data';
 import { addYears, documentNumber, vizDate } from './identity';
 import {
-  describe,
+  instanceFromRecipe,
   genuineStamps,
   instanceId,
   inStolenSeries,
@@ -55,24 +55,30 @@ export interface ForgeryOptions {
 
 const clamp01 = (v: number): number => Math.max(0, Math.min(1, v));
 
-function start(instance: DocumentInstance, op: string, opts: ForgeryOptions): { recipe: Recipe; rng: Rng; s: number } {
-  const r = instance.recipe;
+/** Check that instance is genuine and opts.subtlety in range; a copy of its recipe to forge and the forgery's Rng. */
+function startForgery(
+  instance: DocumentInstance,
+  op: string,
+  opts: ForgeryOptions,
+): { recipe: Recipe; rng: Rng; subtlety: number } {
+  const genuineRecipe = instance.recipe;
   const modified =
-    r.alterations.length > 0 ||
-    r.mrzAlteration ||
-    r.photoSubstitution ||
-    r.counterfeit ||
-    r.pageSubstitution ||
-    r.personalisation !== 'laser' ||
-    r.traveller !== 'same' ||
-    r.stamps.some((st) => st.forged) ||
-    !stateDesign(r.state).exists;
+    genuineRecipe.alterations.length > 0 ||
+    genuineRecipe.mrzAlteration ||
+    genuineRecipe.photoSubstitution ||
+    genuineRecipe.counterfeit ||
+    genuineRecipe.pageSubstitution ||
+    genuineRecipe.personalisation !== 'laser' ||
+    genuineRecipe.traveller !== 'same' ||
+    genuineRecipe.stamps.some((st) => st.forged) ||
+    !stateDesign(genuineRecipe.state).exists;
   if (modified)
     throw new ForgeError('not-genuine', `${op} needs a genuine instance; ${instance.id} is already modified`);
-  const s = opts.subtlety ?? 0.5;
-  if (!(s >= 0 && s <= 1))
+  const subtlety = opts.subtlety ?? 0.5;
+  if (!(subtlety >= 0 && subtlety <= 1))
     throw new ForgeError('bad-parameter', `subtlety must be between 0 and 1, got ${opts.subtlety}`);
-  return { recipe: structuredClone(r), rng: new Rng(`forgery:${r.seed}:${op}:${opts.seed ?? 0}`), s };
+  const rng = new Rng(`forgery:${genuineRecipe.seed}:${op}:${opts.seed ?? 0}`);
+  return { recipe: structuredClone(genuineRecipe), rng, subtlety };
 }
 
 function feature(name: FeatureKind): { name: FeatureKind; category: ReturnType<typeof categoryOfFeature> } {
@@ -103,7 +109,7 @@ function fullPage(scene: Scene): RectMm {
 
 function finish(recipe: Recipe, base: DocumentInstance, suffix: string, truth: GroundTruth): ForgeryResult {
   return {
-    instance: describe(recipe, instanceId(base.id, suffix, JSON.stringify(truth.operation?.params ?? {}))),
+    instance: instanceFromRecipe(recipe, instanceId(base.id, suffix, JSON.stringify(truth.operation?.params ?? {}))),
     truth,
   };
 }
@@ -144,16 +150,16 @@ export interface PhotoSubstitutionOptions extends ForgeryOptions {
 }
 
 export function photoSubstitution(instance: DocumentInstance, opts: PhotoSubstitutionOptions = {}): ForgeryResult {
-  const { recipe, rng, s } = start(instance, 'photo-substitution', opts);
-  const replaceGhost = opts.replaceGhost ?? s > 0.75;
-  const colour = opts.colour ?? s < 0.4;
-  const edge = clamp01(1 - s);
-  const ovd = s > 0.6 ? 'imitated' : 'missing';
+  const { recipe, rng, subtlety } = startForgery(instance, 'photo-substitution', opts);
+  const replaceGhost = opts.replaceGhost ?? subtlety > 0.75;
+  const colour = opts.colour ?? subtlety < 0.4;
+  const edge = clamp01(1 - subtlety);
+  const ovd = subtlety > 0.6 ? 'imitated' : 'missing';
   recipe.photoSubstitution = {
     faceSeed: opts.faceSeed ?? `${recipe.seed}:substitute:${opts.seed ?? 0}`,
     colour,
     edge,
-    offset: [rng.range(-0.6, 0.6) * (1 - s), rng.range(-0.6, 0.6) * (1 - s)],
+    offset: [rng.range(-0.6, 0.6) * (1 - subtlety), rng.range(-0.6, 0.6) * (1 - subtlety)],
     replaceGhost,
     ovd,
   };
@@ -211,7 +217,7 @@ export function photoSubstitution(instance: DocumentInstance, opts: PhotoSubstit
     fraudType: 'forged:photo-substitution',
     regions,
     explanation: `Photo substitution: ${tells.join('; ')}.`,
-    operation: { name: 'photoSubstitution', params: { subtlety: s, replaceGhost, colour, ovd } },
+    operation: { name: 'photoSubstitution', params: { subtlety, replaceGhost, colour, ovd } },
   });
 }
 
@@ -255,29 +261,31 @@ function alteredData(
       return { value: vizDate(iso, design.dateStyle), apply: (r) => (r.document.dateOfExpiry = iso) };
     }
     case 'surname': {
-      let v = explicit ?? rng.pick(design.surnames.prefix) + rng.pick(design.surnames.suffix);
-      if (v === recipe.holder.surname) v = `${v.slice(0, -1)}E`;
-      return { value: v, apply: (r) => (r.holder.surname = v) };
+      let surname = explicit ?? rng.pick(design.surnames.prefix) + rng.pick(design.surnames.suffix);
+      if (surname === recipe.holder.surname) surname = `${surname.slice(0, -1)}E`;
+      return { value: surname, apply: (r) => (r.holder.surname = surname) };
     }
     case 'givenNames': {
-      let v = explicit ?? rng.pick(design.given[recipe.holder.sex]);
-      if (v === recipe.holder.givenNames) v = rng.pick(design.given[recipe.holder.sex].filter((g) => g !== v));
-      return { value: v, apply: (r) => (r.holder.givenNames = v) };
+      let givenNames = explicit ?? rng.pick(design.given[recipe.holder.sex]);
+      if (givenNames === recipe.holder.givenNames)
+        givenNames = rng.pick(design.given[recipe.holder.sex].filter((g) => g !== givenNames));
+      return { value: givenNames, apply: (r) => (r.holder.givenNames = givenNames) };
     }
     case 'documentNumber': {
       const cur = recipe.document.documentNumber;
-      let v = explicit;
-      if (!v) {
+      let documentNumber = explicit;
+      if (!documentNumber) {
         const digits = [...cur].map((c, i) => (/[0-9]/.test(c) ? i : -1)).filter((i) => i >= 0);
-        const i = rng.pick(digits);
-        v = cur.slice(0, i) + String((Number(cur[i]) + rng.int(1, 8)) % 10) + cur.slice(i + 1);
+        const digitAt = rng.pick(digits);
+        documentNumber =
+          cur.slice(0, digitAt) + String((Number(cur[digitAt]) + rng.int(1, 8)) % 10) + cur.slice(digitAt + 1);
       }
-      const nv = v;
+      const nv = documentNumber;
       return { value: nv, apply: (r) => (r.document.documentNumber = nv) };
     }
     case 'placeOfBirth': {
-      const v = explicit ?? rng.pick(design.places.filter((p) => p !== recipe.holder.placeOfBirth));
-      return { value: v, apply: (r) => (r.holder.placeOfBirth = v) };
+      const placeOfBirth = explicit ?? rng.pick(design.places.filter((p) => p !== recipe.holder.placeOfBirth));
+      return { value: placeOfBirth, apply: (r) => (r.holder.placeOfBirth = placeOfBirth) };
     }
     default:
       throw new ForgeError('bad-parameter', `field ${field} cannot be altered (choose one of ${ALTERABLE.join(', ')})`);
@@ -336,18 +344,18 @@ function mrzChangedCells(scene: Scene): RectMm | null {
 
 function alterField(instance: DocumentInstance, opts: AlterDataOptions, method: 'overprint' | 'scrub'): ForgeryResult {
   const op = method === 'scrub' ? 'scrub' : 'alter-data';
-  const { recipe, rng, s } = start(instance, op, opts);
+  const { recipe, rng, subtlety } = startForgery(instance, op, opts);
   const field = opts.field ?? rng.pick(ALTERABLE.filter((f) => f !== 'placeOfBirth' || method === 'scrub'));
   if (!ALTERABLE.includes(field))
     throw new ForgeError('bad-parameter', `field ${field} cannot be altered (choose one of ${ALTERABLE.join(', ')})`);
   const genuineMrz = mrzLinesFor(recipe);
   const change = alteredData(recipe, field, rng, opts.newValue);
-  const mrzMode = opts.mrz ?? (s > 0.7 && field !== 'placeOfBirth' ? 'recomputed' : 'inconsistent');
+  const mrzMode = opts.mrz ?? (subtlety > 0.7 && field !== 'placeOfBirth' ? 'recomputed' : 'inconsistent');
   // What the altered data would make the issuer's MRZ.
   const altered = structuredClone(recipe);
   change.apply(altered);
   const alteredMrz = mrzLinesFor(altered);
-  const style = alterationStyle(recipe, s, method, rng);
+  const style = alterationStyle(recipe, subtlety, method, rng);
   recipe.alterations = [{ field, newValue: change.value, ...style }];
   const mrzDiffers = alteredMrz.some((l, i) => l !== genuineMrz[i]);
   if (mrzMode === 'recomputed' && mrzDiffers) {
@@ -441,7 +449,7 @@ function alterField(instance: DocumentInstance, opts: AlterDataOptions, method: 
     mrzFailedChecks: checkMrz(recipe.mrzAlteration?.lines ?? genuineMrz).failedChecks,
     operation: {
       name: method === 'scrub' ? 'scrubData' : 'alterData',
-      params: { subtlety: s, field, newValue: change.value, mrz: mrzMode },
+      params: { subtlety, field, newValue: change.value, mrz: mrzMode },
     },
   });
 }
@@ -467,7 +475,7 @@ export interface TamperMrzOptions extends ForgeryOptions {
 }
 
 export function tamperMrz(instance: DocumentInstance, opts: TamperMrzOptions = {}): ForgeryResult {
-  const { recipe, rng, s } = start(instance, 'tamper-mrz', opts);
+  const { recipe, rng, subtlety } = startForgery(instance, 'tamper-mrz', opts);
   const mode = opts.mode ?? (rng.bool() ? 'check-digit' : 'viz-mismatch');
   const field = opts.field ?? rng.pick(['documentNumber', 'dateOfBirth', 'dateOfExpiry'] as const);
   const genuine = mrzLinesFor(recipe);
@@ -492,9 +500,9 @@ export function tamperMrz(instance: DocumentInstance, opts: TamperMrzOptions = {
   }
   recipe.mrzAlteration = {
     lines,
-    residue: 0.2 * (1 - s),
-    irVisible: s > 0.5,
-    baselineShift: (rng.bool() ? 1 : -1) * (0.05 + 0.25 * (1 - s)),
+    residue: 0.2 * (1 - subtlety),
+    irVisible: subtlety > 0.5,
+    baselineShift: (rng.bool() ? 1 : -1) * (0.05 + 0.25 * (1 - subtlety)),
   };
   const side = sideWith(recipe, 'mrz');
   const scene = buildScene(recipe, side);
@@ -504,7 +512,7 @@ export function tamperMrz(instance: DocumentInstance, opts: TamperMrzOptions = {
   const vizScene = vizSide === side ? scene : buildScene(recipe, vizSide);
   const viz = vizScene.fields.find((f) => f.key === field);
   const lights: Light[] = ['visible', 'uv365', 'oblique'];
-  if (s <= 0.5) lights.push('ir');
+  if (subtlety <= 0.5) lights.push('ir');
   const regions: TamperRegion[] = [region(scene, grow(cells, 0.4), ['mrz'], lights, 'MRZ characters altered')];
   if (viz)
     regions.push(region(vizScene, grow(viz.valueBox, 0.3), ['viz-data'], ['visible'], 'VIZ keeps the genuine value'));
@@ -523,7 +531,7 @@ export function tamperMrz(instance: DocumentInstance, opts: TamperMrzOptions = {
     regions,
     explanation,
     mrzFailedChecks: failed,
-    operation: { name: 'tamperMrz', params: { subtlety: s, mode, field } },
+    operation: { name: 'tamperMrz', params: { subtlety, mode, field } },
   });
 }
 
@@ -542,18 +550,18 @@ export interface CounterfeitOptions extends ForgeryOptions {
 }
 
 export function counterfeit(instance: DocumentInstance, opts: CounterfeitOptions = {}): ForgeryResult {
-  const { recipe, s } = start(instance, 'counterfeit', opts);
+  const { recipe, subtlety } = startForgery(instance, 'counterfeit', opts);
   recipe.counterfeit = {
-    quality: s,
-    uv: opts.uv ?? (s < 0.5 ? 'missing' : 'wrong-colour'),
-    fibres: opts.fibres ?? (s < 0.4 ? 'absent' : 'printed'),
+    quality: subtlety,
+    uv: opts.uv ?? (subtlety < 0.5 ? 'missing' : 'wrong-colour'),
+    fibres: opts.fibres ?? (subtlety < 0.4 ? 'absent' : 'printed'),
     ovd: 'flat',
-    colourShift: 0.05 + 0.3 * (1 - s),
+    colourShift: 0.05 + 0.3 * (1 - subtlety),
   };
-  const desc = describe(recipe, 'tmp');
+  const forged = instanceFromRecipe(recipe, 'tmp');
   const regions: TamperRegion[] = [];
-  const byId = (id: string): (typeof desc.features)[number][] =>
-    desc.features.filter((f) => f.id === id || f.id.endsWith(`:${id}`));
+  const byId = (id: string): (typeof forged.features)[number][] =>
+    forged.features.filter((f) => f.id === id || f.id.endsWith(`:${id}`));
   const add = (id: string, names: FeatureKind[], lights: Light[], note: string): void => {
     for (const f of byId(id)) regions.push(polyRegion(f.side, f.polygon, names, lights, note));
   };
@@ -563,7 +571,7 @@ export function counterfeit(instance: DocumentInstance, opts: CounterfeitOptions
     ['visible'],
     'Fine lines and rainbow printing reproduced as a dot screen',
   );
-  for (const f of desc.features.filter((x) => x.name === 'microprint'))
+  for (const f of forged.features.filter((x) => x.name === 'microprint'))
     regions.push(polyRegion(f.side, f.polygon, ['microprint'], ['visible'], 'Microprint blurred and unreadable'));
   add(
     'uv-emblem',
@@ -593,7 +601,7 @@ export function counterfeit(instance: DocumentInstance, opts: CounterfeitOptions
     recipe.counterfeit.uv === 'missing'
       ? 'the UV-fluorescent emblem and personalisation are missing'
       : 'the UV image has the wrong colour',
-    s < 0.5
+    subtlety < 0.5
       ? 'the paper itself glows blue-white under UV (optical brighteners)'
       : 'the paper is dull under UV, but the fibres do not fluoresce',
     recipe.counterfeit.fibres === 'printed'
@@ -608,7 +616,7 @@ export function counterfeit(instance: DocumentInstance, opts: CounterfeitOptions
     fraudType: 'counterfeit',
     regions,
     explanation: `Counterfeit: the whole document is a reproduction. ${tells.join('; ')}.`,
-    operation: { name: 'counterfeit', params: { subtlety: s, ...recipe.counterfeit } },
+    operation: { name: 'counterfeit', params: { subtlety, ...recipe.counterfeit } },
   });
 }
 
@@ -617,13 +625,13 @@ export function counterfeit(instance: DocumentInstance, opts: CounterfeitOptions
 export function pageSubstitution(instance: DocumentInstance, opts: ForgeryOptions = {}): ForgeryResult {
   if (instance.documentType !== 'TD3')
     throw new ForgeError('unsupported-document', 'page substitution applies to TD3 passports only');
-  const { recipe, rng, s } = start(instance, 'page-substitution', opts);
+  const { recipe, rng, subtlety } = startForgery(instance, 'page-substitution', opts);
   const design = stateDesign(recipe.state);
-  const misspelt = s < 0.6;
+  const misspelt = subtlety < 0.6;
   const micro = misspelt ? misspell(design.microtext, rng) : design.microtext;
   recipe.pageSubstitution = { seriesSeed: `${recipe.seed}:series:${opts.seed ?? 0}`, microtext: micro };
   const scene = buildScene(recipe, 'data-page');
-  const desc = describe(recipe, 'tmp');
+  const forged = instanceFromRecipe(recipe, 'tmp');
   const regions: TamperRegion[] = [
     region(
       scene,
@@ -633,13 +641,13 @@ export function pageSubstitution(instance: DocumentInstance, opts: ForgeryOption
       'Data page from another print series: background pattern does not match the specimen',
     ),
   ];
-  const ros = desc.features.find((f) => f.id === 'rosette');
+  const ros = forged.features.find((f) => f.id === 'rosette');
   if (ros)
     regions.push(
       polyRegion('data-page', ros.polygon, ['rosette'], ['visible'], 'Rosette petal count differs from the specimen'),
     );
   if (misspelt) {
-    for (const f of desc.features.filter((x) => x.name === 'microprint'))
+    for (const f of forged.features.filter((x) => x.name === 'microprint'))
       regions.push(polyRegion(f.side, f.polygon, ['microprint'], ['visible'], `Microprint reads "${micro}"`));
   }
   return finish(recipe, instance, 'page-substitution', {
@@ -652,7 +660,7 @@ export function pageSubstitution(instance: DocumentInstance, opts: ForgeryOption
       `different petal ` +
       `count${misspelt ? `, and the microprint reads "${micro}" instead of "${design.microtext}"` : ''}; ` +
       'the personalisation itself looks correct.',
-    operation: { name: 'pageSubstitution', params: { subtlety: s, microtext: micro } },
+    operation: { name: 'pageSubstitution', params: { subtlety, microtext: micro } },
   });
 }
 
@@ -666,7 +674,7 @@ function misspell(word: string, rng: Rng): string {
 // ------------------------------------------------------------------------------------------------ impostor
 
 export function impostor(instance: DocumentInstance, opts: ForgeryOptions = {}): ForgeryResult {
-  const { recipe } = start(instance, 'impostor', opts);
+  const { recipe } = startForgery(instance, 'impostor', opts);
   recipe.traveller = 'look-alike';
   recipe.travellerFaceSeed = `${recipe.seed}:lookalike:${opts.seed ?? 0}`;
   const side = sideWith(recipe, 'portrait');
@@ -694,7 +702,7 @@ export interface PseudoOptions extends ForgeryOptions {
 }
 
 export function pseudo(instance: DocumentInstance, opts: PseudoOptions = {}): ForgeryResult {
-  const { recipe, rng, s } = start(instance, 'pseudo', opts);
+  const { recipe, rng, subtlety } = startForgery(instance, 'pseudo', opts);
   const code = opts.state ?? rng.pick(Object.keys(PSEUDO_DESIGNS));
   const design = PSEUDO_DESIGNS[code];
   if (!design)
@@ -747,14 +755,14 @@ export function pseudo(instance: DocumentInstance, opts: PseudoOptions = {}): Fo
       'under ' +
       'UV, has no UV or IR features, and a stock hologram.',
     mrzFailedChecks: checkMrz(mrz).failedChecks,
-    operation: { name: 'pseudo', params: { state: code, subtlety: s } },
+    operation: { name: 'pseudo', params: { state: code, subtlety } },
   });
 }
 
 // ------------------------------------------------------------------------------------------------ stolen blank
 
 export function stolenBlank(instance: DocumentInstance, opts: ForgeryOptions = {}): ForgeryResult {
-  const { recipe, rng, s } = start(instance, 'stolen-blank', opts);
+  const { recipe, rng, subtlety } = startForgery(instance, 'stolen-blank', opts);
   const series = STOLEN_BLANK_SERIES.find((x) => x.state === recipe.state && x.documentType === recipe.format);
   if (!series)
     throw new ForgeError('unsupported-document', `no stolen blank series for ${recipe.state} ${recipe.format}`);
@@ -823,7 +831,7 @@ export function stolenBlank(instance: DocumentInstance, opts: ForgeryOptions = {
       `reported stolen on ${series.reportedOn}. The personalisation was done with a dye inkjet instead of laser ` +
       `engraving: under a loupe the data and portrait are made of droplets, ` +
       'and under infrared they almost vanish while genuine engraving stays dark.',
-    operation: { name: 'stolenBlank', params: { subtlety: s, series: `${series.from}–${series.to}` } },
+    operation: { name: 'stolenBlank', params: { subtlety, series: `${series.from}–${series.to}` } },
   });
 }
 
@@ -831,7 +839,7 @@ export function stolenBlank(instance: DocumentInstance, opts: ForgeryOptions = {
 // obtained
 
 export function fraudulentlyObtained(instance: DocumentInstance, opts: ForgeryOptions = {}): ForgeryResult {
-  const { recipe, rng } = start(instance, 'fraudulently-obtained', opts);
+  const { recipe, rng } = startForgery(instance, 'fraudulently-obtained', opts);
   const reason = rng.pick([
     'the birth certificate presented at application was reported counterfeit after issue',
     'the identity used at application belongs to a person recorded as deceased',
@@ -868,7 +876,7 @@ export interface StampForgeryOptions extends ForgeryOptions {
 export function forgeStamp(instance: DocumentInstance, opts: StampForgeryOptions = {}): ForgeryResult {
   if (instance.documentType !== 'TD3')
     throw new ForgeError('unsupported-document', 'stamps are forged on the visa pages of TD3 passports');
-  const { recipe, rng, s } = start(instance, 'forge-stamp', opts);
+  const { recipe, rng, subtlety } = startForgery(instance, 'forge-stamp', opts);
   if (!recipe.withVisaPage) {
     recipe.withVisaPage = true;
     recipe.stamps = genuineStamps(new Rng(`recipe:${recipe.seed}`).fork('stamps'), recipe.document.dateOfIssue);
@@ -898,10 +906,10 @@ export function forgeStamp(instance: DocumentInstance, opts: StampForgeryOptions
     x: at[0] + rng.range(-2, 2),
     y: at[1] + rng.range(-2, 2),
     rotation: rng.range(-12, 12),
-    ink: s < 0.5 ? ([30, 30, 140] as RGB) : design.stampInk,
+    ink: subtlety < 0.5 ? ([30, 30, 140] as RGB) : design.stampInk,
     forged: {
-      wrongDateFormat: s < 0.35,
-      unknownPost: s < 0.6,
+      wrongDateFormat: subtlety < 0.35,
+      unknownPost: subtlety < 0.6,
       missingNotch: true,
       nonFluorescent: true,
       added: mode === 'added',
@@ -932,7 +940,7 @@ export function forgeStamp(instance: DocumentInstance, opts: StampForgeryOptions
     ],
     explanation: `Forged entry stamp of ${design.name} (to hide an overstay or fake a travel history): ` +
       `${tells.join('; ')}.`,
-    operation: { name: 'forgeStamp', params: { subtlety: s, mode, state } },
+    operation: { name: 'forgeStamp', params: { subtlety, mode, state } },
   });
 }
 

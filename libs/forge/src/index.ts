@@ -25,7 +25,7 @@ export {
   renderImage,
   renderRaw,
   renderTraveller,
-  describe,
+  instanceFromRecipe as describe,
   genuineRecipe,
   inStolenSeries,
   STOLEN_BLANK_SERIES,

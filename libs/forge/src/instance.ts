@@ -76,9 +76,10 @@ export function inStolenSeries(state: string, type: DocumentFormat, number: stri
 }
 
 export function normaliseType(type: GenuineOptions['type']): DocumentFormat {
-  const t = String(type).toUpperCase();
-  if (t !== 'TD1' && t !== 'TD3') throw new Error(`unknown document type ${type}: expected TD1 or TD3`);
-  return t;
+  const normalised = String(type).toUpperCase();
+  if (normalised !== 'TD1' && normalised !== 'TD3')
+    throw new Error(`unknown document type ${type}: expected TD1 or TD3`);
+  return normalised;
 }
 
 export function baseContext(): InstanceContext {
@@ -145,26 +146,26 @@ export const STAMP_SLOTS: readonly (readonly [number, number])[] = [
 
 /** Entry/exit stamps from the training states' border posts, laid out on the stamp slots. */
 export function genuineStamps(rng: Rng, issued: string): StampSpec[] {
-  const n = rng.int(2, 4);
-  const slots = rng.shuffle(STAMP_SLOTS).slice(0, n);
+  const count = rng.int(2, 4);
+  const slots = rng.shuffle(STAMP_SLOTS).slice(0, count);
   const from = new Date(`${issued}T00:00:00Z`).getTime();
   const to = new Date(`${REFERENCE_DATE}T00:00:00Z`).getTime();
   return slots.map(([x, y], i) => {
     const state = rng.pick(Object.keys(TRAINING_DESIGNS));
-    const d = stateDesign(state);
-    const post = rng.pick(d.borderPosts);
-    const t = from + Math.floor(rng.next() * Math.max(1, (to - from) / 86400000)) * 86400000;
+    const design = stateDesign(state);
+    const post = rng.pick(design.borderPosts);
+    const stampedAt = from + Math.floor(rng.next() * Math.max(1, (to - from) / 86400000)) * 86400000;
     return {
       id: i,
       state,
       postCode: post.code,
       postName: post.name,
-      date: new Date(t).toISOString().slice(0, 10),
+      date: new Date(stampedAt).toISOString().slice(0, 10),
       direction: i % 2 === 0 ? 'entry' : 'exit',
       x: x + rng.range(-3, 3),
       y: y + rng.range(-3, 3),
       rotation: rng.range(-14, 14),
-      ink: d.stampInk,
+      ink: design.stampInk,
     } satisfies StampSpec;
   });
 }
@@ -192,7 +193,7 @@ export function imageFile(recipe: Recipe, side: DocumentSide, light: Light, fram
 }
 
 /** Describe a recipe: the instance's data, MRZ, features and image list (no pixels rendered). */
-export function describe(recipe: Recipe, id: string): DocumentInstance {
+export function instanceFromRecipe(recipe: Recipe, id: string): DocumentInstance {
   const design = stateDesign(recipe.state);
   const sides: SideInfo[] = [];
   const images: ImageRef[] = [];
@@ -263,7 +264,7 @@ export function instanceId(...parts: string[]): string {
 /** A genuine specimen: the library's entry point for specimens and the base of every forgery. */
 export function renderGenuine(opts: GenuineOptions): DocumentInstance {
   const recipe = genuineRecipe(opts);
-  return describe(recipe, instanceId(recipe.seed, String(recipe.dpi), recipe.withVisaPage ? 'visa' : ''));
+  return instanceFromRecipe(recipe, instanceId(recipe.seed, String(recipe.dpi), recipe.withVisaPage ? 'visa' : ''));
 }
 
 export interface RenderOptions {
@@ -329,14 +330,14 @@ export async function renderImage(
 
 /** The person presenting the document: the holder in a live photo, or a look-alike (impostor). */
 export async function renderTraveller(instance: DocumentInstance): Promise<Buffer> {
-  const r = instance.recipe;
+  const recipe = instance.recipe;
   const face =
-    r.traveller === 'look-alike'
-      ? lookAlikeParams(faceParams(r.faceSeed, r.holder.sex), r.travellerFaceSeed)
-      : faceParams(r.travellerFaceSeed, r.holder.sex);
-  const pose = livePose(new Rng(`pose:${r.seed}`));
+    recipe.traveller === 'look-alike'
+      ? lookAlikeParams(faceParams(recipe.faceSeed, recipe.holder.sex), recipe.travellerFaceSeed)
+      : faceParams(recipe.travellerFaceSeed, recipe.holder.sex);
+  const pose = livePose(new Rng(`pose:${recipe.seed}`));
   // A live photo is taken years after the document photo.
-  const years = Math.max(0, Number(REFERENCE_DATE.slice(0, 4)) - Number(r.document.dateOfIssue.slice(0, 4)));
+  const years = Math.max(0, Number(REFERENCE_DATE.slice(0, 4)) - Number(recipe.document.dateOfIssue.slice(0, 4)));
   const aged = { ...face, age: Math.min(1, face.age + years * 0.02) };
   const { width, height } = instance.traveller;
   const rgba = await faceRgba(aged, pose, width, height);
