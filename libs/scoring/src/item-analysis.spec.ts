@@ -204,6 +204,14 @@ describe('itemAnalysis — what Moodle leaves blank', () => {
 });
 
 describe('itemAnalysis — properties', () => {
+  // The per-item statistics reported as percentages.
+  const PERCENT_KEYS = [
+    'facility',
+    'sd',
+    'effectiveWeight',
+    'discriminationIndex',
+    'discriminativeEfficiency',
+  ] as const;
   /** Equal to 9 decimals, or both null. */
   const same = (actual: number | null, expected: number | null) => {
     if (expected === null) expect(actual).toBeNull();
@@ -258,13 +266,7 @@ describe('itemAnalysis — properties', () => {
         same(backward.cic, forward.cic);
         same(backward.standardError, forward.standardError);
         backward.items.forEach((item, i) => {
-          for (const key of [
-            'facility',
-            'sd',
-            'effectiveWeight',
-            'discriminationIndex',
-            'discriminativeEfficiency',
-          ] as const) {
+          for (const key of PERCENT_KEYS) {
             same(item[key], forward.items[i]![key]);
           }
         });
@@ -280,13 +282,7 @@ describe('itemAnalysis — properties', () => {
         same(scaled.cic, base.cic);
         same(scaled.standardError, base.standardError);
         scaled.items.forEach((item, i) => {
-          for (const key of [
-            'facility',
-            'sd',
-            'effectiveWeight',
-            'discriminationIndex',
-            'discriminativeEfficiency',
-          ] as const) {
+          for (const key of PERCENT_KEYS) {
             same(item[key], base.items[i]![key]);
           }
         });

@@ -107,29 +107,11 @@ export function itemAnalysis(marks: readonly (readonly number[])[], maxMarks: re
   const raw = maxMarks.map((maxMark, i) => {
     const x = marks.map((row) => row[i]!);
     const rest = x.map((v, a) => totals[a]! - v);
-    if (s === 0)
-      return {
-        maxMark,
-        facility: null,
-        sd: null,
-        variance: null,
-        cov: null,
-        covMax: null,
-        covTotal: null,
-        restVariance: null,
-      };
+    // What cannot be computed without at least two attempts.
+    const unavailable = { sd: null, variance: null, cov: null, covMax: null, covTotal: null, restVariance: null };
+    if (s === 0) return { maxMark, facility: null, ...unavailable };
     const facility = maxMark === 0 ? null : mean(x) / maxMark;
-    if (s < 2)
-      return {
-        maxMark,
-        facility,
-        sd: null,
-        variance: null,
-        cov: null,
-        covMax: null,
-        covTotal: null,
-        restVariance: null,
-      };
+    if (s < 2) return { maxMark, facility, ...unavailable };
     const variance = covariance(x, x);
     const restVariance = covariance(rest, rest);
     const cov = covariance(x, rest);
