@@ -15,5 +15,8 @@ export const AuditEntryView = z.object({
 });
 export type AuditEntryView = z.infer<typeof AuditEntryView>;
 
-export const AuditQuery = ListQuery.omit({ q: true }).extend({ entityType: z.string().max(40).optional(), entityId: z.string().max(80).optional() });
+export const AuditQuery = ListQuery.omit({ q: true }).extend({
+  entityType: z.string().max(40).optional(),
+  entityId: z.string().max(80).optional(),
+});
 export type AuditQuery = z.infer<typeof AuditQuery>;

@@ -34,7 +34,10 @@ export const ChangePasswordRequest = z.strictObject({
 });
 export type ChangePasswordRequest = z.infer<typeof ChangePasswordRequest>;
 
-export const UpdateMeRequest = z.strictObject({ language: Language.optional(), displayName: z.string().trim().min(1).max(120).optional() });
+export const UpdateMeRequest = z.strictObject({
+  language: Language.optional(),
+  displayName: z.string().trim().min(1).max(120).optional(),
+});
 export type UpdateMeRequest = z.infer<typeof UpdateMeRequest>;
 
 /** Route paths shared by API and web. */

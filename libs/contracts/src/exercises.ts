@@ -3,6 +3,7 @@
 // shapes (which do) are only ever sent after the item is locked and as the module's mode allows.
 import { z } from 'zod';
 import { ImageUrls } from './library';
+import { ListQuery } from './organisation';
 import {
   DocumentSide,
   DocumentType,
@@ -16,7 +17,13 @@ import {
 } from './taxonomy';
 
 /** MRZ check-digit fields a trainee can flag (mrz package field names). */
-export const MRZ_CHECKS = ['documentNumberCheckDigit', 'birthDateCheckDigit', 'expirationDateCheckDigit', 'personalNumberCheckDigit', 'compositeCheckDigit'] as const;
+export const MRZ_CHECKS = [
+  'documentNumberCheckDigit',
+  'birthDateCheckDigit',
+  'expirationDateCheckDigit',
+  'personalNumberCheckDigit',
+  'compositeCheckDigit',
+] as const;
 export const MrzCheck = z.enum(MRZ_CHECKS);
 export type MrzCheck = z.infer<typeof MrzCheck>;
 
@@ -55,7 +62,12 @@ export const ExerciseParts = z.object({
 });
 export type ExerciseParts = z.infer<typeof ExerciseParts>;
 
-export const ExerciseImageRef = z.object({ side: DocumentSide, light: Light, frame: z.number().int().min(1).default(1), assetId: z.uuid() });
+export const ExerciseImageRef = z.object({
+  side: DocumentSide,
+  light: Light,
+  frame: z.number().int().min(1).default(1),
+  assetId: z.uuid(),
+});
 export type ExerciseImageRef = z.infer<typeof ExerciseImageRef>;
 
 /**
@@ -65,8 +77,26 @@ export type ExerciseImageRef = z.infer<typeof ExerciseImageRef>;
  */
 export const CheckContext = z.object({
   referenceDate: z.string().max(10),
-  stolenBlankSeries: z.array(z.object({ state: z.string().max(3), documentType: z.string().max(8), from: z.string().max(20), to: z.string().max(20), reportedOn: z.string().max(10) })).max(50),
-  records: z.array(z.object({ source: z.string().max(120), result: z.enum(['no-hit', 'match', 'hit', 'discrepancy']), note: z.string().max(1000) })).max(20),
+  stolenBlankSeries: z
+    .array(
+      z.object({
+        state: z.string().max(3),
+        documentType: z.string().max(8),
+        from: z.string().max(20),
+        to: z.string().max(20),
+        reportedOn: z.string().max(10),
+      }),
+    )
+    .max(50),
+  records: z
+    .array(
+      z.object({
+        source: z.string().max(120),
+        result: z.enum(['no-hit', 'match', 'hit', 'discrepancy']),
+        note: z.string().max(1000),
+      }),
+    )
+    .max(20),
 });
 export type CheckContext = z.infer<typeof CheckContext>;
 
@@ -118,10 +148,7 @@ export const ExerciseView = ExerciseSummary.extend({
 });
 export type ExerciseView = z.infer<typeof ExerciseView>;
 
-export const ExerciseListQuery = z.strictObject({
-  limit: z.coerce.number().int().min(1).max(200).default(50),
-  offset: z.coerce.number().int().min(0).default(0),
-  q: z.string().trim().max(100).optional(),
+export const ExerciseListQuery = ListQuery.extend({
   fraudType: FraudType.optional(),
   documentType: DocumentType.optional(),
 });
@@ -191,7 +218,10 @@ export const CreateAssignmentRequest = z
     opensAt: z.iso.datetime({ offset: true }),
     closesAt: z.iso.datetime({ offset: true }).nullable().default(null),
   })
-  .refine((a) => !a.closesAt || Date.parse(a.closesAt) > Date.parse(a.opensAt), { message: 'closesAt must be after opensAt', path: ['closesAt'] });
+  .refine((a) => !a.closesAt || Date.parse(a.closesAt) > Date.parse(a.opensAt), {
+    message: 'closesAt must be after opensAt',
+    path: ['closesAt'],
+  });
 export type CreateAssignmentRequest = z.infer<typeof CreateAssignmentRequest>;
 
 export const AssignmentView = z.object({
@@ -288,7 +318,11 @@ export const AttemptView = z.object({
 export type AttemptView = z.infer<typeof AttemptView>;
 
 /** A point clicked on one side of the document, normalised 0–1 on that side's image. */
-export const MarkedPoint = z.strictObject({ side: DocumentSide, x: z.number().min(0).max(1), y: z.number().min(0).max(1) });
+export const MarkedPoint = z.strictObject({
+  side: DocumentSide,
+  x: z.number().min(0).max(1),
+  y: z.number().min(0).max(1),
+});
 export type MarkedPoint = z.infer<typeof MarkedPoint>;
 
 export const ItemAnswer = z.strictObject({
@@ -321,7 +355,12 @@ export const ItemPresentation = z.object({
     features: z.object({ options: z.array(FeatureKind) }).nullable(),
     mrz: z.object({ lines: z.array(z.string()), checks: z.array(MrzCheck) }).nullable(),
   }),
-  sides: z.array(z.object({ side: DocumentSide, images: z.array(z.object({ light: Light, frame: z.number().int(), urls: ImageUrls })) })),
+  sides: z.array(
+    z.object({
+      side: DocumentSide,
+      images: z.array(z.object({ light: Light, frame: z.number().int(), urls: ImageUrls })),
+    }),
+  ),
   /** The person presenting the document (impostor checks), or null. */
   traveller: ImageUrls.nullable(),
   /** Date, alert list and database checks at the desk, or null. */
@@ -377,7 +416,12 @@ export const OutcomeCounts = z.object({
   correctRejections: z.number().int(),
 });
 
-export const ResultBreakdown = z.object({ key: z.string(), correct: z.number().int(), total: z.number().int(), score: z.number() });
+export const ResultBreakdown = z.object({
+  key: z.string(),
+  correct: z.number().int(),
+  total: z.number().int(),
+  score: z.number(),
+});
 
 export const AttemptResults = z.object({
   score: z.number(),

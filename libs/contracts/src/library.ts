@@ -1,5 +1,6 @@
 // Specimen library and media: request and response shapes.
 import { z } from 'zod';
+import { ListQuery } from './organisation';
 import { DocumentSide, DocumentType, FeatureCategory, FeatureKind, Light, Point, Polygon } from './taxonomy';
 
 // ------------------------------------------------------------------------------------------------ media
@@ -125,10 +126,7 @@ export const SpecimenView = SpecimenSummary.extend({
 });
 export type SpecimenView = z.infer<typeof SpecimenView>;
 
-export const SpecimenListQuery = z.strictObject({
-  limit: z.coerce.number().int().min(1).max(200).default(50),
-  offset: z.coerce.number().int().min(0).default(0),
-  q: z.string().trim().max(100).optional(),
+export const SpecimenListQuery = ListQuery.extend({
   issuingState: stateCode.optional(),
   documentType: DocumentType.optional(),
 });

@@ -16,7 +16,13 @@ export const Username = z
 
 export const UnitView = z.object({ id: z.uuid(), name: z.string(), code: z.string(), userCount: z.number().int() });
 export type UnitView = z.infer<typeof UnitView>;
-export const CreateUnitRequest = z.strictObject({ name, code: z.string().trim().regex(/^[A-Z0-9-]{2,16}$/, 'code: 2–16 capitals, digits or "-"') });
+export const CreateUnitRequest = z.strictObject({
+  name,
+  code: z
+    .string()
+    .trim()
+    .regex(/^[A-Z0-9-]{2,16}$/, 'code: 2–16 capitals, digits or "-"'),
+});
 export type CreateUnitRequest = z.infer<typeof CreateUnitRequest>;
 export const UpdateUnitRequest = CreateUnitRequest.partial();
 export type UpdateUnitRequest = z.infer<typeof UpdateUnitRequest>;
@@ -85,7 +91,9 @@ export const TRAINEE_CSV_COLUMNS = ['service_number', 'name', 'unit', 'cohort', 
 export const ImportResult = z.object({
   created: z.number().int(),
   /** Usernames are derived from service numbers; initial passwords are returned once so they can be handed out. */
-  users: z.array(z.object({ username: z.string(), serviceNumber: z.string(), displayName: z.string(), initialPassword: z.string() })),
+  users: z.array(
+    z.object({ username: z.string(), serviceNumber: z.string(), displayName: z.string(), initialPassword: z.string() }),
+  ),
 });
 export type ImportResult = z.infer<typeof ImportResult>;
 export const ImportErrorDetails = z.object({ errors: z.array(RowError) });

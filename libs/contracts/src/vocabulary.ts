@@ -84,7 +84,17 @@ export const FEATURE_TAXONOMY = {
   ],
   'security-inks': ['uv-fluorescent-ink', 'ir-dropout-ink', 'optically-variable-ink', 'metameric-ink'],
   'optically-variable-device': ['dovid', 'kinegram'],
-  personalisation: ['laser-engraving', 'inkjet', 'laser-perforation', 'mli-cli', 'ghost-image', 'tactile-relief', 'portrait', 'signature', 'viz-data'],
+  personalisation: [
+    'laser-engraving',
+    'inkjet',
+    'laser-perforation',
+    'mli-cli',
+    'ghost-image',
+    'tactile-relief',
+    'portrait',
+    'signature',
+    'viz-data',
+  ],
   'machine-readable': ['mrz', 'barcode', 'chip'],
   construction: ['binding', 'laminate', 'page-numbering'],
 } as const;

@@ -18,14 +18,24 @@ export interface BenchResult {
   dpi: number;
 }
 
-async function timeOne(state: string, seed: number | string, dpi: number): Promise<{ ms: number; images: number; bytes: number }> {
+async function timeOne(
+  state: string,
+  seed: number | string,
+  dpi: number,
+): Promise<{ ms: number; images: number; bytes: number }> {
   const t0 = process.hrtime.bigint();
   const instance = renderGenuine({ state, type: 'TD3', seed, dpi });
   const images = await renderImages(instance, { lights: ALL_LIGHTS });
-  return { ms: Number(process.hrtime.bigint() - t0) / 1e6, images: images.length, bytes: images.reduce((s, i) => s + i.png.length, 0) };
+  return {
+    ms: Number(process.hrtime.bigint() - t0) / 1e6,
+    images: images.length,
+    bytes: images.reduce((s, i) => s + i.png.length, 0),
+  };
 }
 
-export async function benchGenerateTd3(opts: { dpi?: number; seed?: number | string; state?: string } = {}): Promise<BenchResult> {
+export async function benchGenerateTd3(
+  opts: { dpi?: number; seed?: number | string; state?: string } = {},
+): Promise<BenchResult> {
   const dpi = opts.dpi ?? 600;
   const state = opts.state ?? 'UTO';
   const cold = await timeOne(state, 'bench-cold', dpi);

@@ -6,6 +6,7 @@ import { parseArgs } from 'node:util';
 import { FRAUD_TYPES, LIGHTS, type FraudType, type Light } from '@firstline/contracts';
 import { batchItem, planBatch, type BatchOptions } from './batch';
 import { benchGenerateTd3 } from './bench';
+import { manifestEntry, type DemoManifestEntry } from './demo';
 import type { DocumentFormat } from './identity';
 import { writeInstance } from './io';
 import { TRAINING_STATE_CODES_FORGE } from './states';
@@ -33,16 +34,26 @@ function list(value: string | undefined): string[] | undefined {
   return value === undefined ? undefined : value.split(',').map((v) => v.trim()).filter(Boolean);
 }
 
-function number(flag: string, value: string | undefined, min: number, max: number, integer: boolean): number | undefined {
+function number(
+  flag: string,
+  value: string | undefined,
+  min: number,
+  max: number,
+  integer: boolean,
+): number | undefined {
   if (value === undefined) return undefined;
   const n = Number(value);
   if (!Number.isFinite(n) || (integer && !Number.isInteger(n)) || n < min || n > max) {
-    throw new UsageError(`--${flag}: expected ${integer ? 'an integer' : 'a number'} from ${min} to ${max}, got "${value}"`);
+    throw new UsageError(
+      `--${flag}: expected ${integer ? 'an integer' : 'a number'} from ${min} to ${max}, got "${value}"`,
+    );
   }
   return n;
 }
 
-export function parseCli(argv: string[]): { help: true } | { bench: true; dpi?: number } | { out: string; batch: BatchOptions; lights?: Light[] } {
+export function parseCli(
+  argv: string[],
+): { help: true } | { bench: true; dpi?: number } | { out: string; batch: BatchOptions; lights?: Light[] } {
   let parsed;
   try {
     parsed = parseArgs({
@@ -66,33 +77,43 @@ export function parseCli(argv: string[]): { help: true } | { bench: true; dpi?: 
   } catch (e) {
     throw new UsageError((e as Error).message);
   }
-  const v = parsed.values;
-  if (v.help) return { help: true };
-  const dpi = number('dpi', v.dpi, 50, 1200, true);
-  if (v.bench) return { bench: true, dpi };
-  if (!v.out) throw new UsageError('--out: required (the folder to write into)');
-  const states = list(v.state)?.map((s) => s.toUpperCase());
-  for (const s of states ?? []) if (!TRAINING_STATE_CODES_FORGE.includes(s)) throw new UsageError(`--state: unknown state "${s}" (expected ${TRAINING_STATE_CODES_FORGE.join(', ')})`);
-  const types = list(v.type)?.map((t) => t.toUpperCase());
-  for (const t of types ?? []) if (t !== 'TD1' && t !== 'TD3') throw new UsageError(`--type: unknown document type "${t}" (expected td3 or td1)`);
-  const fraudTypes = list(v['fraud-types']);
-  for (const t of fraudTypes ?? []) if (!FRAUD_TYPES.includes(t as FraudType)) throw new UsageError(`--fraud-types: unknown fraud type "${t}" (expected ${FRAUD_TYPES.join(', ')})`);
-  const lights = list(v.lights);
-  for (const l of lights ?? []) if (!LIGHTS.includes(l as Light)) throw new UsageError(`--lights: unknown light "${l}" (expected ${LIGHTS.join(', ')})`);
-  const genuineRatio = number('genuine-ratio', v['genuine-ratio'], 0, 1, false);
-  const count = number('count', v.count, 1, 100000, true) ?? 1;
+  const flags = parsed.values;
+  if (flags.help) return { help: true };
+  const dpi = number('dpi', flags.dpi, 50, 1200, true);
+  if (flags.bench) return { bench: true, dpi };
+  if (!flags.out) throw new UsageError('--out: required (the folder to write into)');
+  const states = list(flags.state)?.map((s) => s.toUpperCase());
+  for (const s of states ?? [])
+    if (!TRAINING_STATE_CODES_FORGE.includes(s))
+      throw new UsageError(`--state: unknown state "${s}" (expected ${TRAINING_STATE_CODES_FORGE.join(', ')})`);
+  const types = list(flags.type)?.map((t) => t.toUpperCase());
+  for (const t of types ?? [])
+    if (t !== 'TD1' && t !== 'TD3') throw new UsageError(`--type: unknown document type "${t}" (expected td3 or td1)`);
+  const fraudTypes = list(flags['fraud-types']);
+  for (const t of fraudTypes ?? [])
+    if (!FRAUD_TYPES.includes(t as FraudType))
+      throw new UsageError(`--fraud-types: unknown fraud type "${t}" (expected ${FRAUD_TYPES.join(', ')})`);
+  const lights = list(flags.lights);
+  for (const l of lights ?? [])
+    if (!LIGHTS.includes(l as Light))
+      throw new UsageError(`--lights: unknown light "${l}" (expected ${LIGHTS.join(', ')})`);
+  const genuineRatio = number('genuine-ratio', flags['genuine-ratio'], 0, 1, false);
+  const count = number('count', flags.count, 1, 100000, true) ?? 1;
   const realFraud = fraudTypes?.filter((t) => t !== 'genuine');
   if (realFraud && realFraud.length === 0 && genuineRatio !== undefined && genuineRatio < 1) {
-    throw new UsageError('--fraud-types: no fraud type left for the forged share (use --genuine-ratio 1 for genuine only)');
+    throw new UsageError(
+      '--fraud-types: no fraud type left for the forged share (use --genuine-ratio 1 for genuine only)',
+    );
   }
   const td3Only = (realFraud ?? []).filter((t) => t === 'forged:page-substitution' || t === 'forged:visa-or-stamp');
-  if (types && !types.includes('TD3') && td3Only.length) throw new UsageError(`--fraud-types: ${td3Only.join(', ')} need --type td3`);
+  if (types && !types.includes('TD3') && td3Only.length)
+    throw new UsageError(`--fraud-types: ${td3Only.join(', ')} need --type td3`);
   return {
-    out: v.out,
+    out: flags.out,
     lights: lights as Light[] | undefined,
     batch: {
       count,
-      seed: v.seed ?? '1',
+      seed: flags.seed ?? '1',
       genuineRatio: genuineRatio ?? (realFraud && realFraud.length === 0 ? 1 : 0.5),
       fraudTypes: realFraud as FraudType[] | undefined,
       states,
@@ -102,7 +123,10 @@ export function parseCli(argv: string[]): { help: true } | { bench: true; dpi?: 
   };
 }
 
-export async function runCli(argv: string[], log: (line: string) => void = (l) => process.stdout.write(`${l}\n`)): Promise<number> {
+export async function runCli(
+  argv: string[],
+  log: (line: string) => void = (l) => process.stdout.write(`${l}\n`),
+): Promise<number> {
   let cmd;
   try {
     cmd = parseCli(argv);
@@ -123,20 +147,13 @@ export async function runCli(argv: string[], log: (line: string) => void = (l) =
   }
   const plan = planBatch(cmd.batch);
   await mkdir(cmd.out, { recursive: true });
-  const manifest: Record<string, unknown>[] = [];
+  const manifest: DemoManifestEntry[] = [];
   const width = Math.max(4, String(plan.length - 1).length);
   for (let i = 0; i < plan.length; i++) {
     const item = batchItem(cmd.batch, i, plan[i]);
     const folder = String(i).padStart(width, '0');
     await writeInstance(join(cmd.out, folder), item.instance, item.truth, { lights: cmd.lights });
-    manifest.push({
-      folder,
-      id: item.instance.id,
-      state: item.instance.state.code,
-      documentType: item.instance.documentType,
-      verdict: item.truth.verdict,
-      fraudType: item.truth.fraudType,
-    });
+    manifest.push(manifestEntry(folder, item));
     log(`${folder}  ${item.instance.documentType} ${item.instance.state.code}  ${item.truth.fraudType}`);
   }
   await writeFile(join(cmd.out, 'batch.json'), `${JSON.stringify({ options: cmd.batch, items: manifest }, null, 2)}\n`);

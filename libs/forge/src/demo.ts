@@ -21,18 +21,29 @@ export const DEMO_DEFAULTS = { seed: 'firstline-demo', dpi: 200, exercises: 60, 
 
 /** One genuine specimen per state and document type; the TD3 specimens include a visa page with stamps. */
 export function demoSpecimens(opts: DemoLibraryOptions = {}): { instance: DocumentInstance; truth: GroundTruth }[] {
-  const o = { ...DEMO_DEFAULTS, ...opts };
+  const options = { ...DEMO_DEFAULTS, ...opts };
   return TRAINING_STATE_CODES_FORGE.flatMap((state) =>
     (['TD3', 'TD1'] as const).map((type) => {
-      const instance = renderGenuine({ state, type, seed: `${o.seed}:specimen`, dpi: o.dpi, withVisaPage: type === 'TD3' });
+      const instance = renderGenuine({
+        state,
+        type,
+        seed: `${options.seed}:specimen`,
+        dpi: options.dpi,
+        withVisaPage: type === 'TD3',
+      });
       return { instance, truth: genuineTruth(instance) };
     }),
   );
 }
 
 export function demoExercises(opts: DemoLibraryOptions = {}): BatchItem[] {
-  const o = { ...DEMO_DEFAULTS, ...opts };
-  return generateBatch({ count: o.exercises, seed: `${o.seed}:exercises`, genuineRatio: o.genuineRatio, dpi: o.dpi });
+  const options = { ...DEMO_DEFAULTS, ...opts };
+  return generateBatch({
+    count: options.exercises,
+    seed: `${options.seed}:exercises`,
+    genuineRatio: options.genuineRatio,
+    dpi: options.dpi,
+  });
 }
 
 export interface DemoManifestEntry {
@@ -42,6 +53,21 @@ export interface DemoManifestEntry {
   documentType: string;
   verdict: string;
   fraudType: string;
+}
+
+/** How a manifest (the demo library's, or a CLI batch.json) lists one instance written to folder. */
+export function manifestEntry(
+  folder: string,
+  item: { instance: DocumentInstance; truth: GroundTruth },
+): DemoManifestEntry {
+  return {
+    folder,
+    id: item.instance.id,
+    state: item.instance.state.code,
+    documentType: item.instance.documentType,
+    verdict: item.truth.verdict,
+    fraudType: item.truth.fraudType,
+  };
 }
 
 export interface DemoManifest {
@@ -60,35 +86,32 @@ export const RENDER_VERSION = 2;
  * Write the demo library under dir (specimens/<n>/, exercises/<n>/, manifest.json). Idempotent: when a manifest
  * with the same options exists, nothing is rendered again.
  */
-export async function writeDemoLibrary(dir: string, opts: DemoLibraryOptions = {}, log: (line: string) => void = () => undefined): Promise<DemoManifest> {
+export async function writeDemoLibrary(
+  dir: string,
+  opts: DemoLibraryOptions = {},
+  log: (line: string) => void = () => undefined,
+): Promise<DemoManifest> {
   const options = { ...DEMO_DEFAULTS, ...opts };
   try {
     const existing = JSON.parse(await readFile(join(dir, MANIFEST), 'utf8')) as DemoManifest;
-    if (existing.renderVersion === RENDER_VERSION && JSON.stringify(existing.options) === JSON.stringify(options)) return existing;
+    if (existing.renderVersion === RENDER_VERSION && JSON.stringify(existing.options) === JSON.stringify(options))
+      return existing;
   } catch {
     // No manifest yet: generate.
   }
   await mkdir(dir, { recursive: true });
-  const entry = (folder: string, item: { instance: DocumentInstance; truth: GroundTruth }): DemoManifestEntry => ({
-    folder,
-    id: item.instance.id,
-    state: item.instance.state.code,
-    documentType: item.instance.documentType,
-    verdict: item.truth.verdict,
-    fraudType: item.truth.fraudType,
-  });
   const specimens: DemoManifestEntry[] = [];
   for (const [i, item] of demoSpecimens(options).entries()) {
     const folder = join('specimens', String(i).padStart(2, '0'));
     await writeInstance(join(dir, folder), item.instance, item.truth);
-    specimens.push(entry(folder, item));
+    specimens.push(manifestEntry(folder, item));
     log(`specimen ${folder} ${item.instance.state.code} ${item.instance.documentType}`);
   }
   const exercises: DemoManifestEntry[] = [];
   for (const item of demoExercises(options)) {
     const folder = join('exercises', String(item.index).padStart(3, '0'));
     await writeInstance(join(dir, folder), item.instance, item.truth);
-    exercises.push(entry(folder, item));
+    exercises.push(manifestEntry(folder, item));
     log(`exercise ${folder} ${item.truth.fraudType}`);
   }
   const manifest: DemoManifest = { renderVersion: RENDER_VERSION, options, specimens, exercises };

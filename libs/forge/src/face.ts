@@ -3,9 +3,7 @@
 // or as a "live" traveller photo with small pose and lighting changes. A look-alike keeps the style (sex, skin,
 // hair, glasses, age) and redraws the geometry, which is what an impostor looks like.
 import { Rng } from './prng';
-
-// Module-local aliases of globals: inside Jest's sandbox every global lookup is slow, and these run in hot loops.
-const Math = globalThis.Math;
+import { Math } from './hot-globals';
 
 export type Sex = 'F' | 'M';
 
@@ -102,7 +100,17 @@ function jitter(rng: Rng, c: [number, number, number], amount: number): [number,
 /** Style traits: what a look-alike shares with the person they impersonate. */
 function styleTraits(rng: Rng, sex: Sex): Pick<
   FaceParams,
-  'sex' | 'skin' | 'hairStyle' | 'hairColor' | 'hairVolume' | 'hairPart' | 'facialHair' | 'glasses' | 'age' | 'clothing' | 'collar'
+  | 'sex'
+  | 'skin'
+  | 'hairStyle'
+  | 'hairColor'
+  | 'hairVolume'
+  | 'hairPart'
+  | 'facialHair'
+  | 'glasses'
+  | 'age'
+  | 'clothing'
+  | 'collar'
 > {
   const age = rng.next();
   const greyChance = Math.max(0, age - 0.55) * 1.6;
@@ -263,15 +271,20 @@ export function faceSvg(p: FaceParams, pose: FacePose = PORTRAIT_POSE, outW = 30
     <stop offset="0" stop-color="${rgb(skin, 1.06)}"/><stop offset="0.65" stop-color="${rgb(skin)}"/>
     <stop offset="1" stop-color="${rgb(skin, 0.78)}"/></radialGradient>`);
   defs.push(`<linearGradient id="neck" x1="0" y1="0" x2="0" y2="1">
-    <stop offset="0" stop-color="${rgb(skin, 0.7)}"/><stop offset="0.5" stop-color="${rgb(skin, 0.9)}"/></linearGradient>`);
+    <stop offset="0" stop-color="${rgb(skin, 0.7)}"/><stop offset="0.5" ` +
+      `stop-color="${rgb(skin, 0.9)}"/></linearGradient>`);
   defs.push(`<radialGradient id="hair" cx="0.45" cy="0.3" r="0.7">
-    <stop offset="0" stop-color="${rgb(p.hairColor, 1.25)}"/><stop offset="1" stop-color="${rgb(p.hairColor, 0.85)}"/></radialGradient>`);
+    <stop offset="0" stop-color="${rgb(p.hairColor, 1.25)}"/><stop offset="1" ` +
+      `stop-color="${rgb(p.hairColor, 0.85)}"/></radialGradient>`);
   defs.push(`<radialGradient id="iris" cx="0.5" cy="0.5" r="0.5">
     <stop offset="0" stop-color="${rgb(p.irisColor, 0.6)}"/><stop offset="0.55" stop-color="${rgb(p.irisColor)}"/>
     <stop offset="1" stop-color="${rgb(p.irisColor, 0.55)}"/></radialGradient>`);
   defs.push(`<linearGradient id="cloth" x1="0" y1="0" x2="0" y2="1">
-    <stop offset="0" stop-color="${rgb(p.clothing, 1.1)}"/><stop offset="1" stop-color="${rgb(p.clothing, 0.8)}"/></linearGradient>`);
-  defs.push(`<filter id="soft" x="-20%" y="-20%" width="140%" height="140%"><feGaussianBlur stdDeviation="2.2"/></filter>`);
+    <stop offset="0" stop-color="${rgb(p.clothing, 1.1)}"/><stop offset="1" ` +
+      `stop-color="${rgb(p.clothing, 0.8)}"/></linearGradient>`);
+  defs.push(
+    `<filter id="soft" x="-20%" y="-20%" width="140%" height="140%"><feGaussianBlur stdDeviation="2.2"/></filter>`,
+  );
 
   if (pose.background) {
     parts.push(`<rect x="-50" y="-50" width="400" height="500" fill="${rgb(pose.background)}"/>`);
@@ -279,7 +292,8 @@ export function faceSvg(p: FaceParams, pose: FacePose = PORTRAIT_POSE, outW = 30
       `<rect x="-50" y="-50" width="400" height="500" fill="url(#bglight)"/>`,
     );
     defs.push(`<radialGradient id="bglight" cx="${f1(0.5 + pose.light * 0.3)}" cy="0.35" r="0.8">
-      <stop offset="0" stop-color="#ffffff" stop-opacity="0.35"/><stop offset="1" stop-color="#000000" stop-opacity="0.15"/></radialGradient>`);
+      <stop offset="0" stop-color="#ffffff" stop-opacity="0.35"/><stop offset="1" stop-color="#000000" ` +
+        `stop-opacity="0.15"/></radialGradient>`);
   }
 
   const top = cy - H; // top of skull
@@ -292,20 +306,26 @@ export function faceSvg(p: FaceParams, pose: FacePose = PORTRAIT_POSE, outW = 30
   const nw = p.neckW;
   const shoulderY = chinY + 38;
   parts.push(
-    `<path d="M${f1(cx - nw)} ${f1(cy + H * 0.5)} L${f1(cx - nw)} ${f1(shoulderY)} L${f1(cx + nw)} ${f1(shoulderY)} L${f1(cx + nw)} ${f1(cy + H * 0.5)} Z" fill="url(#neck)"/>`,
+    `<path d="M${f1(cx - nw)} ${f1(cy + H * 0.5)} L${f1(cx - nw)} ${f1(shoulderY)} L${f1(cx + nw)} ${f1(shoulderY)} ` +
+      `L${f1(cx + nw)} ${f1(cy + H * 0.5)} Z" fill="url(#neck)"/>`,
   );
   parts.push(
-    `<path d="M${f1(cx - 150)} 420 C${f1(cx - 140)} ${f1(shoulderY + 6)} ${f1(cx - 80)} ${f1(shoulderY - 8)} ${f1(cx - nw - 4)} ${f1(shoulderY - 12)}
+    `<path d="M${f1(cx - 150)} 420 C${f1(cx - 140)} ${f1(shoulderY + 6)} ${f1(cx - 80)} ${f1(shoulderY - 8)} ` +
+      `${f1(cx - nw - 4)} ${f1(shoulderY - 12)}
      L${f1(cx)} ${f1(shoulderY + 22 - p.collar * 8)} L${f1(cx + nw + 4)} ${f1(shoulderY - 12)}
-     C${f1(cx + 80)} ${f1(shoulderY - 8)} ${f1(cx + 140)} ${f1(shoulderY + 6)} ${f1(cx + 150)} 420 Z" fill="url(#cloth)"/>`,
+     C${f1(cx + 80)} ${f1(shoulderY - 8)} ${f1(cx + 140)} ${f1(shoulderY + 6)} ${f1(cx + 150)} 420 Z" ` +
+       `fill="url(#cloth)"/>`,
   );
   if (p.collar === 1) {
     parts.push(
-      `<path d="M${f1(cx - nw - 4)} ${f1(shoulderY - 12)} L${f1(cx - 6)} ${f1(shoulderY + 30)} L${f1(cx - 20)} ${f1(shoulderY + 34)} Z M${f1(cx + nw + 4)} ${f1(shoulderY - 12)} L${f1(cx + 6)} ${f1(shoulderY + 30)} L${f1(cx + 20)} ${f1(shoulderY + 34)} Z" fill="#f2f2f0"/>`,
+      `<path d="M${f1(cx - nw - 4)} ${f1(shoulderY - 12)} L${f1(cx - 6)} ${f1(shoulderY + 30)} L${f1(cx - 20)} ` +
+        `${f1(shoulderY + 34)} Z M${f1(cx + nw + 4)} ${f1(shoulderY - 12)} L${f1(cx + 6)} ${f1(shoulderY + 30)} ` +
+          `L${f1(cx + 20)} ${f1(shoulderY + 34)} Z" fill="#f2f2f0"/>`,
     );
   } else if (p.collar === 2) {
     parts.push(
-      `<path d="M${f1(cx - nw - 6)} ${f1(shoulderY - 12)} Q${f1(cx)} ${f1(shoulderY + 26)} ${f1(cx + nw + 6)} ${f1(shoulderY - 12)}" stroke="${rgb(p.clothing, 0.6)}" stroke-width="4" fill="none"/>`,
+      `<path d="M${f1(cx - nw - 6)} ${f1(shoulderY - 12)} Q${f1(cx)} ${f1(shoulderY + 26)} ${f1(cx + nw + 6)} ` +
+        `${f1(shoulderY - 12)}" stroke="${rgb(p.clothing, 0.6)}" stroke-width="4" fill="none"/>`,
     );
   }
 
@@ -315,10 +335,14 @@ export function faceSvg(p: FaceParams, pose: FacePose = PORTRAIT_POSE, outW = 30
   for (const s of [-1, 1]) {
     const ex = cx + s * (W * 0.97);
     parts.push(
-      `<path d="M${f1(ex)} ${f1(earY - earH * 0.6)} C${f1(ex + s * 14 * p.earSize)} ${f1(earY - earH * 0.8)} ${f1(ex + s * 16 * p.earSize)} ${f1(earY + earH * 0.2)} ${f1(ex + s * 4)} ${f1(earY + earH * 0.55)} Z" fill="${rgb(skin, 0.88)}"/>`,
+      `<path d="M${f1(ex)} ${f1(earY - earH * 0.6)} C${f1(ex + s * 14 * p.earSize)} ${f1(earY - earH * 0.8)} ` +
+        `${f1(ex + s * 16 * p.earSize)} ${f1(earY + earH * 0.2)} ${f1(ex + s * 4)} ${f1(earY + earH * 0.55)} Z" ` +
+          `fill="${rgb(skin, 0.88)}"/>`,
     );
     parts.push(
-      `<path d="M${f1(ex + s * 3)} ${f1(earY - earH * 0.35)} C${f1(ex + s * 10)} ${f1(earY - earH * 0.4)} ${f1(ex + s * 10)} ${f1(earY + earH * 0.1)} ${f1(ex + s * 4)} ${f1(earY + earH * 0.3)}" stroke="${rgb(skin, 0.65)}" stroke-width="1.6" fill="none"/>`,
+      `<path d="M${f1(ex + s * 3)} ${f1(earY - earH * 0.35)} C${f1(ex + s * 10)} ${f1(earY - earH * 0.4)} ` +
+        `${f1(ex + s * 10)} ${f1(earY + earH * 0.1)} ${f1(ex + s * 4)} ${f1(earY + earH * 0.3)}" ` +
+          `stroke="${rgb(skin, 0.65)}" stroke-width="1.6" fill="none"/>`,
     );
   }
 
@@ -337,16 +361,22 @@ export function faceSvg(p: FaceParams, pose: FacePose = PORTRAIT_POSE, outW = 30
   defs.push(`<linearGradient id="sidelight" x1="0" y1="0" x2="1" y2="0">
     <stop offset="0" stop-color="#000" stop-opacity="${f1(0.05 + Math.max(0, pose.light) * 0.22)}"/>
     <stop offset="0.45" stop-color="#000" stop-opacity="0"/><stop offset="0.55" stop-color="#000" stop-opacity="0"/>
-    <stop offset="1" stop-color="#000" stop-opacity="${f1(0.05 + Math.max(0, -pose.light) * 0.22)}"/></linearGradient>`);
+    <stop offset="1" stop-color="#000" ` +
+      `stop-opacity="${f1(0.05 + Math.max(0, -pose.light) * 0.22)}"/></linearGradient>`);
   parts.push(
-    `<g clip-path="url(#headclip)"><rect x="${f1(cx - W * 1.1)}" y="${f1(top - 20)}" width="${f1(W * 2.2)}" height="${f1(H * 2.2)}" fill="url(#sidelight)"/>
-     <g filter="url(#soft)" opacity="0.22"><path d="M${f1(cx - W)} ${f1(cy + H * 0.2)} Q${f1(cx - W * 0.55)} ${f1(cy + H * 0.45)} ${f1(cx - chinW)} ${f1(chinY)} L${f1(cx - W)} ${f1(chinY)} Z M${f1(cx + W)} ${f1(cy + H * 0.2)} Q${f1(cx + W * 0.55)} ${f1(cy + H * 0.45)} ${f1(cx + chinW)} ${f1(chinY)} L${f1(cx + W)} ${f1(chinY)} Z" fill="${rgb(skin, 0.55)}"/></g></g>`,
+    `<g clip-path="url(#headclip)"><rect x="${f1(cx - W * 1.1)}" y="${f1(top - 20)}" width="${f1(W * 2.2)}" ` +
+      `height="${f1(H * 2.2)}" fill="url(#sidelight)"/>
+     <g filter="url(#soft)" opacity="0.22"><path d="M${f1(cx - W)} ${f1(cy + H * 0.2)} Q${f1(cx - W * 0.55)} ` +
+       `${f1(cy + H * 0.45)} ${f1(cx - chinW)} ${f1(chinY)} L${f1(cx - W)} ${f1(chinY)} Z M${f1(cx + W)} ` +
+         `${f1(cy + H * 0.2)} Q${f1(cx + W * 0.55)} ${f1(cy + H * 0.45)} ${f1(cx + chinW)} ${f1(chinY)} ` +
+           `L${f1(cx + W)} ${f1(chinY)} Z" fill="${rgb(skin, 0.55)}"/></g></g>`,
   );
   // Shadow the chin casts on the neck.
   parts.splice(
     parts.length - 2,
     0,
-    `<ellipse cx="${f1(cx)}" cy="${f1(chinY - 1)}" rx="${f1(nw * 0.9)}" ry="9" fill="${rgb(skin, 0.6)}" opacity="0.3" filter="url(#soft)"/>`,
+    `<ellipse cx="${f1(cx)}" cy="${f1(chinY - 1)}" rx="${f1(nw * 0.9)}" ry="9" fill="${rgb(skin, 0.6)}" ` +
+      `opacity="0.3" filter="url(#soft)"/>`,
   );
 
   // Facial hair below the features.
@@ -354,15 +384,21 @@ export function faceSvg(p: FaceParams, pose: FacePose = PORTRAIT_POSE, outW = 30
   if (p.facialHair === 'stubble' || p.facialHair === 'beard') {
     const op = p.facialHair === 'beard' ? 0.92 : 0.28;
     parts.push(
-      `<path d="M${f1(cx - W * 0.98)} ${f1(cy + H * 0.05)} C${f1(cx - jawW)} ${f1(cy + H * 0.75)} ${f1(cx - chinW)} ${f1(chinY + (p.facialHair === 'beard' ? 14 : 0))} ${f1(cx)} ${f1(chinY + (p.facialHair === 'beard' ? 16 : 2))}
-       C${f1(cx + chinW)} ${f1(chinY + (p.facialHair === 'beard' ? 14 : 0))} ${f1(cx + jawW)} ${f1(cy + H * 0.75)} ${f1(cx + W * 0.98)} ${f1(cy + H * 0.05)}
-       C${f1(cx + W * 0.8)} ${f1(cy + H * 0.5)} ${f1(cx + p.mouthW * 0.7)} ${f1(mouthY - 16)} ${f1(cx)} ${f1(mouthY - 14)}
-       C${f1(cx - p.mouthW * 0.7)} ${f1(mouthY - 16)} ${f1(cx - W * 0.8)} ${f1(cy + H * 0.5)} ${f1(cx - W * 0.98)} ${f1(cy + H * 0.05)} Z" fill="${rgb(p.hairColor)}" opacity="${op}"/>`,
+      `<path d="M${f1(cx - W * 0.98)} ${f1(cy + H * 0.05)} C${f1(cx - jawW)} ${f1(cy + H * 0.75)} ${f1(cx - chinW)} ` +
+        `${f1(chinY + (p.facialHair === 'beard' ? 14 : 0))} ${f1(cx)} ${f1(chinY + (p.facialHair === 'beard' ? 16 : 2))}
+       C${f1(cx + chinW)} ${f1(chinY + (p.facialHair === 'beard' ? 14 : 0))} ${f1(cx + jawW)} ${f1(cy + H * 0.75)} ` +
+         `${f1(cx + W * 0.98)} ${f1(cy + H * 0.05)}
+       C${f1(cx + W * 0.8)} ${f1(cy + H * 0.5)} ${f1(cx + p.mouthW * 0.7)} ${f1(mouthY - 16)} ${f1(cx)} ` +
+         `${f1(mouthY - 14)}
+       C${f1(cx - p.mouthW * 0.7)} ${f1(mouthY - 16)} ${f1(cx - W * 0.8)} ${f1(cy + H * 0.5)} ${f1(cx - W * 0.98)} ` +
+         `${f1(cy + H * 0.05)} Z" fill="${rgb(p.hairColor)}" opacity="${op}"/>`,
     );
   }
   if (p.facialHair === 'goatee') {
     parts.push(
-      `<path d="M${f1(cx - p.mouthW * 0.35)} ${f1(mouthY + 8)} Q${f1(cx)} ${f1(chinY + 12)} ${f1(cx + p.mouthW * 0.35)} ${f1(mouthY + 8)} Q${f1(cx)} ${f1(mouthY + 18)} ${f1(cx - p.mouthW * 0.35)} ${f1(mouthY + 8)} Z" fill="${rgb(p.hairColor)}" opacity="0.9"/>`,
+      `<path d="M${f1(cx - p.mouthW * 0.35)} ${f1(mouthY + 8)} Q${f1(cx)} ${f1(chinY + 12)} ` +
+        `${f1(cx + p.mouthW * 0.35)} ${f1(mouthY + 8)} Q${f1(cx)} ${f1(mouthY + 18)} ${f1(cx - p.mouthW * 0.35)} ` +
+          `${f1(mouthY + 8)} Z" fill="${rgb(p.hairColor)}" opacity="0.9"/>`,
     );
   }
 
@@ -378,22 +414,30 @@ export function faceSvg(p: FaceParams, pose: FacePose = PORTRAIT_POSE, outW = 30
     const yIn = eyeY + (s < 0 ? -tilt : tilt) * eyeR;
     const yOut = eyeY - (s < 0 ? -tilt : tilt) * eyeR;
     const [xl, yl, xr, yr] = s < 0 ? [x0, yOut, x1, yIn] : [x0, yIn, x1, yOut];
-    const almond = `M${f1(xl)} ${f1(yl)} Q${f1(ex)} ${f1(eyeY - open * 1.9)} ${f1(xr)} ${f1(yr)} Q${f1(ex)} ${f1(eyeY + open * 1.5)} ${f1(xl)} ${f1(yl)} Z`;
+    const almond = `M${f1(xl)} ${f1(yl)} Q${f1(ex)} ${f1(eyeY - open * 1.9)} ${f1(xr)} ${f1(yr)} Q${f1(ex)} ` +
+      `${f1(eyeY + open * 1.5)} ${f1(xl)} ${f1(yl)} Z`;
     parts.push(`<path d="${almond}" fill="#f4f1ec"/>`);
     parts.push(
-      `<clipPath id="eye${s}"><path d="${almond}"/></clipPath><g clip-path="url(#eye${s})"><circle cx="${f1(ex + pose.dx * 0.02)}" cy="${f1(eyeY)}" r="${f1(eyeR * 0.62)}" fill="url(#iris)"/>
+      `<clipPath id="eye${s}"><path d="${almond}"/></clipPath><g clip-path="url(#eye${s})"><circle ` +
+        `cx="${f1(ex + pose.dx * 0.02)}" cy="${f1(eyeY)}" r="${f1(eyeR * 0.62)}" fill="url(#iris)"/>
        <circle cx="${f1(ex + pose.dx * 0.02)}" cy="${f1(eyeY)}" r="${f1(eyeR * 0.27)}" fill="#111"/>
-       <circle cx="${f1(ex + eyeR * 0.2)}" cy="${f1(eyeY - eyeR * 0.2)}" r="${f1(eyeR * 0.11)}" fill="#fff" opacity="0.9"/>
-       <path d="M${f1(xl - 2)} ${f1(yl - 6)} L${f1(xr + 2)} ${f1(yr - 6)} L${f1(xr + 2)} ${f1(eyeY - open * 0.9)} Q${f1(ex)} ${f1(eyeY - open * 1.6)} ${f1(xl - 2)} ${f1(eyeY - open * 0.9)} Z" fill="${rgb(skin, 0.6)}" opacity="0.35"/></g>`,
+       <circle cx="${f1(ex + eyeR * 0.2)}" cy="${f1(eyeY - eyeR * 0.2)}" r="${f1(eyeR * 0.11)}" fill="#fff" ` +
+         `opacity="0.9"/>
+       <path d="M${f1(xl - 2)} ${f1(yl - 6)} L${f1(xr + 2)} ${f1(yr - 6)} L${f1(xr + 2)} ${f1(eyeY - open * 0.9)} ` +
+         `Q${f1(ex)} ${f1(eyeY - open * 1.6)} ${f1(xl - 2)} ${f1(eyeY - open * 0.9)} Z" fill="${rgb(skin, 0.6)}" ` +
+           `opacity="0.35"/></g>`,
     );
     parts.push(
-      `<path d="M${f1(xl)} ${f1(yl)} Q${f1(ex)} ${f1(eyeY - open * 1.9)} ${f1(xr)} ${f1(yr)}" stroke="#2a1f1a" stroke-width="2.2" fill="none" stroke-linecap="round"/>`,
+      `<path d="M${f1(xl)} ${f1(yl)} Q${f1(ex)} ${f1(eyeY - open * 1.9)} ${f1(xr)} ${f1(yr)}" stroke="#2a1f1a" ` +
+        `stroke-width="2.2" fill="none" stroke-linecap="round"/>`,
     );
     parts.push(
-      `<path d="M${f1(xl + 3)} ${f1(yl - 3)} Q${f1(ex)} ${f1(eyeY - open * 2.7)} ${f1(xr - 2)} ${f1(yr - 4)}" stroke="${rgb(skin, 0.62)}" stroke-width="1.3" fill="none"/>`,
+      `<path d="M${f1(xl + 3)} ${f1(yl - 3)} Q${f1(ex)} ${f1(eyeY - open * 2.7)} ${f1(xr - 2)} ${f1(yr - 4)}" ` +
+        `stroke="${rgb(skin, 0.62)}" stroke-width="1.3" fill="none"/>`,
     );
     parts.push(
-      `<path d="M${f1(xl + 4)} ${f1(yl + 2)} Q${f1(ex)} ${f1(eyeY + open * 1.9)} ${f1(xr - 3)} ${f1(yr + 2)}" stroke="${rgb(skin, 0.7)}" stroke-width="1.2" fill="none" opacity="0.7"/>`,
+      `<path d="M${f1(xl + 4)} ${f1(yl + 2)} Q${f1(ex)} ${f1(eyeY + open * 1.9)} ${f1(xr - 3)} ${f1(yr + 2)}" ` +
+        `stroke="${rgb(skin, 0.7)}" stroke-width="1.2" fill="none" opacity="0.7"/>`,
     );
     // Eyebrow.
     const by = eyeY - eyeR * 1.05 - p.browGap * 0.6;
@@ -402,7 +446,9 @@ export function faceSvg(p: FaceParams, pose: FacePose = PORTRAIT_POSE, outW = 30
     const arch = 4 + p.browArch * 6;
     const ang = p.browAngle * 20;
     parts.push(
-      `<path d="M${f1(bIn)} ${f1(by + 2 + ang)} Q${f1(ex + s * eyeR * 0.3)} ${f1(by - arch)} ${f1(bOut)} ${f1(by + 3 - ang)}" stroke="${rgb(p.hairColor, p.hairColor[0] > 150 ? 0.6 : 1)}" stroke-width="${f1(p.browThick)}" fill="none" stroke-linecap="round"/>`,
+      `<path d="M${f1(bIn)} ${f1(by + 2 + ang)} Q${f1(ex + s * eyeR * 0.3)} ${f1(by - arch)} ${f1(bOut)} ` +
+        `${f1(by + 3 - ang)}" stroke="${rgb(p.hairColor, p.hairColor[0] > 150 ? 0.6 : 1)}" ` +
+          `stroke-width="${f1(p.browThick)}" fill="none" stroke-linecap="round"/>`,
     );
   }
 
@@ -411,13 +457,20 @@ export function faceSvg(p: FaceParams, pose: FacePose = PORTRAIT_POSE, outW = 30
   const noseBot = noseTop + p.noseLen * 0.8;
   const nw2 = p.noseW / 2;
   parts.push(
-    `<path d="M${f1(cx - 4 + pose.light * -3)} ${f1(noseTop)} Q${f1(cx - 6 + pose.light * -3)} ${f1((noseTop + noseBot) / 2)} ${f1(cx - nw2 * 0.7)} ${f1(noseBot - 3)}" stroke="${rgb(skin, 0.7)}" stroke-width="2" fill="none" opacity="0.7"/>`,
+    `<path d="M${f1(cx - 4 + pose.light * -3)} ${f1(noseTop)} Q${f1(cx - 6 + pose.light * -3)} ` +
+      `${f1((noseTop + noseBot) / 2)} ${f1(cx - nw2 * 0.7)} ${f1(noseBot - 3)}" stroke="${rgb(skin, 0.7)}" ` +
+        `stroke-width="2" fill="none" opacity="0.7"/>`,
   );
   parts.push(
-    `<path d="M${f1(cx - nw2)} ${f1(noseBot - 1)} Q${f1(cx - nw2 - 3)} ${f1(noseBot + 5)} ${f1(cx - nw2 * 0.4)} ${f1(noseBot + 4)} Q${f1(cx)} ${f1(noseBot + 7 + p.noseTip * 3)} ${f1(cx + nw2 * 0.4)} ${f1(noseBot + 4)} Q${f1(cx + nw2 + 3)} ${f1(noseBot + 5)} ${f1(cx + nw2)} ${f1(noseBot - 1)}" stroke="${rgb(skin, 0.58)}" stroke-width="2" fill="none"/>`,
+    `<path d="M${f1(cx - nw2)} ${f1(noseBot - 1)} Q${f1(cx - nw2 - 3)} ${f1(noseBot + 5)} ${f1(cx - nw2 * 0.4)} ` +
+      `${f1(noseBot + 4)} Q${f1(cx)} ${f1(noseBot + 7 + p.noseTip * 3)} ${f1(cx + nw2 * 0.4)} ${f1(noseBot + 4)} ` +
+        `Q${f1(cx + nw2 + 3)} ${f1(noseBot + 5)} ${f1(cx + nw2)} ${f1(noseBot - 1)}" stroke="${rgb(skin, 0.58)}" ` +
+          `stroke-width="2" fill="none"/>`,
   );
   parts.push(
-    `<ellipse cx="${f1(cx - nw2 * 0.45)}" cy="${f1(noseBot + 3)}" rx="${f1(2.6)}" ry="1.6" fill="${rgb(skin, 0.4)}"/><ellipse cx="${f1(cx + nw2 * 0.45)}" cy="${f1(noseBot + 3)}" rx="2.6" ry="1.6" fill="${rgb(skin, 0.4)}"/>`,
+    `<ellipse cx="${f1(cx - nw2 * 0.45)}" cy="${f1(noseBot + 3)}" rx="${f1(2.6)}" ry="1.6" ` +
+      `fill="${rgb(skin, 0.4)}"/><ellipse cx="${f1(cx + nw2 * 0.45)}" cy="${f1(noseBot + 3)}" rx="2.6" ry="1.6" ` +
+        `fill="${rgb(skin, 0.4)}"/>`,
   );
   parts.push(
     `<ellipse cx="${f1(cx + 1)}" cy="${f1(noseBot - 2)}" rx="${f1(nw2 * 0.35)}" ry="3" fill="#ffffff" opacity="0.18"/>`,
@@ -432,18 +485,26 @@ export function faceSvg(p: FaceParams, pose: FacePose = PORTRAIT_POSE, outW = 30
   ];
   const corner = -smile * 5;
   parts.push(
-    `<path d="M${f1(cx - mw)} ${f1(mouthY + corner)} Q${f1(cx - mw * 0.5)} ${f1(mouthY - p.lipUpper - 1)} ${f1(cx)} ${f1(mouthY - p.lipUpper * 0.6)} Q${f1(cx + mw * 0.5)} ${f1(mouthY - p.lipUpper - 1)} ${f1(cx + mw)} ${f1(mouthY + corner)}
+    `<path d="M${f1(cx - mw)} ${f1(mouthY + corner)} Q${f1(cx - mw * 0.5)} ${f1(mouthY - p.lipUpper - 1)} ${f1(cx)} ` +
+      `${f1(mouthY - p.lipUpper * 0.6)} Q${f1(cx + mw * 0.5)} ${f1(mouthY - p.lipUpper - 1)} ${f1(cx + mw)} ` +
+        `${f1(mouthY + corner)}
      Q${f1(cx)} ${f1(mouthY + 1 + smile * 3)} ${f1(cx - mw)} ${f1(mouthY + corner)} Z" fill="${rgb(lipCol, 0.85)}"/>`,
   );
   parts.push(
-    `<path d="M${f1(cx - mw)} ${f1(mouthY + corner)} Q${f1(cx)} ${f1(mouthY + 1 + smile * 3)} ${f1(cx + mw)} ${f1(mouthY + corner)} Q${f1(cx + mw * 0.6)} ${f1(mouthY + p.lipLower + 3)} ${f1(cx)} ${f1(mouthY + p.lipLower + 3)} Q${f1(cx - mw * 0.6)} ${f1(mouthY + p.lipLower + 3)} ${f1(cx - mw)} ${f1(mouthY + corner)} Z" fill="${rgb(lipCol)}"/>`,
+    `<path d="M${f1(cx - mw)} ${f1(mouthY + corner)} Q${f1(cx)} ${f1(mouthY + 1 + smile * 3)} ${f1(cx + mw)} ` +
+      `${f1(mouthY + corner)} Q${f1(cx + mw * 0.6)} ${f1(mouthY + p.lipLower + 3)} ${f1(cx)} ` +
+        `${f1(mouthY + p.lipLower + 3)} Q${f1(cx - mw * 0.6)} ${f1(mouthY + p.lipLower + 3)} ${f1(cx - mw)} ` +
+          `${f1(mouthY + corner)} Z" fill="${rgb(lipCol)}"/>`,
   );
   parts.push(
-    `<path d="M${f1(cx - mw)} ${f1(mouthY + corner)} Q${f1(cx)} ${f1(mouthY + 1 + smile * 3)} ${f1(cx + mw)} ${f1(mouthY + corner)}" stroke="${rgb(lipCol, 0.45)}" stroke-width="1.6" fill="none"/>`,
+    `<path d="M${f1(cx - mw)} ${f1(mouthY + corner)} Q${f1(cx)} ${f1(mouthY + 1 + smile * 3)} ${f1(cx + mw)} ` +
+      `${f1(mouthY + corner)}" stroke="${rgb(lipCol, 0.45)}" stroke-width="1.6" fill="none"/>`,
   );
   if (p.facialHair === 'moustache' || p.facialHair === 'beard' || p.facialHair === 'goatee') {
     parts.push(
-      `<path d="M${f1(cx - mw - 4)} ${f1(mouthY + 2)} Q${f1(cx - mw)} ${f1(mouthY - 14)} ${f1(cx)} ${f1(mouthY - 12)} Q${f1(cx + mw)} ${f1(mouthY - 14)} ${f1(cx + mw + 4)} ${f1(mouthY + 2)} Q${f1(cx)} ${f1(mouthY - 5)} ${f1(cx - mw - 4)} ${f1(mouthY + 2)} Z" fill="${rgb(p.hairColor)}"/>`,
+      `<path d="M${f1(cx - mw - 4)} ${f1(mouthY + 2)} Q${f1(cx - mw)} ${f1(mouthY - 14)} ${f1(cx)} ` +
+        `${f1(mouthY - 12)} Q${f1(cx + mw)} ${f1(mouthY - 14)} ${f1(cx + mw + 4)} ${f1(mouthY + 2)} Q${f1(cx)} ` +
+          `${f1(mouthY - 5)} ${f1(cx - mw - 4)} ${f1(mouthY + 2)} Z" fill="${rgb(p.hairColor)}"/>`,
     );
   }
 
@@ -452,10 +513,14 @@ export function faceSvg(p: FaceParams, pose: FacePose = PORTRAIT_POSE, outW = 30
     const op = (p.age - 0.5) * 1.2;
     parts.push(
       `<g stroke="${rgb(skin, 0.62)}" stroke-width="1.3" fill="none" opacity="${f1(op)}">
-       <path d="M${f1(cx - nw2 - 6)} ${f1(noseBot - 4)} Q${f1(cx - mw - 8)} ${f1(mouthY - 4)} ${f1(cx - mw - 4)} ${f1(mouthY + 10)}"/>
-       <path d="M${f1(cx + nw2 + 6)} ${f1(noseBot - 4)} Q${f1(cx + mw + 8)} ${f1(mouthY - 4)} ${f1(cx + mw + 4)} ${f1(mouthY + 10)}"/>
-       <path d="M${f1(cx - 30)} ${f1(top + H * 0.42)} Q${f1(cx)} ${f1(top + H * 0.38)} ${f1(cx + 30)} ${f1(top + H * 0.42)}"/>
-       <path d="M${f1(cx - 24)} ${f1(top + H * 0.5)} Q${f1(cx)} ${f1(top + H * 0.46)} ${f1(cx + 24)} ${f1(top + H * 0.5)}"/></g>`,
+       <path d="M${f1(cx - nw2 - 6)} ${f1(noseBot - 4)} Q${f1(cx - mw - 8)} ${f1(mouthY - 4)} ${f1(cx - mw - 4)} ` +
+         `${f1(mouthY + 10)}"/>
+       <path d="M${f1(cx + nw2 + 6)} ${f1(noseBot - 4)} Q${f1(cx + mw + 8)} ${f1(mouthY - 4)} ${f1(cx + mw + 4)} ` +
+         `${f1(mouthY + 10)}"/>
+       <path d="M${f1(cx - 30)} ${f1(top + H * 0.42)} Q${f1(cx)} ${f1(top + H * 0.38)} ${f1(cx + 30)} ` +
+         `${f1(top + H * 0.42)}"/>
+       <path d="M${f1(cx - 24)} ${f1(top + H * 0.5)} Q${f1(cx)} ${f1(top + H * 0.46)} ${f1(cx + 24)} ` +
+         `${f1(top + H * 0.5)}"/></g>`,
     );
   }
   if (p.mole) {
@@ -473,34 +538,55 @@ export function faceSvg(p: FaceParams, pose: FacePose = PORTRAIT_POSE, outW = 30
     const frame = `stroke="#1d1b1a" stroke-width="3" fill="#c8d4dc" fill-opacity="0.12"`;
     for (const s of [-1, 1]) {
       const ex = cx + s * p.eyeGap;
-      if (glasses === 'round') parts.push(`<circle cx="${f1(ex)}" cy="${f1(eyeY + 1)}" r="${f1(gw * 0.85)}" ${frame}/>`);
-      else parts.push(`<rect x="${f1(ex - gw)}" y="${f1(eyeY - gh * 0.8)}" width="${f1(gw * 2)}" height="${f1(gh * 1.7)}" rx="5" ${frame}/>`);
+      if (glasses === 'round')
+        parts.push(`<circle cx="${f1(ex)}" cy="${f1(eyeY + 1)}" r="${f1(gw * 0.85)}" ${frame}/>`);
+      else
+        parts.push(
+          `<rect x="${f1(ex - gw)}" y="${f1(eyeY - gh * 0.8)}" width="${f1(gw * 2)}" height="${f1(gh * 1.7)}" rx="5" ` +
+            `${frame}/>`,
+        );
       parts.push(
-        `<path d="M${f1(ex + s * gw)} ${f1(eyeY - 2)} L${f1(cx + s * W * 0.98)} ${f1(eyeY - 5)}" stroke="#1d1b1a" stroke-width="2.5"/>`,
+        `<path d="M${f1(ex + s * gw)} ${f1(eyeY - 2)} L${f1(cx + s * W * 0.98)} ${f1(eyeY - 5)}" stroke="#1d1b1a" ` +
+          `stroke-width="2.5"/>`,
       );
     }
     parts.push(
-      `<path d="M${f1(cx - p.eyeGap + gw * (glasses === 'round' ? 0.85 : 1))} ${f1(eyeY - 2)} Q${f1(cx)} ${f1(eyeY - 8)} ${f1(cx + p.eyeGap - gw * (glasses === 'round' ? 0.85 : 1))} ${f1(eyeY - 2)}" stroke="#1d1b1a" stroke-width="2.5" fill="none"/>`,
+      `<path d="M${f1(cx - p.eyeGap + gw * (glasses === 'round' ? 0.85 : 1))} ${f1(eyeY - 2)} Q${f1(cx)} ` +
+        `${f1(eyeY - 8)} ${f1(cx + p.eyeGap - gw * (glasses === 'round' ? 0.85 : 1))} ${f1(eyeY - 2)}" ` +
+          `stroke="#1d1b1a" stroke-width="2.5" fill="none"/>`,
     );
   }
 
   const rot = pose.roll ? ` transform="rotate(${f1(pose.roll)} ${cx} ${cy + 40})"` : '';
-  return `<svg xmlns="http://www.w3.org/2000/svg" width="${outW}" height="${outH}" viewBox="25 40 250 333.3"><defs>${defs.join('')}</defs><g${rot}>${parts.join('\n')}</g></svg>`;
+  return `<svg xmlns="http://www.w3.org/2000/svg" width="${outW}" height="${outH}" viewBox="25 40 250 ` +
+    `333.3"><defs>${defs.join('')}</defs><g${rot}>${parts.join('\n')}</g></svg>`;
 }
 
 function hairBackPath(style: number, cx: number, cy: number, W: number, H: number, vol: number): string | null {
   const top = cy - H;
   switch (style) {
     case 3: // long straight
-      return `M${f1(cx - W * 1.15 * vol)} ${f1(cy - H * 0.2)} C${f1(cx - W * 1.3 * vol)} ${f1(top - 20)} ${f1(cx + W * 1.3 * vol)} ${f1(top - 20)} ${f1(cx + W * 1.15 * vol)} ${f1(cy - H * 0.2)} L${f1(cx + W * 1.2 * vol)} ${f1(cy + H * 1.45)} L${f1(cx - W * 1.2 * vol)} ${f1(cy + H * 1.45)} Z`;
+      return `M${f1(cx - W * 1.15 * vol)} ${f1(cy - H * 0.2)} C${f1(cx - W * 1.3 * vol)} ${f1(top - 20)} ` +
+        `${f1(cx + W * 1.3 * vol)} ${f1(top - 20)} ${f1(cx + W * 1.15 * vol)} ${f1(cy - H * 0.2)} ` +
+          `L${f1(cx + W * 1.2 * vol)} ${f1(cy + H * 1.45)} L${f1(cx - W * 1.2 * vol)} ${f1(cy + H * 1.45)} Z`;
     case 4: // bob
-      return `M${f1(cx - W * 1.2 * vol)} ${f1(cy - H * 0.2)} C${f1(cx - W * 1.35 * vol)} ${f1(top - 22)} ${f1(cx + W * 1.35 * vol)} ${f1(top - 22)} ${f1(cx + W * 1.2 * vol)} ${f1(cy - H * 0.2)} L${f1(cx + W * 1.18 * vol)} ${f1(cy + H * 0.75)} Q${f1(cx)} ${f1(cy + H * 0.9)} ${f1(cx - W * 1.18 * vol)} ${f1(cy + H * 0.75)} Z`;
+      return `M${f1(cx - W * 1.2 * vol)} ${f1(cy - H * 0.2)} C${f1(cx - W * 1.35 * vol)} ${f1(top - 22)} ` +
+        `${f1(cx + W * 1.35 * vol)} ${f1(top - 22)} ${f1(cx + W * 1.2 * vol)} ${f1(cy - H * 0.2)} ` +
+          `L${f1(cx + W * 1.18 * vol)} ${f1(cy + H * 0.75)} Q${f1(cx)} ${f1(cy + H * 0.9)} ` +
+            `${f1(cx - W * 1.18 * vol)} ${f1(cy + H * 0.75)} Z`;
     case 5: // curly volume
       return curlyCloud(cx, cy - H * 0.35, W * 1.35 * vol, H * 1.0 * vol, 14);
     case 7: // long wavy
-      return `M${f1(cx - W * 1.1 * vol)} ${f1(cy - H * 0.3)} C${f1(cx - W * 1.35 * vol)} ${f1(top - 24)} ${f1(cx + W * 1.35 * vol)} ${f1(top - 24)} ${f1(cx + W * 1.1 * vol)} ${f1(cy - H * 0.3)} Q${f1(cx + W * 1.45 * vol)} ${f1(cy + H * 0.5)} ${f1(cx + W * 1.2 * vol)} ${f1(cy + H * 1.3)} Q${f1(cx + W * 1.4 * vol)} ${f1(cy + H * 1.5)} ${f1(cx + W * 0.9)} ${f1(cy + H * 1.6)} L${f1(cx - W * 0.9)} ${f1(cy + H * 1.6)} Q${f1(cx - W * 1.4 * vol)} ${f1(cy + H * 1.5)} ${f1(cx - W * 1.2 * vol)} ${f1(cy + H * 1.3)} Q${f1(cx - W * 1.45 * vol)} ${f1(cy + H * 0.5)} ${f1(cx - W * 1.1 * vol)} ${f1(cy - H * 0.3)} Z`;
+      return `M${f1(cx - W * 1.1 * vol)} ${f1(cy - H * 0.3)} C${f1(cx - W * 1.35 * vol)} ${f1(top - 24)} ` +
+        `${f1(cx + W * 1.35 * vol)} ${f1(top - 24)} ${f1(cx + W * 1.1 * vol)} ${f1(cy - H * 0.3)} ` +
+          `Q${f1(cx + W * 1.45 * vol)} ${f1(cy + H * 0.5)} ${f1(cx + W * 1.2 * vol)} ${f1(cy + H * 1.3)} ` +
+            `Q${f1(cx + W * 1.4 * vol)} ${f1(cy + H * 1.5)} ${f1(cx + W * 0.9)} ${f1(cy + H * 1.6)} ` +
+              `L${f1(cx - W * 0.9)} ${f1(cy + H * 1.6)} Q${f1(cx - W * 1.4 * vol)} ${f1(cy + H * 1.5)} ` +
+                `${f1(cx - W * 1.2 * vol)} ${f1(cy + H * 1.3)} Q${f1(cx - W * 1.45 * vol)} ${f1(cy + H * 0.5)} ` +
+                  `${f1(cx - W * 1.1 * vol)} ${f1(cy - H * 0.3)} Z`;
     case 6: // bun / tied back: small back mass
-      return `M${f1(cx - W * 1.05)} ${f1(cy - H * 0.3)} C${f1(cx - W * 1.15)} ${f1(top - 12)} ${f1(cx + W * 1.15)} ${f1(top - 12)} ${f1(cx + W * 1.05)} ${f1(cy - H * 0.3)} Z`;
+      return `M${f1(cx - W * 1.05)} ${f1(cy - H * 0.3)} C${f1(cx - W * 1.15)} ${f1(top - 12)} ${f1(cx + W * 1.15)} ` +
+        `${f1(top - 12)} ${f1(cx + W * 1.05)} ${f1(cy - H * 0.3)} Z`;
     default:
       return null;
   }
@@ -521,7 +607,15 @@ function curlyCloud(cx: number, cy: number, rx: number, ry: number, n: number): 
   return d + ' Z';
 }
 
-function hairFrontPath(style: number, cx: number, cy: number, W: number, H: number, vol: number, part: number): string | null {
+function hairFrontPath(
+  style: number,
+  cx: number,
+  cy: number,
+  W: number,
+  H: number,
+  vol: number,
+  part: number,
+): string | null {
   const top = cy - H;
   const hl = cy - H * 0.55; // hairline
   const side = cy - H * 0.12;
@@ -529,22 +623,44 @@ function hairFrontPath(style: number, cx: number, cy: number, W: number, H: numb
   const px = cx + part * W * 0.45;
   switch (style) {
     case 0: // short crop
-      return `M${f1(cx - W * 1.02)} ${f1(side)} C${f1(cx - W * 1.1)} ${f1(top - 14 * v)} ${f1(cx + W * 1.1)} ${f1(top - 14 * v)} ${f1(cx + W * 1.02)} ${f1(side)} L${f1(cx + W * 0.92)} ${f1(side)} C${f1(cx + W * 0.85)} ${f1(hl - 6)} ${f1(cx + W * 0.4)} ${f1(hl - 4)} ${f1(cx)} ${f1(hl)} C${f1(cx - W * 0.4)} ${f1(hl - 4)} ${f1(cx - W * 0.85)} ${f1(hl - 6)} ${f1(cx - W * 0.92)} ${f1(side)} Z`;
+      return `M${f1(cx - W * 1.02)} ${f1(side)} C${f1(cx - W * 1.1)} ${f1(top - 14 * v)} ${f1(cx + W * 1.1)} ` +
+        `${f1(top - 14 * v)} ${f1(cx + W * 1.02)} ${f1(side)} L${f1(cx + W * 0.92)} ${f1(side)} ` +
+          `C${f1(cx + W * 0.85)} ${f1(hl - 6)} ${f1(cx + W * 0.4)} ${f1(hl - 4)} ${f1(cx)} ${f1(hl)} ` +
+            `C${f1(cx - W * 0.4)} ${f1(hl - 4)} ${f1(cx - W * 0.85)} ${f1(hl - 6)} ${f1(cx - W * 0.92)} ${f1(side)} Z`;
     case 1: // side part
-      return `M${f1(cx - W * 1.05)} ${f1(side + 4)} C${f1(cx - W * 1.2 * v)} ${f1(top - 24 * v)} ${f1(cx + W * 1.2 * v)} ${f1(top - 24 * v)} ${f1(cx + W * 1.05)} ${f1(side + 4)} L${f1(cx + W * 0.93)} ${f1(side)} C${f1(cx + W * 0.9)} ${f1(hl - 10)} ${f1(px + 10)} ${f1(hl - 16)} ${f1(px)} ${f1(hl - 22)} C${f1(px - 20)} ${f1(hl + 6)} ${f1(cx - W * 0.8)} ${f1(hl + 2)} ${f1(cx - W * 0.93)} ${f1(side + 6)} Z`;
+      return `M${f1(cx - W * 1.05)} ${f1(side + 4)} C${f1(cx - W * 1.2 * v)} ${f1(top - 24 * v)} ` +
+        `${f1(cx + W * 1.2 * v)} ${f1(top - 24 * v)} ${f1(cx + W * 1.05)} ${f1(side + 4)} L${f1(cx + W * 0.93)} ` +
+          `${f1(side)} C${f1(cx + W * 0.9)} ${f1(hl - 10)} ${f1(px + 10)} ${f1(hl - 16)} ${f1(px)} ${f1(hl - 22)} ` +
+            `C${f1(px - 20)} ${f1(hl + 6)} ${f1(cx - W * 0.8)} ${f1(hl + 2)} ${f1(cx - W * 0.93)} ${f1(side + 6)} Z`;
     case 2: // receding: close-cropped sides and a thin crown
-      return `M${f1(cx - W * 1.02)} ${f1(side + 8)} C${f1(cx - W * 1.08)} ${f1(top - 8)} ${f1(cx + W * 1.08)} ${f1(top - 8)} ${f1(cx + W * 1.02)} ${f1(side + 8)} L${f1(cx + W * 0.95)} ${f1(side + 8)} C${f1(cx + W * 0.9)} ${f1(hl - 14)} ${f1(cx + W * 0.6)} ${f1(top + H * 0.12)} ${f1(cx)} ${f1(top + H * 0.1)} C${f1(cx - W * 0.6)} ${f1(top + H * 0.12)} ${f1(cx - W * 0.9)} ${f1(hl - 14)} ${f1(cx - W * 0.95)} ${f1(side + 8)} Z`;
+      return `M${f1(cx - W * 1.02)} ${f1(side + 8)} C${f1(cx - W * 1.08)} ${f1(top - 8)} ${f1(cx + W * 1.08)} ` +
+        `${f1(top - 8)} ${f1(cx + W * 1.02)} ${f1(side + 8)} L${f1(cx + W * 0.95)} ${f1(side + 8)} ` +
+          `C${f1(cx + W * 0.9)} ${f1(hl - 14)} ${f1(cx + W * 0.6)} ${f1(top + H * 0.12)} ${f1(cx)} ` +
+            `${f1(top + H * 0.1)} C${f1(cx - W * 0.6)} ${f1(top + H * 0.12)} ${f1(cx - W * 0.9)} ${f1(hl - 14)} ` +
+              `${f1(cx - W * 0.95)} ${f1(side + 8)} Z`;
     case 3:
     case 7: // long: fringe swept to one side
-      return `M${f1(cx - W * 1.08)} ${f1(cy + H * 0.4)} C${f1(cx - W * 1.25 * v)} ${f1(top - 22 * v)} ${f1(cx + W * 1.25 * v)} ${f1(top - 22 * v)} ${f1(cx + W * 1.08)} ${f1(cy + H * 0.4)} L${f1(cx + W * 0.92)} ${f1(cy + H * 0.3)} C${f1(cx + W * 0.95)} ${f1(hl)} ${f1(px + 20)} ${f1(hl - 12)} ${f1(px)} ${f1(hl - 18)} C${f1(px - 30)} ${f1(hl + 14)} ${f1(cx - W * 0.85)} ${f1(hl + 10)} ${f1(cx - W * 0.92)} ${f1(cy + H * 0.3)} Z`;
+      return `M${f1(cx - W * 1.08)} ${f1(cy + H * 0.4)} C${f1(cx - W * 1.25 * v)} ${f1(top - 22 * v)} ` +
+        `${f1(cx + W * 1.25 * v)} ${f1(top - 22 * v)} ${f1(cx + W * 1.08)} ${f1(cy + H * 0.4)} L${f1(cx + W * 0.92)} ` +
+          `${f1(cy + H * 0.3)} C${f1(cx + W * 0.95)} ${f1(hl)} ${f1(px + 20)} ${f1(hl - 12)} ${f1(px)} ` +
+            `${f1(hl - 18)} C${f1(px - 30)} ${f1(hl + 14)} ${f1(cx - W * 0.85)} ${f1(hl + 10)} ${f1(cx - W * 0.92)} ` +
+              `${f1(cy + H * 0.3)} Z`;
     case 4: // bob with fringe
-      return `M${f1(cx - W * 1.15 * v)} ${f1(cy + H * 0.55)} C${f1(cx - W * 1.45 * v)} ${f1(top - 34 * v)} ${f1(cx + W * 1.45 * v)} ${f1(top - 34 * v)} ${f1(cx + W * 1.15 * v)} ${f1(cy + H * 0.55)} L${f1(cx + W * 0.92)} ${f1(cy + H * 0.5)} L${f1(cx + W * 0.9)} ${f1(hl + 6)} Q${f1(cx)} ${f1(hl + 16)} ${f1(cx - W * 0.9)} ${f1(hl + 6)} L${f1(cx - W * 0.92)} ${f1(cy + H * 0.5)} Z`;
+      return `M${f1(cx - W * 1.15 * v)} ${f1(cy + H * 0.55)} C${f1(cx - W * 1.45 * v)} ${f1(top - 34 * v)} ` +
+        `${f1(cx + W * 1.45 * v)} ${f1(top - 34 * v)} ${f1(cx + W * 1.15 * v)} ${f1(cy + H * 0.55)} ` +
+          `L${f1(cx + W * 0.92)} ${f1(cy + H * 0.5)} L${f1(cx + W * 0.9)} ${f1(hl + 6)} Q${f1(cx)} ${f1(hl + 16)} ` +
+            `${f1(cx - W * 0.9)} ${f1(hl + 6)} L${f1(cx - W * 0.92)} ${f1(cy + H * 0.5)} Z`;
     case 5: // curly: front hairline of curls
       return `${curlyCloud(cx, top + H * 0.12, W * 1.12 * v, H * 0.42 * v, 12)}`;
     case 6: // tied back, smooth
-      return `M${f1(cx - W * 1.0)} ${f1(side)} C${f1(cx - W * 1.1)} ${f1(top - 12)} ${f1(cx + W * 1.1)} ${f1(top - 12)} ${f1(cx + W * 1.0)} ${f1(side)} L${f1(cx + W * 0.93)} ${f1(side)} C${f1(cx + W * 0.8)} ${f1(hl - 8)} ${f1(cx + W * 0.3)} ${f1(hl - 10)} ${f1(cx)} ${f1(hl - 6)} C${f1(cx - W * 0.3)} ${f1(hl - 10)} ${f1(cx - W * 0.8)} ${f1(hl - 8)} ${f1(cx - W * 0.93)} ${f1(side)} Z`;
+      return `M${f1(cx - W * 1.0)} ${f1(side)} C${f1(cx - W * 1.1)} ${f1(top - 12)} ${f1(cx + W * 1.1)} ` +
+        `${f1(top - 12)} ${f1(cx + W * 1.0)} ${f1(side)} L${f1(cx + W * 0.93)} ${f1(side)} C${f1(cx + W * 0.8)} ` +
+          `${f1(hl - 8)} ${f1(cx + W * 0.3)} ${f1(hl - 10)} ${f1(cx)} ${f1(hl - 6)} C${f1(cx - W * 0.3)} ` +
+            `${f1(hl - 10)} ${f1(cx - W * 0.8)} ${f1(hl - 8)} ${f1(cx - W * 0.93)} ${f1(side)} Z`;
     case 8: // shaved / very short
-      return `M${f1(cx - W * 1.0)} ${f1(side)} C${f1(cx - W * 1.04)} ${f1(top - 6)} ${f1(cx + W * 1.04)} ${f1(top - 6)} ${f1(cx + W * 1.0)} ${f1(side)} L${f1(cx + W * 0.95)} ${f1(side)} C${f1(cx + W * 0.85)} ${f1(hl - 2)} ${f1(cx - W * 0.85)} ${f1(hl - 2)} ${f1(cx - W * 0.95)} ${f1(side)} Z`;
+      return `M${f1(cx - W * 1.0)} ${f1(side)} C${f1(cx - W * 1.04)} ${f1(top - 6)} ${f1(cx + W * 1.04)} ` +
+        `${f1(top - 6)} ${f1(cx + W * 1.0)} ${f1(side)} L${f1(cx + W * 0.95)} ${f1(side)} C${f1(cx + W * 0.85)} ` +
+          `${f1(hl - 2)} ${f1(cx - W * 0.85)} ${f1(hl - 2)} ${f1(cx - W * 0.95)} ${f1(side)} Z`;
     default:
       return null;
   }

@@ -84,8 +84,13 @@ export function documentNumber(rng: Rng, design: StateDesign, format: DocumentFo
 export function makeHolder(rng: Rng, design: StateDesign, sexHint?: 'F' | 'M'): Holder {
   const sex = sexHint ?? (rng.bool() ? 'F' : 'M');
   const surname = rng.pick(design.surnames.prefix) + rng.pick(design.surnames.suffix);
-  const given = rng.bool(0.35) ? `${rng.pick(design.given[sex])} ${rng.pick(design.given[sex])}` : rng.pick(design.given[sex]);
-  const givenNames = given.split(' ').filter((g, i, a) => a.indexOf(g) === i).join(' ');
+  const given = rng.bool(0.35)
+    ? `${rng.pick(design.given[sex])} ${rng.pick(design.given[sex])}`
+    : rng.pick(design.given[sex]);
+  const givenNames = given
+    .split(' ')
+    .filter((g, i, a) => a.indexOf(g) === i)
+    .join(' ');
   const dob = randomDate(rng, 1948, 2006);
   const personal = design.personalNumber ? `${dob.replace(/-/g, '').slice(2)}${fromPattern(rng, '99999')}` : '';
   return {
@@ -98,7 +103,8 @@ export function makeHolder(rng: Rng, design: StateDesign, sexHint?: 'F' | 'M'): 
     personalNumber: personal,
     heightCm: sex === 'F' ? rng.int(152, 182) : rng.int(162, 196),
     eyes: rng.pick(['BROWN', 'BLUE', 'GREEN', 'GREY', 'HAZEL']),
-    address: `${rng.int(1, 180)} ${rng.pick(['HARBOUR', 'MILL', 'ORCHARD', 'CHAPEL', 'LINDEN', 'CASTLE', 'RIVER'])} ${rng.pick(['STREET', 'ROAD', 'LANE', 'SQUARE'])}, ${rng.pick(design.places)}`,
+    address: `${rng.int(1, 180)} ${rng.pick(['HARBOUR', 'MILL', 'ORCHARD', 'CHAPEL', 'LINDEN', 'CASTLE', 'RIVER'])} ` +
+      `${rng.pick(['STREET', 'ROAD', 'LANE', 'SQUARE'])}, ${rng.pick(design.places)}`,
   };
 }
 

@@ -25,7 +25,7 @@ export {
   renderImage,
   renderRaw,
   renderTraveller,
-  describe,
+  instanceFromRecipe as describe,
   genuineRecipe,
   inStolenSeries,
   STOLEN_BLANK_SERIES,
@@ -61,10 +61,28 @@ export {
 } from './forgery';
 export { generateBatch, planBatch, batchItem, type BatchOptions, type BatchItem } from './batch';
 export { writeInstance, instanceJson, presentationOf, INSTANCE_FILE } from './io';
-export { checkMrz, checkDigit, td1Lines, td3Lines, isKnownStateCode, MrzFormatError, type MrzCheckResult, type MrzFieldCheck, type MrzFormat } from './mrz';
+export {
+  checkMrz,
+  checkDigit,
+  td1Lines,
+  td3Lines,
+  isKnownStateCode,
+  MrzFormatError,
+  type MrzCheckResult,
+  type MrzFieldCheck,
+  type MrzFormat,
+} from './mrz';
 export { benchGenerateTd3, type BenchResult } from './bench';
 export { ALL_LIGHTS, OBLIQUE_FRAMES, PNG_OPTIONS, type RenderedImage } from './render/render';
 export { TRAINING_DESIGNS, PSEUDO_DESIGNS, PSEUDO_STATE_CODES, stateDesign, type StateDesign } from './states';
 export { faceParams, lookAlikeParams, identityVector, type FaceParams } from './face';
 export { REFERENCE_DATE } from './identity';
-export { demoSpecimens, demoExercises, writeDemoLibrary, DEMO_DEFAULTS, type DemoLibraryOptions, type DemoManifest, type DemoManifestEntry } from './demo';
+export {
+  demoSpecimens,
+  demoExercises,
+  writeDemoLibrary,
+  DEMO_DEFAULTS,
+  type DemoLibraryOptions,
+  type DemoManifest,
+  type DemoManifestEntry,
+} from './demo';

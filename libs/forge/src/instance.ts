@@ -2,12 +2,31 @@
 // and rendered on demand to one PNG per side and light.
 import { categoryOfFeature, type DocumentSide, type Light, type Polygon } from '@firstline/contracts';
 import { faceParams, livePose, lookAlikeParams } from './face';
-import { addYears, documentNumber, makeDocumentData, makeHolder, REFERENCE_DATE, type DocumentFormat } from './identity';
+import {
+  addYears,
+  documentNumber,
+  makeDocumentData,
+  makeHolder,
+  REFERENCE_DATE,
+  type DocumentFormat,
+} from './identity';
 import { printedMrz } from './data';
 import { buildScene, sidesOf, SIZES, stampBox } from './layout';
 import { hashString, Rng } from './prng';
 import { faceRgba } from './render/portrait';
-import { ALL_LIGHTS, composeSide, composeSideIter, encodePng, sortImages, stripAncillaryChunks, OBLIQUE_FRAMES, pixelSize, PNG_OPTIONS, rasterizeSide, type RenderedImage } from './render/render';
+import {
+  ALL_LIGHTS,
+  composeSide,
+  composeSideIter,
+  encodePng,
+  sortImages,
+  stripAncillaryChunks,
+  OBLIQUE_FRAMES,
+  pixelSize,
+  PNG_OPTIONS,
+  rasterizeSide,
+  type RenderedImage,
+} from './render/render';
 import type { RectMm, Scene } from './scene';
 import { stateDesign, TRAINING_DESIGNS } from './states';
 import sharp from 'sharp';
@@ -46,20 +65,34 @@ export const STOLEN_BLANK_SERIES: StolenBlankSeries[] = [
 ];
 
 export function inStolenSeries(state: string, type: DocumentFormat, number: string): StolenBlankSeries | undefined {
-  return STOLEN_BLANK_SERIES.find((s) => s.state === state && s.documentType === type && number.length === s.from.length && number >= s.from && number <= s.to);
+  return STOLEN_BLANK_SERIES.find(
+    (s) =>
+      s.state === state &&
+      s.documentType === type &&
+      number.length === s.from.length &&
+      number >= s.from &&
+      number <= s.to,
+  );
 }
 
 export function normaliseType(type: GenuineOptions['type']): DocumentFormat {
-  const t = String(type).toUpperCase();
-  if (t !== 'TD1' && t !== 'TD3') throw new Error(`unknown document type ${type}: expected TD1 or TD3`);
-  return t;
+  const normalised = String(type).toUpperCase();
+  if (normalised !== 'TD1' && normalised !== 'TD3')
+    throw new Error(`unknown document type ${type}: expected TD1 or TD3`);
+  return normalised;
 }
 
 export function baseContext(): InstanceContext {
   return {
     referenceDate: REFERENCE_DATE,
     stolenBlankSeries: STOLEN_BLANK_SERIES.map((s) => ({ ...s })),
-    records: [{ source: 'SLTD (stolen and lost travel documents)', result: 'no-hit', note: 'No record for this document number.' }],
+    records: [
+      {
+        source: 'SLTD (stolen and lost travel documents)',
+        result: 'no-hit',
+        note: 'No record for this document number.',
+      },
+    ],
   };
 }
 
@@ -67,7 +100,10 @@ export function baseContext(): InstanceContext {
 export function genuineRecipe(opts: GenuineOptions): Recipe {
   const format = normaliseType(opts.type);
   const design = TRAINING_DESIGNS[opts.state];
-  if (!design) throw new Error(`unknown training state ${opts.state}: expected one of ${Object.keys(TRAINING_DESIGNS).join(', ')}`);
+  if (!design)
+    throw new Error(
+      `unknown training state ${opts.state}: expected one of ${Object.keys(TRAINING_DESIGNS).join(', ')}`,
+    );
   const dpi = opts.dpi ?? DEFAULT_DPI;
   if (!(dpi >= 50 && dpi <= 1200)) throw new Error(`dpi ${dpi} out of range 50–1200`);
   const seed = `${opts.state}:${format}:${opts.seed}`;
@@ -76,7 +112,8 @@ export function genuineRecipe(opts: GenuineOptions): Recipe {
   const document = makeDocumentData(rng.fork('document'), design, format, holder);
   const numRng = rng.fork('number');
   // A genuine number never falls in a series reported stolen: draw again until it does not.
-  while (inStolenSeries(design.code, format, document.documentNumber)) document.documentNumber = documentNumber(numRng, design, format);
+  while (inStolenSeries(design.code, format, document.documentNumber))
+    document.documentNumber = documentNumber(numRng, design, format);
   const withVisaPage = format === 'TD3' && !!opts.withVisaPage;
   return {
     v: 1,
@@ -97,35 +134,38 @@ export function genuineRecipe(opts: GenuineOptions): Recipe {
   };
 }
 
-/** Entry/exit stamps from the training states' border posts, laid out on a 2 × 3 grid of slots. */
+/** Centres (mm) of the 2 × 3 grid of stamp slots on a visa page. */
+export const STAMP_SLOTS: readonly (readonly [number, number])[] = [
+  [30, 30],
+  [62, 30],
+  [95, 30],
+  [30, 64],
+  [62, 64],
+  [95, 64],
+];
+
+/** Entry/exit stamps from the training states' border posts, laid out on the stamp slots. */
 export function genuineStamps(rng: Rng, issued: string): StampSpec[] {
-  const n = rng.int(2, 4);
-  const slots = rng.shuffle([
-    [30, 30],
-    [62, 30],
-    [95, 30],
-    [30, 64],
-    [62, 64],
-    [95, 64],
-  ]).slice(0, n);
+  const count = rng.int(2, 4);
+  const slots = rng.shuffle(STAMP_SLOTS).slice(0, count);
   const from = new Date(`${issued}T00:00:00Z`).getTime();
   const to = new Date(`${REFERENCE_DATE}T00:00:00Z`).getTime();
   return slots.map(([x, y], i) => {
     const state = rng.pick(Object.keys(TRAINING_DESIGNS));
-    const d = stateDesign(state);
-    const post = rng.pick(d.borderPosts);
-    const t = from + Math.floor(rng.next() * Math.max(1, (to - from) / 86400000)) * 86400000;
+    const design = stateDesign(state);
+    const post = rng.pick(design.borderPosts);
+    const stampedAt = from + Math.floor(rng.next() * Math.max(1, (to - from) / 86400000)) * 86400000;
     return {
       id: i,
       state,
       postCode: post.code,
       postName: post.name,
-      date: new Date(t).toISOString().slice(0, 10),
+      date: new Date(stampedAt).toISOString().slice(0, 10),
       direction: i % 2 === 0 ? 'entry' : 'exit',
       x: x + rng.range(-3, 3),
       y: y + rng.range(-3, 3),
       rotation: rng.range(-14, 14),
-      ink: d.stampInk,
+      ink: design.stampInk,
     } satisfies StampSpec;
   });
 }
@@ -153,7 +193,7 @@ export function imageFile(recipe: Recipe, side: DocumentSide, light: Light, fram
 }
 
 /** Describe a recipe: the instance's data, MRZ, features and image list (no pixels rendered). */
-export function describe(recipe: Recipe, id: string): DocumentInstance {
+export function instanceFromRecipe(recipe: Recipe, id: string): DocumentInstance {
   const design = stateDesign(recipe.state);
   const sides: SideInfo[] = [];
   const images: ImageRef[] = [];
@@ -166,7 +206,8 @@ export function describe(recipe: Recipe, id: string): DocumentInstance {
     sides.push({ side, widthMm: scene.widthMm, heightMm: scene.heightMm, width, height });
     for (const light of ALL_LIGHTS) {
       if (light === 'oblique') {
-        for (let f = 1; f <= OBLIQUE_FRAMES; f++) images.push({ side, light, frame: f, file: imageFile(recipe, side, light, f), width, height });
+        for (let f = 1; f <= OBLIQUE_FRAMES; f++)
+          images.push({ side, light, frame: f, file: imageFile(recipe, side, light, f), width, height });
       } else images.push({ side, light, file: imageFile(recipe, side, light), width, height });
     }
     for (const f of scene.features) {
@@ -182,7 +223,14 @@ export function describe(recipe: Recipe, id: string): DocumentInstance {
       });
     }
     for (const fp of scene.fields) {
-      viz.push({ key: fp.key, label: fp.label, labelLocal: fp.labelLocal, value: fp.value, side, polygon: rectPolygon(fp.valueBox, scene) });
+      viz.push({
+        key: fp.key,
+        label: fp.label,
+        labelLocal: fp.labelLocal,
+        value: fp.value,
+        side,
+        polygon: rectPolygon(fp.valueBox, scene),
+      });
     }
   }
   const tw = pixelSize(35, Math.min(recipe.dpi, 300));
@@ -209,13 +257,14 @@ export function describe(recipe: Recipe, id: string): DocumentInstance {
 /** Opaque, stable instance id: nothing in it tells a genuine document from a forgery. */
 export function instanceId(...parts: string[]): string {
   const key = parts.join('|');
-  return `FL-${hashString(key).toString(36).padStart(7, '0')}${hashString(`${key}#2`).toString(36).padStart(7, '0')}`.toUpperCase();
+  const part = (text: string): string => hashString(text).toString(36).padStart(7, '0');
+  return `FL-${part(key)}${part(`${key}#2`)}`.toUpperCase();
 }
 
 /** A genuine specimen: the library's entry point for specimens and the base of every forgery. */
 export function renderGenuine(opts: GenuineOptions): DocumentInstance {
   const recipe = genuineRecipe(opts);
-  return describe(recipe, instanceId(recipe.seed, String(recipe.dpi), recipe.withVisaPage ? 'visa' : ''));
+  return instanceFromRecipe(recipe, instanceId(recipe.seed, String(recipe.dpi), recipe.withVisaPage ? 'visa' : ''));
 }
 
 export interface RenderOptions {
@@ -237,7 +286,14 @@ export async function renderImages(instance: DocumentInstance, opts: RenderOptio
   for (const side of opts.sides ?? sidesOf(instance.recipe)) {
     const raster = await rasterizeSide(instance.recipe, side);
     for (const img of composeSideIter(instance.recipe, raster, lights)) {
-      const ref = { side: img.side, light: img.light, frame: img.frame, file: imageFile(instance.recipe, img.side, img.light, img.frame), width: img.width, height: img.height };
+      const ref = {
+        side: img.side,
+        light: img.light,
+        frame: img.frame,
+        file: imageFile(instance.recipe, img.side, img.light, img.frame),
+        width: img.width,
+        height: img.height,
+      };
       pending.push(encodePng(img).then((png) => ({ ...ref, png })));
       // Yield to the event loop so the encoder threads start while the next light is composed.
       await new Promise((r) => setImmediate(r));
@@ -259,7 +315,12 @@ export async function* renderRaw(instance: DocumentInstance, opts: RenderOptions
 }
 
 /** Render one image. */
-export async function renderImage(instance: DocumentInstance, side: DocumentSide, light: Light, frame = 1): Promise<Buffer> {
+export async function renderImage(
+  instance: DocumentInstance,
+  side: DocumentSide,
+  light: Light,
+  frame = 1,
+): Promise<Buffer> {
   const raster = await rasterizeSide(instance.recipe, side);
   const imgs = composeSide(instance.recipe, raster, [light]);
   const img = light === 'oblique' ? imgs.find((i) => i.frame === frame) : imgs[0];
@@ -269,16 +330,23 @@ export async function renderImage(instance: DocumentInstance, side: DocumentSide
 
 /** The person presenting the document: the holder in a live photo, or a look-alike (impostor). */
 export async function renderTraveller(instance: DocumentInstance): Promise<Buffer> {
-  const r = instance.recipe;
+  const recipe = instance.recipe;
   const face =
-    r.traveller === 'look-alike' ? lookAlikeParams(faceParams(r.faceSeed, r.holder.sex), r.travellerFaceSeed) : faceParams(r.travellerFaceSeed, r.holder.sex);
-  const pose = livePose(new Rng(`pose:${r.seed}`));
+    recipe.traveller === 'look-alike'
+      ? lookAlikeParams(faceParams(recipe.faceSeed, recipe.holder.sex), recipe.travellerFaceSeed)
+      : faceParams(recipe.travellerFaceSeed, recipe.holder.sex);
+  const pose = livePose(new Rng(`pose:${recipe.seed}`));
   // A live photo is taken years after the document photo.
-  const years = Math.max(0, Number(REFERENCE_DATE.slice(0, 4)) - Number(r.document.dateOfIssue.slice(0, 4)));
+  const years = Math.max(0, Number(REFERENCE_DATE.slice(0, 4)) - Number(recipe.document.dateOfIssue.slice(0, 4)));
   const aged = { ...face, age: Math.min(1, face.age + years * 0.02) };
   const { width, height } = instance.traveller;
   const rgba = await faceRgba(aged, pose, width, height);
-  return stripAncillaryChunks(await sharp(rgba, { raw: { width, height, channels: 4 } }).removeAlpha().png(PNG_OPTIONS).toBuffer());
+  return stripAncillaryChunks(
+    await sharp(rgba, { raw: { width, height, channels: 4 } })
+      .removeAlpha()
+      .png(PNG_OPTIONS)
+      .toBuffer(),
+  );
 }
 
 export { addYears, SIZES, stampBox };

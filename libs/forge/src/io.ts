@@ -21,7 +21,9 @@ export function instanceJson(instance: DocumentInstance, truth?: GroundTruth): R
  * What a trainee may be shown while answering (DESIGN.md rule 1): the images, the traveller and the context (date,
  * alert list, database checks) — no verdict, fraud type, regions, feature annotations, data or recipe.
  */
-export function presentationOf(instance: DocumentInstance): Pick<DocumentInstance, 'id' | 'documentType' | 'sides' | 'images' | 'traveller' | 'context'> {
+export function presentationOf(
+  instance: DocumentInstance,
+): Pick<DocumentInstance, 'id' | 'documentType' | 'sides' | 'images' | 'traveller' | 'context'> {
   return {
     id: instance.id,
     documentType: instance.documentType,
@@ -33,7 +35,12 @@ export function presentationOf(instance: DocumentInstance): Pick<DocumentInstanc
 }
 
 /** Write an instance's images and instance.json into dir (created if needed). Returns the files written. */
-export async function writeInstance(dir: string, instance: DocumentInstance, truth?: GroundTruth, opts: RenderOptions = {}): Promise<string[]> {
+export async function writeInstance(
+  dir: string,
+  instance: DocumentInstance,
+  truth?: GroundTruth,
+  opts: RenderOptions = {},
+): Promise<string[]> {
   await mkdir(dir, { recursive: true });
   const files: string[] = [];
   const images = await renderImages(instance, opts);

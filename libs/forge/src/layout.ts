@@ -5,13 +5,22 @@ import { faceParams } from './face';
 import { REFERENCE_DATE, vizDate } from './identity';
 import { Rng } from './prng';
 import { emblemHalf, emblemPolygons } from './render/emblem';
-import { backgroundLines, borderBand, defaultGuilloche, rectPath, rosetteLines, wavyLine, type GuillocheParams } from './render/guilloche';
+import {
+  backgroundLines,
+  borderBand,
+  defaultGuilloche,
+  rectPath,
+  rosetteLines,
+  wavyLine,
+  type GuillocheParams,
+} from './render/guilloche';
 import { ellipsePolygon, roundRectPolygon, reversed } from './render/raster';
 import { blurMask, halftone } from './render/compose';
 import { drawPortrait, type PortraitStyle } from './render/portrait';
 import {
   grow,
   rectPoly,
+  pathBounds,
   Scene,
   textBox,
   textWidth,
@@ -25,9 +34,7 @@ import { signatureStrokes } from './signature';
 import { FIELD_LABELS_EN, stateDesign, type StateDesign, type VizFieldKey } from './states';
 import type { Recipe, StampSpec } from './types';
 import { expectedMrz } from './data';
-
-// Module-local aliases of globals: inside Jest's sandbox every global lookup is slow, and these run in hot loops.
-const Math = globalThis.Math;
+import { Math } from './hot-globals';
 
 export const SIZES: Record<'TD3' | 'TD1', { w: number; h: number }> = {
   TD3: { w: 125, h: 88 },
@@ -77,7 +84,13 @@ function guillocheParams(ctx: Ctx): GuillocheParams {
   if (sub && ctx.scene.side === 'data-page') {
     // Another print series: same family, drifted pitch, phase and petal count.
     const r = new Rng(`series:${sub.seriesSeed}`);
-    return { ...p, pitch: p.pitch * r.range(1.12, 1.25), phase: p.phase + r.range(0.8, 2.4), wave: p.wave * r.range(0.8, 0.9), petals: p.petals + r.pick([-3, -2, 2, 3]) };
+    return {
+      ...p,
+      pitch: p.pitch * r.range(1.12, 1.25),
+      phase: p.phase + r.range(0.8, 2.4),
+      wave: p.wave * r.range(0.8, 0.9),
+      petals: p.petals + r.pick([-3, -2, 2, 3]),
+    };
   }
   return p;
 }
@@ -100,15 +113,43 @@ function securityBackground(
   const lw = 0.055;
   const alpha = opts.lineAlpha ?? 0.85;
   // Geometry step: fine enough for 600 dpi, no finer than ~1.2 px at low resolution.
-  scene.strokes('bg', (px) => backgroundLines(gp, W, H, Math.max(0.35, 1.2 / px)), lw, alpha, false, JSON.stringify(['bg', gp, W, H, lw, alpha]));
+  scene.strokes(
+    'bg',
+    (px) => backgroundLines(gp, W, H, Math.max(0.35, 1.2 / px)),
+    lw,
+    alpha,
+    false,
+    JSON.stringify(['bg', gp, W, H, lw, alpha]),
+  );
   const [rx, ry, rr] = opts.rosette;
-  scene.strokes('rosette', (px) => rosetteLines(gp, rx, ry, rr, 12, Math.min(900, Math.ceil((2 * Math.PI * rr * px) / 1.2))), lw, 0.75, false, JSON.stringify(['rosette', gp, rx, ry, rr, lw]));
-  scene.strokes('rosette', (px) => borderBand(1.2, 1.2, W - 2.4, H - 2.4, 1.1, 4, Math.round((W + H) / 6), gp.phase, Math.max(0.3, 1.2 / px)), 0.05, 0.8, false, JSON.stringify(['border', gp.phase, W, H]));
+  scene.strokes(
+    'rosette',
+    (px) => rosetteLines(gp, rx, ry, rr, 12, Math.min(900, Math.ceil((2 * Math.PI * rr * px) / 1.2))),
+    lw,
+    0.75,
+    false,
+    JSON.stringify(['rosette', gp, rx, ry, rr, lw]),
+  );
+  scene.strokes(
+    'rosette',
+    (px) => borderBand(1.2, 1.2, W - 2.4, H - 2.4, 1.1, 4, Math.round((W + H) / 6), gp.phase, Math.max(0.3, 1.2 / px)),
+    0.05,
+    0.8,
+    false,
+    JSON.stringify(['border', gp.phase, W, H]),
+  );
   const [ex, ey, es] = opts.emblem;
   scene.fill('emblem', emblemPolygons(design.emblem, ex, ey, es));
   scene.fill('uvDesign', emblemPolygons(design.emblem, ex, ey, es));
   // UV-fluorescent concentric ring pattern around the emblem.
-  for (let k = 0; k < 3; k++) scene.stroke('uvDesign', ellipsePolygon(ex, ey, es * (1.12 + k * 0.1), es * (1.12 + k * 0.1), 120), 0.12, 0.8, true);
+  for (let k = 0; k < 3; k++)
+    scene.stroke(
+      'uvDesign',
+      ellipsePolygon(ex, ey, es * (1.12 + k * 0.1), es * (1.12 + k * 0.1), 120),
+      0.12,
+      0.8,
+      true,
+    );
   scene.feature(
     'guilloche-background',
     'guilloche',
@@ -175,34 +216,32 @@ function securityBackground(
     'Security fibres',
     ['visible', 'uv365', 'transmitted'],
     rectPoly({ x: 0, y: 0, w: W, h: H }),
-    'Embedded fibres (red, blue, yellow) glow under UV 365 nm and show in transmitted light; they lie in the paper, not on it.',
+    'Embedded fibres (red, blue, yellow) glow under UV 365 nm and show in transmitted light; they lie in the paper, ' +
+    'not on it.',
   );
 }
 
 function microprintLine(ctx: Ctx, id: string, path: number[], label: string, size = 0.42): void {
   const { scene } = ctx;
   scene.microtext('microprint', microtextOf(ctx), path, size);
-  let x0 = Infinity;
-  let y0 = Infinity;
-  let x1 = -Infinity;
-  let y1 = -Infinity;
-  for (let i = 0; i < path.length; i += 2) {
-    x0 = Math.min(x0, path[i]);
-    x1 = Math.max(x1, path[i]);
-    y0 = Math.min(y0, path[i + 1]);
-    y1 = Math.max(y1, path[i + 1]);
-  }
   scene.feature(
     id,
     'microprint',
     label,
     ['visible'],
-    rectPoly(grow({ x: x0, y: y0, w: x1 - x0, h: y1 - y0 }, size * 0.8)),
+    rectPoly(grow(pathBounds(path), size * 0.8)),
     `Looks like a line; under magnification it reads "${ctx.design.microtext}" repeated in sharp letters.`,
   );
 }
 
-function header(ctx: Ctx, x: number, baseline: number, sizes: { name: number; local: number; title: number; titleLocal: number; emblem: number }, titles: [string, string], rightX: number): void {
+function header(
+  ctx: Ctx,
+  x: number,
+  baseline: number,
+  sizes: { name: number; local: number; title: number; titleLocal: number; emblem: number },
+  titles: [string, string],
+  rightX: number,
+): void {
   const { scene, design } = ctx;
   const eh = sizes.emblem;
   const ex = x - eh * 1.25;
@@ -215,7 +254,8 @@ function header(ctx: Ctx, x: number, baseline: number, sizes: { name: number; lo
     'Header emblem in IR-absorbing (metameric) ink',
     ['visible', 'ir'],
     rectPoly(grow({ x: ex - eh, y: ey - eh, w: 2 * eh, h: 2 * eh }, 0.3)),
-    'Looks like the rest of the header print in daylight; under infrared the header text vanishes but the emblem stays dark.',
+    'Looks like the rest of the header print in daylight; under infrared the header text vanishes but the emblem ' +
+    'stays dark.',
   );
   // A long state name beside a long title ("GRAND DUCHY OF WESTMARCH" / "DIPLOMATIC PASSPORT") is set smaller, as
   // a printer would, so the two lines never run into each other; so are the local-language lines under them.
@@ -226,16 +266,35 @@ function header(ctx: Ctx, x: number, baseline: number, sizes: { name: number; lo
   };
   const k = fit(design.name, sizes.name, titles[0], sizes.title, design.headerFont);
   const kLocal = fit(design.localName, sizes.local, titles[1], sizes.titleLocal, 'sans');
-  scene.zones.headerName = scene.text('accent', design.name, x, baseline, { font: design.headerFont, size: sizes.name * k });
-  scene.zones.headerLocalName = scene.text('design', design.localName, x, baseline + sizes.local * 1.45, { font: 'sans', size: sizes.local * kLocal });
-  scene.zones.headerTitle = scene.text('accent', titles[0], rightX, baseline, { font: design.headerFont, size: sizes.title * k, anchor: 'end' });
-  scene.zones.headerLocalTitle = scene.text('design', titles[1], rightX, baseline + sizes.local * 1.45, { font: 'sans', size: sizes.titleLocal * kLocal, anchor: 'end' });
+  scene.zones.headerName = scene.text('accent', design.name, x, baseline, {
+    font: design.headerFont,
+    size: sizes.name * k,
+  });
+  scene.zones.headerLocalName = scene.text('design', design.localName, x, baseline + sizes.local * 1.45, {
+    font: 'sans',
+    size: sizes.local * kLocal,
+  });
+  scene.zones.headerTitle = scene.text('accent', titles[0], rightX, baseline, {
+    font: design.headerFont,
+    size: sizes.title * k,
+    anchor: 'end',
+  });
+  scene.zones.headerLocalTitle = scene.text('design', titles[1], rightX, baseline + sizes.local * 1.45, {
+    font: 'sans',
+    size: sizes.titleLocal * kLocal,
+    anchor: 'end',
+  });
   scene.zones.header = { x: ex - eh, y: 0, w: rightX - ex + eh, h: baseline + sizes.local * 2 };
 }
 
 function valueStyle(ctx: Ctx, size: number): TextStyleMm {
   const f = ctx.design.vizFont;
-  return { font: f, size: f === 'mono' ? size * 1.02 : size, scaleX: f === 'mono' ? 0.92 : 1, embolden: f === 'sans' ? size * 0.02 : undefined };
+  return {
+    font: f,
+    size: f === 'mono' ? size * 1.02 : size,
+    scaleX: f === 'mono' ? 0.92 : 1,
+    embolden: f === 'sans' ? size * 0.02 : undefined,
+  };
 }
 
 /**
@@ -306,7 +365,9 @@ function erase(ctx: Ctx, r: RectMm, damage: number, glow: number, blotchy: boole
   for (const layer of ['bg', 'rosette', 'microprint', 'emblem', 'design'] as LayerId[]) {
     scene.add(layer, ({ mask, s }) => mask.scale(keep, { x: r.x * s, y: r.y * s, w: r.w * s, h: r.h * s }));
   }
-  const poly = blotchy ? blotch(r, new Rng(`erase:${ctx.recipe.seed}:${r.x.toFixed(2)}`)) : roundRectPolygon(r.x, r.y, r.w, r.h, Math.min(r.h, r.w) * 0.25);
+  const poly = blotchy
+    ? blotch(r, new Rng(`erase:${ctx.recipe.seed}:${r.x.toFixed(2)}`))
+    : roundRectPolygon(r.x, r.y, r.w, r.h, Math.min(r.h, r.w) * 0.25);
   scene.fill('erasure', [poly], glow);
   scene.fill('matte', [poly], 0.9);
 }
@@ -326,13 +387,20 @@ function blotch(r: RectMm, rng: Rng): number[] {
 }
 
 /** Portrait zone with its frame of microprint, a faint background, and the OVD overlapping its corner. */
-function portraitZone(ctx: Ctx, box: RectMm, ghostBox: RectMm, ovd: { cx: number; cy: number; rx: number; ry: number }): void {
+function portraitZone(
+  ctx: Ctx,
+  box: RectMm,
+  ghostBox: RectMm,
+  ovd: { cx: number; cy: number; rx: number; ry: number },
+): void {
   const { scene, recipe, design } = ctx;
   scene.zones.portrait = box;
   scene.zones.ghost = ghostBox;
   const holderFace = faceParams(recipe.faceSeed, recipe.holder.sex);
   const technique: PortraitStyle = recipe.personalisation === 'inkjet' ? 'inkjet' : 'laser';
-  scene.add(recipe.personalisation === 'inkjet' ? 'inkjet' : 'portrait', ({ mask, s }) => drawPortrait(mask, s, box, holderFace, technique));
+  scene.add(recipe.personalisation === 'inkjet' ? 'inkjet' : 'portrait', ({ mask, s }) =>
+    drawPortrait(mask, s, box, holderFace, technique),
+  );
   scene.feature(
     'portrait',
     recipe.personalisation === 'inkjet' ? 'inkjet' : 'laser-engraving',
@@ -341,11 +409,19 @@ function portraitZone(ctx: Ctx, box: RectMm, ghostBox: RectMm, ovd: { cx: number
     rectPoly(box),
     'Greyscale portrait engraved into the page: no edges, no raised photo, dark under infrared.',
   );
-  microprintLine(ctx, 'microprint-portrait', rectPath(box.x - 0.5, box.y - 0.5, box.w + 1, box.h + 1), 'Microprint frame around the portrait', 0.36);
+  microprintLine(
+    ctx,
+    'microprint-portrait',
+    rectPath(box.x - 0.5, box.y - 0.5, box.w + 1, box.h + 1),
+    'Microprint frame around the portrait',
+    0.36,
+  );
   // Ghost image: the same face, small, faded, line-screened and UV-fluorescent.
   const sub = recipe.photoSubstitution;
   const ghostFace = sub?.replaceGhost ? faceParams(sub.faceSeed, recipe.holder.sex) : holderFace;
-  scene.add('ghost', ({ mask, s }) => drawPortrait(mask, s, ghostBox, ghostFace, ctx.counterfeit ? 'ghost-solid' : 'ghost'));
+  scene.add('ghost', ({ mask, s }) =>
+    drawPortrait(mask, s, ghostBox, ghostFace, ctx.counterfeit ? 'ghost-solid' : 'ghost'),
+  );
   scene.feature(
     'ghost-image',
     'ghost-image',
@@ -357,11 +433,18 @@ function portraitZone(ctx: Ctx, box: RectMm, ghostBox: RectMm, ovd: { cx: number
   // Photo substitution: a printed photo glued over the engraved portrait.
   if (sub) {
     const face = faceParams(sub.faceSeed, recipe.holder.sex);
-    const pb: RectMm = { x: box.x + sub.offset[0] - 0.4, y: box.y + sub.offset[1] - 0.4, w: box.w + 0.8, h: box.h + 0.8 };
+    const pb: RectMm = {
+      x: box.x + sub.offset[0] - 0.4,
+      y: box.y + sub.offset[1] - 0.4,
+      w: box.w + 0.8,
+      h: box.h + 0.8,
+    };
     scene.zones.substitutedPhoto = pb;
     scene.fill('photoPaper', [rectPoly(pb)], 1);
     for (const [i, layer] of (['photoC', 'photoM', 'photoY'] as const).entries()) {
-      scene.add(layer as LayerId, ({ mask, s }) => drawPortrait(mask, s, pb, face, sub.colour ? (['print-c', 'print-m', 'print-y'] as const)[i] : 'print-grey'));
+      scene.add(layer as LayerId, ({ mask, s }) =>
+        drawPortrait(mask, s, pb, face, sub.colour ? (['print-c', 'print-m', 'print-y'] as const)[i] : 'print-grey'),
+      );
     }
     const e = 0.15 + 0.85 * sub.edge;
     scene.stroke('cutEdge', rectPath(pb.x, pb.y, pb.w, pb.h), 0.09 + 0.12 * sub.edge, e, true);
@@ -384,17 +467,29 @@ function portraitZone(ctx: Ctx, box: RectMm, ghostBox: RectMm, ovd: { cx: number
     'OVD (kinegram) over the portrait corner',
     ['oblique', 'visible'],
     outline,
-    'Tilt the page: colours shift and the emblem, the state code and a ring pattern appear in turn. A flat print does not change.',
+    'Tilt the page: colours shift and the emblem, the state code and a ring pattern appear in turn. A flat print ' +
+    'does ' +
+    'not change.',
   );
 }
 
 function signatureZone(ctx: Ctx, box: RectMm, labelSize: number): void {
   const { scene, recipe, design } = ctx;
-  scene.text('design', `${FIELD_LABELS_EN.signature} / ${design.labels.signature}`, box.x, box.y - 0.4, { font: 'sans', size: labelSize });
+  scene.text('design', `${FIELD_LABELS_EN.signature} / ${design.labels.signature}`, box.x, box.y - 0.4, {
+    font: 'sans',
+    size: labelSize,
+  });
   const strokes = signatureStrokes(recipe.holder.surname, `${recipe.seed}:${recipe.faceSeed}`, box);
   scene.strokes(recipe.personalisation === 'inkjet' ? 'inkjet' : 'signature', strokes, 0.22, 1);
   scene.zones.signature = box;
-  scene.feature('signature', 'signature', "Holder's signature", ['visible'], rectPoly(box), 'Digitised signature reproduced in the personalisation.');
+  scene.feature(
+    'signature',
+    'signature',
+    "Holder's signature",
+    ['visible'],
+    rectPoly(box),
+    'Digitised signature reproduced in the personalisation.',
+  );
 }
 
 /** The MRZ, drawn character by character on the 2.54 mm pitch; tampered characters in the forger's ink. */
@@ -417,7 +512,10 @@ function mrzZone(ctx: Ctx, x0: number, baselines: number[], zone: RectMm): void 
         const cell: RectMm = { x: x0 + i * pitch - 0.15, y: y - 2.9, w: pitch + 0.3, h: 3.6 };
         if (alt.residue > 0) scene.text('carbon', orig, cx, y, { ...style, alpha: alt.residue });
         erase(ctx, cell, 0.5, 0.55, false);
-        scene.text(alt.irVisible ? 'forgerCarbon' : 'forgerInk', line[i], cx + 0.05, y + alt.baselineShift, { ...style, embolden: 0.03 });
+        scene.text(alt.irVisible ? 'forgerCarbon' : 'forgerInk', line[i], cx + 0.05, y + alt.baselineShift, {
+          ...style,
+          embolden: 0.03,
+        });
         scene.zones[`mrz:${li}:${i}`] = cell;
       }
     }
@@ -429,7 +527,8 @@ function mrzZone(ctx: Ctx, x0: number, baselines: number[], zone: RectMm): void 
     'Machine-readable zone',
     ['visible', 'ir'],
     rectPoly(zone),
-    'OCR-B characters on a 2.54 mm pitch, check digits per Doc 9303; printed in carbon, so it stays dark under infrared.',
+    'OCR-B characters on a 2.54 mm pitch, check digits per Doc 9303; printed in carbon, so it stays dark under ' +
+    'infrared.',
   );
 }
 
@@ -438,22 +537,12 @@ function uvVizLine(ctx: Ctx, path: number[], size: number): void {
   const { scene, recipe } = ctx;
   const text = `${recipe.document.documentNumber} ${recipe.holder.surname} `;
   scene.microtext('uvViz', text, path, size, 'sans-bold');
-  let x0 = Infinity;
-  let y0 = Infinity;
-  let x1 = -Infinity;
-  let y1 = -Infinity;
-  for (let i = 0; i < path.length; i += 2) {
-    x0 = Math.min(x0, path[i]);
-    x1 = Math.max(x1, path[i]);
-    y0 = Math.min(y0, path[i + 1]);
-    y1 = Math.max(y1, path[i + 1]);
-  }
   scene.feature(
     'uv-personalisation',
     'uv-fluorescent-ink',
     'UV-fluorescent personalised data',
     ['uv365'],
-    rectPoly(grow({ x: x0, y: y0, w: x1 - x0, h: y1 - y0 }, size)),
+    rectPoly(grow(pathBounds(path), size)),
     'Under UV 365 nm the document number and surname appear along a wave; they must match the VIZ and the MRZ.',
   );
 }
@@ -464,10 +553,18 @@ function uv254Band(ctx: Ctx, r: RectMm, size: number): void {
     const y = r.y + size + row * size * 1.3;
     const x0 = r.x + (row % 2) * size;
     let text = design.code;
-    while (textWidth(`${text} ${design.code}`, { font: 'sans-bold', size }) <= r.x + r.w - x0) text += ` ${design.code}`;
+    while (textWidth(`${text} ${design.code}`, { font: 'sans-bold', size }) <= r.x + r.w - x0)
+      text += ` ${design.code}`;
     scene.text('uv254', text, x0, y, { font: 'sans-bold', size });
   }
-  scene.feature('uv254-band', 'uv-fluorescent-ink', 'UV 254 nm reactive band', ['uv254'], rectPoly(r), 'Visible only under short-wave UV (254 nm): the state code repeated.');
+  scene.feature(
+    'uv254-band',
+    'uv-fluorescent-ink',
+    'UV 254 nm reactive band',
+    ['uv254'],
+    rectPoly(r),
+    'Visible only under short-wave UV (254 nm): the state code repeated.',
+  );
 }
 
 function seeThroughRegister(ctx: Ctx, cx: number, cy: number, r: number): void {
@@ -481,7 +578,8 @@ function seeThroughRegister(ctx: Ctx, cx: number, cy: number, r: number): void {
     'See-through register',
     ['visible', 'transmitted'],
     rectPoly(grow({ x: cx - r, y: cy - r, w: 2 * r, h: 2 * r }, r * 0.2)),
-    'Half of the emblem is printed on this side; against the light the other half, printed on the reverse, completes it exactly.',
+    'Half of the emblem is printed on this side; against the light the other half, printed on the reverse, completes ' +
+    'it exactly.',
   );
 }
 
@@ -493,7 +591,11 @@ function watermark(ctx: Ctx, cx: number, cy: number, r: number): void {
   } else {
     scene.fill('wmThick', emblemPolygons(design.emblem, cx, cy, r), 0.9);
     scene.add('wmThick', ({ mask }) => blurMask(mask, Math.max(1, mask.w / 700), 2), 'blur-wmThick');
-    scene.fill('wmThin', [ellipsePolygon(cx, cy, r * 1.25, r * 1.25, 90), reversed(ellipsePolygon(cx, cy, r * 1.05, r * 1.05, 90))], 0.8);
+    scene.fill(
+      'wmThin',
+      [ellipsePolygon(cx, cy, r * 1.25, r * 1.25, 90), reversed(ellipsePolygon(cx, cy, r * 1.05, r * 1.05, 90))],
+      0.8,
+    );
     scene.add('wmThin', ({ mask }) => blurMask(mask, Math.max(1, mask.w / 500), 2), 'blur-wmThin');
   }
   scene.feature(
@@ -502,7 +604,9 @@ function watermark(ctx: Ctx, cx: number, cy: number, r: number): void {
     'Multitone watermark',
     ['transmitted'],
     rectPoly(grow({ x: cx - r, y: cy - r, w: 2 * r, h: 2 * r }, r * 0.3)),
-    'Against the light the emblem appears in darker and lighter tones with soft edges; it is formed in the paper, not printed.',
+    'Against the light the emblem appears in darker and lighter tones with soft edges; it is formed in the paper, ' +
+    'not ' +
+    'printed.',
   );
 }
 
@@ -515,7 +619,8 @@ function perforation(ctx: Ctx, text: string, x: number, y: number, cell: number)
   for (const ch of text) {
     const rows = glyphs[ch] ?? glyphs['?'];
     rows.forEach((row, ry) => {
-      for (let rx = 0; rx < 5; rx++) if (row[rx] === '1') scene.disc('perforation', cx + rx * cell, y + ry * cell, r, ctx.counterfeit ? 0.8 : 1);
+      for (let rx = 0; rx < 5; rx++)
+        if (row[rx] === '1') scene.disc('perforation', cx + rx * cell, y + ry * cell, r, ctx.counterfeit ? 0.8 : 1);
     });
     cx += cell * 6.5;
   }
@@ -527,7 +632,9 @@ function perforation(ctx: Ctx, text: string, x: number, y: number, cell: number)
     'Laser-perforated document number',
     ['transmitted', 'visible'],
     rectPoly(box),
-    'The document number as tiny conical holes: light passes through them (transmitted light) and they must match the printed number.',
+    'The document number as tiny conical holes: light passes through them (transmitted light) and they must match ' +
+    'the ' +
+    'printed number.',
   );
 }
 
@@ -624,7 +731,12 @@ function td3DataPage(ctx: Ctx): void {
   field(ctx, 'authority', X, 50.8, doc.authority, L, { maxWidth: maxW });
   signatureZone(ctx, { x: X, y: 57.6, w: 40, h: 5.8 }, 1.2);
 
-  portraitZone(ctx, { x: 5.5, y: 14, w: 32, h: 41 }, { x: 104, y: 37, w: 17, h: 21.5 }, { cx: 35, cy: 51, rx: 6.2, ry: 5.0 });
+  portraitZone(
+    ctx,
+    { x: 5.5, y: 14, w: 32, h: 41 },
+    { x: 104, y: 37, w: 17, h: 21.5 },
+    { cx: 35, cy: 51, rx: 6.2, ry: 5.0 },
+  );
   seeThroughRegister(ctx, 116.5, 17.5, 3.6);
   watermark(ctx, 112.5, 29, 5.6);
   uvVizLine(ctx, wavyLine(42, 101, 44.2, 0.5, 14), 1.15);
@@ -638,10 +750,23 @@ function td1Front(ctx: Ctx): void {
   const { scene, recipe, design } = ctx;
   const { holder, document: doc } = recipe;
   securityBackground(ctx, { rosette: [48, 28, 17], emblem: [48, 29, 12], fibres: 26 });
-  header(ctx, 11.0, 4.6, { name: 3.0, local: 1.15, title: 2.3, titleLocal: 1.15, emblem: 2.8 }, design.titles.TD1, 83.2);
+  header(
+    ctx,
+    11.0,
+    4.6,
+    { name: 3.0, local: 1.15, title: 2.3, titleLocal: 1.15, emblem: 2.8 },
+    design.titles.TD1,
+    83.2,
+  );
   scene.stroke('accent', [2.5, 8.2, 83.2, 8.2], 0.18);
   microprintLine(ctx, 'microprint-header', [2.5, 8.75, 83.2, 8.75], 'Microprint line under the header', 0.36);
-  microprintLine(ctx, 'microprint-bottom', wavyLine(2.5, 83.2, 52.3, 0.25, 7), 'Microprint wave at the bottom edge', 0.36);
+  microprintLine(
+    ctx,
+    'microprint-bottom',
+    wavyLine(2.5, 83.2, 52.3, 0.25, 7),
+    'Microprint wave at the bottom edge',
+    0.36,
+  );
   const L = { label: 1.05, value: 2.05 };
   const X = 27.5;
   field(ctx, 'surname', X, 9.6, holder.surname, L, { maxWidth: 40 });
@@ -651,12 +776,26 @@ function td1Front(ctx: Ctx): void {
   const dob = field(ctx, 'dateOfBirth', X, 23.4, vizDate(holder.dateOfBirth, design.dateStyle), L);
   // Tactile laser engraving: the date of birth can be felt and shows relief under oblique light.
   scene.text('tactile', dob.value, dob.valueAt.x, dob.valueAt.y, dob.valueAt.style);
-  scene.feature('tactile-dob', 'tactile-relief', 'Tactile date of birth', ['oblique'], rectPoly(grow(dob.valueBox, 0.3)), 'The date of birth is engraved with relief: it can be felt and catches raking light.');
-  const num = field(ctx, 'documentNumber', X, 28.0, doc.documentNumber, L, { labelText: `Document No. / ${design.labels.cardAccessNumber}` });
+  scene.feature(
+    'tactile-dob',
+    'tactile-relief',
+    'Tactile date of birth',
+    ['oblique'],
+    rectPoly(grow(dob.valueBox, 0.3)),
+    'The date of birth is engraved with relief: it can be felt and catches raking light.',
+  );
+  const num = field(ctx, 'documentNumber', X, 28.0, doc.documentNumber, L, {
+    labelText: `Document No. / ${design.labels.cardAccessNumber}`,
+  });
   scene.zones.documentNumber = num.valueBox;
   field(ctx, 'dateOfExpiry', X, 32.6, vizDate(doc.dateOfExpiry, design.dateStyle), L);
   signatureZone(ctx, { x: X, y: 39.2, w: 30, h: 5.5 }, 0.95);
-  portraitZone(ctx, { x: 3, y: 10.3, w: 22, h: 28.5 }, { x: 69.5, y: 24.5, w: 13.5, h: 17.5 }, { cx: 22.6, cy: 36.2, rx: 4.2, ry: 3.5 });
+  portraitZone(
+    ctx,
+    { x: 3, y: 10.3, w: 22, h: 28.5 },
+    { x: 69.5, y: 24.5, w: 13.5, h: 17.5 },
+    { cx: 22.6, cy: 36.2, rx: 4.2, ry: 3.5 },
+  );
   seeThroughRegister(ctx, 76.5, 15.5, 3.0);
   perforation(ctx, doc.documentNumber, 60.5, 45.0, 0.34);
   uvVizLine(ctx, wavyLine(27.5, 66, 37.0, 0.35, 10), 0.95);
@@ -669,11 +808,25 @@ function td1Back(ctx: Ctx): void {
   securityBackground(ctx, { rosette: [64, 17, 14], emblem: [64, 17, 10], fibres: 22 });
   scene.fill('irMark', emblemPolygons(design.emblem, 6, 4.6, 2.4));
   scene.text('accent', design.name, 10, 5.6, { font: design.headerFont, size: 2.0 });
-  scene.feature('ir-emblem', 'metameric-ink', 'Emblem in IR-absorbing (metameric) ink', ['visible', 'ir'], rectPoly({ x: 3.3, y: 1.9, w: 5.4, h: 5.4 }), 'Stays dark under infrared while the surrounding print vanishes.');
+  scene.feature(
+    'ir-emblem',
+    'metameric-ink',
+    'Emblem in IR-absorbing (metameric) ink',
+    ['visible', 'ir'],
+    rectPoly({ x: 3.3, y: 1.9, w: 5.4, h: 5.4 }),
+    'Stays dark under infrared while the surrounding print vanishes.',
+  );
   // Card serial (pre-printed on the blank, matches the document number).
   const serialBox = scene.text('number', doc.documentNumber, 83, 5.4, { font: 'mono', size: 2.0, anchor: 'end' });
   scene.zones.serial = serialBox;
-  scene.feature('serial', 'offset', 'Pre-printed card serial number', ['visible'], rectPoly(grow(serialBox, 0.2)), 'Printed on the blank before personalisation; must equal the document number.');
+  scene.feature(
+    'serial',
+    'offset',
+    'Pre-printed card serial number',
+    ['visible'],
+    rectPoly(grow(serialBox, 0.2)),
+    'Printed on the blank before personalisation; must equal the document number.',
+  );
   const L = { label: 1.0, value: 1.95 };
   field(ctx, 'placeOfBirth', 4, 8.0, holder.placeOfBirth, L, { maxWidth: 40 });
   field(ctx, 'dateOfIssue', 48, 8.0, vizDate(doc.dateOfIssue, design.dateStyle), L);
@@ -696,7 +849,14 @@ function visaPage(ctx: Ctx): void {
   scene.text('design', design.titles.visa[1], 62.5, 10.8, { font: 'sans', size: 1.6, anchor: 'middle' });
   microprintLine(ctx, 'microprint-top', [4, 12.4, 121, 12.4], 'Microprint line under the title');
   scene.text('design', '7', 62.5, 85.0, { font: design.headerFont, size: 2.4, anchor: 'middle' });
-  scene.feature('page-number', 'page-numbering', 'Page number', ['visible'], rectPoly({ x: 60, y: 82, w: 5, h: 4 }), 'Page numbers run without gaps through the booklet.');
+  scene.feature(
+    'page-number',
+    'page-numbering',
+    'Page number',
+    ['visible'],
+    rectPoly({ x: 60, y: 82, w: 5, h: 4 }),
+    'Page numbers run without gaps through the booklet.',
+  );
   for (const st of recipe.stamps) drawStamp(ctx, st, st.id);
 }
 
@@ -723,19 +883,38 @@ function drawStamp(ctx: Ctx, st: StampSpec, index: number): void {
   const cr = Math.cos(rot);
   const sr = Math.sin(rot);
   const rotPts = (pts: number[]): number[] =>
-    pts.map((v, i) => (i % 2 === 0 ? st.x + (v - st.x) * cr - (pts[i + 1] - st.y) * sr : st.y + (pts[i - 1] - st.x) * sr + (v - st.y) * cr));
+    pts.map((v, i) =>
+      i % 2 === 0
+        ? st.x + (v - st.x) * cr - (pts[i + 1] - st.y) * sr
+        : st.y + (pts[i - 1] - st.x) * sr + (v - st.y) * cr,
+    );
   const maxW = design.stampShape === 'rect' ? 30 : design.stampShape === 'circle' ? 18 : 22;
-  const textAt = (text: string, dx: number, dy: number, size: number, font: TextStyleMm['font'] = 'sans-bold', width = maxW): void => {
+  const textAt = (
+    text: string,
+    dx: number,
+    dy: number,
+    size: number,
+    font: TextStyleMm['font'] = 'sans-bold',
+    width = maxW,
+  ): void => {
     const x = st.x + dx * cr - dy * sr;
     const y = st.y + dx * sr + dy * cr;
-    const style: TextStyleMm = { font: st.forged ? 'sans' : font, size, anchor: 'middle', rotate: rot, embolden: st.forged ? size * 0.03 : undefined };
+    const style: TextStyleMm = {
+      font: st.forged ? 'sans' : font,
+      size,
+      anchor: 'middle',
+      rotate: rot,
+      embolden: st.forged ? size * 0.03 : undefined,
+    };
     const tw = textWidth(text, style);
     if (tw > width) style.scaleX = width / tw;
     scene.text(layer, text, x, y, style);
   };
   const notch = !st.forged?.missingNotch;
   const dir = st.direction === 'entry' ? 'ENTRY' : 'EXIT';
-  const post = st.forged?.unknownPost ? { code: '00', name: `${design.places[0]} CENTRAL` } : { code: st.postCode, name: st.postName };
+  const post = st.forged?.unknownPost
+    ? { code: '00', name: `${design.places[0]} CENTRAL` }
+    : { code: st.postCode, name: st.postName };
   const date = stampDate(st.date, design, !!st.forged?.wrongDateFormat);
   const lw = 0.32;
   if (design.stampShape === 'rect') {
@@ -759,9 +938,35 @@ function drawStamp(ctx: Ctx, st: StampSpec, index: number): void {
   } else {
     const w = 28;
     const h = 20;
-    const hex = [st.x - w / 2, st.y, st.x - w / 2 + 5, st.y - h / 2, st.x + w / 2 - 5, st.y - h / 2, st.x + w / 2, st.y, st.x + w / 2 - 5, st.y + h / 2, st.x - w / 2 + 5, st.y + h / 2];
+    const hex = [
+      st.x - w / 2,
+      st.y,
+      st.x - w / 2 + 5,
+      st.y - h / 2,
+      st.x + w / 2 - 5,
+      st.y - h / 2,
+      st.x + w / 2,
+      st.y,
+      st.x + w / 2 - 5,
+      st.y + h / 2,
+      st.x - w / 2 + 5,
+      st.y + h / 2,
+    ];
     scene.stroke(layer, rotPts(hex), lw, 1, true);
-    const inner = [st.x - w / 2 + 1.6, st.y, st.x - w / 2 + 5.7, st.y - h / 2 + 1.2, st.x + w / 2 - 5.7, st.y - h / 2 + 1.2, st.x + w / 2 - 1.6, st.y, st.x + w / 2 - 5.7, st.y + h / 2 - 1.2, st.x - w / 2 + 5.7, st.y + h / 2 - 1.2];
+    const inner = [
+      st.x - w / 2 + 1.6,
+      st.y,
+      st.x - w / 2 + 5.7,
+      st.y - h / 2 + 1.2,
+      st.x + w / 2 - 5.7,
+      st.y - h / 2 + 1.2,
+      st.x + w / 2 - 1.6,
+      st.y,
+      st.x + w / 2 - 5.7,
+      st.y + h / 2 - 1.2,
+      st.x - w / 2 + 5.7,
+      st.y + h / 2 - 1.2,
+    ];
     scene.stroke(layer, rotPts(notch ? cutOpen(densify(inner), 0.3) : inner), 0.2, 1, !notch);
     textAt(design.name.replace('KINGDOM OF ', ''), 0, -4.2, 2.0);
     textAt(`${dir} ${post.code}`, 0, -1.0, 1.8);
@@ -785,7 +990,10 @@ function drawStamp(ctx: Ctx, st: StampSpec, index: number): void {
       for (let x = x0; x < x1; x++) {
         const i = y * mask.w + x;
         if (mask.data[i] === 0) continue;
-        const k = 0.72 + 0.18 * Math.sin(x * fx + ph) * Math.cos(y * fy - ph) + 0.1 * tilt * ((x - x0) / Math.max(1, x1 - x0) - 0.5);
+        const k =
+          0.72 +
+          0.18 * Math.sin(x * fx + ph) * Math.cos(y * fy - ph) +
+          0.1 * tilt * ((x - x0) / Math.max(1, x1 - x0) - 0.5);
         mask.data[i] = mask.data[i] * Math.max(0.35, Math.min(1, k));
       }
     }
@@ -798,7 +1006,8 @@ function drawStamp(ctx: Ctx, st: StampSpec, index: number): void {
     `${st.direction === 'entry' ? 'Entry' : 'Exit'} stamp ${design.code} ${st.postCode}`,
     ['visible', 'uv365'],
     rectPoly(box),
-    `Border stamp of ${design.name}: the period's security notch in the inner frame, date as ${stampDate(REFERENCE_DATE, design, false)}, a known border post, ink that fluoresces under UV.`,
+    `Border stamp of ${design.name}: the period's security notch in the inner frame, date as ` +
+    `${stampDate(REFERENCE_DATE, design, false)}, a known border post, ink that fluoresces under UV.`,
   );
 }
 

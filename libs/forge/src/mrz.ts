@@ -45,7 +45,25 @@ export function checkDigit(field: string): string {
 
 /** Upper-case, transliterate the few Latin-1 letters forge uses, and turn separators into fillers. */
 export function mrzText(text: string): string {
-  const map: Record<string, string> = { Ä: 'AE', Ö: 'OE', Ü: 'UE', ß: 'SS', Å: 'AA', Æ: 'AE', Ø: 'OE', É: 'E', È: 'E', Ê: 'E', Á: 'A', Í: 'I', Ó: 'O', Ú: 'U', Ý: 'Y', Ç: 'C', Ñ: 'N' };
+  const map: Record<string, string> = {
+    Ä: 'AE',
+    Ö: 'OE',
+    Ü: 'UE',
+    ß: 'SS',
+    Å: 'AA',
+    Æ: 'AE',
+    Ø: 'OE',
+    É: 'E',
+    È: 'E',
+    Ê: 'E',
+    Á: 'A',
+    Í: 'I',
+    Ó: 'O',
+    Ú: 'U',
+    Ý: 'Y',
+    Ç: 'C',
+    Ñ: 'N',
+  };
   return text
     .toUpperCase()
     .split('')
@@ -94,18 +112,30 @@ export function td3Lines(d: MrzData): [string, string] {
   const personal = pad(mrzText(d.optional ?? ''), 14);
   const personalCd = /^<+$/.test(personal) ? '<' : checkDigit(personal);
   const sex = d.sex === 'X' ? '<' : d.sex;
-  const upper = num + checkDigit(num) + pad(d.nationality, 3) + dob + checkDigit(dob) + sex + exp + checkDigit(exp) + personal + personalCd;
+  const upper =
+    num +
+    checkDigit(num) +
+    pad(d.nationality, 3) +
+    dob +
+    checkDigit(dob) +
+    sex +
+    exp +
+    checkDigit(exp) +
+    personal +
+    personalCd;
   const composite = checkDigit(upper.slice(0, 10) + upper.slice(13, 20) + upper.slice(21, 43));
   return [line1, upper + composite];
 }
 
 export function td1Lines(d: MrzData): [string, string, string] {
   const num = pad(mrzText(d.documentNumber), 9);
-  const line1 = pad(d.documentCode, 2) + pad(d.issuingState, 3) + num + checkDigit(num) + pad(mrzText(d.optional ?? ''), 15);
+  const line1 =
+    pad(d.documentCode, 2) + pad(d.issuingState, 3) + num + checkDigit(num) + pad(mrzText(d.optional ?? ''), 15);
   const dob = mrzDate(d.dateOfBirth);
   const exp = mrzDate(d.dateOfExpiry);
   const sex = d.sex === 'X' ? '<' : d.sex;
-  const l2 = dob + checkDigit(dob) + sex + exp + checkDigit(exp) + pad(d.nationality, 3) + pad(mrzText(d.optional2 ?? ''), 11);
+  const l2 =
+    dob + checkDigit(dob) + sex + exp + checkDigit(exp) + pad(d.nationality, 3) + pad(mrzText(d.optional2 ?? ''), 11);
   const composite = checkDigit(line1.slice(5, 30) + l2.slice(0, 7) + l2.slice(8, 15) + l2.slice(18, 29));
   return [line1, l2 + composite, mrzName(d.surname, d.givenNames, 30)];
 }
@@ -154,13 +184,16 @@ export function isKnownStateCode(code: string): boolean {
  * returns per-field and check-digit results otherwise. Training-state codes (UTO, ARC, BRG) are accepted.
  */
 export function checkMrz(input: string | readonly string[]): MrzCheckResult {
-  const lines = (typeof input === 'string' ? input.split(/\r?\n/) : [...input]).map((l) => l.trim()).filter((l) => l.length > 0);
+  const lines = (typeof input === 'string' ? input.split(/\r?\n/) : [...input])
+    .map((l) => l.trim())
+    .filter((l) => l.length > 0);
   if (lines.length === 0) throw new MrzFormatError('empty', 'no MRZ lines given');
   if (lines.length !== 2 && lines.length !== 3) {
     throw new MrzFormatError('line-count', `an MRZ has 2 (TD2, TD3) or 3 (TD1) lines, got ${lines.length}`);
   }
   for (const [i, l] of lines.entries()) {
-    if (!/^[A-Z0-9<]+$/.test(l)) throw new MrzFormatError('charset', `line ${i + 1} has characters outside A–Z, 0–9 and <`);
+    if (!/^[A-Z0-9<]+$/.test(l))
+      throw new MrzFormatError('charset', `line ${i + 1} has characters outside A–Z, 0–9 and <`);
   }
   const shape = `${lines.length}x${lines[0].length}`;
   const format = LINE_SHAPES[shape];

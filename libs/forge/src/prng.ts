@@ -1,8 +1,6 @@
 // Seeded randomness. Every random choice in forge goes through an Rng derived from the instance seed by a label
 // path, so a change in one element (a forgery, a longer name) never shifts the random stream of another.
-
-// Module-local aliases of globals: inside Jest's sandbox every global lookup is slow, and these run in hot loops.
-const Math = globalThis.Math;
+import { Math } from './hot-globals';
 
 /** 32-bit string hash (cyrb53 folded to 32 bits); stable across platforms. */
 export function hashString(text: string): number {

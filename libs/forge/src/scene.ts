@@ -13,9 +13,7 @@ import {
   type TextStyle,
 } from './render/raster';
 import type { VizFieldKey } from './states';
-
-// Module-local aliases of globals: inside Jest's sandbox every global lookup is slow, and these run in hot loops.
-const Math = globalThis.Math;
+import { Math } from './hot-globals';
 
 export type LayerId =
   | 'wmThin'
@@ -125,19 +123,23 @@ export interface DrawItem {
 }
 
 /** Layers whose drawing calls are design-level by default (their cache key is derived from the arguments). */
-const DESIGN_LAYERS = new Set<LayerId>(['bg', 'rosette', 'emblem', 'uvDesign', 'design', 'microprint', 'accent', 'irMark', 'backPrint', 'uv254', 'wmThin', 'wmThick']);
+const DESIGN_LAYERS = new Set<LayerId>([
+  'bg',
+  'rosette',
+  'emblem',
+  'uvDesign',
+  'design',
+  'microprint',
+  'accent',
+  'irMark',
+  'backPrint',
+  'uv254',
+  'wmThin',
+  'wmThick',
+]);
 
-export interface TextStyleMm {
-  font: FontName;
-  size: number;
-  spacing?: number;
-  scaleX?: number;
-  skew?: number;
-  anchor?: 'start' | 'middle' | 'end';
-  rotate?: number;
-  alpha?: number;
-  embolden?: number;
-}
+/** A TextStyle with its lengths in mm, as a scene holds it; blending belongs to the layer, not the text. */
+export type TextStyleMm = Omit<TextStyle, 'blend'>;
 
 export interface FieldPlacement {
   key: VizFieldKey;
@@ -194,26 +196,51 @@ export class Scene {
   }
 
   stroke(layer: LayerId, pts: number[], widthMm: number, alpha = 1, closed = false): void {
-    this.add(layer, ({ mask, s }) => strokePolyline(mask, scaled(pts, s), widthMm * s, alpha, closed), this.key(layer, 'stroke', pts, widthMm, alpha, closed));
+    this.add(
+      layer,
+      ({ mask, s }) => strokePolyline(mask, scaled(pts, s), widthMm * s, alpha, closed),
+      this.key(layer, 'stroke', pts, widthMm, alpha, closed),
+    );
   }
 
   /** Stroke many polylines; pass a function to compute heavy geometry only when the side is rasterised. */
-  strokes(layer: LayerId, lines: number[][] | ((pxPerMm: number) => number[][]), widthMm: number, alpha = 1, closed = false, cacheKey?: string): void {
+  strokes(
+    layer: LayerId,
+    lines: number[][] | ((pxPerMm: number) => number[][]),
+    widthMm: number,
+    alpha = 1,
+    closed = false,
+    cacheKey?: string,
+  ): void {
     this.add(
       layer,
       ({ mask, s }) => {
-        for (const l of typeof lines === 'function' ? lines(s) : lines) strokePolyline(mask, scaled(l, s), widthMm * s, alpha, closed);
+        for (const l of typeof lines === 'function' ? lines(s) : lines)
+          strokePolyline(mask, scaled(l, s), widthMm * s, alpha, closed);
       },
       typeof lines === 'function' ? cacheKey : this.key(layer, 'strokes', lines, widthMm, alpha, closed),
     );
   }
 
   fill(layer: LayerId, polys: number[][], alpha = 1): void {
-    this.add(layer, ({ mask, s }) => fillPolygons(mask, polys.map((p) => scaled(p, s)), alpha), this.key(layer, 'fill', polys, alpha));
+    this.add(
+      layer,
+      ({ mask, s }) =>
+        fillPolygons(
+          mask,
+          polys.map((p) => scaled(p, s)),
+          alpha,
+        ),
+      this.key(layer, 'fill', polys, alpha),
+    );
   }
 
   disc(layer: LayerId, x: number, y: number, r: number, alpha = 1): void {
-    this.add(layer, ({ mask, s }) => fillDisc(mask, x * s, y * s, r * s, alpha), this.key(layer, 'disc', x, y, r, alpha));
+    this.add(
+      layer,
+      ({ mask, s }) => fillDisc(mask, x * s, y * s, r * s, alpha),
+      this.key(layer, 'disc', x, y, r, alpha),
+    );
   }
 
   /** Text in mm; returns its box in mm (ascender to descender). */
@@ -232,7 +259,13 @@ export class Scene {
     this.add(
       layer,
       ({ mask, s }) => {
-        drawTextAlongPath(mask, text, scaled(path, s), { font, size: size * s, spacing: size * 0.08 * s, alpha }, { repeat: true });
+        drawTextAlongPath(
+          mask,
+          text,
+          scaled(path, s),
+          { font, size: size * s, spacing: size * 0.08 * s, alpha },
+          { repeat: true },
+        );
       },
       this.key(layer, 'microtext', text, path, size, font, alpha),
     );
@@ -278,6 +311,21 @@ export function textBox(text: string, x: number, y: number, style: TextStyleMm):
 
 export function rectPoly(r: RectMm): number[] {
   return [r.x, r.y, r.x + r.w, r.y, r.x + r.w, r.y + r.h, r.x, r.y + r.h];
+}
+
+/** Bounding box of a flat [x0, y0, x1, y1, ...] path. */
+export function pathBounds(path: ArrayLike<number>): RectMm {
+  let x0 = Infinity;
+  let y0 = Infinity;
+  let x1 = -Infinity;
+  let y1 = -Infinity;
+  for (let i = 0; i < path.length; i += 2) {
+    x0 = Math.min(x0, path[i]);
+    x1 = Math.max(x1, path[i]);
+    y0 = Math.min(y0, path[i + 1]);
+    y1 = Math.max(y1, path[i + 1]);
+  }
+  return { x: x0, y: y0, w: x1 - x0, h: y1 - y0 };
 }
 
 export function grow(r: RectMm, d: number): RectMm {

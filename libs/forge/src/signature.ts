@@ -1,12 +1,14 @@
 // Procedural handwritten signatures: a cursive garland (loops and humps of letter-like heights) from the holder's
 // name and a seed, with a capital loop, slant and an optional flourish.
 import { Rng } from './prng';
-
-// Module-local aliases of globals: inside Jest's sandbox every global lookup is slow, and these run in hot loops.
-const Math = globalThis.Math;
+import { Math } from './hot-globals';
 
 /** Polylines (mm) of a signature fitted into the box. */
-export function signatureStrokes(name: string, seed: string, box: { x: number; y: number; w: number; h: number }): number[][] {
+export function signatureStrokes(
+  name: string,
+  seed: string,
+  box: { x: number; y: number; w: number; h: number },
+): number[][] {
   const rng = new Rng(`signature:${seed}`);
   const letters = [...name.replace(/[^A-Z]/gi, '').toLowerCase()].slice(0, 10);
   const n = Math.max(4, letters.length);
@@ -38,7 +40,12 @@ export function signatureStrokes(name: string, seed: string, box: { x: number; y
     } else {
       // Down-stroke with a hook, like a J or T.
       y = base - capH + capH * Math.min(1, t * 1.6) + (t > 0.62 ? -Math.sin((t - 0.62) * 8) * capH * 0.12 : 0);
-      x = x0 + capW * 0.3 + (t > 0.62 ? (t - 0.62) * capW * 1.8 : 0) + (base - y) * slant - (t < 0.1 ? (0.1 - t) * capW * 4 : 0);
+      x =
+        x0 +
+        capW * 0.3 +
+        (t > 0.62 ? (t - 0.62) * capW * 1.8 : 0) +
+        (base - y) * slant -
+        (t < 0.1 ? (0.1 - t) * capW * 4 : 0);
     }
     cap.push(x, y);
   }
@@ -60,7 +67,8 @@ export function signatureStrokes(name: string, seed: string, box: { x: number; y
     const f = t - k;
     const h = heights[k];
     const shape = 0.5 - 0.5 * Math.cos(f * Math.PI * 2);
-    const y = h >= 0 ? base - h * shape : base - xHeight * shape * 0.6 - h * Math.sin(f * Math.PI) * (f > 0.5 ? 1 : 0.2);
+    const y =
+      h >= 0 ? base - h * shape : base - xHeight * shape * 0.6 - h * Math.sin(f * Math.PI) * (f > 0.5 ? 1 : 0.2);
     // The sideways swing makes loops on tall strokes, humps on short ones.
     const swing = Math.sin(f * Math.PI * 2) * loop * (h > xHeight * 1.5 ? 1.6 : 0.6);
     const fade = i > steps * 0.85 ? 1 - (i - steps * 0.85) / (steps * 0.15) * 0.6 : 1;
@@ -78,5 +86,9 @@ export function signatureStrokes(name: string, seed: string, box: { x: number; y
     }
     strokes.push(fl);
   }
-  return strokes.map((st) => st.map((v, i) => (i % 2 === 0 ? Math.max(box.x, Math.min(box.x + box.w, v)) : Math.max(box.y, Math.min(box.y + box.h, v)))));
+  return strokes.map((st) =>
+    st.map((v, i) =>
+      i % 2 === 0 ? Math.max(box.x, Math.min(box.x + box.w, v)) : Math.max(box.y, Math.min(box.y + box.h, v)),
+    ),
+  );
 }

@@ -1,6 +1,14 @@
 // Public shapes of forge: document instances, feature annotations, ground truth, and the recipe an instance is
 // rendered from (a serialisable description, so an instance can be re-rendered at any time, identically).
-import type { DocumentSide, FeatureCategory, FeatureKind, FraudType, Light, Polygon, Verdict } from '@firstline/contracts';
+import type {
+  DocumentSide,
+  FeatureCategory,
+  FeatureKind,
+  FraudType,
+  Light,
+  Polygon,
+  Verdict,
+} from '@firstline/contracts';
 import type { DocumentData, DocumentFormat, Holder } from './identity';
 import type { RGB, VizFieldKey } from './states';
 import type { FontName } from './render/font';

@@ -33,7 +33,8 @@ describe('itemAnalysis — Moodle\'s own reference data set', () => {
     [0, 0, 1, 0, 0.5, 1, 1],
     [0, 0, 1, 1, 1, 1, 1],
   ];
-  // qstats00.csv: slot, facility (fraction), sd (marks), effectiveweight, discriminationindex, discriminativeefficiency (%)
+  // qstats00.csv: slot, facility (fraction), sd (marks), effectiveweight, discriminationindex,
+  // discriminativeefficiency (%)
   const qstats00 = [
     [1, 0.704, 0.4513682901, 21.2922742344, -7.0650767526, -9.4550536967],
     [2, 0.48, 0.5099019514, 18.8979800309, -28.8982125772, -36.7834118938],
@@ -50,15 +51,19 @@ describe('itemAnalysis — Moodle\'s own reference data set', () => {
     expect(Math.abs(actual! - expected)).toBeLessThanOrEqual(Math.abs(expected) * relative);
   };
 
-  it.each(qstats00)('slot %i matches qstats00.csv', (slot, facility, sd, effectiveWeight, discriminationIndex, discriminativeEfficiency) => {
-    const item = result.items[slot! - 1]!;
-    // Moodle stores facility and SD as fractions/marks and shows them ×100 (% of the max mark); we return the shown value.
-    closeTo(item.facility, 100 * facility!, 1e-6);
-    closeTo(item.sd, 100 * sd!, 1e-6);
-    closeTo(item.effectiveWeight, effectiveWeight!, 1e-5);
-    closeTo(item.discriminationIndex, discriminationIndex!, 1e-5);
-    closeTo(item.discriminativeEfficiency, discriminativeEfficiency!, 1e-5);
-  });
+  it.each(qstats00)(
+    'slot %i matches qstats00.csv',
+    (slot, facility, sd, effectiveWeight, discriminationIndex, discriminativeEfficiency) => {
+      const item = result.items[slot! - 1]!;
+      // Moodle stores facility and SD as fractions/marks and shows them ×100 (% of the max mark);
+      // we return the shown value.
+      closeTo(item.facility, 100 * facility!, 1e-6);
+      closeTo(item.sd, 100 * sd!, 1e-6);
+      closeTo(item.effectiveWeight, effectiveWeight!, 1e-5);
+      closeTo(item.discriminationIndex, discriminationIndex!, 1e-5);
+      closeTo(item.discriminativeEfficiency, discriminativeEfficiency!, 1e-5);
+    },
+  );
 
   it('matches the quiz statistics of check_quiz_stats_for_quiz_00 (tolerance 1.5e-5 relative, as there)', () => {
     const tolerance = 1.5e-5;
@@ -116,7 +121,8 @@ describe('itemAnalysis — small worked example, computed by hand', () => {
   });
 
   it('effective weight = 100·√Cov(x, T)/Σ√Cov(x_j, T)', () => {
-    // Cov(x1, T) = ([.5,.5,−.5,−.5]·[2,0,0,−2])/3 = 2/3; Cov(x2, T) = 2/3; Cov(x3, T) = ([1,0,0,−1]·[2,0,0,−2])/3 = 4/3.
+    // Cov(x1, T) = ([.5,.5,−.5,−.5]·[2,0,0,−2])/3 = 2/3; Cov(x2, T) = 2/3;
+    // Cov(x3, T) = ([1,0,0,−1]·[2,0,0,−2])/3 = 4/3.
     // √: .8165, .8165, 1.1547 → q1 = q2 = 1/(2 + √2) = 29.29%, q3 = √2/(2 + √2) = 41.42%.
     expect(q1!.effectiveWeight).toBeCloseTo(100 / (2 + Math.SQRT2), 10);
     expect(q2!.effectiveWeight).toBeCloseTo(100 / (2 + Math.SQRT2), 10);
@@ -198,6 +204,14 @@ describe('itemAnalysis — what Moodle leaves blank', () => {
 });
 
 describe('itemAnalysis — properties', () => {
+  // The per-item statistics reported as percentages.
+  const PERCENT_KEYS = [
+    'facility',
+    'sd',
+    'effectiveWeight',
+    'discriminationIndex',
+    'discriminativeEfficiency',
+  ] as const;
   /** Equal to 9 decimals, or both null. */
   const same = (actual: number | null, expected: number | null) => {
     if (expected === null) expect(actual).toBeNull();
@@ -206,16 +220,22 @@ describe('itemAnalysis — properties', () => {
 
   // Marks on a 1/4-mark grid, items out of 1–3 marks.
   const dataset = fc.integer({ min: 2, max: 6 }).chain((items) =>
-    fc.tuple(
-      fc.array(fc.array(fc.integer({ min: 0, max: 12 }), { minLength: items, maxLength: items }), { minLength: 3, maxLength: 25 }),
-      fc.array(fc.integer({ min: 1, max: 3 }), { minLength: items, maxLength: items }),
-    ).map(([quarters, maxMarks]) => ({
-      maxMarks,
-      marks: quarters.map((row) => row.map((q, i) => Math.min(maxMarks[i]!, q / 4))),
-    })),
+    fc
+      .tuple(
+        fc.array(fc.array(fc.integer({ min: 0, max: 12 }), { minLength: items, maxLength: items }), {
+          minLength: 3,
+          maxLength: 25,
+        }),
+        fc.array(fc.integer({ min: 1, max: 3 }), { minLength: items, maxLength: items }),
+      )
+      .map(([quarters, maxMarks]) => ({
+        maxMarks,
+        marks: quarters.map((row) => row.map((q, i) => Math.min(maxMarks[i]!, q / 4))),
+      })),
   );
 
-  it('keeps every statistic in its range: facility 0–100, |DI| ≤ 100, DE ≤ 100, CIC ≤ 100, effective weights sum to 100', () => {
+  // facility 0–100, |DI| ≤ 100, DE ≤ 100, CIC ≤ 100, effective weights sum to 100
+  it('keeps every statistic in its range', () => {
     fc.assert(
       fc.property(dataset, ({ marks, maxMarks }) => {
         const result = itemAnalysis(marks, maxMarks);
@@ -224,9 +244,11 @@ describe('itemAnalysis — properties', () => {
         for (const item of result.items) {
           expect(item.facility).toBeGreaterThanOrEqual(0);
           expect(item.facility).toBeLessThanOrEqual(100);
-          if (item.discriminationIndex !== null) expect(Math.abs(item.discriminationIndex)).toBeLessThanOrEqual(100 + 1e-9);
+          if (item.discriminationIndex !== null)
+            expect(Math.abs(item.discriminationIndex)).toBeLessThanOrEqual(100 + 1e-9);
           // Cov ≤ Cov_max by the rearrangement inequality.
-          if (item.discriminativeEfficiency !== null) expect(item.discriminativeEfficiency).toBeLessThanOrEqual(100 + 1e-9);
+          if (item.discriminativeEfficiency !== null)
+            expect(item.discriminativeEfficiency).toBeLessThanOrEqual(100 + 1e-9);
           if (item.effectiveWeight === null) allWeighted = false;
           else effectiveTotal += item.effectiveWeight;
         }
@@ -244,7 +266,7 @@ describe('itemAnalysis — properties', () => {
         same(backward.cic, forward.cic);
         same(backward.standardError, forward.standardError);
         backward.items.forEach((item, i) => {
-          for (const key of ['facility', 'sd', 'effectiveWeight', 'discriminationIndex', 'discriminativeEfficiency'] as const) {
+          for (const key of PERCENT_KEYS) {
             same(item[key], forward.items[i]![key]);
           }
         });
@@ -260,7 +282,7 @@ describe('itemAnalysis — properties', () => {
         same(scaled.cic, base.cic);
         same(scaled.standardError, base.standardError);
         scaled.items.forEach((item, i) => {
-          for (const key of ['facility', 'sd', 'effectiveWeight', 'discriminationIndex', 'discriminativeEfficiency'] as const) {
+          for (const key of PERCENT_KEYS) {
             same(item[key], base.items[i]![key]);
           }
         });

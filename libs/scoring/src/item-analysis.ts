@@ -1,5 +1,6 @@
 // Classical item analysis with Moodle's quiz-statistics definitions (docs.moodle.org/dev/Quiz_statistics_calculations,
-// as implemented in question/classes/statistics/questions/calculator.php and mod/quiz/report/statistics/classes/calculator.php).
+// as implemented in question/classes/statistics/questions/calculator.php
+// and mod/quiz/report/statistics/classes/calculator.php).
 
 export interface ItemStatistics {
   /** Facility index F = 100 · mean mark / max mark (%). Null when the max mark is 0 or there are no attempts. */
@@ -91,7 +92,8 @@ export function itemAnalysis(marks: readonly (readonly number[])[], maxMarks: re
   marks.forEach((row, a) => {
     if (row.length !== p) throw new RangeError(`marks[${a}] has ${row.length} items, expected ${p}`);
     row.forEach((v, i) => {
-      if (typeof v !== 'number' || !Number.isFinite(v)) throw new RangeError(`marks[${a}][${i}] must be finite, got ${v}`);
+      if (typeof v !== 'number' || !Number.isFinite(v))
+        throw new RangeError(`marks[${a}][${i}] must be finite, got ${v}`);
     });
   });
 
@@ -100,13 +102,16 @@ export function itemAnalysis(marks: readonly (readonly number[])[], maxMarks: re
   const totals = marks.map((row) => row.reduce((sum, v) => sum + v, 0));
   const totalMean = s > 0 ? mean(totals) : NaN;
 
-  // Per-item raw statistics (calculator.php: initial_question_walker, secondary_steps_walker, secondary_question_walker).
+  // Per-item raw statistics (calculator.php: initial_question_walker, secondary_steps_walker,
+  // secondary_question_walker).
   const raw = maxMarks.map((maxMark, i) => {
     const x = marks.map((row) => row[i]!);
     const rest = x.map((v, a) => totals[a]! - v);
-    if (s === 0) return { maxMark, facility: null, sd: null, variance: null, cov: null, covMax: null, covTotal: null, restVariance: null };
+    // What cannot be computed without at least two attempts.
+    const unavailable = { sd: null, variance: null, cov: null, covMax: null, covTotal: null, restVariance: null };
+    if (s === 0) return { maxMark, facility: null, ...unavailable };
     const facility = maxMark === 0 ? null : mean(x) / maxMark;
-    if (s < 2) return { maxMark, facility, sd: null, variance: null, cov: null, covMax: null, covTotal: null, restVariance: null };
+    if (s < 2) return { maxMark, facility, ...unavailable };
     const variance = covariance(x, x);
     const restVariance = covariance(rest, rest);
     const cov = covariance(x, rest);
@@ -118,14 +123,19 @@ export function itemAnalysis(marks: readonly (readonly number[])[], maxMarks: re
   });
 
   // Effective weight (calculator.php: calculate): only items whose covariance with the total is ≥ 0 share the 100%.
-  const sumRootCovTotal = raw.reduce((sum, r) => (r.covTotal !== null && r.covTotal >= 0 ? sum + Math.sqrt(r.covTotal) : sum), 0);
+  const sumRootCovTotal = raw.reduce(
+    (sum, r) => (r.covTotal !== null && r.covTotal >= 0 ? sum + Math.sqrt(r.covTotal) : sum),
+    0,
+  );
 
   const items: ItemStatistics[] = raw.map((r) => ({
     facility: r.facility === null ? null : 100 * r.facility,
     sd: asPercentOf(r.sd, r.maxMark),
     intendedWeight: asPercentOf(r.maxMark, maxTotal),
     effectiveWeight:
-      r.covTotal === null || r.covTotal < 0 || sumRootCovTotal === 0 ? null : (100 * Math.sqrt(r.covTotal)) / sumRootCovTotal,
+      r.covTotal === null || r.covTotal < 0 || sumRootCovTotal === 0
+        ? null
+        : (100 * Math.sqrt(r.covTotal)) / sumRootCovTotal,
     discriminationIndex:
       r.cov === null || !r.variance || !r.restVariance ? null : (100 * r.cov) / Math.sqrt(r.variance * r.restVariance),
     discriminativeEfficiency: r.cov === null || !r.covMax ? null : (100 * r.cov) / r.covMax,

@@ -65,7 +65,8 @@ describe('pointInPolygon', () => {
     expect(pointInPolygon(p, ell)).toBe(expected);
   });
 
-  it('counts a self-intersecting outline by the even-odd rule (bow tie: two lobes, the waist between is outside)', () => {
+  // A bow tie: two lobes, the waist between them is outside.
+  it('counts a self-intersecting outline by the even-odd rule', () => {
     const bowTie: Polygon = [
       [0, 0],
       [1, 1],
@@ -133,8 +134,26 @@ describe('scoreLocate — QTI area mapping', () => {
   it('credits each region once, 1/k by default', () => {
     expect(scoreLocate([], regions)).toBe(0);
     expect(scoreLocate([[0.1, 0.3]], regions)).toBeCloseTo(1 / 3, 15);
-    expect(scoreLocate([[0.1, 0.3], [0.2, 0.5], [0.25, 0.25]], regions)).toBeCloseTo(1 / 3, 15); // three clicks, one region
-    expect(scoreLocate([[0.1, 0.3], [0.5, 0.47], [0.5, 0.9]], regions)).toBe(1); // exactly 1, not 0.999…
+    expect(
+      scoreLocate(
+        [
+          [0.1, 0.3],
+          [0.2, 0.5],
+          [0.25, 0.25],
+        ],
+        regions,
+      ),
+    ).toBeCloseTo(1 / 3, 15); // three clicks, one region
+    expect(
+      scoreLocate(
+        [
+          [0.1, 0.3],
+          [0.5, 0.47],
+          [0.5, 0.9],
+        ],
+        regions,
+      ),
+    ).toBe(1); // exactly 1, not 0.999…
   });
 
   it('subtracts the penalty per click outside every region and clamps to [0, 1]', () => {
@@ -147,7 +166,11 @@ describe('scoreLocate — QTI area mapping', () => {
   });
 
   it('uses explicit weights; unweighted regions keep 1/k', () => {
-    const weighted: LocateRegion[] = [{ polygon: photo, weight: 0.6 }, { polygon: dateOfBirth, weight: 0.3 }, { polygon: mrz }];
+    const weighted: LocateRegion[] = [
+      { polygon: photo, weight: 0.6 },
+      { polygon: dateOfBirth, weight: 0.3 },
+      { polygon: mrz },
+    ];
     expect(scoreLocate([[0.1, 0.3]], weighted)).toBeCloseTo(0.6, 15);
     expect(scoreLocate([[0.5, 0.9]], weighted)).toBeCloseTo(1 / 3, 15);
     expect(scoreLocate([[0.1, 0.3], [0.5, 0.47]], weighted)).toBeCloseTo(0.9, 15);
@@ -202,7 +225,12 @@ describe('scoreLocate — properties', () => {
   const coordinate = fc.double({ min: 0, max: 1, noNaN: true });
   const point = fc.tuple(coordinate, coordinate);
   const region = fc
-    .tuple(coordinate, coordinate, fc.double({ min: 0.01, max: 0.5, noNaN: true }), fc.double({ min: 0.01, max: 0.5, noNaN: true }))
+    .tuple(
+      coordinate,
+      coordinate,
+      fc.double({ min: 0.01, max: 0.5, noNaN: true }),
+      fc.double({ min: 0.01, max: 0.5, noNaN: true }),
+    )
     .map(([x, y, w, h]) => ({ polygon: rect(x, y, Math.min(1, x + w), Math.min(1, y + h)) }) as LocateRegion);
   const regions = fc.array(region, { minLength: 1, maxLength: 4 });
   const points = fc.array(point, { maxLength: 8 });
@@ -235,7 +263,9 @@ describe('scoreLocate — properties', () => {
   it('without a penalty, another click never lowers the score', () => {
     fc.assert(
       fc.property(points, point, regions, fc.double({ min: 0, max: 0.2, noNaN: true }), (ps, extra, rs, tolerance) => {
-        expect(scoreLocate([...ps, extra], rs, { tolerance })).toBeGreaterThanOrEqual(scoreLocate(ps, rs, { tolerance }));
+        expect(scoreLocate([...ps, extra], rs, { tolerance })).toBeGreaterThanOrEqual(
+          scoreLocate(ps, rs, { tolerance }),
+        );
       }),
     );
   });
@@ -243,7 +273,9 @@ describe('scoreLocate — properties', () => {
   it('a wider tolerance never lowers the score', () => {
     fc.assert(
       fc.property(points, regions, options, fc.double({ min: 0, max: 0.2, noNaN: true }), (ps, rs, o, more) => {
-        expect(scoreLocate(ps, rs, { ...o, tolerance: o.tolerance + more })).toBeGreaterThanOrEqual(scoreLocate(ps, rs, o));
+        expect(scoreLocate(ps, rs, { ...o, tolerance: o.tolerance + more })).toBeGreaterThanOrEqual(
+          scoreLocate(ps, rs, o),
+        );
       }),
     );
   });
@@ -251,7 +283,9 @@ describe('scoreLocate — properties', () => {
   it('a click in the middle of every region, and nowhere else, scores 1', () => {
     fc.assert(
       fc.property(regions, options, (rs, o) => {
-        const centres = rs.map(({ polygon }) => [(polygon[0]![0] + polygon[2]![0]) / 2, (polygon[0]![1] + polygon[2]![1]) / 2] as Point);
+        const centres = rs.map(
+          ({ polygon }) => [(polygon[0]![0] + polygon[2]![0]) / 2, (polygon[0]![1] + polygon[2]![1]) / 2] as Point,
+        );
         // Overlapping regions can hide one centre inside an earlier region; keep only layouts where they do not.
         fc.pre(assignClicks(centres, rs).every((r, i) => r === i));
         expect(scoreLocate(centres, rs, o)).toBe(1);

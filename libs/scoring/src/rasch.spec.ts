@@ -130,7 +130,10 @@ describe('estimateRasch — analytic solutions', () => {
     expect(result.itemDifficulties.reduce((a, b) => a + b, 0)).toBeCloseTo(0, 10);
     // Model standard error of an item: 1/√(Σ P(1 − P)).
     const b0 = result.itemDifficulties[0]!;
-    const information = responses.reduce((sum, row, n) => (row[0] === null ? sum : sum + p(result.abilities[n]!, b0) * (1 - p(result.abilities[n]!, b0))), 0);
+    const information = responses.reduce(
+      (sum, row, n) => (row[0] === null ? sum : sum + p(result.abilities[n]!, b0) * (1 - p(result.abilities[n]!, b0))),
+      0,
+    );
     expect(result.itemStandardErrors[0]).toBeCloseTo(1 / Math.sqrt(information), 10);
   });
 
@@ -162,7 +165,10 @@ describe('estimateRasch — properties', () => {
   const complete = fc
     .tuple(fc.integer({ min: 4, max: 14 }), fc.integer({ min: 2, max: 6 }))
     .chain(([persons, items]) =>
-      fc.array(fc.array(fc.constantFrom<0 | 1>(0, 1), { minLength: items, maxLength: items }), { minLength: persons, maxLength: persons }),
+      fc.array(fc.array(fc.constantFrom<0 | 1>(0, 1), { minLength: items, maxLength: items }), {
+        minLength: persons,
+        maxLength: persons,
+      }),
     );
   const sum = (values: number[]) => values.reduce((a, b) => a + b, 0);
 
@@ -193,7 +199,8 @@ describe('estimateRasch — properties', () => {
           for (let j = 0; j < itemScores.length; j++) {
             if (Number.isNaN(b[i]!) || Number.isNaN(b[j]!)) continue;
             // Strictly harder — except that two items can both end up at the same infinity.
-            if (itemScores[i]! < itemScores[j]!) expect(b[i]! > b[j]! || (b[i] === b[j] && !Number.isFinite(b[i]!))).toBe(true);
+            if (itemScores[i]! < itemScores[j]!)
+              expect(b[i]! > b[j]! || (b[i] === b[j] && !Number.isFinite(b[i]!))).toBe(true);
             if (itemScores[i] === itemScores[j] && Number.isFinite(b[i]!)) {
               expect(b[i]).toBeCloseTo(b[j]!, 8);
             }
@@ -202,7 +209,8 @@ describe('estimateRasch — properties', () => {
         for (let n = 0; n < personScores.length; n++) {
           for (let m = 0; m < personScores.length; m++) {
             if (Number.isNaN(theta[n]!) || Number.isNaN(theta[m]!)) continue;
-            if (personScores[n]! > personScores[m]!) expect(theta[n]! > theta[m]! || (theta[n] === theta[m] && !Number.isFinite(theta[n]!))).toBe(true);
+            if (personScores[n]! > personScores[m]!)
+              expect(theta[n]! > theta[m]! || (theta[n] === theta[m] && !Number.isFinite(theta[n]!))).toBe(true);
           }
         }
       }),

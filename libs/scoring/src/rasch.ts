@@ -52,7 +52,10 @@ interface Observation {
  * score equations Σ_i P_ni = r_n and Σ_n P_ni = s_i hold. Persons and items with extreme scores are set aside first,
  * repeatedly, since setting one aside can make another extreme; they are reported as ±∞, not dropped.
  */
-export function estimateRasch(responses: readonly (readonly DichotomousResponse[])[], options: RaschOptions = {}): RaschEstimates {
+export function estimateRasch(
+  responses: readonly (readonly DichotomousResponse[])[],
+  options: RaschOptions = {},
+): RaschEstimates {
   const maxIterations = options.maxIterations ?? 1000;
   const convergence = options.convergence ?? 1e-10;
   const persons = responses.length;
@@ -60,7 +63,8 @@ export function estimateRasch(responses: readonly (readonly DichotomousResponse[
   responses.forEach((row, n) => {
     if (row.length !== items) throw new RangeError(`responses[${n}] has ${row.length} items, expected ${items}`);
     row.forEach((x, i) => {
-      if (x !== 0 && x !== 1 && x !== null) throw new RangeError(`responses[${n}][${i}] must be 0, 1 or null, got ${String(x)}`);
+      if (x !== 0 && x !== 1 && x !== null)
+        throw new RangeError(`responses[${n}][${i}] must be 0, 1 or null, got ${String(x)}`);
     });
   });
 

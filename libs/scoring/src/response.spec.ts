@@ -37,11 +37,21 @@ const perfectAnswer: ItemResponse = {
   features: ['laminate', 'ghost-image', 'portrait'],
   mrzFailedChecks: ['composite', 'birthDate'],
 };
-const genuinePassport: ItemTruth = { verdict: 'genuine', fraudType: 'genuine', regions: [], features: [], mrzFailedChecks: [] };
+const genuinePassport: ItemTruth = {
+  verdict: 'genuine',
+  fraudType: 'genuine',
+  regions: [],
+  features: [],
+  mrzFailedChecks: [],
+};
 
 describe('scoreResponse — design rules', () => {
   it('a genuine item counts only the decision: accept = 1, refer = 0; the other parts do not apply', () => {
-    const accepted = scoreResponse(genuinePassport, { decision: 'accept', points: [[0.5, 0.5]], fraudType: 'pseudo' }, DEFAULT_PART_WEIGHTS);
+    const accepted = scoreResponse(
+      genuinePassport,
+      { decision: 'accept', points: [[0.5, 0.5]], fraudType: 'pseudo' },
+      DEFAULT_PART_WEIGHTS,
+    );
     expect(accepted.score).toBe(1);
     expect(accepted.outcome).toBe('correctRejection');
     for (const part of ['locate', 'fraudType', 'features', 'mrz'] as const) {
@@ -89,7 +99,17 @@ describe('scoreResponse — design rules', () => {
   });
 
   it('leaves parts that are not enabled out of the weighting', () => {
-    const result = scoreResponse(forgedPassport, { decision: 'refer', points: [[0.1, 0.3], [0.5, 0.47]] }, { decision: 1, locate: 1 });
+    const result = scoreResponse(
+      forgedPassport,
+      {
+        decision: 'refer',
+        points: [
+          [0.1, 0.3],
+          [0.5, 0.47],
+        ],
+      },
+      { decision: 1, locate: 1 },
+    );
     expect(Object.keys(result.parts).sort()).toEqual(['decision', 'locate']);
     expect(result.score).toBeCloseTo((1 + 2 / 3) / 2, 15);
   });
@@ -117,20 +137,32 @@ describe('scoreResponse — design rules', () => {
     expect(scoreResponse(forgedPassport, near, weights).parts.locate!.score).toBe(0);
     const lenient = scoreResponse(forgedPassport, near, weights, { locate: { tolerance: 0.03 } });
     expect(lenient.parts.locate!.score).toBeCloseTo(1 / 3, 15);
-    const strict = scoreResponse(forgedPassport, near, weights, { locate: { tolerance: 0.03, wrongClickPenalty: 0.2 } });
+    const strict = scoreResponse(forgedPassport, near, weights, {
+      locate: { tolerance: 0.03, wrongClickPenalty: 0.2 },
+    });
     expect(strict.parts.locate!.score).toBeCloseTo(1 / 3 - 0.2, 15);
   });
 
   it('honours the selection rules and the fraud-family credit options', () => {
-    const response: ItemResponse = { decision: 'refer', features: ['portrait', 'ghost-image', 'guilloche'], fraudType: 'forged:data-alteration' };
+    const response: ItemResponse = {
+      decision: 'refer',
+      features: ['portrait', 'ghost-image', 'guilloche'],
+      fraudType: 'forged:data-alteration',
+    };
     const weights: PartWeights = { decision: 1, features: 1, fraudType: 1 };
-    expect(scoreResponse(forgedPassport, response, weights, { featureRule: 'jaccard' }).parts.features!.score).toBe(0.5);
+    expect(scoreResponse(forgedPassport, response, weights, { featureRule: 'jaccard' }).parts.features!.score).toBe(
+      0.5,
+    );
     expect(scoreResponse(forgedPassport, response, weights, { featureRule: 'exact' }).parts.features!.score).toBe(0);
     expect(scoreResponse(forgedPassport, response, weights, { fraudFamilyCredit: 0 }).parts.fraudType!.score).toBe(0);
   });
 
   it('a weight of 0 shows the part without counting it', () => {
-    const result = scoreResponse(forgedPassport, { decision: 'refer', fraudType: 'pseudo' }, { decision: 1, fraudType: 0 });
+    const result = scoreResponse(
+      forgedPassport,
+      { decision: 'refer', fraudType: 'pseudo' },
+      { decision: 1, fraudType: 0 },
+    );
     expect(result.parts.fraudType).toEqual({ score: 0, weight: 0, status: 'scored' });
     expect(result.score).toBe(1);
   });
@@ -139,7 +171,9 @@ describe('scoreResponse — design rules', () => {
     expect(() => scoreResponse(forgedPassport, perfectAnswer, { decision: 0 })).toThrow(RangeError);
     expect(() => scoreResponse(forgedPassport, perfectAnswer, { decision: 1, locate: -1 })).toThrow(RangeError);
     expect(() => scoreResponse(forgedPassport, perfectAnswer, { decision: NaN })).toThrow(RangeError);
-    expect(() => scoreResponse(forgedPassport, perfectAnswer, { decision: 1 }, { fraudFamilyCredit: 2 })).toThrow(RangeError);
+    expect(() => scoreResponse(forgedPassport, perfectAnswer, { decision: 1 }, { fraudFamilyCredit: 2 })).toThrow(
+      RangeError,
+    );
   });
 });
 
@@ -189,7 +223,14 @@ describe('scoreFraudType', () => {
 describe('scoreResponse — properties', () => {
   const FEATURES = ['portrait', 'laminate', 'ghost-image', 'guilloche', 'microprint', 'mrz', 'watermark'];
   const CHECKS = ['documentNumber', 'birthDate', 'expiryDate', 'optional', 'composite'];
-  const FRAUD_TYPES = ['counterfeit', 'forged:photo-substitution', 'forged:data-alteration', 'forged:page-substitution', 'pseudo', 'impostor'];
+  const FRAUD_TYPES = [
+    'counterfeit',
+    'forged:photo-substitution',
+    'forged:data-alteration',
+    'forged:page-substitution',
+    'pseudo',
+    'impostor',
+  ];
   const coordinate = fc.double({ min: 0, max: 1, noNaN: true });
   const point = fc.tuple(coordinate, coordinate) as fc.Arbitrary<Point>;
   const region = fc
@@ -219,7 +260,13 @@ describe('scoreResponse — properties', () => {
   );
   const weight = fc.double({ min: 0, max: 3, noNaN: true });
   const weights: fc.Arbitrary<PartWeights> = fc.record(
-    { decision: fc.double({ min: 0.1, max: 3, noNaN: true }), locate: weight, fraudType: weight, features: weight, mrz: weight },
+    {
+      decision: fc.double({ min: 0.1, max: 3, noNaN: true }),
+      locate: weight,
+      fraudType: weight,
+      features: weight,
+      mrz: weight,
+    },
     { requiredKeys: ['decision'] },
   );
   const rule = fc.constantFrom<SelectionRule>('right-minus-wrong', 'jaccard', 'exact');
@@ -241,7 +288,7 @@ describe('scoreResponse — properties', () => {
     );
   });
 
-  it('genuine items score exactly the decision; accepted forgeries score 0; referred forgeries keep the decision credit', () => {
+  it('genuine items score the decision, accepted forgeries 0, referred forgeries keep the decision credit', () => {
     fc.assert(
       fc.property(truth, response, weights, (t, r, w) => {
         const result = scoreResponse(t, r, w);
@@ -249,7 +296,9 @@ describe('scoreResponse — properties', () => {
         else if (r.decision === 'accept') expect(result.score).toBe(0);
         else {
           const counted = (Object.values(result.parts) as PartResult[]).filter((p) => p.score !== null);
-          expect(result.score).toBeGreaterThanOrEqual(w.decision! / counted.reduce((sum, p) => sum + p.weight, 0) - 1e-12);
+          expect(result.score).toBeGreaterThanOrEqual(
+            w.decision! / counted.reduce((sum, p) => sum + p.weight, 0) - 1e-12,
+          );
         }
       }),
     );

@@ -44,7 +44,10 @@ export interface SignalDetectionResult {
   beta: number;
   /** ln β = (z(F)² − z(H)²) / 2. */
   logBeta: number;
-  /** Non-parametric A′ (Pollack & Norman 1964; Grier 1971), in the form of Stanislaw & Todorov (1999) eq. 3 that also covers F > H. */
+  /**
+   * Non-parametric A′ (Pollack & Norman 1964; Grier 1971), in the form of Stanislaw & Todorov (1999) eq. 3 that also
+   * covers F > H.
+   */
   aPrime: number;
 }
 
@@ -149,7 +152,8 @@ export function signalDetection(
     hitRate,
     falseAlarmRate,
     observedHitRate: hits + misses === 0 ? NaN : hits / (hits + misses),
-    observedFalseAlarmRate: falseAlarms + correctRejections === 0 ? NaN : falseAlarms / (falseAlarms + correctRejections),
+    observedFalseAlarmRate:
+      falseAlarms + correctRejections === 0 ? NaN : falseAlarms / (falseAlarms + correctRejections),
     dPrime: zH - zF,
     criterion: -(zH + zF) / 2,
     beta: Math.exp(logBeta),

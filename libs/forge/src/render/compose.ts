@@ -3,12 +3,7 @@
 // IR and transmitted images pixel-for-pixel.
 import type { RGB } from '../states';
 import { Mask } from './raster';
-
-// Module-local aliases of globals: inside Jest's sandbox every global lookup is slow, and these run in hot loops.
-const Math = globalThis.Math;
-const Float32Array = globalThis.Float32Array;
-const Uint8Array = globalThis.Uint8Array;
-const Int32Array = globalThis.Int32Array;
+import { Math, Float32Array, Uint8Array, Int32Array } from '../hot-globals';
 
 export type BaseLight = 'visible' | 'transmitted' | 'uv365' | 'uv254' | 'ir';
 

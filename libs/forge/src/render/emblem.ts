@@ -2,9 +2,7 @@
 // UV-fluorescent motif, the watermark and the see-through register.
 import type { EmblemKind } from '../states';
 import { ellipsePolygon, reversed } from './raster';
-
-// Module-local aliases of globals: inside Jest's sandbox every global lookup is slow, and these run in hot loops.
-const Math = globalThis.Math;
+import { Math } from '../hot-globals';
 
 type Poly = number[];
 
@@ -74,7 +72,11 @@ function unitEmblem(kind: EmblemKind): Poly[] {
       break;
     }
     case 'tower': {
-      const outer: Poly = [-0.45, 0.9, -0.45, -0.35, -0.55, -0.35, -0.55, -0.6, -0.38, -0.6, -0.38, -0.48, -0.22, -0.48, -0.22, -0.6, -0.08, -0.6, -0.08, -0.48, 0.08, -0.48, 0.08, -0.6, 0.22, -0.6, 0.22, -0.48, 0.38, -0.48, 0.38, -0.6, 0.55, -0.6, 0.55, -0.35, 0.45, -0.35, 0.45, 0.9];
+      const outer: Poly = [
+        -0.45, 0.9, -0.45, -0.35, -0.55, -0.35, -0.55, -0.6, -0.38, -0.6, -0.38, -0.48, -0.22, -0.48, -0.22, -0.6,
+        -0.08, -0.6, -0.08, -0.48, 0.08, -0.48, 0.08, -0.6, 0.22, -0.6, 0.22, -0.48, 0.38, -0.48, 0.38, -0.6, 0.55,
+        -0.6, 0.55, -0.35, 0.45, -0.35, 0.45, 0.9,
+      ];
       polys.push(outer);
       const gate: Poly = [];
       for (let i = 0; i <= 16; i++) {

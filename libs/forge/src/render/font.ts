@@ -2,10 +2,7 @@
 // geometry by forge's own rasteriser and looks the same on every machine (no fontconfig, no system fonts).
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-
-// Module-local aliases of globals: inside Jest's sandbox every global lookup is slow, and these run in hot loops.
-const Math = globalThis.Math;
-const Float64Array = globalThis.Float64Array;
+import { Math, Float64Array } from '../hot-globals';
 
 /** A glyph outline: contours of on/off-curve points in font units (y up), TrueType quadratic convention. */
 interface RawContour {
@@ -29,6 +26,36 @@ const FONT_FILES: Record<FontName, string> = {
   mono: 'DejaVuSansMono.ttf',
   'serif-bold': 'DejaVuSerif-Bold.ttf',
 };
+
+// Simple-glyph flag bits (TrueType 'glyf'): a coordinate is one byte (with the sign in the second bit), or, without
+// the short bit, the same as the previous one (second bit set) or a signed 16-bit delta.
+const X_SHORT = 2;
+const Y_SHORT = 4;
+const X_SAME_OR_POSITIVE = 16;
+const Y_SAME_OR_POSITIVE = 32;
+
+/** One axis of a simple glyph's delta-encoded coordinates, from offset p: the absolute values and the next offset. */
+function readCoordinates(
+  v: DataView,
+  p: number,
+  flags: number[],
+  short: number,
+  sameOrPositive: number,
+): [number[], number] {
+  const values: number[] = [];
+  let value = 0;
+  for (const f of flags) {
+    if (f & short) {
+      const d = v.getUint8(p++);
+      value += f & sameOrPositive ? d : -d;
+    } else if (!(f & sameOrPositive)) {
+      value += v.getInt16(p);
+      p += 2;
+    }
+    values.push(value);
+  }
+  return [values, p];
+}
 
 export class Font {
   readonly unitsPerEm: number;
@@ -177,30 +204,8 @@ export class Font {
           while (repeat-- > 0) flags.push(f);
         }
       }
-      const xs: number[] = [];
-      let x = 0;
-      for (const f of flags) {
-        if (f & 2) {
-          const d = v.getUint8(p++);
-          x += f & 16 ? d : -d;
-        } else if (!(f & 16)) {
-          x += v.getInt16(p);
-          p += 2;
-        }
-        xs.push(x);
-      }
-      const ys: number[] = [];
-      let y = 0;
-      for (const f of flags) {
-        if (f & 4) {
-          const d = v.getUint8(p++);
-          y += f & 32 ? d : -d;
-        } else if (!(f & 32)) {
-          y += v.getInt16(p);
-          p += 2;
-        }
-        ys.push(y);
-      }
+      const [xs, afterXs] = readCoordinates(v, p, flags, X_SHORT, X_SAME_OR_POSITIVE);
+      const [ys] = readCoordinates(v, afterXs, flags, Y_SHORT, Y_SAME_OR_POSITIVE);
       const out: RawContour[] = [];
       let start = 0;
       for (const end of endPts) {
@@ -327,7 +332,16 @@ function flattenContour(c: RawContour, steps: number): Float64Array {
   return Float64Array.from(pts);
 }
 
-function quad(out: number[], x0: number, y0: number, cx: number, cy: number, x1: number, y1: number, steps: number): void {
+function quad(
+  out: number[],
+  x0: number,
+  y0: number,
+  cx: number,
+  cy: number,
+  x1: number,
+  y1: number,
+  steps: number,
+): void {
   for (let s = 1; s <= steps; s++) {
     const t = s / steps;
     const u = 1 - t;

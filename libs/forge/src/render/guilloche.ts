@@ -1,9 +1,7 @@
 // Parametric fine-line security designs (guilloche backgrounds and rosettes), in millimetres. Each state has a
 // family; a page-substitution "other series" perturbs the parameters so the pattern no longer matches.
 import type { GuillocheFamily } from '../states';
-
-// Module-local aliases of globals: inside Jest's sandbox every global lookup is slow, and these run in hot loops.
-const Math = globalThis.Math;
+import { Math } from '../hot-globals';
 
 export type Polyline = number[];
 
@@ -44,7 +42,8 @@ export function backgroundLines(p: GuillocheParams, w: number, h: number, step =
         const ph = p.phase + set * Math.PI + i * 0.05;
         const line: number[] = [];
         for (let x = -1; x <= w + 1; x += step) {
-          const y = y0 + p.amp * Math.sin(k * x + ph) * (set ? 1 : 0.7) + 0.5 * p.amp * Math.sin(k * 0.37 * x - ph * 0.5);
+          const y =
+            y0 + p.amp * Math.sin(k * x + ph) * (set ? 1 : 0.7) + 0.5 * p.amp * Math.sin(k * 0.37 * x - ph * 0.5);
           line.push(x, y);
         }
         out.push(line);
@@ -65,7 +64,8 @@ export function backgroundLines(p: GuillocheParams, w: number, h: number, step =
     for (let i = 0; i < nh; i++) {
       const y0 = -3 + i * p.pitch * 2.2;
       const line: number[] = [];
-      for (let x = -1; x <= w + 1; x += step) line.push(x, y0 + 0.8 * p.amp * Math.sin(k * 0.5 * x + i * 0.3 + p.phase));
+      for (let x = -1; x <= w + 1; x += step)
+        line.push(x, y0 + 0.8 * p.amp * Math.sin(k * 0.5 * x + i * 0.3 + p.phase));
       out.push(line);
     }
   } else {
@@ -100,7 +100,14 @@ export function backgroundLines(p: GuillocheParams, w: number, h: number, step =
  * A rosette: bands of phase-shifted copies of a sinusoidally modulated circle (the interlaced "rope" of classic
  * guilloche), three bands at different radii and petal counts, around (cx, cy) with outer radius r, mm.
  */
-export function rosetteLines(p: GuillocheParams, cx: number, cy: number, r: number, copies = 12, steps = 900): Polyline[] {
+export function rosetteLines(
+  p: GuillocheParams,
+  cx: number,
+  cy: number,
+  r: number,
+  copies = 12,
+  steps = 900,
+): Polyline[] {
   const out: Polyline[] = [];
   const bands: { r0: number; amp: number; n: number; squash: number }[] =
     p.family === 'rosette-waves'
@@ -139,7 +146,17 @@ export function rosetteLines(p: GuillocheParams, cx: number, cy: number, r: numb
 }
 
 /** A guilloche border band: lines following a rectangle's edge, wavering inside a band of the given width. */
-export function borderBand(x: number, y: number, w: number, h: number, band: number, lines: number, waves: number, phase = 0, step = 0.3): Polyline[] {
+export function borderBand(
+  x: number,
+  y: number,
+  w: number,
+  h: number,
+  band: number,
+  lines: number,
+  waves: number,
+  phase = 0,
+  step = 0.3,
+): Polyline[] {
   const out: Polyline[] = [];
   const per = 2 * (w + h);
   const steps = Math.ceil(per / step);
@@ -170,7 +187,15 @@ export function borderBand(x: number, y: number, w: number, h: number, band: num
   return out;
 }
 
-export function wavyLine(x0: number, x1: number, y: number, amp: number, wave: number, phase = 0, step = 0.3): Polyline {
+export function wavyLine(
+  x0: number,
+  x1: number,
+  y: number,
+  amp: number,
+  wave: number,
+  phase = 0,
+  step = 0.3,
+): Polyline {
   const out: number[] = [];
   for (let x = x0; x <= x1; x += step) out.push(x, y + amp * Math.sin(((x - x0) / wave) * Math.PI * 2 + phase));
   return out;

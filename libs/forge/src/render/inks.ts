@@ -45,12 +45,24 @@ export function inksFor(recipe: Recipe): Record<LayerId, Ink> {
   const forgerColour: RGB = alteration?.color ?? [30, 32, 40];
   // Counterfeits are printed with process inks: nothing drops out under infrared.
   const irDesign = fake ? { absorb: [90, 90, 90] as RGB, k: 0.6 } : undefined;
-  const uvEmblem = cf ? (cf.uv === 'missing' ? undefined : { emit: [90, 110, 255] as RGB }) : design.exists ? { emit: pal.uvEmblem } : undefined;
+  const uvEmblem = cf
+    ? cf.uv === 'missing'
+      ? undefined
+      : { emit: [90, 110, 255] as RGB }
+    : design.exists
+      ? { emit: pal.uvEmblem }
+      : undefined;
   const uvPers = cf || !design.exists ? undefined : { emit: pal.uvViz };
   const fibre = (i: number): Ink => {
     if (cf) {
       // Printed imitation fibres: ink on the surface, no fluorescence, no depth.
-      return cf.fibres === 'printed' ? { visible: { absorb: col(pal.fibres[i], i + 7), k: 0.5 }, transmitted: { absorb: pal.fibres[i], k: 0.15 }, ir: irDesign } : {};
+      return cf.fibres === 'printed'
+        ? {
+            visible: { absorb: col(pal.fibres[i], i + 7), k: 0.5 },
+            transmitted: { absorb: pal.fibres[i], k: 0.15 },
+            ir: irDesign,
+          }
+        : {};
     }
     return {
       visible: { absorb: pal.fibres[i], k: 0.55 },
@@ -72,7 +84,9 @@ export function inksFor(recipe: Recipe): Record<LayerId, Ink> {
   const forgedStamp = recipe.stamps.find((s) => s.forged);
   return {
     wmThin: fake ? {} : { transmitted: { emit: [34, 30, 22] } },
-    wmThick: fake ? {} : { transmitted: { absorb: [150, 136, 110], k: 0.55 }, visible: { absorb: [200, 200, 200], k: 0.02 } },
+    wmThick: fake
+      ? {}
+      : { transmitted: { absorb: [150, 136, 110], k: 0.55 }, visible: { absorb: [200, 200, 200], k: 0.02 } },
     fibres0: fibre(0),
     fibres1: fibre(1),
     fibres2: fibre(2),
@@ -148,9 +162,23 @@ export function inksFor(recipe: Recipe): Record<LayerId, Ink> {
       uv254: { cover: [90, 96, 150] },
       ir: { cover: [228, 228, 228] },
     },
-    photoC: { visible: { absorb: [0, 255, 255], k: 0.92 }, transmitted: { absorb: [0, 255, 255], k: 0.4 }, uv365: { absorb: BLACK, k: 0.25 }, ir: { absorb: BLACK, k: 0.06 } },
-    photoM: { visible: { absorb: [255, 0, 255], k: 0.92 }, transmitted: { absorb: [255, 0, 255], k: 0.4 }, uv365: { absorb: BLACK, k: 0.25 }, ir: { absorb: BLACK, k: 0.06 } },
-    photoY: { visible: { absorb: [255, 255, 0], k: 0.92 }, transmitted: { absorb: [255, 255, 0], k: 0.4 }, uv365: { absorb: BLACK, k: 0.1 } },
+    photoC: {
+      visible: { absorb: [0, 255, 255], k: 0.92 },
+      transmitted: { absorb: [0, 255, 255], k: 0.4 },
+      uv365: { absorb: BLACK, k: 0.25 },
+      ir: { absorb: BLACK, k: 0.06 },
+    },
+    photoM: {
+      visible: { absorb: [255, 0, 255], k: 0.92 },
+      transmitted: { absorb: [255, 0, 255], k: 0.4 },
+      uv365: { absorb: BLACK, k: 0.25 },
+      ir: { absorb: BLACK, k: 0.06 },
+    },
+    photoY: {
+      visible: { absorb: [255, 255, 0], k: 0.92 },
+      transmitted: { absorb: [255, 255, 0], k: 0.4 },
+      uv365: { absorb: BLACK, k: 0.1 },
+    },
     carbon: {
       visible: { absorb: [26, 26, 30] },
       transmitted: { absorb: [20, 20, 24] },
@@ -204,7 +232,12 @@ export function inksFor(recipe: Recipe): Record<LayerId, Ink> {
       ir: { absorb: BLACK, k: 0.45 },
     },
     perforation: cf
-      ? { visible: { absorb: [70, 60, 50] }, transmitted: { absorb: [70, 60, 50] }, uv365: { absorb: BLACK, k: 0.6 }, ir: { absorb: BLACK, k: 0.6 } }
+      ? {
+          visible: { absorb: [70, 60, 50] },
+          transmitted: { absorb: [70, 60, 50] },
+          uv365: { absorb: BLACK, k: 0.6 },
+          ir: { absorb: BLACK, k: 0.6 },
+        }
       : {
           visible: { absorb: [92, 66, 44] },
           transmitted: { cover: [255, 250, 236] },

@@ -4,10 +4,7 @@ import sharp from 'sharp';
 import { faceSvg, PORTRAIT_POSE, type FacePose, type FaceParams } from '../face';
 import type { RectMm } from '../scene';
 import { Mask } from './raster';
-
-// Module-local aliases of globals: inside Jest's sandbox every global lookup is slow, and these run in hot loops.
-const Math = globalThis.Math;
-const Float32Array = globalThis.Float32Array;
+import { Math, Float32Array } from '../hot-globals';
 
 export type PortraitStyle =
   | 'laser'
@@ -36,7 +33,13 @@ export function faceRgba(params: FaceParams, pose: FacePose, w: number, h: numbe
   return hit;
 }
 
-export async function drawPortrait(mask: Mask, s: number, box: RectMm, params: FaceParams, style: PortraitStyle): Promise<void> {
+export async function drawPortrait(
+  mask: Mask,
+  s: number,
+  box: RectMm,
+  params: FaceParams,
+  style: PortraitStyle,
+): Promise<void> {
   const x0 = Math.round(box.x * s);
   const y0 = Math.round(box.y * s);
   const w = Math.max(4, Math.round(box.w * s));

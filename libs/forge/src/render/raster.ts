@@ -1,14 +1,7 @@
 // forge's own anti-aliased rasteriser for coverage masks. librsvg needs seconds for a page of guilloche at 600 dpi;
 // fine lines, glyphs and shapes drawn here take tens of milliseconds and are bit-for-bit deterministic.
 import { font, type FontName } from './font';
-
-// Module-local aliases of globals: inside Jest's sandbox every global lookup is slow, and these run in hot loops.
-const Math = globalThis.Math;
-const Float32Array = globalThis.Float32Array;
-const Float64Array = globalThis.Float64Array;
-const Uint8Array = globalThis.Uint8Array;
-const Int32Array = globalThis.Int32Array;
-const Uint32Array = globalThis.Uint32Array;
+import { Math, Float32Array, Float64Array, Uint8Array, Int32Array, Uint32Array } from '../hot-globals';
 
 /** A single-channel coverage (or density) map, 0–255, the size of one document side. */
 export class Mask {
@@ -428,11 +421,12 @@ export function reversed(poly: number[]): number[] {
 // ---------------------------------------------------------------------------------------------------------------
 // Text
 
+/** How a run of text is set. Lengths (size, spacing, embolden) are in pixels; in a TextStyleMm, in mm. */
 export interface TextStyle {
   font: FontName;
-  /** Em size in pixels. */
+  /** Em size. */
   size: number;
-  /** Extra space after each character, in pixels. */
+  /** Extra space after each character. */
   spacing?: number;
   /** Horizontal scale of the glyphs (condensing). */
   scaleX?: number;
@@ -443,7 +437,7 @@ export interface TextStyle {
   rotate?: number;
   alpha?: number;
   blend?: Blend;
-  /** Faux bold: draw again shifted by this many pixels. */
+  /** Faux bold: draw again shifted by this length. */
   embolden?: number;
 }
 
@@ -462,7 +456,12 @@ export interface TextBox {
 }
 
 /** Glyph outlines of a text run in pixel coordinates (y down), baseline at (x, y). */
-export function textOutlines(text: string, x: number, y: number, style: TextStyle): { polys: Float64Array[]; box: TextBox } {
+export function textOutlines(
+  text: string,
+  x: number,
+  y: number,
+  style: TextStyle,
+): { polys: Float64Array[]; box: TextBox } {
   const f = font(style.font);
   const k = style.size / f.unitsPerEm;
   const sx = style.scaleX ?? 1;
@@ -529,7 +528,8 @@ export function drawTextAlongPath(
   const n = path.length >> 1;
   if (n < 2) return 0;
   const cum = new Float64Array(n);
-  for (let i = 1; i < n; i++) cum[i] = cum[i - 1] + Math.hypot(path[2 * i] - path[2 * i - 2], path[2 * i + 1] - path[2 * i - 1]);
+  for (let i = 1; i < n; i++)
+    cum[i] = cum[i - 1] + Math.hypot(path[2 * i] - path[2 * i - 2], path[2 * i + 1] - path[2 * i - 1]);
   const total = cum[n - 1];
   const chars = [...text];
   const half = capHeight(style) / 2;

@@ -10,15 +10,15 @@ import type { Recipe } from '../types';
 import { composeLight, formationMask, type BaseLight, type ComposeLayer } from './compose';
 import { inksFor, paperFor } from './inks';
 import { drawText, fillPolygons, Mask, strokePolyline } from './raster';
-
-// Module-local aliases of globals: inside Jest's sandbox every global lookup is slow, and these run in hot loops.
-const Math = globalThis.Math;
-const Float32Array = globalThis.Float32Array;
-const Uint8Array = globalThis.Uint8Array;
-const Int32Array = globalThis.Int32Array;
+import { Math, Float32Array, Uint8Array, Int32Array } from '../hot-globals';
 
 /** Identical PNG settings for every image forge writes, genuine or forged (DESIGN.md rule 2). */
-export const PNG_OPTIONS = { compressionLevel: 2, adaptiveFiltering: false, palette: false, progressive: false } as const;
+export const PNG_OPTIONS = {
+  compressionLevel: 2,
+  adaptiveFiltering: false,
+  palette: false,
+  progressive: false,
+} as const;
 
 export const OBLIQUE_FRAMES = 3;
 
@@ -110,7 +110,10 @@ let designCacheBytes = 0;
 const DESIGN_CACHE_BUDGET = 96 * 1024 * 1024;
 
 function rememberDesign(key: string, mask: Mask): void {
-  const entry = { data: mask.data.slice(), box: [mask.tx0, mask.ty0, mask.tx1, mask.ty1] as [number, number, number, number] };
+  const entry = {
+    data: mask.data.slice(),
+    box: [mask.tx0, mask.ty0, mask.tx1, mask.ty1] as [number, number, number, number],
+  };
   designCache.set(key, entry);
   designCacheBytes += entry.data.length;
   while (designCacheBytes > DESIGN_CACHE_BUDGET && designCache.size > 1) {
@@ -153,14 +156,17 @@ export function* composeSideIter(recipe: Recipe, r: RasterSide, lights: readonly
   const wantOblique = lights.includes('oblique');
   let visibleBase: Uint8Array | null = null;
   const visibleGain = captureGain(recipe.seed, r.scene.side, 'visible');
-  if (lights.includes('visible') || wantOblique) visibleBase = composeLight(r.w, r.h, 'visible', paper, r.formation, layers, visibleGain);
+  if (lights.includes('visible') || wantOblique)
+    visibleBase = composeLight(r.w, r.h, 'visible', paper, r.formation, layers, visibleGain);
   // Work order: the images that take longest to encode first, so the encoder threads finish soon after the last
   // composition (the flat infrared and UV images encode fastest).
   const WORK_ORDER: Light[] = ['visible', 'oblique', 'transmitted', 'uv365', 'uv254', 'ir'];
   const order = [...lights].sort((a, b) => WORK_ORDER.indexOf(a) - WORK_ORDER.indexOf(b));
   for (const light of order) {
     if (light === 'oblique') {
-      const gains = Array.from({ length: OBLIQUE_FRAMES }, (_, i) => captureGain(recipe.seed, r.scene.side, `oblique-${i + 1}`));
+      const gains = Array.from({ length: OBLIQUE_FRAMES }, (_, i) =>
+        captureGain(recipe.seed, r.scene.side, `oblique-${i + 1}`),
+      );
       const frames = obliqueFrames(
         r,
         visibleBase as Uint8Array,
@@ -355,12 +361,17 @@ function buildOvd(r: RasterSide): OvdRaster {
   const code = new Mask(w, h);
   const cx = (spec.box.x + spec.box.w / 2) * s - x0;
   const cy = (spec.box.y + spec.box.h / 2) * s - y0;
-  drawText(code, spec.code, cx, cy + spec.box.h * s * 0.14, { font: 'sans-bold', size: spec.box.h * s * 0.42, anchor: 'middle' });
+  drawText(code, spec.code, cx, cy + spec.box.h * s * 0.14, {
+    font: 'sans-bold',
+    size: spec.box.h * s * 0.42,
+    anchor: 'middle',
+  });
   const ringMask = new Mask(w, h);
   for (let k = 1; k <= 6; k++) {
     const rr = (Math.min(spec.box.w, spec.box.h) * s * k) / 13;
     const pts: number[] = [];
-    for (let i = 0; i < 90; i++) pts.push(cx + rr * Math.cos((i / 90) * Math.PI * 2), cy + rr * Math.sin((i / 90) * Math.PI * 2));
+    for (let i = 0; i < 90; i++)
+      pts.push(cx + rr * Math.cos((i / 90) * Math.PI * 2), cy + rr * Math.sin((i / 90) * Math.PI * 2));
     strokePolyline(ringMask, pts, Math.max(1, s * 0.18), 1, true);
   }
   const cut = new Uint8Array(w * h);
@@ -380,7 +391,19 @@ function buildOvd(r: RasterSide): OvdRaster {
     alpha[i] = outline.data[i] / 255;
     rings[i] = ringMask.data[i] / 255;
   }
-  return { x0, y0, w, h, alpha, emblem: emblem.data, code: code.data, rings, cut, mode: spec.mode, imitation: !!spec.cut?.imitation };
+  return {
+    x0,
+    y0,
+    w,
+    h,
+    alpha,
+    emblem: emblem.data,
+    code: code.data,
+    rings,
+    cut,
+    mode: spec.mode,
+    imitation: !!spec.cut?.imitation,
+  };
 }
 
 function hsv(hh: number, sat: number, val: number): [number, number, number] {
@@ -431,11 +454,16 @@ function ovdFrame(o: OvdRaster, rgb: Uint8Array, W: number, frame: number, gain:
         if (o.mode === 'genuine') glow = frame === 1 ? e : frame === 2 ? c : ring;
         else glow = frame === 2 ? ring : 0.35 * ring;
         const dim = o.mode === 'genuine' && frame !== 1 ? 0.35 * e : 0;
-        col = [r * (1 - dim) + (255 - r) * glow * 0.85, g * (1 - dim) + (255 - g) * glow * 0.85, b * (1 - dim) + (255 - b) * glow * 0.85];
+        col = [
+          r * (1 - dim) + (255 - r) * glow * 0.85,
+          g * (1 - dim) + (255 - g) * glow * 0.85,
+          b * (1 - dim) + (255 - b) * glow * 0.85,
+        ];
         a *= 0.88;
       }
       const j = ((o.y0 + y) * W + (o.x0 + x)) * 3;
-      for (let c = 0; c < 3; c++) rgb[j + c] = Math.max(0, Math.min(255, rgb[j + c] + (col[c] * gain[c] - rgb[j + c]) * a));
+      for (let c = 0; c < 3; c++)
+        rgb[j + c] = Math.max(0, Math.min(255, rgb[j + c] + (col[c] * gain[c] - rgb[j + c]) * a));
     }
   }
 }

@@ -1,9 +1,9 @@
 // Integrity: genuine and forged images must not be told apart by anything but the document. A classifier trained
 // on file-level statistics only (size, dimensions, PNG header and chunks, per-channel histogram moments) must stay
 // at chance on held-out pairs.
-import { FORGERIES, type ForgeryName } from '../src/forgery';
-import { renderGenuine, renderImages } from '../src/instance';
-import { decode } from './helpers';
+import { FORGERIES, type ForgeryName } from './forgery';
+import { renderGenuine, renderImages } from './instance';
+import { decode } from './testing/images';
 
 const PAIRS = Number(process.env.FORGE_PAIRS ?? 204);
 const DPI = 72;
@@ -70,7 +70,8 @@ async function fileFeatures(png: Buffer): Promise<number[]> {
 function standardise(train: number[][], rows: number[][]): number[][] {
   const d = train[0].length;
   const mu = Array.from({ length: d }, (_, j) => train.reduce((s, r) => s + r[j], 0) / train.length);
-  const sd = Array.from({ length: d }, (_, j) => Math.sqrt(train.reduce((s, r) => s + (r[j] - mu[j]) ** 2, 0) / train.length) || 1);
+  const variance = (j: number): number => train.reduce((s, r) => s + (r[j] - mu[j]) ** 2, 0) / train.length;
+  const sd = Array.from({ length: d }, (_, j) => Math.sqrt(variance(j)) || 1);
   return rows.map((r) => r.map((v, j) => (v - mu[j]) / sd[j]));
 }
 
@@ -130,7 +131,8 @@ describe('integrity: file-level statistics do not reveal forgeries', () => {
     for (let fold = 0; fold < 5; fold++) {
       const train = rows.filter((r) => r.pair % 5 !== fold);
       const test = rows.filter((r) => r.pair % 5 === fold);
-      const [xs, ts] = [standardise(train.map((r) => r.x), train.map((r) => r.x)), standardise(train.map((r) => r.x), test.map((r) => r.x))];
+      const trainX = train.map((r) => r.x);
+      const [xs, ts] = [standardise(trainX, trainX), standardise(trainX, test.map((r) => r.x))];
       const model = logistic(xs, train.map((r) => r.y));
       const stump = bestStump(xs, train.map((r) => r.y));
       ts.forEach((row, i) => {
@@ -140,7 +142,11 @@ describe('integrity: file-level statistics do not reveal forgeries', () => {
     }
     const accLogit = correctLogit / rows.length;
     const accStump = correctStump / rows.length;
-    process.stdout.write(`integrity: logistic regression ${(accLogit * 100).toFixed(1)} %, decision stump ${(accStump * 100).toFixed(1)} % over ${rows.length} images\n`);
+    const percent = (accuracy: number): string => `${(accuracy * 100).toFixed(1)} %`;
+    process.stdout.write(
+      `integrity: logistic regression ${percent(accLogit)}, decision stump ${percent(accStump)}` +
+        ` over ${rows.length} images\n`,
+    );
     expect(accLogit).toBeLessThanOrEqual(0.6);
     expect(accStump).toBeLessThanOrEqual(0.6);
   });

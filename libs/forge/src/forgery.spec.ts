@@ -1,5 +1,5 @@
 import { categoryOfFeature, FEATURE_KINDS, FRAUD_TYPES, LIGHTS } from '@firstline/contracts';
-import { renderGenuine, renderImages } from '../src/instance';
+import { renderGenuine, renderImages } from './instance';
 import {
   alterData,
   counterfeit,
@@ -16,11 +16,11 @@ import {
   tamperMrz,
   type ForgeryName,
   FORGERIES,
-} from '../src/forgery';
-import { checkMrz } from '../src/mrz';
-import { presentationOf } from '../src/io';
-import type { DocumentInstance, ForgeryResult } from '../src/types';
-import { decode, diffCoverage } from './helpers';
+} from './forgery';
+import { checkMrz } from './mrz';
+import { presentationOf } from './io';
+import type { DocumentInstance, ForgeryResult } from './types';
+import { decode, diffCoverage, expectPolygonInImage } from './testing/images';
 
 const DPI = 110;
 
@@ -30,13 +30,7 @@ function checkTruthShape(r: ForgeryResult): void {
   expect(t.verdict).toBe(t.fraudType === 'genuine' ? 'genuine' : 'fraudulent');
   expect(t.explanation.length).toBeGreaterThan(60);
   for (const region of t.regions) {
-    expect(region.polygon.length).toBeGreaterThanOrEqual(3);
-    for (const [x, y] of region.polygon) {
-      expect(x).toBeGreaterThanOrEqual(0);
-      expect(x).toBeLessThanOrEqual(1);
-      expect(y).toBeGreaterThanOrEqual(0);
-      expect(y).toBeLessThanOrEqual(1);
-    }
+    expectPolygonInImage(region.polygon);
     expect(region.lights.length).toBeGreaterThan(0);
     for (const l of region.lights) expect(LIGHTS).toContain(l);
     for (const f of region.features) {
@@ -80,7 +74,8 @@ describe('forgery operations', () => {
     ['impostor, TD3', 'impostor', 'ARC', 'TD3', 0.5],
   ];
 
-  it.each(cases)('%s: regions inside the image and covering the changed pixels', async (_name, op, state, type, subtlety) => {
+  const coverage = '%s: regions inside the image and covering the changed pixels';
+  it.each(cases)(coverage, async (_name, op, state, type, subtlety) => {
     for (const seed of [1, 2]) {
       const genuine = renderGenuine({ state, type, seed, dpi: DPI });
       const forged = FORGERIES[op](genuine, { subtlety, seed });
@@ -105,11 +100,17 @@ describe('forgery operations', () => {
     }
   });
 
-  it('counterfeit and pseudo documents differ over the whole page and still declare feature regions', () => {
+  it('a counterfeit differs over the whole page and still declares feature regions', () => {
     const g = renderGenuine({ state: 'ARC', type: 'TD3', seed: 5, dpi: DPI });
     const c = counterfeit(g, { subtlety: 0.2 });
     checkTruthShape(c);
-    expect(c.truth.regions.map((r) => r.features[0].name)).toEqual(expect.arrayContaining(['guilloche', 'microprint', 'uv-fluorescent-ink', 'kinegram', 'watermark']));
+    expect(c.truth.regions.map((r) => r.features[0].name)).toEqual(
+      expect.arrayContaining(['guilloche', 'microprint', 'uv-fluorescent-ink', 'kinegram', 'watermark']),
+    );
+  });
+
+  it('a pseudo document comes from a state that does not exist, with an MRZ whose check digits pass', () => {
+    const g = renderGenuine({ state: 'ARC', type: 'TD3', seed: 5, dpi: DPI });
     const p = pseudo(g, { seed: 2 });
     checkTruthShape(p);
     expect(p.instance.state.exists).toBe(false);
@@ -118,34 +119,48 @@ describe('forgery operations', () => {
     expect(mrz.failedChecks).toEqual([]);
   });
 
-  it('MRZ tampering with a check digit left alone fails that check; a VIZ mismatch keeps the MRZ valid', () => {
+  it('MRZ tampering with a check digit left alone fails that check', () => {
     const g = renderGenuine({ state: 'UTO', type: 'TD3', seed: 9, dpi: DPI });
     const a = tamperMrz(g, { mode: 'check-digit', field: 'dateOfBirth' });
     expect(a.truth.mrzFailedChecks).toEqual(expect.arrayContaining(['birthDateCheckDigit', 'compositeCheckDigit']));
     expect(checkMrz(a.instance.mrz).valid).toBe(false);
+  });
+
+  it('MRZ tampering into a VIZ mismatch keeps the MRZ valid', () => {
+    const g = renderGenuine({ state: 'UTO', type: 'TD3', seed: 9, dpi: DPI });
     const b = tamperMrz(g, { mode: 'viz-mismatch', field: 'dateOfExpiry' });
     expect(b.truth.mrzFailedChecks).toEqual([]);
     expect(checkMrz(b.instance.mrz).valid).toBe(true);
     expect(b.instance.mrz).not.toEqual(g.mrz);
   });
 
-  it('data alteration leaves the MRZ inconsistent or recomputes it', () => {
+  it('data alteration can leave the MRZ inconsistent with the altered VIZ', () => {
     const g = renderGenuine({ state: 'BRG', type: 'TD3', seed: 4, dpi: DPI });
     const inconsistent = alterData(g, { field: 'dateOfBirth', mrz: 'inconsistent' });
     expect(inconsistent.instance.mrz).toEqual(g.mrz);
-    expect(inconsistent.instance.viz.find((v) => v.key === 'dateOfBirth')?.value).not.toBe(g.viz.find((v) => v.key === 'dateOfBirth')?.value);
+    const dateOfBirth = (i: DocumentInstance): string | undefined => i.viz.find((v) => v.key === 'dateOfBirth')?.value;
+    expect(dateOfBirth(inconsistent.instance)).not.toBe(dateOfBirth(g));
+  });
+
+  it('data alteration can recompute the MRZ, and then marks it as a tampered region', () => {
+    const g = renderGenuine({ state: 'BRG', type: 'TD3', seed: 4, dpi: DPI });
     const recomputed = alterData(g, { field: 'dateOfBirth', mrz: 'recomputed' });
     expect(recomputed.instance.mrz).not.toEqual(g.mrz);
     expect(checkMrz(recomputed.instance.mrz).valid).toBe(true);
     expect(recomputed.truth.regions.some((r) => r.features.some((f) => f.name === 'mrz'))).toBe(true);
   });
 
-  it('stolen blanks carry a number in a reported series; fraudulently obtained documents a register discrepancy', () => {
+  it('stolen blanks carry a number in a reported series and a valid MRZ', () => {
     const g = renderGenuine({ state: 'ARC', type: 'TD1', seed: 6, dpi: DPI });
     const s = stolenBlank(g);
     const series = s.instance.context.stolenBlankSeries.find((x) => x.state === 'ARC' && x.documentType === 'TD1')!;
-    expect(s.instance.document.documentNumber >= series.from && s.instance.document.documentNumber <= series.to).toBe(true);
+    const number = s.instance.document.documentNumber;
+    expect(number >= series.from && number <= series.to).toBe(true);
     expect(checkMrz(s.instance.mrz).valid).toBe(true);
+  });
+
+  it('fraudulently obtained documents show only a register discrepancy, no region', () => {
+    const g = renderGenuine({ state: 'ARC', type: 'TD1', seed: 6, dpi: DPI });
     const f = fraudulentlyObtained(g);
     expect(f.truth.regions).toEqual([]);
     expect(f.instance.context.records.some((r) => r.result === 'discrepancy')).toBe(true);
@@ -179,16 +194,25 @@ describe('forgery operations', () => {
     expect(p.instance.recipe.travellerFaceSeed).toBe(p.instance.recipe.photoSubstitution?.faceSeed);
   });
 
-  it('refuses what does not apply', () => {
+  describe('refuses what does not apply', () => {
     const td1 = renderGenuine({ state: 'UTO', type: 'TD1', seed: 1, dpi: DPI });
-    expect(() => pageSubstitution(td1)).toThrow(ForgeError);
-    expect(() => forgeStamp(td1)).toThrow(ForgeError);
-    const forged = scrubData(td1);
-    expect(() => scrubData(forged.instance)).toThrow(/genuine instance/);
-    expect(() => alterData(td1, { subtlety: 2 })).toThrow(/subtlety/);
+
+    it('page substitution and stamp forgery on a TD1 card', () => {
+      expect(() => pageSubstitution(td1)).toThrow(ForgeError);
+      expect(() => forgeStamp(td1)).toThrow(ForgeError);
+    });
+
+    it('forging an instance that is already forged', () => {
+      const forged = scrubData(td1);
+      expect(() => scrubData(forged.instance)).toThrow(/genuine instance/);
+    });
+
+    it('a subtlety outside 0–1', () => {
+      expect(() => alterData(td1, { subtlety: 2 })).toThrow(/subtlety/);
+    });
   });
 
-  it('every fraud type has an operation, and genuine documents get a genuine truth', () => {
+  it('genuine documents get a genuine truth', () => {
     const g = renderGenuine({ state: 'BRG', type: 'TD3', seed: 2, dpi: DPI });
     expect(genuineTruth(g)).toMatchObject({ verdict: 'genuine', fraudType: 'genuine', regions: [] });
   });

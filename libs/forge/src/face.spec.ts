@@ -1,5 +1,5 @@
 import sharp from 'sharp';
-import { faceParams, faceSvg, identityVector, lookAlikeParams } from '../src/face';
+import { faceParams, faceSvg, identityVector, lookAlikeParams } from './face';
 
 describe('procedural faces', () => {
   it('gives at least 400 distinguishable identities from seeds', () => {

@@ -1,4 +1,4 @@
-// Test helpers: decode PNGs, diff images, point-in-polygon.
+// Test helpers: decode PNGs, diff images, point-in-polygon, polygons inside the image.
 import sharp from 'sharp';
 import type { Polygon } from '@firstline/contracts';
 
@@ -35,6 +35,10 @@ export function diffCoverage(a: Decoded, b: Decoded, polygons: Polygon[]): { cha
     const ys = p.map((q) => q[1] * h);
     return { p, x0: Math.min(...xs), x1: Math.max(...xs), y0: Math.min(...ys), y1: Math.max(...ys) };
   });
+  const insideAny = (px: number, py: number): boolean =>
+    boxes.some(
+      (bx) => px >= bx.x0 && px <= bx.x1 && py >= bx.y0 && py <= bx.y1 && pointInPolygon(px / w, py / h, bx.p),
+    );
   let changed = 0;
   let inside = 0;
   for (let y = 0; y < h; y++) {
@@ -44,8 +48,19 @@ export function diffCoverage(a: Decoded, b: Decoded, polygons: Polygon[]): { cha
       changed++;
       const px = x + 0.5;
       const py = y + 0.5;
-      if (boxes.some((bx) => px >= bx.x0 && px <= bx.x1 && py >= bx.y0 && py <= bx.y1 && pointInPolygon(px / w, py / h, bx.p))) inside++;
+      if (insideAny(px, py)) inside++;
     }
   }
   return { changed, inside };
+}
+
+/** A polygon with at least three vertices, all in normalised 0–1 image coordinates. */
+export function expectPolygonInImage(polygon: Polygon): void {
+  expect(polygon.length).toBeGreaterThanOrEqual(3);
+  for (const [x, y] of polygon) {
+    expect(x).toBeGreaterThanOrEqual(0);
+    expect(x).toBeLessThanOrEqual(1);
+    expect(y).toBeGreaterThanOrEqual(0);
+    expect(y).toBeLessThanOrEqual(1);
+  }
 }

@@ -1,0 +1,55 @@
+import { FRAUD_TYPES } from '@firstline/contracts';
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { demoExercises, demoSpecimens, RENDER_VERSION, writeDemoLibrary } from './demo';
+
+describe('demo library', () => {
+  it('plans 6 specimens: 3 states × TD3/TD1, each with its security features', () => {
+    const specimens = demoSpecimens({ dpi: 60 });
+    expect(specimens.map((s) => `${s.instance.state.code}-${s.instance.documentType}`)).toEqual([
+      'UTO-TD3',
+      'UTO-TD1',
+      'ARC-TD3',
+      'ARC-TD1',
+      'BRG-TD3',
+      'BRG-TD1',
+    ]);
+    for (const s of specimens) expect(s.instance.features.length).toBeGreaterThan(12);
+  });
+
+  it('plans 60 exercises covering every fraud type, ≥ 40 % genuine', () => {
+    const exercises = demoExercises({ dpi: 60 });
+    expect(exercises).toHaveLength(60);
+    expect(new Set(exercises.map((e) => e.truth.fraudType))).toEqual(new Set(FRAUD_TYPES));
+    expect(exercises.filter((e) => e.truth.verdict === 'genuine').length / 60).toBeGreaterThanOrEqual(0.4);
+  });
+
+  describe('on disk', () => {
+    const opts = { dpi: 50, exercises: 2 };
+    let dir: string;
+    let manifest: string;
+    beforeEach(() => {
+      dir = mkdtempSync(join(tmpdir(), 'forge-demo-'));
+      manifest = join(dir, 'manifest.json');
+    });
+    afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+    it('is drawn once and reused', async () => {
+      const first = await writeDemoLibrary(dir, opts);
+      expect(first.renderVersion).toBe(RENDER_VERSION);
+      const drawnAt = statSync(manifest).mtimeMs;
+      expect(await writeDemoLibrary(dir, opts)).toEqual(first);
+      expect(statSync(manifest).mtimeMs).toBe(drawnAt);
+    }, 120_000);
+
+    it('is drawn again when it was drawn by older rendering code (or has no version at all)', async () => {
+      await writeDemoLibrary(dir, opts);
+      const old = JSON.parse(readFileSync(manifest, 'utf8'));
+      delete old.renderVersion;
+      writeFileSync(manifest, JSON.stringify(old));
+      expect((await writeDemoLibrary(dir, opts)).renderVersion).toBe(RENDER_VERSION);
+      expect(JSON.parse(readFileSync(manifest, 'utf8')).renderVersion).toBe(RENDER_VERSION);
+    }, 120_000);
+  });
+});
