@@ -5,9 +5,8 @@ import { createApp } from './app.factory';
 import { AppConfig, ConfigError, loadConfig } from './config/config';
 import { EmbeddedDatabase, startEmbeddedPostgres, StartupError } from './database/embedded-postgres';
 import { prepareDatabase } from './database/migrate';
-import { DemoContentService } from './seed/demo-content';
 import { assertMediaDriverAvailable } from './media/storage';
-import { readDemoOrganisation } from './seed/demo-seed';
+import { DemoContentService, readDemoOrganisation } from './seed';
 
 function banner(config: AppConfig, port: number, embedded: EmbeddedDatabase | undefined, demo: boolean): string {
   const host = config.HOST === '0.0.0.0' || config.HOST === '::' ? 'localhost' : config.HOST;

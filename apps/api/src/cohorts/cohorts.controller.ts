@@ -6,7 +6,7 @@ import { Roles } from '../common/roles.decorator';
 import { CohortsService } from './cohorts.service';
 import { CohortMembersDto, CohortViewDto, CreateCohortDto, MemberParamDto, UpdateCohortDto } from './cohorts.dto';
 import { IdParamDto } from '../common/params.dto';
-import { UserViewDto } from '../users/users.dto';
+import { UserViewDto } from '../users';
 
 @ApiTags('cohorts')
 @Controller('cohorts')

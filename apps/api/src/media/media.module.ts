@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { JWT_SECRET } from '../auth/jwt-secret';
+import { JWT_SECRET } from '../config';
 import { AppConfig, APP_CONFIG } from '../config/config';
 import { MediaAsset } from './media-asset.entity';
 import { MediaController } from './media.controller';
