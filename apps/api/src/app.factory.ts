@@ -21,10 +21,13 @@ import { version } from './version';
 
 /** Body-parser failures become domain errors here, where their type is still known (Nest would flatten them). */
 function bodyParserErrors(err: unknown, _req: express.Request, _res: express.Response, next: express.NextFunction): void {
-  const e = err as { type?: string; message?: string };
-  if (e?.type === 'entity.parse.failed') return next(new DomainError('invalid', `Malformed JSON in request body: ${e.message}`));
-  if (e?.type === 'entity.too.large') return next(new DomainError('payload_too_large', 'Request body is too large'));
-  if (e?.type === 'encoding.unsupported' || e?.type === 'charset.unsupported') return next(new DomainError('unsupported_media_type', e.message ?? 'Unsupported encoding'));
+  const parseError = err as { type?: string; message?: string };
+  const type = parseError?.type;
+  if (type === 'entity.parse.failed') return next(new DomainError('invalid', `Malformed JSON in request body: ${parseError.message}`));
+  if (type === 'entity.too.large') return next(new DomainError('payload_too_large', 'Request body is too large'));
+  if (type === 'encoding.unsupported' || type === 'charset.unsupported') {
+    return next(new DomainError('unsupported_media_type', parseError.message ?? 'Unsupported encoding'));
+  }
   next(err);
 }
 

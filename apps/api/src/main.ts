@@ -5,9 +5,8 @@ import { createApp } from './app.factory';
 import { AppConfig, ConfigError, loadConfig } from './config/config';
 import { EmbeddedDatabase, startEmbeddedPostgres, StartupError } from './database/embedded-postgres';
 import { prepareDatabase } from './database/migrate';
-import { DemoContentService } from './seed';
-import { assertMediaDriverAvailable } from './media/storage';
-import { readDemoOrganisation } from './seed';
+import { assertMediaDriverAvailable } from './media';
+import { DemoContentService, readDemoOrganisation } from './seed';
 
 function banner(config: AppConfig, port: number, embedded: EmbeddedDatabase | undefined, demo: boolean): string {
   const host = config.HOST === '0.0.0.0' || config.HOST === '::' ? 'localhost' : config.HOST;
@@ -22,10 +21,10 @@ function banner(config: AppConfig, port: number, embedded: EmbeddedDatabase | un
   ];
   if (demo) {
     const org = readDemoOrganisation();
-    const trainees = org.trainees.map((t) => t.username);
+    const trainees = org.trainees.map((trainee) => trainee.username);
     lines.push(
       `    Demo logins (password "${org.password}"):`,
-      ...org.staff.map((s) => `      ${s.username.padEnd(12)} ${s.role}${s.unit ? `, ${s.unit}` : ''}`),
+      ...org.staff.map((staff) => `      ${staff.username.padEnd(12)} ${staff.role}${staff.unit ? `, ${staff.unit}` : ''}`),
       `      ${trainees[0]} … ${trainees[trainees.length - 1]}  trainees`,
       "    Demo modules are prepared in the background on first start (a few minutes; /api/health shows demoContent).",
     );
@@ -49,14 +48,14 @@ async function main(): Promise<void> {
   const log = pino({ level: config.LOG_LEVEL, base: { context: 'Bootstrap' } });
   let embedded: EmbeddedDatabase | undefined;
   let app: Awaited<ReturnType<typeof createApp>> | undefined;
-  const stopDb = async () => embedded?.stop().catch((e) => log.error({ err: e }, 'stopping the embedded database failed'));
+  const stopDb = async () => embedded?.stop().catch((err) => log.error({ err }, 'stopping the embedded database failed'));
   // Installed before anything starts, so a signal during start-up also stops the embedded database.
   let closing = false;
   const shutdown = async (signal: string) => {
     if (closing) return;
     closing = true;
     log.info({ signal }, 'shutting down');
-    await app?.close().catch((e) => log.error({ err: e }, 'closing the app failed'));
+    await app?.close().catch((err) => log.error({ err }, 'closing the app failed'));
     await stopDb();
     process.exit(0);
   };
@@ -88,13 +87,13 @@ async function main(): Promise<void> {
       process.stderr.write(`FirstLine cannot start. ${err.message}\n`);
       process.exit(1);
     }
-    const e = err as NodeJS.ErrnoException;
-    if (e.code === 'EADDRINUSE') {
+    const startError = err as NodeJS.ErrnoException;
+    if (startError.code === 'EADDRINUSE') {
       process.stderr.write(`FirstLine cannot start. Port ${config.PORT} is already in use; set PORT to another port.\n`);
       process.exit(1);
     }
-    if (e.code === 'ECONNREFUSED' || e.code === 'ENOTFOUND' || e.code === '28P01' || e.code === '3D000') {
-      process.stderr.write(`FirstLine cannot start. The database at DATABASE_URL is not reachable: ${e.message}\n`);
+    if (['ECONNREFUSED', 'ENOTFOUND', '28P01', '3D000'].includes(startError.code ?? '')) {
+      process.stderr.write(`FirstLine cannot start. The database at DATABASE_URL is not reachable: ${startError.message}\n`);
       process.exit(1);
     }
     log.fatal({ err }, 'start-up failed');

@@ -21,57 +21,96 @@ describe('units, users, cohorts and the trainee CSV import', () => {
   const count = async (sql: string, params: unknown[] = []) => Number((await db.query(sql, params)).rows[0].n);
 
   describe('scoping', () => {
-    it('a supervisor sees only their own unit and its people', async () => {
+    it('a supervisor sees only their own unit', async () => {
       const units = (await http().get('/api/units').set(bearer(t.supervisor1))).body;
       expect(units.map((u: { code: string }) => u.code)).toEqual(['ISB-IMM']);
+    });
+
+    it('a supervisor sees the people of their own unit only', async () => {
       const users = (await http().get('/api/users?limit=200').set(bearer(t.supervisor1))).body;
       expect(users.items.length).toBeGreaterThanOrEqual(14);
       expect(users.items.every((u: { unitName: string }) => u.unitName === 'Islamabad International Airport — Immigration')).toBe(true);
+    });
+
+    it('a supervisor sees the cohorts of their own unit only', async () => {
       const cohorts = (await http().get('/api/cohorts').set(bearer(t.supervisor1))).body;
       expect(cohorts.every((c: { unitName: string }) => c.unitName.startsWith('Islamabad'))).toBe(true);
     });
 
-    it('an instructor sees the trainees of their unit and the cohorts they run, not another unit’s', async () => {
+    it('an instructor lists the trainees of their unit, and no staff or other unit’s trainees', async () => {
       const users = (await http().get('/api/users?limit=200').set(bearer(t.instructor2))).body;
       expect(users.items.every((u: { role: string; unitName: string }) => u.role === 'trainee' && u.unitName.startsWith('Allama Iqbal'))).toBe(true);
       expect(users.items.some((u: { username: string }) => u.username === 'trainee13')).toBe(true);
+    });
+
+    it('an instructor does not see a cohort of another unit, nor its members', async () => {
       const isbCohort = (await http().get('/api/cohorts').set(bearer(t.instructor1))).body.find((c: { name: string }) => c.name === 'Islamabad Intake 2026-A');
       expect(isbCohort.memberCount).toBeGreaterThanOrEqual(12);
       expect((await http().get(`/api/cohorts/${isbCohort.id}`).set(bearer(t.instructor2))).status).toBe(404);
       expect((await http().get(`/api/cohorts/${isbCohort.id}/members`).set(bearer(t.instructor2))).status).toBe(404);
+    });
+
+    it('an instructor reads a trainee of their own unit, and another unit’s trainee is not found', async () => {
       const trainee01 = (await http().get('/api/users?q=trainee01').set(bearer(t.admin))).body.items[0];
       expect((await http().get(`/api/users/${trainee01.id}`).set(bearer(t.instructor2))).status).toBe(404);
       expect((await http().get(`/api/users/${trainee01.id}`).set(bearer(t.instructor1))).status).toBe(200);
     });
 
-    it('an instructor cannot add another unit’s trainee or an instructor to a cohort', async () => {
+    it('an instructor cannot add another unit’s trainee to a cohort', async () => {
       const isb = (await http().get('/api/units').set(bearer(t.instructor1))).body[0];
       const cohort = (await http().post('/api/cohorts').set(bearer(t.instructor1)).send({ name: `Scoping ${Date.now()}`, unitId: isb.id })).body;
       const lhe = (await http().get('/api/users?q=trainee13').set(bearer(t.admin))).body.items[0];
       const res = await http().post(`/api/cohorts/${cohort.id}/members`).set(bearer(t.instructor1)).send({ userIds: [lhe.id] });
       expect(res.status).toBe(400);
       expect(res.body.message).toMatch(/belongs to another unit/);
+    });
+
+    it('an instructor cannot create a cohort in another unit', async () => {
       const lheUnit = (await http().get('/api/units').set(bearer(t.instructor2))).body[0];
       expect((await http().post('/api/cohorts').set(bearer(t.instructor1)).send({ name: 'Elsewhere', unitId: lheUnit.id })).status).toBe(403);
     });
   });
 
   describe('CRUD with audit', () => {
-    it('creates, renames and deletes a unit, recording before and after', async () => {
-      const created = await http().post('/api/units').set(bearer(t.admin)).send({ name: 'Torkham Border Crossing — Immigration', code: `TKM-${Date.now() % 10000}` });
-      expect(created.status).toBe(201);
-      expect((await http().post('/api/units').set(bearer(t.admin)).send({ name: 'Torkham Border Crossing — Immigration', code: 'OTHER-1' })).status).toBe(409);
-      const renamed = await http().patch(`/api/units/${created.body.id}`).set(bearer(t.admin)).send({ name: 'Torkham — Immigration' });
-      expect(renamed.body.name).toBe('Torkham — Immigration');
-      expect((await http().delete(`/api/units/${created.body.id}`).set(bearer(t.admin))).status).toBe(204);
-      const audit = (await http().get(`/api/audit?entityType=unit&entityId=${created.body.id}`).set(bearer(t.admin))).body.items;
-      expect(audit.map((a: { action: string }) => a.action)).toEqual(['unit.delete', 'unit.update', 'unit.create']);
-      expect(audit[1].before.name).toBe('Torkham Border Crossing — Immigration');
-      expect(audit[1].after.name).toBe('Torkham — Immigration');
-      expect(audit[1].actorName).toBe('Platform Administrator');
-      // Each entry carries the request id of the call that made it, so the audit trail leads to the logs.
-      const { rows } = await db.query(`SELECT request_id FROM audit_log WHERE entity_type = 'unit' AND entity_id = $1 AND action = 'unit.update'`, [created.body.id]);
-      expect(rows[0].request_id).toBe(renamed.headers['x-request-id']);
+    describe('a unit created, renamed and deleted', () => {
+      const name = 'Torkham Border Crossing — Immigration';
+      let created: request.Response;
+      let renamed: request.Response;
+      let deleted: request.Response;
+      beforeAll(async () => {
+        created = await http().post('/api/units').set(bearer(t.admin)).send({ name, code: `TKM-${Date.now() % 10000}` });
+      });
+
+      it('is created', () => {
+        expect(created.status).toBe(201);
+      });
+
+      it('refuses a second unit with the same name', async () => {
+        expect((await http().post('/api/units').set(bearer(t.admin)).send({ name, code: 'OTHER-1' })).status).toBe(409);
+      });
+
+      it('is renamed', async () => {
+        renamed = await http().patch(`/api/units/${created.body.id}`).set(bearer(t.admin)).send({ name: 'Torkham — Immigration' });
+        expect(renamed.body.name).toBe('Torkham — Immigration');
+      });
+
+      it('is deleted', async () => {
+        deleted = await http().delete(`/api/units/${created.body.id}`).set(bearer(t.admin));
+        expect(deleted.status).toBe(204);
+      });
+
+      it('leaves an audit entry per change, newest first, with before, after and the actor’s name', async () => {
+        const audit = (await http().get(`/api/audit?entityType=unit&entityId=${created.body.id}`).set(bearer(t.admin))).body.items;
+        expect(audit.map((a: { action: string }) => a.action)).toEqual(['unit.delete', 'unit.update', 'unit.create']);
+        expect(audit[1].before.name).toBe('Torkham Border Crossing — Immigration');
+        expect(audit[1].after.name).toBe('Torkham — Immigration');
+        expect(audit[1].actorName).toBe('Platform Administrator');
+      });
+
+      it('keeps in each audit entry the request id of the call that made it, so the audit trail leads to the logs', async () => {
+        const { rows } = await db.query(`SELECT request_id FROM audit_log WHERE entity_type = 'unit' AND entity_id = $1 AND action = 'unit.update'`, [created.body.id]);
+        expect(rows[0].request_id).toBe(renamed.headers['x-request-id']);
+      });
     });
 
     it('refuses to delete a unit that still has people', async () => {
@@ -81,12 +120,15 @@ describe('units, users, cohorts and the trainee CSV import', () => {
       expect(res.body.message).toMatch(/still has/);
     });
 
-    it('rejects a duplicate service number and never puts a password hash in the audit log', async () => {
+    it('rejects a duplicate service number', async () => {
       const isb = (await http().get('/api/units').set(bearer(t.supervisor1))).body[0];
       const body = { username: `dup.${Date.now()}`, displayName: 'Dup', role: 'trainee', unitId: isb.id, password: 'a-long-password', serviceNumber: 'FIA-20401' };
       const res = await http().post('/api/users').set(bearer(t.admin)).send(body);
       expect(res.status).toBe(409);
       expect(res.body.message).toMatch(/Service number "FIA-20401" is already registered/);
+    });
+
+    it('never puts a password hash in the audit log', async () => {
       expect(await count(`SELECT count(*) AS n FROM audit_log WHERE before::text ILIKE '%argon2%' OR after::text ILIKE '%argon2%'`)).toBe(0);
     });
 
@@ -101,32 +143,45 @@ describe('units, users, cohorts and the trainee CSV import', () => {
     const upload = (token: string, csv: string | Buffer) =>
       http().post('/api/users/import').set(bearer(token)).attach('file', Buffer.isBuffer(csv) ? csv : Buffer.from(csv), { filename: 'trainees.csv', contentType: 'text/csv' });
 
-    it('imports a good file into users and cohort memberships, returning initial passwords that work', async () => {
-      const s = Date.now() % 100000;
-      const csv = `\uFEFFservice_number,name,unit,cohort,language\nIMP-${s}-1,Sadia Noor,ISB-IMM,Islamabad Intake 2026-A,ur\nIMP-${s}-2,Ali Raza,Islamabad International Airport — Immigration,,\n`;
-      const res = await upload(t.instructor1, csv);
-      expect(res.status).toBe(201);
-      expect(res.body.created).toBe(2);
-      expect(res.body.users[0]).toMatchObject({ username: `imp-${s}-1`, serviceNumber: `IMP-${s}-1`, displayName: 'Sadia Noor' });
-      const login = await http().post('/api/auth/login').send({ username: `imp-${s}-1`, password: res.body.users[0].initialPassword });
-      expect(login.status).toBe(200);
-      expect(login.body.user.language).toBe('ur');
-      expect(await count(`SELECT count(*) AS n FROM cohort_members m JOIN users u ON u.id = m.user_id WHERE u.service_number = $1`, [`IMP-${s}-1`])).toBe(1);
+    describe('a good file', () => {
+      const suffix = Date.now() % 100000;
+      let res: request.Response;
+      beforeAll(async () => {
+        const csv = `\uFEFFservice_number,name,unit,cohort,language\nIMP-${suffix}-1,Sadia Noor,ISB-IMM,Islamabad Intake 2026-A,ur\nIMP-${suffix}-2,Ali Raza,Islamabad International Airport — Immigration,,\n`;
+        res = await upload(t.instructor1, csv);
+      });
+
+      it('creates every trainee, named by unit code or unit name', () => {
+        expect(res.status).toBe(201);
+        expect(res.body.created).toBe(2);
+        expect(res.body.users[0]).toMatchObject({ username: `imp-${suffix}-1`, serviceNumber: `IMP-${suffix}-1`, displayName: 'Sadia Noor' });
+      });
+
+      it('returns initial passwords that work, and keeps the language', async () => {
+        const login = await http().post('/api/auth/login').send({ username: `imp-${suffix}-1`, password: res.body.users[0].initialPassword });
+        expect(login.status).toBe(200);
+        expect(login.body.user.language).toBe('ur');
+      });
+
+      it('enrols a trainee in the cohort named in the file', async () => {
+        const sql = `SELECT count(*) AS n FROM cohort_members m JOIN users u ON u.id = m.user_id WHERE u.service_number = $1`;
+        expect(await count(sql, [`IMP-${suffix}-1`])).toBe(1);
+      });
     });
 
     it('rejects a bad file whole, with a report per row and column, and leaves nothing behind', async () => {
       const before = await count('SELECT count(*) AS n FROM users');
-      const s = Date.now() % 100000;
+      const suffix = Date.now() % 100000;
       const csv = [
         'service_number,name,unit,cohort,language',
-        `OK-${s}-1,Good Row,ISB-IMM,,en`, // row 2: fine on its own
+        `OK-${suffix}-1,Good Row,ISB-IMM,,en`, // row 2: fine on its own
         `FIA-20401,Taken Number,ISB-IMM,,en`, // row 3: already registered
-        `OK-${s}-3,,ISB-IMM,,en`, // row 4: no name
-        `OK-${s}-4,Wrong Unit,NOPE,,en`, // row 5: unknown unit
-        `OK-${s}-5,Bad Language,ISB-IMM,,fr`, // row 6
-        `OK-${s}-1,Duplicate In File,ISB-IMM,,en`, // row 7: duplicate of row 2
-        `OK-${s}-7,Too,Many,Columns,here,extra`, // row 8
-        `OK-${s}-8,No Cohort,ISB-IMM,Ghost Cohort,en`, // row 9
+        `OK-${suffix}-3,,ISB-IMM,,en`, // row 4: no name
+        `OK-${suffix}-4,Wrong Unit,NOPE,,en`, // row 5: unknown unit
+        `OK-${suffix}-5,Bad Language,ISB-IMM,,fr`, // row 6
+        `OK-${suffix}-1,Duplicate In File,ISB-IMM,,en`, // row 7: duplicate of row 2
+        `OK-${suffix}-7,Too,Many,Columns,here,extra`, // row 8
+        `OK-${suffix}-8,No Cohort,ISB-IMM,Ghost Cohort,en`, // row 9
       ].join('\n');
       const res = await upload(t.admin, csv);
       expect(res.status).toBe(400);

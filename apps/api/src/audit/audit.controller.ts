@@ -14,7 +14,7 @@ export class AuditController {
   @Get()
   @ApiOperation({ summary: 'Audit log, newest first' })
   @ZodResponse({ type: AuditPageDto })
-  list(@Query() q: AuditQueryDto) {
-    return this.audit.list(q);
+  list(@Query() query: AuditQueryDto) {
+    return this.audit.list(query);
   }
 }

@@ -1,3 +1,3 @@
 // The audit feature's public surface: what other features and the app module may import.
 export { AuditModule } from './audit.module';
-export { AuditService } from './audit.service';
+export { AuditService, type AuditRecord } from './audit.service';

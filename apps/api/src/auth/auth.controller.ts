@@ -7,10 +7,9 @@ import { ZodResponse } from 'nestjs-zod';
 import { Actor, CurrentActor } from '../common/actor';
 import { AnyRole, Public } from '../common/roles.decorator';
 import { AppConfig, APP_CONFIG } from '../config/config';
-import { UsersService } from '../users/users.service';
+import { UsersService, UserViewDto } from '../users';
 import { AuthService, Session } from './auth.service';
 import { ChangePasswordDto, LoginDto, LoginResponseDto, UpdateMeDto } from './auth.dto';
-import { UserViewDto } from '../users/users.dto';
 
 const COOKIE_PATH = '/api/auth';
 

@@ -1,22 +1,23 @@
 import { Module } from '@nestjs/common';
 import { JwtModule } from '@nestjs/jwt';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { UsersModule } from '../users/users.module';
-import { User } from '../users/user.entity';
+import { JWT_SECRET } from '../config/jwt-secret';
+import { SessionsModule } from '../sessions';
+import { UsersModule } from '../users';
 import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
 import { LoginFailure } from './login-failure.entity';
-import { RefreshToken } from './refresh-token.entity';
-import { JWT_SECRET } from './jwt-secret';
+import { LoginFailuresRepository } from './login-failures.repository';
 
 @Module({
   imports: [
-    TypeOrmModule.forFeature([User, RefreshToken, LoginFailure]),
+    TypeOrmModule.forFeature([LoginFailure]),
     JwtModule.registerAsync({ global: true, inject: [JWT_SECRET], useFactory: (secret: string) => ({ secret, signOptions: { algorithm: 'HS256' } }) }),
     UsersModule,
+    SessionsModule,
   ],
   controllers: [AuthController],
-  providers: [AuthService],
+  providers: [LoginFailuresRepository, AuthService],
   exports: [AuthService],
 })
 export class AuthModule {}

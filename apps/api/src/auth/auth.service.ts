@@ -1,28 +1,22 @@
-// Sign-in, rotating refresh tokens with reuse detection, and throttling of failed sign-ins.
+// Sign-in, token refresh and sign-out, password change, and throttling of failed sign-ins. The accounts are the
+// users feature's; the refresh-token sessions are the sessions feature's.
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
-import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import type { LoginResponse, UserView } from '@firstline/contracts';
-import { createHash, randomBytes, randomUUID } from 'node:crypto';
-import { DataSource, EntityManager, IsNull, Repository } from 'typeorm';
-import { AppConfig, APP_CONFIG } from '../config/config';
+import { randomUUID } from 'node:crypto';
+import { EntityManager } from 'typeorm';
 import { DomainError } from '../common/domain-error';
-import { User } from '../users/user.entity';
-import { mapUser } from '../users/user.mapper';
-import { LoginFailure } from './login-failure.entity';
-import { hashPassword, verifyPassword } from './passwords';
-import { RefreshToken } from './refresh-token.entity';
+import { AppConfig, APP_CONFIG } from '../config/config';
+import { SessionsService } from '../sessions';
+import { Account, hashPassword, UsersService, verifyPassword } from '../users';
+import { LoginFailuresRepository } from './login-failures.repository';
 
 export interface Session extends LoginResponse {
   refreshToken: string;
   refreshExpiresAt: Date;
 }
 
-/** A refresh token replayed within this many seconds of its rotation is a concurrent tab, not a theft. */
-const REUSE_GRACE_SECONDS = 10;
 const INVALID_CREDENTIALS = 'Invalid username or password';
-
-const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 
 @Injectable()
 export class AuthService {
@@ -31,111 +25,81 @@ export class AuthService {
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly jwt: JwtService,
-    @InjectDataSource() private readonly db: DataSource,
-    @InjectRepository(User) private readonly users: Repository<User>,
-    @InjectRepository(RefreshToken) private readonly tokens: Repository<RefreshToken>,
-    @InjectRepository(LoginFailure) private readonly failures: Repository<LoginFailure>,
+    private readonly users: UsersService,
+    private readonly sessions: SessionsService,
+    private readonly failures: LoginFailuresRepository,
   ) {}
 
   async login(usernameRaw: string, password: string, ip: string): Promise<Session> {
     const username = usernameRaw.trim().toLowerCase();
     await this.assertNotThrottled(username, ip);
-    const user = await this.users
-      .createQueryBuilder('u')
-      .addSelect('u.passwordHash')
-      .leftJoinAndSelect('u.unit', 'unit')
-      .where('u.username = :username', { username })
-      .getOne();
-    const ok = await verifyPassword(user?.passwordHash, password);
-    if (!user || !ok || !user.active) {
-      await this.failures.insert({ username, ip });
+    const found = await this.users.credentials(username);
+    const passwordMatches = await verifyPassword(found?.passwordHash, password);
+    if (!found || !passwordMatches || !found.account.active) {
+      await this.failures.record(username, ip);
       this.logger.warn({ username, ip }, 'failed sign-in');
       throw new DomainError('unauthorized', INVALID_CREDENTIALS);
     }
-    await this.failures.delete({ username });
-    return this.issue(user, randomUUID());
+    await this.failures.clear(username);
+    return this.issue(found.account, randomUUID());
   }
 
   async refresh(token: string | undefined): Promise<Session> {
     if (!token) throw new DomainError('unauthorized', 'No active session');
-    // One transaction holding the token's row lock: a concurrent refresh with the same token waits here until this
-    // one has rotated it and stored the successor, then takes the grace path instead of seeing a dead family.
-    const session = await this.db.transaction(async (m): Promise<Session | null> => {
-      const found = await m
-        .getRepository(RefreshToken)
-        .createQueryBuilder('t')
-        .setLock('pessimistic_write')
-        .where('t.tokenHash = :hash', { hash: sha256(token) })
-        .getOne();
-      if (!found || found.expiresAt.getTime() <= Date.now()) return null;
-      if (found.revokedAt) {
-        const sinceRevoked = (Date.now() - found.revokedAt.getTime()) / 1000;
-        const familyAlive = await m.exists(RefreshToken, { where: { familyId: found.familyId, revokedAt: IsNull() } });
-        if (!(familyAlive && sinceRevoked <= REUSE_GRACE_SECONDS)) {
-          // A rotated token came back: someone holds a copy. End the whole session.
-          await m.update(RefreshToken, { familyId: found.familyId, revokedAt: IsNull() }, { revokedAt: new Date() });
-          this.logger.warn({ userId: found.userId, familyId: found.familyId }, 'refresh token reuse: session revoked');
-          return null;
-        }
-      } else {
-        await m.update(RefreshToken, { id: found.id }, { revokedAt: new Date() });
-      }
-      const user = await m.findOne(User, { where: { id: found.userId }, relations: { unit: true } });
-      if (!user || !user.active) return null;
-      return this.issue(user, found.familyId, m);
+    // One transaction holding the token's row lock (see SessionsService.rotate).
+    const session = await this.sessions.transaction(async (m): Promise<Session | null> => {
+      const rotated = await this.sessions.rotate(token, m);
+      if (!rotated) return null;
+      const account = await this.users.account(rotated.userId, m);
+      if (!account || !account.active) return null;
+      return this.issue(account, rotated.familyId, m);
     });
     if (!session) throw new DomainError('unauthorized', 'Session expired; sign in again');
     return session;
   }
 
   async logout(token: string | undefined): Promise<void> {
-    if (!token) return;
-    const found = await this.tokens.findOne({ where: { tokenHash: sha256(token) } });
-    if (found) await this.tokens.update({ familyId: found.familyId, revokedAt: IsNull() }, { revokedAt: new Date() });
+    if (token) await this.sessions.end(token);
   }
 
   async changePassword(userId: string, current: string, next: string): Promise<void> {
-    const user = await this.users.createQueryBuilder('u').addSelect('u.passwordHash').where('u.id = :userId', { userId }).getOne();
-    if (!user || !(await verifyPassword(user.passwordHash, current))) throw new DomainError('invalid', 'The current password is not correct');
+    const storedHash = await this.users.passwordHashOf(userId);
+    if (!storedHash || !(await verifyPassword(storedHash, current))) throw new DomainError('invalid', 'The current password is not correct');
     if (current === next) throw new DomainError('invalid', 'The new password must differ from the current one');
     const passwordHash = await hashPassword(next);
-    await this.db.transaction(async (m) => {
-      await m.update(User, { id: userId }, { passwordHash });
+    await this.sessions.transaction(async (m) => {
+      await this.users.setPasswordHash(userId, passwordHash, m);
       // Every other session ends with a password change.
-      await m.update(RefreshToken, { userId, revokedAt: IsNull() }, { revokedAt: new Date() });
+      await this.sessions.endAllOf(userId, m);
     });
   }
 
   async me(userId: string): Promise<UserView> {
-    const user = await this.users.findOne({ where: { id: userId }, relations: { unit: true } });
-    if (!user) throw new DomainError('unauthorized', 'Session expired or invalid; sign in again');
-    return mapUser(user);
+    const account = await this.users.account(userId);
+    if (!account) throw new DomainError('unauthorized', 'Session expired or invalid; sign in again');
+    return account.view;
   }
 
   private async assertNotThrottled(username: string, ip: string): Promise<void> {
     const windowSeconds = this.config.LOGIN_FAILURE_WINDOW_SECONDS;
     const since = new Date(Date.now() - windowSeconds * 1000);
-    const [row] = await this.db.query(
-      `SELECT count(*) FILTER (WHERE username = $1)::int AS by_user, count(*) FILTER (WHERE ip = $2)::int AS by_ip,
-              min(at) FILTER (WHERE username = $1) AS first_user, min(at) FILTER (WHERE ip = $2) AS first_ip
-         FROM login_failures WHERE at > $3 AND (username = $1 OR ip = $2)`,
-      [username, ip, since],
-    );
-    const limited =
-      row.by_user >= this.config.LOGIN_MAX_FAILURES_PER_USER ? row.first_user : row.by_ip >= this.config.LOGIN_MAX_FAILURES_PER_IP ? row.first_ip : null;
-    if (limited) {
-      const retryAfter = Math.max(1, Math.ceil((new Date(limited).getTime() + windowSeconds * 1000 - Date.now()) / 1000));
-      throw new DomainError('too_many_requests', `Too many failed sign-in attempts. Try again in ${Math.ceil(retryAfter / 60)} minute(s).`, undefined, {
-        'Retry-After': String(retryAfter),
-      });
+    const failures = await this.failures.countSince(username, ip, since);
+    const limitedSince =
+      failures.byUser >= this.config.LOGIN_MAX_FAILURES_PER_USER
+        ? failures.firstByUser
+        : failures.byIp >= this.config.LOGIN_MAX_FAILURES_PER_IP
+          ? failures.firstByIp
+          : null;
+    if (limitedSince) {
+      const retryAfter = Math.max(1, Math.ceil((new Date(limitedSince).getTime() + windowSeconds * 1000 - Date.now()) / 1000));
+      const message = `Too many failed sign-in attempts. Try again in ${Math.ceil(retryAfter / 60)} minute(s).`;
+      throw new DomainError('too_many_requests', message, undefined, { 'Retry-After': String(retryAfter) });
     }
   }
 
-  private async issue(user: User, familyId: string, manager: EntityManager = this.db.manager): Promise<Session> {
-    const accessToken = await this.jwt.signAsync({ sub: user.id, role: user.role }, { expiresIn: this.config.ACCESS_TOKEN_TTL });
-    const refreshToken = randomBytes(32).toString('base64url');
-    const refreshExpiresAt = new Date(Date.now() + this.config.REFRESH_TOKEN_TTL * 1000);
-    await manager.insert(RefreshToken, { userId: user.id, familyId, tokenHash: sha256(refreshToken), expiresAt: refreshExpiresAt, revokedAt: null });
-    return { accessToken, expiresIn: this.config.ACCESS_TOKEN_TTL, user: mapUser(user), refreshToken, refreshExpiresAt };
+  private async issue(account: Account, familyId: string, m?: EntityManager): Promise<Session> {
+    const accessToken = await this.jwt.signAsync({ sub: account.id, role: account.role }, { expiresIn: this.config.ACCESS_TOKEN_TTL });
+    const { refreshToken, refreshExpiresAt } = await this.sessions.issue(account.id, familyId, m);
+    return { accessToken, expiresIn: this.config.ACCESS_TOKEN_TTL, user: account.view, refreshToken, refreshExpiresAt };
   }
 }

@@ -1,31 +1,77 @@
-// Who may see which cohort: the one place every feature asks (attempts, modules, cohorts, reports), so the scope
-// rules of DESIGN.md's "least privilege" are written once.
+// Who may see which cohort and which user, and who may change a cohort: the one place every feature asks
+// (users, cohorts, attempts, modules, reports), so the scope rules of DESIGN.md's "least privilege" are written once.
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import type { Role } from '@firstline/contracts';
+import { EntityManager } from 'typeorm';
 import { Actor } from '../common/actor';
+import { CohortsRepository } from './cohorts.repository';
+
+/**
+ * The users an actor may see, as a filter the users feature applies to its own table:
+ * `everyone` (admin); `unit` — the users of one unit (supervisor); `trainees` — trainees of one unit plus the
+ * trainees with these ids (instructor: their unit's trainees and the members of the cohorts they run);
+ * `self` — only that user (trainee).
+ */
+export type UserScope =
+  | { kind: 'everyone' }
+  | { kind: 'unit'; unitId: string | null }
+  | { kind: 'trainees'; unitId: string | null; alsoUserIds: string[] }
+  | { kind: 'self'; userId: string };
+
+/** What the policy needs to know about a user to decide whether an actor may see them. */
+export interface UserFacts {
+  id: string;
+  role: Role;
+  unitId: string | null;
+}
 
 @Injectable()
 export class AccessPolicy {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(private readonly cohorts: CohortsRepository) {}
 
   /**
    * Ids of the cohorts the actor may see: admin all; supervisor the cohorts of their unit; instructor the cohorts
    * they run; trainee the cohorts they belong to. Pass the caller's manager to read inside its transaction.
    */
-  async visibleCohortIds(actor: Actor, m: EntityManager = this.db.manager): Promise<string[]> {
-    let rows: Array<{ id: string }>;
-    if (actor.role === 'admin') rows = await m.query('SELECT id FROM cohorts');
-    else if (actor.role === 'supervisor') rows = await m.query('SELECT id FROM cohorts WHERE unit_id = $1', [actor.unitId]);
-    else if (actor.role === 'instructor')
-      rows = await m.query('SELECT cohort_id AS id FROM cohort_instructors WHERE user_id = $1', [actor.id]);
-    else rows = await m.query('SELECT cohort_id AS id FROM cohort_members WHERE user_id = $1', [actor.id]);
-    return rows.map((r) => r.id);
+  visibleCohortIds(actor: Actor, m?: EntityManager): Promise<string[]> {
+    if (actor.role === 'admin') return this.cohorts.allIds(m);
+    if (actor.role === 'supervisor') return this.cohorts.idsInUnit(actor.unitId, m);
+    if (actor.role === 'instructor') return this.cohorts.idsRunBy(actor.id, m);
+    return this.cohorts.idsWithMember(actor.id, m);
   }
 
   /** Whether the actor may see the cohort (its members, assignments and attempts). */
-  async canSeeCohort(actor: Actor, cohortId: string, m: EntityManager = this.db.manager): Promise<boolean> {
+  async canSeeCohort(actor: Actor, cohortId: string, m?: EntityManager): Promise<boolean> {
     if (actor.role === 'admin') return true;
     return (await this.visibleCohortIds(actor, m)).includes(cohortId);
+  }
+
+  /** Whether the actor may change the cohort (its details, instructors, members): only its instructors or an admin. */
+  async canRunCohort(actor: Actor, cohortId: string, m?: EntityManager): Promise<boolean> {
+    if (actor.role === 'admin') return true;
+    if (actor.role !== 'instructor') return false;
+    return this.cohorts.runs(actor.id, cohortId, m);
+  }
+
+  /** The users the actor may see (see UserScope). */
+  async userScope(actor: Actor, m?: EntityManager): Promise<UserScope> {
+    if (actor.role === 'admin') return { kind: 'everyone' };
+    if (actor.role === 'supervisor') return { kind: 'unit', unitId: actor.unitId };
+    if (actor.role === 'instructor') {
+      return { kind: 'trainees', unitId: actor.unitId, alsoUserIds: await this.cohorts.memberIdsOfCohortsRunBy(actor.id, m) };
+    }
+    return { kind: 'self', userId: actor.id };
+  }
+
+  /** Whether the actor may see this user: the same rule as userScope, for one user the caller has already read. */
+  async canSeeUser(actor: Actor, user: UserFacts, m?: EntityManager): Promise<boolean> {
+    if (actor.role === 'admin') return true;
+    if (actor.role === 'supervisor') return actor.unitId !== null && user.unitId === actor.unitId;
+    if (actor.role === 'instructor') {
+      if (user.role !== 'trainee') return false;
+      if (actor.unitId !== null && user.unitId === actor.unitId) return true;
+      return (await this.cohorts.memberIdsOfCohortsRunBy(actor.id, m)).includes(user.id);
+    }
+    return user.id === actor.id;
   }
 }

@@ -6,7 +6,7 @@ import { Roles } from '../common/roles.decorator';
 import { CohortsService } from './cohorts.service';
 import { CohortMembersDto, CohortViewDto, CreateCohortDto, MemberParamDto, UpdateCohortDto } from './cohorts.dto';
 import { IdParamDto } from '../common/params.dto';
-import { UserViewDto } from '../users/users.dto';
+import { UserViewDto } from '../users';
 
 @ApiTags('cohorts')
 @Controller('cohorts')
@@ -33,47 +33,47 @@ export class CohortsController {
   @Get(':id')
   @ApiOperation({ summary: 'One cohort' })
   @ZodResponse({ type: CohortViewDto })
-  get(@CurrentActor() actor: Actor, @Param() p: IdParamDto) {
-    return this.cohorts.get(actor, p.id);
+  get(@CurrentActor() actor: Actor, @Param() params: IdParamDto) {
+    return this.cohorts.get(actor, params.id);
   }
 
   @Roles('admin', 'instructor')
   @Patch(':id')
   @ApiOperation({ summary: 'Rename, reschedule or change the instructors of a cohort' })
   @ZodResponse({ type: CohortViewDto })
-  update(@CurrentActor() actor: Actor, @Param() p: IdParamDto, @Body() body: UpdateCohortDto) {
-    return this.cohorts.update(actor, p.id, body);
+  update(@CurrentActor() actor: Actor, @Param() params: IdParamDto, @Body() body: UpdateCohortDto) {
+    return this.cohorts.update(actor, params.id, body);
   }
 
   @Roles('admin', 'instructor')
   @Delete(':id')
   @HttpCode(204)
   @ApiOperation({ summary: 'Delete a cohort (its trainees stay)' })
-  async remove(@CurrentActor() actor: Actor, @Param() p: IdParamDto): Promise<void> {
-    await this.cohorts.remove(actor, p.id);
+  async remove(@CurrentActor() actor: Actor, @Param() params: IdParamDto): Promise<void> {
+    await this.cohorts.remove(actor, params.id);
   }
 
   @Roles('admin', 'supervisor', 'instructor')
   @Get(':id/members')
   @ApiOperation({ summary: 'Trainees in a cohort' })
   @ZodResponse({ type: [UserViewDto] })
-  members(@CurrentActor() actor: Actor, @Param() p: IdParamDto) {
-    return this.cohorts.members(actor, p.id);
+  members(@CurrentActor() actor: Actor, @Param() params: IdParamDto) {
+    return this.cohorts.members(actor, params.id);
   }
 
   @Roles('admin', 'instructor')
   @Post(':id/members')
   @ApiOperation({ summary: 'Add trainees of the cohort’s unit' })
   @ZodResponse({ status: 201, type: CohortViewDto })
-  addMembers(@CurrentActor() actor: Actor, @Param() p: IdParamDto, @Body() body: CohortMembersDto) {
-    return this.cohorts.addMembers(actor, p.id, body.userIds);
+  addMembers(@CurrentActor() actor: Actor, @Param() params: IdParamDto, @Body() body: CohortMembersDto) {
+    return this.cohorts.addMembers(actor, params.id, body.userIds);
   }
 
   @Roles('admin', 'instructor')
   @Delete(':id/members/:userId')
   @HttpCode(204)
   @ApiOperation({ summary: 'Remove a trainee from a cohort' })
-  async removeMember(@CurrentActor() actor: Actor, @Param() p: MemberParamDto): Promise<void> {
-    await this.cohorts.removeMember(actor, p.id, p.userId);
+  async removeMember(@CurrentActor() actor: Actor, @Param() params: MemberParamDto): Promise<void> {
+    await this.cohorts.removeMember(actor, params.id, params.userId);
   }
 }

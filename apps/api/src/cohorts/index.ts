@@ -1,4 +1,6 @@
-// The cohorts feature's public surface: what other features and the app module may import.
-export { AccessPolicy } from './access-policy';
+// The cohorts feature's public surface: what other features import. The cohort routes' own module
+// (CohortManagementModule) depends on users, which depends on this, so only the app module imports it.
+export { AccessPolicy, type UserFacts, type UserScope } from './access-policy';
+export { CohortRosterService } from './cohort-roster.service';
 export { CohortsModule } from './cohorts.module';
-export { CohortsService } from './cohorts.service';
+export type { CohortRef, Membership } from './cohorts.repository';

@@ -1,8 +1,7 @@
 import { ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { JwtService } from '@nestjs/jwt';
-import type { Repository } from 'typeorm';
-import type { User } from '../users/user.entity';
+import type { UsersService } from '../users';
 import { AuthGuard } from './auth.guard';
 import { DomainError } from './domain-error';
 import { Public, Roles } from './roles.decorator';
@@ -24,7 +23,7 @@ function ctxFor(handler: keyof Sample, authorization?: string): ExecutionContext
 
 describe('AuthGuard (deny by default)', () => {
   const jwt = { verifyAsync: jest.fn(async () => ({ sub: 'u1', role: 'admin' })) } as unknown as JwtService;
-  const users = { findOne: jest.fn(async () => ({ id: 'u1', role: 'trainee', unitId: null, active: true })) } as unknown as Repository<User>;
+  const users = { actor: jest.fn(async () => ({ id: 'u1', role: 'trainee', unitId: null, active: true })) } as unknown as UsersService;
   const guard = new AuthGuard(new Reflector(), jwt, users);
 
   it('lets anyone through a @Public() route', async () => {

@@ -2,11 +2,9 @@
 import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { JwtService } from '@nestjs/jwt';
-import { InjectRepository } from '@nestjs/typeorm';
 import type { Role } from '@firstline/contracts';
 import type { Request } from 'express';
-import { Repository } from 'typeorm';
-import { User } from '../users/user.entity';
+import { UsersService } from '../users';
 import type { Actor } from './actor';
 import { DomainError } from './domain-error';
 import { PUBLIC_KEY, ROLES_KEY } from './roles.decorator';
@@ -21,7 +19,7 @@ export class AuthGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
     private readonly jwt: JwtService,
-    @InjectRepository(User) private readonly users: Repository<User>,
+    private readonly users: UsersService,
   ) {}
 
   async canActivate(ctx: ExecutionContext): Promise<boolean> {
@@ -41,7 +39,7 @@ export class AuthGuard implements CanActivate {
       throw new DomainError('unauthorized', 'Session expired or invalid; sign in again');
     }
     // Re-read role, unit and status so a deactivated user or a role change takes effect at once.
-    const user = await this.users.findOne({ where: { id: claims.sub }, select: { id: true, role: true, unitId: true, active: true } });
+    const user = await this.users.actor(claims.sub);
     if (!user || !user.active) throw new DomainError('unauthorized', 'Session expired or invalid; sign in again');
     if (!roles.includes(user.role)) throw new DomainError('forbidden', 'Your role may not do this');
     req.actor = { id: user.id, role: user.role, unitId: user.unitId };

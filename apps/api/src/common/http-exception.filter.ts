@@ -39,18 +39,18 @@ export function toErrorPayload(exception: unknown): ErrorPayload {
     const body = exception.getResponse();
     let message = exception.message;
     if (typeof body === 'object' && body && 'message' in body) {
-      const m = (body as { message: unknown }).message;
-      message = Array.isArray(m) ? m.join('; ') : String(m);
+      const bodyMessage = (body as { message: unknown }).message;
+      message = Array.isArray(bodyMessage) ? bodyMessage.join('; ') : String(bodyMessage);
     }
     return { statusCode: status, message };
   }
   // Other errors from Express middleware that carry a 4xx status (body-parser errors are translated in app.factory).
-  const e = exception as { status?: number; statusCode?: number; message?: string; code?: string };
-  const status = e?.status ?? e?.statusCode;
-  if (typeof status === 'number' && status >= 400 && status < 500) return { statusCode: status, message: e.message ?? REASON[status] ?? 'Bad request' };
+  const error = exception as { status?: number; statusCode?: number; message?: string; code?: string };
+  const status = error?.status ?? error?.statusCode;
+  if (typeof status === 'number' && status >= 400 && status < 500) return { statusCode: status, message: error.message ?? REASON[status] ?? 'Bad request' };
   // Multer limits (CSV and image uploads).
-  if (e?.code === 'LIMIT_FILE_SIZE') return { statusCode: 413, message: 'Uploaded file is too large' };
-  if (typeof e?.code === 'string' && e.code.startsWith('LIMIT_')) return { statusCode: 400, message: `Upload rejected: ${e.message}` };
+  if (error?.code === 'LIMIT_FILE_SIZE') return { statusCode: 413, message: 'Uploaded file is too large' };
+  if (typeof error?.code === 'string' && error.code.startsWith('LIMIT_')) return { statusCode: 400, message: `Upload rejected: ${error.message}` };
   if (exception instanceof QueryFailedError) {
     const pgCode = (exception as unknown as { code?: string }).code;
     if (pgCode === '23505') return { statusCode: 409, message: 'A record with the same unique value already exists' };
@@ -73,7 +73,7 @@ export class AllExceptionsFilter implements ExceptionFilter {
       this.logger.error({ err: exception, requestId: req.id }, `Unhandled error on ${req.method} ${req.originalUrl}`);
     }
     if (res.headersSent) return;
-    for (const [k, v] of Object.entries(payload.headers ?? {})) res.setHeader(k, v);
+    for (const [name, value] of Object.entries(payload.headers ?? {})) res.setHeader(name, value);
     res.status(payload.statusCode).json({
       statusCode: payload.statusCode,
       error: REASON[payload.statusCode] ?? HttpStatus[payload.statusCode] ?? 'Error',

@@ -2,7 +2,7 @@
 import { Attempt, AttemptItem, ResponseReceipt } from '../attempts/attempt.entity';
 import { AuditEntry } from '../audit/audit-entry.entity';
 import { LoginFailure } from '../auth/login-failure.entity';
-import { RefreshToken } from '../auth/refresh-token.entity';
+import { RefreshToken } from '../sessions/refresh-token.entity';
 import { Cohort } from '../cohorts/cohort.entity';
 import { Exercise, ExerciseVersion } from '../exercises/exercise.entity';
 import { Assignment, ModuleVersion, TrainingModule } from '../modules/training-module.entity';

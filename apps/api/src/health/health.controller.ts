@@ -1,31 +1,24 @@
 import { Controller, Get, Res } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { InjectDataSource } from '@nestjs/typeorm';
+import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { DataSource } from 'typeorm';
+import { ZodResponse } from 'nestjs-zod';
 import { Public } from '../common/roles.decorator';
-import { DemoContentService } from '../seed';
-import { version } from '../version';
+import { HealthDto } from './health.dto';
+import { HealthService } from './health.service';
 
 @ApiTags('health')
 @Controller('health')
 export class HealthController {
-  constructor(
-    @InjectDataSource() private readonly db: DataSource,
-    private readonly demo: DemoContentService,
-  ) {}
+  constructor(private readonly liveness: HealthService) {}
 
   @Public()
   @Get()
   @ApiOperation({ summary: 'Liveness and database reachability (503 when the database is down)' })
+  @ZodResponse({ type: HealthDto })
+  @ApiResponse({ status: 503, description: 'The database is down (same body, status "degraded")', type: HealthDto.Output })
   async health(@Res({ passthrough: true }) res: Response) {
-    let db: 'up' | 'down' = 'up';
-    try {
-      await this.db.query('SELECT 1');
-    } catch {
-      db = 'down';
-    }
-    if (db === 'down') res.status(503);
-    return { status: db === 'up' ? 'ok' : 'degraded', db, version, demoContent: this.demo.state };
+    const health = await this.liveness.check();
+    if (health.db === 'down') res.status(503);
+    return health;
   }
 }

@@ -1,6 +1,6 @@
 import { Inject, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { JWT_SECRET } from '../auth/jwt-secret';
+import { JWT_SECRET } from '../config';
 import { AppConfig, APP_CONFIG } from '../config/config';
 import { configureSharp } from './image-pipeline';
 import { MediaAsset } from './media-asset.entity';

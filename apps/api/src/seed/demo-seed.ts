@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { DataSource } from 'typeorm';
 import { z } from 'zod';
-import { hashPassword } from '../auth';
+import { hashPassword } from '../users';
 
 export const DEMO_FIXTURE = path.resolve(__dirname, '..', '..', '..', '..', 'fixtures', 'demo-organisation.json');
 

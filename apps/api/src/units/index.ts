@@ -1,3 +1,3 @@
 // The units feature's public surface: what other features and the app module may import.
 export { UnitsModule } from './units.module';
-export { UnitsService } from './units.service';
+export { UnitsService, type UnitSummary } from './units.service';

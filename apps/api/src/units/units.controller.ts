@@ -32,15 +32,15 @@ export class UnitsController {
   @Patch(':id')
   @ApiOperation({ summary: 'Rename a unit or change its code' })
   @ZodResponse({ type: UnitViewDto })
-  update(@CurrentActor() actor: Actor, @Param() p: IdParamDto, @Body() body: UpdateUnitDto) {
-    return this.units.update(actor, p.id, body);
+  update(@CurrentActor() actor: Actor, @Param() params: IdParamDto, @Body() body: UpdateUnitDto) {
+    return this.units.update(actor, params.id, body);
   }
 
   @Roles('admin')
   @Delete(':id')
   @HttpCode(204)
   @ApiOperation({ summary: 'Delete an empty unit' })
-  async remove(@CurrentActor() actor: Actor, @Param() p: IdParamDto): Promise<void> {
-    await this.units.remove(actor, p.id);
+  async remove(@CurrentActor() actor: Actor, @Param() params: IdParamDto): Promise<void> {
+    await this.units.remove(actor, params.id);
   }
 }

@@ -2,7 +2,13 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { Unit } from './unit.entity';
 import { UnitsController } from './units.controller';
+import { UnitsRepository } from './units.repository';
 import { UnitsService } from './units.service';
 
-@Module({ imports: [TypeOrmModule.forFeature([Unit])], controllers: [UnitsController], providers: [UnitsService], exports: [UnitsService] })
+@Module({
+  imports: [TypeOrmModule.forFeature([Unit])],
+  controllers: [UnitsController],
+  providers: [UnitsRepository, UnitsService],
+  exports: [UnitsService],
+})
 export class UnitsModule {}

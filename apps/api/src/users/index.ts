@@ -1,3 +1,5 @@
 // The users feature's public surface: what other features and the app module may import.
+export { UserViewDto } from './users.dto';
+export { hashPassword, verifyPassword } from './passwords';
 export { UsersModule } from './users.module';
-export { UsersService } from './users.service';
+export { UsersService, type Account, type UserSummary } from './users.service';

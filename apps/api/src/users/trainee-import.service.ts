@@ -1,17 +1,15 @@
 // CSV import of trainees: validate every row first, then create all of them in one transaction, or nothing.
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { ImportResult, Language, RowError, ServiceNumber, TRAINEE_CSV_COLUMNS } from '@firstline/contracts';
 import { parse } from 'csv-parse/sync';
 import { randomBytes } from 'node:crypto';
-import { DataSource, In } from 'typeorm';
-import { AuditService } from '../audit/audit.service';
-import { hashPassword } from '../auth/passwords';
+import { AuditService } from '../audit';
+import { CohortRosterService } from '../cohorts';
 import type { Actor } from '../common/actor';
 import { DomainError } from '../common/domain-error';
-import { Cohort } from '../cohorts/cohort.entity';
-import { Unit } from '../units/unit.entity';
-import { User } from './user.entity';
+import { UnitsService } from '../units';
+import { hashPassword } from './passwords';
+import { UsersRepository } from './users.repository';
 
 const MAX_ROWS = 2000;
 
@@ -20,8 +18,8 @@ interface ValidRow {
   serviceNumber: string;
   username: string;
   displayName: string;
-  unit: Unit;
-  cohort: Cohort | null;
+  unit: { id: string; code: string };
+  cohortId: string | null;
   language: Language;
 }
 
@@ -32,7 +30,9 @@ function invalid(errors: RowError[], message = 'The file was not imported: fix t
 @Injectable()
 export class TraineeImportService {
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly users: UsersRepository,
+    private readonly units: UnitsService,
+    private readonly roster: CohortRosterService,
     private readonly audit: AuditService,
   ) {}
 
@@ -48,13 +48,14 @@ export class TraineeImportService {
     try {
       records = parse(text, { bom: true, skip_empty_lines: true, trim: true, relax_column_count: true });
     } catch (err) {
-      const e = err as { lines?: number; message: string };
-      throw invalid([{ row: e.lines ?? 0, column: null, reason: `Not a readable CSV file: ${e.message}` }], 'The file is not a readable CSV file');
+      const parseError = err as { lines?: number; message: string };
+      const reason = `Not a readable CSV file: ${parseError.message}`;
+      throw invalid([{ row: parseError.lines ?? 0, column: null, reason }], 'The file is not a readable CSV file');
     }
     if (records.length === 0) throw invalid([{ row: 1, column: null, reason: 'The file has no header row' }], 'The file is empty');
-    const header = records[0].map((h) => h.toLowerCase().replace(/\s+/g, '_'));
+    const header = records[0].map((column) => column.toLowerCase().replace(/\s+/g, '_'));
     const expected = [...TRAINEE_CSV_COLUMNS];
-    if (header.length !== expected.length || header.some((h, i) => h !== expected[i])) {
+    if (header.length !== expected.length || header.some((column, index) => column !== expected[index])) {
       throw invalid([{ row: 1, column: null, reason: `Header must be exactly: ${expected.join(',')} (found: ${records[0].join(',')})` }]);
     }
     const body = records.slice(1);
@@ -63,81 +64,105 @@ export class TraineeImportService {
 
     const rows = await this.validate(actor, body);
     const passwords = rows.map(() => randomBytes(9).toString('base64url'));
-    const hashes = await Promise.all(passwords.map((p) => hashPassword(p)));
+    const hashes = await Promise.all(passwords.map((password) => hashPassword(password)));
 
-    return this.db.transaction(async (m) => {
+    return this.users.transaction(async (m) => {
       // Re-check uniqueness inside the transaction; the unique indexes are the last word if two imports race.
-      const clash = await m.find(User, { where: [{ serviceNumber: In(rows.map((r) => r.serviceNumber)) }, { username: In(rows.map((r) => r.username)) }] });
-      if (clash.length) {
-        const taken = new Set(clash.flatMap((u) => [u.serviceNumber, u.username]));
-        throw invalid(rows.filter((r) => taken.has(r.serviceNumber) || taken.has(r.username)).map((r) => ({ row: r.row, column: 'service_number', reason: 'Service number is already registered' })));
-      }
-      const created = await m.save(
-        rows.map((r, i) =>
-          m.create(User, { username: r.username, displayName: r.displayName, role: 'trainee', unitId: r.unit.id, serviceNumber: r.serviceNumber, language: r.language, passwordHash: hashes[i], active: true }),
-        ),
-      );
-      const memberships = rows.flatMap((r, i) => (r.cohort ? [{ cohort_id: r.cohort.id, user_id: created[i].id }] : []));
-      if (memberships.length) await m.createQueryBuilder().insert().into('cohort_members').values(memberships).execute();
-      await this.audit.record(
-        { actorId: actor.id, action: 'user.import', entityType: 'user', entityId: 'bulk', after: { count: rows.length, serviceNumbers: rows.map((r) => r.serviceNumber) } },
+      const holders = await this.users.findHolders(
+        rows.map((row) => row.serviceNumber),
+        rows.map((row) => row.username),
         m,
       );
+      if (holders.length) {
+        const taken = new Set(holders.flatMap((holder) => [holder.serviceNumber, holder.username]));
+        const clashing = rows.filter((row) => taken.has(row.serviceNumber) || taken.has(row.username));
+        throw invalid(clashing.map((row) => ({ row: row.row, column: 'service_number', reason: 'Service number is already registered' })));
+      }
+      const created = await this.users.insertMany(
+        rows.map((row, index) => ({
+          username: row.username,
+          displayName: row.displayName,
+          role: 'trainee' as const,
+          unitId: row.unit.id,
+          serviceNumber: row.serviceNumber,
+          language: row.language,
+          passwordHash: hashes[index],
+        })),
+        m,
+      );
+      const memberships = rows.flatMap((row, index) => (row.cohortId ? [{ cohortId: row.cohortId, userId: created[index].id }] : []));
+      await this.roster.enrol(memberships, m);
+      const after = { count: rows.length, serviceNumbers: rows.map((row) => row.serviceNumber) };
+      await this.audit.record({ actorId: actor.id, action: 'user.import', entityType: 'user', entityId: 'bulk', after }, m);
       return {
         created: rows.length,
-        users: rows.map((r, i) => ({ username: r.username, serviceNumber: r.serviceNumber, displayName: r.displayName, initialPassword: passwords[i] })),
+        users: rows.map((row, index) => ({
+          username: row.username,
+          serviceNumber: row.serviceNumber,
+          displayName: row.displayName,
+          initialPassword: passwords[index],
+        })),
       };
     });
   }
 
   private async validate(actor: Actor, body: string[][]): Promise<ValidRow[]> {
-    const units = await this.db.getRepository(Unit).find();
-    const cohorts = await this.db.getRepository(Cohort).find({ relations: { instructors: true } });
+    const units = await this.units.all();
+    const cohorts = await this.roster.all();
     const errors: RowError[] = [];
     const seen = new Map<string, number>();
-    const out: ValidRow[] = [];
-    const sns = body.map((r) => (r[0] ?? '').trim()).filter(Boolean);
-    const existing = new Set(
-      (await this.db.getRepository(User).find({ where: [{ serviceNumber: In(sns) }, { username: In(sns.map((s) => s.toLowerCase())) }], select: { serviceNumber: true, username: true } })).flatMap(
-        (u) => [u.serviceNumber?.toLowerCase(), u.username],
-      ),
+    const valid: ValidRow[] = [];
+    const serviceNumbers = body.map((cells) => (cells[0] ?? '').trim()).filter(Boolean);
+    const holders = await this.users.findHolders(
+      serviceNumbers,
+      serviceNumbers.map((serviceNumber) => serviceNumber.toLowerCase()),
     );
+    const existing = new Set(holders.flatMap((holder) => [holder.serviceNumber?.toLowerCase(), holder.username]));
 
-    body.forEach((cells, i) => {
-      const row = i + 2; // the header is row 1
+    body.forEach((cells, index) => {
+      const row = index + 2; // the header is row 1
       const rowErrors: RowError[] = [];
       if (cells.length !== TRAINEE_CSV_COLUMNS.length) {
         errors.push({ row, column: null, reason: `Expected ${TRAINEE_CSV_COLUMNS.length} columns, found ${cells.length}` });
         return;
       }
-      const [sn, name, unitRef, cohortRef, lang] = cells;
-      const snParsed = ServiceNumber.safeParse(sn);
-      if (!snParsed.success) rowErrors.push({ row, column: 'service_number', reason: sn ? snParsed.error.issues[0].message : 'Service number is required' });
-      else if (seen.has(sn.toLowerCase())) rowErrors.push({ row, column: 'service_number', reason: `Duplicate of row ${seen.get(sn.toLowerCase())} in this file` });
-      else if (existing.has(sn.toLowerCase())) rowErrors.push({ row, column: 'service_number', reason: 'Service number is already registered' });
-      if (sn) seen.set(sn.toLowerCase(), seen.get(sn.toLowerCase()) ?? row);
+      const [serviceNumber, name, unitRef, cohortRef, languageCode] = cells;
+      const key = serviceNumber.toLowerCase();
+      const parsedServiceNumber = ServiceNumber.safeParse(serviceNumber);
+      if (!parsedServiceNumber.success) {
+        const reason = serviceNumber ? parsedServiceNumber.error.issues[0].message : 'Service number is required';
+        rowErrors.push({ row, column: 'service_number', reason });
+      } else if (seen.has(key)) rowErrors.push({ row, column: 'service_number', reason: `Duplicate of row ${seen.get(key)} in this file` });
+      else if (existing.has(key)) rowErrors.push({ row, column: 'service_number', reason: 'Service number is already registered' });
+      if (serviceNumber) seen.set(key, seen.get(key) ?? row);
       if (!name) rowErrors.push({ row, column: 'name', reason: 'Name is required' });
       else if (name.length > 160) rowErrors.push({ row, column: 'name', reason: 'Name is longer than 160 characters' });
-      const unit = units.find((u) => u.code.toLowerCase() === unitRef.toLowerCase() || u.name.toLowerCase() === unitRef.toLowerCase());
+      const unitKey = unitRef.toLowerCase();
+      const unit = units.find((candidate) => candidate.code.toLowerCase() === unitKey || candidate.name.toLowerCase() === unitKey);
       if (!unitRef) rowErrors.push({ row, column: 'unit', reason: 'Unit is required' });
       else if (!unit) rowErrors.push({ row, column: 'unit', reason: `No unit with code or name "${unitRef}"` });
-      else if (actor.role !== 'admin' && unit.id !== actor.unitId) rowErrors.push({ row, column: 'unit', reason: 'You may only import trainees into your own unit' });
-      let cohort: Cohort | null = null;
-      if (cohortRef && unit) {
-        cohort = cohorts.find((c) => c.unitId === unit.id && c.name.toLowerCase() === cohortRef.toLowerCase()) ?? null;
-        if (!cohort) rowErrors.push({ row, column: 'cohort', reason: `No cohort "${cohortRef}" in unit ${unit.code}` });
-        else if (actor.role === 'instructor' && !cohort.instructors?.some((x) => x.id === actor.id))
-          rowErrors.push({ row, column: 'cohort', reason: 'You do not run this cohort' });
+      else if (actor.role !== 'admin' && unit.id !== actor.unitId) {
+        rowErrors.push({ row, column: 'unit', reason: 'You may only import trainees into your own unit' });
       }
-      const language = Language.safeParse((lang || 'en').toLowerCase());
-      if (!language.success) rowErrors.push({ row, column: 'language', reason: `Language must be one of en, ur (got "${lang}")` });
+      let cohortId: string | null = null;
+      if (cohortRef && unit) {
+        const cohort = cohorts.find((candidate) => candidate.unitId === unit.id && candidate.name.toLowerCase() === cohortRef.toLowerCase());
+        if (!cohort) rowErrors.push({ row, column: 'cohort', reason: `No cohort "${cohortRef}" in unit ${unit.code}` });
+        else if (actor.role === 'instructor' && !cohort.instructorIds.includes(actor.id)) {
+          rowErrors.push({ row, column: 'cohort', reason: 'You do not run this cohort' });
+        }
+        cohortId = cohort?.id ?? null;
+      }
+      const language = Language.safeParse((languageCode || 'en').toLowerCase());
+      if (!language.success) rowErrors.push({ row, column: 'language', reason: `Language must be one of en, ur (got "${languageCode}")` });
       if (rowErrors.length) {
         errors.push(...rowErrors);
         return;
       }
-      out.push({ row, serviceNumber: sn, username: sn.toLowerCase().replace(/\//g, '-'), displayName: name, unit: unit!, cohort, language: language.data! });
+      const username = key.replace(/\//g, '-');
+      valid.push({ row, serviceNumber, username, displayName: name, unit: unit!, cohortId, language: language.data! });
     });
     if (errors.length) throw invalid(errors);
-    return out;
+    return valid;
   }
 }

@@ -21,8 +21,8 @@ export class UsersController {
   @Get()
   @ApiOperation({ summary: 'Users in the caller’s scope (admin: all; supervisor: own unit; instructor: own unit’s trainees)' })
   @ZodResponse({ type: UserPageDto })
-  list(@CurrentActor() actor: Actor, @Query() q: UserListQueryDto) {
-    return this.users.list(actor, q);
+  list(@CurrentActor() actor: Actor, @Query() query: UserListQueryDto) {
+    return this.users.list(actor, query);
   }
 
   @Roles('admin')
@@ -48,23 +48,23 @@ export class UsersController {
   @Get(':id')
   @ApiOperation({ summary: 'One user in the caller’s scope' })
   @ZodResponse({ type: UserViewDto })
-  get(@CurrentActor() actor: Actor, @Param() p: IdParamDto) {
-    return this.users.get(actor, p.id);
+  get(@CurrentActor() actor: Actor, @Param() params: IdParamDto) {
+    return this.users.get(actor, params.id);
   }
 
   @Roles('admin')
   @Patch(':id')
   @ApiOperation({ summary: 'Change a user’s role, unit, details, status or password' })
   @ZodResponse({ type: UserViewDto })
-  update(@CurrentActor() actor: Actor, @Param() p: IdParamDto, @Body() body: UpdateUserDto) {
-    return this.users.update(actor, p.id, body);
+  update(@CurrentActor() actor: Actor, @Param() params: IdParamDto, @Body() body: UpdateUserDto) {
+    return this.users.update(actor, params.id, body);
   }
 
   @Roles('admin')
   @Delete(':id')
   @HttpCode(204)
   @ApiOperation({ summary: 'Deactivate a user (records are kept)' })
-  async remove(@CurrentActor() actor: Actor, @Param() p: IdParamDto): Promise<void> {
-    await this.users.deactivate(actor, p.id);
+  async remove(@CurrentActor() actor: Actor, @Param() params: IdParamDto): Promise<void> {
+    await this.users.deactivate(actor, params.id);
   }
 }

@@ -2,20 +2,30 @@ import { Module } from '@nestjs/common';
 import { MulterModule } from '@nestjs/platform-express';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { memoryStorage } from 'multer';
+import { CohortsModule } from '../cohorts';
 import { AppConfig, APP_CONFIG } from '../config/config';
-import { User } from './user.entity';
+import { SessionsModule } from '../sessions';
+import { UnitsModule } from '../units';
 import { TraineeImportService } from './trainee-import.service';
+import { User } from './user.entity';
 import { UsersController } from './users.controller';
+import { UsersRepository } from './users.repository';
 import { UsersService } from './users.service';
 
 @Module({
   imports: [
     TypeOrmModule.forFeature([User]),
+    CohortsModule,
+    UnitsModule,
+    SessionsModule,
     // CSV files are small and bounded: memory storage with a hard size limit.
-    MulterModule.registerAsync({ inject: [APP_CONFIG], useFactory: (c: AppConfig) => ({ storage: memoryStorage(), limits: { fileSize: c.CSV_MAX_BYTES, files: 1, fields: 5 } }) }),
+    MulterModule.registerAsync({
+      inject: [APP_CONFIG],
+      useFactory: (config: AppConfig) => ({ storage: memoryStorage(), limits: { fileSize: config.CSV_MAX_BYTES, files: 1, fields: 5 } }),
+    }),
   ],
   controllers: [UsersController],
-  providers: [UsersService, TraineeImportService],
+  providers: [UsersRepository, UsersService, TraineeImportService],
   exports: [UsersService],
 })
 export class UsersModule {}

@@ -1,67 +1,86 @@
-// Users: admin CRUD, scoped listing (supervisor: own unit; instructor: own unit's trainees), own profile.
+// Users: admin CRUD, scoped listing (who sees whom is the AccessPolicy's), own profile, and the account facts
+// that auth and cohorts ask for.
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { CreateUserRequest, UpdateMeRequest, UpdateUserRequest, UserListQuery, UserView } from '@firstline/contracts';
-import { Brackets, DataSource, EntityManager, IsNull } from 'typeorm';
-import { AuditService } from '../audit/audit.service';
-import { RefreshToken } from '../auth/refresh-token.entity';
-import { hashPassword } from '../auth/passwords';
+import type { CreateUserRequest, Role, UpdateMeRequest, UpdateUserRequest, UserListQuery, UserView } from '@firstline/contracts';
+import { EntityManager } from 'typeorm';
+import { AuditService } from '../audit';
+import { AccessPolicy } from '../cohorts';
 import type { Actor } from '../common/actor';
 import { DomainError, notFound } from '../common/domain-error';
-import { Unit } from '../units/unit.entity';
-import { User } from './user.entity';
+import { SessionsService } from '../sessions';
+import { UnitsService } from '../units';
+import { hashPassword } from './passwords';
+import type { User } from './user.entity';
 import { mapUser } from './user.mapper';
+import { ActorRow, UsersRepository } from './users.repository';
 
 /** What an audit entry keeps of a user: never the password hash. */
-const auditable = (u: User) => ({
-  username: u.username,
-  displayName: u.displayName,
-  role: u.role,
-  unitId: u.unitId,
-  serviceNumber: u.serviceNumber,
-  language: u.language,
-  active: u.active,
+const auditable = (user: User) => ({
+  username: user.username,
+  displayName: user.displayName,
+  role: user.role,
+  unitId: user.unitId,
+  serviceNumber: user.serviceNumber,
+  language: user.language,
+  active: user.active,
 });
+
+/** A user as other features check them (role, unit, status), without the profile. */
+export interface UserSummary {
+  id: string;
+  username: string;
+  role: Role;
+  unitId: string | null;
+  active: boolean;
+}
+
+/** A signed-in user's account: what a session is issued for. */
+export interface Account {
+  id: string;
+  role: Role;
+  active: boolean;
+  view: UserView;
+}
+
+export interface UserPage {
+  items: UserView[];
+  total: number;
+  limit: number;
+  offset: number;
+}
+
+const account = (user: User): Account => ({ id: user.id, role: user.role, active: user.active, view: mapUser(user) });
 
 @Injectable()
 export class UsersService {
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly users: UsersRepository,
+    private readonly access: AccessPolicy,
+    private readonly units: UnitsService,
+    private readonly sessions: SessionsService,
     private readonly audit: AuditService,
   ) {}
 
-  async list(actor: Actor, q: UserListQuery) {
-    const qb = this.db.getRepository(User).createQueryBuilder('u').leftJoinAndSelect('u.unit', 'unit');
-    this.applyScope(qb, actor);
-    if (q.role) qb.andWhere('u.role = :role', { role: q.role });
-    if (q.unitId) qb.andWhere('u.unit_id = :unitId', { unitId: q.unitId });
-    if (q.q) {
-      const like = `%${q.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-      qb.andWhere(
-        new Brackets((w) =>
-          w.where('u.username ILIKE :like', { like }).orWhere('u.display_name ILIKE :like', { like }).orWhere('u.service_number ILIKE :like', { like }),
-        ),
-      );
-    }
-    const [rows, total] = await qb.orderBy('u.display_name', 'ASC').addOrderBy('u.id').take(q.limit).skip(q.offset).getManyAndCount();
-    return { items: rows.map((u) => mapUser(u)), total, limit: q.limit, offset: q.offset };
+  async list(actor: Actor, query: UserListQuery): Promise<UserPage> {
+    const scope = await this.access.userScope(actor);
+    const filter = { role: query.role, unitId: query.unitId, text: query.q };
+    const [users, total] = await this.users.page(scope, filter, query.limit, query.offset);
+    return { items: users.map((user) => mapUser(user)), total, limit: query.limit, offset: query.offset };
   }
 
   async get(actor: Actor, id: string): Promise<UserView> {
-    const qb = this.db.getRepository(User).createQueryBuilder('u').leftJoinAndSelect('u.unit', 'unit').where('u.id = :id', { id });
-    this.applyScope(qb, actor);
-    const user = await qb.getOne();
-    if (!user) throw notFound('User'); // outside the caller's scope looks the same as absent
+    const user = await this.users.findWithUnit(id);
+    if (!user || !(await this.access.canSeeUser(actor, user))) throw notFound('User'); // out of scope looks absent
     return mapUser(user);
   }
 
   async create(actor: Actor, body: CreateUserRequest): Promise<UserView> {
     const passwordHash = await hashPassword(body.password);
-    return this.db.transaction(async (m) => {
-      await this.assertFree(m, body.username, body.serviceNumber ?? null);
-      await this.assertUnit(m, body.unitId ?? null, body.role);
-      const user = await m.save(
-        m.create(User, {
+    return this.users.transaction(async (m) => {
+      await this.assertFree(body.username, body.serviceNumber ?? null, m);
+      await this.assertUnit(body.unitId ?? null, body.role, m);
+      const user = await this.users.insert(
+        {
           username: body.username,
           displayName: body.displayName,
           role: body.role,
@@ -69,27 +88,27 @@ export class UsersService {
           serviceNumber: body.serviceNumber ?? null,
           language: body.language,
           passwordHash,
-          active: true,
-        }),
+        },
+        m,
       );
       await this.audit.record({ actorId: actor.id, action: 'user.create', entityType: 'user', entityId: user.id, after: auditable(user) }, m);
-      return this.view(m, user.id);
+      return this.view(user.id, m);
     });
   }
 
   async update(actor: Actor, id: string, body: UpdateUserRequest): Promise<UserView> {
     const passwordHash = body.password ? await hashPassword(body.password) : undefined;
-    return this.db.transaction(async (m) => {
-      const user = await m.findOne(User, { where: { id }, lock: { mode: 'pessimistic_write' } });
+    return this.users.transaction(async (m) => {
+      const user = await this.users.findForUpdate(id, m);
       if (!user) throw notFound('User');
       if (id === actor.id && (body.active === false || (body.role && body.role !== 'admin'))) {
         throw new DomainError('invalid', 'You cannot deactivate yourself or remove your own admin role');
       }
       const before = auditable(user);
-      if (body.serviceNumber !== undefined && body.serviceNumber !== user.serviceNumber) await this.assertFree(m, null, body.serviceNumber);
+      if (body.serviceNumber !== undefined && body.serviceNumber !== user.serviceNumber) await this.assertFree(null, body.serviceNumber, m);
       const role = body.role ?? user.role;
       const unitId = body.unitId !== undefined ? body.unitId : user.unitId;
-      await this.assertUnit(m, unitId, role);
+      await this.assertUnit(unitId, role, m);
       Object.assign(user, {
         displayName: body.displayName ?? user.displayName,
         role,
@@ -98,12 +117,12 @@ export class UsersService {
         language: body.language ?? user.language,
         active: body.active ?? user.active,
       });
-      await m.save(User, user);
-      if (passwordHash) await m.update(User, { id }, { passwordHash });
-      if (body.active === false || passwordHash) await m.update(RefreshToken, { userId: id, revokedAt: IsNull() }, { revokedAt: new Date() });
+      await this.users.save(user, m);
+      if (passwordHash) await this.users.setPasswordHash(id, passwordHash, m);
+      if (body.active === false || passwordHash) await this.sessions.endAllOf(id, m);
       const after = { ...auditable(user), ...(passwordHash ? { passwordReset: true } : {}) };
       await this.audit.record({ actorId: actor.id, action: 'user.update', entityType: 'user', entityId: id, before, after }, m);
-      return this.view(m, id);
+      return this.view(id, m);
     });
   }
 
@@ -113,48 +132,69 @@ export class UsersService {
   }
 
   async updateOwnProfile(actor: Actor, body: UpdateMeRequest): Promise<UserView> {
-    return this.db.transaction(async (m) => {
-      const user = await m.findOneOrFail(User, { where: { id: actor.id } });
+    return this.users.transaction(async (m) => {
+      const user = await this.users.findById(actor.id, m);
+      if (!user) throw notFound('User');
       const before = { displayName: user.displayName, language: user.language };
       if (body.displayName) user.displayName = body.displayName;
       if (body.language) user.language = body.language;
-      await m.save(User, user);
+      await this.users.save(user, m);
       await this.audit.record({ actorId: actor.id, action: 'user.profile', entityType: 'user', entityId: actor.id, before, after: body }, m);
-      return this.view(m, actor.id);
+      return this.view(actor.id, m);
     });
   }
 
-  private applyScope(qb: import('typeorm').SelectQueryBuilder<User>, actor: Actor) {
-    if (actor.role === 'admin') return;
-    if (actor.role === 'supervisor') {
-      qb.andWhere('u.unit_id = :scopeUnit', { scopeUnit: actor.unitId });
-    } else if (actor.role === 'instructor') {
-      qb.andWhere("u.role = 'trainee'").andWhere(
-        new Brackets((w) =>
-          w
-            .where('u.unit_id = :scopeUnit', { scopeUnit: actor.unitId })
-            .orWhere('u.id IN (SELECT m.user_id FROM cohort_members m JOIN cohort_instructors i ON i.cohort_id = m.cohort_id WHERE i.user_id = :scopeActor)', {
-              scopeActor: actor.id,
-            }),
-        ),
-      );
-    } else {
-      qb.andWhere('u.id = :scopeActor', { scopeActor: actor.id });
-    }
+  // ---- for other features ----
+
+  /** Role, unit and status as stored now (the access guard re-reads them on every request). */
+  actor(id: string): Promise<ActorRow | null> {
+    return this.users.findActor(id);
   }
 
-  private async view(m: EntityManager, id: string): Promise<UserView> {
-    return mapUser(await m.findOneOrFail(User, { where: { id }, relations: { unit: true } }));
+  /** The account with this username and its password hash, for signing in. */
+  async credentials(username: string): Promise<{ account: Account; passwordHash: string } | null> {
+    const user = await this.users.findWithPasswordByUsername(username);
+    return user ? { account: account(user), passwordHash: user.passwordHash } : null;
   }
 
-  private async assertFree(m: EntityManager, username: string | null, serviceNumber: string | null) {
-    if (username && (await m.exists(User, { where: { username } }))) throw new DomainError('conflict', `Username "${username}" is already taken`);
-    if (serviceNumber && (await m.exists(User, { where: { serviceNumber } })))
+  async passwordHashOf(id: string): Promise<string | null> {
+    return (await this.users.findWithPasswordById(id))?.passwordHash ?? null;
+  }
+
+  /** Stores a new password hash (the caller ends the user's sessions in the same transaction). */
+  setPasswordHash(id: string, passwordHash: string, m?: EntityManager): Promise<void> {
+    return this.users.setPasswordHash(id, passwordHash, m);
+  }
+
+  async account(id: string, m?: EntityManager): Promise<Account | null> {
+    const user = await this.users.findWithUnit(id, m);
+    return user ? account(user) : null;
+  }
+
+  async summaries(ids: string[], m?: EntityManager): Promise<UserSummary[]> {
+    const users = await this.users.findMany(ids, m);
+    return users.map(({ id, username, role, unitId, active }) => ({ id, username, role, unitId, active }));
+  }
+
+  /** Views of these users, ordered by display name. */
+  async views(ids: string[], m?: EntityManager): Promise<UserView[]> {
+    return (await this.users.findManyWithUnit(ids, m)).map((user) => mapUser(user));
+  }
+
+  private async view(id: string, m: EntityManager): Promise<UserView> {
+    const user = await this.users.findWithUnit(id, m);
+    if (!user) throw notFound('User');
+    return mapUser(user);
+  }
+
+  private async assertFree(username: string | null, serviceNumber: string | null, m: EntityManager) {
+    if (username && (await this.users.usernameTaken(username, m))) throw new DomainError('conflict', `Username "${username}" is already taken`);
+    if (serviceNumber && (await this.users.serviceNumberTaken(serviceNumber, m)))
       throw new DomainError('conflict', `Service number "${serviceNumber}" is already registered`);
   }
 
-  private async assertUnit(m: EntityManager, unitId: string | null, role: string) {
-    if (unitId && !(await m.exists(Unit, { where: { id: unitId } }))) throw new DomainError('invalid', 'Unit does not exist');
+  private async assertUnit(unitId: string | null, role: string, m: EntityManager) {
+    if (unitId && !(await this.units.exists(unitId, m))) throw new DomainError('invalid', 'Unit does not exist');
     if (!unitId && role !== 'admin') throw new DomainError('invalid', `A ${role} must belong to a unit`);
   }
 }

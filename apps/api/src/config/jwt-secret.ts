@@ -3,7 +3,7 @@
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import type { AppConfig } from '../config/config';
+import type { AppConfig } from './config';
 
 export const JWT_SECRET = Symbol('JWT_SECRET');
 

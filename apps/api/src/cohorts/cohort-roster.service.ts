@@ -1,0 +1,20 @@
+// The cohort facts other features need without the cohorts' own rules: which cohorts exist and who is enrolled.
+// Lives in the cohorts' lower module (with the AccessPolicy), which depends on no other feature, so users can call it.
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { CohortRef, CohortsRepository, Membership } from './cohorts.repository';
+
+@Injectable()
+export class CohortRosterService {
+  constructor(private readonly cohorts: CohortsRepository) {}
+
+  /** Every cohort with its unit and the ids of its instructors. */
+  all(m?: EntityManager): Promise<CohortRef[]> {
+    return this.cohorts.refs(m);
+  }
+
+  /** Enrols trainees (already checked by the caller) in cohorts; an existing membership is left as it is. */
+  enrol(memberships: Membership[], m?: EntityManager): Promise<void> {
+    return this.cohorts.addMembers(memberships, m);
+  }
+}

@@ -1,0 +1,3 @@
+// The MRZ feature's public surface: what other features and the app module may import.
+export { MrzModule } from './mrz.module';
+export { MrzService } from './mrz.service';

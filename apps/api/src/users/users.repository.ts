@@ -1,0 +1,151 @@
+// The users feature's data layer: the users table.
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import type { Language, Role } from '@firstline/contracts';
+import { Brackets, EntityManager, In, Repository, SelectQueryBuilder } from 'typeorm';
+import type { UserScope } from '../cohorts';
+import { User } from './user.entity';
+
+export interface UserListFilter {
+  role?: Role;
+  unitId?: string;
+  /** Part of a username, display name or service number. */
+  text?: string;
+}
+
+export interface NewUser {
+  username: string;
+  displayName: string;
+  role: Role;
+  unitId: string | null;
+  serviceNumber: string | null;
+  language: Language;
+  passwordHash: string;
+}
+
+/** What the access guard re-reads on every request. */
+export interface ActorRow {
+  id: string;
+  role: Role;
+  unitId: string | null;
+  active: boolean;
+}
+
+@Injectable()
+export class UsersRepository {
+  constructor(@InjectRepository(User) private readonly users: Repository<User>) {}
+
+  transaction<T>(work: (m: EntityManager) => Promise<T>): Promise<T> {
+    return this.users.manager.transaction(work);
+  }
+
+  private repo(m?: EntityManager): Repository<User> {
+    return m ? m.getRepository(User) : this.users;
+  }
+
+  /** A page of the users in scope matching the filter, ordered by display name, with the total count. */
+  page(scope: UserScope, filter: UserListFilter, limit: number, offset: number): Promise<[User[], number]> {
+    const query = this.users.createQueryBuilder('u').leftJoinAndSelect('u.unit', 'unit');
+    applyScope(query, scope);
+    if (filter.role) query.andWhere('u.role = :role', { role: filter.role });
+    if (filter.unitId) query.andWhere('u.unit_id = :unitId', { unitId: filter.unitId });
+    if (filter.text) {
+      const like = `%${filter.text.replace(/[\\%_]/g, (special) => `\\${special}`)}%`;
+      query.andWhere(
+        new Brackets((where) =>
+          where.where('u.username ILIKE :like', { like }).orWhere('u.display_name ILIKE :like', { like }).orWhere('u.service_number ILIKE :like', { like }),
+        ),
+      );
+    }
+    return query.orderBy('u.display_name', 'ASC').addOrderBy('u.id').take(limit).skip(offset).getManyAndCount();
+  }
+
+  findById(id: string, m?: EntityManager): Promise<User | null> {
+    return this.repo(m).findOne({ where: { id } });
+  }
+
+  findWithUnit(id: string, m?: EntityManager): Promise<User | null> {
+    return this.repo(m).findOne({ where: { id }, relations: { unit: true } });
+  }
+
+  /** The users with these ids and their units, ordered by display name. */
+  findManyWithUnit(ids: string[], m?: EntityManager): Promise<User[]> {
+    if (!ids.length) return Promise.resolve([]);
+    return this.repo(m).find({ where: { id: In(ids) }, relations: { unit: true }, order: { displayName: 'ASC' } });
+  }
+
+  findMany(ids: string[], m?: EntityManager): Promise<User[]> {
+    if (!ids.length) return Promise.resolve([]);
+    return this.repo(m).find({ where: { id: In(ids) } });
+  }
+
+  /** The user, locked for update until the caller's transaction ends. */
+  findForUpdate(id: string, m: EntityManager): Promise<User | null> {
+    return this.repo(m).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
+  }
+
+  findActor(id: string): Promise<ActorRow | null> {
+    return this.users.findOne({ where: { id }, select: { id: true, role: true, unitId: true, active: true } });
+  }
+
+  /** The user with the password hash (which is never selected otherwise) and unit. */
+  findWithPasswordByUsername(username: string): Promise<User | null> {
+    return this.users.createQueryBuilder('u').addSelect('u.passwordHash').leftJoinAndSelect('u.unit', 'unit').where('u.username = :username', { username }).getOne();
+  }
+
+  findWithPasswordById(id: string): Promise<User | null> {
+    return this.users.createQueryBuilder('u').addSelect('u.passwordHash').where('u.id = :id', { id }).getOne();
+  }
+
+  usernameTaken(username: string, m?: EntityManager): Promise<boolean> {
+    return this.repo(m).exists({ where: { username } });
+  }
+
+  serviceNumberTaken(serviceNumber: string, m?: EntityManager): Promise<boolean> {
+    return this.repo(m).exists({ where: { serviceNumber } });
+  }
+
+  /** Users holding any of these service numbers or usernames. */
+  findHolders(serviceNumbers: string[], usernames: string[], m?: EntityManager): Promise<User[]> {
+    return this.repo(m).find({
+      where: [{ serviceNumber: In(serviceNumbers) }, { username: In(usernames) }],
+      select: { id: true, serviceNumber: true, username: true },
+    });
+  }
+
+  insert(user: NewUser, m?: EntityManager): Promise<User> {
+    const repo = this.repo(m);
+    return repo.save(repo.create({ ...user, active: true }));
+  }
+
+  insertMany(users: NewUser[], m?: EntityManager): Promise<User[]> {
+    const repo = this.repo(m);
+    return repo.save(users.map((user) => repo.create({ ...user, active: true })));
+  }
+
+  async save(user: User, m?: EntityManager): Promise<void> {
+    await this.repo(m).save(user);
+  }
+
+  async setPasswordHash(id: string, passwordHash: string, m?: EntityManager): Promise<void> {
+    await this.repo(m).update({ id }, { passwordHash });
+  }
+}
+
+/** Narrows a query on users (alias `u`) to the scope the AccessPolicy gave. */
+function applyScope(query: SelectQueryBuilder<User>, scope: UserScope): void {
+  if (scope.kind === 'everyone') return;
+  if (scope.kind === 'unit') {
+    query.andWhere('u.unit_id = :scopeUnit', { scopeUnit: scope.unitId });
+  } else if (scope.kind === 'trainees') {
+    query
+      .andWhere("u.role = 'trainee'")
+      .andWhere(
+        new Brackets((where) =>
+          where.where('u.unit_id = :scopeUnit', { scopeUnit: scope.unitId }).orWhere('u.id = ANY(:scopeUsers)', { scopeUsers: scope.alsoUserIds }),
+        ),
+      );
+  } else {
+    query.andWhere('u.id = :scopeSelf', { scopeSelf: scope.userId });
+  }
+}
