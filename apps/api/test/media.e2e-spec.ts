@@ -8,7 +8,7 @@ import { deflateSync } from 'node:zlib';
 import sharp from 'sharp';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
-import { DomainError } from '../src/common/domain-error';
+import { DomainError } from '../src/common/errors/domain-error';
 import { AppConfig, APP_CONFIG } from '../src/config/config';
 import { MediaService } from '../src/media';
 import { MediaUrlsService } from '../src/media/media-urls.service';

@@ -3,8 +3,8 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { AccessPolicy } from '../cohorts';
-import { Actor } from '../common/actor';
-import { notFound } from '../common/domain-error';
+import { Actor } from '../common/decorators/actor';
+import { notFound } from '../common/errors/domain-error';
 import { ModulesService, type AssignmentWithVersion, type ModuleVersionRecord } from '../modules';
 import type { Attempt } from './attempt.entity';
 import { AttemptsRepository } from './attempts.repository';

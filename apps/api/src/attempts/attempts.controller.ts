@@ -2,13 +2,13 @@ import { Body, Controller, Get, Headers, HttpCode, Param, Post, Put, Res } from 
 import { ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { ZodResponse } from 'nestjs-zod';
-import { Actor, CurrentActor } from '../common/actor';
-import { AnyRole, Roles } from '../common/roles.decorator';
+import { Actor, CurrentActor } from '../common/decorators/actor';
+import { AnyRole, Roles } from '../common/decorators/roles.decorator';
 import { AttemptsService } from './attempts.service';
 import { MyTrainingService } from './my-training.service';
 import { ResultsService } from './results.service';
 import { AttemptReviewDto, AttemptViewDto, ItemParamDto, ItemPresentationDto, ItemResponseRequestDto, ItemResponseResultDto, LessonViewDto, MyAssignmentViewDto, MyProgressDto, StartAttemptDto } from './attempts.dto';
-import { IdParamDto } from '../common/params.dto';
+import { IdParamDto } from '../common/dto/params.dto';
 
 @ApiTags('attempts')
 @Controller('attempts')

@@ -11,8 +11,8 @@ import type {
 import { createHash, randomInt } from 'node:crypto';
 import { EntityManager } from 'typeorm';
 import { AccessPolicy } from '../cohorts';
-import { Actor } from '../common/actor';
-import { DomainError, notFound } from '../common/domain-error';
+import { Actor } from '../common/decorators/actor';
+import { DomainError, notFound } from '../common/errors/domain-error';
 import { ExercisesService } from '../exercises';
 import { ModulesService } from '../modules';
 import { sameAnswer } from './answer-comparison';

@@ -2,7 +2,7 @@
 // the truth out). Used while taking an attempt and in its review.
 import { Injectable } from '@nestjs/common';
 import type { ItemPresentation } from '@firstline/contracts';
-import { DomainError } from '../common/domain-error';
+import { DomainError } from '../common/errors/domain-error';
 import type { ExerciseVersionRecord } from '../exercises';
 import { MediaService, TRAINEE_IMAGE_URL_TTL_SECONDS } from '../media';
 import type { ModuleVersionRecord } from '../modules';

@@ -2,8 +2,8 @@
 import { Injectable } from '@nestjs/common';
 import type { LessonView, MyAssignmentView } from '@firstline/contracts';
 import { AccessPolicy } from '../cohorts';
-import { Actor } from '../common/actor';
-import { notFound } from '../common/domain-error';
+import { Actor } from '../common/decorators/actor';
+import { notFound } from '../common/errors/domain-error';
 import { ModulesService } from '../modules';
 import { LessonsService } from '../specimens';
 import { assignmentStatus } from './assignment-status';

@@ -2,8 +2,8 @@
 // and the trainee's progress over time.
 import { Injectable } from '@nestjs/common';
 import type { AttemptReview, MyProgress } from '@firstline/contracts';
-import { Actor } from '../common/actor';
-import { DomainError } from '../common/domain-error';
+import { Actor } from '../common/decorators/actor';
+import { DomainError } from '../common/errors/domain-error';
 import { ExercisesService } from '../exercises';
 import { ModulesService } from '../modules';
 import { AttemptFinisher } from './attempt-finisher';

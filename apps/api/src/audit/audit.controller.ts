@@ -1,7 +1,7 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ZodResponse } from 'nestjs-zod';
-import { Roles } from '../common/roles.decorator';
+import { Roles } from '../common/decorators/roles.decorator';
 import { AuditService } from './audit.service';
 import { AuditPageDto, AuditQueryDto } from './audit.dto';
 

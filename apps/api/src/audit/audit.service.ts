@@ -2,7 +2,7 @@
 import { Injectable } from '@nestjs/common';
 import type { AuditEntryView, AuditQuery } from '@firstline/contracts';
 import { EntityManager } from 'typeorm';
-import { currentRequestId } from '../common/request-context';
+import { currentRequestId } from '../common/logging/request-context';
 import { AuditRepository } from './audit.repository';
 
 export interface AuditRecord {

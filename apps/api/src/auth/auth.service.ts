@@ -5,7 +5,7 @@ import { JwtService } from '@nestjs/jwt';
 import type { LoginResponse, UserView } from '@firstline/contracts';
 import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
-import { DomainError } from '../common/domain-error';
+import { DomainError } from '../common/errors/domain-error';
 import { AppConfig, APP_CONFIG } from '../config/config';
 import { SessionsService } from '../sessions';
 import { Account, hashPassword, UsersService, verifyPassword } from '../users';

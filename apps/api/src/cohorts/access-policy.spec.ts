@@ -1,4 +1,4 @@
-import type { Actor } from '../common/actor';
+import type { Actor } from '../common/decorators/actor';
 import { AccessPolicy, type UserFacts } from './access-policy';
 import type { CohortsRepository } from './cohorts.repository';
 

@@ -3,7 +3,7 @@
 import { Injectable } from '@nestjs/common';
 import type { Role } from '@firstline/contracts';
 import { EntityManager } from 'typeorm';
-import { Actor } from '../common/actor';
+import { Actor } from '../common/decorators/actor';
 import { CohortsRepository } from './cohorts.repository';
 
 /**

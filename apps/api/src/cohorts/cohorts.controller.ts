@@ -1,11 +1,11 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ZodResponse } from 'nestjs-zod';
-import { Actor, CurrentActor } from '../common/actor';
-import { Roles } from '../common/roles.decorator';
+import { Actor, CurrentActor } from '../common/decorators/actor';
+import { Roles } from '../common/decorators/roles.decorator';
 import { CohortsService } from './cohorts.service';
 import { CohortMembersDto, CohortViewDto, CreateCohortDto, MemberParamDto, UpdateCohortDto } from './cohorts.dto';
-import { IdParamDto } from '../common/params.dto';
+import { IdParamDto } from '../common/dto/params.dto';
 import { UserViewDto } from '../users';
 
 @ApiTags('cohorts')

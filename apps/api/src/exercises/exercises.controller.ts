@@ -1,10 +1,10 @@
 import { Body, Controller, Get, Param, Post, Put, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ZodResponse } from 'nestjs-zod';
-import { Actor, CurrentActor } from '../common/actor';
-import { Roles } from '../common/roles.decorator';
+import { Actor, CurrentActor } from '../common/decorators/actor';
+import { Roles } from '../common/decorators/roles.decorator';
 import { ExercisesService } from './exercises.service';
-import { IdParamDto } from '../common/params.dto';
+import { IdParamDto } from '../common/dto/params.dto';
 import { ExerciseInputDto, ExerciseListQueryDto, ExercisePageDto, ExerciseViewDto } from './exercises.dto';
 
 @ApiTags('exercises')

@@ -2,7 +2,7 @@ import { Controller, Get, Res } from '@nestjs/common';
 import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { ZodResponse } from 'nestjs-zod';
-import { Public } from '../common/roles.decorator';
+import { Public } from '../common/decorators/roles.decorator';
 import { HealthDto } from './health.dto';
 import { HealthService } from './health.service';
 

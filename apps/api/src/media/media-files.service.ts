@@ -3,7 +3,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { MEDIA_VARIANT_WIDTHS, type MediaVariantFormat } from '@firstline/contracts';
 import type { FileToSend } from '../common/http/send-file';
-import { DomainError } from '../common/domain-error';
+import { DomainError } from '../common/errors/domain-error';
 import { DZI_FILE, TILES_DIR, variantFile } from './image-pipeline';
 import { MediaRepository } from './media.repository';
 import { UrlSigner } from './signing';

@@ -3,7 +3,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { MEDIA_VARIANT_FORMATS, MEDIA_VARIANT_WIDTHS, type ImageUrls, type MediaAssetView } from '@firstline/contracts';
 import { EntityManager } from 'typeorm';
-import { DomainError } from '../common/domain-error';
+import { DomainError } from '../common/errors/domain-error';
 import { AppConfig, APP_CONFIG } from '../config/config';
 import { DZI_FILE, variantFile } from './image-pipeline';
 import { MediaRepository, SignableAsset } from './media.repository';

@@ -1,4 +1,4 @@
-import { DomainError } from '../common/domain-error';
+import { DomainError } from '../common/errors/domain-error';
 import { mediaUrlKey, UrlSigner } from './signing';
 import { isAnimatedPng, sniffFormat } from './sniff';
 

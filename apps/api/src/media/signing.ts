@@ -1,7 +1,7 @@
 // Signed media URLs: the token in the path is the credential (an <img> or OpenSeadragon cannot send a bearer).
 // token = base64url(JSON {a: assetId, u: userId, s: scope, e: expiry in epoch seconds}) "." base64url(HMAC-SHA256)
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import { DomainError } from '../common/domain-error';
+import { DomainError } from '../common/errors/domain-error';
 
 export interface MediaGrant {
   assetId: string;

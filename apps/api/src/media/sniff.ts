@@ -1,7 +1,7 @@
 // Recognises an upload by its content (magic bytes), never by its name or declared type, and looks for the
 // signs of a polyglot (markup or a PDF hidden inside an image). Pure byte inspection: no decoder involved.
 import fs from 'node:fs';
-import { DomainError } from '../common/domain-error';
+import { DomainError } from '../common/errors/domain-error';
 
 export const ACCEPTED_FORMATS = ['jpeg', 'png', 'tiff', 'webp'] as const;
 export type AcceptedFormat = (typeof ACCEPTED_FORMATS)[number];

@@ -5,7 +5,7 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Request } from 'express';
-import { DomainError } from '../common/domain-error';
+import { DomainError } from '../common/errors/domain-error';
 
 export interface ReceivedUpload {
   /** The temporary file; the caller owns it (and must remove it, or hand it to storage). */

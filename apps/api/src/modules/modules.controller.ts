@@ -1,10 +1,10 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ZodResponse } from 'nestjs-zod';
-import { Actor, CurrentActor } from '../common/actor';
-import { Roles } from '../common/roles.decorator';
+import { Actor, CurrentActor } from '../common/decorators/actor';
+import { Roles } from '../common/decorators/roles.decorator';
 import { ModulesService } from './modules.service';
-import { IdParamDto } from '../common/params.dto';
+import { IdParamDto } from '../common/dto/params.dto';
 import { AssignmentListQueryDto, AssignmentViewDto, CreateAssignmentDto, ModuleInputDto, ModuleViewDto } from './modules.dto';
 
 @ApiTags('modules')

@@ -5,8 +5,8 @@ import type { AssignmentView, CreateAssignmentRequest, ModuleInput, ModuleView }
 import { EntityManager } from 'typeorm';
 import { AuditService } from '../audit';
 import { AccessPolicy } from '../cohorts';
-import { Actor } from '../common/actor';
-import { DomainError, notFound } from '../common/domain-error';
+import { Actor } from '../common/decorators/actor';
+import { DomainError, notFound } from '../common/errors/domain-error';
 import { ExercisesService } from '../exercises';
 import { SpecimensService } from '../specimens';
 import { assignmentView, moduleView, type AssignmentWithVersion, type ModuleVersionRecord } from './modules.mapper';

@@ -1,7 +1,7 @@
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ZodResponse } from 'nestjs-zod';
-import { AnyRole } from '../common/roles.decorator';
+import { AnyRole } from '../common/decorators/roles.decorator';
 import { MrzCheckRequestDto, MrzCheckResultDto } from './mrz.dto';
 import { MrzService } from './mrz.service';
 

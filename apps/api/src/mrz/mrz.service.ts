@@ -2,7 +2,7 @@
 import { Injectable } from '@nestjs/common';
 import { isTrainingState, TRAINING_STATES, type MrzCheckResult } from '@firstline/contracts';
 import { checkMrz, isKnownStateCode, MrzFormatError } from '@firstline/forge';
-import { DomainError } from '../common/domain-error';
+import { DomainError } from '../common/errors/domain-error';
 
 @Injectable()
 export class MrzService {

@@ -3,11 +3,11 @@ import { ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { DOCUMENT_SIDES, LIGHTS } from '@firstline/contracts';
 import type { Request } from 'express';
 import { ZodResponse } from 'nestjs-zod';
-import { Actor, CurrentActor } from '../common/actor';
-import { Roles } from '../common/roles.decorator';
+import { Actor, CurrentActor } from '../common/decorators/actor';
+import { Roles } from '../common/decorators/roles.decorator';
 import { incomingUpload } from '../media';
 import { SpecimensService } from './specimens.service';
-import { IdParamDto } from '../common/params.dto';
+import { IdParamDto } from '../common/dto/params.dto';
 import { CreateSpecimenDto, ReplaceFeaturesDto, SpecimenImageParamDto, SpecimenImageViewDto, SpecimenListQueryDto, SpecimenPageDto, SpecimenViewDto, UpdateSpecimenDto } from './specimens.dto';
 
 @ApiTags('specimens')

@@ -22,8 +22,8 @@ import {
 import fs from 'node:fs';
 import { EntityManager } from 'typeorm';
 import { AuditService } from '../audit';
-import type { Actor } from '../common/actor';
-import { DomainError, notFound } from '../common/domain-error';
+import type { Actor } from '../common/decorators/actor';
+import { DomainError, notFound } from '../common/errors/domain-error';
 import { AppConfig, APP_CONFIG } from '../config/config';
 import { MediaService, type IncomingUpload } from '../media';
 import type { Specimen } from './specimen.entity';

@@ -2,8 +2,8 @@
 import { Injectable } from '@nestjs/common';
 import type { CreateUnitRequest, UnitView, UpdateUnitRequest } from '@firstline/contracts';
 import { EntityManager } from 'typeorm';
-import type { Actor } from '../common/actor';
-import { DomainError, notFound } from '../common/domain-error';
+import type { Actor } from '../common/decorators/actor';
+import { DomainError, notFound } from '../common/errors/domain-error';
 import { AuditService } from '../audit';
 import { UnitsRepository } from './units.repository';
 

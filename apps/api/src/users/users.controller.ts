@@ -2,11 +2,11 @@ import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query, Upl
 import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ZodResponse } from 'nestjs-zod';
-import { Actor, CurrentActor } from '../common/actor';
-import { Roles } from '../common/roles.decorator';
+import { Actor, CurrentActor } from '../common/decorators/actor';
+import { Roles } from '../common/decorators/roles.decorator';
 import { TraineeImportService } from './trainee-import.service';
 import { UsersService } from './users.service';
-import { IdParamDto } from '../common/params.dto';
+import { IdParamDto } from '../common/dto/params.dto';
 import { CreateUserDto, ImportResultDto, UpdateUserDto, UserListQueryDto, UserPageDto, UserViewDto } from './users.dto';
 
 @ApiTags('users')

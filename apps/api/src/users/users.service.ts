@@ -5,8 +5,8 @@ import type { CreateUserRequest, Role, UpdateMeRequest, UpdateUserRequest, UserL
 import { EntityManager } from 'typeorm';
 import { AuditService } from '../audit';
 import { AccessPolicy } from '../cohorts';
-import type { Actor } from '../common/actor';
-import { DomainError, notFound } from '../common/domain-error';
+import type { Actor } from '../common/decorators/actor';
+import { DomainError, notFound } from '../common/errors/domain-error';
 import { SessionsService } from '../sessions';
 import { UnitsService } from '../units';
 import { hashPassword } from './passwords';

@@ -1,7 +1,7 @@
 import express, { type NextFunction, type Request, type Response } from 'express';
 import { Readable } from 'node:stream';
 import request from 'supertest';
-import { DomainError } from '../domain-error';
+import { DomainError } from '../errors/domain-error';
 import { parseRange, sendFile, type FileToSend } from './send-file';
 
 const BYTES = Buffer.from(Array.from({ length: 1000 }, (_, i) => i % 251));

@@ -3,7 +3,7 @@
 import { Logger } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import type { Readable } from 'node:stream';
-import { DomainError } from '../domain-error';
+import { DomainError } from '../errors/domain-error';
 
 /** An inclusive byte range. */
 export interface ByteRange {

@@ -1,6 +1,6 @@
 import { BadRequestException, NotFoundException } from '@nestjs/common';
 import { QueryFailedError } from 'typeorm';
-import { DomainError } from './domain-error';
+import { DomainError } from '../errors/domain-error';
 import { toErrorPayload } from './http-exception.filter';
 
 describe('toErrorPayload', () => {
