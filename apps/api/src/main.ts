@@ -6,7 +6,8 @@ import { AppConfig, ConfigError, loadConfig } from './config/config';
 import { EmbeddedDatabase, startEmbeddedPostgres, StartupError } from './database/embedded-postgres';
 import { prepareDatabase } from './database/migrate';
 import { assertMediaDriverAvailable } from './media';
-import { DemoContentService, readDemoOrganisation } from './seed';
+import { readDemoOrganisation } from './database/demo-organisation';
+import { DemoContentService } from './seed';
 
 function banner(config: AppConfig, port: number, embedded: EmbeddedDatabase | undefined, demo: boolean): string {
   const host = config.HOST === '0.0.0.0' || config.HOST === '::' ? 'localhost' : config.HOST;

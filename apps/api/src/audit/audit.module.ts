@@ -1,5 +1,6 @@
 import { Global, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuditActorNames } from './audit-actor-names';
 import { AuditEntry } from './audit-entry.entity';
 import { AuditController } from './audit.controller';
 import { AuditRepository } from './audit.repository';
@@ -9,7 +10,7 @@ import { AuditService } from './audit.service';
 @Module({
   imports: [TypeOrmModule.forFeature([AuditEntry])],
   controllers: [AuditController],
-  providers: [AuditRepository, AuditService],
-  exports: [AuditService],
+  providers: [AuditRepository, AuditService, AuditActorNames],
+  exports: [AuditService, AuditActorNames],
 })
 export class AuditModule {}

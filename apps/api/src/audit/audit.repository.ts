@@ -19,12 +19,11 @@ export interface AuditFilter {
   entityId?: string;
 }
 
-/** An audit entry with the display name of the user who made the change. */
+/** An audit entry as stored. */
 export interface AuditRow {
   id: string;
   at: Date;
   actorId: string | null;
-  actorName: string | null;
   action: string;
   entityType: string;
   entityId: string;
@@ -47,25 +46,21 @@ export class AuditRepository {
     return total;
   }
 
-  /**
-   * A page of entries, newest first. The actor's name is joined from users: the audit trail is written by every
-   * feature, so it stays below them all rather than asking the users feature (which itself records here).
-   */
+  /** A page of entries, newest first. */
   async page(filter: AuditFilter, limit: number, offset: number): Promise<AuditRow[]> {
     const { clause, params } = where(filter);
     const rows: Array<{
       id: string;
       at: Date;
       actor_id: string | null;
-      actor_name: string | null;
       action: string;
       entity_type: string;
       entity_id: string;
       before: unknown;
       after: unknown;
     }> = await this.entries.query(
-      `SELECT a.id::text, a.at, a.actor_id, u.display_name AS actor_name, a.action, a.entity_type, a.entity_id, a.before, a.after
-         FROM audit_log a LEFT JOIN users u ON u.id = a.actor_id ${clause}
+      `SELECT a.id::text, a.at, a.actor_id, a.action, a.entity_type, a.entity_id, a.before, a.after
+         FROM audit_log a ${clause}
         ORDER BY a.at DESC, a.id DESC LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
       [...params, limit, offset],
     );
@@ -73,7 +68,6 @@ export class AuditRepository {
       id: row.id,
       at: row.at,
       actorId: row.actor_id,
-      actorName: row.actor_name,
       action: row.action,
       entityType: row.entity_type,
       entityId: row.entity_id,

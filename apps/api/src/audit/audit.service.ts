@@ -3,6 +3,7 @@ import { Injectable } from '@nestjs/common';
 import type { AuditEntryView, AuditQuery } from '@firstline/contracts';
 import { EntityManager } from 'typeorm';
 import { currentRequestId } from '../common/logging/request-context';
+import { AuditActorNames } from './audit-actor-names';
 import { AuditRepository } from './audit.repository';
 
 export interface AuditRecord {
@@ -23,7 +24,10 @@ export interface AuditPage {
 
 @Injectable()
 export class AuditService {
-  constructor(private readonly entries: AuditRepository) {}
+  constructor(
+    private readonly entries: AuditRepository,
+    private readonly actorNames: AuditActorNames,
+  ) {}
 
   async record(entry: AuditRecord, manager?: EntityManager): Promise<void> {
     await this.entries.insert(
@@ -44,8 +48,13 @@ export class AuditService {
     const filter = { entityType: query.entityType, entityId: query.entityId };
     const total = await this.entries.count(filter);
     const rows = await this.entries.page(filter, query.limit, query.offset);
+    const names = await this.actorNames.of(rows.flatMap((row) => (row.actorId ? [row.actorId] : [])));
     return {
-      items: rows.map((row) => ({ ...row, at: new Date(row.at).toISOString() })),
+      items: rows.map((row) => ({
+        ...row,
+        actorName: row.actorId ? (names.get(row.actorId) ?? null) : null,
+        at: new Date(row.at).toISOString(),
+      })),
       total,
       limit: query.limit,
       offset: query.offset,

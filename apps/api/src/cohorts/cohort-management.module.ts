@@ -3,9 +3,10 @@
 import { Module } from '@nestjs/common';
 import { UnitsModule } from '../units';
 import { UsersModule } from '../users';
+import { CohortUnitMembers } from './cohort-unit-members';
 import { CohortsController } from './cohorts.controller';
 import { CohortsModule } from './cohorts.module';
 import { CohortsService } from './cohorts.service';
 
-@Module({ imports: [CohortsModule, UnitsModule, UsersModule], controllers: [CohortsController], providers: [CohortsService] })
+@Module({ imports: [CohortsModule, UnitsModule, UsersModule], controllers: [CohortsController], providers: [CohortsService, CohortUnitMembers] })
 export class CohortManagementModule {}

@@ -17,4 +17,9 @@ export class CohortRosterService {
   enrol(memberships: Membership[], m?: EntityManager): Promise<void> {
     return this.cohorts.addMembers(memberships, m);
   }
+
+  /** The cohorts any of these users belong to, by name. */
+  cohortsWithAnyOf(userIds: string[], m?: EntityManager): Promise<string[]> {
+    return this.cohorts.idsWithAnyMember(userIds, m);
+  }
 }

@@ -173,4 +173,29 @@ export class CohortsRepository {
   async removeMember(cohortId: string, userId: string, m?: EntityManager): Promise<void> {
     await this.repo(m).query('DELETE FROM cohort_members WHERE cohort_id = $1 AND user_id = $2', [cohortId, userId]);
   }
+
+  /** Cohorts per unit. */
+  async countByUnit(unitIds: string[], m?: EntityManager): Promise<Map<string, number>> {
+    const rows: Array<{ unitId: string; n: number }> = await (m ?? this.cohorts.manager)
+      .getRepository(Cohort)
+      .createQueryBuilder('c')
+      .select('c.unit_id', 'unitId')
+      .addSelect('count(*)::int', 'n')
+      .where('c.unit_id IN (:...unitIds)', { unitIds })
+      .groupBy('c.unit_id')
+      .getRawMany();
+    return new Map(rows.map((row) => [row.unitId, row.n]));
+  }
+
+  /** The cohorts any of these users belong to, by name. */
+  async idsWithAnyMember(userIds: string[], m?: EntityManager): Promise<string[]> {
+    if (!userIds.length) return [];
+    return this.ids(
+      `SELECT c.id FROM cohorts c
+        WHERE EXISTS (SELECT 1 FROM cohort_members x WHERE x.cohort_id = c.id AND x.user_id = ANY($1::uuid[]))
+        ORDER BY c.name`,
+      [userIds],
+      m,
+    );
+  }
 }

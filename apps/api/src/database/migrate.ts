@@ -1,4 +1,4 @@
-import { seedDemoOrganisation, type SeedReport } from '../seed';
+import { seedDemoOrganisation, type SeedReport } from './demo-organisation';
 import { createDataSource } from './data-source';
 
 export interface PreparedDatabase {

@@ -6,10 +6,12 @@ import { TRAINING_STATES } from '@firstline/contracts';
 import type { DemoManifest } from '@firstline/forge';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { CohortRosterService } from '../cohorts';
 import { ExercisesService } from '../exercises';
 import { MediaService } from '../media';
 import { ModulesService } from '../modules';
 import { SpecimensService } from '../specimens';
+import { UsersService } from '../users';
 import { DemoContentRepository } from './demo-content.repository';
 import { featureOptionsByType, isDeskImage, toExerciseInput, type DemoDocument } from './demo-exercise-input';
 import { DEMO_MODULES } from './demo-modules';
@@ -40,6 +42,8 @@ export class DemoContentService {
     private readonly exercises: ExercisesService,
     private readonly modules: ModulesService,
     private readonly library: SpecimensService,
+    private readonly cohorts: CohortRosterService,
+    private readonly users: UsersService,
   ) {}
 
   async seed(opts: DemoContentOptions): Promise<DemoContentReport> {
@@ -120,7 +124,7 @@ export class DemoContentService {
     await this.media.waitForIdle();
 
     const specimenIds = await this.specimens(opts, manifest);
-    const cohortIds = await this.seeding.demoCohortIds();
+    const cohortIds = await this.cohorts.cohortsWithAnyOf(await this.users.idsWithUsernamePrefix('trainee'));
     await this.seeding.lockedTransaction(async (m) => {
       for (const def of DEMO_MODULES) {
         // A small library (tests, quick demos) draws no more than it has.

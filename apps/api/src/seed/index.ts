@@ -1,4 +1,3 @@
 // The seed feature's public surface: demo content (a Nest module) and the demo organisation (run before the app).
 export { DemoContentModule } from './demo-content.module';
 export { DemoContentService, type DemoContentOptions, type DemoContentReport } from './demo-content.service';
-export { readDemoOrganisation, seedDemoOrganisation, type DemoOrganisation, type SeedReport } from './demo-seed';

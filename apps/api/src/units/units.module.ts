@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { Unit } from './unit.entity';
+import { UnitMembers } from './unit-members';
 import { UnitsController } from './units.controller';
 import { UnitsRepository } from './units.repository';
 import { UnitsService } from './units.service';
@@ -8,7 +9,7 @@ import { UnitsService } from './units.service';
 @Module({
   imports: [TypeOrmModule.forFeature([Unit])],
   controllers: [UnitsController],
-  providers: [UnitsRepository, UnitsService],
-  exports: [UnitsService],
+  providers: [UnitsRepository, UnitsService, UnitMembers],
+  exports: [UnitsService, UnitMembers],
 })
 export class UnitsModule {}

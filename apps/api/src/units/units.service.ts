@@ -5,6 +5,7 @@ import { EntityManager } from 'typeorm';
 import type { Actor } from '../common/decorators/actor';
 import { DomainError, notFound } from '../common/errors/domain-error';
 import { AuditService } from '../audit';
+import { UnitMembers } from './unit-members';
 import { UnitsRepository } from './units.repository';
 
 /** A unit as other features see it. */
@@ -19,12 +20,13 @@ export class UnitsService {
   constructor(
     private readonly units: UnitsRepository,
     private readonly audit: AuditService,
+    private readonly members: UnitMembers,
   ) {}
 
   /** Admin sees every unit; everyone else only their own. */
   async list(actor: Actor): Promise<UnitView[]> {
-    if (actor.role === 'admin') return this.units.withUserCounts();
-    return actor.unitId ? this.units.withUserCounts(actor.unitId) : [];
+    if (actor.role === 'admin') return this.withUserCounts();
+    return actor.unitId ? this.withUserCounts(actor.unitId) : [];
   }
 
   async create(actor: Actor, body: CreateUnitRequest): Promise<UnitView> {
@@ -54,7 +56,9 @@ export class UnitsService {
     await this.units.transaction(async (m) => {
       const unit = await this.units.findById(id, m);
       if (!unit) throw notFound('Unit');
-      const { users, cohorts } = await this.units.usage(id, m);
+      const all = { activeOnly: false };
+      const users = (await this.members.count('users', [id], all, m)).get(id) ?? 0;
+      const cohorts = (await this.members.count('cohorts', [id], all, m)).get(id) ?? 0;
       if (users || cohorts) throw new DomainError('conflict', `Unit still has ${users} user(s) and ${cohorts} cohort(s); move or remove them first`);
       await this.units.delete(id, m);
       const before = { name: unit.name, code: unit.code };
@@ -78,8 +82,15 @@ export class UnitsService {
     return new Map(units.map(({ id, name, code }) => [id, { id, name, code }]));
   }
 
+  /** All units (or the one with this id) with the number of active users in each. */
+  private async withUserCounts(id?: string): Promise<UnitView[]> {
+    const units = await this.units.list(id);
+    const counts = await this.members.count('users', units.map((unit) => unit.id), { activeOnly: true });
+    return units.map(({ id: unitId, name, code }) => ({ id: unitId, name, code, userCount: counts.get(unitId) ?? 0 }));
+  }
+
   private async view(id: string): Promise<UnitView> {
-    const [unit] = await this.units.withUserCounts(id);
+    const [unit] = await this.withUserCounts(id);
     if (!unit) throw notFound('Unit');
     return unit;
   }

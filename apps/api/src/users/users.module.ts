@@ -9,6 +9,8 @@ import { UnitsModule } from '../units';
 import { TraineeImportService } from './trainee-import.service';
 import { User } from './user.entity';
 import { UsersController } from './users.controller';
+import { UserUnitMembers } from './user-unit-members';
+import { UserNamesForAudit } from './user-names-for-audit';
 import { UsersRepository } from './users.repository';
 import { UsersService } from './users.service';
 
@@ -25,7 +27,7 @@ import { UsersService } from './users.service';
     }),
   ],
   controllers: [UsersController],
-  providers: [UsersRepository, UsersService, TraineeImportService],
+  providers: [UsersRepository, UsersService, TraineeImportService, UserUnitMembers, UserNamesForAudit],
   exports: [UsersService],
 })
 export class UsersModule {}

@@ -2,7 +2,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { Language, Role } from '@firstline/contracts';
-import { Brackets, EntityManager, In, Repository, SelectQueryBuilder } from 'typeorm';
+import { Brackets, EntityManager, In, Like, Repository, SelectQueryBuilder } from 'typeorm';
 import type { UserScope } from '../cohorts';
 import { User } from './user.entity';
 
@@ -129,6 +129,26 @@ export class UsersRepository {
 
   async setPasswordHash(id: string, passwordHash: string, m?: EntityManager): Promise<void> {
     await this.repo(m).update({ id }, { passwordHash });
+  }
+
+  /** Users per unit (`activeOnly`: active accounts only). */
+  async countByUnit(unitIds: string[], activeOnly: boolean, m?: EntityManager): Promise<Map<string, number>> {
+    const rows: Array<{ unitId: string; n: number }> = await (m ?? this.users.manager)
+      .getRepository(User)
+      .createQueryBuilder('u')
+      .select('u.unit_id', 'unitId')
+      .addSelect('count(*)::int', 'n')
+      .where('u.unit_id IN (:...unitIds)', { unitIds })
+      .andWhere(activeOnly ? 'u.active' : 'true')
+      .groupBy('u.unit_id')
+      .getRawMany();
+    return new Map(rows.map((row) => [row.unitId, row.n]));
+  }
+
+  /** Ids of the users whose username starts with this prefix. */
+  async idsWithUsernamePrefix(prefix: string, m?: EntityManager): Promise<string[]> {
+    const rows = await this.repo(m).find({ where: { username: Like(`${prefix}%`) }, select: { id: true } });
+    return rows.map((row) => row.id);
   }
 }
 

@@ -197,4 +197,9 @@ export class UsersService {
     if (unitId && !(await this.units.exists(unitId, m))) throw new DomainError('invalid', 'Unit does not exist');
     if (!unitId && role !== 'admin') throw new DomainError('invalid', `A ${role} must belong to a unit`);
   }
+
+  /** Ids of the users whose username starts with this prefix (the demo seeder finds its trainees so). */
+  idsWithUsernamePrefix(prefix: string, m?: EntityManager): Promise<string[]> {
+    return this.users.idsWithUsernamePrefix(prefix, m);
+  }
 }

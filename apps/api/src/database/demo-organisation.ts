@@ -1,4 +1,6 @@
 // Seeds the demo organisation from fixtures/demo-organisation.json. Idempotent: existing rows are left as they are.
+// It runs with the migrations, before the app starts, on their connection: like a migration it writes the tables of
+// several features (units, users, cohorts), which is why it lives in the database layer and not in a feature.
 import { Language, Role } from '@firstline/contracts';
 import fs from 'node:fs';
 import path from 'node:path';
