@@ -13,7 +13,7 @@ import { currentLanguage } from '@/lib/i18n';
 import { randomUuid } from '@/lib/uuid';
 import { DocumentViewer, largestVariant, type ViewerMarker, type ViewerRegion } from '@/components/viewer/document-viewer';
 import { ViewerToolbar } from '@/components/viewer/viewer-toolbar';
-import type { ViewerEngine } from '@/components/viewer/viewer-engine';
+import type { ViewerEngine } from '@/components/viewer/viewer-engine-types';
 import { useLightSwitch, type SideImage } from '@/components/viewer/use-light-switch';
 import { useAttempt } from '../api/get-attempt';
 import { useAttemptItem } from '../api/get-attempt-item';

@@ -5,7 +5,7 @@ import { useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DocumentViewer, type ViewerRegion } from '@/components/viewer/document-viewer';
 import { ViewerToolbar } from '@/components/viewer/viewer-toolbar';
-import type { ViewerEngine } from '@/components/viewer/viewer-engine';
+import type { ViewerEngine } from '@/components/viewer/viewer-engine-types';
 import { useLightSwitch } from '@/components/viewer/use-light-switch';
 
 export function LessonStudy({ lessons }: { lessons: LessonView[] }) {
