@@ -1,7 +1,8 @@
 // The item clock: runs from the server's firstServedAt, corrected for the client's clock, never restarts.
 import { act, render, screen } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { Countdown, itemDeadline } from './countdown';
+import { itemDeadline } from '../lib/item-clock';
+import { Countdown } from './countdown';
 
 const CLIENT_NOW = Date.parse('2026-05-01T10:00:00.000Z');
 const iso = (ms: number) => new Date(ms).toISOString();
