@@ -33,4 +33,8 @@ export interface ViewerEngine {
   destroy(): void;
 }
 
-export type CreateViewerEngine = (element: HTMLElement, layers: ViewerLayer[], visible: string) => Promise<ViewerEngine>;
+export type CreateViewerEngine = (
+  element: HTMLElement,
+  layers: ViewerLayer[],
+  visible: string,
+) => Promise<ViewerEngine>;

@@ -44,7 +44,13 @@ export function ItemScreen({
   const [help, setHelp] = useState(false);
   const engine = useRef<ViewerEngine | null>(null);
   const practice = attempt.feedback === 'after-item';
-  const { confirm, confirming, submitted, saveError } = useFinalAnswer({ attemptId: attempt.id, item, practice, onGiven, onNext });
+  const { confirm, confirming, submitted, saveError } = useFinalAnswer({
+    attemptId: attempt.id,
+    item,
+    practice,
+    onGiven,
+    onNext,
+  });
   useAutosave({ attemptId: attempt.id, item, state, paused: !!submitted || confirming || !online });
 
   const deadline = useMemo(() => itemDeadline(item, receivedAt), [item, receivedAt]);
@@ -84,7 +90,13 @@ export function ItemScreen({
 
   return (
     <div className="fl-player__item" data-testid="quiz-item" data-item={item.n}>
-      <ItemHeader attempt={attempt} item={item} deadline={deadline} stopped={!!submitted} onHelp={() => setHelp(true)} />
+      <ItemHeader
+        attempt={attempt}
+        item={item}
+        deadline={deadline}
+        stopped={!!submitted}
+        onHelp={() => setHelp(true)}
+      />
       <div className="fl-player__stage">
         <ItemDocument
           sides={item.sides.map((s) => s.side)}

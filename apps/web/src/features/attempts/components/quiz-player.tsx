@@ -59,7 +59,8 @@ export function QuizPlayer({ attemptId }: { attemptId: string }) {
   // The server serves an item only once the one before it is answered: while an earlier final answer is still on
   // its way (a slow line, images filling the connections), the next item waits for it instead of failing.
   const held = !!current && [...queuedFinals].some((q) => q < current);
-  const advance = (after: number) => setCurrent(nextOpenItem(attemptView, new Set([...given, ...queuedFinals, after]), after + 1));
+  const advance = (after: number) =>
+    setCurrent(nextOpenItem(attemptView, new Set([...given, ...queuedFinals, after]), after + 1));
 
   return (
     <div className="fl-player">
@@ -70,7 +71,15 @@ export function QuizPlayer({ attemptId }: { attemptId: string }) {
         </Banner>
       ))}
       {current ? (
-        <ItemStage key={current} attempt={attemptView} n={current} held={held} online={outbox.online} onGiven={markGiven} onNext={() => advance(current)} />
+        <ItemStage
+          key={current}
+          attempt={attemptView}
+          n={current}
+          held={held}
+          online={outbox.online}
+          onGiven={markGiven}
+          onNext={() => advance(current)}
+        />
       ) : (
         <FinishPanel attempt={attemptView} waiting={waiting.length} />
       )}

@@ -1,8 +1,8 @@
 // The document-model fields of a specimen, shared by the "New specimen" dialog and the detail page's edit form.
-import { CreateSpecimenRequest, DOCUMENT_TYPES, type DocumentType } from '@firstline/contracts';
+import { CreateSpecimenRequest, type DocumentType } from '@firstline/contracts';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
-import { Field, SelectField, TextField } from '@/components/ui';
+import { DocumentTypeField, Field, TextField } from '@/components/ui';
 import { validate, type FieldErrors } from '@/lib/validation';
 
 export interface SpecimenDraft {
@@ -70,15 +70,7 @@ export function SpecimenFormFields({
           autoCapitalize="characters"
           spellCheck={false}
         />
-        <SelectField
-          label={t('library.fields.documentType')}
-          value={draft.documentType}
-          onChange={set('documentType')}
-          options={DOCUMENT_TYPES.map((d) => ({ value: d, label: t(`taxonomy.documentType.${d}`) }))}
-          placeholder={t('common.choose')}
-          error={errors.documentType}
-          required
-        />
+        <DocumentTypeField value={draft.documentType} onChange={set('documentType')} error={errors.documentType} />
       </div>
       <div className="fl-form__row">
         <TextField label={t('library.fields.series')} hint={t('library.fields.seriesHint')} value={draft.series} onChange={set('series')} error={errors.series} maxLength={60} />

@@ -2,7 +2,6 @@
 // it runs (mode, feedback, timing, draw, pass mark). Builds a ModuleInput checked with the API's own schema.
 import {
   DEFAULT_ITEM_SECONDS,
-  DOCUMENT_TYPES,
   DRILL_SECONDS,
   FRAUD_TYPES,
   ModuleInput,
@@ -16,7 +15,21 @@ import {
 } from '@firstline/contracts';
 import { useMemo, useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Badge, Button, Card, Checkbox, ErrorBanner, Field, SearchInput, SelectField, Table, TextField, UnsavedChangesGuard, type Column } from '@/components/ui';
+import {
+  Badge,
+  Button,
+  Card,
+  Checkbox,
+  DocumentTypeFilter,
+  ErrorBanner,
+  Field,
+  SearchInput,
+  SelectField,
+  Table,
+  TextField,
+  UnsavedChangesGuard,
+  type Column,
+} from '@/components/ui';
 import type { FieldErrors } from '@/lib/validation';
 
 export const fraudTypeKey = (f: FraudType) => f.replace(':', '-');
@@ -249,17 +262,7 @@ export function ModuleForm({
                 ))}
               </select>
             </label>
-            <label className="fl-filter">
-              <span className="fl-filter__label">{t('library.fields.documentType')}</span>
-              <select className="fl-input fl-select" value={typeFilter} onChange={(e) => setTypeFilter(e.target.value as DocumentType | '')}>
-                <option value="">{t('library.allTypes')}</option>
-                {DOCUMENT_TYPES.map((d) => (
-                  <option key={d} value={d}>
-                    {t(`taxonomy.documentType.${d}`)}
-                  </option>
-                ))}
-              </select>
-            </label>
+            <DocumentTypeFilter value={typeFilter} onChange={setTypeFilter} />
           </div>
           <div className="fl-row-actions">
             <Button size="sm" variant="secondary" onClick={() => set('exerciseIds', [...state.exerciseIds, ...shown.map((e) => e.id).filter((id) => !selected.has(id))])} disabled={shown.length === 0}>
