@@ -4,7 +4,8 @@ import { useTranslation } from 'react-i18next';
 import { ErrorBanner, FormDialog } from '@/components/ui';
 import type { FieldErrors } from '@/lib/validation';
 import { useCreateSpecimen } from '../api/create-specimen';
-import { emptySpecimenDraft, SpecimenFormFields, validateSpecimen, type SpecimenDraft } from './specimen-form-fields';
+import { emptySpecimenDraft, validateSpecimen, type SpecimenDraft } from '../lib/specimen-draft';
+import { SpecimenFormFields } from './specimen-form-fields';
 
 export function CreateSpecimenDialog({ open, onClose, onCreated }: { open: boolean; onClose: () => void; onCreated?: (s: SpecimenView) => void }) {
   const { t } = useTranslation();

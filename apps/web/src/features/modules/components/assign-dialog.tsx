@@ -5,17 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { ErrorBanner, FormDialog, SelectField, TextField } from '@/components/ui';
 import type { FieldErrors } from '@/lib/validation';
 import { useCreateAssignment } from '../api/assignments';
-
-/** A `datetime-local` value (local wall-clock time) for a Date. */
-export function toLocalInput(date: Date): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T${pad(date.getHours())}:${pad(date.getMinutes())}`;
-}
-const toIso = (local: string) => {
-  if (!local) return null;
-  const d = new Date(local);
-  return Number.isNaN(d.getTime()) ? 'invalid' : d.toISOString();
-};
+import { toIso, toLocalInput } from '../lib/local-date-time';
 
 export function AssignDialog({ open, onClose, module, cohorts }: { open: boolean; onClose: () => void; module: ModuleView; cohorts: CohortView[] }) {
   const { t } = useTranslation();
