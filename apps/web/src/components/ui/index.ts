@@ -3,8 +3,6 @@ export * from './banner';
 export * from './button';
 export * from './card';
 export * from './dialog';
-export * from './document-type-select';
-export * from './form-dialog';
 export * from './empty-state';
 export * from './field';
 export * from './icons';

@@ -1,7 +1,8 @@
 import { CreateCohortRequest, type CohortView, type UnitView } from '@firstline/contracts';
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Banner, FormDialog, SelectField, TextField } from '@/components/ui';
+import { Banner, SelectField, TextField } from '@/components/ui';
+import { FormDialog } from '@/components/ui/form-dialog';
 import { describeError } from '@/lib/errors';
 import { blankToNull, validate, type FieldErrors } from '@/lib/validation';
 import { useCreateCohort } from '../api/create-cohort';

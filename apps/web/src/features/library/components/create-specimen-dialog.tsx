@@ -1,7 +1,8 @@
 import type { SpecimenView } from '@firstline/contracts';
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ErrorBanner, FormDialog } from '@/components/ui';
+import { ErrorBanner } from '@/components/ui';
+import { FormDialog } from '@/components/ui/form-dialog';
 import type { FieldErrors } from '@/lib/validation';
 import { useCreateSpecimen } from '../api/create-specimen';
 import { emptySpecimenDraft, validateSpecimen, type SpecimenDraft } from '../lib/specimen-draft';

@@ -1,6 +1,7 @@
 // The document-model fields of a specimen, shared by the "New specimen" dialog and the detail page's edit form.
 import { useTranslation } from 'react-i18next';
-import { DocumentTypeField, Field, TextField } from '@/components/ui';
+import { Field, TextField } from '@/components/ui';
+import { DocumentTypeField } from '@/components/ui/document-type-select';
 import type { FieldErrors } from '@/lib/validation';
 import type { SpecimenDraft } from '../lib/specimen-draft';
 

@@ -4,7 +4,6 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import {
-  DocumentTypeFilter,
   EmptyState,
   FileIcon,
   LoadingBlock,
@@ -15,6 +14,7 @@ import {
   Table,
   type Column,
 } from '@/components/ui';
+import { DocumentTypeFilter } from '@/components/ui/document-type-select';
 import { paths } from '@/config/paths';
 import { formatDate, formatNumber } from '@/lib/format';
 import { isLanguage } from '@/lib/i18n';

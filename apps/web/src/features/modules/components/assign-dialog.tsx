@@ -2,7 +2,8 @@
 import { CreateAssignmentRequest, type CohortView, type ModuleView } from '@firstline/contracts';
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ErrorBanner, FormDialog, SelectField, TextField } from '@/components/ui';
+import { ErrorBanner, SelectField, TextField } from '@/components/ui';
+import { FormDialog } from '@/components/ui/form-dialog';
 import type { FieldErrors } from '@/lib/validation';
 import { useCreateAssignment } from '../api/assignments';
 import { toIso, toLocalInput } from '../lib/local-date-time';

@@ -19,7 +19,6 @@ import {
   Button,
   Card,
   Checkbox,
-  DocumentTypeFilter,
   ErrorBanner,
   Field,
   SearchInput,
@@ -29,6 +28,7 @@ import {
   UnsavedChangesGuard,
   type Column,
 } from '@/components/ui';
+import { DocumentTypeFilter } from '@/components/ui/document-type-select';
 import type { FieldErrors } from '@/lib/validation';
 import { feedbackOptionsFor, initialModuleState, toModuleInput, type ModuleFormState } from '../lib/module-form-state';
 

@@ -1,7 +1,8 @@
 import { CreateUnitRequest, type UnitView } from '@firstline/contracts';
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Banner, FormDialog, TextField } from '@/components/ui';
+import { Banner, TextField } from '@/components/ui';
+import { FormDialog } from '@/components/ui/form-dialog';
 import { describeError } from '@/lib/errors';
 import { validate, type FieldErrors } from '@/lib/validation';
 import { useCreateUnit } from '../api/create-unit';

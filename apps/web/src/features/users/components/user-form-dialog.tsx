@@ -11,7 +11,8 @@ import {
 } from '@firstline/contracts';
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Banner, Checkbox, FormDialog, SelectField, TextField } from '@/components/ui';
+import { Banner, Checkbox, SelectField, TextField } from '@/components/ui';
+import { FormDialog } from '@/components/ui/form-dialog';
 import { describeError } from '@/lib/errors';
 import { LANGUAGE_NAMES } from '@/lib/i18n';
 import { blankToNull, validate, type FieldErrors } from '@/lib/validation';
