@@ -42,9 +42,9 @@ async function openPlayer(attemptId: string, session: Promise<{ accessToken?: un
     return res.ok ? { data: (await res.json()) as T, at: Date.now() } : null;
   };
   const attempt = await get<AttemptView>(`/attempts/${attemptId}`);
-  const a = attempt?.data;
-  if (!a || a.status !== 'in-progress' || a.currentItem > a.itemCount) return { attemptId, attempt, item: null };
-  const item = await get<ItemPresentation>(`/attempts/${attemptId}/items/${a.currentItem}`);
+  const attemptView = attempt?.data;
+  if (!attemptView || attemptView.status !== 'in-progress' || attemptView.currentItem > attemptView.itemCount) return { attemptId, attempt, item: null };
+  const item = await get<ItemPresentation>(`/attempts/${attemptId}/items/${attemptView.currentItem}`);
   // The player opens on the first side's first light, whose viewer shows the 640 px preview (AVIF where supported).
   const first = item?.data.sides[0]?.images.find((i) => i.frame === 1);
   const src = first && (first.urls.variants['640.avif'] ?? first.urls.variants['640.webp']);

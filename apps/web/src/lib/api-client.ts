@@ -111,7 +111,7 @@ export function loadContractChecks(): Promise<ContractCheck> {
   return contractCheckLoading;
 }
 
-function check<T>(schema: ContractSchema<T>, loaded: ContractCheck, data: unknown, where: string): T {
+function parseOrWarn<T>(schema: ContractSchema<T>, loaded: ContractCheck, data: unknown, where: string): T {
   const parsed = schema(loaded).safeParse(data);
   if (parsed.success) return parsed.data;
   console.warn(`[api] response of ${where} does not match its contract`, parsed.error.issues);
@@ -123,11 +123,11 @@ function check<T>(schema: ContractSchema<T>, loaded: ContractCheck, data: unknow
  * console but the data is still used, so a small drift between API and web shows up in testing without blanking
  * a screen. Synchronous once the contracts are loaded.
  */
-export function conform<T>(schema: ContractSchema<T> | undefined, data: unknown, where: string): T | Promise<T> {
+export function checkResponse<T>(schema: ContractSchema<T> | undefined, data: unknown, where: string): T | Promise<T> {
   if (!schema || !contractChecksOn()) return data as T;
-  if (contractCheck) return check(schema, contractCheck, data, where);
+  if (contractCheck) return parseOrWarn(schema, contractCheck, data, where);
   return loadContractChecks().then(
-    (loaded) => check(schema, loaded, data, where),
+    (loaded) => parseOrWarn(schema, loaded, data, where),
     (err) => {
       console.warn(`[api] could not load the contracts to check ${where}`, err);
       contractCheckLoading = null;
@@ -168,7 +168,7 @@ export function refreshSession(): Promise<LoginResponse | null> {
       return null;
     }
     if (!res.ok) throw await toApiError(res);
-    const session = await conform(contract((c) => c.LoginResponse), await res.json(), 'POST /auth/refresh');
+    const session = await checkResponse(contract((c) => c.LoginResponse), await res.json(), 'POST /auth/refresh');
     accessToken = session.accessToken;
     return session;
   })().finally(() => {
@@ -234,7 +234,7 @@ export async function request<T = unknown>(method: string, path: string, options
   if (!res.ok) throw await toApiError(res);
   if (res.status === 204 || res.headers.get('Content-Length') === '0') return undefined as T;
   const text = await res.text();
-  return conform(schema, text ? JSON.parse(text) : undefined, `${method} ${path}`);
+  return checkResponse(schema, text ? JSON.parse(text) : undefined, `${method} ${path}`);
 }
 
 export const api = {

@@ -57,10 +57,10 @@ export function errorDetailLines(error: unknown): string[] {
     for (const item of list) {
       if (typeof item === 'string') lines.push(item);
       else if (item && typeof item === 'object') {
-        const o = item as Record<string, unknown>;
-        const text = typeof o.message === 'string' ? o.message : typeof o.reason === 'string' ? o.reason : null;
+        const entry = item as Record<string, unknown>;
+        const text = typeof entry.message === 'string' ? entry.message : typeof entry.reason === 'string' ? entry.reason : null;
         if (!text) continue;
-        const where = typeof o.path === 'string' && o.path ? `${o.path}: ` : Array.isArray(o.path) && o.path.length ? `${o.path.join('.')}: ` : '';
+        const where = typeof entry.path === 'string' && entry.path ? `${entry.path}: ` : Array.isArray(entry.path) && entry.path.length ? `${entry.path.join('.')}: ` : '';
         lines.push(`${where}${text}`);
       }
     }

@@ -1,7 +1,7 @@
 // Multipart upload with progress. fetch() cannot report upload progress, so this one helper uses XMLHttpRequest,
 // with the same bearer token, one refresh on 401 and the same ApiError / NetworkError as the api client.
 import type { ErrorBody } from '@firstline/contracts';
-import { API_BASE, ApiError, conform, NetworkError, parseErrorBody, refreshSession, tokenStore, type ContractSchema } from './api-client';
+import { API_BASE, ApiError, checkResponse, NetworkError, parseErrorBody, refreshSession, tokenStore, type ContractSchema } from './api-client';
 
 export interface UploadProgress {
   loaded: number;
@@ -71,5 +71,5 @@ export async function uploadWithProgress<T = unknown>(path: string, form: FormDa
   }
   if (xhr.status < 200 || xhr.status >= 300) throw parseError(xhr);
   const data: unknown = xhr.responseText ? JSON.parse(xhr.responseText) : undefined;
-  return conform(schema, data, `POST ${path}`);
+  return checkResponse(schema, data, `POST ${path}`);
 }

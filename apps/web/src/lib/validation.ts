@@ -21,6 +21,6 @@ export function validate<S extends z.ZodType>(
 
 /** Empty form inputs become `undefined` / `null` so optional fields validate as absent. */
 export function blankToNull(value: string): string | null {
-  const v = value.trim();
-  return v === '' ? null : v;
+  const trimmed = value.trim();
+  return trimmed === '' ? null : trimmed;
 }

@@ -2,7 +2,12 @@
 // the document with normalised image coordinates.
 import type { Point } from '@firstline/contracts';
 import { act } from '@testing-library/react';
-import type { CreateViewerEngine, ImageFrame, ViewerEngine, ViewerLayer } from '@/components/viewer/viewer-engine';
+import type {
+  CreateViewerEngine,
+  ImageFrame,
+  ViewerEngine,
+  ViewerLayer,
+} from '@/components/viewer/viewer-engine-types';
 
 export class StubViewerEngine implements ViewerEngine {
   readonly frame: ImageFrame = { x: 0, y: 0, width: 1000, height: 700 };

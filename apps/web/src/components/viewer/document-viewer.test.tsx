@@ -2,7 +2,8 @@ import { render, screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import '@/lib/i18n';
 import { DocumentViewer } from './document-viewer';
-import { ViewerEngineContext, type CreateViewerEngine } from './viewer-engine';
+import { ViewerEngineContext } from './viewer-engine';
+import type { CreateViewerEngine } from './viewer-engine-types';
 import { StubViewerEngine } from '@/testing/stub-viewer';
 
 const urls = {

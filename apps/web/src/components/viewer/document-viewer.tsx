@@ -4,13 +4,9 @@ import type { ImageUrls, Point } from '@firstline/contracts';
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Spinner } from '@/components/ui';
-import {
-  frameToPixel,
-  pixelToImagePoint,
-  useCreateViewerEngine,
-  type ImageFrame,
-  type ViewerEngine,
-} from './viewer-engine';
+import { frameToPixel, pixelToImagePoint } from './image-frame';
+import { useCreateViewerEngine } from './viewer-engine';
+import type { ImageFrame, ViewerEngine } from './viewer-engine-types';
 
 export interface ViewerImage {
   id: string;

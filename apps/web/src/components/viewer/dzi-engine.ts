@@ -20,7 +20,8 @@ import {
   type Dzi,
   type View,
 } from './dzi';
-import { boundingBox, type ImageFrame, type ViewerEngine, type ViewerLayer } from './viewer-engine';
+import { boundingBox } from './image-frame';
+import type { ImageFrame, ViewerEngine, ViewerLayer } from './viewer-engine-types';
 
 /** Tiles in flight at once: below the browser's six connections per host, so an answer is never stuck behind images. */
 const MAX_LOADS = 4;

@@ -13,6 +13,9 @@ export interface SideImage {
 
 export const layerId = (light: Light, frame: number): string => (frame === 1 ? light : `${light}#${frame}`);
 
+/** The light switch of one side: its layers, the light and tilt angle chosen, and how to change them. */
+export type LightSwitch = ReturnType<typeof useLightSwitch>;
+
 export function useLightSwitch(side: DocumentSide, sideImages: readonly SideImage[]) {
   const layers: ViewerImage[] = useMemo(() => sideImages.map((i) => ({ id: layerId(i.light, i.frame), urls: i.urls })), [sideImages]);
   const lights = useMemo(() => [...new Set(sideImages.map((i) => i.light))], [sideImages]);

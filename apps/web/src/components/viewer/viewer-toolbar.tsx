@@ -1,7 +1,10 @@
-// Side and light switches, zoom and loupe controls above a document viewer.
-import type { DocumentSide, Light } from '@firstline/contracts';
-import type { ReactNode } from 'react';
+// Side and light switches, zoom and loupe controls above a document viewer, wired to the side's light switch
+// (use-light-switch.ts) and the viewer's engine.
+import type { DocumentSide } from '@firstline/contracts';
+import type { ReactNode, RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { LightSwitch } from './use-light-switch';
+import type { ViewerEngine } from './viewer-engine-types';
 
 export const LOUPE_MAGNIFICATIONS = [4, 6, 8, 10] as const;
 
@@ -9,14 +12,8 @@ export function ViewerToolbar({
   sides,
   side,
   onSide,
-  lights,
-  light,
-  onLight,
-  frames = [],
-  frame,
-  onFrame,
-  onZoom,
-  onHome,
+  view,
+  engine,
   loupeOn,
   onLoupeToggle,
   magnification,
@@ -25,20 +22,18 @@ export function ViewerToolbar({
   sides: DocumentSide[];
   side: DocumentSide;
   onSide: (side: DocumentSide) => void;
-  lights: Light[];
-  light: Light;
-  onLight: (light: Light) => void;
-  /** Tilt angles of the current light, when it was photographed at several (oblique). */
-  frames?: number[];
-  frame?: number;
-  onFrame?: (frame: number) => void;
-  onZoom: (factor: number) => void;
-  onHome: () => void;
+  /** The side's lights and tilt angles (oblique), switched here. */
+  view: LightSwitch;
+  /** The viewer's engine, zoomed here (null until the viewer has made one). */
+  engine: RefObject<ViewerEngine | null>;
   loupeOn?: boolean;
   onLoupeToggle?: () => void;
   magnification?: number;
   onMagnification?: (m: number) => void;
 }) {
+  const { lights, light, setLight: onLight, frames, frame, setFrame: onFrame } = view;
+  const onZoom = (factor: number) => engine.current?.zoomBy(factor);
+  const onHome = () => engine.current?.home();
   const { t } = useTranslation();
   return (
     <div className="fl-viewer-toolbar" role="toolbar" aria-label={t('viewer.tools')}>
@@ -58,7 +53,7 @@ export function ViewerToolbar({
           </Toggle>
         ))}
       </div>
-      {frames.length > 1 && onFrame && (
+      {frames.length > 1 && (
         <div className="fl-segmented" role="group" aria-label={t('viewer.tilt')}>
           {frames.map((f, i) => (
             <Toggle key={f} pressed={f === frame} onClick={() => onFrame(f)} testId={`tilt-${f}`} shortcut="T" showShortcut={i === 0}>

@@ -2,7 +2,7 @@
 // like any response, and put where the player looks for them: the query cache, stamped with when they arrived
 // (the item's clock correction reads that time).
 import type { QueryClient } from '@tanstack/react-query';
-import { conform } from '@/lib/api-client';
+import { checkResponse } from '@/lib/api-client';
 import { attemptContract, getAttemptQueryOptions } from './get-attempt';
 import { getAttemptItemQueryOptions, itemContract } from './get-attempt-item';
 
@@ -11,11 +11,11 @@ export async function adoptEarlyPlayer(queryClient: QueryClient): Promise<void> 
   if (!early) return;
   const { attemptId, attempt, item } = early;
   if (attempt) {
-    const data = await conform(attemptContract, attempt.data, `GET /attempts/${attemptId}`);
+    const data = await checkResponse(attemptContract, attempt.data, `GET /attempts/${attemptId}`);
     queryClient.setQueryData(getAttemptQueryOptions(attemptId).queryKey, data, { updatedAt: attempt.at });
   }
   if (item) {
-    const data = await conform(itemContract, item.data, `GET /attempts/${attemptId}/items/${item.data.n}`);
+    const data = await checkResponse(itemContract, item.data, `GET /attempts/${attemptId}/items/${item.data.n}`);
     queryClient.setQueryData(getAttemptItemQueryOptions(attemptId, data.n).queryKey, data, { updatedAt: item.at });
   }
 }

@@ -24,15 +24,15 @@ export function AttemptResultsView({ attemptId }: { attemptId: string }) {
 
   if (attempt.isPending) return <LoadingBlock />;
   if (attempt.isError) return <QueryError error={attempt.error} onRetry={() => attempt.refetch()} />;
-  const a = attempt.data;
+  const attemptView = attempt.data;
   const back = <ButtonLink to={paths.app.training.getHref()}>{t('results.backToTraining')}</ButtonLink>;
   if (!finished) {
     return (
       <>
-        <PageHeader eyebrow={t('results.title')} title={a.moduleTitle} actions={back} />
+        <PageHeader eyebrow={t('results.title')} title={attemptView.moduleTitle} actions={back} />
         <Card>
           <p>{t('results.notFinished')}</p>
-          <ButtonLink variant="primary" to={paths.app.attempt.getHref(a.id)}>
+          <ButtonLink variant="primary" to={paths.app.attempt.getHref(attemptView.id)}>
             {t('training.continue')}
           </ButtonLink>
         </Card>
@@ -41,8 +41,8 @@ export function AttemptResultsView({ attemptId }: { attemptId: string }) {
   }
   return (
     <>
-      <PageHeader eyebrow={t('results.title')} title={a.moduleTitle} actions={back} />
-      <ScoreCard attempt={a} review={review.data ?? null} />
+      <PageHeader eyebrow={t('results.title')} title={attemptView.moduleTitle} actions={back} />
+      <ScoreCard attempt={attemptView} review={review.data ?? null} />
       {review.isPending ? (
         <LoadingBlock />
       ) : review.isError ? (
@@ -51,7 +51,7 @@ export function AttemptResultsView({ attemptId }: { attemptId: string }) {
         <ReviewDetails review={review.data} />
       ) : (
         <Card>
-          <p data-testid="review-unavailable">{a.feedback === 'never' ? t('results.reviewNever') : t('results.reviewLater')}</p>
+          <p data-testid="review-unavailable">{attemptView.feedback === 'never' ? t('results.reviewNever') : t('results.reviewLater')}</p>
         </Card>
       )}
     </>

@@ -1,45 +1,9 @@
 // The per-item clock. It runs from when the server first served the item, in server time: the client's clock is
 // corrected by the difference between serverNow and the moment the item arrived, so a reload or a wrong desk
 // clock neither restarts nor shifts it.
-import type { ItemPresentation } from '@firstline/contracts';
-import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-
-/** The item's deadline on this client's clock (ms since epoch). */
-export function itemDeadline(
-  item: Pick<ItemPresentation, 'firstServedAt' | 'timeAllowedSeconds' | 'serverNow'>,
-  receivedAt: number,
-): number {
-  const serverAhead = Date.parse(item.serverNow) - receivedAt;
-  return Date.parse(item.firstServedAt) + item.timeAllowedSeconds * 1000 - serverAhead;
-}
-
-export function useRemainingMs(deadline: number, onExpire?: () => void): number {
-  const [now, setNow] = useState(() => Date.now());
-  const expired = useRef(false);
-  const onExpireRef = useRef(onExpire);
-  onExpireRef.current = onExpire;
-  useEffect(() => {
-    expired.current = false;
-    const tick = () => {
-      const t = Date.now();
-      setNow(t);
-      if (t >= deadline && !expired.current) {
-        expired.current = true;
-        onExpireRef.current?.();
-      }
-    };
-    tick();
-    const id = setInterval(tick, 250);
-    return () => clearInterval(id);
-  }, [deadline]);
-  return Math.max(0, deadline - now);
-}
-
-export function formatClock(ms: number): string {
-  const s = Math.ceil(ms / 1000);
-  return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
-}
+import { useRemainingMs } from '../hooks/use-remaining-ms';
+import { formatClock } from '../lib/item-clock';
 
 export function Countdown({
   deadline,

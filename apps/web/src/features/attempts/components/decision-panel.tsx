@@ -6,7 +6,7 @@ import { useEffect, useRef, type Dispatch } from 'react';
 import { useTranslation } from 'react-i18next';
 import { fraudTypeKey } from '@/lib/taxonomy-keys';
 import { Button } from '@/components/ui';
-import type { AnswerAction, AnswerState } from './answer-state';
+import type { AnswerAction, AnswerState } from '../lib/answer-state';
 
 export function DecisionPanel({
   parts,

@@ -1,13 +1,10 @@
 // The truth for one item, after the answer is locked: verdict, fraud type, the features that reveal it, the
 // explanation. The regions are drawn on the document by the player, next to the trainee's own points.
-import type { FeatureKind, FirstLineDecision, ItemFeedback } from '@firstline/contracts';
+import type { FirstLineDecision, ItemFeedback } from '@firstline/contracts';
 import { useTranslation } from 'react-i18next';
 import { fraudTypeKey } from '@/lib/taxonomy-keys';
 import { Badge } from '@/components/ui';
-
-export function revealingFeatures(feedback: ItemFeedback): FeatureKind[] {
-  return [...new Set(feedback.regions.flatMap((r) => r.features))];
-}
+import { revealingFeatures } from '../lib/revealing-features';
 
 export function FeedbackBody({ feedback, decision }: { feedback: ItemFeedback; decision: FirstLineDecision | null }) {
   const { t } = useTranslation();

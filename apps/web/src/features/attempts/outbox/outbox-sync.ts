@@ -1,6 +1,7 @@
-// Sends the outbox in order. A network failure, a 5xx, 408 or 429 keeps the answer and retries later (and at
-// once when the browser comes back online); any other 4xx means the API will never take it, so it is dropped and
-// reported. An answer is removed only after the API acknowledged it.
+// Sends the outbox in order. A network failure, a 5xx, 401 (the session ran out and its refresh failed: the answer
+// waits for a new session), 408 or 429 keeps the answer and retries later (and at once when the browser comes back
+// online); any other 4xx means the API will never take it, so it is dropped and reported. An answer is removed only
+// after the API acknowledged it.
 import type { ItemResponseResult } from '@firstline/contracts';
 import { ApiError } from '@/lib/api-client';
 import { saveItemResponse } from '../api/save-item-response';

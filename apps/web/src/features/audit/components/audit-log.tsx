@@ -10,12 +10,12 @@ export const AUDIT_PAGE_SIZE = 50;
 /** What changed, as "field: before → after" for the fields that differ. */
 function changes(before: unknown, after: unknown): { field: string; from: string; to: string }[] {
   const obj = (v: unknown) => (v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : {});
-  const b = obj(before);
-  const a = obj(after);
+  const beforeFields = obj(before);
+  const afterFields = obj(after);
   const show = (v: unknown) => (v === undefined ? '—' : typeof v === 'string' ? v : JSON.stringify(v));
-  return [...new Set([...Object.keys(b), ...Object.keys(a)])]
-    .filter((k) => JSON.stringify(b[k]) !== JSON.stringify(a[k]))
-    .map((field) => ({ field, from: show(b[field]), to: show(a[field]) }));
+  return [...new Set([...Object.keys(beforeFields), ...Object.keys(afterFields)])]
+    .filter((k) => JSON.stringify(beforeFields[k]) !== JSON.stringify(afterFields[k]))
+    .map((field) => ({ field, from: show(beforeFields[field]), to: show(afterFields[field]) }));
 }
 
 function Changes({ entry }: { entry: AuditEntry }) {

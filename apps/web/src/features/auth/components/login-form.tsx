@@ -6,7 +6,7 @@ import { Banner, Button, Field } from '@/components/ui';
 import { ApiError } from '@/lib/api-client';
 import { useLogin } from '@/lib/auth';
 import { describeError } from '@/lib/errors';
-import { checkCredentials } from './check-credentials';
+import { checkCredentials } from '../lib/check-credentials';
 
 type FieldErrors = Partial<Record<'username' | 'password', string>>;
 

@@ -1,7 +1,8 @@
 import { CreateCohortRequest, type CohortView, type UnitView } from '@firstline/contracts';
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Banner, Button, Dialog, SelectField, TextField } from '@/components/ui';
+import { Banner, SelectField, TextField } from '@/components/ui';
+import { FormDialog } from '@/components/ui/form-dialog';
 import { describeError } from '@/lib/errors';
 import { blankToNull, validate, type FieldErrors } from '@/lib/validation';
 import { useCreateCohort } from '../api/create-cohort';
@@ -66,71 +67,63 @@ export function CreateCohortDialog({
   }
 
   return (
-    <Dialog
+    <FormDialog
       open={open}
       onClose={onClose}
       title={t('cohorts.createTitle')}
       description={t('cohorts.createHint')}
-      footer={
-        <>
-          <Button variant="secondary" onClick={onClose}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" form="create-cohort-form" isLoading={create.isPending}>
-            {t('cohorts.create')}
-          </Button>
-        </>
-      }
+      formId="create-cohort-form"
+      onSubmit={onSubmit}
+      submitLabel={t('cohorts.create')}
+      isSubmitting={create.isPending}
+      banner={create.error && <Banner tone="danger">{describeError(t, create.error)}</Banner>}
     >
-      <form id="create-cohort-form" className="fl-form" onSubmit={onSubmit} noValidate>
-        {create.error && <Banner tone="danger">{describeError(t, create.error)}</Banner>}
+      <TextField
+        label={t('cohorts.name')}
+        hint={t('cohorts.nameHint')}
+        value={name}
+        onChange={(e) => {
+          setName(e.target.value);
+          clearError('name');
+        }}
+        error={errors.name}
+        required
+        data-autofocus
+      />
+      <SelectField
+        label={t('units.unit')}
+        value={unitId}
+        onChange={(e) => {
+          setUnitId(e.target.value);
+          clearError('unitId');
+        }}
+        options={units.map((u) => ({ value: u.id, label: `${u.name} (${u.code})` }))}
+        placeholder={units.length === 1 ? undefined : t('common.choose')}
+        error={errors.unitId}
+        required
+      />
+      <div className="fl-form__row">
         <TextField
-          label={t('cohorts.name')}
-          hint={t('cohorts.nameHint')}
-          value={name}
+          type="date"
+          label={t('cohorts.startsOn')}
+          value={startsOn}
           onChange={(e) => {
-            setName(e.target.value);
-            clearError('name');
-          }}
-          error={errors.name}
-          required
-          data-autofocus
+          setStartsOn(e.target.value);
+          clearError('startsOn');
+        }}
+          error={errors.startsOn}
         />
-        <SelectField
-          label={t('units.unit')}
-          value={unitId}
+        <TextField
+          type="date"
+          label={t('cohorts.endsOn')}
+          value={endsOn}
           onChange={(e) => {
-            setUnitId(e.target.value);
-            clearError('unitId');
-          }}
-          options={units.map((u) => ({ value: u.id, label: `${u.name} (${u.code})` }))}
-          placeholder={units.length === 1 ? undefined : t('common.choose')}
-          error={errors.unitId}
-          required
+          setEndsOn(e.target.value);
+          clearError('endsOn');
+        }}
+          error={errors.endsOn}
         />
-        <div className="fl-form__row">
-          <TextField
-            type="date"
-            label={t('cohorts.startsOn')}
-            value={startsOn}
-            onChange={(e) => {
-            setStartsOn(e.target.value);
-            clearError('startsOn');
-          }}
-            error={errors.startsOn}
-          />
-          <TextField
-            type="date"
-            label={t('cohorts.endsOn')}
-            value={endsOn}
-            onChange={(e) => {
-            setEndsOn(e.target.value);
-            clearError('endsOn');
-          }}
-            error={errors.endsOn}
-          />
-        </div>
-      </form>
-    </Dialog>
+      </div>
+    </FormDialog>
   );
 }

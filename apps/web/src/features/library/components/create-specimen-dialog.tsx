@@ -1,10 +1,12 @@
 import type { SpecimenView } from '@firstline/contracts';
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Button, Dialog, ErrorBanner } from '@/components/ui';
+import { ErrorBanner } from '@/components/ui';
+import { FormDialog } from '@/components/ui/form-dialog';
 import type { FieldErrors } from '@/lib/validation';
 import { useCreateSpecimen } from '../api/create-specimen';
-import { emptySpecimenDraft, SpecimenFormFields, validateSpecimen, type SpecimenDraft } from './specimen-form-fields';
+import { emptySpecimenDraft, validateSpecimen, type SpecimenDraft } from '../lib/specimen-draft';
+import { SpecimenFormFields } from './specimen-form-fields';
 
 export function CreateSpecimenDialog({ open, onClose, onCreated }: { open: boolean; onClose: () => void; onCreated?: (s: SpecimenView) => void }) {
   const { t } = useTranslation();
@@ -35,35 +37,27 @@ export function CreateSpecimenDialog({ open, onClose, onCreated }: { open: boole
   }
 
   return (
-    <Dialog
+    <FormDialog
       open={open}
       onClose={onClose}
       size="lg"
       title={t('library.createTitle')}
       description={t('library.createHint')}
-      footer={
-        <>
-          <Button variant="secondary" onClick={onClose}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" form="create-specimen-form" isLoading={create.isPending}>
-            {t('library.create')}
-          </Button>
-        </>
-      }
+      formId="create-specimen-form"
+      onSubmit={onSubmit}
+      submitLabel={t('library.create')}
+      isSubmitting={create.isPending}
+      banner={<ErrorBanner error={create.error} />}
     >
-      <form id="create-specimen-form" className="fl-form" onSubmit={onSubmit} noValidate>
-        <ErrorBanner error={create.error} />
-        <SpecimenFormFields
-          draft={draft}
-          onChange={(next) => {
-            setDraft(next);
-            setErrors({});
-          }}
-          errors={errors}
-          autoFocus
-        />
-      </form>
-    </Dialog>
+      <SpecimenFormFields
+        draft={draft}
+        onChange={(next) => {
+          setDraft(next);
+          setErrors({});
+        }}
+        errors={errors}
+        autoFocus
+      />
+    </FormDialog>
   );
 }

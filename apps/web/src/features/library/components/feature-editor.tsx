@@ -17,10 +17,9 @@ import { useTranslation } from 'react-i18next';
 import { Badge, Banner, Button, Card, Checkbox, ErrorBanner, Field, PencilIcon, PlusIcon, SelectField, TextField, TrashIcon, UnsavedChangesGuard } from '@/components/ui';
 import type { FieldErrors } from '@/lib/validation';
 import { useReplaceFeatures } from '../api/replace-features';
-import { sidesOf } from './images-grid';
+import { sidesOf } from '../lib/document-sides';
+import { centroid, fromView, newKey, toInput, type FeatureDraft } from '../lib/feature-drafts';
 import { PolygonEditor, type Shape } from './polygon-editor';
-
-type FeatureDraft = FeatureAnnotationInput & { key: string };
 
 interface FormState {
   /** The list entry being edited; null for a new feature. */
@@ -32,20 +31,6 @@ interface FormState {
   zoom: string;
   region: Point[];
 }
-
-let seq = 0;
-const newKey = () => `f${++seq}`;
-
-const centroid = (region: Point[]): Point => {
-  const [sx, sy] = region.reduce(([x, y], p) => [x + p[0], y + p[1]], [0, 0]);
-  return [Math.round((sx / region.length) * 10000) / 10000, Math.round((sy / region.length) * 10000) / 10000];
-};
-
-/** The list as the API takes it (no local keys), for sending and for telling whether anything changed. */
-const toInput = (list: FeatureDraft[]): FeatureAnnotationInput[] =>
-  list.map(({ name, kind, category, side, lights, region, description, zoomHint }) => ({ name, kind, category, side, lights, region, description, zoomHint: zoomHint ?? null }));
-
-const fromView = (specimen: SpecimenView): FeatureDraft[] => specimen.features.map(({ id: _id, ...f }) => ({ ...f, key: newKey() }));
 
 export function FeatureEditor({ specimen, canEdit }: { specimen: SpecimenView; canEdit: boolean }) {
   const { t } = useTranslation();

@@ -1,15 +1,8 @@
 // A specimen's images as a grid: one section per side, one cell per light (and per frame under oblique light).
-import { LIGHTS, type DocumentSide, type DocumentType, type SpecimenImageView } from '@firstline/contracts';
+import { LIGHTS, type DocumentType, type SpecimenImageView } from '@firstline/contracts';
 import { useTranslation } from 'react-i18next';
+import { sidesOf } from '../lib/document-sides';
 import { ImageSlot } from './image-slot';
-
-/** Which sides a document type has (ICAO 9303): a passport's data page and visa pages, a card's two faces. */
-export function sidesOf(documentType: DocumentType, images: SpecimenImageView[] = []): DocumentSide[] {
-  const base: DocumentSide[] =
-    documentType === 'TD3' ? ['data-page', 'visa-page'] : documentType === 'MRV-A' || documentType === 'MRV-B' ? ['visa-page'] : ['front', 'back'];
-  const extra = images.map((i) => i.side).filter((s) => !base.includes(s));
-  return [...base, ...new Set(extra)];
-}
 
 const MAX_FRAMES = 12;
 

@@ -18,9 +18,9 @@ const near = (a: Point, b: Point) => Math.abs(a[0] - b[0]) < 0.004 && Math.abs(a
 
 /** Where a mouse event falls on the element, as a normalised point. */
 export function normalisedPoint(el: Element, clientX: number, clientY: number): Point {
-  const r = el.getBoundingClientRect();
-  if (!r.width || !r.height) return [0, 0];
-  return [round((clientX - r.left) / r.width), round((clientY - r.top) / r.height)];
+  const rect = el.getBoundingClientRect();
+  if (!rect.width || !rect.height) return [0, 0];
+  return [round((clientX - rect.left) / rect.width), round((clientY - rect.top) / rect.height)];
 }
 
 export function PolygonEditor({

@@ -5,31 +5,23 @@ import { useTranslation } from 'react-i18next';
 import { Badge, Button, ErrorBanner } from '@/components/ui';
 import type { FieldErrors } from '@/lib/validation';
 import { useUpdateSpecimen } from '../api/update-specimen';
-import { SpecimenFormFields, validateSpecimen, type SpecimenDraft } from './specimen-form-fields';
-
-const toDraft = (s: SpecimenView): SpecimenDraft => ({
-  title: s.title,
-  issuingState: s.issuingState,
-  documentType: s.documentType,
-  series: s.series,
-  year: s.year === null ? '' : String(s.year),
-  description: s.description,
-});
+import { specimenDraftOf, validateSpecimen } from '../lib/specimen-draft';
+import { SpecimenFormFields } from './specimen-form-fields';
 
 export function SpecimenDetailsForm({ specimen }: { specimen: SpecimenView }) {
   const { t } = useTranslation();
   const update = useUpdateSpecimen(specimen.id);
-  const [draft, setDraft] = useState(() => toDraft(specimen));
+  const [draft, setDraft] = useState(() => specimenDraftOf(specimen));
   const [errors, setErrors] = useState<FieldErrors>({});
   const [savedAt, setSavedAt] = useState<number | null>(null);
   // A newer version from the server (after saving) becomes the new starting point.
   const [syncedVersion, setSyncedVersion] = useState(specimen.updatedAt);
   if (syncedVersion !== specimen.updatedAt) {
     setSyncedVersion(specimen.updatedAt);
-    setDraft(toDraft(specimen));
+    setDraft(specimenDraftOf(specimen));
   }
 
-  const original = toDraft(specimen);
+  const original = specimenDraftOf(specimen);
   const dirty = JSON.stringify(draft) !== JSON.stringify(original);
 
   function onSubmit(e: FormEvent) {

@@ -1,45 +1,9 @@
 // The document-model fields of a specimen, shared by the "New specimen" dialog and the detail page's edit form.
-import { CreateSpecimenRequest, DOCUMENT_TYPES, type DocumentType } from '@firstline/contracts';
-import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
-import { Field, SelectField, TextField } from '@/components/ui';
-import { validate, type FieldErrors } from '@/lib/validation';
-
-export interface SpecimenDraft {
-  title: string;
-  issuingState: string;
-  documentType: DocumentType | '';
-  series: string;
-  year: string;
-  description: string;
-}
-
-export const emptySpecimenDraft: SpecimenDraft = { title: '', issuingState: '', documentType: '', series: '', year: '', description: '' };
-
-/** Checks the draft with the API's own schema; errors are one translated sentence per field. */
-export function validateSpecimen(t: TFunction, draft: SpecimenDraft) {
-  const year = draft.year.trim();
-  return validate(
-    CreateSpecimenRequest,
-    {
-      title: draft.title,
-      issuingState: draft.issuingState,
-      documentType: draft.documentType || undefined,
-      series: draft.series,
-      year: year === '' ? null : /^\d+$/.test(year) ? Number(year) : Number.NaN,
-      description: draft.description,
-    },
-    {
-      title: t('library.errors.title'),
-      issuingState: t('library.errors.issuingState'),
-      documentType: t('library.errors.documentType'),
-      series: t('library.errors.series'),
-      year: t('library.errors.year'),
-      description: t('library.errors.description'),
-    },
-    t('errors.checkField'),
-  );
-}
+import { Field, TextField } from '@/components/ui';
+import { DocumentTypeField } from '@/components/ui/document-type-select';
+import type { FieldErrors } from '@/lib/validation';
+import type { SpecimenDraft } from '../lib/specimen-draft';
 
 export function SpecimenFormFields({
   draft,
@@ -70,15 +34,7 @@ export function SpecimenFormFields({
           autoCapitalize="characters"
           spellCheck={false}
         />
-        <SelectField
-          label={t('library.fields.documentType')}
-          value={draft.documentType}
-          onChange={set('documentType')}
-          options={DOCUMENT_TYPES.map((d) => ({ value: d, label: t(`taxonomy.documentType.${d}`) }))}
-          placeholder={t('common.choose')}
-          error={errors.documentType}
-          required
-        />
+        <DocumentTypeField value={draft.documentType} onChange={set('documentType')} error={errors.documentType} />
       </div>
       <div className="fl-form__row">
         <TextField label={t('library.fields.series')} hint={t('library.fields.seriesHint')} value={draft.series} onChange={set('series')} error={errors.series} maxLength={60} />

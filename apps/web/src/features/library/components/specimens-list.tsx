@@ -1,9 +1,20 @@
 // The specimen library: search by title or series, filter by issuing state and document type, page through.
-import { DOCUMENT_TYPES, type DocumentType, type SpecimenSummary } from '@firstline/contracts';
+import type { DocumentType, SpecimenSummary } from '@firstline/contracts';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { EmptyState, FileIcon, LoadingBlock, Pagination, QueryError, SearchInput, Spinner, Table, type Column } from '@/components/ui';
+import {
+  EmptyState,
+  FileIcon,
+  LoadingBlock,
+  Pagination,
+  QueryError,
+  SearchInput,
+  Spinner,
+  Table,
+  type Column,
+} from '@/components/ui';
+import { DocumentTypeFilter } from '@/components/ui/document-type-select';
 import { paths } from '@/config/paths';
 import { formatDate, formatNumber } from '@/lib/format';
 import { isLanguage } from '@/lib/i18n';
@@ -94,24 +105,13 @@ export function SpecimensList() {
             }}
           />
         </label>
-        <label className="fl-filter">
-          <span className="fl-filter__label">{t('library.fields.documentType')}</span>
-          <select
-            className="fl-input fl-select"
-            value={documentType}
-            onChange={(e) => {
-              setDocumentType(e.target.value as DocumentType | '');
-              setOffset(0);
-            }}
-          >
-            <option value="">{t('library.allTypes')}</option>
-            {DOCUMENT_TYPES.map((d) => (
-              <option key={d} value={d}>
-                {t(`taxonomy.documentType.${d}`)}
-              </option>
-            ))}
-          </select>
-        </label>
+        <DocumentTypeFilter
+          value={documentType}
+          onChange={(type) => {
+            setDocumentType(type);
+            setOffset(0);
+          }}
+        />
         {specimens.isFetching && !specimens.isPending ? <Spinner size="sm" /> : <span />}
       </div>
 

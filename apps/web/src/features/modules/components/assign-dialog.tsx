@@ -2,20 +2,11 @@
 import { CreateAssignmentRequest, type CohortView, type ModuleView } from '@firstline/contracts';
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Button, Dialog, ErrorBanner, SelectField, TextField } from '@/components/ui';
+import { ErrorBanner, SelectField, TextField } from '@/components/ui';
+import { FormDialog } from '@/components/ui/form-dialog';
 import type { FieldErrors } from '@/lib/validation';
 import { useCreateAssignment } from '../api/assignments';
-
-/** A `datetime-local` value (local wall-clock time) for a Date. */
-export function toLocalInput(date: Date): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T${pad(date.getHours())}:${pad(date.getMinutes())}`;
-}
-const toIso = (local: string) => {
-  if (!local) return null;
-  const d = new Date(local);
-  return Number.isNaN(d.getTime()) ? 'invalid' : d.toISOString();
-};
+import { toIso, toLocalInput } from '../lib/local-date-time';
 
 export function AssignDialog({ open, onClose, module, cohorts }: { open: boolean; onClose: () => void; module: ModuleView; cohorts: CohortView[] }) {
   const { t } = useTranslation();
@@ -56,39 +47,31 @@ export function AssignDialog({ open, onClose, module, cohorts }: { open: boolean
   }
 
   return (
-    <Dialog
+    <FormDialog
       open={open}
       onClose={onClose}
       title={t('modules.assign.title', { title: module.title })}
       description={module.publishedVersion ? t('modules.assign.hint', { version: module.publishedVersion.version }) : undefined}
-      footer={
-        <>
-          <Button variant="secondary" onClick={onClose}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" form="assign-form" isLoading={create.isPending}>
-            {t('modules.assign.submit')}
-          </Button>
-        </>
-      }
+      formId="assign-form"
+      onSubmit={onSubmit}
+      submitLabel={t('modules.assign.submit')}
+      isSubmitting={create.isPending}
+      banner={<ErrorBanner error={create.error} />}
     >
-      <form id="assign-form" className="fl-form" onSubmit={onSubmit} noValidate>
-        <ErrorBanner error={create.error} />
-        <SelectField
-          label={t('modules.assign.cohort')}
-          value={cohortId}
-          onChange={(e) => setCohortId(e.target.value)}
-          options={cohorts.map((c) => ({ value: c.id, label: `${c.name} (${c.unitName})` }))}
-          placeholder={t('common.choose')}
-          error={errors.cohortId}
-          required
-          data-autofocus
-        />
-        <div className="fl-form__row">
-          <TextField type="datetime-local" label={t('modules.assign.opensAt')} value={opensAt} onChange={(e) => setOpensAt(e.target.value)} error={errors.opensAt} required />
-          <TextField type="datetime-local" label={t('modules.assign.closesAt')} hint={t('modules.assign.closesAtHint')} value={closesAt} onChange={(e) => setClosesAt(e.target.value)} error={errors.closesAt} />
-        </div>
-      </form>
-    </Dialog>
+      <SelectField
+        label={t('modules.assign.cohort')}
+        value={cohortId}
+        onChange={(e) => setCohortId(e.target.value)}
+        options={cohorts.map((c) => ({ value: c.id, label: `${c.name} (${c.unitName})` }))}
+        placeholder={t('common.choose')}
+        error={errors.cohortId}
+        required
+        data-autofocus
+      />
+      <div className="fl-form__row">
+        <TextField type="datetime-local" label={t('modules.assign.opensAt')} value={opensAt} onChange={(e) => setOpensAt(e.target.value)} error={errors.opensAt} required />
+        <TextField type="datetime-local" label={t('modules.assign.closesAt')} hint={t('modules.assign.closesAtHint')} value={closesAt} onChange={(e) => setClosesAt(e.target.value)} error={errors.closesAt} />
+      </div>
+    </FormDialog>
   );
 }

@@ -1,8 +1,6 @@
 // Create or edit a training module: what it teaches (lesson specimens), what it asks (the exercise pool) and how
 // it runs (mode, feedback, timing, draw, pass mark). Builds a ModuleInput checked with the API's own schema.
 import {
-  DEFAULT_ITEM_SECONDS,
-  DOCUMENT_TYPES,
   DRILL_SECONDS,
   FRAUD_TYPES,
   ModuleInput,
@@ -16,88 +14,25 @@ import {
 } from '@firstline/contracts';
 import { useMemo, useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Badge, Button, Card, Checkbox, ErrorBanner, Field, SearchInput, SelectField, Table, TextField, UnsavedChangesGuard, type Column } from '@/components/ui';
+import {
+  Badge,
+  Button,
+  Card,
+  Checkbox,
+  ErrorBanner,
+  Field,
+  SearchInput,
+  SelectField,
+  Table,
+  TextField,
+  UnsavedChangesGuard,
+  type Column,
+} from '@/components/ui';
+import { DocumentTypeFilter } from '@/components/ui/document-type-select';
 import type { FieldErrors } from '@/lib/validation';
+import { feedbackOptionsFor, initialModuleState, toModuleInput, type ModuleFormState } from '../lib/module-form-state';
 
 export const fraudTypeKey = (f: FraudType) => f.replace(':', '-');
-
-export interface ModuleFormState {
-  title: string;
-  description: string;
-  lessonSpecimenIds: string[];
-  exerciseIds: string[];
-  mode: ModuleMode;
-  feedback: FeedbackPolicy;
-  timePerItemSeconds: string;
-  moduleTimeMinutes: string;
-  drawCount: string;
-  minGenuinePercent: string;
-  passMark: string;
-  attemptsAllowed: string;
-}
-
-export function initialModuleState(module?: ModuleView | null): ModuleFormState {
-  if (!module) {
-    return {
-      title: '',
-      description: '',
-      lessonSpecimenIds: [],
-      exerciseIds: [],
-      mode: 'practice',
-      feedback: 'after-item',
-      timePerItemSeconds: String(DEFAULT_ITEM_SECONDS),
-      moduleTimeMinutes: '',
-      drawCount: '',
-      minGenuinePercent: '0',
-      passMark: '80',
-      attemptsAllowed: '',
-    };
-  }
-  const s = module.settings;
-  return {
-    title: module.title,
-    description: module.description,
-    lessonSpecimenIds: module.lessonSpecimenIds,
-    exerciseIds: module.exerciseIds,
-    mode: s.mode,
-    feedback: s.feedback,
-    timePerItemSeconds: String(s.timePerItemSeconds),
-    moduleTimeMinutes: s.moduleTimeSeconds === null ? '' : String(Math.round((s.moduleTimeSeconds / 60) * 100) / 100),
-    drawCount: s.drawCount === null ? '' : String(s.drawCount),
-    minGenuinePercent: String(Math.round(s.minGenuineShare * 1000) / 10),
-    passMark: String(s.passMark),
-    attemptsAllowed: s.attemptsAllowed === null ? '' : String(s.attemptsAllowed),
-  };
-}
-
-/** Practice gives feedback after each item; an assessment after finishing, or never. */
-export function feedbackOptionsFor(mode: ModuleMode): FeedbackPolicy[] {
-  return mode === 'practice' ? ['after-item'] : ['after-finish', 'never'];
-}
-
-const num = (v: string) => (v.trim() === '' ? Number.NaN : Number(v.trim().replace(',', '.')));
-const optionalNum = (v: string) => (v.trim() === '' ? null : num(v));
-
-/** The form's values as the API's ModuleInput (not yet validated). */
-export function toModuleInput(s: ModuleFormState) {
-  const minutes = optionalNum(s.moduleTimeMinutes);
-  return {
-    title: s.title,
-    description: s.description,
-    lessonSpecimenIds: s.lessonSpecimenIds,
-    exerciseIds: s.exerciseIds,
-    settings: {
-      mode: s.mode,
-      feedback: s.feedback,
-      timePerItemSeconds: num(s.timePerItemSeconds),
-      moduleTimeSeconds: minutes === null ? null : Math.round(minutes * 60),
-      drawCount: optionalNum(s.drawCount),
-      minGenuineShare: num(s.minGenuinePercent) / 100,
-      passMark: num(s.passMark),
-      attemptsAllowed: optionalNum(s.attemptsAllowed),
-    },
-  };
-}
 
 export function ModuleForm({
   module,
@@ -249,17 +184,7 @@ export function ModuleForm({
                 ))}
               </select>
             </label>
-            <label className="fl-filter">
-              <span className="fl-filter__label">{t('library.fields.documentType')}</span>
-              <select className="fl-input fl-select" value={typeFilter} onChange={(e) => setTypeFilter(e.target.value as DocumentType | '')}>
-                <option value="">{t('library.allTypes')}</option>
-                {DOCUMENT_TYPES.map((d) => (
-                  <option key={d} value={d}>
-                    {t(`taxonomy.documentType.${d}`)}
-                  </option>
-                ))}
-              </select>
-            </label>
+            <DocumentTypeFilter value={typeFilter} onChange={setTypeFilter} />
           </div>
           <div className="fl-row-actions">
             <Button size="sm" variant="secondary" onClick={() => set('exerciseIds', [...state.exerciseIds, ...shown.map((e) => e.id).filter((id) => !selected.has(id))])} disabled={shown.length === 0}>

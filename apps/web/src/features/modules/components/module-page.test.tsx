@@ -28,55 +28,83 @@ const assignment: AssignmentView = {
   closesAt: null,
 };
 
+const otherModulesAssignment: AssignmentView = {
+  ...assignment,
+  id: '8d3f0a21-6b5c-4d4e-9f30-00000000000a',
+  module: { ...assignment.module, id: '8d3f0a21-6b5c-4d4e-9f30-0000000000ff' },
+};
+
+/** The module page of an instructor, with the module and this module's assignments as given. */
+function setup(module: ModuleView, assignments: AssignmentView[] = []) {
+  let current = module;
+  const api = mockApi({
+    'POST /api/auth/refresh': () => json(sessionFor(makeUser({ role: 'instructor' }))),
+    [`GET /api/modules/${moduleId}`]: () => json(current),
+    [`POST /api/modules/${moduleId}/publish`]: () => {
+      current = published;
+      return json(published);
+    },
+    'GET /api/exercises': () => json({ items: [], total: 0, limit: 200, offset: 0 }),
+    'GET /api/specimens': () => json({ items: [], total: 0, limit: 200, offset: 0 }),
+    'GET /api/cohorts': () => json([cohort]),
+    'GET /api/assignments': () => json([...assignments, otherModulesAssignment]),
+    'POST /api/assignments': () => {
+      assignments.push(assignment);
+      return json(assignment, 201);
+    },
+    [`DELETE /api/assignments/${assignment.id}`]: () => apiError(409, 'The assignment has been started'),
+  });
+  renderApp(`/app/modules/${moduleId}`);
+  return api;
+}
+
 describe('module page', () => {
   beforeEach(resetAppState);
 
-  it('publishes, assigns to a cohort, and explains a refused withdrawal', async () => {
-    let current = draft;
-    const assignments: AssignmentView[] = [];
-    const api = mockApi({
-      'POST /api/auth/refresh': () => json(sessionFor(makeUser({ role: 'instructor' }))),
-      [`GET /api/modules/${moduleId}`]: () => json(current),
-      [`POST /api/modules/${moduleId}/publish`]: () => {
-        current = published;
-        return json(published);
-      },
-      'GET /api/exercises': () => json({ items: [], total: 0, limit: 200, offset: 0 }),
-      'GET /api/specimens': () => json({ items: [], total: 0, limit: 200, offset: 0 }),
-      'GET /api/cohorts': () => json([cohort]),
-      'GET /api/assignments': () => json([...assignments, { ...assignment, id: '8d3f0a21-6b5c-4d4e-9f30-00000000000a', module: { ...assignment.module, id: '8d3f0a21-6b5c-4d4e-9f30-0000000000ff' } }]),
-      'POST /api/assignments': () => {
-        assignments.push(assignment);
-        return json(assignment, 201);
-      },
-      [`DELETE /api/assignments/${assignment.id}`]: () => apiError(409, 'The assignment has been started'),
-    });
-    renderApp(`/app/modules/${moduleId}`);
+  it('a draft cannot be assigned until it is published', async () => {
+    setup(draft);
     expect(await screen.findByRole('heading', { level: 1, name: 'First-line drill' })).toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Assign' })).toBeDisabled();
     expect(await screen.findByText('Not assigned yet')).toBeInTheDocument();
+  });
 
-    await userEvent.click(screen.getByRole('button', { name: 'Publish' }));
+  it('publishes the draft as version 1', async () => {
+    const api = setup(draft);
+    await userEvent.click(await screen.findByRole('button', { name: 'Publish' }));
     expect(await screen.findByText('Version 1 published')).toBeInTheDocument();
     expect(api.called(`POST /api/modules/${moduleId}/publish`)).toHaveLength(1);
+    expect(screen.getByRole('button', { name: 'Assign' })).toBeEnabled();
+  });
 
-    await userEvent.click(screen.getByRole('button', { name: 'Assign' }));
+  it('refuses an assignment that closes before it opens', async () => {
+    const api = setup(published);
+    await userEvent.click(await screen.findByRole('button', { name: 'Assign' }));
     const dialog = screen.getByRole('dialog');
     expect(within(dialog).getByLabelText(/^Cohort/)).toHaveValue(cohort.id);
     await userEvent.type(within(dialog).getByLabelText(/^Closes/), '2020-01-01T08:00');
     await userEvent.click(within(dialog).getByRole('button', { name: 'Assign' }));
     expect(within(dialog).getByText('It must close after it opens')).toBeInTheDocument();
-    await userEvent.clear(within(dialog).getByLabelText(/^Closes/));
-    await userEvent.click(within(dialog).getByRole('button', { name: 'Assign' }));
+    expect(api.called('POST /api/assignments')).toHaveLength(0);
+  });
 
+  it('assigns the published version to the only cohort, open from now', async () => {
+    const api = setup(published);
+    await userEvent.click(await screen.findByRole('button', { name: 'Assign' }));
+    await userEvent.click(within(screen.getByRole('dialog')).getByRole('button', { name: 'Assign' }));
     const table = await screen.findByRole('table', { name: 'Assignments' });
     expect(within(table).getAllByRole('row')).toHaveLength(2); // header + this module's one
     const sent = api.called('POST /api/assignments')[0].body as Record<string, unknown>;
     expect(sent).toMatchObject({ moduleVersionId: versionId, cohortId: cohort.id, closesAt: null });
     expect(Date.parse(sent.opensAt as string)).not.toBeNaN();
+  });
 
+  it('explains why a started assignment cannot be withdrawn', async () => {
+    setup(published, [assignment]);
+    const table = await screen.findByRole('table', { name: 'Assignments' });
     await userEvent.click(within(table).getByRole('button', { name: `Withdraw from ${cohort.name}` }));
     await userEvent.click(within(screen.getByRole('dialog')).getByRole('button', { name: 'Withdraw' }));
-    expect(await screen.findByText('Someone in the cohort has already started this module, so it can no longer be withdrawn.')).toBeInTheDocument();
+    expect(
+      await screen.findByText('Someone in the cohort has already started this module, so it can no longer be withdrawn.'),
+    ).toBeInTheDocument();
   });
 });

@@ -9,6 +9,7 @@ import { formatDate, formatNumber } from '@/lib/format';
 import { currentLanguage } from '@/lib/i18n';
 import { useMyAssignments } from '../api/get-my-assignments';
 import { useMyProgress } from '../api/get-my-progress';
+import { canStart, sortAssignments } from '../lib/assignments';
 
 type ProgressPoint = MyProgress['attempts'][number];
 
@@ -19,18 +20,6 @@ const STATUS_TONE: Record<AssignmentStatus, BadgeTone> = {
   completed: 'green',
   closed: 'neutral',
 };
-
-/** Open assignments first, by due date (no due date last); upcoming, then completed and closed after. */
-const ORDER: Record<AssignmentStatus, number> = { 'in-progress': 0, 'not-started': 0, upcoming: 1, completed: 2, closed: 3 };
-export function sortAssignments(list: MyAssignmentView[]): MyAssignmentView[] {
-  const due = (a: MyAssignmentView) => (a.closesAt ? Date.parse(a.closesAt) : Infinity);
-  return [...list].sort((a, b) => ORDER[a.status] - ORDER[b.status] || due(a) - due(b));
-}
-
-export function canStart(a: MyAssignmentView): boolean {
-  if (a.activeAttemptId || a.status === 'upcoming' || a.status === 'closed') return false;
-  return a.module.attemptsAllowed === null || a.attemptsUsed < a.module.attemptsAllowed;
-}
 
 /** How an attempt is started: the route wires this to the attempts feature (features do not import each other). */
 export interface StartControl {

@@ -5,7 +5,7 @@ import { useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DocumentViewer, type ViewerRegion } from '@/components/viewer/document-viewer';
 import { ViewerToolbar } from '@/components/viewer/viewer-toolbar';
-import type { ViewerEngine } from '@/components/viewer/viewer-engine';
+import type { ViewerEngine } from '@/components/viewer/viewer-engine-types';
 import { useLightSwitch } from '@/components/viewer/use-light-switch';
 
 export function LessonStudy({ lessons }: { lessons: LessonView[] }) {
@@ -34,7 +34,7 @@ function SpecimenLesson({ lesson }: { lesson: LessonView }) {
   const [side, setSide] = useState<DocumentSide>(sides[0] ?? 'data-page');
   const sideImages = useMemo(() => lesson.images.filter((i) => i.side === side), [lesson, side]);
   const view = useLightSwitch(side, sideImages);
-  const { lights, light, setLight } = view;
+  const { lights, light } = view;
   const [showFeatures, setShowFeatures] = useState(true);
   const [onlyThisLight, setOnlyThisLight] = useState(true);
   const [active, setActive] = useState<string | null>(null);
@@ -70,19 +70,7 @@ function SpecimenLesson({ lesson }: { lesson: LessonView }) {
         </header>
         {lights.length > 0 && light && view.visible && (
           <>
-            <ViewerToolbar
-              sides={sides}
-              side={side}
-              onSide={setSide}
-              lights={lights}
-              light={light}
-              onLight={setLight}
-              frames={view.frames}
-              frame={view.frame}
-              onFrame={view.setFrame}
-              onZoom={(f) => engine.current?.zoomBy(f)}
-              onHome={() => engine.current?.home()}
-            />
+            <ViewerToolbar sides={sides} side={side} onSide={setSide} view={view} engine={engine} />
             <DocumentViewer
               key={side}
               images={view.layers}

@@ -4,7 +4,6 @@ import type { LessonView } from '@firstline/contracts';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { resetOutboxSyncForTests } from '@/features/attempts/outbox/outbox-sync';
 import { ASSIGNMENT_ID, ATTEMPT_ID, imageUrls, makeAssignment, makeAttempt, makeItem } from '@/testing/attempt-fixtures';
 import { apiError, json, makeUser, mockApi, sessionFor, type Handler } from '@/testing/mock-api';
 import { stubViewer } from '@/testing/stub-viewer';
@@ -21,7 +20,6 @@ function signedIn(handlers: Record<string, Handler>, language: 'en' | 'ur' = 'en
 describe('My training', () => {
   beforeEach(async () => {
     await resetAppState();
-    resetOutboxSyncForTests();
   });
 
   it('lists modules with status, due date, best score and the right buttons', async () => {

@@ -1,7 +1,8 @@
 import { CreateUnitRequest, type UnitView } from '@firstline/contracts';
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Banner, Button, Dialog, TextField } from '@/components/ui';
+import { Banner, TextField } from '@/components/ui';
+import { FormDialog } from '@/components/ui/form-dialog';
 import { describeError } from '@/lib/errors';
 import { validate, type FieldErrors } from '@/lib/validation';
 import { useCreateUnit } from '../api/create-unit';
@@ -42,44 +43,38 @@ export function UnitFormDialog({ open, onClose, unit }: { open: boolean; onClose
   }
 
   return (
-    <Dialog
+    <FormDialog
       open={open}
       onClose={onClose}
       title={unit ? t('units.editTitle', { name: unit.name }) : t('units.createTitle')}
       description={t('units.formHint')}
-      footer={
-        <>
-          <Button variant="secondary" onClick={onClose}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" form="unit-form" isLoading={mutation.isPending}>
-            {unit ? t('common.save') : t('units.create')}
-          </Button>
-        </>
+      formId="unit-form"
+      onSubmit={onSubmit}
+      submitLabel={unit ? t('common.save') : t('units.create')}
+      isSubmitting={mutation.isPending}
+      banner={
+        mutation.error && <Banner tone="danger">{describeError(t, mutation.error, { 409: t('units.errors.taken') })}</Banner>
       }
     >
-      <form id="unit-form" className="fl-form" onSubmit={onSubmit} noValidate>
-        {mutation.error && <Banner tone="danger">{describeError(t, mutation.error, { 409: t('units.errors.taken') })}</Banner>}
-        <TextField label={t('units.name')} hint={t('units.nameHint')} value={name} onChange={(e) => {
-            setName(e.target.value);
-            clearError('name');
-          }} error={errors.name} required data-autofocus />
-        <TextField
-          label={t('units.code')}
-          hint={t('units.codeHint')}
-          value={code}
-          onChange={(e) => {
-            setCode(e.target.value.toUpperCase());
-            clearError('code');
-          }}
-          error={errors.code}
-          dir="ltr"
-          autoCapitalize="characters"
-          spellCheck={false}
-          maxLength={16}
-          required
-        />
-      </form>
-    </Dialog>
+      <TextField label={t('units.name')} hint={t('units.nameHint')} value={name} onChange={(e) => {
+          setName(e.target.value);
+          clearError('name');
+        }} error={errors.name} required data-autofocus />
+      <TextField
+        label={t('units.code')}
+        hint={t('units.codeHint')}
+        value={code}
+        onChange={(e) => {
+          setCode(e.target.value.toUpperCase());
+          clearError('code');
+        }}
+        error={errors.code}
+        dir="ltr"
+        autoCapitalize="characters"
+        spellCheck={false}
+        maxLength={16}
+        required
+      />
+    </FormDialog>
   );
 }

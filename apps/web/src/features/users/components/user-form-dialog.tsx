@@ -11,7 +11,8 @@ import {
 } from '@firstline/contracts';
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Banner, Button, Checkbox, Dialog, SelectField, TextField } from '@/components/ui';
+import { Banner, Checkbox, SelectField, TextField } from '@/components/ui';
+import { FormDialog } from '@/components/ui/form-dialog';
 import { describeError } from '@/lib/errors';
 import { LANGUAGE_NAMES } from '@/lib/i18n';
 import { blankToNull, validate, type FieldErrors } from '@/lib/validation';
@@ -127,106 +128,98 @@ export function UserFormDialog({
   }
 
   return (
-    <Dialog
+    <FormDialog
       open={open}
       onClose={onClose}
       size="lg"
       title={user ? t('users.editTitle', { name: user.displayName }) : t('users.createTitle')}
       description={user ? undefined : t('users.createHint')}
-      footer={
-        <>
-          <Button variant="secondary" onClick={onClose}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" form="user-form" isLoading={mutation.isPending}>
-            {user ? t('common.save') : t('users.create')}
-          </Button>
-        </>
+      formId="user-form"
+      onSubmit={onSubmit}
+      submitLabel={user ? t('common.save') : t('users.create')}
+      isSubmitting={mutation.isPending}
+      banner={
+        mutation.error && <Banner tone="danger">{describeError(t, mutation.error, { 409: t('users.errors.taken') })}</Banner>
       }
     >
-      <form id="user-form" className="fl-form" onSubmit={onSubmit} noValidate>
-        {mutation.error && (
-          <Banner tone="danger">{describeError(t, mutation.error, { 409: t('users.errors.taken') })}</Banner>
-        )}
-        <div className="fl-form__row">
-          <TextField
-            label={t('users.name')}
-            value={form.displayName}
-            onChange={(e) => set('displayName', e.target.value)}
-            error={errors.displayName}
-            required
-            data-autofocus
-          />
-          {user ? (
-            <TextField label={t('users.username')} value={form.username} readOnly dir="ltr" hint={t('users.usernameFixed')} />
-          ) : (
-            <TextField
-              label={t('users.username')}
-              hint={t('users.usernameHint')}
-              value={form.username}
-              onChange={(e) => set('username', e.target.value)}
-              error={errors.username}
-              autoCapitalize="none"
-              spellCheck={false}
-              dir="ltr"
-              required
-            />
-          )}
-        </div>
-        <div className="fl-form__row">
-          <SelectField
-            label={t('users.role')}
-            value={form.role}
-            onChange={(e) => set('role', e.target.value as Role)}
-            options={ROLES.map((r) => ({ value: r, label: t(`roles.${r}`) }))}
-            error={errors.role}
-            required
-          />
-          <SelectField
-            label={t('units.unit')}
-            value={form.unitId}
-            onChange={(e) => set('unitId', e.target.value)}
-            options={units.map((u) => ({ value: u.id, label: `${u.name} (${u.code})` }))}
-            placeholder={t('users.noUnit')}
-            error={errors.unitId}
-          />
-        </div>
-        <div className="fl-form__row">
-          <TextField
-            label={t('users.serviceNumber')}
-            hint={t('users.serviceNumberHint')}
-            value={form.serviceNumber}
-            onChange={(e) => set('serviceNumber', e.target.value)}
-            error={errors.serviceNumber}
-            dir="ltr"
-          />
-          <SelectField
-            label={t('language.label')}
-            value={form.language}
-            onChange={(e) => set('language', e.target.value as Language)}
-            options={LANGUAGES.map((l) => ({ value: l, label: LANGUAGE_NAMES[l] }))}
-          />
-        </div>
+      <div className="fl-form__row">
         <TextField
-          type="password"
-          autoComplete="new-password"
-          label={user ? t('users.newPassword') : t('users.initialPassword')}
-          hint={user ? t('users.newPasswordHint') : t('users.passwordHint')}
-          value={form.password}
-          onChange={(e) => set('password', e.target.value)}
-          error={errors.password}
-          required={!user}
+          label={t('users.name')}
+          value={form.displayName}
+          onChange={(e) => set('displayName', e.target.value)}
+          error={errors.displayName}
+          required
+          data-autofocus
+        />
+        {user ? (
+          <TextField label={t('users.username')} value={form.username} readOnly dir="ltr" hint={t('users.usernameFixed')} />
+        ) : (
+          <TextField
+            label={t('users.username')}
+            hint={t('users.usernameHint')}
+            value={form.username}
+            onChange={(e) => set('username', e.target.value)}
+            error={errors.username}
+            autoCapitalize="none"
+            spellCheck={false}
+            dir="ltr"
+            required
+          />
+        )}
+      </div>
+      <div className="fl-form__row">
+        <SelectField
+          label={t('users.role')}
+          value={form.role}
+          onChange={(e) => set('role', e.target.value as Role)}
+          options={ROLES.map((r) => ({ value: r, label: t(`roles.${r}`) }))}
+          error={errors.role}
+          required
+        />
+        <SelectField
+          label={t('units.unit')}
+          value={form.unitId}
+          onChange={(e) => set('unitId', e.target.value)}
+          options={units.map((u) => ({ value: u.id, label: `${u.name} (${u.code})` }))}
+          placeholder={t('users.noUnit')}
+          error={errors.unitId}
+        />
+      </div>
+      <div className="fl-form__row">
+        <TextField
+          label={t('users.serviceNumber')}
+          hint={t('users.serviceNumberHint')}
+          value={form.serviceNumber}
+          onChange={(e) => set('serviceNumber', e.target.value)}
+          error={errors.serviceNumber}
           dir="ltr"
         />
-        {user && (
-          <Checkbox
-            label={t('users.activeLabel')}
-            hint={t('users.activeHint')}
-            checked={form.active}
-            onChange={(e) => set('active', e.target.checked)}
-          />
-        )}
-      </form>
-    </Dialog>
+        <SelectField
+          label={t('language.label')}
+          value={form.language}
+          onChange={(e) => set('language', e.target.value as Language)}
+          options={LANGUAGES.map((l) => ({ value: l, label: LANGUAGE_NAMES[l] }))}
+        />
+      </div>
+      <TextField
+        type="password"
+        autoComplete="new-password"
+        label={user ? t('users.newPassword') : t('users.initialPassword')}
+        hint={user ? t('users.newPasswordHint') : t('users.passwordHint')}
+        value={form.password}
+        onChange={(e) => set('password', e.target.value)}
+        error={errors.password}
+        required={!user}
+        dir="ltr"
+      />
+      {user && (
+        <Checkbox
+          label={t('users.activeLabel')}
+          hint={t('users.activeHint')}
+          checked={form.active}
+          onChange={(e) => set('active', e.target.checked)}
+        />
+      )}
+    </FormDialog>
   );
 }

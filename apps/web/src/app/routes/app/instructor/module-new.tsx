@@ -5,7 +5,7 @@ import { ChevronIcon, PageHeader } from '@/components/ui';
 import { paths } from '@/config/paths';
 import { useSaveModule } from '@/features/modules/api/save-module';
 import { ModuleForm } from '@/features/modules/components/module-form';
-import { ModuleFormSources, prefetchModuleFormSources } from '@/features/modules/components/module-form-sources';
+import { ModuleFormSources, prefetchModuleFormSources } from './module-form-sources';
 import { ensureSession } from '@/lib/auth';
 import { useDocumentTitle } from '@/lib/use-document-title';
 

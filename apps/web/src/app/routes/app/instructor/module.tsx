@@ -7,7 +7,7 @@ import { paths } from '@/config/paths';
 import { useCohorts } from '@/features/cohorts/api/get-cohorts';
 import { getAssignmentsQueryOptions } from '@/features/modules/api/assignments';
 import { getModuleQueryOptions, useModule } from '@/features/modules/api/get-module';
-import { ModuleFormSources, prefetchModuleFormSources } from '@/features/modules/components/module-form-sources';
+import { ModuleFormSources, prefetchModuleFormSources } from './module-form-sources';
 import { usePublishModule } from '@/features/modules/api/publish-module';
 import { useSaveModule } from '@/features/modules/api/save-module';
 import { AssignDialog } from '@/features/modules/components/assign-dialog';

@@ -3,7 +3,7 @@
 import type { CheckContext } from '@firstline/contracts';
 import { useTranslation } from 'react-i18next';
 
-export function DeskContext({ context }: { context: CheckContext }) {
+export function DeskContextPanel({ context }: { context: CheckContext }) {
   const { t } = useTranslation();
   return (
     <details className="fl-desk" data-testid="desk-context">

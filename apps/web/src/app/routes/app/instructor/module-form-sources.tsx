@@ -1,5 +1,6 @@
 // What the module form picks from — the exercise pool and the lesson specimens — loaded together for the new
-// and the edit screens, with one loading and one error state.
+// and the edit screens, with one loading and one error state. It composes two features (exercises, library), so it
+// lives with the routes that use it rather than in features/modules.
 import type { ExerciseSummary, SpecimenSummary } from '@firstline/contracts';
 import type { QueryClient } from '@tanstack/react-query';
 import type { ReactNode } from 'react';

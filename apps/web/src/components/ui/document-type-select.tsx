@@ -1,0 +1,52 @@
+// The document type picker (TD1 … MRV-B), one list for every screen: as a filter bar's select ("All types") or as
+// a form field.
+import { DOCUMENT_TYPES, type DocumentType } from '@firstline/contracts/vocabulary';
+import type { ChangeEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { SelectField } from './field';
+
+export function DocumentTypeFilter({
+  value,
+  onChange,
+}: {
+  value: DocumentType | '';
+  onChange: (value: DocumentType | '') => void;
+}) {
+  const { t } = useTranslation();
+  return (
+    <label className="fl-filter">
+      <span className="fl-filter__label">{t('library.fields.documentType')}</span>
+      <select className="fl-input fl-select" value={value} onChange={(e) => onChange(e.target.value as DocumentType | '')}>
+        <option value="">{t('library.allTypes')}</option>
+        {DOCUMENT_TYPES.map((d) => (
+          <option key={d} value={d}>
+            {t(`taxonomy.documentType.${d}`)}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
+
+export function DocumentTypeField({
+  value,
+  onChange,
+  error,
+}: {
+  value: DocumentType | '';
+  onChange: (e: ChangeEvent<HTMLSelectElement>) => void;
+  error?: string;
+}) {
+  const { t } = useTranslation();
+  return (
+    <SelectField
+      label={t('library.fields.documentType')}
+      value={value}
+      onChange={onChange}
+      options={DOCUMENT_TYPES.map((d) => ({ value: d, label: t(`taxonomy.documentType.${d}`) }))}
+      placeholder={t('common.choose')}
+      error={error}
+      required
+    />
+  );
+}
