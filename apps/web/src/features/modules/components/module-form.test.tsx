@@ -84,6 +84,13 @@ describe('module form', () => {
     expect(screen.getByText('2 fraudulent')).toBeInTheDocument();
   });
 
+  it('names each exercise’s fraud type in words, in the pool and in its filter', async () => {
+    setup();
+    const table = screen.getByRole('table', { name: 'Exercise pool' });
+    expect(within(table).getByText('Forged — photo substitution')).toBeInTheDocument();
+    expect(options(screen.getByLabelText('Fraud type') as HTMLSelectElement)).toContain('Forged — photo substitution');
+  });
+
   it('builds the ModuleInput the API takes', async () => {
     const { onSubmit } = setup();
     await userEvent.type(screen.getByLabelText(/^Title/), 'Photo substitution — assessment');

@@ -31,8 +31,8 @@ import {
 import { DocumentTypeFilter } from '@/components/ui/document-type-select';
 import type { FieldErrors } from '@/lib/validation';
 import { feedbackOptionsFor, initialModuleState, toModuleInput, type ModuleFormState } from '../lib/module-form-state';
+import { fraudTypeKey } from '@/lib/taxonomy-keys';
 
-export const fraudTypeKey = (f: FraudType) => f.replace(':', '-');
 
 export function ModuleForm({
   module,
@@ -129,7 +129,7 @@ export function ModuleForm({
     {
       key: 'fraud',
       header: t('modules.pool.fraudType'),
-      cell: (e) => <Badge tone={e.verdict === 'genuine' ? 'green' : 'red'}>{t(`taxonomy.fraudType.${fraudTypeKey(e.fraudType)}`)}</Badge>,
+      cell: (e) => <Badge tone={e.verdict === 'genuine' ? 'green' : 'red'}>{t(fraudTypeKey(e.fraudType))}</Badge>,
     },
     { key: 'difficulty', header: t('modules.pool.difficulty'), align: 'end', cell: (e) => <span className="fl-num">{e.difficulty}</span> },
   ];
@@ -179,7 +179,7 @@ export function ModuleForm({
                 <option value="">{t('modules.pool.allFraudTypes')}</option>
                 {FRAUD_TYPES.map((f) => (
                   <option key={f} value={f}>
-                    {t(`taxonomy.fraudType.${fraudTypeKey(f)}`)}
+                    {t(fraudTypeKey(f))}
                   </option>
                 ))}
               </select>
