@@ -1,7 +1,8 @@
 // The import rules of the README's Architecture section, as one ESLint rule:
 // - API (apps/api/src): a feature reaches another only through its barrel (`../<feature>`, its index.ts: the Nest
 //   module and what that module exports). An entity may import another feature's entity for a TypeORM relation.
-//   Cross-cutting `common/` imports no feature; `database/` may import entities (the entity list, migrations).
+//   Cross-cutting `common/` imports no feature; `database/` may import entities (the entity list, migrations); the
+//   composition root (files directly in src/) may import a feature's `*.module`.
 // - Web (apps/web/src): app → features → shared (components, lib, config, hooks, testing, locales, styles); no
 //   feature imports another feature; shared code imports no feature and nothing from app; features nothing from app.
 import path from 'node:path';
@@ -46,6 +47,9 @@ function apiProblem(from, to, file, target) {
   const targetName = stripExt(target);
   if (/\.entity$/.test(targetName) && (/\.entity\.ts$/.test(file) || fromTop === 'database')) return null;
   if (fromTop === 'database' && to.parts.includes('migrations')) return null;
+  // The composition root (app.module.ts and its neighbours) may register a feature's second Nest module, one kept
+  // out of the barrel because it sits above features that depend on the barrel (cohorts' route module).
+  if (fromTop === null && /\.module$/.test(targetName)) return null;
   return `import "${toTop}" through its barrel ('../${toTop}'), not a file inside it`;
 }
 

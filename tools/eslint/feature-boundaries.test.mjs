@@ -20,12 +20,14 @@ tester.run('feature-boundaries (API)', rule, {
     { name: 'a feature imports cross-cutting code', filename: at('apps/api/src/attempts/attempts.service.ts'), code: "import { notFound } from '../common/domain-error';" },
     { name: 'an entity imports another feature’s entity for a relation', filename: at('apps/api/src/cohorts/cohort.entity.ts'), code: "import { Unit } from '../units/unit.entity';" },
     { name: 'the entity list imports every entity', filename: at('apps/api/src/database/entities.ts'), code: "import { User } from '../users/user.entity';" },
+    { name: 'the app module registers a feature’s second Nest module', filename: at('apps/api/src/app.module.ts'), code: "import { CohortManagementModule } from './cohorts/cohort-management.module';" },
     { name: 'the app module imports feature modules through barrels', filename: at('apps/api/src/app.module.ts'), code: "import { UsersModule } from './users';" },
   ],
   invalid: [
     { name: 'a service reaches into another feature’s service file', filename: at('apps/api/src/attempts/attempts.service.ts'), code: "import { CohortsService } from '../cohorts/cohorts.service';", errors: [{ messageId: 'boundary' }] },
     { name: 'a service reads another feature’s entity', filename: at('apps/api/src/attempts/attempts.service.ts'), code: "import { ExerciseVersion } from '../exercises/exercise.entity';", errors: [{ messageId: 'boundary' }] },
     { name: 'common code imports a feature', filename: at('apps/api/src/common/auth.guard.ts'), code: "import { AuthService } from '../auth';", errors: [{ messageId: 'boundary' }] },
+    { name: 'the app module reaches a feature’s service file', filename: at('apps/api/src/app.module.ts'), code: "import { UsersService } from './users/users.service';", errors: [{ messageId: 'boundary' }] },
     { name: 're-exporting a deep path counts too', filename: at('apps/api/src/seed/index.ts'), code: "export { MediaService } from '../media/media.service';", errors: [{ messageId: 'boundary' }] },
   ],
 });

@@ -16,7 +16,7 @@ import { AppModule } from './app.module';
 import { DomainError } from './common/errors/domain-error';
 import { requestContext } from './common/logging/request-context';
 import { AppConfig } from './config/config';
-import { assertMediaDriverAvailable } from './media/storage';
+import { assertMediaDriverAvailable } from './media';
 import { version } from './version';
 
 /** Body-parser failures become domain errors here, where their type is still known (Nest would flatten them). */

@@ -9,7 +9,7 @@ import { AuditModule } from './audit';
 import { AuthModule } from './auth';
 import { CohortsModule } from './cohorts';
 import { CohortManagementModule } from './cohorts/cohort-management.module';
-import { AuthGuard } from './common/guards/auth.guard';
+import { AuthGuard } from './auth';
 import { AllExceptionsFilter } from './common/filters/http-exception.filter';
 import { requestLoggerModule } from './common/logging/request-logger';
 import { AppConfig, ConfigModule } from './config';

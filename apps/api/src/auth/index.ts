@@ -1,3 +1,4 @@
 // The auth feature's public surface: what other features and the app module may import.
 export { AuthModule } from './auth.module';
 export { AuthService } from './auth.service';
+export { AuthGuard } from './auth.guard';

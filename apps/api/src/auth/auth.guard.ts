@@ -4,10 +4,10 @@ import { Reflector } from '@nestjs/core';
 import { JwtService } from '@nestjs/jwt';
 import type { Role } from '@firstline/contracts';
 import type { Request } from 'express';
-import { UsersService } from '../../users';
-import type { Actor } from '../decorators/actor';
-import { DomainError } from '../errors/domain-error';
-import { PUBLIC_KEY, ROLES_KEY } from '../decorators/roles.decorator';
+import { UsersService } from '../users';
+import type { Actor } from '../common/decorators/actor';
+import { DomainError } from '../common/errors/domain-error';
+import { PUBLIC_KEY, ROLES_KEY } from '../common/decorators/roles.decorator';
 
 export interface AccessClaims {
   sub: string;

@@ -1,10 +1,10 @@
 import { ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { JwtService } from '@nestjs/jwt';
-import type { UsersService } from '../../users';
+import type { UsersService } from '../users';
 import { AuthGuard } from './auth.guard';
-import { DomainError } from '../errors/domain-error';
-import { Public, Roles } from '../decorators/roles.decorator';
+import { DomainError } from '../common/errors/domain-error';
+import { Public, Roles } from '../common/decorators/roles.decorator';
 
 class Sample {
   @Public() open() {}
