@@ -51,7 +51,9 @@ async function forgeBench() {
   const images = first.images ?? 8;
   const baseline = await time(async () => {
     for (let i = 0; i < images; i++) {
-      await sharp({ create: { width: 2953, height: 2079, channels: 3, background: '#f3efe4' } }).png({ compressionLevel: 6 }).toBuffer();
+      await sharp({ create: { width: 2953, height: 2079, channels: 3, background: '#f3efe4' } })
+        .png({ compressionLevel: 6 })
+        .toBuffer();
     }
   });
   const samples = [first];
@@ -114,11 +116,16 @@ async function ingestBench() {
       }
     }
     const src = path.join(dir, 'source.jpg');
-    await sharp(raw, { raw: { width, height, channels: 3 } }).jpeg({ quality: 90 }).toFile(src);
+    await sharp(raw, { raw: { width, height, channels: 3 } })
+      .jpeg({ quality: 90 })
+      .toFile(src);
     const self = fileURLToPath(import.meta.url);
     const run = (mode) => {
       const out = fs.mkdtempSync(path.join(dir, `${mode}-`));
-      const r = spawnSync(process.execPath, [self, '--ingest-child', mode, src, out], { encoding: 'utf8', maxBuffer: 1 << 20 });
+      const r = spawnSync(process.execPath, [self, '--ingest-child', mode, src, out], {
+        encoding: 'utf8',
+        maxBuffer: 1 << 20,
+      });
       fs.rmSync(out, { recursive: true, force: true });
       if (r.status !== 0) throw new Error(`${mode} ingest failed: ${r.stderr}`);
       return JSON.parse(r.stdout);
@@ -130,7 +137,13 @@ async function ingestBench() {
       bare.push(run('bare'));
       full.push(run('pipeline'));
     }
-    report('media: ingest 6000×4000 JPEG (9 variants + tiles)', median(full.map((r) => r.ms)), 'ms', median(bare.map((r) => r.ms)), 'ratio ≤ 1.5 vs tiles only');
+    report(
+      'media: ingest 6000×4000 JPEG (9 variants + tiles)',
+      median(full.map((r) => r.ms)),
+      'ms',
+      median(bare.map((r) => r.ms)),
+      'ratio ≤ 1.5 vs tiles only',
+    );
     report('media: peak RSS during ingest', Math.max(...full.map((r) => r.peakRssMb)), 'MB', undefined, '≤ 600 MB');
     report('media: peak RSS, bare sharp tiles (reference)', Math.max(...bare.map((r) => r.peakRssMb)), 'MB');
   } finally {
@@ -145,7 +158,14 @@ async function traineeWebBench() {
     console.log(`web: Chromium not found at ${chromium} — skipped (apt-get install chromium)`);
     return;
   }
-  const script = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'apps', 'web', 'e2e', 'bench-trainee.mjs');
+  const script = path.join(
+    path.dirname(fileURLToPath(import.meta.url)),
+    '..',
+    'apps',
+    'web',
+    'e2e',
+    'bench-trainee.mjs',
+  );
   const r = spawnSync(process.execPath, [script], { encoding: 'utf8', maxBuffer: 1 << 22, env: { ...process.env } });
   if (r.status !== 0) {
     console.log(`web: bench failed — ${r.stderr.split('\n').slice(-8).join('\n')}`);

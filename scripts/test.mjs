@@ -31,6 +31,7 @@ function run(label, cmd, args) {
  * 0 failed") or node's test runner in TAP ("# pass 17", "# fail 0").
  */
 function counts(out) {
+  // eslint-disable-next-line no-control-regex -- strips the terminal's colour codes (ESC [ … m)
   const plain = out.replace(/\x1b\[[0-9;]*m/g, '');
   let passed = 0;
   let failed = 0;
@@ -58,7 +59,9 @@ const steps = [
 ];
 
 async function main() {
-  console.log(`FirstLine tests on ${process.env.DATABASE_URL ? 'the PostgreSQL server in DATABASE_URL' : 'an embedded PostgreSQL'}`);
+  console.log(
+    `FirstLine tests on ${process.env.DATABASE_URL ? 'the PostgreSQL server in DATABASE_URL' : 'an embedded PostgreSQL'}`,
+  );
   // A lint error fails the run, but the suites still run so one CI run shows everything that is wrong.
   const results = [];
   if (!skipLint) {
@@ -73,11 +76,17 @@ async function main() {
       process.exit(1);
     }
   }
-  if (fs.existsSync(CHROMIUM)) steps.push(['apps/web (browser e2e in Chromium)', 'npm', ['run', 'e2e', '-w', 'apps/web']]);
+  if (fs.existsSync(CHROMIUM))
+    steps.push(['apps/web (browser e2e in Chromium)', 'npm', ['run', 'e2e', '-w', 'apps/web']]);
   else if (browserRequired) {
-    console.error(`\nChromium not found at ${CHROMIUM}: the browser e2e tests are required here (install Debian's chromium, or set CHROMIUM_PATH)`);
+    console.error(
+      `\nChromium not found at ${CHROMIUM}: the browser e2e tests are required here (install Debian's chromium, or set CHROMIUM_PATH)`,
+    );
     process.exit(1);
-  } else console.warn(`\nskipping the browser e2e tests: no Chromium at ${CHROMIUM} (apt-get install chromium, or set CHROMIUM_PATH)`);
+  } else
+    console.warn(
+      `\nskipping the browser e2e tests: no Chromium at ${CHROMIUM} (apt-get install chromium, or set CHROMIUM_PATH)`,
+    );
 
   for (const [label, cmd, args] of steps) results.push(await run(label, cmd, args));
   let passed = 0;
@@ -87,7 +96,9 @@ async function main() {
     const c = counts(r.out);
     passed += c.passed;
     failed += c.failed + (r.code !== 0 && c.failed === 0 ? 1 : 0);
-    console.log(`${r.code === 0 ? 'ok  ' : 'FAIL'} ${r.label}: ${c.passed} passed, ${c.failed} failed${r.code !== 0 ? ` (exit ${r.code})` : ''}`);
+    console.log(
+      `${r.code === 0 ? 'ok  ' : 'FAIL'} ${r.label}: ${c.passed} passed, ${c.failed} failed${r.code !== 0 ? ` (exit ${r.code})` : ''}`,
+    );
   }
   console.log(`${passed} passed, ${failed} failed`);
   process.exit(results.every((r) => r.code === 0) ? 0 : 1);

@@ -63,7 +63,8 @@ function webLayer(parts) {
 function webProblem(from, to) {
   const a = webLayer(from.parts);
   const b = webLayer(to.parts);
-  if (b.layer === 'app' && to.parts[0] === 'app' && a.layer !== 'app') return `${a.layer} code imports nothing from app/`;
+  if (b.layer === 'app' && to.parts[0] === 'app' && a.layer !== 'app')
+    return `${a.layer} code imports nothing from app/`;
   if (b.layer === 'feature') {
     if (a.layer === 'shared') return `shared code imports no feature (it imports features/${b.name})`;
     if (a.layer === 'feature' && a.name !== b.name) {

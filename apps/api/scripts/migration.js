@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // Migration CLI over the app's own DataSource (dist/database/data-source.js):
-//   node scripts/migration.js generate <Name>   write src/database/migrations/<timestamp>-<Name>.ts from the entity diff
+//   node scripts/migration.js generate <Name>   write src/database/migrations/<timestamp>-<Name>.ts from the entity
+//     diff
 //   node scripts/migration.js run | revert | show
 // Uses DATABASE_URL, or the embedded PostgreSQL under DATA_DIR (default ./data) when it is unset.
 const fs = require('node:fs');
@@ -44,9 +45,15 @@ async function main() {
       const cls = `${name}${ts}`;
       const q = (s) => '`' + s.replace(/\\/g, '\\\\').replace(/`/g, '\\`').replace(/\$\{/g, '\\${') + '`';
       const up = sql.upQueries.map((x) => `    await queryRunner.query(${q(x.query)});`).join('\n');
-      const down = sql.downQueries.reverse().map((x) => `    await queryRunner.query(${q(x.query)});`).join('\n');
+      const down = sql.downQueries
+        .reverse()
+        .map((x) => `    await queryRunner.query(${q(x.query)});`)
+        .join('\n');
       const file = path.join(__dirname, '..', 'src', 'database', 'migrations', `${ts}-${name}.ts`);
-      fs.writeFileSync(file, `import { MigrationInterface, QueryRunner } from 'typeorm';\n\nexport class ${cls} implements MigrationInterface {\n  name = '${cls}';\n\n  public async up(queryRunner: QueryRunner): Promise<void> {\n${up}\n  }\n\n  public async down(queryRunner: QueryRunner): Promise<void> {\n${down}\n  }\n}\n`);
+      fs.writeFileSync(
+        file,
+        `import { MigrationInterface, QueryRunner } from 'typeorm';\n\nexport class ${cls} implements MigrationInterface {\n  name = '${cls}';\n\n  public async up(queryRunner: QueryRunner): Promise<void> {\n${up}\n  }\n\n  public async down(queryRunner: QueryRunner): Promise<void> {\n${down}\n  }\n}\n`,
+      );
       const index = path.join(__dirname, '..', 'src', 'database', 'migrations', 'index.ts');
       let src = fs.readFileSync(index, 'utf8');
       src = `import { ${cls} } from './${ts}-${name}';\n` + src.replace(/\n\];/, `\n  ${cls},\n];`);

@@ -10,9 +10,17 @@ async function main() {
   const { AppModule } = require(path.join(dist, 'app.module.js'));
   const { buildOpenApi } = require(path.join(dist, 'app.factory.js'));
   const { loadConfig } = require(path.join(dist, 'config', 'config.js'));
-  const config = loadConfig({ DATABASE_URL: 'postgres://unused/unused', LOG_LEVEL: 'silent', JWT_SECRET: 'x'.repeat(32) });
+  const config = loadConfig({
+    DATABASE_URL: 'postgres://unused/unused',
+    LOG_LEVEL: 'silent',
+    JWT_SECRET: 'x'.repeat(32),
+  });
   // preview mode: controllers and metadata without providers, so no database connection is opened.
-  const app = await NestFactory.create(AppModule.forRoot(config, config.DATABASE_URL), { preview: true, logger: false, abortOnError: false });
+  const app = await NestFactory.create(AppModule.forRoot(config, config.DATABASE_URL), {
+    preview: true,
+    logger: false,
+    abortOnError: false,
+  });
   app.setGlobalPrefix('api');
   const doc = buildOpenApi(app);
   fs.writeFileSync(path.join(__dirname, '..', 'openapi.json'), JSON.stringify(doc, null, 2) + '\n');

@@ -1,29 +1,35 @@
 // Builds the HTTP application: the same function serves `npm start` and the e2e tests.
-import compression from 'compression';
+import fs from 'node:fs';
+import path from 'node:path';
 import { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
+import compression from 'compression';
 import cookieParser from 'cookie-parser';
 import express from 'express';
 import helmet from 'helmet';
-import fs from 'node:fs';
-import path from 'node:path';
 import { Logger } from 'nestjs-pino';
-import { QuietStartupLogger } from './common/logging/quiet-startup-logger';
 import { cleanupOpenApiDoc } from 'nestjs-zod';
 import { AppModule } from './app.module';
 import { DomainError } from './common/errors/domain-error';
+import { QuietStartupLogger } from './common/logging/quiet-startup-logger';
 import { requestContext } from './common/logging/request-context';
 import { AppConfig } from './config/config';
 import { assertMediaDriverAvailable } from './media';
 import { version } from './version';
 
 /** Body-parser failures become domain errors here, where their type is still known (Nest would flatten them). */
-function bodyParserErrors(err: unknown, _req: express.Request, _res: express.Response, next: express.NextFunction): void {
+function bodyParserErrors(
+  err: unknown,
+  _req: express.Request,
+  _res: express.Response,
+  next: express.NextFunction,
+): void {
   const parseError = err as { type?: string; message?: string };
   const type = parseError?.type;
-  if (type === 'entity.parse.failed') return next(new DomainError('invalid', `Malformed JSON in request body: ${parseError.message}`));
+  if (type === 'entity.parse.failed')
+    return next(new DomainError('invalid', `Malformed JSON in request body: ${parseError.message}`));
   if (type === 'entity.too.large') return next(new DomainError('payload_too_large', 'Request body is too large'));
   if (type === 'encoding.unsupported' || type === 'charset.unsupported') {
     return next(new DomainError('unsupported_media_type', parseError.message ?? 'Unsupported encoding'));
@@ -46,7 +52,10 @@ export function buildOpenApi(app: INestApplication): OpenAPIObject {
 
 export async function createApp(config: AppConfig, databaseUrl: string): Promise<NestExpressApplication> {
   assertMediaDriverAvailable(config); // before anything opens a connection
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, databaseUrl), { bufferLogs: true, bodyParser: false });
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, databaseUrl), {
+    bufferLogs: true,
+    bodyParser: false,
+  });
   app.useLogger(new QuietStartupLogger(app.get(Logger)));
   app.set('trust proxy', config.TRUST_PROXY);
   app.disable('x-powered-by');
@@ -79,7 +88,15 @@ export async function createApp(config: AppConfig, databaseUrl: string): Promise
   // The web app: static files, and index.html for client-side routes. /api stays with Nest (and its 404s).
   const index = path.join(config.WEB_DIST, 'index.html');
   if (fs.existsSync(index)) {
-    app.use(express.static(config.WEB_DIST, { index: false, maxAge: '1h', setHeaders: (res, file) => file.includes(`${path.sep}assets${path.sep}`) && res.setHeader('Cache-Control', 'public, max-age=31536000, immutable') }));
+    app.use(
+      express.static(config.WEB_DIST, {
+        index: false,
+        maxAge: '1h',
+        setHeaders: (res, file) =>
+          file.includes(`${path.sep}assets${path.sep}`) &&
+          res.setHeader('Cache-Control', 'public, max-age=31536000, immutable'),
+      }),
+    );
     app.use((req: express.Request, res: express.Response, next: express.NextFunction) => {
       if ((req.method === 'GET' || req.method === 'HEAD') && !req.path.startsWith('/api') && req.accepts('html')) {
         res.setHeader('Cache-Control', 'no-cache');

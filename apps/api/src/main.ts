@@ -3,10 +3,10 @@ import 'reflect-metadata';
 import pino from 'pino';
 import { createApp } from './app.factory';
 import { AppConfig, ConfigError, loadConfig } from './config/config';
+import { readDemoOrganisation } from './database/demo-organisation';
 import { EmbeddedDatabase, startEmbeddedPostgres, StartupError } from './database/embedded-postgres';
 import { prepareDatabase } from './database/migrate';
 import { assertMediaDriverAvailable } from './media';
-import { readDemoOrganisation } from './database/demo-organisation';
 import { DemoContentService } from './seed';
 
 function banner(config: AppConfig, port: number, embedded: EmbeddedDatabase | undefined, demo: boolean): string {
@@ -25,9 +25,11 @@ function banner(config: AppConfig, port: number, embedded: EmbeddedDatabase | un
     const trainees = org.trainees.map((trainee) => trainee.username);
     lines.push(
       `    Demo logins (password "${org.password}"):`,
-      ...org.staff.map((staff) => `      ${staff.username.padEnd(12)} ${staff.role}${staff.unit ? `, ${staff.unit}` : ''}`),
+      ...org.staff.map(
+        (staff) => `      ${staff.username.padEnd(12)} ${staff.role}${staff.unit ? `, ${staff.unit}` : ''}`,
+      ),
       `      ${trainees[0]} … ${trainees[trainees.length - 1]}  trainees`,
-      "    Demo modules are prepared in the background on first start (a few minutes; /api/health shows demoContent).",
+      '    Demo modules are prepared in the background on first start (a few minutes; /api/health shows demoContent).',
     );
   }
   lines.push('    Stop with Ctrl+C', '');
@@ -49,7 +51,8 @@ async function main(): Promise<void> {
   const log = pino({ level: config.LOG_LEVEL, base: { context: 'Bootstrap' } });
   let embedded: EmbeddedDatabase | undefined;
   let app: Awaited<ReturnType<typeof createApp>> | undefined;
-  const stopDb = async () => embedded?.stop().catch((err) => log.error({ err }, 'stopping the embedded database failed'));
+  const stopDb = async () =>
+    embedded?.stop().catch((err) => log.error({ err }, 'stopping the embedded database failed'));
   // Installed before anything starts, so a signal during start-up also stops the embedded database.
   let closing = false;
   const shutdown = async (signal: string) => {
@@ -79,7 +82,12 @@ async function main(): Promise<void> {
       // Generated and ingested in the background on first start (cached afterwards); the app serves meanwhile.
       void app
         .get(DemoContentService)
-        .seed({ dir: config.DEMO_LIBRARY_DIR, dpi: config.DEMO_DPI, exercises: config.DEMO_EXERCISES, log: (line) => log.info(line) })
+        .seed({
+          dir: config.DEMO_LIBRARY_DIR,
+          dpi: config.DEMO_DPI,
+          exercises: config.DEMO_EXERCISES,
+          log: (line) => log.info(line),
+        })
         .catch((err) => log.error({ err }, 'demo content could not be prepared'));
     }
   } catch (err) {
@@ -90,11 +98,15 @@ async function main(): Promise<void> {
     }
     const startError = err as NodeJS.ErrnoException;
     if (startError.code === 'EADDRINUSE') {
-      process.stderr.write(`FirstLine cannot start. Port ${config.PORT} is already in use; set PORT to another port.\n`);
+      process.stderr.write(
+        `FirstLine cannot start. Port ${config.PORT} is already in use; set PORT to another port.\n`,
+      );
       process.exit(1);
     }
     if (['ECONNREFUSED', 'ENOTFOUND', '28P01', '3D000'].includes(startError.code ?? '')) {
-      process.stderr.write(`FirstLine cannot start. The database at DATABASE_URL is not reachable: ${startError.message}\n`);
+      process.stderr.write(
+        `FirstLine cannot start. The database at DATABASE_URL is not reachable: ${startError.message}\n`,
+      );
       process.exit(1);
     }
     log.fatal({ err }, 'start-up failed');

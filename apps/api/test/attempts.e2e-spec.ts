@@ -2,10 +2,10 @@
 // a trainee takes a practice module and a timed assessment — start, presentations, autosave, answers, a repeated
 // submit with the same Idempotency-Key, a reload-style resume, late answers, finish, review — and nothing a trainee
 // receives before an item is locked carries its truth.
-import type { NestExpressApplication } from '@nestjs/platform-express';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import type { NestExpressApplication } from '@nestjs/platform-express';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { DemoContentService } from '../src/seed';
@@ -13,16 +13,35 @@ import { bearer, signIn, testApp } from './utils';
 
 jest.setTimeout(240_000);
 
-const TRUTH_KEYS = ['verdict', 'regions', 'explanation', 'truth', 'correctDecision', 'polygon', 'operation', 'tags', 'difficulty', 'exerciseId', 'exerciseVersionId', 'specimenId', 'featureOptions'];
+const TRUTH_KEYS = [
+  'verdict',
+  'regions',
+  'explanation',
+  'truth',
+  'correctDecision',
+  'polygon',
+  'operation',
+  'tags',
+  'difficulty',
+  'exerciseId',
+  'exerciseVersionId',
+  'specimenId',
+  'featureOptions',
+];
 
 /** Every key path in a JSON value (array indices collapsed), for comparing shapes. */
 function keyPaths(value: unknown, prefix = ''): string[] {
   if (Array.isArray(value)) return value.flatMap((v) => keyPaths(v, `${prefix}[]`));
-  if (value && typeof value === 'object') return Object.entries(value).flatMap(([k, v]) => [`${prefix}.${k}`, ...keyPaths(v, `${prefix}.${k}`)]);
+  if (value && typeof value === 'object')
+    return Object.entries(value).flatMap(([k, v]) => [`${prefix}.${k}`, ...keyPaths(v, `${prefix}.${k}`)]);
   return [];
 }
 
-function assertNoTruth(body: unknown, where: string, truth?: { fraudType: string; explanation: string; title?: string; versionId?: string; exerciseId?: string }): void {
+function assertNoTruth(
+  body: unknown,
+  where: string,
+  truth?: { fraudType: string; explanation: string; title?: string; versionId?: string; exerciseId?: string },
+): void {
   const paths = keyPaths(body);
   for (const key of TRUTH_KEYS) {
     const hit = paths.find((p) => p.endsWith(`.${key}`));
@@ -33,7 +52,8 @@ function assertNoTruth(body: unknown, where: string, truth?: { fraudType: string
     if (Array.isArray(v)) return v.forEach(walk);
     if (!v || typeof v !== 'object') return;
     for (const [k, child] of Object.entries(v)) {
-      if (k === 'feedback' && child && typeof child === 'object') throw new Error(`${where}: feedback before the item is locked`);
+      if (k === 'feedback' && child && typeof child === 'object')
+        throw new Error(`${where}: feedback before the item is locked`);
       walk(child);
     }
   };
@@ -62,7 +82,17 @@ describe('attempts', () => {
   const libraryDir = fs.mkdtempSync(path.join(os.tmpdir(), 'firstline-demo-lib-'));
 
   /** The truth of the exercise behind item n of an attempt, read straight from the database. */
-  async function truthOf(attemptId: string, n: number): Promise<{ verdict: string; fraudType: string; explanation: string; title: string; versionId: string; exerciseId: string }> {
+  async function truthOf(
+    attemptId: string,
+    n: number,
+  ): Promise<{
+    verdict: string;
+    fraudType: string;
+    explanation: string;
+    title: string;
+    versionId: string;
+    exerciseId: string;
+  }> {
     const [row] = await db.query(
       `SELECT v.truth, v.title, v.id AS "versionId", v.exercise_id AS "exerciseId" FROM attempt_items i JOIN exercise_versions v ON v.id = i.exercise_version_id WHERE i.attempt_id = $1 AND i.n = $2`,
       [attemptId, n],
@@ -71,13 +101,19 @@ describe('attempts', () => {
   }
 
   const put = (token: string, attemptId: string, n: number, key: string, body: object) =>
-    http().put(`/api/attempts/${attemptId}/items/${n}/response`).set(bearer(token)).set('Idempotency-Key', key).send(body);
+    http()
+      .put(`/api/attempts/${attemptId}/items/${n}/response`)
+      .set(bearer(token))
+      .set('Idempotency-Key', key)
+      .send(body);
   const final = (decision: 'accept' | 'refer', extra: object = {}) => ({ decision, final: true, ...extra });
 
   beforeAll(async () => {
     app = await testApp();
     db = app.get(DataSource);
-    const report = await app.get(DemoContentService).seed({ dir: libraryDir, dpi: 60, exercises: 16, log: () => undefined });
+    const report = await app
+      .get(DemoContentService)
+      .seed({ dir: libraryDir, dpi: 60, exercises: 16, log: () => undefined });
     expect(report.modulesCreated).toBe(3);
     trainee = await signIn(app, 'trainee05');
     other = await signIn(app, 'trainee06');
@@ -92,13 +128,18 @@ describe('attempts', () => {
   async function assignment(token: string, mode: 'practice' | 'assessment', title?: RegExp) {
     const res = await http().get('/api/me/assignments').set(bearer(token));
     expect(res.status).toBe(200);
-    const found = res.body.find((a: { module: { mode: string; title: string } }) => a.module.mode === mode && (!title || title.test(a.module.title)));
+    const found = res.body.find(
+      (a: { module: { mode: string; title: string } }) =>
+        a.module.mode === mode && (!title || title.test(a.module.title)),
+    );
     expect(found).toBeDefined();
     return found;
   }
 
   it('seeding again changes nothing (idempotent)', async () => {
-    const again = await app.get(DemoContentService).seed({ dir: libraryDir, dpi: 60, exercises: 16, log: () => undefined });
+    const again = await app
+      .get(DemoContentService)
+      .seed({ dir: libraryDir, dpi: 60, exercises: 16, log: () => undefined });
     expect(again).toEqual({ exercisesCreated: 0, modulesCreated: 0, assignmentsCreated: 0 });
   });
 
@@ -106,7 +147,11 @@ describe('attempts', () => {
     // One trainee walks one practice attempt; each step below builds on the ones before it, in order.
     let practice: { id: string; status: string; module: { itemCount: number; hasLessons: boolean } };
     let attempt: { id: string };
-    let first: { side: string; firstServedAt: string; images: Array<{ light: string; frame: number; urls: { variants: Record<string, string> } }> };
+    let first: {
+      side: string;
+      firstServedAt: string;
+      images: Array<{ light: string; frame: number; urls: { variants: Record<string, string> } }>;
+    };
     let truth: Awaited<ReturnType<typeof truthOf>>;
     let answer: ReturnType<typeof final>;
     let locked: request.Response;
@@ -125,7 +170,9 @@ describe('attempts', () => {
       const lessons = await http().get(`/api/assignments/${practice.id}/lessons`).set(bearer(trainee));
       expect(lessons.status).toBe(200);
       expect(lessons.body).toHaveLength(6);
-      expect(new Set(lessons.body.map((l: { issuingState: string }) => l.issuingState))).toEqual(new Set(['UTO', 'ARC', 'BRG']));
+      expect(new Set(lessons.body.map((l: { issuingState: string }) => l.issuingState))).toEqual(
+        new Set(['UTO', 'ARC', 'BRG']),
+      );
       for (const lesson of lessons.body) {
         expect(lesson.images.some((i: { light: string }) => i.light === 'visible')).toBe(true);
         expect(lesson.features.length).toBeGreaterThan(3);
@@ -167,7 +214,9 @@ describe('attempts', () => {
       expect(p.sides.length).toBeGreaterThan(0);
       expect(p.sides[0].images.map((i: { light: string }) => i.light)).toContain('visible');
       // The desk's lights, with the oblique light at each of its tilt angles; UV 254 is a second-line lamp.
-      const frames = p.sides[0].images.filter((i: { light: string }) => i.light === 'oblique').map((i: { frame: number }) => i.frame);
+      const frames = p.sides[0].images
+        .filter((i: { light: string }) => i.light === 'oblique')
+        .map((i: { frame: number }) => i.frame);
       expect(frames.sort()).toEqual([1, 2, 3]);
       expect(p.sides[0].images.some((i: { light: string }) => i.light === 'uv254')).toBe(false);
       expect(p.traveller).not.toBeNull();
@@ -195,18 +244,29 @@ describe('attempts', () => {
 
     it('acknowledges the final answer with practice feedback', async () => {
       truth = await truthOf(attempt.id, 1);
-      answer = final(truth.verdict === 'genuine' ? 'accept' : 'refer', { fraudType: truth.verdict === 'genuine' ? null : truth.fraudType });
+      answer = final(truth.verdict === 'genuine' ? 'accept' : 'refer', {
+        fraudType: truth.verdict === 'genuine' ? null : truth.fraudType,
+      });
       locked = await put(trainee, attempt.id, 1, 'final-1-bbbbbbbb', answer);
       expect(locked.status).toBe(200);
       expect(locked.body.status).toBe('locked');
       expect(locked.body.responseTimeMs).toBeGreaterThanOrEqual(0);
-      expect(locked.body.feedback).toMatchObject({ verdict: truth.verdict, fraudType: truth.fraudType, explanation: truth.explanation });
+      expect(locked.body.feedback).toMatchObject({
+        verdict: truth.verdict,
+        fraudType: truth.fraudType,
+        explanation: truth.explanation,
+      });
       expect(locked.body.feedback.score).toBeGreaterThan(0);
     });
 
     it('answers the same Idempotency-Key again with the same result and stores nothing twice', async () => {
       const receipts = async () =>
-        (await db.query(`SELECT count(*)::int AS n FROM response_receipts r JOIN attempt_items i ON i.id = r.attempt_item_id WHERE i.attempt_id = $1`, [attempt.id]))[0].n;
+        (
+          await db.query(
+            `SELECT count(*)::int AS n FROM response_receipts r JOIN attempt_items i ON i.id = r.attempt_item_id WHERE i.attempt_id = $1`,
+            [attempt.id],
+          )
+        )[0].n;
       const before = await receipts();
       const repeat = await put(trainee, attempt.id, 1, 'final-1-bbbbbbbb', answer);
       expect(repeat.status).toBe(200);
@@ -215,7 +275,10 @@ describe('attempts', () => {
     });
 
     it('refuses the same Idempotency-Key with a different body', async () => {
-      expect((await put(trainee, attempt.id, 1, 'final-1-bbbbbbbb', final('accept', { fraudType: null, features: ['mrz'] }))).status).toBe(409);
+      expect(
+        (await put(trainee, attempt.id, 1, 'final-1-bbbbbbbb', final('accept', { fraudType: null, features: ['mrz'] })))
+          .status,
+      ).toBe(409);
     });
 
     it('refuses a different final answer to a locked item', async () => {
@@ -230,7 +293,10 @@ describe('attempts', () => {
     });
 
     it('requires an Idempotency-Key (400 without one)', async () => {
-      expect((await http().put(`/api/attempts/${attempt.id}/items/2/response`).set(bearer(trainee)).send(final('accept'))).status).toBe(400);
+      expect(
+        (await http().put(`/api/attempts/${attempt.id}/items/2/response`).set(bearer(trainee)).send(final('accept')))
+          .status,
+      ).toBe(400);
     });
 
     it('says where to continue after a reload, and lists the assignment as in progress', async () => {
@@ -245,7 +311,13 @@ describe('attempts', () => {
         const item = await http().get(`/api/attempts/${attempt.id}/items/${n}`).set(bearer(trainee));
         expect(item.status).toBe(200);
         const t = await truthOf(attempt.id, n);
-        const r = await put(trainee, attempt.id, n, `final-${n}-eeeeeeee`, final(t.verdict === 'genuine' ? 'accept' : 'refer'));
+        const r = await put(
+          trainee,
+          attempt.id,
+          n,
+          `final-${n}-eeeeeeee`,
+          final(t.verdict === 'genuine' ? 'accept' : 'refer'),
+        );
         expect(r.status).toBe(200);
         expect(r.body.feedback.correctDecision).toBe(t.verdict === 'genuine' ? 'accept' : 'refer');
       }
@@ -256,7 +328,9 @@ describe('attempts', () => {
       expect(finished.status).toBe(200);
       expect(finished.body.status).toBe('finished');
       expect(finished.body.score).toBeGreaterThan(30);
-      expect((await http().post(`/api/attempts/${attempt.id}/finish`).set(bearer(trainee))).body.score).toBe(finished.body.score);
+      expect((await http().post(`/api/attempts/${attempt.id}/finish`).set(bearer(trainee))).body.score).toBe(
+        finished.body.score,
+      );
     });
 
     it('reviews every item with its truth once finished: no missed forgeries or needless referrals', async () => {
@@ -268,12 +342,12 @@ describe('attempts', () => {
       expect(review.body.items[0].feedback.explanation).toBe(truth.explanation);
     });
 
-    it('lets the instructor of the trainee\'s cohort review it, and not another trainee', async () => {
+    it("lets the instructor of the trainee's cohort review it, and not another trainee", async () => {
       expect((await http().get(`/api/attempts/${attempt.id}/review`).set(bearer(instructor))).status).toBe(200);
       expect((await http().get(`/api/attempts/${attempt.id}/review`).set(bearer(other))).status).toBe(404);
     });
 
-    it('lists the finished attempt in the trainee\'s progress', async () => {
+    it("lists the finished attempt in the trainee's progress", async () => {
       const progress = await http().get('/api/me/progress').set(bearer(trainee));
       expect(progress.body.attempts.map((x: { attemptId: string }) => x.attemptId)).toContain(attempt.id);
     });
@@ -291,7 +365,12 @@ describe('attempts', () => {
     });
 
     it('allows 30 seconds an item and 15 minutes in all, shows results after finishing, and two attempts', () => {
-      expect(timed.module).toMatchObject({ timePerItemSeconds: 30, moduleTimeSeconds: 900, feedback: 'after-finish', attemptsAllowed: 2 });
+      expect(timed.module).toMatchObject({
+        timePerItemSeconds: 30,
+        moduleTimeSeconds: 900,
+        feedback: 'after-finish',
+        attemptsAllowed: 2,
+      });
     });
 
     it('starts an attempt with a deadline', async () => {
@@ -302,7 +381,13 @@ describe('attempts', () => {
     it('acknowledges a final answer without feedback', async () => {
       await http().get(`/api/attempts/${attempt.id}/items/1`).set(bearer(trainee)).expect(200);
       const t1 = await truthOf(attempt.id, 1);
-      const r1 = await put(trainee, attempt.id, 1, 'assess-1-aaaaaaaa', final(t1.verdict === 'genuine' ? 'accept' : 'refer'));
+      const r1 = await put(
+        trainee,
+        attempt.id,
+        1,
+        'assess-1-aaaaaaaa',
+        final(t1.verdict === 'genuine' ? 'accept' : 'refer'),
+      );
       expect(r1.body).toMatchObject({ status: 'locked', late: false, feedback: null });
     });
 
@@ -310,11 +395,20 @@ describe('attempts', () => {
       expect((await http().get(`/api/attempts/${attempt.id}/review`).set(bearer(trainee))).status).toBe(409);
     });
 
-    it('records an answer given long after the item\'s 30 seconds as late', async () => {
+    it("records an answer given long after the item's 30 seconds as late", async () => {
       await http().get(`/api/attempts/${attempt.id}/items/2`).set(bearer(trainee)).expect(200);
-      await db.query(`UPDATE attempt_items SET first_served_at = now() - interval '5 minutes' WHERE attempt_id = $1 AND n = 2`, [attempt.id]);
+      await db.query(
+        `UPDATE attempt_items SET first_served_at = now() - interval '5 minutes' WHERE attempt_id = $1 AND n = 2`,
+        [attempt.id],
+      );
       const t2 = await truthOf(attempt.id, 2);
-      const r2 = await put(trainee, attempt.id, 2, 'assess-2-aaaaaaaa', final(t2.verdict === 'genuine' ? 'accept' : 'refer'));
+      const r2 = await put(
+        trainee,
+        attempt.id,
+        2,
+        'assess-2-aaaaaaaa',
+        final(t2.verdict === 'genuine' ? 'accept' : 'refer'),
+      );
       expect(r2.body).toMatchObject({ status: 'locked', late: true });
       expect(r2.body.responseTimeMs).toBeGreaterThan(290_000);
     });
@@ -383,7 +477,14 @@ describe('attempts', () => {
     });
 
     it('answers 404 to a start at an unknown assignment and 400 to an id that is not one', async () => {
-      expect((await http().post('/api/attempts').set(bearer(trainee)).send({ assignmentId: '00000000-0000-4000-8000-000000000000' })).status).toBe(404);
+      expect(
+        (
+          await http()
+            .post('/api/attempts')
+            .set(bearer(trainee))
+            .send({ assignmentId: '00000000-0000-4000-8000-000000000000' })
+        ).status,
+      ).toBe(404);
       expect((await http().post('/api/attempts').set(bearer(trainee)).send({ assignmentId: 'nope' })).status).toBe(400);
     });
 
@@ -399,7 +500,9 @@ describe('attempts', () => {
 
     it('answers 400 to a response without a decision, with an unknown one, or with a point off the image', async () => {
       expect((await put(other, attempt.id, 1, 'bad-body-aaaaaaaa', { final: true })).status).toBe(400);
-      expect((await put(other, attempt.id, 1, 'bad-body-bbbbbbbb', { decision: 'maybe', final: true })).status).toBe(400);
+      expect((await put(other, attempt.id, 1, 'bad-body-bbbbbbbb', { decision: 'maybe', final: true })).status).toBe(
+        400,
+      );
       const offImage = { decision: 'refer', points: [{ side: 'data-page', x: 2, y: 0 }], final: true };
       expect((await put(other, attempt.id, 1, 'bad-body-cccccccc', offImage)).status).toBe(400);
     });

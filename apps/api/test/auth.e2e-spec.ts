@@ -23,7 +23,10 @@ describe('auth', () => {
   async function newUser(password = 'a-long-password'): Promise<{ username: string; id: string }> {
     const username = `auth.${Date.now().toString(36)}${Math.floor(Math.random() * 1e6)}`;
     const units = (await http().get('/api/units').set(bearer(adminToken))).body;
-    const res = await http().post('/api/users').set(bearer(adminToken)).send({ username, displayName: 'Auth Test', role: 'trainee', unitId: units[0].id, password });
+    const res = await http()
+      .post('/api/users')
+      .set(bearer(adminToken))
+      .send({ username, displayName: 'Auth Test', role: 'trainee', unitId: units[0].id, password });
     expect(res.status).toBe(201);
     return { username, id: res.body.id };
   }
@@ -40,14 +43,17 @@ describe('auth', () => {
     expect(me.body).toEqual(res.body.user);
   });
 
-  it.each(DEMO_USERS)('signing in as %s sets the refresh cookie HttpOnly, SameSite=Strict, for /api/auth only', async (username) => {
-    const res = await http().post('/api/auth/login').send({ username, password: DEMO_PASSWORD });
-    const cookie = ([] as string[]).concat(res.headers['set-cookie'])[0];
-    expect(cookie).toMatch(/^fl_refresh=/);
-    expect(cookie).toMatch(/HttpOnly/i);
-    expect(cookie).toMatch(/SameSite=Strict/i);
-    expect(cookie).toMatch(/Path=\/api\/auth/);
-  });
+  it.each(DEMO_USERS)(
+    'signing in as %s sets the refresh cookie HttpOnly, SameSite=Strict, for /api/auth only',
+    async (username) => {
+      const res = await http().post('/api/auth/login').send({ username, password: DEMO_PASSWORD });
+      const cookie = ([] as string[]).concat(res.headers['set-cookie'])[0];
+      expect(cookie).toMatch(/^fl_refresh=/);
+      expect(cookie).toMatch(/HttpOnly/i);
+      expect(cookie).toMatch(/SameSite=Strict/i);
+      expect(cookie).toMatch(/Path=\/api\/auth/);
+    },
+  );
 
   it('never says which part of a failed sign-in was wrong', async () => {
     const wrongPassword = await http().post('/api/auth/login').send({ username: 'trainee03', password: 'nope-nope' });
@@ -65,7 +71,8 @@ describe('auth', () => {
 
   it('throttles a username after repeated failures (429 with Retry-After), even for the right password', async () => {
     const { username } = await newUser();
-    for (let attempt = 0; attempt < 5; attempt++) expect((await http().post('/api/auth/login').send({ username, password: 'wrong-password' })).status).toBe(401);
+    for (let attempt = 0; attempt < 5; attempt++)
+      expect((await http().post('/api/auth/login').send({ username, password: 'wrong-password' })).status).toBe(401);
     const blocked = await http().post('/api/auth/login').send({ username, password: 'a-long-password' });
     expect(blocked.status).toBe(429);
     expect(Number(blocked.headers['retry-after'])).toBeGreaterThan(0);
@@ -77,12 +84,21 @@ describe('auth', () => {
     try {
       const ip = `203.0.113.${Math.floor(Math.random() * 250) + 1}`;
       for (let attempt = 0; attempt < 3; attempt++) {
-        const failed = await request(strict.getHttpServer()).post('/api/auth/login').set('X-Forwarded-For', ip).send({ username: `ghost${attempt}`, password: 'x-wrong' });
+        const failed = await request(strict.getHttpServer())
+          .post('/api/auth/login')
+          .set('X-Forwarded-For', ip)
+          .send({ username: `ghost${attempt}`, password: 'x-wrong' });
         expect(failed.status).toBe(401);
       }
-      const blocked = await request(strict.getHttpServer()).post('/api/auth/login').set('X-Forwarded-For', ip).send({ username: 'trainee05', password: DEMO_PASSWORD });
+      const blocked = await request(strict.getHttpServer())
+        .post('/api/auth/login')
+        .set('X-Forwarded-For', ip)
+        .send({ username: 'trainee05', password: DEMO_PASSWORD });
       expect(blocked.status).toBe(429);
-      const other = await request(strict.getHttpServer()).post('/api/auth/login').set('X-Forwarded-For', '198.51.100.7').send({ username: 'trainee05', password: DEMO_PASSWORD });
+      const other = await request(strict.getHttpServer())
+        .post('/api/auth/login')
+        .set('X-Forwarded-For', '198.51.100.7')
+        .send({ username: 'trainee05', password: DEMO_PASSWORD });
       expect(other.status).toBe(200);
     } finally {
       await strict.close();
@@ -120,7 +136,10 @@ describe('auth', () => {
   it('tolerates two tabs refreshing with the same token at once', async () => {
     const login = await http().post('/api/auth/login').send({ username: 'trainee07', password: DEMO_PASSWORD });
     const cookie = cookieOf(login);
-    const [firstTab, secondTab] = await Promise.all([http().post('/api/auth/refresh').set('Cookie', cookie), http().post('/api/auth/refresh').set('Cookie', cookie)]);
+    const [firstTab, secondTab] = await Promise.all([
+      http().post('/api/auth/refresh').set('Cookie', cookie),
+      http().post('/api/auth/refresh').set('Cookie', cookie),
+    ]);
     expect([firstTab.status, secondTab.status]).toEqual([200, 200]);
   });
 
@@ -154,8 +173,16 @@ describe('auth', () => {
   it('rejects a forged access token (role changed, old signature) with 401', async () => {
     const token = await signIn(app, 'trainee09');
     const [header, payload, signature] = token.split('.');
-    const forged = Buffer.from(JSON.stringify({ ...JSON.parse(Buffer.from(payload, 'base64url').toString()), role: 'admin' })).toString('base64url');
-    expect((await http().get('/api/audit').set(bearer(`${header}.${forged}.${signature}`))).status).toBe(401);
+    const forged = Buffer.from(
+      JSON.stringify({ ...JSON.parse(Buffer.from(payload, 'base64url').toString()), role: 'admin' }),
+    ).toString('base64url');
+    expect(
+      (
+        await http()
+          .get('/api/audit')
+          .set(bearer(`${header}.${forged}.${signature}`))
+      ).status,
+    ).toBe(401);
   });
 
   describe('a deactivated user is locked out at once', () => {
@@ -186,12 +213,18 @@ describe('auth', () => {
     });
 
     it('refuses a password change with the wrong current password', async () => {
-      const res = await http().post('/api/auth/password').set(bearer(token)).send({ currentPassword: 'wrong-one', newPassword: 'second-password-2' });
+      const res = await http()
+        .post('/api/auth/password')
+        .set(bearer(token))
+        .send({ currentPassword: 'wrong-one', newPassword: 'second-password-2' });
       expect(res.status).toBe(400);
     });
 
     it('changes the own password: the old one stops working, the new one signs in', async () => {
-      const res = await http().post('/api/auth/password').set(bearer(token)).send({ currentPassword: 'first-password-1', newPassword: 'second-password-2' });
+      const res = await http()
+        .post('/api/auth/password')
+        .set(bearer(token))
+        .send({ currentPassword: 'first-password-1', newPassword: 'second-password-2' });
       expect(res.status).toBe(204);
       expect((await http().post('/api/auth/login').send({ username, password: 'first-password-1' })).status).toBe(401);
       token = await signIn(app, username, 'second-password-2');

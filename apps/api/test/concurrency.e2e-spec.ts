@@ -18,7 +18,10 @@ describe('200 simultaneous writers', () => {
     const tag = `C${Date.now() % 100000}`;
     const results = await Promise.all(
       Array.from({ length: 200 }, (_, i) =>
-        request(app.getHttpServer()).post('/api/units').set(bearer(admin)).send({ name: `Concurrent ${tag} ${i}`, code: `${tag}-${i}` }),
+        request(app.getHttpServer())
+          .post('/api/units')
+          .set(bearer(admin))
+          .send({ name: `Concurrent ${tag} ${i}`, code: `${tag}-${i}` }),
       ),
     );
     expect(results.map((r) => r.status)).toEqual(Array(200).fill(201));
@@ -26,7 +29,10 @@ describe('200 simultaneous writers', () => {
     await db.connect();
     try {
       const units = await db.query(`SELECT count(*)::int AS n FROM units WHERE code LIKE $1`, [`${tag}-%`]);
-      const audit = await db.query(`SELECT count(*)::int AS n FROM audit_log WHERE action = 'unit.create' AND after->>'code' LIKE $1`, [`${tag}-%`]);
+      const audit = await db.query(
+        `SELECT count(*)::int AS n FROM audit_log WHERE action = 'unit.create' AND after->>'code' LIKE $1`,
+        [`${tag}-%`],
+      );
       expect(units.rows[0].n).toBe(200);
       expect(audit.rows[0].n).toBe(200);
     } finally {
@@ -37,7 +43,12 @@ describe('200 simultaneous writers', () => {
   it('serialises 200 concurrent writers racing for the same unique name: one wins, the rest get 409', async () => {
     const name = `Race ${Date.now()}`;
     const results = await Promise.all(
-      Array.from({ length: 200 }, (_, i) => request(app.getHttpServer()).post('/api/units').set(bearer(admin)).send({ name, code: `R${Date.now() % 1000}-${i}` })),
+      Array.from({ length: 200 }, (_, i) =>
+        request(app.getHttpServer())
+          .post('/api/units')
+          .set(bearer(admin))
+          .send({ name, code: `R${Date.now() % 1000}-${i}` }),
+      ),
     );
     const statuses = results.map((r) => r.status);
     expect(statuses.filter((s) => s === 201)).toHaveLength(1);

@@ -1,9 +1,9 @@
 // Authoring: exercises (validation, versioning once used), modules (publishing freezes a version), assignments
 // (cohort scope), on real PostgreSQL with images through the real media pipeline.
-import type { NestExpressApplication } from '@nestjs/platform-express';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import type { NestExpressApplication } from '@nestjs/platform-express';
 import sharp from 'sharp';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
@@ -38,7 +38,19 @@ describe('exercises, modules and assignments', () => {
     truth: {
       verdict: 'fraudulent',
       fraudType: 'forged:data-alteration',
-      regions: [{ side: 'data-page', polygon: [[0.4, 0.3], [0.7, 0.3], [0.7, 0.36], [0.4, 0.36]], features: ['viz-data'], lights: ['visible', 'uv365'] }],
+      regions: [
+        {
+          side: 'data-page',
+          polygon: [
+            [0.4, 0.3],
+            [0.7, 0.3],
+            [0.7, 0.36],
+            [0.4, 0.36],
+          ],
+          features: ['viz-data'],
+          lights: ['visible', 'uv365'],
+        },
+      ],
       explanation: 'The date of birth was retyped in a different font.',
     },
     ...over,
@@ -51,7 +63,9 @@ describe('exercises, modules and assignments', () => {
     assets = [];
     for (const [i, colour] of ['#e8e2d0', '#1a1a40'].entries()) {
       const file = path.join(tmp, `img-${i}.png`);
-      await sharp({ create: { width: 640, height: 450, channels: 3, background: colour } }).png().toFile(file);
+      await sharp({ create: { width: 640, height: 450, channels: 3, background: colour } })
+        .png()
+        .toFile(file);
       assets.push((await media.ingestFile(file, { createdBy: null, group: 'exercise-test:data-page' })).id);
     }
     await media.waitForIdle();
@@ -68,7 +82,12 @@ describe('exercises, modules and assignments', () => {
   it('creates an exercise and rejects inconsistent ones with every problem listed', async () => {
     const ok = await http().post('/api/exercises').set(bearer(instructor)).send(exercise());
     expect(ok.status).toBe(201);
-    expect(ok.body).toMatchObject({ version: 1, verdict: 'fraudulent', fraudType: 'forged:data-alteration', responseCount: 0 });
+    expect(ok.body).toMatchObject({
+      version: 1,
+      verdict: 'fraudulent',
+      fraudType: 'forged:data-alteration',
+      responseCount: 0,
+    });
 
     const bad = await http()
       .post('/api/exercises')
@@ -84,14 +103,24 @@ describe('exercises, modules and assignments', () => {
     expect(messages).toMatch(/visible-light image/);
     expect(messages).toMatch(/viz-data is not among featureOptions/);
 
-    const genuineWithRegions = await http().post('/api/exercises').set(bearer(instructor)).send(exercise({ truth: { ...exercise().truth, verdict: 'genuine', fraudType: 'genuine' } }));
+    const genuineWithRegions = await http()
+      .post('/api/exercises')
+      .set(bearer(instructor))
+      .send(exercise({ truth: { ...exercise().truth, verdict: 'genuine', fraudType: 'genuine' } }));
     expect(genuineWithRegions.status).toBe(400);
-    const mismatch = await http().post('/api/exercises').set(bearer(instructor)).send(exercise({ truth: { ...exercise().truth, verdict: 'genuine' } }));
+    const mismatch = await http()
+      .post('/api/exercises')
+      .set(bearer(instructor))
+      .send(exercise({ truth: { ...exercise().truth, verdict: 'genuine' } }));
     expect(mismatch.status).toBe(400);
     const unknownAsset = await http()
       .post('/api/exercises')
       .set(bearer(instructor))
-      .send(exercise({ images: [{ side: 'data-page', light: 'visible', frame: 1, assetId: '00000000-0000-4000-8000-000000000000' }] }));
+      .send(
+        exercise({
+          images: [{ side: 'data-page', light: 'visible', frame: 1, assetId: '00000000-0000-4000-8000-000000000000' }],
+        }),
+      );
     expect(unknownAsset.status).toBe(400);
     expect(unknownAsset.body.message).toMatch(/Unknown media/);
     // A trainee cannot read the bank (it holds the truth).
@@ -104,16 +133,33 @@ describe('exercises, modules and assignments', () => {
       await http()
         .post('/api/exercises')
         .set(bearer(instructor))
-        .send(exercise({ title: 'UTO TD3 — genuine', truth: { verdict: 'genuine', fraudType: 'genuine', regions: [], explanation: 'All features present.' } }))
+        .send(
+          exercise({
+            title: 'UTO TD3 — genuine',
+            truth: { verdict: 'genuine', fraudType: 'genuine', regions: [], explanation: 'All features present.' },
+          }),
+        )
     ).body;
-    const inPlace = await http().put(`/api/exercises/${created.id}`).set(bearer(instructor)).send(exercise({ difficulty: 4 }));
+    const inPlace = await http()
+      .put(`/api/exercises/${created.id}`)
+      .set(bearer(instructor))
+      .send(exercise({ difficulty: 4 }));
     expect(inPlace.body).toMatchObject({ version: 1, versionId: created.versionId, difficulty: 4 });
 
     const moduleInput = {
       title: 'Test module',
       description: 'Two documents',
       exerciseIds: [created.id, genuine.id],
-      settings: { mode: 'assessment', feedback: 'after-finish', timePerItemSeconds: 30, moduleTimeSeconds: null, drawCount: null, minGenuineShare: 0.5, passMark: 50, attemptsAllowed: 1 },
+      settings: {
+        mode: 'assessment',
+        feedback: 'after-finish',
+        timePerItemSeconds: 30,
+        moduleTimeSeconds: null,
+        drawCount: null,
+        minGenuineShare: 0.5,
+        passMark: 50,
+        attemptsAllowed: 1,
+      },
     };
     const mod = await http().post('/api/modules').set(bearer(instructor)).send(moduleInput);
     expect(mod.status).toBe(201);
@@ -122,23 +168,37 @@ describe('exercises, modules and assignments', () => {
     expect(published.status).toBe(200);
     expect(published.body).toMatchObject({ publishedVersion: { version: 1 }, hasUnpublishedChanges: false });
 
-    const edited = await http().put(`/api/exercises/${created.id}`).set(bearer(instructor)).send(exercise({ difficulty: 5 }));
+    const edited = await http()
+      .put(`/api/exercises/${created.id}`)
+      .set(bearer(instructor))
+      .send(exercise({ difficulty: 5 }));
     expect(edited.body).toMatchObject({ version: 2, difficulty: 5 });
     expect(edited.body.versionId).not.toBe(created.versionId);
-    const [frozen] = await db.query('SELECT pool FROM module_versions WHERE id = $1', [published.body.publishedVersion.id]);
+    const [frozen] = await db.query('SELECT pool FROM module_versions WHERE id = $1', [
+      published.body.publishedVersion.id,
+    ]);
     expect(frozen.pool).toContain(created.versionId);
     // The draft now differs from what was published; publishing again makes version 2 of the module.
-    expect((await http().get(`/api/modules/${mod.body.id}`).set(bearer(supervisor))).body.hasUnpublishedChanges).toBe(true);
+    expect((await http().get(`/api/modules/${mod.body.id}`).set(bearer(supervisor))).body.hasUnpublishedChanges).toBe(
+      true,
+    );
     const again = await http().post(`/api/modules/${mod.body.id}/publish`).set(bearer(instructor));
     expect(again.body.publishedVersion.version).toBe(2);
 
     // Settings the pool cannot satisfy are refused at publishing.
-    await http().put(`/api/modules/${mod.body.id}`).set(bearer(instructor)).send({ ...moduleInput, settings: { ...moduleInput.settings, minGenuineShare: 1 } }).expect(200);
+    await http()
+      .put(`/api/modules/${mod.body.id}`)
+      .set(bearer(instructor))
+      .send({ ...moduleInput, settings: { ...moduleInput.settings, minGenuineShare: 1 } })
+      .expect(200);
     const refused = await http().post(`/api/modules/${mod.body.id}/publish`).set(bearer(instructor));
     expect(refused.status).toBe(400);
     expect(refused.body.message).toMatch(/genuine/);
     // Practice modules give feedback after each item; a mismatch is a 400.
-    const wrongFeedback = await http().post('/api/modules').set(bearer(instructor)).send({ ...moduleInput, settings: { ...moduleInput.settings, mode: 'practice' } });
+    const wrongFeedback = await http()
+      .post('/api/modules')
+      .set(bearer(instructor))
+      .send({ ...moduleInput, settings: { ...moduleInput.settings, mode: 'practice' } });
     expect(wrongFeedback.status).toBe(400);
   });
 
@@ -150,26 +210,58 @@ describe('exercises, modules and assignments', () => {
         .set(bearer(instructor))
         .send({ title: 'Assign me', exerciseIds: [created.id], settings: { mode: 'practice', feedback: 'after-item' } })
     ).body;
-    const version = (await http().post(`/api/modules/${mod.id}/publish`).set(bearer(instructor))).body.publishedVersion.id;
-    const isb = ((await http().get('/api/cohorts').set(bearer(instructor))).body as Array<{ id: string; name: string }>).filter((c) => c.name === 'Islamabad Intake 2026-A');
-    const lahore = ((await http().get('/api/cohorts').set(bearer(instructor2))).body as Array<{ id: string; name: string }>).filter((c) => c.name === 'Lahore Intake 2026-A');
+    const version = (await http().post(`/api/modules/${mod.id}/publish`).set(bearer(instructor))).body.publishedVersion
+      .id;
+    const isb = (
+      (await http().get('/api/cohorts').set(bearer(instructor))).body as Array<{ id: string; name: string }>
+    ).filter((c) => c.name === 'Islamabad Intake 2026-A');
+    const lahore = (
+      (await http().get('/api/cohorts').set(bearer(instructor2))).body as Array<{ id: string; name: string }>
+    ).filter((c) => c.name === 'Lahore Intake 2026-A');
     const cohorts = isb;
     expect(isb).toHaveLength(1);
     expect(lahore).toHaveLength(1);
     const opensAt = new Date(Date.now() - 60_000).toISOString();
 
-    const ok = await http().post('/api/assignments').set(bearer(instructor)).send({ moduleVersionId: version, cohortId: cohorts[0].id, opensAt });
+    const ok = await http()
+      .post('/api/assignments')
+      .set(bearer(instructor))
+      .send({ moduleVersionId: version, cohortId: cohorts[0].id, opensAt });
     expect(ok.status).toBe(201);
-    expect(ok.body).toMatchObject({ cohort: { id: cohorts[0].id }, module: { id: mod.id, itemCount: 1, mode: 'practice' } });
-    expect((await http().post('/api/assignments').set(bearer(instructor)).send({ moduleVersionId: version, cohortId: lahore[0].id, opensAt })).status).toBe(404);
+    expect(ok.body).toMatchObject({
+      cohort: { id: cohorts[0].id },
+      module: { id: mod.id, itemCount: 1, mode: 'practice' },
+    });
     expect(
-      (await http().post('/api/assignments').set(bearer(instructor)).send({ moduleVersionId: version, cohortId: cohorts[0].id, opensAt, closesAt: new Date(Date.now() - 120_000).toISOString() })).status,
+      (
+        await http()
+          .post('/api/assignments')
+          .set(bearer(instructor))
+          .send({ moduleVersionId: version, cohortId: lahore[0].id, opensAt })
+      ).status,
+    ).toBe(404);
+    expect(
+      (
+        await http()
+          .post('/api/assignments')
+          .set(bearer(instructor))
+          .send({
+            moduleVersionId: version,
+            cohortId: cohorts[0].id,
+            opensAt,
+            closesAt: new Date(Date.now() - 120_000).toISOString(),
+          })
+      ).status,
     ).toBe(400);
     // The trainee of that cohort sees it; the supervisor of the unit lists it; another unit's instructor does not.
     const mine = (await http().get('/api/me/assignments').set(bearer(trainee))).body as Array<{ id: string }>;
     expect(mine.map((a) => a.id)).toContain(ok.body.id);
-    expect(((await http().get('/api/assignments').set(bearer(supervisor))).body as Array<{ id: string }>).map((a) => a.id)).toContain(ok.body.id);
-    expect(((await http().get('/api/assignments').set(bearer(instructor2))).body as Array<{ id: string }>).map((a) => a.id)).not.toContain(ok.body.id);
+    expect(
+      ((await http().get('/api/assignments').set(bearer(supervisor))).body as Array<{ id: string }>).map((a) => a.id),
+    ).toContain(ok.body.id);
+    expect(
+      ((await http().get('/api/assignments').set(bearer(instructor2))).body as Array<{ id: string }>).map((a) => a.id),
+    ).not.toContain(ok.body.id);
     expect((await http().delete(`/api/assignments/${ok.body.id}`).set(bearer(instructor2))).status).toBe(404);
 
     // Once a trainee has started, it cannot be deleted.

@@ -1,7 +1,7 @@
 // API hygiene: one error shape, clear 4xx for bad input (never 500), security headers, request ids, OpenAPI.
-import type { NestExpressApplication } from '@nestjs/platform-express';
 import fs from 'node:fs';
 import path from 'node:path';
+import type { NestExpressApplication } from '@nestjs/platform-express';
 import request from 'supertest';
 import { buildOpenApi } from '../src/app.factory';
 import { bearer, signIn, testApp } from './utils';
@@ -18,24 +18,34 @@ describe('API hygiene', () => {
 
   const expectErrorShape = (res: request.Response, status: number) => {
     expect(res.status).toBe(status);
-    expect(res.body).toEqual(expect.objectContaining({ statusCode: status, error: expect.any(String), message: expect.any(String) }));
+    expect(res.body).toEqual(
+      expect.objectContaining({ statusCode: status, error: expect.any(String), message: expect.any(String) }),
+    );
     expect(JSON.stringify(res.body)).not.toMatch(/at .*\.(ts|js):\d+/); // no stack traces
   };
 
   it('malformed JSON → 400', async () => {
-    const res = await http().post('/api/auth/login').set('Content-Type', 'application/json').send('{"username": "admin",');
+    const res = await http()
+      .post('/api/auth/login')
+      .set('Content-Type', 'application/json')
+      .send('{"username": "admin",');
     expectErrorShape(res, 400);
     expect(res.body.message).toMatch(/^Malformed JSON in request body/);
   });
 
   it('unknown fields → 400 naming them', async () => {
-    const res = await http().post('/api/units').set(bearer(admin)).send({ name: 'X unit', code: 'XU-1', colour: 'red' });
+    const res = await http()
+      .post('/api/units')
+      .set(bearer(admin))
+      .send({ name: 'X unit', code: 'XU-1', colour: 'red' });
     expectErrorShape(res, 400);
     expect(JSON.stringify(res.body.details)).toMatch(/colour/);
   });
 
   it('wrong types → 400 naming the field', async () => {
-    const res = await http().post('/api/auth/login').send({ username: 42, password: ['x'] });
+    const res = await http()
+      .post('/api/auth/login')
+      .send({ username: 42, password: ['x'] });
     expectErrorShape(res, 400);
     expect(res.body.message).toMatch(/username/);
   });
@@ -49,7 +59,9 @@ describe('API hygiene', () => {
   });
 
   it('oversize body → 413', async () => {
-    const res = await http().post('/api/auth/login').send({ username: 'a', password: 'x'.repeat(2 * 1024 * 1024) });
+    const res = await http()
+      .post('/api/auth/login')
+      .send({ username: 'a', password: 'x'.repeat(2 * 1024 * 1024) });
     expectErrorShape(res, 413);
   });
 
@@ -84,7 +96,9 @@ describe('API hygiene', () => {
     const res = await http().get('/api/openapi.json');
     expect(res.status).toBe(200);
     expect(res.body.openapi).toMatch(/^3\./);
-    expect(Object.keys(res.body.paths)).toEqual(expect.arrayContaining(['/api/auth/login', '/api/users/import', '/api/cohorts/{id}/members']));
+    expect(Object.keys(res.body.paths)).toEqual(
+      expect.arrayContaining(['/api/auth/login', '/api/users/import', '/api/cohorts/{id}/members']),
+    );
     const schemas = JSON.stringify(res.body.components.schemas);
     expect(schemas).toMatch(/"additionalProperties":false/);
     expect((await http().get('/api/docs/')).status).toBe(200);

@@ -1,10 +1,10 @@
 // The image pipeline end to end: what uploads are refused (and that a refusal leaves nothing behind), how awkward
 // but valid images come out, that served bytes carry no metadata, signed URLs, and the durable queue.
-import type { NestExpressApplication } from '@nestjs/platform-express';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { deflateSync } from 'node:zlib';
+import type { NestExpressApplication } from '@nestjs/platform-express';
 import sharp from 'sharp';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
@@ -19,7 +19,11 @@ import { bearer, signIn, testApp } from './utils';
 
 function listFiles(dir: string): string[] {
   if (!fs.existsSync(dir)) return [];
-  return fs.readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => path.join(e.parentPath, e.name)).sort();
+  return fs
+    .readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile())
+    .map((e) => path.join(e.parentPath, e.name))
+    .sort();
 }
 
 function crc32(buf: Buffer): number {
@@ -38,14 +42,21 @@ function pngChunk(type: string, data: Buffer): Buffer {
   crc.writeUInt32BE(crc32(body));
   return Buffer.concat([len, body, crc]);
 }
-/** A PNG whose IHDR (valid CRC) declares 50,000 × 50,000 RGB pixels over a tiny compressed body: a decompression bomb. */
+/**
+ * A PNG whose IHDR (valid CRC) declares 50,000 × 50,000 RGB pixels over a tiny compressed body: a decompression bomb.
+ */
 function pngBomb(): Buffer {
   const ihdr = Buffer.alloc(13);
   ihdr.writeUInt32BE(50_000, 0);
   ihdr.writeUInt32BE(50_000, 4);
   ihdr[8] = 8; // bit depth
   ihdr[9] = 2; // RGB
-  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), pngChunk('IHDR', ihdr), pngChunk('IDAT', deflateSync(Buffer.alloc(64 * 1024))), pngChunk('IEND', Buffer.alloc(0))]);
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    pngChunk('IHDR', ihdr),
+    pngChunk('IDAT', deflateSync(Buffer.alloc(64 * 1024))),
+    pngChunk('IEND', Buffer.alloc(0)),
+  ]);
 }
 
 const noise = (width: number, height: number) => {
@@ -53,19 +64,37 @@ const noise = (width: number, height: number) => {
   for (let i = 0; i < raw.length; i++) raw[i] = (i * 2654435761) >>> 24;
   return sharp(raw, { raw: { width, height, channels: 3 } });
 };
-const solid = (width: number, height: number, background: string) => sharp({ create: { width, height, channels: 3, background } });
+const solid = (width: number, height: number, background: string) =>
+  sharp({ create: { width, height, channels: 3, background } });
 
 /** A two-colour image: left half red, right half blue (to see where the left edge went after orientation). */
 async function halves(width: number, height: number): Promise<ReturnType<typeof sharp>> {
-  const red = await solid(width / 2, height, '#ff0000').png().toBuffer();
-  const blue = await solid(width / 2, height, '#0000ff').png().toBuffer();
+  const red = await solid(width / 2, height, '#ff0000')
+    .png()
+    .toBuffer();
+  const blue = await solid(width / 2, height, '#0000ff')
+    .png()
+    .toBuffer();
   return solid(width, height, '#000000').composite([
     { input: red, left: 0, top: 0 },
     { input: blue, left: width / 2, top: 0 },
   ]);
 }
 
-const METADATA_MARKERS = ['Exif', 'http://ns.adobe.com/xap', 'ICC_PROFILE', 'Photoshop 3.0', 'XMP ', 'ICCP', 'iCCP', 'tEXt', 'iTXt', 'zTXt', 'eXIf', 'secret-serial-UTO-123'];
+const METADATA_MARKERS = [
+  'Exif',
+  'http://ns.adobe.com/xap',
+  'ICC_PROFILE',
+  'Photoshop 3.0',
+  'XMP ',
+  'ICCP',
+  'iCCP',
+  'tEXt',
+  'iTXt',
+  'zTXt',
+  'eXIf',
+  'secret-serial-UTO-123',
+];
 
 // ------------------------------------------------------------------------------------------ suite
 
@@ -88,14 +117,34 @@ describe('media pipeline', () => {
   });
   afterAll(() => app.close());
 
-  const newSpecimen = async () => (await http().post('/api/specimens').set(bearer(instructor)).send({ title: 'Media test', issuingState: 'UTO', documentType: 'TD3' }).expect(201)).body.id as string;
-  const upload = (specimenId: string, file: Buffer, opts: { filename?: string; contentType?: string; side?: string; light?: string; frame?: string } = {}) => {
-    let req = http().post(`/api/specimens/${specimenId}/images`).set(bearer(instructor)).field('side', opts.side ?? 'data-page').field('light', opts.light ?? 'visible');
+  const newSpecimen = async () =>
+    (
+      await http()
+        .post('/api/specimens')
+        .set(bearer(instructor))
+        .send({ title: 'Media test', issuingState: 'UTO', documentType: 'TD3' })
+        .expect(201)
+    ).body.id as string;
+  const upload = (
+    specimenId: string,
+    file: Buffer,
+    opts: { filename?: string; contentType?: string; side?: string; light?: string; frame?: string } = {},
+  ) => {
+    let req = http()
+      .post(`/api/specimens/${specimenId}/images`)
+      .set(bearer(instructor))
+      .field('side', opts.side ?? 'data-page')
+      .field('light', opts.light ?? 'visible');
     if (opts.frame) req = req.field('frame', opts.frame);
-    return req.attach('file', file, { filename: opts.filename ?? 'scan.jpg', contentType: opts.contentType ?? 'image/jpeg' });
+    return req.attach('file', file, {
+      filename: opts.filename ?? 'scan.jpg',
+      contentType: opts.contentType ?? 'image/jpeg',
+    });
   };
   const counts = async () => {
-    const [r] = await db.query(`SELECT (SELECT count(*)::int FROM media_assets) AS assets, (SELECT count(*)::int FROM specimen_images) AS images`);
+    const [r] = await db.query(
+      `SELECT (SELECT count(*)::int FROM media_assets) AS assets, (SELECT count(*)::int FROM specimen_images) AS images`,
+    );
     return r as { assets: number; images: number };
   };
   /** Uploads, waits for the queue, and returns the asset view (with library-signed URLs). */
@@ -107,17 +156,26 @@ describe('media pipeline', () => {
     return (await http().get(`/api/media/${res.body.asset.id}`).set(bearer(instructor)).expect(200)).body;
   };
   const fetchBytes = async (url: string) => {
-    const res = await http().get(url).buffer(true).parse((r, cb) => {
-      const chunks: Buffer[] = [];
-      r.on('data', (c: Buffer) => chunks.push(c));
-      r.on('end', () => cb(null, Buffer.concat(chunks)));
-    });
+    const res = await http()
+      .get(url)
+      .buffer(true)
+      .parse((r, cb) => {
+        const chunks: Buffer[] = [];
+        r.on('data', (c: Buffer) => chunks.push(c));
+        r.on('end', () => cb(null, Buffer.concat(chunks)));
+      });
     return res as request.Response & { body: Buffer };
   };
 
   it('only one file in the API source imports sharp', () => {
     const src = path.join(__dirname, '..', 'src');
-    const importers = listFiles(src).filter((f) => /\.ts$/.test(f) && /(from\s+['"]sharp['"]|require\(\s*['"]sharp['"]\s*\)|import\(\s*['"]sharp['"]\s*\))/.test(fs.readFileSync(f, 'utf8')));
+    const importers = listFiles(src).filter(
+      (f) =>
+        /\.ts$/.test(f) &&
+        /(from\s+['"]sharp['"]|require\(\s*['"]sharp['"]\s*\)|import\(\s*['"]sharp['"]\s*\))/.test(
+          fs.readFileSync(f, 'utf8'),
+        ),
+    );
     expect(importers.map((f) => path.relative(src, f))).toEqual([path.join('media', 'image-pipeline.ts')]);
   });
 
@@ -127,19 +185,112 @@ describe('media pipeline', () => {
       specimenId = await newSpecimen();
     });
 
-    const corpus: Array<[string, () => Promise<Buffer> | Buffer, { filename?: string; contentType?: string }, number, RegExp]> = [
+    const corpus: Array<
+      [string, () => Promise<Buffer> | Buffer, { filename?: string; contentType?: string }, number, RegExp]
+    > = [
       ['zero bytes', () => Buffer.alloc(0), {}, 400, /The file is empty/],
-      ['a truncated JPEG', async () => { const b = await noise(640, 480).jpeg().toBuffer(); return b.subarray(0, Math.floor(b.length / 2)); }, {}, 400, /truncated or corrupt/],
-      ['a corrupt PNG (bad data after a valid header)', async () => { const b = await noise(200, 200).png().toBuffer(); const c = Buffer.from(b); c.fill(0x41, 100, 400); return c; }, { filename: 'a.png', contentType: 'image/png' }, 400, /damaged|truncated or corrupt/],
-      ['a PNG declaring 50,000 × 50,000 pixels', () => pngBomb(), { filename: 'big.png', contentType: 'image/png' }, 413, /50000 × 50000 pixels \(2500\.0 megapixels\); the limit is 100 megapixels/],
-      ['an SVG with a script', () => Buffer.from('<?xml version="1.0"?><svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><script>alert(1)</script></svg>'), { filename: 'x.svg', contentType: 'image/svg+xml' }, 415, /SVG files are not accepted/],
-      ['HTML named .jpg', () => Buffer.from('<!doctype html><html><body><script>alert(document.cookie)</script></body></html>'), { filename: 'photo.jpg', contentType: 'image/jpeg' }, 415, /HTML\/XML files are not accepted/],
-      ['a PDF', () => Buffer.from('%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n'), { filename: 'scan.jpg' }, 415, /PDF files are not accepted/],
-      ['a JPEG/HTML polyglot', async () => Buffer.concat([await noise(64, 64).jpeg().toBuffer(), Buffer.from('<html><script>alert(1)</script></html>')]), {}, 415, /embeds markup or another document/],
-      ['an animated GIF', () => sharp([solid(16, 16, '#f00').png().toBuffer(), solid(16, 16, '#00f').png().toBuffer()] as never).gif().toBuffer(), { filename: 'a.gif', contentType: 'image/gif' }, 415, /GIF files are not accepted/],
-      ['an animated WebP', async () => sharp([await solid(16, 16, '#f00').png().toBuffer(), await solid(16, 16, '#00f').png().toBuffer()], { join: { animated: true } }).webp().toBuffer(), { filename: 'a.webp', contentType: 'image/webp' }, 400, /2 frames.*single still image/],
-      ['a multi-page TIFF', async () => sharp([await solid(32, 32, '#f00').png().toBuffer(), await solid(32, 32, '#00f').png().toBuffer()], { join: { animated: true } }).tiff().toBuffer(), { filename: 'a.tif', contentType: 'image/tiff' }, 400, /2 pages.*single still image/],
-      ['random bytes', () => Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 7919) % 251)), { filename: 'x.png', contentType: 'image/png' }, 415, /not an image this library accepts/],
+      [
+        'a truncated JPEG',
+        async () => {
+          const b = await noise(640, 480).jpeg().toBuffer();
+          return b.subarray(0, Math.floor(b.length / 2));
+        },
+        {},
+        400,
+        /truncated or corrupt/,
+      ],
+      [
+        'a corrupt PNG (bad data after a valid header)',
+        async () => {
+          const b = await noise(200, 200).png().toBuffer();
+          const c = Buffer.from(b);
+          c.fill(0x41, 100, 400);
+          return c;
+        },
+        { filename: 'a.png', contentType: 'image/png' },
+        400,
+        /damaged|truncated or corrupt/,
+      ],
+      [
+        'a PNG declaring 50,000 × 50,000 pixels',
+        () => pngBomb(),
+        { filename: 'big.png', contentType: 'image/png' },
+        413,
+        /50000 × 50000 pixels \(2500\.0 megapixels\); the limit is 100 megapixels/,
+      ],
+      [
+        'an SVG with a script',
+        () =>
+          Buffer.from(
+            '<?xml version="1.0"?><svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><script>alert(1)</script></svg>',
+          ),
+        { filename: 'x.svg', contentType: 'image/svg+xml' },
+        415,
+        /SVG files are not accepted/,
+      ],
+      [
+        'HTML named .jpg',
+        () => Buffer.from('<!doctype html><html><body><script>alert(document.cookie)</script></body></html>'),
+        { filename: 'photo.jpg', contentType: 'image/jpeg' },
+        415,
+        /HTML\/XML files are not accepted/,
+      ],
+      [
+        'a PDF',
+        () => Buffer.from('%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n'),
+        { filename: 'scan.jpg' },
+        415,
+        /PDF files are not accepted/,
+      ],
+      [
+        'a JPEG/HTML polyglot',
+        async () =>
+          Buffer.concat([await noise(64, 64).jpeg().toBuffer(), Buffer.from('<html><script>alert(1)</script></html>')]),
+        {},
+        415,
+        /embeds markup or another document/,
+      ],
+      [
+        'an animated GIF',
+        () =>
+          sharp([solid(16, 16, '#f00').png().toBuffer(), solid(16, 16, '#00f').png().toBuffer()] as never)
+            .gif()
+            .toBuffer(),
+        { filename: 'a.gif', contentType: 'image/gif' },
+        415,
+        /GIF files are not accepted/,
+      ],
+      [
+        'an animated WebP',
+        async () =>
+          sharp([await solid(16, 16, '#f00').png().toBuffer(), await solid(16, 16, '#00f').png().toBuffer()], {
+            join: { animated: true },
+          })
+            .webp()
+            .toBuffer(),
+        { filename: 'a.webp', contentType: 'image/webp' },
+        400,
+        /2 frames.*single still image/,
+      ],
+      [
+        'a multi-page TIFF',
+        async () =>
+          sharp([await solid(32, 32, '#f00').png().toBuffer(), await solid(32, 32, '#00f').png().toBuffer()], {
+            join: { animated: true },
+          })
+            .tiff()
+            .toBuffer(),
+        { filename: 'a.tif', contentType: 'image/tiff' },
+        400,
+        /2 pages.*single still image/,
+      ],
+      [
+        'random bytes',
+        () => Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 7919) % 251)),
+        { filename: 'x.png', contentType: 'image/png' },
+        415,
+        /not an image this library accepts/,
+      ],
     ];
 
     it.each(corpus)('%s', async (_name, make, opts, status, message) => {
@@ -148,12 +299,20 @@ describe('media pipeline', () => {
         file = await make();
       } catch {
         // sharp's GIF writer takes one image: build the animated GIF from a two-page join instead
-        file = await sharp([await solid(16, 16, '#f00').png().toBuffer(), await solid(16, 16, '#00f').png().toBuffer()], { join: { animated: true } }).gif().toBuffer();
+        file = await sharp(
+          [await solid(16, 16, '#f00').png().toBuffer(), await solid(16, 16, '#00f').png().toBuffer()],
+          { join: { animated: true } },
+        )
+          .gif()
+          .toBuffer();
       }
       const before = await counts();
       const filesBefore = listFiles(mediaDir);
       const res = await upload(specimenId, file, opts);
-      expect({ status: res.status, message: res.body.message }).toEqual({ status, message: expect.stringMatching(message) });
+      expect({ status: res.status, message: res.body.message }).toEqual({
+        status,
+        message: expect.stringMatching(message),
+      });
       expect(await counts()).toEqual(before);
       expect(listFiles(mediaDir)).toEqual(filesBefore);
     });
@@ -205,13 +364,20 @@ describe('media pipeline', () => {
       });
 
       it('no file → 400', async () => {
-        const noFile = await http().post(`/api/specimens/${specimenId}/images`).set(bearer(instructor)).field('side', 'front').field('light', 'visible');
+        const noFile = await http()
+          .post(`/api/specimens/${specimenId}/images`)
+          .set(bearer(instructor))
+          .field('side', 'front')
+          .field('light', 'visible');
         expect(noFile.status).toBe(400);
         expect(noFile.body.message).toMatch(/No file/);
       });
 
       it('not multipart → 415', async () => {
-        const json = await http().post(`/api/specimens/${specimenId}/images`).set(bearer(instructor)).send({ side: 'front' });
+        const json = await http()
+          .post(`/api/specimens/${specimenId}/images`)
+          .set(bearer(instructor))
+          .send({ side: 'front' });
         expect(json.status).toBe(415);
       });
 
@@ -261,15 +427,21 @@ describe('media pipeline', () => {
       const jpeg = await (await halves(600, 400)).jpeg({ quality: 95 }).withMetadata({ orientation: 6 }).toBuffer();
       const view = await processed(jpeg);
       expect({ width: view.width, height: view.height }).toEqual({ width: 400, height: 600 });
-      const served = await sharp((await fetchBytes(view.urls.variants['640.jpeg'])).body).raw().toBuffer({ resolveWithObject: true });
+      const served = await sharp((await fetchBytes(view.urls.variants['640.jpeg'])).body)
+        .raw()
+        .toBuffer({ resolveWithObject: true });
       expect(served.info).toMatchObject({ width: 400, height: 600 });
-      const px = (x: number, y: number) => [...served.data.subarray((y * served.info.width + x) * 3, (y * served.info.width + x) * 3 + 3)];
+      const px = (x: number, y: number) => [
+        ...served.data.subarray((y * served.info.width + x) * 3, (y * served.info.width + x) * 3 + 3),
+      ];
       // After a clockwise quarter turn the red (left) half is on top and the blue half at the bottom.
       expect(px(200, 50)[0]).toBeGreaterThan(200);
       expect(px(200, 50)[2]).toBeLessThan(60);
       expect(px(200, 550)[2]).toBeGreaterThan(200);
       expect(px(200, 550)[0]).toBeLessThan(60);
-      expect((await sharp((await fetchBytes(view.urls.variants['640.jpeg'])).body).metadata()).orientation).toBeUndefined();
+      expect(
+        (await sharp((await fetchBytes(view.urls.variants['640.jpeg'])).body).metadata()).orientation,
+      ).toBeUndefined();
     });
 
     it('a large TIFF (6000 × 4000) gets every variant and a full DeepZoom pyramid', async () => {
@@ -279,13 +451,25 @@ describe('media pipeline', () => {
         .toBuffer();
       const view = await processed(tiff, { filename: 'big.tif', contentType: 'image/tiff' });
       expect(view).toMatchObject({ status: 'ready', width: 6000, height: 4000 });
-      expect(Object.keys(view.urls.variants).sort()).toEqual(['1280.avif', '1280.jpeg', '1280.webp', '2560.avif', '2560.jpeg', '2560.webp', '640.avif', '640.jpeg', '640.webp']);
+      expect(Object.keys(view.urls.variants).sort()).toEqual([
+        '1280.avif',
+        '1280.jpeg',
+        '1280.webp',
+        '2560.avif',
+        '2560.jpeg',
+        '2560.webp',
+        '640.avif',
+        '640.jpeg',
+        '640.webp',
+      ]);
       for (const [key, url] of Object.entries(view.urls.variants as Record<string, string>)) {
         const res = await fetchBytes(url);
         expect(res.status).toBe(200);
         const meta = await sharp(res.body).metadata();
         expect(`${key} ${meta.width}`).toBe(`${key} ${key.split('.')[0]}`);
-        expect(res.headers['content-type']).toBe({ avif: 'image/avif', jpeg: 'image/jpeg', webp: 'image/webp' }[key.split('.')[1]]);
+        expect(res.headers['content-type']).toBe(
+          { avif: 'image/avif', jpeg: 'image/jpeg', webp: 'image/webp' }[key.split('.')[1]],
+        );
       }
       const dzi = await http().get(view.urls.dzi);
       expect(dzi.status).toBe(200);
@@ -297,7 +481,11 @@ describe('media pipeline', () => {
       const tileBase = view.urls.dzi.replace(/image\.dzi$/, 'image_files');
       const corner = await fetchBytes(`${tileBase}/13/23_15.webp`);
       expect(corner.status).toBe(200);
-      expect(await sharp(corner.body).metadata()).toMatchObject({ format: 'webp', width: 6000 - 23 * 256, height: 4000 - 15 * 256 });
+      expect(await sharp(corner.body).metadata()).toMatchObject({
+        format: 'webp',
+        width: 6000 - 23 * 256,
+        height: 4000 - 15 * 256,
+      });
       expect((await http().get(`${tileBase}/13/24_0.webp`)).status).toBe(404);
     });
 
@@ -307,8 +495,16 @@ describe('media pipeline', () => {
       expect(first.warnings).toEqual([]);
       const second = await processed(await noise(1000, 700).jpeg().toBuffer(), { specimenId, light: 'uv365' });
       expect(second).toMatchObject({ status: 'ready', width: 800, height: 600 });
-      expect(second.warnings).toEqual([expect.stringMatching(/^Resized from 1000 × 700 to 800 × 600 to match the other images of this document side \(the aspect ratio differed/)]);
-      const back = await processed(await noise(500, 350).jpeg().toBuffer(), { specimenId, side: 'back', light: 'visible' });
+      expect(second.warnings).toEqual([
+        expect.stringMatching(
+          /^Resized from 1000 × 700 to 800 × 600 to match the other images of this document side \(the aspect ratio differed/,
+        ),
+      ]);
+      const back = await processed(await noise(500, 350).jpeg().toBuffer(), {
+        specimenId,
+        side: 'back',
+        light: 'visible',
+      });
       expect(back).toMatchObject({ width: 500, height: 350, warnings: [] }); // another side, another group
     });
 
@@ -316,7 +512,12 @@ describe('media pipeline', () => {
       const replica = await testApp({ MEDIA_DIR: mediaDir, MEDIA_WORKER_CONCURRENCY: '2' });
       try {
         const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'media-group-'));
-        const sizes: Array<[number, number]> = [[800, 600], [1000, 700], [640, 480], [900, 600]];
+        const sizes: Array<[number, number]> = [
+          [800, 600],
+          [1000, 700],
+          [640, 480],
+          [900, 600],
+        ];
         const group = `test:${Date.now()}:data-page`;
         const ids: string[] = [];
         for (const [i, [w, h]] of sizes.entries()) {
@@ -327,7 +528,12 @@ describe('media pipeline', () => {
         }
         await media.waitForIdle();
         const views = await Promise.all(ids.map((id) => app.get(MediaUrlsService).view(id)));
-        expect(views.map((v) => `${v.status} ${v.width}×${v.height} ${v.warnings.length}`)).toEqual(['ready 800×600 0', 'ready 800×600 1', 'ready 800×600 1', 'ready 800×600 1']);
+        expect(views.map((v) => `${v.status} ${v.width}×${v.height} ${v.warnings.length}`)).toEqual([
+          'ready 800×600 0',
+          'ready 800×600 1',
+          'ready 800×600 1',
+          'ready 800×600 1',
+        ]);
       } finally {
         await replica.close();
       }
@@ -339,8 +545,13 @@ describe('media pipeline', () => {
     beforeAll(async () => {
       const tagged = await noise(1400, 1000)
         .jpeg()
-        .withMetadata({ icc: 'p3', exif: { IFD0: { Copyright: 'secret-serial-UTO-123', ImageDescription: 'forged specimen' } } })
-        .withXmp('<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"><rdf:Description xmlns:dc="http://purl.org/dc/elements/1.1/"><dc:title>secret-serial-UTO-123</dc:title></rdf:Description></rdf:RDF></x:xmpmeta>')
+        .withMetadata({
+          icc: 'p3',
+          exif: { IFD0: { Copyright: 'secret-serial-UTO-123', ImageDescription: 'forged specimen' } },
+        })
+        .withXmp(
+          '<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"><rdf:Description xmlns:dc="http://purl.org/dc/elements/1.1/"><dc:title>secret-serial-UTO-123</dc:title></rdf:Description></rdf:RDF></x:xmpmeta>',
+        )
         .toBuffer();
       const source = await sharp(tagged).metadata();
       expect(source.exif).toBeDefined();
@@ -351,14 +562,29 @@ describe('media pipeline', () => {
 
     it('no EXIF, XMP, IPTC, ICC or comments in any variant or tile', async () => {
       const tileBase = view.urls.dzi.replace(/image\.dzi$/, 'image_files');
-      const urls = [...Object.values(view.urls.variants), `${tileBase}/11/0_0.webp`, `${tileBase}/11/5_3.webp`, `${tileBase}/8/0_0.webp`, `${tileBase}/0/0_0.webp`];
+      const urls = [
+        ...Object.values(view.urls.variants),
+        `${tileBase}/11/0_0.webp`,
+        `${tileBase}/11/5_3.webp`,
+        `${tileBase}/8/0_0.webp`,
+        `${tileBase}/0/0_0.webp`,
+      ];
       for (const url of urls) {
         const { body, status } = await fetchBytes(url);
         expect(status).toBe(200);
         const meta = await sharp(body).metadata();
-        expect({ url, exif: meta.exif, xmp: meta.xmp, iptc: meta.iptc, icc: meta.icc, comments: meta.comments, orientation: meta.orientation }).toEqual({ url });
+        expect({
+          url,
+          exif: meta.exif,
+          xmp: meta.xmp,
+          iptc: meta.iptc,
+          icc: meta.icc,
+          comments: meta.comments,
+          orientation: meta.orientation,
+        }).toEqual({ url });
         const text = body.toString('latin1');
-        for (const marker of METADATA_MARKERS) expect(`${url}: ${text.includes(marker) ? marker : 'clean'}`).toBe(`${url}: clean`);
+        for (const marker of METADATA_MARKERS)
+          expect(`${url}: ${text.includes(marker) ? marker : 'clean'}`).toBe(`${url}: clean`);
       }
       const dzi = await http().get(view.urls.dzi);
       for (const marker of METADATA_MARKERS) expect(dzi.text).not.toContain(marker);
@@ -369,7 +595,9 @@ describe('media pipeline', () => {
       expect(files.length).toBeGreaterThan(0);
       for (const f of files) {
         const rel = path.relative(path.join(mediaDir, 'objects'), f);
-        expect(rel).toMatch(/^[0-9a-f]{2}\/[0-9a-f]{32}\/(image\.dzi|(640|1280|2560)\.(webp|avif|jpeg)|image_files\/\d+\/\d+_\d+\.webp)$/);
+        expect(rel).toMatch(
+          /^[0-9a-f]{2}\/[0-9a-f]{32}\/(image\.dzi|(640|1280|2560)\.(webp|avif|jpeg)|image_files\/\d+\/\d+_\d+\.webp)$/,
+        );
         expect(fs.readFileSync(f).toString('latin1')).not.toContain('secret-serial-UTO-123');
       }
     });
@@ -410,7 +638,7 @@ describe('media pipeline', () => {
         size = (await fetchBytes(url)).body.length;
       });
 
-      it('Range → 206 with Content-Range and the range\'s length', async () => {
+      it("Range → 206 with Content-Range and the range's length", async () => {
         const part = await http().get(url).set('Range', 'bytes=10-109').buffer(true);
         expect(part.status).toBe(206);
         expect(part.headers['content-range']).toBe(`bytes 10-109/${size}`);
@@ -424,14 +652,21 @@ describe('media pipeline', () => {
       });
 
       it('an unsatisfiable range → 416 with Content-Range: bytes */size', async () => {
-        const beyond = await http().get(url).set('Range', `bytes=${size + 10}-`);
+        const beyond = await http()
+          .get(url)
+          .set('Range', `bytes=${size + 10}-`);
         expect(beyond.status).toBe(416);
         expect(beyond.headers['content-range']).toBe(`bytes */${size}`);
       });
     });
 
     it('an expired token → 403 saying so', async () => {
-      const past = signer().sign({ assetId, userId: instructorId, scope: 'library', exp: Math.floor(Date.now() / 1000) - 5 });
+      const past = signer().sign({
+        assetId,
+        userId: instructorId,
+        scope: 'library',
+        exp: Math.floor(Date.now() / 1000) - 5,
+      });
       const expired = await http().get(`/api/media/s/${past}/640.webp`);
       expect(expired.status).toBe(403);
       expect(expired.body.message).toMatch(/expired/);
@@ -451,7 +686,9 @@ describe('media pipeline', () => {
 
       it('another asset under the same signature', async () => {
         const { sig, claims } = parts();
-        const otherAsset = Buffer.from(JSON.stringify({ ...claims, a: '00000000-0000-4000-8000-000000000000' })).toString('base64url');
+        const otherAsset = Buffer.from(
+          JSON.stringify({ ...claims, a: '00000000-0000-4000-8000-000000000000' }),
+        ).toString('base64url');
         expect((await http().get(`/api/media/s/${otherAsset}.${sig}/640.webp`)).status).toBe(403);
       });
 
@@ -467,13 +704,21 @@ describe('media pipeline', () => {
     });
 
     it('a valid token for an unknown asset → 404', async () => {
-      const unknown = signer().sign({ assetId: '00000000-0000-4000-8000-000000000000', userId: instructorId, scope: 'library', exp: Math.floor(Date.now() / 1000) + 60 });
+      const unknown = signer().sign({
+        assetId: '00000000-0000-4000-8000-000000000000',
+        userId: instructorId,
+        scope: 'library',
+        exp: Math.floor(Date.now() / 1000) + 60,
+      });
       expect((await http().get(`/api/media/s/${unknown}/640.webp`)).status).toBe(404);
     });
 
-    it.each([['641.webp'], ['source'], ['..%2F..%2Fsource']])('a file the asset does not serve (%s) → 404', async (file) => {
-      expect((await http().get(url.replace('640.webp', file))).status).toBe(404);
-    });
+    it.each([['641.webp'], ['source'], ['..%2F..%2Fsource']])(
+      'a file the asset does not serve (%s) → 404',
+      async (file) => {
+        expect((await http().get(url.replace('640.webp', file))).status).toBe(404);
+      },
+    );
 
     it('signedUrls leaves out assets that are not ready', async () => {
       const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'media-queued-'));
@@ -523,7 +768,10 @@ describe('media pipeline', () => {
           goodId = (await m.ingestFile(goodFile, { createdBy: null })).id;
           doomedId = (await m.ingestFile(doomedFile, { createdBy: null })).id;
           // Simulate a crash mid-processing: claimed, lease long expired.
-          await db.query(`UPDATE media_assets SET status = 'processing', attempts = 1, progress = 40, lease_until = now() - interval '10 minutes' WHERE id = $1`, [goodId]);
+          await db.query(
+            `UPDATE media_assets SET status = 'processing', attempts = 1, progress = 40, lease_until = now() - interval '10 minutes' WHERE id = $1`,
+            [goodId],
+          );
           // And damage the stored source of the other, so its processing fails.
           const [{ storage_id }] = await db.query(`SELECT storage_id FROM media_assets WHERE id = $1`, [doomedId]);
           const src = path.join(shared, 'objects', storage_id.slice(0, 2), storage_id, 'source');
@@ -538,14 +786,19 @@ describe('media pipeline', () => {
         app = second;
         db = second.get(DataSource);
         await second.get(MediaService).waitForIdle();
-        const rows: Row[] = await db.query(`SELECT id, status, failure_reason, storage_id, attempts FROM media_assets WHERE id = ANY($1::uuid[])`, [[goodId, doomedId]]);
+        const rows: Row[] = await db.query(
+          `SELECT id, status, failure_reason, storage_id, attempts FROM media_assets WHERE id = ANY($1::uuid[])`,
+          [[goodId, doomedId]],
+        );
         good = rows.find((r) => r.id === goodId)!;
         bad = rows.find((r) => r.id === doomedId)!;
       });
 
       it('a job left in processing with an expired lease is done, on its second attempt', () => {
         expect(good).toMatchObject({ status: 'ready', failure_reason: null, attempts: 2 });
-        expect(listFiles(path.join(shared, 'objects', good.storage_id.slice(0, 2), good.storage_id)).length).toBeGreaterThan(9);
+        expect(
+          listFiles(path.join(shared, 'objects', good.storage_id.slice(0, 2), good.storage_id)).length,
+        ).toBeGreaterThan(9);
       });
 
       it('a job whose processing fails is marked failed with a reason and leaves no files', () => {
@@ -558,15 +811,25 @@ describe('media pipeline', () => {
         expect(listFiles(path.join(shared, 'tmp'))).toEqual([]);
       });
 
-      it('the failed asset\'s view shows the failure and no URLs', async () => {
+      it("the failed asset's view shows the failure and no URLs", async () => {
         const view = await second.get(MediaUrlsService).view(doomedId);
-        expect(view).toMatchObject({ status: 'failed', urls: null, failureReason: expect.stringMatching(/could not be processed/) });
+        expect(view).toMatchObject({
+          status: 'failed',
+          urls: null,
+          failureReason: expect.stringMatching(/could not be processed/),
+        });
       });
     });
 
     it('selecting the S3 driver stops start-up with a clear message', async () => {
       await expect(
-        testApp({ MEDIA_DRIVER: 's3', S3_REGION: 'eu-central-1', S3_BUCKET: 'firstline-media', S3_ACCESS_KEY_ID: 'AKIA', S3_SECRET_ACCESS_KEY: 'secret' }),
+        testApp({
+          MEDIA_DRIVER: 's3',
+          S3_REGION: 'eu-central-1',
+          S3_BUCKET: 'firstline-media',
+          S3_ACCESS_KEY_ID: 'AKIA',
+          S3_SECRET_ACCESS_KEY: 'secret',
+        }),
       ).rejects.toThrow(/MEDIA_DRIVER: "s3" is not available in this build/);
     });
   });

@@ -11,7 +11,8 @@ const TD2 = ['I<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<', 'D231458907UTO7408122F12041
 describe('MRZ check', () => {
   let app: NestExpressApplication;
   let token: string;
-  const check = (lines: unknown) => request(app.getHttpServer()).post('/api/mrz/check').set(bearer(token)).send({ lines });
+  const check = (lines: unknown) =>
+    request(app.getHttpServer()).post('/api/mrz/check').set(bearer(token)).send({ lines });
 
   beforeAll(async () => {
     app = await testApp();
@@ -26,7 +27,11 @@ describe('MRZ check', () => {
   ])('the ICAO %s specimen is valid', async (format, lines, documentNumber) => {
     const res = await check(lines);
     expect(res.status).toBe(200);
-    expect(res.body).toMatchObject({ valid: true, format, state: { code: 'UTO', known: true, training: true, name: 'Utopia' } });
+    expect(res.body).toMatchObject({
+      valid: true,
+      format,
+      state: { code: 'UTO', known: true, training: true, name: 'Utopia' },
+    });
     expect(res.body.fields.documentNumber).toBe(documentNumber);
     expect(res.body.fields.birthDate).toBe('740812');
     expect(res.body.checks.every((c: { valid: boolean }) => c.valid)).toBe(true);

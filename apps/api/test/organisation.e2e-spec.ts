@@ -29,7 +29,9 @@ describe('units, users, cohorts and the trainee CSV import', () => {
     it('a supervisor sees the people of their own unit only', async () => {
       const users = (await http().get('/api/users?limit=200').set(bearer(t.supervisor1))).body;
       expect(users.items.length).toBeGreaterThanOrEqual(14);
-      expect(users.items.every((u: { unitName: string }) => u.unitName === 'Islamabad International Airport — Immigration')).toBe(true);
+      expect(
+        users.items.every((u: { unitName: string }) => u.unitName === 'Islamabad International Airport — Immigration'),
+      ).toBe(true);
     });
 
     it('a supervisor sees the cohorts of their own unit only', async () => {
@@ -39,12 +41,18 @@ describe('units, users, cohorts and the trainee CSV import', () => {
 
     it('an instructor lists the trainees of their unit, and no staff or other unit’s trainees', async () => {
       const users = (await http().get('/api/users?limit=200').set(bearer(t.instructor2))).body;
-      expect(users.items.every((u: { role: string; unitName: string }) => u.role === 'trainee' && u.unitName.startsWith('Allama Iqbal'))).toBe(true);
+      expect(
+        users.items.every(
+          (u: { role: string; unitName: string }) => u.role === 'trainee' && u.unitName.startsWith('Allama Iqbal'),
+        ),
+      ).toBe(true);
       expect(users.items.some((u: { username: string }) => u.username === 'trainee13')).toBe(true);
     });
 
     it('an instructor does not see a cohort of another unit, nor its members', async () => {
-      const isbCohort = (await http().get('/api/cohorts').set(bearer(t.instructor1))).body.find((c: { name: string }) => c.name === 'Islamabad Intake 2026-A');
+      const isbCohort = (await http().get('/api/cohorts').set(bearer(t.instructor1))).body.find(
+        (c: { name: string }) => c.name === 'Islamabad Intake 2026-A',
+      );
       expect(isbCohort.memberCount).toBeGreaterThanOrEqual(12);
       expect((await http().get(`/api/cohorts/${isbCohort.id}`).set(bearer(t.instructor2))).status).toBe(404);
       expect((await http().get(`/api/cohorts/${isbCohort.id}/members`).set(bearer(t.instructor2))).status).toBe(404);
@@ -58,16 +66,27 @@ describe('units, users, cohorts and the trainee CSV import', () => {
 
     it('an instructor cannot add another unit’s trainee to a cohort', async () => {
       const isb = (await http().get('/api/units').set(bearer(t.instructor1))).body[0];
-      const cohort = (await http().post('/api/cohorts').set(bearer(t.instructor1)).send({ name: `Scoping ${Date.now()}`, unitId: isb.id })).body;
+      const cohort = (
+        await http()
+          .post('/api/cohorts')
+          .set(bearer(t.instructor1))
+          .send({ name: `Scoping ${Date.now()}`, unitId: isb.id })
+      ).body;
       const lhe = (await http().get('/api/users?q=trainee13').set(bearer(t.admin))).body.items[0];
-      const res = await http().post(`/api/cohorts/${cohort.id}/members`).set(bearer(t.instructor1)).send({ userIds: [lhe.id] });
+      const res = await http()
+        .post(`/api/cohorts/${cohort.id}/members`)
+        .set(bearer(t.instructor1))
+        .send({ userIds: [lhe.id] });
       expect(res.status).toBe(400);
       expect(res.body.message).toMatch(/belongs to another unit/);
     });
 
     it('an instructor cannot create a cohort in another unit', async () => {
       const lheUnit = (await http().get('/api/units').set(bearer(t.instructor2))).body[0];
-      expect((await http().post('/api/cohorts').set(bearer(t.instructor1)).send({ name: 'Elsewhere', unitId: lheUnit.id })).status).toBe(403);
+      expect(
+        (await http().post('/api/cohorts').set(bearer(t.instructor1)).send({ name: 'Elsewhere', unitId: lheUnit.id }))
+          .status,
+      ).toBe(403);
     });
   });
 
@@ -78,7 +97,10 @@ describe('units, users, cohorts and the trainee CSV import', () => {
       let renamed: request.Response;
       let deleted: request.Response;
       beforeAll(async () => {
-        created = await http().post('/api/units').set(bearer(t.admin)).send({ name, code: `TKM-${Date.now() % 10000}` });
+        created = await http()
+          .post('/api/units')
+          .set(bearer(t.admin))
+          .send({ name, code: `TKM-${Date.now() % 10000}` });
       });
 
       it('is created', () => {
@@ -90,7 +112,10 @@ describe('units, users, cohorts and the trainee CSV import', () => {
       });
 
       it('is renamed', async () => {
-        renamed = await http().patch(`/api/units/${created.body.id}`).set(bearer(t.admin)).send({ name: 'Torkham — Immigration' });
+        renamed = await http()
+          .patch(`/api/units/${created.body.id}`)
+          .set(bearer(t.admin))
+          .send({ name: 'Torkham — Immigration' });
         expect(renamed.body.name).toBe('Torkham — Immigration');
       });
 
@@ -100,7 +125,8 @@ describe('units, users, cohorts and the trainee CSV import', () => {
       });
 
       it('leaves an audit entry per change, newest first, with before, after and the actor’s name', async () => {
-        const audit = (await http().get(`/api/audit?entityType=unit&entityId=${created.body.id}`).set(bearer(t.admin))).body.items;
+        const audit = (await http().get(`/api/audit?entityType=unit&entityId=${created.body.id}`).set(bearer(t.admin)))
+          .body.items;
         expect(audit.map((a: { action: string }) => a.action)).toEqual(['unit.delete', 'unit.update', 'unit.create']);
         expect(audit[1].before.name).toBe('Torkham Border Crossing — Immigration');
         expect(audit[1].after.name).toBe('Torkham — Immigration');
@@ -108,7 +134,10 @@ describe('units, users, cohorts and the trainee CSV import', () => {
       });
 
       it('keeps in each audit entry the request id of the call that made it, so the audit trail leads to the logs', async () => {
-        const { rows } = await db.query(`SELECT request_id FROM audit_log WHERE entity_type = 'unit' AND entity_id = $1 AND action = 'unit.update'`, [created.body.id]);
+        const { rows } = await db.query(
+          `SELECT request_id FROM audit_log WHERE entity_type = 'unit' AND entity_id = $1 AND action = 'unit.update'`,
+          [created.body.id],
+        );
         expect(rows[0].request_id).toBe(renamed.headers['x-request-id']);
       });
     });
@@ -122,18 +151,32 @@ describe('units, users, cohorts and the trainee CSV import', () => {
 
     it('rejects a duplicate service number', async () => {
       const isb = (await http().get('/api/units').set(bearer(t.supervisor1))).body[0];
-      const body = { username: `dup.${Date.now()}`, displayName: 'Dup', role: 'trainee', unitId: isb.id, password: 'a-long-password', serviceNumber: 'FIA-20401' };
+      const body = {
+        username: `dup.${Date.now()}`,
+        displayName: 'Dup',
+        role: 'trainee',
+        unitId: isb.id,
+        password: 'a-long-password',
+        serviceNumber: 'FIA-20401',
+      };
       const res = await http().post('/api/users').set(bearer(t.admin)).send(body);
       expect(res.status).toBe(409);
       expect(res.body.message).toMatch(/Service number "FIA-20401" is already registered/);
     });
 
     it('never puts a password hash in the audit log', async () => {
-      expect(await count(`SELECT count(*) AS n FROM audit_log WHERE before::text ILIKE '%argon2%' OR after::text ILIKE '%argon2%'`)).toBe(0);
+      expect(
+        await count(
+          `SELECT count(*) AS n FROM audit_log WHERE before::text ILIKE '%argon2%' OR after::text ILIKE '%argon2%'`,
+        ),
+      ).toBe(0);
     });
 
     it('requires a unit for everyone but admins', async () => {
-      const res = await http().post('/api/users').set(bearer(t.admin)).send({ username: `nounit.${Date.now()}`, displayName: 'X', role: 'trainee', password: 'a-long-password' });
+      const res = await http()
+        .post('/api/users')
+        .set(bearer(t.admin))
+        .send({ username: `nounit.${Date.now()}`, displayName: 'X', role: 'trainee', password: 'a-long-password' });
       expect(res.status).toBe(400);
       expect(res.body.message).toMatch(/must belong to a unit/);
     });
@@ -141,7 +184,13 @@ describe('units, users, cohorts and the trainee CSV import', () => {
 
   describe('CSV import of trainees', () => {
     const upload = (token: string, csv: string | Buffer) =>
-      http().post('/api/users/import').set(bearer(token)).attach('file', Buffer.isBuffer(csv) ? csv : Buffer.from(csv), { filename: 'trainees.csv', contentType: 'text/csv' });
+      http()
+        .post('/api/users/import')
+        .set(bearer(token))
+        .attach('file', Buffer.isBuffer(csv) ? csv : Buffer.from(csv), {
+          filename: 'trainees.csv',
+          contentType: 'text/csv',
+        });
 
     describe('a good file', () => {
       const suffix = Date.now() % 100000;
@@ -154,11 +203,17 @@ describe('units, users, cohorts and the trainee CSV import', () => {
       it('creates every trainee, named by unit code or unit name', () => {
         expect(res.status).toBe(201);
         expect(res.body.created).toBe(2);
-        expect(res.body.users[0]).toMatchObject({ username: `imp-${suffix}-1`, serviceNumber: `IMP-${suffix}-1`, displayName: 'Sadia Noor' });
+        expect(res.body.users[0]).toMatchObject({
+          username: `imp-${suffix}-1`,
+          serviceNumber: `IMP-${suffix}-1`,
+          displayName: 'Sadia Noor',
+        });
       });
 
       it('returns initial passwords that work, and keeps the language', async () => {
-        const login = await http().post('/api/auth/login').send({ username: `imp-${suffix}-1`, password: res.body.users[0].initialPassword });
+        const login = await http()
+          .post('/api/auth/login')
+          .send({ username: `imp-${suffix}-1`, password: res.body.users[0].initialPassword });
         expect(login.status).toBe(200);
         expect(login.body.user.language).toBe('ur');
       });
@@ -198,9 +253,16 @@ describe('units, users, cohorts and the trainee CSV import', () => {
     });
 
     it('an instructor may import only into their own unit', async () => {
-      const res = await upload(t.instructor1, `service_number,name,unit,cohort,language\nLHE-${Date.now() % 100000},Someone,LHE-IMM,,en\n`);
+      const res = await upload(
+        t.instructor1,
+        `service_number,name,unit,cohort,language\nLHE-${Date.now() % 100000},Someone,LHE-IMM,,en\n`,
+      );
       expect(res.status).toBe(400);
-      expect(res.body.details.errors[0]).toEqual({ row: 2, column: 'unit', reason: 'You may only import trainees into your own unit' });
+      expect(res.body.details.errors[0]).toEqual({
+        row: 2,
+        column: 'unit',
+        reason: 'You may only import trainees into your own unit',
+      });
     });
 
     it.each([
@@ -208,7 +270,11 @@ describe('units, users, cohorts and the trainee CSV import', () => {
       ['a wrong header', 'number,name\n1,x\n', /Header must be exactly/],
       ['a header only', 'service_number,name,unit,cohort,language\n', /no trainees/],
       ['binary junk', Buffer.from([0xff, 0xfe, 0x00, 0x81, 0x9f]), /not a UTF-8/],
-      ['an unterminated quote', 'service_number,name,unit,cohort,language\n"X-1,Name,ISB-IMM,,en\n', /not a readable CSV/],
+      [
+        'an unterminated quote',
+        'service_number,name,unit,cohort,language\n"X-1,Name,ISB-IMM,,en\n',
+        /not a readable CSV/,
+      ],
     ])('answers %s with a clear 400', async (_, csv, message) => {
       const res = await upload(t.admin, csv as string);
       expect(res.status).toBe(400);

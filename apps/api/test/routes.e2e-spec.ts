@@ -8,7 +8,12 @@ import { bearer, registeredRoutes, signIn, testApp } from './utils';
 
 type Who = 'anonymous' | 'trainee' | 'instructor' | 'supervisor' | 'admin';
 const WHO: Who[] = ['anonymous', 'trainee', 'instructor', 'supervisor', 'admin'];
-const LOGIN: Record<Exclude<Who, 'anonymous'>, string> = { trainee: 'trainee01', instructor: 'instructor1', supervisor: 'supervisor1', admin: 'admin' };
+const LOGIN: Record<Exclude<Who, 'anonymous'>, string> = {
+  trainee: 'trainee01',
+  instructor: 'instructor1',
+  supervisor: 'supervisor1',
+  admin: 'admin',
+};
 
 interface Ctx {
   app: NestExpressApplication;
@@ -36,12 +41,21 @@ const only = (allowed: Partial<Record<Who, number>>, denied = 403): Record<Who, 
   admin: denied,
   ...allowed,
 });
-const everyone = (status: number): Record<Who, number> => ({ anonymous: status, trainee: status, instructor: status, supervisor: status, admin: status });
+const everyone = (status: number): Record<Who, number> => ({
+  anonymous: status,
+  trainee: status,
+  instructor: status,
+  supervisor: status,
+  admin: status,
+});
 const signedIn = (status: number) => only({ trainee: status, instructor: status, supervisor: status, admin: status });
 
 async function freshUnit(ctx: Ctx): Promise<string> {
   const n = ctx.n();
-  const res = await request(ctx.app.getHttpServer()).post('/api/units').set(bearer(ctx.tokens.admin)).send({ name: `Route test unit ${n}`, code: `RT-${n}` });
+  const res = await request(ctx.app.getHttpServer())
+    .post('/api/units')
+    .set(bearer(ctx.tokens.admin))
+    .send({ name: `Route test unit ${n}`, code: `RT-${n}` });
   return res.body.id;
 }
 async function freshUser(ctx: Ctx): Promise<string> {
@@ -49,23 +63,45 @@ async function freshUser(ctx: Ctx): Promise<string> {
   const res = await request(ctx.app.getHttpServer())
     .post('/api/users')
     .set(bearer(ctx.tokens.admin))
-    .send({ username: `route.user${n}`, displayName: `Route User ${n}`, role: 'trainee', unitId: ctx.ids.isbUnit, password: 'a-long-password' });
+    .send({
+      username: `route.user${n}`,
+      displayName: `Route User ${n}`,
+      role: 'trainee',
+      unitId: ctx.ids.isbUnit,
+      password: 'a-long-password',
+    });
   return res.body.id;
 }
 async function freshCohort(ctx: Ctx, withMember = false): Promise<string> {
   const n = ctx.n();
-  const res = await request(ctx.app.getHttpServer()).post('/api/cohorts').set(bearer(ctx.tokens.instructor)).send({ name: `Route cohort ${n}`, unitId: ctx.ids.isbUnit });
-  if (withMember) await request(ctx.app.getHttpServer()).post(`/api/cohorts/${res.body.id}/members`).set(bearer(ctx.tokens.instructor)).send({ userIds: [ctx.ids.trainee01] });
+  const res = await request(ctx.app.getHttpServer())
+    .post('/api/cohorts')
+    .set(bearer(ctx.tokens.instructor))
+    .send({ name: `Route cohort ${n}`, unitId: ctx.ids.isbUnit });
+  if (withMember)
+    await request(ctx.app.getHttpServer())
+      .post(`/api/cohorts/${res.body.id}/members`)
+      .set(bearer(ctx.tokens.instructor))
+      .send({ userIds: [ctx.ids.trainee01] });
   return res.body.id;
 }
 
 const NO_ID = '00000000-0000-4000-8000-000000000000';
 /** ICAO Doc 9303 part 4, appendix A: the specimen TD3 MRZ (state code changed to the training state UTO). */
-const ICAO_TD3_SPECIMEN = ['P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<', 'L898902C36UTO7408122F1204159ZE184226B<<<<<10'];
+const ICAO_TD3_SPECIMEN = [
+  'P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<',
+  'L898902C36UTO7408122F1204159ZE184226B<<<<<10',
+];
 const SPECIMEN = { title: 'Route test specimen', issuingState: 'UTO', documentType: 'TD3' };
-const smallPng = () => sharp({ create: { width: 64, height: 48, channels: 3, background: '#3a6ea5' } }).png().toBuffer();
+const smallPng = () =>
+  sharp({ create: { width: 64, height: 48, channels: 3, background: '#3a6ea5' } })
+    .png()
+    .toBuffer();
 async function freshSpecimen(ctx: Ctx): Promise<string> {
-  const res = await request(ctx.app.getHttpServer()).post('/api/specimens').set(bearer(ctx.tokens.instructor)).send(SPECIMEN);
+  const res = await request(ctx.app.getHttpServer())
+    .post('/api/specimens')
+    .set(bearer(ctx.tokens.instructor))
+    .send(SPECIMEN);
   return res.body.id;
 }
 async function freshImage(ctx: Ctx): Promise<{ specimenId: string; imageId: string; assetId: string }> {
@@ -93,36 +129,93 @@ async function readyImage(ctx: Ctx): Promise<{ assetId: string; dzi: string }> {
 export const ROUTE_TABLE: Record<string, Row> = {
   'GET /api/health': { expect: everyone(200) },
   'GET /api/openapi.json': { expect: everyone(200) },
-  'POST /api/auth/login': { expect: everyone(200), make: () => ({ path: '/api/auth/login', body: { username: 'trainee02', password: 'firstline-demo' } }) },
+  'POST /api/auth/login': {
+    expect: everyone(200),
+    make: () => ({ path: '/api/auth/login', body: { username: 'trainee02', password: 'firstline-demo' } }),
+  },
   'POST /api/auth/refresh': { expect: everyone(401) }, // public, but without a session cookie there is nothing to refresh
   'POST /api/auth/logout': { expect: everyone(204) },
   'GET /api/auth/me': { expect: signedIn(200) },
-  'PATCH /api/auth/me': { expect: signedIn(200), make: () => ({ path: '/api/auth/me', body: { displayName: undefined } }) },
+  'PATCH /api/auth/me': {
+    expect: signedIn(200),
+    make: () => ({ path: '/api/auth/me', body: { displayName: undefined } }),
+  },
   // A wrong current password proves the call got past authorization without changing anyone's password.
-  'POST /api/auth/password': { expect: signedIn(400), make: () => ({ path: '/api/auth/password', body: { currentPassword: 'not-the-password', newPassword: 'another-long-password' } }) },
+  'POST /api/auth/password': {
+    expect: signedIn(400),
+    make: () => ({
+      path: '/api/auth/password',
+      body: { currentPassword: 'not-the-password', newPassword: 'another-long-password' },
+    }),
+  },
   'GET /api/audit': { expect: only({ admin: 200 }) },
   'GET /api/units': { expect: only({ instructor: 200, supervisor: 200, admin: 200 }) },
-  'POST /api/units': { expect: only({ admin: 201 }), make: (c) => ({ path: '/api/units', body: { name: `Unit ${c.n()}`, code: `U-${c.n()}` } }) },
-  'PATCH /api/units/:id': { expect: only({ admin: 200 }), make: async (c) => ({ path: `/api/units/${await freshUnit(c)}`, body: { name: `Renamed ${c.n()}` } }) },
-  'DELETE /api/units/:id': { expect: only({ admin: 204 }), make: async (c) => ({ path: `/api/units/${await freshUnit(c)}` }) },
+  'POST /api/units': {
+    expect: only({ admin: 201 }),
+    make: (c) => ({ path: '/api/units', body: { name: `Unit ${c.n()}`, code: `U-${c.n()}` } }),
+  },
+  'PATCH /api/units/:id': {
+    expect: only({ admin: 200 }),
+    make: async (c) => ({ path: `/api/units/${await freshUnit(c)}`, body: { name: `Renamed ${c.n()}` } }),
+  },
+  'DELETE /api/units/:id': {
+    expect: only({ admin: 204 }),
+    make: async (c) => ({ path: `/api/units/${await freshUnit(c)}` }),
+  },
   'GET /api/users': { expect: only({ instructor: 200, supervisor: 200, admin: 200 }) },
   'POST /api/users': {
     expect: only({ admin: 201 }),
-    make: (c) => ({ path: '/api/users', body: { username: `new.user${c.n()}`, displayName: 'New User', role: 'trainee', unitId: c.ids.isbUnit, password: 'a-long-password' } }),
+    make: (c) => ({
+      path: '/api/users',
+      body: {
+        username: `new.user${c.n()}`,
+        displayName: 'New User',
+        role: 'trainee',
+        unitId: c.ids.isbUnit,
+        password: 'a-long-password',
+      },
+    }),
   },
   'POST /api/users/import': {
     expect: only({ instructor: 201, admin: 201 }),
-    make: (c) => ({ path: '/api/users/import', csv: `service_number,name,unit,cohort,language\nRT-${c.n()},Route Trainee,ISB-IMM,,en\n` }),
+    make: (c) => ({
+      path: '/api/users/import',
+      csv: `service_number,name,unit,cohort,language\nRT-${c.n()},Route Trainee,ISB-IMM,,en\n`,
+    }),
   },
-  'GET /api/users/:id': { expect: only({ instructor: 200, supervisor: 200, admin: 200 }), make: (c) => ({ path: `/api/users/${c.ids.trainee01}` }) },
-  'PATCH /api/users/:id': { expect: only({ admin: 200 }), make: async (c) => ({ path: `/api/users/${await freshUser(c)}`, body: { language: 'ur' } }) },
-  'DELETE /api/users/:id': { expect: only({ admin: 204 }), make: async (c) => ({ path: `/api/users/${await freshUser(c)}` }) },
+  'GET /api/users/:id': {
+    expect: only({ instructor: 200, supervisor: 200, admin: 200 }),
+    make: (c) => ({ path: `/api/users/${c.ids.trainee01}` }),
+  },
+  'PATCH /api/users/:id': {
+    expect: only({ admin: 200 }),
+    make: async (c) => ({ path: `/api/users/${await freshUser(c)}`, body: { language: 'ur' } }),
+  },
+  'DELETE /api/users/:id': {
+    expect: only({ admin: 204 }),
+    make: async (c) => ({ path: `/api/users/${await freshUser(c)}` }),
+  },
   'GET /api/cohorts': { expect: only({ instructor: 200, supervisor: 200, admin: 200 }) },
-  'POST /api/cohorts': { expect: only({ instructor: 201, admin: 201 }), make: (c) => ({ path: '/api/cohorts', body: { name: `Cohort ${c.n()}`, unitId: c.ids.isbUnit } }) },
-  'GET /api/cohorts/:id': { expect: only({ instructor: 200, supervisor: 200, admin: 200 }), make: (c) => ({ path: `/api/cohorts/${c.ids.isbCohort}` }) },
-  'PATCH /api/cohorts/:id': { expect: only({ instructor: 200, admin: 200 }), make: async (c) => ({ path: `/api/cohorts/${await freshCohort(c)}`, body: { endsOn: '2027-06-30' } }) },
-  'DELETE /api/cohorts/:id': { expect: only({ instructor: 204, admin: 204 }), make: async (c) => ({ path: `/api/cohorts/${await freshCohort(c)}` }) },
-  'GET /api/cohorts/:id/members': { expect: only({ instructor: 200, supervisor: 200, admin: 200 }), make: (c) => ({ path: `/api/cohorts/${c.ids.isbCohort}/members` }) },
+  'POST /api/cohorts': {
+    expect: only({ instructor: 201, admin: 201 }),
+    make: (c) => ({ path: '/api/cohorts', body: { name: `Cohort ${c.n()}`, unitId: c.ids.isbUnit } }),
+  },
+  'GET /api/cohorts/:id': {
+    expect: only({ instructor: 200, supervisor: 200, admin: 200 }),
+    make: (c) => ({ path: `/api/cohorts/${c.ids.isbCohort}` }),
+  },
+  'PATCH /api/cohorts/:id': {
+    expect: only({ instructor: 200, admin: 200 }),
+    make: async (c) => ({ path: `/api/cohorts/${await freshCohort(c)}`, body: { endsOn: '2027-06-30' } }),
+  },
+  'DELETE /api/cohorts/:id': {
+    expect: only({ instructor: 204, admin: 204 }),
+    make: async (c) => ({ path: `/api/cohorts/${await freshCohort(c)}` }),
+  },
+  'GET /api/cohorts/:id/members': {
+    expect: only({ instructor: 200, supervisor: 200, admin: 200 }),
+    make: (c) => ({ path: `/api/cohorts/${c.ids.isbCohort}/members` }),
+  },
   'POST /api/cohorts/:id/members': {
     expect: only({ instructor: 201, admin: 201 }),
     make: async (c) => ({ path: `/api/cohorts/${await freshCohort(c)}/members`, body: { userIds: [c.ids.trainee01] } }),
@@ -133,33 +226,87 @@ export const ROUTE_TABLE: Record<string, Row> = {
   },
   // The exam engine. Where a success needs content, a 400/404 past the guard proves authorization let the call in.
   'GET /api/exercises': { expect: only({ instructor: 200, supervisor: 200, admin: 200 }) },
-  'POST /api/exercises': { expect: only({ instructor: 400, admin: 400 }), make: () => ({ path: '/api/exercises', body: {} }) },
-  'GET /api/exercises/:id': { expect: only({ instructor: 404, supervisor: 404, admin: 404 }), make: () => ({ path: `/api/exercises/${NO_ID}` }) },
-  'PUT /api/exercises/:id': { expect: only({ instructor: 400, admin: 400 }), make: () => ({ path: `/api/exercises/${NO_ID}`, body: {} }) },
+  'POST /api/exercises': {
+    expect: only({ instructor: 400, admin: 400 }),
+    make: () => ({ path: '/api/exercises', body: {} }),
+  },
+  'GET /api/exercises/:id': {
+    expect: only({ instructor: 404, supervisor: 404, admin: 404 }),
+    make: () => ({ path: `/api/exercises/${NO_ID}` }),
+  },
+  'PUT /api/exercises/:id': {
+    expect: only({ instructor: 400, admin: 400 }),
+    make: () => ({ path: `/api/exercises/${NO_ID}`, body: {} }),
+  },
   'GET /api/modules': { expect: only({ instructor: 200, supervisor: 200, admin: 200 }) },
-  'POST /api/modules': { expect: only({ instructor: 400, admin: 400 }), make: () => ({ path: '/api/modules', body: {} }) },
-  'GET /api/modules/:id': { expect: only({ instructor: 404, supervisor: 404, admin: 404 }), make: () => ({ path: `/api/modules/${NO_ID}` }) },
-  'PUT /api/modules/:id': { expect: only({ instructor: 400, admin: 400 }), make: () => ({ path: `/api/modules/${NO_ID}`, body: {} }) },
-  'POST /api/modules/:id/publish': { expect: only({ instructor: 404, admin: 404 }), make: () => ({ path: `/api/modules/${NO_ID}/publish` }) },
+  'POST /api/modules': {
+    expect: only({ instructor: 400, admin: 400 }),
+    make: () => ({ path: '/api/modules', body: {} }),
+  },
+  'GET /api/modules/:id': {
+    expect: only({ instructor: 404, supervisor: 404, admin: 404 }),
+    make: () => ({ path: `/api/modules/${NO_ID}` }),
+  },
+  'PUT /api/modules/:id': {
+    expect: only({ instructor: 400, admin: 400 }),
+    make: () => ({ path: `/api/modules/${NO_ID}`, body: {} }),
+  },
+  'POST /api/modules/:id/publish': {
+    expect: only({ instructor: 404, admin: 404 }),
+    make: () => ({ path: `/api/modules/${NO_ID}/publish` }),
+  },
   'GET /api/assignments': { expect: only({ instructor: 200, supervisor: 200, admin: 200 }) },
-  'POST /api/assignments': { expect: only({ instructor: 400, admin: 400 }), make: () => ({ path: '/api/assignments', body: {} }) },
-  'DELETE /api/assignments/:id': { expect: only({ instructor: 404, admin: 404 }), make: () => ({ path: `/api/assignments/${NO_ID}` }) },
-  'GET /api/assignments/:id/lessons': { expect: signedIn(404), make: () => ({ path: `/api/assignments/${NO_ID}/lessons` }) },
+  'POST /api/assignments': {
+    expect: only({ instructor: 400, admin: 400 }),
+    make: () => ({ path: '/api/assignments', body: {} }),
+  },
+  'DELETE /api/assignments/:id': {
+    expect: only({ instructor: 404, admin: 404 }),
+    make: () => ({ path: `/api/assignments/${NO_ID}` }),
+  },
+  'GET /api/assignments/:id/lessons': {
+    expect: signedIn(404),
+    make: () => ({ path: `/api/assignments/${NO_ID}/lessons` }),
+  },
   'GET /api/me/assignments': { expect: only({ trainee: 200 }) },
   'GET /api/me/progress': { expect: only({ trainee: 200 }) },
-  'POST /api/attempts': { expect: only({ trainee: 404 }), make: () => ({ path: '/api/attempts', body: { assignmentId: NO_ID } }) },
+  'POST /api/attempts': {
+    expect: only({ trainee: 404 }),
+    make: () => ({ path: '/api/attempts', body: { assignmentId: NO_ID } }),
+  },
   'GET /api/attempts/:id': { expect: signedIn(404), make: () => ({ path: `/api/attempts/${NO_ID}` }) },
   'GET /api/attempts/:id/items/:n': { expect: signedIn(404), make: () => ({ path: `/api/attempts/${NO_ID}/items/1` }) },
   // No Idempotency-Key: 400 once past the guard.
-  'PUT /api/attempts/:id/items/:n/response': { expect: only({ trainee: 400 }), make: () => ({ path: `/api/attempts/${NO_ID}/items/1/response`, body: { decision: 'accept', final: true } }) },
-  'POST /api/attempts/:id/finish': { expect: only({ trainee: 404 }), make: () => ({ path: `/api/attempts/${NO_ID}/finish` }) },
+  'PUT /api/attempts/:id/items/:n/response': {
+    expect: only({ trainee: 400 }),
+    make: () => ({ path: `/api/attempts/${NO_ID}/items/1/response`, body: { decision: 'accept', final: true } }),
+  },
+  'POST /api/attempts/:id/finish': {
+    expect: only({ trainee: 404 }),
+    make: () => ({ path: `/api/attempts/${NO_ID}/finish` }),
+  },
   'GET /api/attempts/:id/review': { expect: signedIn(404), make: () => ({ path: `/api/attempts/${NO_ID}/review` }) },
-  'POST /api/mrz/check': { expect: signedIn(200), make: () => ({ path: '/api/mrz/check', body: { lines: ICAO_TD3_SPECIMEN } }) },
+  'POST /api/mrz/check': {
+    expect: signedIn(200),
+    make: () => ({ path: '/api/mrz/check', body: { lines: ICAO_TD3_SPECIMEN } }),
+  },
   'GET /api/specimens': { expect: only({ instructor: 200, supervisor: 200, admin: 200 }) },
-  'POST /api/specimens': { expect: only({ instructor: 201, admin: 201 }), make: () => ({ path: '/api/specimens', body: SPECIMEN }) },
-  'GET /api/specimens/:id': { expect: only({ instructor: 200, supervisor: 200, admin: 200 }), make: async (c) => ({ path: `/api/specimens/${await freshSpecimen(c)}` }) },
-  'PATCH /api/specimens/:id': { expect: only({ instructor: 200, admin: 200 }), make: async (c) => ({ path: `/api/specimens/${await freshSpecimen(c)}`, body: { series: 'B' } }) },
-  'DELETE /api/specimens/:id': { expect: only({ instructor: 204, admin: 204 }), make: async (c) => ({ path: `/api/specimens/${await freshSpecimen(c)}` }) },
+  'POST /api/specimens': {
+    expect: only({ instructor: 201, admin: 201 }),
+    make: () => ({ path: '/api/specimens', body: SPECIMEN }),
+  },
+  'GET /api/specimens/:id': {
+    expect: only({ instructor: 200, supervisor: 200, admin: 200 }),
+    make: async (c) => ({ path: `/api/specimens/${await freshSpecimen(c)}` }),
+  },
+  'PATCH /api/specimens/:id': {
+    expect: only({ instructor: 200, admin: 200 }),
+    make: async (c) => ({ path: `/api/specimens/${await freshSpecimen(c)}`, body: { series: 'B' } }),
+  },
+  'DELETE /api/specimens/:id': {
+    expect: only({ instructor: 204, admin: 204 }),
+    make: async (c) => ({ path: `/api/specimens/${await freshSpecimen(c)}` }),
+  },
   'POST /api/specimens/:id/images': {
     expect: only({ instructor: 202, admin: 202 }),
     make: async (c) => ({ path: `/api/specimens/${await freshSpecimen(c)}/images`, image: await smallPng() }),
@@ -171,8 +318,14 @@ export const ROUTE_TABLE: Record<string, Row> = {
       return { path: `/api/specimens/${specimenId}/images/${imageId}` };
     },
   },
-  'PUT /api/specimens/:id/features': { expect: only({ instructor: 200, admin: 200 }), make: async (c) => ({ path: `/api/specimens/${await freshSpecimen(c)}/features`, body: { features: [] } }) },
-  'GET /api/media/:id': { expect: only({ instructor: 200, supervisor: 200, admin: 200 }), make: async (c) => ({ path: `/api/media/${(await freshImage(c)).assetId}` }) },
+  'PUT /api/specimens/:id/features': {
+    expect: only({ instructor: 200, admin: 200 }),
+    make: async (c) => ({ path: `/api/specimens/${await freshSpecimen(c)}/features`, body: { features: [] } }),
+  },
+  'GET /api/media/:id': {
+    expect: only({ instructor: 200, supervisor: 200, admin: 200 }),
+    make: async (c) => ({ path: `/api/media/${(await freshImage(c)).assetId}` }),
+  },
   // Public: a valid signed token is the credential, whoever presents it.
   'GET /api/media/s/:token/:file': { expect: everyone(200), make: async (c) => ({ path: (await readyImage(c)).dzi }) },
   'GET /api/media/s/:token/image_files/:level/:tile': {
@@ -190,10 +343,17 @@ describe('route × role table', () => {
     for (const [who, username] of Object.entries(LOGIN)) tokens[who] = await signIn(app, username);
     const http = request(app.getHttpServer());
     const units = (await http.get('/api/units').set(bearer(tokens.admin))).body as Array<{ id: string; code: string }>;
-    const users = (await http.get('/api/users?q=trainee01').set(bearer(tokens.admin))).body.items as Array<{ id: string }>;
+    const users = (await http.get('/api/users?q=trainee01').set(bearer(tokens.admin))).body.items as Array<{
+      id: string;
+    }>;
     const cohorts = (await http.get('/api/cohorts').set(bearer(tokens.instructor))).body as Array<{ id: string }>;
     let counter = Date.now() % 100000;
-    ctx = { app, tokens, ids: { isbUnit: units.find((u) => u.code === 'ISB-IMM')!.id, trainee01: users[0].id, isbCohort: cohorts[0].id }, n: () => ++counter };
+    ctx = {
+      app,
+      tokens,
+      ids: { isbUnit: units.find((u) => u.code === 'ISB-IMM')!.id, trainee01: users[0].id, isbCohort: cohorts[0].id },
+      n: () => ++counter,
+    };
   });
   afterAll(() => ctx.app.close());
 
@@ -209,11 +369,20 @@ describe('route × role table', () => {
       const call: Call = row.make ? await row.make(ctx) : { path: template };
       let req = request(ctx.app.getHttpServer())[method.toLowerCase() as 'get'](call.path);
       if (who !== 'anonymous') req = req.set(bearer(ctx.tokens[who]));
-      if (call.image !== undefined) req = req.field('side', 'data-page').field('light', 'visible').attach('file', call.image, { filename: 'x.png', contentType: 'image/png' });
-      else if (call.csv !== undefined) req = req.attach('file', Buffer.from(call.csv), { filename: 'trainees.csv', contentType: 'text/csv' });
+      if (call.image !== undefined)
+        req = req
+          .field('side', 'data-page')
+          .field('light', 'visible')
+          .attach('file', call.image, { filename: 'x.png', contentType: 'image/png' });
+      else if (call.csv !== undefined)
+        req = req.attach('file', Buffer.from(call.csv), { filename: 'trainees.csv', contentType: 'text/csv' });
       else if (call.body !== undefined) req = req.send(call.body as object);
       const res = await req;
-      expect({ who, status: res.status, body: res.status === row.expect[who] ? undefined : res.body }).toEqual({ who, status: row.expect[who], body: undefined });
+      expect({ who, status: res.status, body: res.status === row.expect[who] ? undefined : res.body }).toEqual({
+        who,
+        status: row.expect[who],
+        body: undefined,
+      });
     });
   }
 });

@@ -17,7 +17,10 @@ interface Running {
 function start(env: Record<string, string>): Promise<Running> {
   const clean = { ...process.env };
   delete clean.DATABASE_URL;
-  const proc = spawn(process.execPath, [MAIN], { env: { ...clean, PORT: '0', LOG_LEVEL: 'warn', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const proc = spawn(process.execPath, [MAIN], {
+    env: { ...clean, PORT: '0', LOG_LEVEL: 'warn', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let out = '';
   proc.stdout!.on('data', (d) => (out += d));
   proc.stderr!.on('data', (d) => (out += d));
@@ -39,7 +42,9 @@ function start(env: Record<string, string>): Promise<Running> {
 }
 
 function exitOf(proc: ChildProcess): Promise<number | null> {
-  return new Promise((resolve) => (proc.exitCode !== null ? resolve(proc.exitCode) : proc.on('exit', (c) => resolve(c))));
+  return new Promise((resolve) =>
+    proc.exitCode !== null ? resolve(proc.exitCode) : proc.on('exit', (c) => resolve(c)),
+  );
 }
 
 async function stop(r: Running): Promise<number | null> {
@@ -54,11 +59,16 @@ describe('the built server on its embedded database', () => {
   afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
 
   it('stops at start-up with a message naming a bad variable', async () => {
-    const proc = spawn(process.execPath, [MAIN], { env: { ...process.env, PORT: 'eighty', DATA_DIR: dataDir }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const proc = spawn(process.execPath, [MAIN], {
+      env: { ...process.env, PORT: 'eighty', DATA_DIR: dataDir },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let err = '';
     proc.stderr!.on('data', (d) => (err += d));
     expect(await exitOf(proc)).toBe(2);
-    expect(err).toMatch(/FirstLine cannot start\. Invalid configuration:\n\s+- PORT: expected a number \(got "eighty"\)/);
+    expect(err).toMatch(
+      /FirstLine cannot start\. Invalid configuration:\n\s+- PORT: expected a number \(got "eighty"\)/,
+    );
   });
 
   it('starts, serves, seeds demo users, refuses a second instance, stops its database, and keeps data across restarts', async () => {
@@ -66,7 +76,11 @@ describe('the built server on its embedded database', () => {
     expect(first.output()).toMatch(/Demo logins \(password "firstline-demo"\)/);
     expect(first.output()).toContain(`embedded PostgreSQL, data in ${dataDir}/pg`);
     expect((await api(first.port, '/api/health')).status).toBe(200);
-    const login = await api(first.port, '/api/auth/login', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'admin', password: 'firstline-demo' }) });
+    const login = await api(first.port, '/api/auth/login', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'admin', password: 'firstline-demo' }),
+    });
     expect(login.status).toBe(200);
     const { accessToken } = (await login.json()) as { accessToken: string };
     const created = await api(first.port, '/api/units', {
@@ -77,7 +91,10 @@ describe('the built server on its embedded database', () => {
     expect(created.status).toBe(201);
 
     // A second instance on the same data directory is refused with a clear message, and the first keeps running.
-    await expect(start({ DATA_DIR: dataDir })).rejects.toMatchObject({ code: 1, out: expect.stringMatching(/is in use by another running FirstLine instance/) });
+    await expect(start({ DATA_DIR: dataDir })).rejects.toMatchObject({
+      code: 1,
+      out: expect.stringMatching(/is in use by another running FirstLine instance/),
+    });
     expect((await api(first.port, '/api/health')).status).toBe(200);
 
     const pgPid = Number(fs.readFileSync(path.join(dataDir, 'pg', 'postmaster.pid'), 'utf8').split('\n')[0]);
@@ -87,9 +104,15 @@ describe('the built server on its embedded database', () => {
 
     const second = await start({ DATA_DIR: dataDir });
     try {
-      const again = await api(second.port, '/api/auth/login', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'admin', password: 'firstline-demo' }) });
+      const again = await api(second.port, '/api/auth/login', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ username: 'admin', password: 'firstline-demo' }),
+      });
       const token = ((await again.json()) as { accessToken: string }).accessToken;
-      const units = (await (await api(second.port, '/api/units', { headers: { authorization: `Bearer ${token}` } })).json()) as Array<{ code: string }>;
+      const units = (await (
+        await api(second.port, '/api/units', { headers: { authorization: `Bearer ${token}` } })
+      ).json()) as Array<{ code: string }>;
       expect(units.map((u) => u.code)).toContain('PERSIST-1');
     } finally {
       expect(await stop(second)).toBe(0);
@@ -106,7 +129,10 @@ describe('the built server on its embedded database', () => {
       const EmbeddedPostgres = require(${JSON.stringify(path.join(__dirname, '..', 'dist', 'database', 'embedded-postgres.js'))}).loadEmbeddedPostgres();
       const guarded = count();
       process.stdout.write(JSON.stringify({ type: typeof EmbeddedPostgres, before, guarded }));`;
-    const proc = spawn(process.execPath, ['-e', script], { cwd: path.join(__dirname, '..'), stdio: ['ignore', 'pipe', 'inherit'] });
+    const proc = spawn(process.execPath, ['-e', script], {
+      cwd: path.join(__dirname, '..'),
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
     let out = '';
     proc.stdout!.on('data', (d) => (out += d));
     expect(await exitOf(proc)).toBe(0);

@@ -1,8 +1,8 @@
 // Helpers for e2e specs: an app on the run's test database, demo sign-ins, and request shortcuts.
-import type { NestExpressApplication } from '@nestjs/platform-express';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import type { NestExpressApplication } from '@nestjs/platform-express';
 import request from 'supertest';
 import { createApp } from '../src/app.factory';
 import { AppConfig, loadConfig } from '../src/config/config';
@@ -11,7 +11,10 @@ export const DEMO_PASSWORD = 'firstline-demo';
 
 export function testConfig(overrides: Record<string, string> = {}): AppConfig {
   const url = process.env.FIRSTLINE_TEST_DATABASE_URL;
-  if (!url) throw new Error('FIRSTLINE_TEST_DATABASE_URL is not set: run the e2e specs through jest (global-setup makes the database)');
+  if (!url)
+    throw new Error(
+      'FIRSTLINE_TEST_DATABASE_URL is not set: run the e2e specs through jest (global-setup makes the database)',
+    );
   return loadConfig({
     DATABASE_URL: url,
     LOG_LEVEL: 'silent',
@@ -40,12 +43,19 @@ export const bearer = (token: string) => ({ Authorization: `Bearer ${token}` });
 
 /** Every registered route as "METHOD /path", read from the Express router itself. */
 export function registeredRoutes(app: NestExpressApplication): string[] {
-  const router = (app.getHttpAdapter().getInstance() as { router: { stack: Array<{ route?: { path: string; methods: Record<string, boolean> } }> } }).router;
+  const router = (
+    app.getHttpAdapter().getInstance() as {
+      router: { stack: Array<{ route?: { path: string; methods: Record<string, boolean> } }> };
+    }
+  ).router;
   const out = new Set<string>();
   for (const layer of router.stack) {
     if (!layer.route) continue;
-    for (const [method, on] of Object.entries(layer.route.methods)) if (on && method !== '_all') out.add(`${method.toUpperCase()} ${layer.route.path}`);
+    for (const [method, on] of Object.entries(layer.route.methods))
+      if (on && method !== '_all') out.add(`${method.toUpperCase()} ${layer.route.path}`);
   }
   // `/api/{*splat}` is the request-logging middleware's mount (Nest registers middleware as route layers), not a route.
-  return [...out].filter((r) => r.includes(' /api/') && !r.includes('/api/docs') && !r.endsWith('/api/{*splat}')).sort();
+  return [...out]
+    .filter((r) => r.includes(' /api/') && !r.includes('/api/docs') && !r.endsWith('/api/{*splat}'))
+    .sort();
 }

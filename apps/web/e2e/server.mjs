@@ -4,10 +4,10 @@
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
+import { createRequire } from 'node:module';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
@@ -53,7 +53,10 @@ async function createDatabase(adminUrl) {
 
 async function dropDatabase(adminUrl, name) {
   await withAdminClient(adminUrl, async (c) => {
-    await c.query('SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()', [name]);
+    await c.query(
+      'SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()',
+      [name],
+    );
     await c.query(`DROP DATABASE IF EXISTS "${name}"`);
   });
 }
@@ -61,7 +64,8 @@ async function dropDatabase(adminUrl, name) {
 async function waitForHealth(base, child, log, timeoutMs) {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`The server exited with code ${child.exitCode} before it was healthy:\n${log()}`);
+    if (child.exitCode !== null)
+      throw new Error(`The server exited with code ${child.exitCode} before it was healthy:\n${log()}`);
     try {
       const res = await fetch(`${base}/api/health`, { signal: AbortSignal.timeout(2000) });
       if (res.status === 200) return;
@@ -78,7 +82,9 @@ async function waitForDemoContent(base, child, log, timeoutMs) {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`The server exited with code ${child.exitCode}:\n${log()}`);
-    const health = await fetch(`${base}/api/health`).then((r) => r.json()).catch(() => null);
+    const health = await fetch(`${base}/api/health`)
+      .then((r) => r.json())
+      .catch(() => null);
     if (health?.demoContent === 'ready') return;
     if (health?.demoContent === 'failed') throw new Error(`The demo content could not be prepared:\n${log()}`);
     await new Promise((r) => setTimeout(r, 500));
@@ -128,7 +134,8 @@ export async function startServer({ timeoutMs = 60_000 } = {}) {
       await exited;
       clearTimeout(timer);
     }
-    if (db) await dropDatabase(adminUrl, db.name).catch((err) => console.warn(`could not drop ${db.name}: ${err.message}`));
+    if (db)
+      await dropDatabase(adminUrl, db.name).catch((err) => console.warn(`could not drop ${db.name}: ${err.message}`));
     fs.rmSync(dataDir, { recursive: true, force: true });
   };
 

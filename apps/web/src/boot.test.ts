@@ -64,7 +64,8 @@ describe('boot', () => {
   it('asks for no item of a finished attempt', async () => {
     const api = mockApi({
       'POST /api/auth/refresh': () => json(sessionFor(makeUser())),
-      [`GET /api/attempts/${ATTEMPT_ID}`]: () => json(makeAttempt({ status: 'finished', currentItem: 3, itemCount: 2 })),
+      [`GET /api/attempts/${ATTEMPT_ID}`]: () =>
+        json(makeAttempt({ status: 'finished', currentItem: 3, itemCount: 2 })),
     });
     const app = await boot(`/app/attempts/${ATTEMPT_ID}`);
     await app.adoptEarlyPlayer(new QueryClient());

@@ -34,16 +34,22 @@ declare global {
 
 const PLAYER_PATH = /^\/app\/attempts\/([0-9a-f-]{36})$/;
 
-async function openPlayer(attemptId: string, session: Promise<{ accessToken?: unknown } | null>): Promise<EarlyPlayer | null> {
+async function openPlayer(
+  attemptId: string,
+  session: Promise<{ accessToken?: unknown } | null>,
+): Promise<EarlyPlayer | null> {
   const token = (await session)?.accessToken;
   if (typeof token !== 'string') return null;
   const get = async <T>(path: string): Promise<Early<T> | null> => {
-    const res = await fetch(`/api${path}`, { headers: { Accept: 'application/json', Authorization: `Bearer ${token}` } });
+    const res = await fetch(`/api${path}`, {
+      headers: { Accept: 'application/json', Authorization: `Bearer ${token}` },
+    });
     return res.ok ? { data: (await res.json()) as T, at: Date.now() } : null;
   };
   const attempt = await get<AttemptView>(`/attempts/${attemptId}`);
   const attemptView = attempt?.data;
-  if (!attemptView || attemptView.status !== 'in-progress' || attemptView.currentItem > attemptView.itemCount) return { attemptId, attempt, item: null };
+  if (!attemptView || attemptView.status !== 'in-progress' || attemptView.currentItem > attemptView.itemCount)
+    return { attemptId, attempt, item: null };
   const item = await get<ItemPresentation>(`/attempts/${attemptId}/items/${attemptView.currentItem}`);
   // The player opens on the first side's first light, whose viewer shows the 640 px preview (AVIF where supported).
   const first = item?.data.sides[0]?.images.find((i) => i.frame === 1);
@@ -53,9 +59,15 @@ async function openPlayer(attemptId: string, session: Promise<{ accessToken?: un
 }
 
 if (window.location.pathname.startsWith('/app')) {
-  const refresh = fetch('/api/auth/refresh', { method: 'POST', credentials: 'same-origin', headers: { Accept: 'application/json' } }).catch(() => null);
+  const refresh = fetch('/api/auth/refresh', {
+    method: 'POST',
+    credentials: 'same-origin',
+    headers: { Accept: 'application/json' },
+  }).catch(() => null);
   // Read from a clone, registered now: this reaction runs before the app's, which reads the response itself.
-  const session = refresh.then((res) => (res?.ok ? (res.clone().json() as Promise<{ accessToken?: unknown }>) : null)).catch(() => null);
+  const session = refresh
+    .then((res) => (res?.ok ? (res.clone().json() as Promise<{ accessToken?: unknown }>) : null))
+    .catch(() => null);
   const attemptId = PLAYER_PATH.exec(window.location.pathname)?.[1];
   window.__firstlineBoot = { refresh, player: attemptId ? openPlayer(attemptId, session).catch(() => null) : null };
 }

@@ -102,7 +102,11 @@ export type CheckContext = z.infer<typeof CheckContext>;
 
 export const ExerciseInput = z.strictObject({
   title: z.string().trim().min(1).max(160),
-  issuingState: z.string().trim().toUpperCase().regex(/^[A-Z<]{3}$/),
+  issuingState: z
+    .string()
+    .trim()
+    .toUpperCase()
+    .regex(/^[A-Z<]{3}$/),
   documentType: DocumentType,
   difficulty: z.number().int().min(1).max(5).default(2),
   tags: z.array(z.string().trim().min(1).max(40)).max(20).default([]),
@@ -170,7 +174,13 @@ export const ModuleSettings = z
     mode: ModuleMode,
     feedback: FeedbackPolicy,
     timePerItemSeconds: z.number().int().min(5).max(3600).default(DEFAULT_ITEM_SECONDS),
-    moduleTimeSeconds: z.number().int().min(30).max(6 * 3600).nullable().default(null),
+    moduleTimeSeconds: z
+      .number()
+      .int()
+      .min(30)
+      .max(6 * 3600)
+      .nullable()
+      .default(null),
     /** Draw this many items at random from the pool; null: all of them, in pool order shuffled. */
     drawCount: z.number().int().min(1).max(500).nullable().default(null),
     /** Minimum share of genuine items in a draw, 0–1. */
@@ -179,7 +189,7 @@ export const ModuleSettings = z
     passMark: z.number().min(0).max(100).default(80),
     attemptsAllowed: z.number().int().min(1).max(100).nullable().default(null),
   })
-  .refine((s) => s.mode === 'practice' ? s.feedback === 'after-item' : s.feedback !== 'after-item', {
+  .refine((s) => (s.mode === 'practice' ? s.feedback === 'after-item' : s.feedback !== 'after-item'), {
     message: 'practice modules give feedback after each item; assessments after finishing or never',
     path: ['feedback'],
   });

@@ -1,7 +1,7 @@
 // Units, users and cohorts: request and response shapes.
 import { z } from 'zod';
-import { Language, Role } from './taxonomy';
 import { RowError } from './errors';
+import { Language, Role } from './taxonomy';
 
 const name = z.string().trim().min(1).max(160);
 export const ServiceNumber = z

@@ -12,7 +12,9 @@ const out = path.join(__dirname, '..', 'dist', 'vendor', 'mrz');
 const version = require(path.join(pkgDir, 'package.json')).version;
 
 function walk(dir) {
-  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(path.join(dir, e.name)) : [path.join(dir, e.name)]));
+  return fs
+    .readdirSync(dir, { withFileTypes: true })
+    .flatMap((e) => (e.isDirectory() ? walk(path.join(dir, e.name)) : [path.join(dir, e.name)]));
 }
 
 fs.rmSync(out, { recursive: true, force: true });
@@ -28,6 +30,9 @@ for (const file of walk(src).filter((f) => f.endsWith('.js'))) {
   fs.writeFileSync(target, js.replace(/\/\/# sourceMappingURL=.*$/m, ''));
   n++;
 }
-fs.writeFileSync(path.join(out, 'package.json'), JSON.stringify({ name: 'mrz-vendored', version, type: 'commonjs', main: 'index.js' }, null, 2) + '\n');
+fs.writeFileSync(
+  path.join(out, 'package.json'),
+  JSON.stringify({ name: 'mrz-vendored', version, type: 'commonjs', main: 'index.js' }, null, 2) + '\n',
+);
 fs.copyFileSync(path.join(pkgDir, 'LICENSE'), path.join(out, 'LICENSE'));
 console.log(`vendored mrz ${version} as CommonJS (${n} files) in dist/vendor/mrz`);

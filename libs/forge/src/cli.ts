@@ -31,7 +31,12 @@ const HELP = `Usage: firstline-forge --out DIR [options]
 class UsageError extends Error {}
 
 function list(value: string | undefined): string[] | undefined {
-  return value === undefined ? undefined : value.split(',').map((v) => v.trim()).filter(Boolean);
+  return value === undefined
+    ? undefined
+    : value
+        .split(',')
+        .map((v) => v.trim())
+        .filter(Boolean);
 }
 
 function number(

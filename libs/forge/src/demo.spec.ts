@@ -1,7 +1,7 @@
-import { FRAUD_TYPES } from '@firstline/contracts';
 import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { FRAUD_TYPES } from '@firstline/contracts';
 import { demoExercises, demoSpecimens, RENDER_VERSION, writeDemoLibrary } from './demo';
 
 describe('demo library', () => {

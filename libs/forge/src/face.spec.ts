@@ -17,7 +17,10 @@ describe('procedural faces', () => {
 
   it('renders visibly different portraits for different seeds', async () => {
     const render = async (seed: string): Promise<Buffer> =>
-      sharp(Buffer.from(faceSvg(faceParams(seed, 'F'), undefined, 48, 64))).greyscale().raw().toBuffer();
+      sharp(Buffer.from(faceSvg(faceParams(seed, 'F'), undefined, 48, 64)))
+        .greyscale()
+        .raw()
+        .toBuffer();
     const imgs = await Promise.all(Array.from({ length: 40 }, (_, i) => render(`r-${i}`)));
     for (let i = 0; i < imgs.length; i++) {
       for (let j = i + 1; j < imgs.length; j++) {

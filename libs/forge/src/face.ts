@@ -2,8 +2,8 @@
 // eyes, brows, nose, mouth, ears, beard, glasses, marks); the same identity can be drawn as a document portrait
 // or as a "live" traveller photo with small pose and lighting changes. A look-alike keeps the style (sex, skin,
 // hair, glasses, age) and redraws the geometry, which is what an impostor looks like.
-import { Rng } from './prng';
 import { Math } from './hot-globals';
+import { Rng } from './prng';
 
 export type Sex = 'F' | 'M';
 
@@ -98,7 +98,10 @@ function jitter(rng: Rng, c: [number, number, number], amount: number): [number,
 }
 
 /** Style traits: what a look-alike shares with the person they impersonate. */
-function styleTraits(rng: Rng, sex: Sex): Pick<
+function styleTraits(
+  rng: Rng,
+  sex: Sex,
+): Pick<
   FaceParams,
   | 'sex'
   | 'skin'
@@ -114,14 +117,16 @@ function styleTraits(rng: Rng, sex: Sex): Pick<
 > {
   const age = rng.next();
   const greyChance = Math.max(0, age - 0.55) * 1.6;
-  const hairIdx = rng.bool(greyChance) ? rng.pick([6, 7]) : rng.weighted([
-    [0, 4],
-    [1, 4],
-    [2, 3],
-    [3, 1.2],
-    [4, 1.5],
-    [5, 1.2],
-  ] as const);
+  const hairIdx = rng.bool(greyChance)
+    ? rng.pick([6, 7])
+    : rng.weighted([
+        [0, 4],
+        [1, 4],
+        [2, 3],
+        [3, 1.2],
+        [4, 1.5],
+        [5, 1.2],
+      ] as const);
   return {
     sex,
     skin: jitter(rng, rng.pick(SKIN), 8),
@@ -270,30 +275,36 @@ export function faceSvg(p: FaceParams, pose: FacePose = PORTRAIT_POSE, outW = 30
   defs.push(`<radialGradient id="skin" cx="${f1(0.5 + shadowX * 0.6)}" cy="0.42" r="0.62">
     <stop offset="0" stop-color="${rgb(skin, 1.06)}"/><stop offset="0.65" stop-color="${rgb(skin)}"/>
     <stop offset="1" stop-color="${rgb(skin, 0.78)}"/></radialGradient>`);
-  defs.push(`<linearGradient id="neck" x1="0" y1="0" x2="0" y2="1">
+  defs.push(
+    `<linearGradient id="neck" x1="0" y1="0" x2="0" y2="1">
     <stop offset="0" stop-color="${rgb(skin, 0.7)}"/><stop offset="0.5" ` +
-      `stop-color="${rgb(skin, 0.9)}"/></linearGradient>`);
-  defs.push(`<radialGradient id="hair" cx="0.45" cy="0.3" r="0.7">
+      `stop-color="${rgb(skin, 0.9)}"/></linearGradient>`,
+  );
+  defs.push(
+    `<radialGradient id="hair" cx="0.45" cy="0.3" r="0.7">
     <stop offset="0" stop-color="${rgb(p.hairColor, 1.25)}"/><stop offset="1" ` +
-      `stop-color="${rgb(p.hairColor, 0.85)}"/></radialGradient>`);
+      `stop-color="${rgb(p.hairColor, 0.85)}"/></radialGradient>`,
+  );
   defs.push(`<radialGradient id="iris" cx="0.5" cy="0.5" r="0.5">
     <stop offset="0" stop-color="${rgb(p.irisColor, 0.6)}"/><stop offset="0.55" stop-color="${rgb(p.irisColor)}"/>
     <stop offset="1" stop-color="${rgb(p.irisColor, 0.55)}"/></radialGradient>`);
-  defs.push(`<linearGradient id="cloth" x1="0" y1="0" x2="0" y2="1">
+  defs.push(
+    `<linearGradient id="cloth" x1="0" y1="0" x2="0" y2="1">
     <stop offset="0" stop-color="${rgb(p.clothing, 1.1)}"/><stop offset="1" ` +
-      `stop-color="${rgb(p.clothing, 0.8)}"/></linearGradient>`);
+      `stop-color="${rgb(p.clothing, 0.8)}"/></linearGradient>`,
+  );
   defs.push(
     `<filter id="soft" x="-20%" y="-20%" width="140%" height="140%"><feGaussianBlur stdDeviation="2.2"/></filter>`,
   );
 
   if (pose.background) {
     parts.push(`<rect x="-50" y="-50" width="400" height="500" fill="${rgb(pose.background)}"/>`);
-    parts.push(
-      `<rect x="-50" y="-50" width="400" height="500" fill="url(#bglight)"/>`,
-    );
-    defs.push(`<radialGradient id="bglight" cx="${f1(0.5 + pose.light * 0.3)}" cy="0.35" r="0.8">
+    parts.push(`<rect x="-50" y="-50" width="400" height="500" fill="url(#bglight)"/>`);
+    defs.push(
+      `<radialGradient id="bglight" cx="${f1(0.5 + pose.light * 0.3)}" cy="0.35" r="0.8">
       <stop offset="0" stop-color="#ffffff" stop-opacity="0.35"/><stop offset="1" stop-color="#000000" ` +
-        `stop-opacity="0.15"/></radialGradient>`);
+        `stop-opacity="0.15"/></radialGradient>`,
+    );
   }
 
   const top = cy - H; // top of skull
@@ -314,13 +325,13 @@ export function faceSvg(p: FaceParams, pose: FacePose = PORTRAIT_POSE, outW = 30
       `${f1(cx - nw - 4)} ${f1(shoulderY - 12)}
      L${f1(cx)} ${f1(shoulderY + 22 - p.collar * 8)} L${f1(cx + nw + 4)} ${f1(shoulderY - 12)}
      C${f1(cx + 80)} ${f1(shoulderY - 8)} ${f1(cx + 140)} ${f1(shoulderY + 6)} ${f1(cx + 150)} 420 Z" ` +
-       `fill="url(#cloth)"/>`,
+      `fill="url(#cloth)"/>`,
   );
   if (p.collar === 1) {
     parts.push(
       `<path d="M${f1(cx - nw - 4)} ${f1(shoulderY - 12)} L${f1(cx - 6)} ${f1(shoulderY + 30)} L${f1(cx - 20)} ` +
         `${f1(shoulderY + 34)} Z M${f1(cx + nw + 4)} ${f1(shoulderY - 12)} L${f1(cx + 6)} ${f1(shoulderY + 30)} ` +
-          `L${f1(cx + 20)} ${f1(shoulderY + 34)} Z" fill="#f2f2f0"/>`,
+        `L${f1(cx + 20)} ${f1(shoulderY + 34)} Z" fill="#f2f2f0"/>`,
     );
   } else if (p.collar === 2) {
     parts.push(
@@ -337,12 +348,12 @@ export function faceSvg(p: FaceParams, pose: FacePose = PORTRAIT_POSE, outW = 30
     parts.push(
       `<path d="M${f1(ex)} ${f1(earY - earH * 0.6)} C${f1(ex + s * 14 * p.earSize)} ${f1(earY - earH * 0.8)} ` +
         `${f1(ex + s * 16 * p.earSize)} ${f1(earY + earH * 0.2)} ${f1(ex + s * 4)} ${f1(earY + earH * 0.55)} Z" ` +
-          `fill="${rgb(skin, 0.88)}"/>`,
+        `fill="${rgb(skin, 0.88)}"/>`,
     );
     parts.push(
       `<path d="M${f1(ex + s * 3)} ${f1(earY - earH * 0.35)} C${f1(ex + s * 10)} ${f1(earY - earH * 0.4)} ` +
         `${f1(ex + s * 10)} ${f1(earY + earH * 0.1)} ${f1(ex + s * 4)} ${f1(earY + earH * 0.3)}" ` +
-          `stroke="${rgb(skin, 0.65)}" stroke-width="1.6" fill="none"/>`,
+        `stroke="${rgb(skin, 0.65)}" stroke-width="1.6" fill="none"/>`,
     );
   }
 
@@ -358,18 +369,20 @@ export function faceSvg(p: FaceParams, pose: FacePose = PORTRAIT_POSE, outW = 30
   parts.push(`<path d="${head}" fill="url(#skin)"/>`);
   // Soft shading clipped to the head: light from one side, shadow under the cheekbones and along the jaw.
   defs.push(`<clipPath id="headclip"><path d="${head}"/></clipPath>`);
-  defs.push(`<linearGradient id="sidelight" x1="0" y1="0" x2="1" y2="0">
+  defs.push(
+    `<linearGradient id="sidelight" x1="0" y1="0" x2="1" y2="0">
     <stop offset="0" stop-color="#000" stop-opacity="${f1(0.05 + Math.max(0, pose.light) * 0.22)}"/>
     <stop offset="0.45" stop-color="#000" stop-opacity="0"/><stop offset="0.55" stop-color="#000" stop-opacity="0"/>
     <stop offset="1" stop-color="#000" ` +
-      `stop-opacity="${f1(0.05 + Math.max(0, -pose.light) * 0.22)}"/></linearGradient>`);
+      `stop-opacity="${f1(0.05 + Math.max(0, -pose.light) * 0.22)}"/></linearGradient>`,
+  );
   parts.push(
     `<g clip-path="url(#headclip)"><rect x="${f1(cx - W * 1.1)}" y="${f1(top - 20)}" width="${f1(W * 2.2)}" ` +
       `height="${f1(H * 2.2)}" fill="url(#sidelight)"/>
      <g filter="url(#soft)" opacity="0.22"><path d="M${f1(cx - W)} ${f1(cy + H * 0.2)} Q${f1(cx - W * 0.55)} ` +
-       `${f1(cy + H * 0.45)} ${f1(cx - chinW)} ${f1(chinY)} L${f1(cx - W)} ${f1(chinY)} Z M${f1(cx + W)} ` +
-         `${f1(cy + H * 0.2)} Q${f1(cx + W * 0.55)} ${f1(cy + H * 0.45)} ${f1(cx + chinW)} ${f1(chinY)} ` +
-           `L${f1(cx + W)} ${f1(chinY)} Z" fill="${rgb(skin, 0.55)}"/></g></g>`,
+      `${f1(cy + H * 0.45)} ${f1(cx - chinW)} ${f1(chinY)} L${f1(cx - W)} ${f1(chinY)} Z M${f1(cx + W)} ` +
+      `${f1(cy + H * 0.2)} Q${f1(cx + W * 0.55)} ${f1(cy + H * 0.45)} ${f1(cx + chinW)} ${f1(chinY)} ` +
+      `L${f1(cx + W)} ${f1(chinY)} Z" fill="${rgb(skin, 0.55)}"/></g></g>`,
   );
   // Shadow the chin casts on the neck.
   parts.splice(
@@ -387,18 +400,18 @@ export function faceSvg(p: FaceParams, pose: FacePose = PORTRAIT_POSE, outW = 30
       `<path d="M${f1(cx - W * 0.98)} ${f1(cy + H * 0.05)} C${f1(cx - jawW)} ${f1(cy + H * 0.75)} ${f1(cx - chinW)} ` +
         `${f1(chinY + (p.facialHair === 'beard' ? 14 : 0))} ${f1(cx)} ${f1(chinY + (p.facialHair === 'beard' ? 16 : 2))}
        C${f1(cx + chinW)} ${f1(chinY + (p.facialHair === 'beard' ? 14 : 0))} ${f1(cx + jawW)} ${f1(cy + H * 0.75)} ` +
-         `${f1(cx + W * 0.98)} ${f1(cy + H * 0.05)}
+        `${f1(cx + W * 0.98)} ${f1(cy + H * 0.05)}
        C${f1(cx + W * 0.8)} ${f1(cy + H * 0.5)} ${f1(cx + p.mouthW * 0.7)} ${f1(mouthY - 16)} ${f1(cx)} ` +
-         `${f1(mouthY - 14)}
+        `${f1(mouthY - 14)}
        C${f1(cx - p.mouthW * 0.7)} ${f1(mouthY - 16)} ${f1(cx - W * 0.8)} ${f1(cy + H * 0.5)} ${f1(cx - W * 0.98)} ` +
-         `${f1(cy + H * 0.05)} Z" fill="${rgb(p.hairColor)}" opacity="${op}"/>`,
+        `${f1(cy + H * 0.05)} Z" fill="${rgb(p.hairColor)}" opacity="${op}"/>`,
     );
   }
   if (p.facialHair === 'goatee') {
     parts.push(
       `<path d="M${f1(cx - p.mouthW * 0.35)} ${f1(mouthY + 8)} Q${f1(cx)} ${f1(chinY + 12)} ` +
         `${f1(cx + p.mouthW * 0.35)} ${f1(mouthY + 8)} Q${f1(cx)} ${f1(mouthY + 18)} ${f1(cx - p.mouthW * 0.35)} ` +
-          `${f1(mouthY + 8)} Z" fill="${rgb(p.hairColor)}" opacity="0.9"/>`,
+        `${f1(mouthY + 8)} Z" fill="${rgb(p.hairColor)}" opacity="0.9"/>`,
     );
   }
 
@@ -414,7 +427,8 @@ export function faceSvg(p: FaceParams, pose: FacePose = PORTRAIT_POSE, outW = 30
     const yIn = eyeY + (s < 0 ? -tilt : tilt) * eyeR;
     const yOut = eyeY - (s < 0 ? -tilt : tilt) * eyeR;
     const [xl, yl, xr, yr] = s < 0 ? [x0, yOut, x1, yIn] : [x0, yIn, x1, yOut];
-    const almond = `M${f1(xl)} ${f1(yl)} Q${f1(ex)} ${f1(eyeY - open * 1.9)} ${f1(xr)} ${f1(yr)} Q${f1(ex)} ` +
+    const almond =
+      `M${f1(xl)} ${f1(yl)} Q${f1(ex)} ${f1(eyeY - open * 1.9)} ${f1(xr)} ${f1(yr)} Q${f1(ex)} ` +
       `${f1(eyeY + open * 1.5)} ${f1(xl)} ${f1(yl)} Z`;
     parts.push(`<path d="${almond}" fill="#f4f1ec"/>`);
     parts.push(
@@ -422,10 +436,10 @@ export function faceSvg(p: FaceParams, pose: FacePose = PORTRAIT_POSE, outW = 30
         `cx="${f1(ex + pose.dx * 0.02)}" cy="${f1(eyeY)}" r="${f1(eyeR * 0.62)}" fill="url(#iris)"/>
        <circle cx="${f1(ex + pose.dx * 0.02)}" cy="${f1(eyeY)}" r="${f1(eyeR * 0.27)}" fill="#111"/>
        <circle cx="${f1(ex + eyeR * 0.2)}" cy="${f1(eyeY - eyeR * 0.2)}" r="${f1(eyeR * 0.11)}" fill="#fff" ` +
-         `opacity="0.9"/>
+        `opacity="0.9"/>
        <path d="M${f1(xl - 2)} ${f1(yl - 6)} L${f1(xr + 2)} ${f1(yr - 6)} L${f1(xr + 2)} ${f1(eyeY - open * 0.9)} ` +
-         `Q${f1(ex)} ${f1(eyeY - open * 1.6)} ${f1(xl - 2)} ${f1(eyeY - open * 0.9)} Z" fill="${rgb(skin, 0.6)}" ` +
-           `opacity="0.35"/></g>`,
+        `Q${f1(ex)} ${f1(eyeY - open * 1.6)} ${f1(xl - 2)} ${f1(eyeY - open * 0.9)} Z" fill="${rgb(skin, 0.6)}" ` +
+        `opacity="0.35"/></g>`,
     );
     parts.push(
       `<path d="M${f1(xl)} ${f1(yl)} Q${f1(ex)} ${f1(eyeY - open * 1.9)} ${f1(xr)} ${f1(yr)}" stroke="#2a1f1a" ` +
@@ -448,7 +462,7 @@ export function faceSvg(p: FaceParams, pose: FacePose = PORTRAIT_POSE, outW = 30
     parts.push(
       `<path d="M${f1(bIn)} ${f1(by + 2 + ang)} Q${f1(ex + s * eyeR * 0.3)} ${f1(by - arch)} ${f1(bOut)} ` +
         `${f1(by + 3 - ang)}" stroke="${rgb(p.hairColor, p.hairColor[0] > 150 ? 0.6 : 1)}" ` +
-          `stroke-width="${f1(p.browThick)}" fill="none" stroke-linecap="round"/>`,
+        `stroke-width="${f1(p.browThick)}" fill="none" stroke-linecap="round"/>`,
     );
   }
 
@@ -459,18 +473,18 @@ export function faceSvg(p: FaceParams, pose: FacePose = PORTRAIT_POSE, outW = 30
   parts.push(
     `<path d="M${f1(cx - 4 + pose.light * -3)} ${f1(noseTop)} Q${f1(cx - 6 + pose.light * -3)} ` +
       `${f1((noseTop + noseBot) / 2)} ${f1(cx - nw2 * 0.7)} ${f1(noseBot - 3)}" stroke="${rgb(skin, 0.7)}" ` +
-        `stroke-width="2" fill="none" opacity="0.7"/>`,
+      `stroke-width="2" fill="none" opacity="0.7"/>`,
   );
   parts.push(
     `<path d="M${f1(cx - nw2)} ${f1(noseBot - 1)} Q${f1(cx - nw2 - 3)} ${f1(noseBot + 5)} ${f1(cx - nw2 * 0.4)} ` +
       `${f1(noseBot + 4)} Q${f1(cx)} ${f1(noseBot + 7 + p.noseTip * 3)} ${f1(cx + nw2 * 0.4)} ${f1(noseBot + 4)} ` +
-        `Q${f1(cx + nw2 + 3)} ${f1(noseBot + 5)} ${f1(cx + nw2)} ${f1(noseBot - 1)}" stroke="${rgb(skin, 0.58)}" ` +
-          `stroke-width="2" fill="none"/>`,
+      `Q${f1(cx + nw2 + 3)} ${f1(noseBot + 5)} ${f1(cx + nw2)} ${f1(noseBot - 1)}" stroke="${rgb(skin, 0.58)}" ` +
+      `stroke-width="2" fill="none"/>`,
   );
   parts.push(
     `<ellipse cx="${f1(cx - nw2 * 0.45)}" cy="${f1(noseBot + 3)}" rx="${f1(2.6)}" ry="1.6" ` +
       `fill="${rgb(skin, 0.4)}"/><ellipse cx="${f1(cx + nw2 * 0.45)}" cy="${f1(noseBot + 3)}" rx="2.6" ry="1.6" ` +
-        `fill="${rgb(skin, 0.4)}"/>`,
+      `fill="${rgb(skin, 0.4)}"/>`,
   );
   parts.push(
     `<ellipse cx="${f1(cx + 1)}" cy="${f1(noseBot - 2)}" rx="${f1(nw2 * 0.35)}" ry="3" fill="#ffffff" opacity="0.18"/>`,
@@ -478,23 +492,19 @@ export function faceSvg(p: FaceParams, pose: FacePose = PORTRAIT_POSE, outW = 30
 
   // Mouth.
   const mw = p.mouthW / 2;
-  const lipCol: [number, number, number] = [
-    Math.min(255, skin[0] * 0.85 + 25),
-    skin[1] * 0.62,
-    skin[2] * 0.62,
-  ];
+  const lipCol: [number, number, number] = [Math.min(255, skin[0] * 0.85 + 25), skin[1] * 0.62, skin[2] * 0.62];
   const corner = -smile * 5;
   parts.push(
     `<path d="M${f1(cx - mw)} ${f1(mouthY + corner)} Q${f1(cx - mw * 0.5)} ${f1(mouthY - p.lipUpper - 1)} ${f1(cx)} ` +
       `${f1(mouthY - p.lipUpper * 0.6)} Q${f1(cx + mw * 0.5)} ${f1(mouthY - p.lipUpper - 1)} ${f1(cx + mw)} ` +
-        `${f1(mouthY + corner)}
+      `${f1(mouthY + corner)}
      Q${f1(cx)} ${f1(mouthY + 1 + smile * 3)} ${f1(cx - mw)} ${f1(mouthY + corner)} Z" fill="${rgb(lipCol, 0.85)}"/>`,
   );
   parts.push(
     `<path d="M${f1(cx - mw)} ${f1(mouthY + corner)} Q${f1(cx)} ${f1(mouthY + 1 + smile * 3)} ${f1(cx + mw)} ` +
       `${f1(mouthY + corner)} Q${f1(cx + mw * 0.6)} ${f1(mouthY + p.lipLower + 3)} ${f1(cx)} ` +
-        `${f1(mouthY + p.lipLower + 3)} Q${f1(cx - mw * 0.6)} ${f1(mouthY + p.lipLower + 3)} ${f1(cx - mw)} ` +
-          `${f1(mouthY + corner)} Z" fill="${rgb(lipCol)}"/>`,
+      `${f1(mouthY + p.lipLower + 3)} Q${f1(cx - mw * 0.6)} ${f1(mouthY + p.lipLower + 3)} ${f1(cx - mw)} ` +
+      `${f1(mouthY + corner)} Z" fill="${rgb(lipCol)}"/>`,
   );
   parts.push(
     `<path d="M${f1(cx - mw)} ${f1(mouthY + corner)} Q${f1(cx)} ${f1(mouthY + 1 + smile * 3)} ${f1(cx + mw)} ` +
@@ -504,7 +514,7 @@ export function faceSvg(p: FaceParams, pose: FacePose = PORTRAIT_POSE, outW = 30
     parts.push(
       `<path d="M${f1(cx - mw - 4)} ${f1(mouthY + 2)} Q${f1(cx - mw)} ${f1(mouthY - 14)} ${f1(cx)} ` +
         `${f1(mouthY - 12)} Q${f1(cx + mw)} ${f1(mouthY - 14)} ${f1(cx + mw + 4)} ${f1(mouthY + 2)} Q${f1(cx)} ` +
-          `${f1(mouthY - 5)} ${f1(cx - mw - 4)} ${f1(mouthY + 2)} Z" fill="${rgb(p.hairColor)}"/>`,
+        `${f1(mouthY - 5)} ${f1(cx - mw - 4)} ${f1(mouthY + 2)} Z" fill="${rgb(p.hairColor)}"/>`,
     );
   }
 
@@ -514,13 +524,13 @@ export function faceSvg(p: FaceParams, pose: FacePose = PORTRAIT_POSE, outW = 30
     parts.push(
       `<g stroke="${rgb(skin, 0.62)}" stroke-width="1.3" fill="none" opacity="${f1(op)}">
        <path d="M${f1(cx - nw2 - 6)} ${f1(noseBot - 4)} Q${f1(cx - mw - 8)} ${f1(mouthY - 4)} ${f1(cx - mw - 4)} ` +
-         `${f1(mouthY + 10)}"/>
+        `${f1(mouthY + 10)}"/>
        <path d="M${f1(cx + nw2 + 6)} ${f1(noseBot - 4)} Q${f1(cx + mw + 8)} ${f1(mouthY - 4)} ${f1(cx + mw + 4)} ` +
-         `${f1(mouthY + 10)}"/>
+        `${f1(mouthY + 10)}"/>
        <path d="M${f1(cx - 30)} ${f1(top + H * 0.42)} Q${f1(cx)} ${f1(top + H * 0.38)} ${f1(cx + 30)} ` +
-         `${f1(top + H * 0.42)}"/>
+        `${f1(top + H * 0.42)}"/>
        <path d="M${f1(cx - 24)} ${f1(top + H * 0.5)} Q${f1(cx)} ${f1(top + H * 0.46)} ${f1(cx + 24)} ` +
-         `${f1(top + H * 0.5)}"/></g>`,
+        `${f1(top + H * 0.5)}"/></g>`,
     );
   }
   if (p.mole) {
@@ -553,40 +563,50 @@ export function faceSvg(p: FaceParams, pose: FacePose = PORTRAIT_POSE, outW = 30
     parts.push(
       `<path d="M${f1(cx - p.eyeGap + gw * (glasses === 'round' ? 0.85 : 1))} ${f1(eyeY - 2)} Q${f1(cx)} ` +
         `${f1(eyeY - 8)} ${f1(cx + p.eyeGap - gw * (glasses === 'round' ? 0.85 : 1))} ${f1(eyeY - 2)}" ` +
-          `stroke="#1d1b1a" stroke-width="2.5" fill="none"/>`,
+        `stroke="#1d1b1a" stroke-width="2.5" fill="none"/>`,
     );
   }
 
   const rot = pose.roll ? ` transform="rotate(${f1(pose.roll)} ${cx} ${cy + 40})"` : '';
-  return `<svg xmlns="http://www.w3.org/2000/svg" width="${outW}" height="${outH}" viewBox="25 40 250 ` +
-    `333.3"><defs>${defs.join('')}</defs><g${rot}>${parts.join('\n')}</g></svg>`;
+  return (
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${outW}" height="${outH}" viewBox="25 40 250 ` +
+    `333.3"><defs>${defs.join('')}</defs><g${rot}>${parts.join('\n')}</g></svg>`
+  );
 }
 
 function hairBackPath(style: number, cx: number, cy: number, W: number, H: number, vol: number): string | null {
   const top = cy - H;
   switch (style) {
     case 3: // long straight
-      return `M${f1(cx - W * 1.15 * vol)} ${f1(cy - H * 0.2)} C${f1(cx - W * 1.3 * vol)} ${f1(top - 20)} ` +
+      return (
+        `M${f1(cx - W * 1.15 * vol)} ${f1(cy - H * 0.2)} C${f1(cx - W * 1.3 * vol)} ${f1(top - 20)} ` +
         `${f1(cx + W * 1.3 * vol)} ${f1(top - 20)} ${f1(cx + W * 1.15 * vol)} ${f1(cy - H * 0.2)} ` +
-          `L${f1(cx + W * 1.2 * vol)} ${f1(cy + H * 1.45)} L${f1(cx - W * 1.2 * vol)} ${f1(cy + H * 1.45)} Z`;
+        `L${f1(cx + W * 1.2 * vol)} ${f1(cy + H * 1.45)} L${f1(cx - W * 1.2 * vol)} ${f1(cy + H * 1.45)} Z`
+      );
     case 4: // bob
-      return `M${f1(cx - W * 1.2 * vol)} ${f1(cy - H * 0.2)} C${f1(cx - W * 1.35 * vol)} ${f1(top - 22)} ` +
+      return (
+        `M${f1(cx - W * 1.2 * vol)} ${f1(cy - H * 0.2)} C${f1(cx - W * 1.35 * vol)} ${f1(top - 22)} ` +
         `${f1(cx + W * 1.35 * vol)} ${f1(top - 22)} ${f1(cx + W * 1.2 * vol)} ${f1(cy - H * 0.2)} ` +
-          `L${f1(cx + W * 1.18 * vol)} ${f1(cy + H * 0.75)} Q${f1(cx)} ${f1(cy + H * 0.9)} ` +
-            `${f1(cx - W * 1.18 * vol)} ${f1(cy + H * 0.75)} Z`;
+        `L${f1(cx + W * 1.18 * vol)} ${f1(cy + H * 0.75)} Q${f1(cx)} ${f1(cy + H * 0.9)} ` +
+        `${f1(cx - W * 1.18 * vol)} ${f1(cy + H * 0.75)} Z`
+      );
     case 5: // curly volume
       return curlyCloud(cx, cy - H * 0.35, W * 1.35 * vol, H * 1.0 * vol, 14);
     case 7: // long wavy
-      return `M${f1(cx - W * 1.1 * vol)} ${f1(cy - H * 0.3)} C${f1(cx - W * 1.35 * vol)} ${f1(top - 24)} ` +
+      return (
+        `M${f1(cx - W * 1.1 * vol)} ${f1(cy - H * 0.3)} C${f1(cx - W * 1.35 * vol)} ${f1(top - 24)} ` +
         `${f1(cx + W * 1.35 * vol)} ${f1(top - 24)} ${f1(cx + W * 1.1 * vol)} ${f1(cy - H * 0.3)} ` +
-          `Q${f1(cx + W * 1.45 * vol)} ${f1(cy + H * 0.5)} ${f1(cx + W * 1.2 * vol)} ${f1(cy + H * 1.3)} ` +
-            `Q${f1(cx + W * 1.4 * vol)} ${f1(cy + H * 1.5)} ${f1(cx + W * 0.9)} ${f1(cy + H * 1.6)} ` +
-              `L${f1(cx - W * 0.9)} ${f1(cy + H * 1.6)} Q${f1(cx - W * 1.4 * vol)} ${f1(cy + H * 1.5)} ` +
-                `${f1(cx - W * 1.2 * vol)} ${f1(cy + H * 1.3)} Q${f1(cx - W * 1.45 * vol)} ${f1(cy + H * 0.5)} ` +
-                  `${f1(cx - W * 1.1 * vol)} ${f1(cy - H * 0.3)} Z`;
+        `Q${f1(cx + W * 1.45 * vol)} ${f1(cy + H * 0.5)} ${f1(cx + W * 1.2 * vol)} ${f1(cy + H * 1.3)} ` +
+        `Q${f1(cx + W * 1.4 * vol)} ${f1(cy + H * 1.5)} ${f1(cx + W * 0.9)} ${f1(cy + H * 1.6)} ` +
+        `L${f1(cx - W * 0.9)} ${f1(cy + H * 1.6)} Q${f1(cx - W * 1.4 * vol)} ${f1(cy + H * 1.5)} ` +
+        `${f1(cx - W * 1.2 * vol)} ${f1(cy + H * 1.3)} Q${f1(cx - W * 1.45 * vol)} ${f1(cy + H * 0.5)} ` +
+        `${f1(cx - W * 1.1 * vol)} ${f1(cy - H * 0.3)} Z`
+      );
     case 6: // bun / tied back: small back mass
-      return `M${f1(cx - W * 1.05)} ${f1(cy - H * 0.3)} C${f1(cx - W * 1.15)} ${f1(top - 12)} ${f1(cx + W * 1.15)} ` +
-        `${f1(top - 12)} ${f1(cx + W * 1.05)} ${f1(cy - H * 0.3)} Z`;
+      return (
+        `M${f1(cx - W * 1.05)} ${f1(cy - H * 0.3)} C${f1(cx - W * 1.15)} ${f1(top - 12)} ${f1(cx + W * 1.15)} ` +
+        `${f1(top - 12)} ${f1(cx + W * 1.05)} ${f1(cy - H * 0.3)} Z`
+      );
     default:
       return null;
   }
@@ -623,44 +643,58 @@ function hairFrontPath(
   const px = cx + part * W * 0.45;
   switch (style) {
     case 0: // short crop
-      return `M${f1(cx - W * 1.02)} ${f1(side)} C${f1(cx - W * 1.1)} ${f1(top - 14 * v)} ${f1(cx + W * 1.1)} ` +
+      return (
+        `M${f1(cx - W * 1.02)} ${f1(side)} C${f1(cx - W * 1.1)} ${f1(top - 14 * v)} ${f1(cx + W * 1.1)} ` +
         `${f1(top - 14 * v)} ${f1(cx + W * 1.02)} ${f1(side)} L${f1(cx + W * 0.92)} ${f1(side)} ` +
-          `C${f1(cx + W * 0.85)} ${f1(hl - 6)} ${f1(cx + W * 0.4)} ${f1(hl - 4)} ${f1(cx)} ${f1(hl)} ` +
-            `C${f1(cx - W * 0.4)} ${f1(hl - 4)} ${f1(cx - W * 0.85)} ${f1(hl - 6)} ${f1(cx - W * 0.92)} ${f1(side)} Z`;
+        `C${f1(cx + W * 0.85)} ${f1(hl - 6)} ${f1(cx + W * 0.4)} ${f1(hl - 4)} ${f1(cx)} ${f1(hl)} ` +
+        `C${f1(cx - W * 0.4)} ${f1(hl - 4)} ${f1(cx - W * 0.85)} ${f1(hl - 6)} ${f1(cx - W * 0.92)} ${f1(side)} Z`
+      );
     case 1: // side part
-      return `M${f1(cx - W * 1.05)} ${f1(side + 4)} C${f1(cx - W * 1.2 * v)} ${f1(top - 24 * v)} ` +
+      return (
+        `M${f1(cx - W * 1.05)} ${f1(side + 4)} C${f1(cx - W * 1.2 * v)} ${f1(top - 24 * v)} ` +
         `${f1(cx + W * 1.2 * v)} ${f1(top - 24 * v)} ${f1(cx + W * 1.05)} ${f1(side + 4)} L${f1(cx + W * 0.93)} ` +
-          `${f1(side)} C${f1(cx + W * 0.9)} ${f1(hl - 10)} ${f1(px + 10)} ${f1(hl - 16)} ${f1(px)} ${f1(hl - 22)} ` +
-            `C${f1(px - 20)} ${f1(hl + 6)} ${f1(cx - W * 0.8)} ${f1(hl + 2)} ${f1(cx - W * 0.93)} ${f1(side + 6)} Z`;
+        `${f1(side)} C${f1(cx + W * 0.9)} ${f1(hl - 10)} ${f1(px + 10)} ${f1(hl - 16)} ${f1(px)} ${f1(hl - 22)} ` +
+        `C${f1(px - 20)} ${f1(hl + 6)} ${f1(cx - W * 0.8)} ${f1(hl + 2)} ${f1(cx - W * 0.93)} ${f1(side + 6)} Z`
+      );
     case 2: // receding: close-cropped sides and a thin crown
-      return `M${f1(cx - W * 1.02)} ${f1(side + 8)} C${f1(cx - W * 1.08)} ${f1(top - 8)} ${f1(cx + W * 1.08)} ` +
+      return (
+        `M${f1(cx - W * 1.02)} ${f1(side + 8)} C${f1(cx - W * 1.08)} ${f1(top - 8)} ${f1(cx + W * 1.08)} ` +
         `${f1(top - 8)} ${f1(cx + W * 1.02)} ${f1(side + 8)} L${f1(cx + W * 0.95)} ${f1(side + 8)} ` +
-          `C${f1(cx + W * 0.9)} ${f1(hl - 14)} ${f1(cx + W * 0.6)} ${f1(top + H * 0.12)} ${f1(cx)} ` +
-            `${f1(top + H * 0.1)} C${f1(cx - W * 0.6)} ${f1(top + H * 0.12)} ${f1(cx - W * 0.9)} ${f1(hl - 14)} ` +
-              `${f1(cx - W * 0.95)} ${f1(side + 8)} Z`;
+        `C${f1(cx + W * 0.9)} ${f1(hl - 14)} ${f1(cx + W * 0.6)} ${f1(top + H * 0.12)} ${f1(cx)} ` +
+        `${f1(top + H * 0.1)} C${f1(cx - W * 0.6)} ${f1(top + H * 0.12)} ${f1(cx - W * 0.9)} ${f1(hl - 14)} ` +
+        `${f1(cx - W * 0.95)} ${f1(side + 8)} Z`
+      );
     case 3:
     case 7: // long: fringe swept to one side
-      return `M${f1(cx - W * 1.08)} ${f1(cy + H * 0.4)} C${f1(cx - W * 1.25 * v)} ${f1(top - 22 * v)} ` +
+      return (
+        `M${f1(cx - W * 1.08)} ${f1(cy + H * 0.4)} C${f1(cx - W * 1.25 * v)} ${f1(top - 22 * v)} ` +
         `${f1(cx + W * 1.25 * v)} ${f1(top - 22 * v)} ${f1(cx + W * 1.08)} ${f1(cy + H * 0.4)} L${f1(cx + W * 0.92)} ` +
-          `${f1(cy + H * 0.3)} C${f1(cx + W * 0.95)} ${f1(hl)} ${f1(px + 20)} ${f1(hl - 12)} ${f1(px)} ` +
-            `${f1(hl - 18)} C${f1(px - 30)} ${f1(hl + 14)} ${f1(cx - W * 0.85)} ${f1(hl + 10)} ${f1(cx - W * 0.92)} ` +
-              `${f1(cy + H * 0.3)} Z`;
+        `${f1(cy + H * 0.3)} C${f1(cx + W * 0.95)} ${f1(hl)} ${f1(px + 20)} ${f1(hl - 12)} ${f1(px)} ` +
+        `${f1(hl - 18)} C${f1(px - 30)} ${f1(hl + 14)} ${f1(cx - W * 0.85)} ${f1(hl + 10)} ${f1(cx - W * 0.92)} ` +
+        `${f1(cy + H * 0.3)} Z`
+      );
     case 4: // bob with fringe
-      return `M${f1(cx - W * 1.15 * v)} ${f1(cy + H * 0.55)} C${f1(cx - W * 1.45 * v)} ${f1(top - 34 * v)} ` +
+      return (
+        `M${f1(cx - W * 1.15 * v)} ${f1(cy + H * 0.55)} C${f1(cx - W * 1.45 * v)} ${f1(top - 34 * v)} ` +
         `${f1(cx + W * 1.45 * v)} ${f1(top - 34 * v)} ${f1(cx + W * 1.15 * v)} ${f1(cy + H * 0.55)} ` +
-          `L${f1(cx + W * 0.92)} ${f1(cy + H * 0.5)} L${f1(cx + W * 0.9)} ${f1(hl + 6)} Q${f1(cx)} ${f1(hl + 16)} ` +
-            `${f1(cx - W * 0.9)} ${f1(hl + 6)} L${f1(cx - W * 0.92)} ${f1(cy + H * 0.5)} Z`;
+        `L${f1(cx + W * 0.92)} ${f1(cy + H * 0.5)} L${f1(cx + W * 0.9)} ${f1(hl + 6)} Q${f1(cx)} ${f1(hl + 16)} ` +
+        `${f1(cx - W * 0.9)} ${f1(hl + 6)} L${f1(cx - W * 0.92)} ${f1(cy + H * 0.5)} Z`
+      );
     case 5: // curly: front hairline of curls
       return `${curlyCloud(cx, top + H * 0.12, W * 1.12 * v, H * 0.42 * v, 12)}`;
     case 6: // tied back, smooth
-      return `M${f1(cx - W * 1.0)} ${f1(side)} C${f1(cx - W * 1.1)} ${f1(top - 12)} ${f1(cx + W * 1.1)} ` +
+      return (
+        `M${f1(cx - W * 1.0)} ${f1(side)} C${f1(cx - W * 1.1)} ${f1(top - 12)} ${f1(cx + W * 1.1)} ` +
         `${f1(top - 12)} ${f1(cx + W * 1.0)} ${f1(side)} L${f1(cx + W * 0.93)} ${f1(side)} C${f1(cx + W * 0.8)} ` +
-          `${f1(hl - 8)} ${f1(cx + W * 0.3)} ${f1(hl - 10)} ${f1(cx)} ${f1(hl - 6)} C${f1(cx - W * 0.3)} ` +
-            `${f1(hl - 10)} ${f1(cx - W * 0.8)} ${f1(hl - 8)} ${f1(cx - W * 0.93)} ${f1(side)} Z`;
+        `${f1(hl - 8)} ${f1(cx + W * 0.3)} ${f1(hl - 10)} ${f1(cx)} ${f1(hl - 6)} C${f1(cx - W * 0.3)} ` +
+        `${f1(hl - 10)} ${f1(cx - W * 0.8)} ${f1(hl - 8)} ${f1(cx - W * 0.93)} ${f1(side)} Z`
+      );
     case 8: // shaved / very short
-      return `M${f1(cx - W * 1.0)} ${f1(side)} C${f1(cx - W * 1.04)} ${f1(top - 6)} ${f1(cx + W * 1.04)} ` +
+      return (
+        `M${f1(cx - W * 1.0)} ${f1(side)} C${f1(cx - W * 1.04)} ${f1(top - 6)} ${f1(cx + W * 1.04)} ` +
         `${f1(top - 6)} ${f1(cx + W * 1.0)} ${f1(side)} L${f1(cx + W * 0.95)} ${f1(side)} C${f1(cx + W * 0.85)} ` +
-          `${f1(hl - 2)} ${f1(cx - W * 0.85)} ${f1(hl - 2)} ${f1(cx - W * 0.95)} ${f1(side)} Z`;
+        `${f1(hl - 2)} ${f1(cx - W * 0.85)} ${f1(hl - 2)} ${f1(cx - W * 0.95)} ${f1(side)} Z`
+      );
     default:
       return null;
   }

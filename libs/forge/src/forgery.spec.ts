@@ -1,5 +1,4 @@
 import { categoryOfFeature, FEATURE_KINDS, FRAUD_TYPES, LIGHTS } from '@firstline/contracts';
-import { renderGenuine, renderImages } from './instance';
 import {
   alterData,
   counterfeit,
@@ -17,10 +16,11 @@ import {
   type ForgeryName,
   FORGERIES,
 } from './forgery';
-import { checkMrz } from './mrz';
+import { renderGenuine, renderImages } from './instance';
 import { presentationOf } from './io';
-import type { DocumentInstance, ForgeryResult } from './types';
+import { checkMrz } from './mrz';
 import { decode, diffCoverage, expectPolygonInImage } from './testing/images';
+import type { DocumentInstance, ForgeryResult } from './types';
 
 const DPI = 110;
 

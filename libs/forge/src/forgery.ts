@@ -320,7 +320,15 @@ function alterationStyle(
     font: s < 0.5 && !scrub ? otherFont : design.vizFont,
     baselineShift: (rng.bool() ? 1 : -1) * (0.06 + 0.36 * (1 - s)),
     xShift: rng.range(-0.3, 0.3) * (1 - s),
-    color: mix(GENUINE_INK, rng.pick([[52, 44, 86], [70, 58, 40], [40, 62, 52]] as RGB[]), 0.25 + 0.75 * (1 - s)),
+    color: mix(
+      GENUINE_INK,
+      rng.pick([
+        [52, 44, 86],
+        [70, 58, 40],
+        [40, 62, 52],
+      ] as RGB[]),
+      0.25 + 0.75 * (1 - s),
+    ),
     sizeFactor: 1 + rng.range(-0.07, 0.07) * (1 - s),
     erasureGlow: scrub ? 0.55 + 0.4 * (1 - s) : 0.2 + 0.5 * (1 - s),
     damage: scrub ? 0.35 + 0.45 * (1 - s) : 0.12 + 0.35 * (1 - s),
@@ -437,14 +445,15 @@ function alterField(instance: DocumentInstance, opts: AlterDataOptions, method: 
   if (cells)
     tells.push(
       'the MRZ was re-typed to match: its check digits are valid but the characters show the same ink and alignment ' +
-      'problems',
+        'problems',
     );
   else if (mrzDiffers) tells.push('the MRZ still carries the original data, so VIZ and MRZ disagree');
   return finish(recipe, instance, op, {
     verdict: 'fraudulent',
     fraudType: 'forged:data-alteration',
     regions,
-    explanation: `${method === 'scrub' ? 'Erasure and re-entry' : 'Data alteration'} of ${label.toLowerCase()} (now ` +
+    explanation:
+      `${method === 'scrub' ? 'Erasure and re-entry' : 'Data alteration'} of ${label.toLowerCase()} (now ` +
       `${change.value}): ${tells.join('; ')}.`,
     mrzFailedChecks: checkMrz(recipe.mrzAlteration?.lines ?? genuineMrz).failedChecks,
     operation: {
@@ -938,8 +947,8 @@ export function forgeStamp(instance: DocumentInstance, opts: StampForgeryOptions
         `Forged ${design.code} entry stamp`,
       ),
     ],
-    explanation: `Forged entry stamp of ${design.name} (to hide an overstay or fake a travel history): ` +
-      `${tells.join('; ')}.`,
+    explanation:
+      `Forged entry stamp of ${design.name} (to hide an overstay or fake a travel history): ` + `${tells.join('; ')}.`,
     operation: { name: 'forgeStamp', params: { subtlety, mode, state } },
   });
 }
@@ -985,4 +994,3 @@ export const OPERATIONS_BY_FRAUD_TYPE: Record<Exclude<FraudType, 'genuine'>, For
   'fraudulently-obtained': ['fraudulentlyObtained'],
   'stolen-blank': ['stolenBlank'],
 };
-

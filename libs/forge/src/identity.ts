@@ -103,7 +103,8 @@ export function makeHolder(rng: Rng, design: StateDesign, sexHint?: 'F' | 'M'): 
     personalNumber: personal,
     heightCm: sex === 'F' ? rng.int(152, 182) : rng.int(162, 196),
     eyes: rng.pick(['BROWN', 'BLUE', 'GREEN', 'GREY', 'HAZEL']),
-    address: `${rng.int(1, 180)} ${rng.pick(['HARBOUR', 'MILL', 'ORCHARD', 'CHAPEL', 'LINDEN', 'CASTLE', 'RIVER'])} ` +
+    address:
+      `${rng.int(1, 180)} ${rng.pick(['HARBOUR', 'MILL', 'ORCHARD', 'CHAPEL', 'LINDEN', 'CASTLE', 'RIVER'])} ` +
       `${rng.pick(['STREET', 'ROAD', 'LANE', 'SQUARE'])}, ${rng.pick(design.places)}`,
   };
 }

@@ -1,5 +1,5 @@
-import * as forge from './index';
 import * as mrz from './mrz';
+import * as forge from './index';
 
 describe('the package root', () => {
   // The API's MRZ check imports these from '@firstline/forge' rather than from a file under dist/.

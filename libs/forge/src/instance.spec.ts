@@ -1,7 +1,7 @@
-import { parse } from 'mrz';
 import { FEATURE_TAXONOMY, TRAINING_STATE_CODES, categoryOfFeature } from '@firstline/contracts';
-import { checkMrz, isKnownStateCode } from './mrz';
+import { parse } from 'mrz';
 import { renderGenuine } from './instance';
+import { checkMrz, isKnownStateCode } from './mrz';
 import { PSEUDO_STATE_CODES } from './states';
 import { expectPolygonInImage } from './testing/images';
 

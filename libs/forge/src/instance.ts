@@ -1,17 +1,11 @@
 // Genuine specimens: a recipe drawn from a seed, described as a DocumentInstance (data, MRZ, features, image list),
 // and rendered on demand to one PNG per side and light.
 import { categoryOfFeature, type DocumentSide, type Light, type Polygon } from '@firstline/contracts';
-import { faceParams, livePose, lookAlikeParams } from './face';
-import {
-  addYears,
-  documentNumber,
-  makeDocumentData,
-  makeHolder,
-  REFERENCE_DATE,
-  type DocumentFormat,
-} from './identity';
+import sharp from 'sharp';
 import { printedMrz } from './data';
-import { buildScene, sidesOf, SIZES, stampBox } from './layout';
+import { faceParams, livePose, lookAlikeParams } from './face';
+import { documentNumber, makeDocumentData, makeHolder, REFERENCE_DATE, type DocumentFormat } from './identity';
+import { buildScene, sidesOf } from './layout';
 import { hashString, Rng } from './prng';
 import { faceRgba } from './render/portrait';
 import {
@@ -29,7 +23,6 @@ import {
 } from './render/render';
 import type { RectMm, Scene } from './scene';
 import { stateDesign, TRAINING_DESIGNS } from './states';
-import sharp from 'sharp';
 import type {
   DocumentInstance,
   FeatureAnnotation,
@@ -302,7 +295,12 @@ export async function renderImages(instance: DocumentInstance, opts: RenderOptio
   const images = await Promise.all(pending);
   // Sides in order, and within a side the requested light order.
   const sides = opts.sides ?? sidesOf(instance.recipe);
-  return sides.flatMap((side) => sortImages(images.filter((i) => i.side === side), lights));
+  return sides.flatMap((side) =>
+    sortImages(
+      images.filter((i) => i.side === side),
+      lights,
+    ),
+  );
 }
 
 /** Raw RGB images, side by side (one side's masks in memory at a time). */
@@ -348,5 +346,3 @@ export async function renderTraveller(instance: DocumentInstance): Promise<Buffe
       .toBuffer(),
   );
 }
-
-export { addYears, SIZES, stampBox };

@@ -100,7 +100,7 @@ function bestStump(x: number[][], y: number[]): (row: number[]) => number {
     const values = [...new Set(x.map((r) => r[j]))].sort((a, b) => a - b);
     for (const t of values) {
       for (const dir of [1, -1]) {
-        const acc = x.reduce((s, r, i) => s + (((dir * (r[j] - t) > 0 ? 1 : 0) === y[i]) ? 1 : 0), 0) / x.length;
+        const acc = x.reduce((s, r, i) => s + ((dir * (r[j] - t) > 0 ? 1 : 0) === y[i] ? 1 : 0), 0) / x.length;
         if (acc > best.acc) best = { acc, j, t, dir };
       }
     }
@@ -132,9 +132,21 @@ describe('integrity: file-level statistics do not reveal forgeries', () => {
       const train = rows.filter((r) => r.pair % 5 !== fold);
       const test = rows.filter((r) => r.pair % 5 === fold);
       const trainX = train.map((r) => r.x);
-      const [xs, ts] = [standardise(trainX, trainX), standardise(trainX, test.map((r) => r.x))];
-      const model = logistic(xs, train.map((r) => r.y));
-      const stump = bestStump(xs, train.map((r) => r.y));
+      const [xs, ts] = [
+        standardise(trainX, trainX),
+        standardise(
+          trainX,
+          test.map((r) => r.x),
+        ),
+      ];
+      const model = logistic(
+        xs,
+        train.map((r) => r.y),
+      );
+      const stump = bestStump(
+        xs,
+        train.map((r) => r.y),
+      );
       ts.forEach((row, i) => {
         if (model(row) === test[i].y) correctLogit++;
         if (stump(row) === test[i].y) correctStump++;

@@ -1,9 +1,12 @@
 // Layouts of the ICAO 9303 zones for each side: TD3 data page (125 × 88 mm), TD1 front and back (85.6 × 54 mm) and
 // a TD3 visa page with border stamps. A layout reads the recipe (data, forgery modifications) and emits a Scene.
 import type { DocumentSide } from '@firstline/contracts';
+import { expectedMrz } from './data';
 import { faceParams } from './face';
+import { Math } from './hot-globals';
 import { REFERENCE_DATE, vizDate } from './identity';
 import { Rng } from './prng';
+import { blurMask, halftone } from './render/compose';
 import { emblemHalf, emblemPolygons } from './render/emblem';
 import {
   backgroundLines,
@@ -14,9 +17,8 @@ import {
   wavyLine,
   type GuillocheParams,
 } from './render/guilloche';
-import { ellipsePolygon, roundRectPolygon, reversed } from './render/raster';
-import { blurMask, halftone } from './render/compose';
 import { drawPortrait, type PortraitStyle } from './render/portrait';
+import { ellipsePolygon, roundRectPolygon, reversed } from './render/raster';
 import {
   grow,
   rectPoly,
@@ -33,8 +35,6 @@ import {
 import { signatureStrokes } from './signature';
 import { FIELD_LABELS_EN, stateDesign, type StateDesign, type VizFieldKey } from './states';
 import type { Recipe, StampSpec } from './types';
-import { expectedMrz } from './data';
-import { Math } from './hot-globals';
 
 export const SIZES: Record<'TD3' | 'TD1', { w: number; h: number }> = {
   TD3: { w: 125, h: 88 },
@@ -208,7 +208,7 @@ function securityBackground(
     fibres[i % 3].push(pts);
   }
   if (!(ctx.counterfeit && ctx.recipe.counterfeit?.fibres === 'absent')) {
-    fibres.forEach((f, i) => scene.strokes((`fibres${i}` as LayerId), f, 0.075, 0.9));
+    fibres.forEach((f, i) => scene.strokes(`fibres${i}` as LayerId, f, 0.075, 0.9));
   }
   scene.feature(
     'security-fibres',
@@ -217,7 +217,7 @@ function securityBackground(
     ['visible', 'uv365', 'transmitted'],
     rectPoly({ x: 0, y: 0, w: W, h: H }),
     'Embedded fibres (red, blue, yellow) glow under UV 365 nm and show in transmitted light; they lie in the paper, ' +
-    'not on it.',
+      'not on it.',
   );
 }
 
@@ -255,7 +255,7 @@ function header(
     ['visible', 'ir'],
     rectPoly(grow({ x: ex - eh, y: ey - eh, w: 2 * eh, h: 2 * eh }, 0.3)),
     'Looks like the rest of the header print in daylight; under infrared the header text vanishes but the emblem ' +
-    'stays dark.',
+      'stays dark.',
   );
   // A long state name beside a long title ("GRAND DUCHY OF WESTMARCH" / "DIPLOMATIC PASSPORT") is set smaller, as
   // a printer would, so the two lines never run into each other; so are the local-language lines under them.
@@ -468,8 +468,8 @@ function portraitZone(
     ['oblique', 'visible'],
     outline,
     'Tilt the page: colours shift and the emblem, the state code and a ring pattern appear in turn. A flat print ' +
-    'does ' +
-    'not change.',
+      'does ' +
+      'not change.',
   );
 }
 
@@ -528,7 +528,7 @@ function mrzZone(ctx: Ctx, x0: number, baselines: number[], zone: RectMm): void 
     ['visible', 'ir'],
     rectPoly(zone),
     'OCR-B characters on a 2.54 mm pitch, check digits per Doc 9303; printed in carbon, so it stays dark under ' +
-    'infrared.',
+      'infrared.',
   );
 }
 
@@ -579,7 +579,7 @@ function seeThroughRegister(ctx: Ctx, cx: number, cy: number, r: number): void {
     ['visible', 'transmitted'],
     rectPoly(grow({ x: cx - r, y: cy - r, w: 2 * r, h: 2 * r }, r * 0.2)),
     'Half of the emblem is printed on this side; against the light the other half, printed on the reverse, completes ' +
-    'it exactly.',
+      'it exactly.',
   );
 }
 
@@ -605,8 +605,8 @@ function watermark(ctx: Ctx, cx: number, cy: number, r: number): void {
     ['transmitted'],
     rectPoly(grow({ x: cx - r, y: cy - r, w: 2 * r, h: 2 * r }, r * 0.3)),
     'Against the light the emblem appears in darker and lighter tones with soft edges; it is formed in the paper, ' +
-    'not ' +
-    'printed.',
+      'not ' +
+      'printed.',
   );
 }
 
@@ -633,8 +633,8 @@ function perforation(ctx: Ctx, text: string, x: number, y: number, cell: number)
     ['transmitted', 'visible'],
     rectPoly(box),
     'The document number as tiny conical holes: light passes through them (transmitted light) and they must match ' +
-    'the ' +
-    'printed number.',
+      'the ' +
+      'printed number.',
   );
 }
 
@@ -1007,7 +1007,7 @@ function drawStamp(ctx: Ctx, st: StampSpec, index: number): void {
     ['visible', 'uv365'],
     rectPoly(box),
     `Border stamp of ${design.name}: the period's security notch in the inner frame, date as ` +
-    `${stampDate(REFERENCE_DATE, design, false)}, a known border post, ink that fluoresces under UV.`,
+      `${stampDate(REFERENCE_DATE, design, false)}, a known border post, ink that fluoresces under UV.`,
   );
 }
 
@@ -1040,4 +1040,3 @@ function cutOpen(poly: number[], at: number): number[] {
   }
   return out;
 }
-

@@ -1,7 +1,7 @@
 // Machine-readable zone per ICAO Doc 9303 part 3–5: building TD1/TD3 lines with their check digits, and checking
 // lines with the `mrz` package plus FirstLine's registry of fictional training states.
-import type { ParseResult } from 'mrz';
 import { isTrainingState } from '@firstline/contracts';
+import type { ParseResult } from 'mrz';
 
 type MrzModule = typeof import('mrz');
 

@@ -94,9 +94,3 @@ export class Rng {
     return out;
   }
 }
-
-export function rngFor(seed: number | string, ...labels: (string | number)[]): Rng {
-  let r = new Rng(`forge:${seed}`);
-  for (const l of labels) r = r.fork(l);
-  return r;
-}

@@ -1,6 +1,7 @@
 // A scene is one document side laid out in millimetres: drawing items per layer, feature annotations, the boxes
 // of every field, and the OVD. Layouts build scenes; the renderer rasterises them at any dpi.
 import { categoryOfFeature, type DocumentSide, type FeatureKind, type Light } from '@firstline/contracts';
+import { Math } from './hot-globals';
 import type { FontName } from './render/font';
 import {
   drawText,
@@ -13,7 +14,6 @@ import {
   type TextStyle,
 } from './render/raster';
 import type { VizFieldKey } from './states';
-import { Math } from './hot-globals';
 
 export type LayerId =
   | 'wmThin'

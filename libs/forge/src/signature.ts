@@ -1,7 +1,7 @@
 // Procedural handwritten signatures: a cursive garland (loops and humps of letter-like heights) from the holder's
 // name and a seed, with a capital loop, slant and an optional flourish.
-import { Rng } from './prng';
 import { Math } from './hot-globals';
+import { Rng } from './prng';
 
 /** Polylines (mm) of a signature fitted into the box. */
 export function signatureStrokes(
@@ -71,7 +71,7 @@ export function signatureStrokes(
       h >= 0 ? base - h * shape : base - xHeight * shape * 0.6 - h * Math.sin(f * Math.PI) * (f > 0.5 ? 1 : 0.2);
     // The sideways swing makes loops on tall strokes, humps on short ones.
     const swing = Math.sin(f * Math.PI * 2) * loop * (h > xHeight * 1.5 ? 1.6 : 0.6);
-    const fade = i > steps * 0.85 ? 1 - (i - steps * 0.85) / (steps * 0.15) * 0.6 : 1;
+    const fade = i > steps * 0.85 ? 1 - ((i - steps * 0.85) / (steps * 0.15)) * 0.6 : 1;
     run.push(sx + t * step - swing + (base - y) * slant, base - (base - y) * fade);
   }
   strokes.push(run);

@@ -10,8 +10,8 @@ import type {
   Verdict,
 } from '@firstline/contracts';
 import type { DocumentData, DocumentFormat, Holder } from './identity';
-import type { RGB, VizFieldKey } from './states';
 import type { FontName } from './render/font';
+import type { RGB, VizFieldKey } from './states';
 
 export type { DocumentFormat, Holder, DocumentData, VizFieldKey, RGB };
 

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { itemAnalysis } from './item-analysis';
 
-describe('itemAnalysis — Moodle\'s own reference data set', () => {
+describe("itemAnalysis — Moodle's own reference data set", () => {
   // Moodle core, mod/quiz/report/statistics/tests/: fixtures/results00.csv (25 attempts × 7 slots, every slot out of
   // 1 mark), expected question statistics in fixtures/qstats00.csv and expected quiz statistics in
   // stats_from_steps_walkthrough_test.php (check_quiz_stats_for_quiz_00). The expected values were computed
@@ -174,16 +174,39 @@ describe('itemAnalysis — what Moodle leaves blank', () => {
   });
 
   it('an item everyone got right has SD 0 and no discrimination statistics', () => {
-    const result = itemAnalysis([[1, 1], [1, 0], [1, 1], [1, 0]], [1, 1]);
+    const result = itemAnalysis(
+      [
+        [1, 1],
+        [1, 0],
+        [1, 1],
+        [1, 0],
+      ],
+      [1, 1],
+    );
     expect(result.items[0]!.sd).toBe(0);
     expect(result.items[0]!.discriminationIndex).toBeNull();
     expect(result.items[0]!.discriminativeEfficiency).toBeNull();
   });
 
   it('CIC needs at least 3 attempts and 2 items; skewness 3 attempts; kurtosis 4', () => {
-    expect(itemAnalysis([[1, 0], [0, 1]], [1, 1]).cic).toBeNull();
+    expect(
+      itemAnalysis(
+        [
+          [1, 0],
+          [0, 1],
+        ],
+        [1, 1],
+      ).cic,
+    ).toBeNull();
     expect(itemAnalysis([[1], [0], [1], [1]], [1]).cic).toBeNull();
-    const three = itemAnalysis([[1, 0], [0, 0], [1, 1]], [1, 1]);
+    const three = itemAnalysis(
+      [
+        [1, 0],
+        [0, 0],
+        [1, 1],
+      ],
+      [1, 1],
+    );
     expect(three.cic).not.toBeNull();
     expect(three.skewness).not.toBeNull();
     expect(three.kurtosis).toBeNull();
@@ -191,7 +214,16 @@ describe('itemAnalysis — what Moodle leaves blank', () => {
 
   it('an item whose covariance with the total is negative gets no effective weight', () => {
     // Item 2 runs against the other two.
-    const result = itemAnalysis([[1, 0, 1], [1, 0, 1], [0, 1, 0], [0, 1, 1], [1, 0, 0]], [1, 1, 1]);
+    const result = itemAnalysis(
+      [
+        [1, 0, 1],
+        [1, 0, 1],
+        [0, 1, 0],
+        [0, 1, 1],
+        [1, 0, 0],
+      ],
+      [1, 1, 1],
+    );
     expect(result.items[1]!.effectiveWeight).toBeNull();
     expect(result.items[0]!.effectiveWeight! + result.items[2]!.effectiveWeight!).toBeCloseTo(100, 10);
   });
@@ -278,7 +310,10 @@ describe('itemAnalysis — properties', () => {
     fc.assert(
       fc.property(dataset, fc.constantFrom(0.5, 2, 10), ({ marks, maxMarks }, k) => {
         const base = itemAnalysis(marks, maxMarks);
-        const scaled = itemAnalysis(marks.map((row) => row.map((v) => v * k)), maxMarks.map((m) => m * k));
+        const scaled = itemAnalysis(
+          marks.map((row) => row.map((v) => v * k)),
+          maxMarks.map((m) => m * k),
+        );
         same(scaled.cic, base.cic);
         same(scaled.standardError, base.standardError);
         scaled.items.forEach((item, i) => {

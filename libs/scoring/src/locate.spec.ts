@@ -80,8 +80,24 @@ describe('pointInPolygon', () => {
   });
 
   it('gives fewer than three vertices no interior, only the outline', () => {
-    expect(pointInPolygon([0.5, 0.5], [[0, 0], [1, 1]])).toBe(true);
-    expect(pointInPolygon([0.5, 0.6], [[0, 0], [1, 1]])).toBe(false);
+    expect(
+      pointInPolygon(
+        [0.5, 0.5],
+        [
+          [0, 0],
+          [1, 1],
+        ],
+      ),
+    ).toBe(true);
+    expect(
+      pointInPolygon(
+        [0.5, 0.6],
+        [
+          [0, 0],
+          [1, 1],
+        ],
+      ),
+    ).toBe(false);
     expect(pointInPolygon([0.5, 0.5], [])).toBe(false);
   });
 
@@ -158,7 +174,12 @@ describe('scoreLocate — QTI area mapping', () => {
 
   it('subtracts the penalty per click outside every region and clamps to [0, 1]', () => {
     // photo + date of birth = 2/3; two wrong clicks × 0.1 → 2/3 − 0.2 = 0.4667.
-    const points: Point[] = [[0.1, 0.3], [0.5, 0.47], [0.9, 0.1], [0.7, 0.3]];
+    const points: Point[] = [
+      [0.1, 0.3],
+      [0.5, 0.47],
+      [0.9, 0.1],
+      [0.7, 0.3],
+    ];
     expect(scoreLocate(points, regions, { wrongClickPenalty: 0.1 })).toBeCloseTo(2 / 3 - 0.2, 12);
     expect(scoreLocate(points, regions)).toBeCloseTo(2 / 3, 12); // default penalty 0
     expect(scoreLocate([[0.9, 0.1]], regions, { wrongClickPenalty: 0.5 })).toBe(0); // clamped at 0
@@ -173,14 +194,30 @@ describe('scoreLocate — QTI area mapping', () => {
     ];
     expect(scoreLocate([[0.1, 0.3]], weighted)).toBeCloseTo(0.6, 15);
     expect(scoreLocate([[0.5, 0.9]], weighted)).toBeCloseTo(1 / 3, 15);
-    expect(scoreLocate([[0.1, 0.3], [0.5, 0.47]], weighted)).toBeCloseTo(0.9, 15);
+    expect(
+      scoreLocate(
+        [
+          [0.1, 0.3],
+          [0.5, 0.47],
+        ],
+        weighted,
+      ),
+    ).toBeCloseTo(0.9, 15);
   });
 
   it('gives a click in overlapping regions to the first region listed', () => {
     const overlapping: LocateRegion[] = [{ polygon: rect(0, 0, 0.5, 0.5) }, { polygon: rect(0.25, 0.25, 0.75, 0.75) }];
     expect(assignClicks([[0.3, 0.3]], overlapping)).toEqual([0]);
     expect(scoreLocate([[0.3, 0.3]], overlapping)).toBe(0.5); // not both
-    expect(scoreLocate([[0.3, 0.3], [0.6, 0.6]], overlapping)).toBe(1);
+    expect(
+      scoreLocate(
+        [
+          [0.3, 0.3],
+          [0.6, 0.6],
+        ],
+        overlapping,
+      ),
+    ).toBe(1);
   });
 
   it('counts a click on a boundary as inside', () => {

@@ -90,7 +90,12 @@ describe('estimateRasch — analytic solutions', () => {
   it('a person whose every item turned out extreme has no informative data left: NaN', () => {
     // Guttman pattern: once [1,1] and [0,0] are set aside, item 0 is right for all and item 1 wrong for all, and
     // for [1,0] the likelihood P(θ − (−∞))·(1 − P(θ − ∞)) = 1 whatever θ is.
-    const result = estimateRasch([[1, 1], [1, 0], [1, 0], [0, 0]]);
+    const result = estimateRasch([
+      [1, 1],
+      [1, 0],
+      [1, 0],
+      [0, 0],
+    ]);
     expect(result.itemDifficulties).toEqual([-Infinity, Infinity]);
     expect(result.abilities).toEqual([Infinity, NaN, NaN, -Infinity]);
   });
@@ -162,14 +167,12 @@ describe('estimateRasch — analytic solutions', () => {
 
 describe('estimateRasch — properties', () => {
   // Complete 0/1 data, 4–14 persons × 2–6 items.
-  const complete = fc
-    .tuple(fc.integer({ min: 4, max: 14 }), fc.integer({ min: 2, max: 6 }))
-    .chain(([persons, items]) =>
-      fc.array(fc.array(fc.constantFrom<0 | 1>(0, 1), { minLength: items, maxLength: items }), {
-        minLength: persons,
-        maxLength: persons,
-      }),
-    );
+  const complete = fc.tuple(fc.integer({ min: 4, max: 14 }), fc.integer({ min: 2, max: 6 })).chain(([persons, items]) =>
+    fc.array(fc.array(fc.constantFrom<0 | 1>(0, 1), { minLength: items, maxLength: items }), {
+      minLength: persons,
+      maxLength: persons,
+    }),
+  );
   const sum = (values: number[]) => values.reduce((a, b) => a + b, 0);
 
   it('centres the finite difficulties on 0 and satisfies the score equations', () => {

@@ -74,7 +74,7 @@ export function estimateRasch(
   const itemActive = new Array<boolean>(items).fill(true);
 
   // Set extreme persons and items aside until none is left; each pass judges both on the same snapshot.
-  for (let changed = true; changed; ) {
+  for (let changed = true; changed;) {
     changed = false;
     const personVerdicts: [number, number][] = [];
     const itemVerdicts: [number, number][] = [];

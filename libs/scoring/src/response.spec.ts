@@ -32,7 +32,11 @@ const forgedPassport: ItemTruth = {
 };
 const perfectAnswer: ItemResponse = {
   decision: 'refer',
-  points: [[0.1, 0.3], [0.5, 0.47], [0.5, 0.9]],
+  points: [
+    [0.1, 0.3],
+    [0.5, 0.47],
+    [0.5, 0.9],
+  ],
   fraudType: 'forged:photo-substitution',
   features: ['laminate', 'ghost-image', 'portrait'],
   mrzFailedChecks: ['composite', 'birthDate'],
@@ -83,7 +87,10 @@ describe('scoreResponse — design rules', () => {
       forgedPassport,
       {
         decision: 'refer',
-        points: [[0.1, 0.3], [0.5, 0.47]], // 2 of 3 regions → 2/3
+        points: [
+          [0.1, 0.3],
+          [0.5, 0.47],
+        ], // 2 of 3 regions → 2/3
         fraudType: 'forged:data-alteration', // right family, wrong method → 0.5
         features: ['portrait', 'ghost-image', 'guilloche'], // (2 right − 1 wrong) / 3 → 1/3
         mrzFailedChecks: ['birthDate'], // (1 − 0) / 2 → 1/2
@@ -132,7 +139,13 @@ describe('scoreResponse — design rules', () => {
   });
 
   it('passes locate options through (tolerance, wrong-click penalty)', () => {
-    const near: ItemResponse = { decision: 'refer', points: [[0.32, 0.4], [0.9, 0.1]] };
+    const near: ItemResponse = {
+      decision: 'refer',
+      points: [
+        [0.32, 0.4],
+        [0.9, 0.1],
+      ],
+    };
     const weights: PartWeights = { decision: 1, locate: 1 };
     expect(scoreResponse(forgedPassport, near, weights).parts.locate!.score).toBe(0);
     const lenient = scoreResponse(forgedPassport, near, weights, { locate: { tolerance: 0.03 } });

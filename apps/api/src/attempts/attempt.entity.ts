@@ -1,7 +1,17 @@
 // A trainee's attempt at an assigned module version: a fixed item sequence drawn by the server, per-item serving
 // times, autosaved and final answers, and the receipts that make submitting idempotent.
 import type { ItemAnswer } from '@firstline/contracts';
-import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, PrimaryGeneratedColumn, Unique } from 'typeorm';
+import {
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryColumn,
+  PrimaryGeneratedColumn,
+  Unique,
+} from 'typeorm';
 import { Assignment } from '../modules/training-module.entity';
 
 @Entity('attempts')

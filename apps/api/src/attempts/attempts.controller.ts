@@ -4,11 +4,22 @@ import type { Response } from 'express';
 import { ZodResponse } from 'nestjs-zod';
 import { Actor, CurrentActor } from '../common/decorators/actor';
 import { AnyRole, Roles } from '../common/decorators/roles.decorator';
+import { IdParamDto } from '../common/dto/params.dto';
+import {
+  AttemptReviewDto,
+  AttemptViewDto,
+  ItemParamDto,
+  ItemPresentationDto,
+  ItemResponseRequestDto,
+  ItemResponseResultDto,
+  LessonViewDto,
+  MyAssignmentViewDto,
+  MyProgressDto,
+  StartAttemptDto,
+} from './attempts.dto';
 import { AttemptsService } from './attempts.service';
 import { MyTrainingService } from './my-training.service';
 import { ResultsService } from './results.service';
-import { AttemptReviewDto, AttemptViewDto, ItemParamDto, ItemPresentationDto, ItemResponseRequestDto, ItemResponseResultDto, LessonViewDto, MyAssignmentViewDto, MyProgressDto, StartAttemptDto } from './attempts.dto';
-import { IdParamDto } from '../common/dto/params.dto';
 
 @ApiTags('attempts')
 @Controller('attempts')
@@ -20,7 +31,9 @@ export class AttemptsController {
 
   @Roles('trainee')
   @Post()
-  @ApiOperation({ summary: 'Start an attempt at an assignment (201), or get the one in progress (200); the server draws the items' })
+  @ApiOperation({
+    summary: 'Start an attempt at an assignment (201), or get the one in progress (200); the server draws the items',
+  })
   @ZodResponse({ status: 201, type: AttemptViewDto })
   async start(@CurrentActor() actor: Actor, @Body() body: StartAttemptDto, @Res({ passthrough: true }) res: Response) {
     const { view, created } = await this.attempts.start(actor, body.assignmentId);
@@ -38,7 +51,9 @@ export class AttemptsController {
 
   @AnyRole()
   @Get(':id/items/:n')
-  @ApiOperation({ summary: 'Item n of the attempt as presented: parts, signed image URLs, time allowed — never the truth' })
+  @ApiOperation({
+    summary: 'Item n of the attempt as presented: parts, signed image URLs, time allowed — never the truth',
+  })
   @ZodResponse({ type: ItemPresentationDto })
   item(@CurrentActor() actor: Actor, @Param() p: ItemParamDto) {
     return this.attempts.present(actor, p.id, p.n);
@@ -46,10 +61,19 @@ export class AttemptsController {
 
   @Roles('trainee')
   @Put(':id/items/:n/response')
-  @ApiHeader({ name: 'Idempotency-Key', required: true, description: 'Repeating a key returns the first result and stores nothing twice' })
+  @ApiHeader({
+    name: 'Idempotency-Key',
+    required: true,
+    description: 'Repeating a key returns the first result and stores nothing twice',
+  })
   @ApiOperation({ summary: 'Autosave (final: false) or answer (final: true) an item; acknowledged after commit' })
   @ZodResponse({ type: ItemResponseResultDto })
-  respond(@CurrentActor() actor: Actor, @Param() p: ItemParamDto, @Headers('idempotency-key') key: string | undefined, @Body() body: ItemResponseRequestDto) {
+  respond(
+    @CurrentActor() actor: Actor,
+    @Param() p: ItemParamDto,
+    @Headers('idempotency-key') key: string | undefined,
+    @Body() body: ItemResponseRequestDto,
+  ) {
     return this.attempts.respond(actor, p.id, p.n, key, body);
   }
 

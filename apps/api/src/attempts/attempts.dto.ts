@@ -1,4 +1,5 @@
-// Request and response shapes of the exam engine a trainee talks to: my training, lessons, attempts, items, review, progress.
+// Request and response shapes of the exam engine a trainee talks to: my training, lessons, attempts, items, review,
+// progress.
 import * as c from '@firstline/contracts';
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
@@ -13,5 +14,8 @@ export class ItemResponseResultDto extends createZodDto(c.ItemResponseResult) {}
 export class AttemptReviewDto extends createZodDto(c.AttemptReview) {}
 export class MyProgressDto extends createZodDto(c.MyProgress) {}
 export class ItemParamDto extends createZodDto(
-  z.strictObject({ id: z.uuid({ message: 'id must be a UUID' }), n: z.coerce.number().int().min(1, 'n is 1-based').max(1000) }),
+  z.strictObject({
+    id: z.uuid({ message: 'id must be a UUID' }),
+    n: z.coerce.number().int().min(1, 'n is 1-based').max(1000),
+  }),
 ) {}

@@ -1,7 +1,7 @@
 // The exam engine's data layer: attempts, their drawn items, and the receipts that make submitting idempotent.
+import type { ItemAnswer, ItemResponseResult } from '@firstline/contracts';
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import type { ItemAnswer, ItemResponseResult } from '@firstline/contracts';
 import { EntityManager, In, Repository } from 'typeorm';
 import { Attempt, AttemptItem, ResponseReceipt } from './attempt.entity';
 

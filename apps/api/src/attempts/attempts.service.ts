@@ -1,6 +1,6 @@
 // Taking an attempt: a server-drawn item sequence, presentations that carry no truth, idempotent responses
 // acknowledged after commit, server-measured times, finishing.
-import { Injectable } from '@nestjs/common';
+import { createHash, randomInt } from 'node:crypto';
 import type {
   AttemptView,
   ItemAnswer,
@@ -8,7 +8,7 @@ import type {
   ItemResponseRequest,
   ItemResponseResult,
 } from '@firstline/contracts';
-import { createHash, randomInt } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { AccessPolicy } from '../cohorts';
 import { Actor } from '../common/decorators/actor';

@@ -1,3 +1,2 @@
 // The attempts feature's public surface: what other features and the app module may import.
 export { AttemptsModule } from './attempts.module';
-export { AttemptsService } from './attempts.service';

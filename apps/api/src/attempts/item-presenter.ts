@@ -1,7 +1,7 @@
 // Presents an item to whoever may see it: signs its images for the caller and maps it (presentation.mapper.ts keeps
 // the truth out). Used while taking an attempt and in its review.
-import { Injectable } from '@nestjs/common';
 import type { ItemPresentation } from '@firstline/contracts';
+import { Injectable } from '@nestjs/common';
 import { DomainError } from '../common/errors/domain-error';
 import type { ExerciseVersionRecord } from '../exercises';
 import { MediaService, TRAINEE_IMAGE_URL_TTL_SECONDS } from '../media';

@@ -1,6 +1,6 @@
 // "My training": what a trainee has to do (assignments with where they stand) and the lessons of an assignment.
-import { Injectable } from '@nestjs/common';
 import type { LessonView, MyAssignmentView } from '@firstline/contracts';
+import { Injectable } from '@nestjs/common';
 import { AccessPolicy } from '../cohorts';
 import { Actor } from '../common/decorators/actor';
 import { notFound } from '../common/errors/domain-error';
@@ -24,7 +24,10 @@ export class MyTrainingService {
     await this.finisher.finishOverdue(actor.id);
     const assignments = await this.modules.assignmentsOfCohorts(await this.access.visibleCohortIds(actor));
     if (!assignments.length) return [];
-    const attempts = await this.attempts.attemptsAt(actor.id, assignments.map((a) => a.id));
+    const attempts = await this.attempts.attemptsAt(
+      actor.id,
+      assignments.map((a) => a.id),
+    );
     const now = Date.now();
     return assignments.map((assignment) => {
       const mine = attempts.filter((t) => t.assignmentId === assignment.id);

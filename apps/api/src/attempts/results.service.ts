@@ -1,7 +1,7 @@
 // After the attempt: the review (truth, answer and explanation per item, once finished and as the module allows)
 // and the trainee's progress over time.
-import { Injectable } from '@nestjs/common';
 import type { AttemptReview, MyProgress } from '@firstline/contracts';
+import { Injectable } from '@nestjs/common';
 import { Actor } from '../common/decorators/actor';
 import { DomainError } from '../common/errors/domain-error';
 import { ExercisesService } from '../exercises';

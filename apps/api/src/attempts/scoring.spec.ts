@@ -21,7 +21,14 @@ const square = (x0: number, y0: number, x1: number, y1: number): [number, number
 ];
 
 const allParts: ExerciseParts = { locate: { maxPoints: 3 }, fraudType: true, features: true, mrz: true };
-const answer = (a: Partial<ItemAnswer>): ItemAnswer => ({ decision: null, points: [], fraudType: null, features: [], mrzFailedChecks: [], ...a });
+const answer = (a: Partial<ItemAnswer>): ItemAnswer => ({
+  decision: null,
+  points: [],
+  fraudType: null,
+  features: [],
+  mrzFailedChecks: [],
+  ...a,
+});
 
 const forgedBack: ExerciseTruth = {
   verdict: 'fraudulent',
@@ -30,7 +37,13 @@ const forgedBack: ExerciseTruth = {
   explanation: 'The MRZ on the back was reprinted.',
   mrzFailedChecks: ['birthDateCheckDigit'],
 };
-const genuine: ExerciseTruth = { verdict: 'genuine', fraudType: 'genuine', regions: [], explanation: 'Nothing wrong.', mrzFailedChecks: [] };
+const genuine: ExerciseTruth = {
+  verdict: 'genuine',
+  fraudType: 'genuine',
+  regions: [],
+  explanation: 'Nothing wrong.',
+  mrzFailedChecks: [],
+};
 
 describe('drawItems', () => {
   const pool = Array.from({ length: 20 }, (_, i) => ({ id: `e${i}`, genuine: i < 6 }));
@@ -64,8 +77,18 @@ describe('scoreAnswer', () => {
   });
 
   it('finds a region only on its own side', () => {
-    const onBack = scoreAnswer(forgedBack, allParts, sides, answer({ decision: 'refer', points: [{ side: 'back', x: 0.5, y: 0.8 }] }));
-    const onFront = scoreAnswer(forgedBack, allParts, sides, answer({ decision: 'refer', points: [{ side: 'front', x: 0.5, y: 0.8 }] }));
+    const onBack = scoreAnswer(
+      forgedBack,
+      allParts,
+      sides,
+      answer({ decision: 'refer', points: [{ side: 'back', x: 0.5, y: 0.8 }] }),
+    );
+    const onFront = scoreAnswer(
+      forgedBack,
+      allParts,
+      sides,
+      answer({ decision: 'refer', points: [{ side: 'front', x: 0.5, y: 0.8 }] }),
+    );
     expect(onBack.parts.find((p) => p.part === 'locate')!.score).toBe(1);
     expect(onFront.parts.find((p) => p.part === 'locate')!.score).toBe(0);
   });
@@ -75,7 +98,13 @@ describe('scoreAnswer', () => {
       forgedBack,
       allParts,
       sides,
-      answer({ decision: 'refer', points: [{ side: 'back', x: 0.5, y: 0.8 }], fraudType: 'forged:data-alteration', features: ['mrz'], mrzFailedChecks: ['birthDateCheckDigit'] }),
+      answer({
+        decision: 'refer',
+        points: [{ side: 'back', x: 0.5, y: 0.8 }],
+        fraudType: 'forged:data-alteration',
+        features: ['mrz'],
+        mrzFailedChecks: ['birthDateCheckDigit'],
+      }),
     );
     expect(full.score).toBeCloseTo(1);
     // Decision right (1 × 1), everything else wrong (4 × ½ × 0): 1 / 3.
@@ -84,9 +113,14 @@ describe('scoreAnswer', () => {
   });
 
   it('an accepted forgery scores 0; a genuine document is scored on the decision alone', () => {
-    expect(scoreAnswer(forgedBack, allParts, sides, answer({ decision: 'accept', fraudType: 'forged:data-alteration' })).score).toBe(0);
+    expect(
+      scoreAnswer(forgedBack, allParts, sides, answer({ decision: 'accept', fraudType: 'forged:data-alteration' }))
+        .score,
+    ).toBe(0);
     expect(scoreAnswer(genuine, allParts, sides, answer({ decision: 'accept' })).score).toBe(1);
-    expect(scoreAnswer(genuine, allParts, sides, answer({ decision: 'refer', fraudType: 'counterfeit' })).score).toBe(0);
+    expect(scoreAnswer(genuine, allParts, sides, answer({ decision: 'refer', fraudType: 'counterfeit' })).score).toBe(
+      0,
+    );
   });
 });
 

@@ -37,7 +37,12 @@ export interface ScoredAnswer {
   parts: Array<{ part: 'decision' | 'locate' | 'fraudType' | 'features' | 'mrz'; score: number; weight: number }>;
 }
 
-export function scoreAnswer(truth: ExerciseTruth, parts: ExerciseParts, sides: DocumentSide[], answer: ItemAnswer): ScoredAnswer {
+export function scoreAnswer(
+  truth: ExerciseTruth,
+  parts: ExerciseParts,
+  sides: DocumentSide[],
+  answer: ItemAnswer,
+): ScoredAnswer {
   const weights: PartWeights = { decision: DEFAULT_PART_WEIGHTS.decision };
   const itemTruth: ItemTruth = { verdict: truth.verdict };
   const regions = truth.regions.filter((r) => sides.includes(r.side));
@@ -71,7 +76,8 @@ export function scoreAnswer(truth: ExerciseTruth, parts: ExerciseParts, sides: D
   );
   const out: ScoredAnswer['parts'] = [];
   for (const [part, r] of Object.entries(result.parts)) {
-    if (r && r.status !== 'not-applicable') out.push({ part: part as ScoredAnswer['parts'][number]['part'], score: r.score ?? 0, weight: r.weight });
+    if (r && r.status !== 'not-applicable')
+      out.push({ part: part as ScoredAnswer['parts'][number]['part'], score: r.score ?? 0, weight: r.weight });
   }
   return { score: result.score, outcome: result.outcome, parts: out };
 }
@@ -80,7 +86,10 @@ export function revealingFeatures(truth: ExerciseTruth): FeatureKind[] {
   return [...new Set(truth.regions.flatMap((r) => r.features))];
 }
 
-export function feedbackOf(truth: ExerciseTruth, scored: { score: number; parts: ScoredAnswer['parts'] }): ItemFeedback {
+export function feedbackOf(
+  truth: ExerciseTruth,
+  scored: { score: number; parts: ScoredAnswer['parts'] },
+): ItemFeedback {
   return {
     verdict: truth.verdict,
     fraudType: truth.fraudType,
@@ -102,14 +111,22 @@ export interface ResultItem {
   responseTimeMs: number | null;
 }
 
-/** Results of a finished attempt: score in percent, decision outcomes, and breakdowns by feature category and fraud type. */
+/**
+ * Results of a finished attempt: score in percent, decision outcomes, and breakdowns by feature category and fraud
+ * type.
+ */
 export function attemptResults(items: ResultItem[], passMark: number): AttemptResults {
   const n = items.length;
   const score = n ? round1((items.reduce((s, i) => s + i.score, 0) / n) * 100) : 0;
   const outcomes = { hits: 0, misses: 0, falseAlarms: 0, correctRejections: 0 };
   const byCategory = new Map<string, { correct: number; total: number; sum: number }>();
   const byType = new Map<string, { correct: number; total: number; sum: number }>();
-  const bump = (m: Map<string, { correct: number; total: number; sum: number }>, key: string, correct: boolean, s: number) => {
+  const bump = (
+    m: Map<string, { correct: number; total: number; sum: number }>,
+    key: string,
+    correct: boolean,
+    s: number,
+  ) => {
     const e = m.get(key) ?? { correct: 0, total: 0, sum: 0 };
     e.total++;
     e.sum += s;
@@ -123,15 +140,20 @@ export function attemptResults(items: ResultItem[], passMark: number): AttemptRe
     const decision = item.answer?.decision ?? null;
     const referred = decision === 'refer';
     const correct = decision !== null && referred === fraudulent;
-    if (fraudulent) referred ? outcomes.hits++ : outcomes.misses++;
-    else decision === 'accept' ? outcomes.correctRejections++ : outcomes.falseAlarms++;
+    if (fraudulent) {
+      if (referred) outcomes.hits++;
+      else outcomes.misses++;
+    } else if (decision === 'accept') outcomes.correctRejections++;
+    else outcomes.falseAlarms++;
     bump(byType, item.truth.fraudType, correct, item.score);
     const categories = new Set(revealingFeatures(item.truth).map((f) => categoryOfFeature(f)));
     for (const c of categories) bump(byCategory, c, correct, item.score);
     if (item.responseTimeMs !== null) times.push(item.responseTimeMs);
   }
   const list = (m: Map<string, { correct: number; total: number; sum: number }>) =>
-    [...m.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([key, e]) => ({ key, correct: e.correct, total: e.total, score: round1((e.sum / e.total) * 100) }));
+    [...m.entries()]
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([key, e]) => ({ key, correct: e.correct, total: e.total, score: round1((e.sum / e.total) * 100) }));
   return {
     score,
     passed: score >= passMark,
@@ -153,13 +175,25 @@ const round1 = (x: number) => Math.round(x * 10) / 10;
  * The server's draw: `count` items from the pool with at least ceil(minGenuineShare × count) genuine ones, in random
  * order. `random` returns [0, 1) (crypto-backed in the API, seeded in tests).
  */
-export function drawItems<T extends { id: string; genuine: boolean }>(pool: T[], count: number, minGenuineShare: number, random: () => number): T[] {
+export function drawItems<T extends { id: string; genuine: boolean }>(
+  pool: T[],
+  count: number,
+  minGenuineShare: number,
+  random: () => number,
+): T[] {
   if (count > pool.length) throw new RangeError(`cannot draw ${count} items from a pool of ${pool.length}`);
   const need = Math.ceil(minGenuineShare * count - 1e-9);
-  const genuine = shuffle(pool.filter((p) => p.genuine), random);
-  if (genuine.length < need) throw new RangeError(`the pool has ${genuine.length} genuine items; the draw needs ${need}`);
+  const genuine = shuffle(
+    pool.filter((p) => p.genuine),
+    random,
+  );
+  if (genuine.length < need)
+    throw new RangeError(`the pool has ${genuine.length} genuine items; the draw needs ${need}`);
   const chosen = genuine.slice(0, need);
-  const rest = shuffle(pool.filter((p) => !chosen.includes(p)), random);
+  const rest = shuffle(
+    pool.filter((p) => !chosen.includes(p)),
+    random,
+  );
   return shuffle([...chosen, ...rest.slice(0, count - need)], random);
 }
 

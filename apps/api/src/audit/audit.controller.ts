@@ -2,8 +2,8 @@ import { Controller, Get, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ZodResponse } from 'nestjs-zod';
 import { Roles } from '../common/decorators/roles.decorator';
-import { AuditService } from './audit.service';
 import { AuditPageDto, AuditQueryDto } from './audit.dto';
+import { AuditService } from './audit.service';
 
 @ApiTags('audit')
 @Controller('audit')

@@ -42,7 +42,10 @@ export class AuditRepository {
 
   async count(filter: AuditFilter): Promise<number> {
     const { clause, params } = where(filter);
-    const [{ total }]: Array<{ total: number }> = await this.entries.query(`SELECT count(*)::int AS total FROM audit_log a ${clause}`, params);
+    const [{ total }]: Array<{ total: number }> = await this.entries.query(
+      `SELECT count(*)::int AS total FROM audit_log a ${clause}`,
+      params,
+    );
     return total;
   }
 

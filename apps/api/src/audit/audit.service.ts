@@ -1,6 +1,6 @@
 // Append-only audit trail. Call record() with the transaction's EntityManager so the entry commits with the change.
-import { Injectable } from '@nestjs/common';
 import type { AuditEntryView, AuditQuery } from '@firstline/contracts';
+import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { currentRequestId } from '../common/logging/request-context';
 import { AuditActorNames } from './audit-actor-names';

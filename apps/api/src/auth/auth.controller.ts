@@ -1,15 +1,14 @@
-import { Body, Controller, Get, HttpCode, Patch, Post, Req, Res } from '@nestjs/common';
-import { Inject } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { REFRESH_COOKIE } from '@firstline/contracts';
+import { Body, Controller, Get, HttpCode, Patch, Post, Req, Res, Inject } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { ZodResponse } from 'nestjs-zod';
 import { Actor, CurrentActor } from '../common/decorators/actor';
 import { AnyRole, Public } from '../common/decorators/roles.decorator';
 import { AppConfig, APP_CONFIG } from '../config/config';
 import { UsersService, UserViewDto } from '../users';
-import { AuthService, Session } from './auth.service';
 import { ChangePasswordDto, LoginDto, LoginResponseDto, UpdateMeDto } from './auth.dto';
+import { AuthService, Session } from './auth.service';
 
 const COOKIE_PATH = '/api/auth';
 
@@ -44,7 +43,12 @@ export class AuthController {
   @ApiOperation({ summary: 'End the session: revoke the refresh token and clear the cookie' })
   async logout(@Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<void> {
     await this.auth.logout(req.cookies?.[REFRESH_COOKIE]);
-    res.clearCookie(REFRESH_COOKIE, { path: COOKIE_PATH, httpOnly: true, sameSite: 'strict', secure: this.config.COOKIE_SECURE });
+    res.clearCookie(REFRESH_COOKIE, {
+      path: COOKIE_PATH,
+      httpOnly: true,
+      sameSite: 'strict',
+      secure: this.config.COOKIE_SECURE,
+    });
   }
 
   @AnyRole()

@@ -1,10 +1,10 @@
 import { ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { JwtService } from '@nestjs/jwt';
+import { Public, Roles } from '../common/decorators/roles.decorator';
+import { DomainError } from '../common/errors/domain-error';
 import type { UsersService } from '../users';
 import { AuthGuard } from './auth.guard';
-import { DomainError } from '../common/errors/domain-error';
-import { Public, Roles } from '../common/decorators/roles.decorator';
 
 class Sample {
   @Public() open() {}
@@ -23,7 +23,9 @@ function ctxFor(handler: keyof Sample, authorization?: string): ExecutionContext
 
 describe('AuthGuard (deny by default)', () => {
   const jwt = { verifyAsync: jest.fn(async () => ({ sub: 'u1', role: 'admin' })) } as unknown as JwtService;
-  const users = { actor: jest.fn(async () => ({ id: 'u1', role: 'trainee', unitId: null, active: true })) } as unknown as UsersService;
+  const users = {
+    actor: jest.fn(async () => ({ id: 'u1', role: 'trainee', unitId: null, active: true })),
+  } as unknown as UsersService;
   const guard = new AuthGuard(new Reflector(), jwt, users);
 
   it('lets anyone through a @Public() route', async () => {

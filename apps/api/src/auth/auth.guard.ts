@@ -1,13 +1,13 @@
 // Deny by default: a route is reachable only if it is @Public() or the caller holds one of its @Roles().
+import type { Role } from '@firstline/contracts';
 import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { JwtService } from '@nestjs/jwt';
-import type { Role } from '@firstline/contracts';
 import type { Request } from 'express';
-import { UsersService } from '../users';
 import type { Actor } from '../common/decorators/actor';
-import { DomainError } from '../common/errors/domain-error';
 import { PUBLIC_KEY, ROLES_KEY } from '../common/decorators/roles.decorator';
+import { DomainError } from '../common/errors/domain-error';
+import { UsersService } from '../users';
 
 export interface AccessClaims {
   sub: string;

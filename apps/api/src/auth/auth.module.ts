@@ -12,7 +12,11 @@ import { LoginFailuresRepository } from './login-failures.repository';
 @Module({
   imports: [
     TypeOrmModule.forFeature([LoginFailure]),
-    JwtModule.registerAsync({ global: true, inject: [JWT_SECRET], useFactory: (secret: string) => ({ secret, signOptions: { algorithm: 'HS256' } }) }),
+    JwtModule.registerAsync({
+      global: true,
+      inject: [JWT_SECRET],
+      useFactory: (secret: string) => ({ secret, signOptions: { algorithm: 'HS256' } }),
+    }),
     UsersModule,
     SessionsModule,
   ],

@@ -1,9 +1,9 @@
 // Sign-in, token refresh and sign-out, password change, and throttling of failed sign-ins. The accounts are the
 // users feature's; the refresh-token sessions are the sessions feature's.
+import { randomUUID } from 'node:crypto';
+import type { LoginResponse, UserView } from '@firstline/contracts';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
-import type { LoginResponse, UserView } from '@firstline/contracts';
-import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
 import { DomainError } from '../common/errors/domain-error';
 import { AppConfig, APP_CONFIG } from '../config/config';
@@ -64,7 +64,8 @@ export class AuthService {
 
   async changePassword(userId: string, current: string, next: string): Promise<void> {
     const storedHash = await this.users.passwordHashOf(userId);
-    if (!storedHash || !(await verifyPassword(storedHash, current))) throw new DomainError('invalid', 'The current password is not correct');
+    if (!storedHash || !(await verifyPassword(storedHash, current)))
+      throw new DomainError('invalid', 'The current password is not correct');
     if (current === next) throw new DomainError('invalid', 'The new password must differ from the current one');
     const passwordHash = await hashPassword(next);
     await this.sessions.transaction(async (m) => {
@@ -91,14 +92,20 @@ export class AuthService {
           ? failures.firstByIp
           : null;
     if (limitedSince) {
-      const retryAfter = Math.max(1, Math.ceil((new Date(limitedSince).getTime() + windowSeconds * 1000 - Date.now()) / 1000));
+      const retryAfter = Math.max(
+        1,
+        Math.ceil((new Date(limitedSince).getTime() + windowSeconds * 1000 - Date.now()) / 1000),
+      );
       const message = `Too many failed sign-in attempts. Try again in ${Math.ceil(retryAfter / 60)} minute(s).`;
       throw new DomainError('too_many_requests', message, undefined, { 'Retry-After': String(retryAfter) });
     }
   }
 
   private async issue(account: Account, familyId: string, m?: EntityManager): Promise<Session> {
-    const accessToken = await this.jwt.signAsync({ sub: account.id, role: account.role }, { expiresIn: this.config.ACCESS_TOKEN_TTL });
+    const accessToken = await this.jwt.signAsync(
+      { sub: account.id, role: account.role },
+      { expiresIn: this.config.ACCESS_TOKEN_TTL },
+    );
     const { refreshToken, refreshExpiresAt } = await this.sessions.issue(account.id, familyId, m);
     return { accessToken, expiresIn: this.config.ACCESS_TOKEN_TTL, user: account.view, refreshToken, refreshExpiresAt };
   }

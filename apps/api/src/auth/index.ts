@@ -1,4 +1,3 @@
 // The auth feature's public surface: what other features and the app module may import.
 export { AuthModule } from './auth.module';
-export { AuthService } from './auth.service';
 export { AuthGuard } from './auth.guard';

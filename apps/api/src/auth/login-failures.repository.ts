@@ -26,12 +26,13 @@ export class LoginFailuresRepository {
   }
 
   async countSince(username: string, ip: string, since: Date): Promise<FailureCounts> {
-    const [row]: Array<{ by_user: number; by_ip: number; first_user: Date | null; first_ip: Date | null }> = await this.failures.query(
-      `SELECT count(*) FILTER (WHERE username = $1)::int AS by_user, count(*) FILTER (WHERE ip = $2)::int AS by_ip,
+    const [row]: Array<{ by_user: number; by_ip: number; first_user: Date | null; first_ip: Date | null }> =
+      await this.failures.query(
+        `SELECT count(*) FILTER (WHERE username = $1)::int AS by_user, count(*) FILTER (WHERE ip = $2)::int AS by_ip,
               min(at) FILTER (WHERE username = $1) AS first_user, min(at) FILTER (WHERE ip = $2) AS first_ip
          FROM login_failures WHERE at > $3 AND (username = $1 OR ip = $2)`,
-      [username, ip, since],
-    );
+        [username, ip, since],
+      );
     return { byUser: row.by_user, byIp: row.by_ip, firstByUser: row.first_user, firstByIp: row.first_ip };
   }
 }

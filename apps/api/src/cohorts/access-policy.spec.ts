@@ -9,14 +9,21 @@ const supervisor: Actor = { id: 'supervisor', role: 'supervisor', unitId: UNIT }
 const instructor: Actor = { id: 'instructor', role: 'instructor', unitId: UNIT };
 const trainee: Actor = { id: 'trainee', role: 'trainee', unitId: UNIT };
 
-/** A repository with two cohorts in UNIT (one run by the instructor, with a trainee of OTHER_UNIT) and one in OTHER_UNIT. */
+/**
+ * A repository with two cohorts in UNIT (one run by the instructor, with a trainee of OTHER_UNIT) and one in
+ * OTHER_UNIT.
+ */
 function policy() {
   const cohorts = {
     allIds: jest.fn(async () => ['run', 'not-run', 'elsewhere']),
-    idsInUnit: jest.fn(async (unitId: string | null) => (unitId === UNIT ? ['run', 'not-run'] : unitId === OTHER_UNIT ? ['elsewhere'] : [])),
+    idsInUnit: jest.fn(async (unitId: string | null) =>
+      unitId === UNIT ? ['run', 'not-run'] : unitId === OTHER_UNIT ? ['elsewhere'] : [],
+    ),
     idsRunBy: jest.fn(async (userId: string) => (userId === instructor.id ? ['run'] : [])),
     idsWithMember: jest.fn(async (userId: string) => (userId === trainee.id ? ['run'] : [])),
-    memberIdsOfCohortsRunBy: jest.fn(async (userId: string) => (userId === instructor.id ? ['trainee', 'visiting-trainee'] : [])),
+    memberIdsOfCohortsRunBy: jest.fn(async (userId: string) =>
+      userId === instructor.id ? ['trainee', 'visiting-trainee'] : [],
+    ),
     runs: jest.fn(async (userId: string, cohortId: string) => userId === instructor.id && cohortId === 'run'),
   };
   return { access: new AccessPolicy(cohorts as unknown as CohortsRepository), cohorts };
@@ -108,7 +115,11 @@ describe('AccessPolicy', () => {
     });
 
     it('gives an instructor their unit’s trainees and the members of the cohorts they run', async () => {
-      await expect(policy().access.userScope(instructor)).resolves.toEqual({ kind: 'trainees', unitId: UNIT, alsoUserIds: ['trainee', 'visiting-trainee'] });
+      await expect(policy().access.userScope(instructor)).resolves.toEqual({
+        kind: 'trainees',
+        unitId: UNIT,
+        alsoUserIds: ['trainee', 'visiting-trainee'],
+      });
     });
 
     it('gives a trainee only themselves', async () => {
@@ -130,7 +141,9 @@ describe('AccessPolicy', () => {
     });
 
     it('does not let a supervisor without a unit see users without a unit', async () => {
-      await expect(policy().access.canSeeUser({ ...supervisor, unitId: null }, user('x', 'admin', null))).resolves.toBe(false);
+      await expect(policy().access.canSeeUser({ ...supervisor, unitId: null }, user('x', 'admin', null))).resolves.toBe(
+        false,
+      );
     });
 
     it('lets an instructor see a trainee of their unit', async () => {
@@ -138,7 +151,9 @@ describe('AccessPolicy', () => {
     });
 
     it('lets an instructor see another unit’s trainee who is in a cohort they run', async () => {
-      await expect(policy().access.canSeeUser(instructor, user('visiting-trainee', 'trainee', OTHER_UNIT))).resolves.toBe(true);
+      await expect(
+        policy().access.canSeeUser(instructor, user('visiting-trainee', 'trainee', OTHER_UNIT)),
+      ).resolves.toBe(true);
     });
 
     it('does not let an instructor see another unit’s trainee outside their cohorts', async () => {

@@ -1,7 +1,7 @@
 // Who may see which cohort and which user, and who may change a cohort: the one place every feature asks
 // (users, cohorts, attempts, modules, reports), so the scope rules of DESIGN.md's "least privilege" are written once.
-import { Injectable } from '@nestjs/common';
 import type { Role } from '@firstline/contracts';
+import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { Actor } from '../common/decorators/actor';
 import { CohortsRepository } from './cohorts.repository';
@@ -58,7 +58,11 @@ export class AccessPolicy {
     if (actor.role === 'admin') return { kind: 'everyone' };
     if (actor.role === 'supervisor') return { kind: 'unit', unitId: actor.unitId };
     if (actor.role === 'instructor') {
-      return { kind: 'trainees', unitId: actor.unitId, alsoUserIds: await this.cohorts.memberIdsOfCohortsRunBy(actor.id, m) };
+      return {
+        kind: 'trainees',
+        unitId: actor.unitId,
+        alsoUserIds: await this.cohorts.memberIdsOfCohortsRunBy(actor.id, m),
+      };
     }
     return { kind: 'self', userId: actor.id };
   }

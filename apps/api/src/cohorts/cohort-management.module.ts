@@ -8,5 +8,9 @@ import { CohortsController } from './cohorts.controller';
 import { CohortsModule } from './cohorts.module';
 import { CohortsService } from './cohorts.service';
 
-@Module({ imports: [CohortsModule, UnitsModule, UsersModule], controllers: [CohortsController], providers: [CohortsService, CohortUnitMembers] })
+@Module({
+  imports: [CohortsModule, UnitsModule, UsersModule],
+  controllers: [CohortsController],
+  providers: [CohortsService, CohortUnitMembers],
+})
 export class CohortManagementModule {}

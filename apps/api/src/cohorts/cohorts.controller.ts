@@ -3,10 +3,10 @@ import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ZodResponse } from 'nestjs-zod';
 import { Actor, CurrentActor } from '../common/decorators/actor';
 import { Roles } from '../common/decorators/roles.decorator';
-import { CohortsService } from './cohorts.service';
-import { CohortMembersDto, CohortViewDto, CreateCohortDto, MemberParamDto, UpdateCohortDto } from './cohorts.dto';
 import { IdParamDto } from '../common/dto/params.dto';
 import { UserViewDto } from '../users';
+import { CohortMembersDto, CohortViewDto, CreateCohortDto, MemberParamDto, UpdateCohortDto } from './cohorts.dto';
+import { CohortsService } from './cohorts.service';
 
 @ApiTags('cohorts')
 @Controller('cohorts')

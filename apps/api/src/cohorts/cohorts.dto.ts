@@ -8,5 +8,8 @@ export class CreateCohortDto extends createZodDto(c.CreateCohortRequest) {}
 export class UpdateCohortDto extends createZodDto(c.UpdateCohortRequest) {}
 export class CohortMembersDto extends createZodDto(c.CohortMembersRequest) {}
 export class MemberParamDto extends createZodDto(
-  z.strictObject({ id: z.uuid({ message: 'id must be a UUID' }), userId: z.uuid({ message: 'userId must be a UUID' }) }),
+  z.strictObject({
+    id: z.uuid({ message: 'id must be a UUID' }),
+    userId: z.uuid({ message: 'userId must be a UUID' }),
+  }),
 ) {}

@@ -3,8 +3,8 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AccessPolicy } from './access-policy';
-import { Cohort } from './cohort.entity';
 import { CohortRosterService } from './cohort-roster.service';
+import { Cohort } from './cohort.entity';
 import { CohortsRepository } from './cohorts.repository';
 
 @Module({

@@ -82,12 +82,18 @@ export class CohortsRepository {
   }
 
   async isMember(cohortId: string, userId: string, m?: EntityManager): Promise<boolean> {
-    const rows: unknown[] = await this.repo(m).query('SELECT 1 FROM cohort_members WHERE cohort_id = $1 AND user_id = $2', [cohortId, userId]);
+    const rows: unknown[] = await this.repo(m).query(
+      'SELECT 1 FROM cohort_members WHERE cohort_id = $1 AND user_id = $2',
+      [cohortId, userId],
+    );
     return rows.length > 0;
   }
 
   async runs(instructorId: string, cohortId: string, m?: EntityManager): Promise<boolean> {
-    const rows: unknown[] = await this.repo(m).query('SELECT 1 FROM cohort_instructors WHERE cohort_id = $1 AND user_id = $2', [cohortId, instructorId]);
+    const rows: unknown[] = await this.repo(m).query(
+      'SELECT 1 FROM cohort_instructors WHERE cohort_id = $1 AND user_id = $2',
+      [cohortId, instructorId],
+    );
     return rows.length > 0;
   }
 
@@ -103,7 +109,9 @@ export class CohortsRepository {
     return this.repo(m).findOne({ where: { id } });
   }
 
-  /** Cohorts with these ids, each with its instructors and member count, ordered by name (the caller orders by unit). */
+  /**
+   * Cohorts with these ids, each with its instructors and member count, ordered by name (the caller orders by unit).
+   */
   async rows(ids: string[], m?: EntityManager): Promise<CohortRow[]> {
     if (!ids.length) return [];
     const rows: Array<{
@@ -145,7 +153,9 @@ export class CohortsRepository {
 
   async insert(cohort: NewCohort, instructorIds: string[], m?: EntityManager): Promise<string> {
     const repo = this.repo(m);
-    const saved = await repo.save(repo.create({ ...cohort, instructors: instructorIds.map((id) => ({ id })), members: [] }));
+    const saved = await repo.save(
+      repo.create({ ...cohort, instructors: instructorIds.map((id) => ({ id })), members: [] }),
+    );
     return saved.id;
   }
 

@@ -1,6 +1,6 @@
 // Cohorts: instructors run their own, supervisors read their unit's, admin everything.
-import { Injectable } from '@nestjs/common';
 import type { CohortView, CreateCohortRequest, UpdateCohortRequest, UserView } from '@firstline/contracts';
+import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { AuditService } from '../audit';
 import type { Actor } from '../common/decorators/actor';
@@ -33,17 +33,27 @@ export class CohortsService {
 
   async create(actor: Actor, body: CreateCohortRequest): Promise<CohortView> {
     return this.cohorts.transaction(async (m) => {
-      if (actor.role === 'instructor' && body.unitId !== actor.unitId) throw new DomainError('forbidden', 'Instructors create cohorts in their own unit');
+      if (actor.role === 'instructor' && body.unitId !== actor.unitId)
+        throw new DomainError('forbidden', 'Instructors create cohorts in their own unit');
       if (!(await this.units.exists(body.unitId, m))) throw new DomainError('invalid', 'Unit does not exist');
       this.assertDates(body.startsOn ?? null, body.endsOn ?? null);
-      if (await this.cohorts.nameTaken(body.unitId, body.name, m)) throw new DomainError('conflict', `The unit already has a cohort named "${body.name}"`);
+      if (await this.cohorts.nameTaken(body.unitId, body.name, m))
+        throw new DomainError('conflict', `The unit already has a cohort named "${body.name}"`);
       const instructorIds = new Set(body.instructorIds ?? []);
       if (actor.role === 'instructor') instructorIds.add(actor.id);
       await this.assertInstructors([...instructorIds], m);
-      const fields = { name: body.name, unitId: body.unitId, startsOn: body.startsOn ?? null, endsOn: body.endsOn ?? null };
+      const fields = {
+        name: body.name,
+        unitId: body.unitId,
+        startsOn: body.startsOn ?? null,
+        endsOn: body.endsOn ?? null,
+      };
       const cohortId = await this.cohorts.insert(fields, [...instructorIds], m);
       const after = { ...body, instructorIds: [...instructorIds] };
-      await this.audit.record({ actorId: actor.id, action: 'cohort.create', entityType: 'cohort', entityId: cohortId, after }, m);
+      await this.audit.record(
+        { actorId: actor.id, action: 'cohort.create', entityType: 'cohort', entityId: cohortId, after },
+        m,
+      );
       return (await this.views([cohortId], m))[0];
     });
   }
@@ -56,7 +66,8 @@ export class CohortsService {
       const before = { name, unitId, startsOn: startedOn, endsOn: endedOn, instructorIds: currentInstructorIds };
       if (body.unitId && body.unitId !== unitId) {
         if (actor.role !== 'admin') throw new DomainError('forbidden', 'Only an admin moves a cohort to another unit');
-        if ((await this.cohorts.memberIds(id, m)).length) throw new DomainError('conflict', 'Remove the members before moving the cohort to another unit');
+        if ((await this.cohorts.memberIds(id, m)).length)
+          throw new DomainError('conflict', 'Remove the members before moving the cohort to another unit');
       }
       if (body.name && body.name !== name && (await this.cohorts.nameTaken(body.unitId ?? unitId, body.name, m)))
         throw new DomainError('conflict', `The unit already has a cohort named "${body.name}"`);
@@ -70,7 +81,10 @@ export class CohortsService {
         await this.assertInstructors([...instructorIds], m);
         await this.cohorts.setInstructors(id, [...instructorIds], m);
       }
-      await this.audit.record({ actorId: actor.id, action: 'cohort.update', entityType: 'cohort', entityId: id, before, after: body }, m);
+      await this.audit.record(
+        { actorId: actor.id, action: 'cohort.update', entityType: 'cohort', entityId: id, before, after: body },
+        m,
+      );
       return (await this.views([id], m))[0];
     });
   }
@@ -80,7 +94,10 @@ export class CohortsService {
       await this.authorize(actor, id, 'write', m);
       const [view] = await this.views([id], m);
       await this.cohorts.delete(id, m);
-      await this.audit.record({ actorId: actor.id, action: 'cohort.delete', entityType: 'cohort', entityId: id, before: view }, m);
+      await this.audit.record(
+        { actorId: actor.id, action: 'cohort.delete', entityType: 'cohort', entityId: id, before: view },
+        m,
+      );
     });
   }
 
@@ -104,8 +121,20 @@ export class CohortsService {
         return [];
       });
       if (problems.length) throw new DomainError('invalid', `Members not added: ${problems.join('; ')}`, { problems });
-      await this.cohorts.addMembers(unique.map((userId) => ({ cohortId: id, userId })), m);
-      await this.audit.record({ actorId: actor.id, action: 'cohort.members.add', entityType: 'cohort', entityId: id, after: { userIds: unique } }, m);
+      await this.cohorts.addMembers(
+        unique.map((userId) => ({ cohortId: id, userId })),
+        m,
+      );
+      await this.audit.record(
+        {
+          actorId: actor.id,
+          action: 'cohort.members.add',
+          entityType: 'cohort',
+          entityId: id,
+          after: { userIds: unique },
+        },
+        m,
+      );
       return (await this.views([id], m))[0];
     });
   }
@@ -115,7 +144,10 @@ export class CohortsService {
       await this.authorize(actor, id, 'write', m);
       if (!(await this.cohorts.isMember(id, userId, m))) throw notFound('Member');
       await this.cohorts.removeMember(id, userId, m);
-      await this.audit.record({ actorId: actor.id, action: 'cohort.members.remove', entityType: 'cohort', entityId: id, before: { userId } }, m);
+      await this.audit.record(
+        { actorId: actor.id, action: 'cohort.members.remove', entityType: 'cohort', entityId: id, before: { userId } },
+        m,
+      );
     });
   }
 
@@ -130,7 +162,9 @@ export class CohortsService {
   private async assertInstructors(ids: string[], m: EntityManager): Promise<void> {
     if (!ids.length) return;
     const users = await this.users.summaries(ids, m);
-    const notInstructors = ids.filter((id) => !users.some((user) => user.id === id && user.role === 'instructor' && user.active));
+    const notInstructors = ids.filter(
+      (id) => !users.some((user) => user.id === id && user.role === 'instructor' && user.active),
+    );
     if (notInstructors.length) throw new DomainError('invalid', `Not active instructors: ${notInstructors.join(', ')}`);
   }
 
@@ -141,7 +175,10 @@ export class CohortsService {
   /** Cohort views ordered by unit name, then cohort name. */
   private async views(ids: string[], m?: EntityManager): Promise<CohortView[]> {
     const rows = await this.cohorts.rows(ids, m);
-    const units = await this.units.byIds(rows.map((row) => row.unitId), m);
+    const units = await this.units.byIds(
+      rows.map((row) => row.unitId),
+      m,
+    );
     const unitOrder = [...units.values()].map((unit) => unit.id);
     return rows
       .map((row) => ({

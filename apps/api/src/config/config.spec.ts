@@ -32,11 +32,34 @@ describe('loadConfig', () => {
 
   it('validates the media settings, and S3 settings only when MEDIA_DRIVER=s3', () => {
     const c = loadConfig({});
-    expect(c).toMatchObject({ UPLOAD_MAX_PIXELS: 100_000_000, MEDIA_DRIVER: 'local', MEDIA_WORKER_CONCURRENCY: 2, MEDIA_URL_TTL: 900 });
+    expect(c).toMatchObject({
+      UPLOAD_MAX_PIXELS: 100_000_000,
+      MEDIA_DRIVER: 'local',
+      MEDIA_WORKER_CONCURRENCY: 2,
+      MEDIA_URL_TTL: 900,
+    });
     expect(() => loadConfig({ MEDIA_DRIVER: 'ftp' })).toThrow(/MEDIA_DRIVER: expected local or s3/);
-    expect(() => loadConfig({ MEDIA_DRIVER: 's3', S3_REGION: 'eu-central-1' })).toThrow(/S3_BUCKET: required when MEDIA_DRIVER=s3/);
-    expect(() => loadConfig({ MEDIA_DRIVER: 's3', S3_REGION: 'r', S3_BUCKET: 'Bad_Bucket', S3_ACCESS_KEY_ID: 'k', S3_SECRET_ACCESS_KEY: 's' })).toThrow(/S3_BUCKET: expected an S3 bucket name/);
-    expect(loadConfig({ MEDIA_DRIVER: 's3', S3_REGION: 'r', S3_BUCKET: 'firstline-media', S3_ACCESS_KEY_ID: 'k', S3_SECRET_ACCESS_KEY: 's' }).MEDIA_DRIVER).toBe('s3');
+    expect(() => loadConfig({ MEDIA_DRIVER: 's3', S3_REGION: 'eu-central-1' })).toThrow(
+      /S3_BUCKET: required when MEDIA_DRIVER=s3/,
+    );
+    expect(() =>
+      loadConfig({
+        MEDIA_DRIVER: 's3',
+        S3_REGION: 'r',
+        S3_BUCKET: 'Bad_Bucket',
+        S3_ACCESS_KEY_ID: 'k',
+        S3_SECRET_ACCESS_KEY: 's',
+      }),
+    ).toThrow(/S3_BUCKET: expected an S3 bucket name/);
+    expect(
+      loadConfig({
+        MEDIA_DRIVER: 's3',
+        S3_REGION: 'r',
+        S3_BUCKET: 'firstline-media',
+        S3_ACCESS_KEY_ID: 'k',
+        S3_SECRET_ACCESS_KEY: 's',
+      }).MEDIA_DRIVER,
+    ).toBe('s3');
     expect(() => loadConfig({ MEDIA_URL_SECRET: 'short' })).toThrow(/MEDIA_URL_SECRET: must be at least 32/);
   });
 });

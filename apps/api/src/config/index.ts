@@ -1,4 +1,4 @@
 // Configuration: the validated environment, its Nest module, and the access-token signing key.
-export { APP_CONFIG, ConfigError, loadConfig, type AppConfig } from './config';
+export { type AppConfig } from './config';
 export { ConfigModule } from './config.module';
-export { JWT_SECRET, resolveJwtSecret } from './jwt-secret';
+export { JWT_SECRET } from './jwt-secret';

@@ -1,9 +1,9 @@
 // Seeds the demo organisation from fixtures/demo-organisation.json. Idempotent: existing rows are left as they are.
 // It runs with the migrations, before the app starts, on their connection: like a migration it writes the tables of
 // several features (units, users, cohorts), which is why it lives in the database layer and not in a feature.
-import { Language, Role } from '@firstline/contracts';
 import fs from 'node:fs';
 import path from 'node:path';
+import { Language, Role } from '@firstline/contracts';
 import { DataSource } from 'typeorm';
 import { z } from 'zod';
 import { hashPassword } from '../users';
@@ -13,15 +13,44 @@ export const DEMO_FIXTURE = path.resolve(__dirname, '..', '..', '..', '..', 'fix
 const DemoOrganisation = z.object({
   password: z.string().min(8),
   units: z.array(z.object({ code: z.string(), name: z.string() })).min(1),
-  staff: z.array(z.object({ username: z.string(), displayName: z.string(), role: Role, unit: z.string().nullable(), serviceNumber: z.string().nullable(), language: Language })),
-  cohorts: z.array(z.object({ name: z.string(), unit: z.string(), instructors: z.array(z.string()), startsOn: z.string().nullable(), endsOn: z.string().nullable() })),
-  trainees: z.array(z.object({ username: z.string(), displayName: z.string(), serviceNumber: z.string(), unit: z.string(), cohort: z.string().nullable(), language: Language })),
+  staff: z.array(
+    z.object({
+      username: z.string(),
+      displayName: z.string(),
+      role: Role,
+      unit: z.string().nullable(),
+      serviceNumber: z.string().nullable(),
+      language: Language,
+    }),
+  ),
+  cohorts: z.array(
+    z.object({
+      name: z.string(),
+      unit: z.string(),
+      instructors: z.array(z.string()),
+      startsOn: z.string().nullable(),
+      endsOn: z.string().nullable(),
+    }),
+  ),
+  trainees: z.array(
+    z.object({
+      username: z.string(),
+      displayName: z.string(),
+      serviceNumber: z.string(),
+      unit: z.string(),
+      cohort: z.string().nullable(),
+      language: Language,
+    }),
+  ),
 });
 export type DemoOrganisation = z.infer<typeof DemoOrganisation>;
 
 export function readDemoOrganisation(file = DEMO_FIXTURE): DemoOrganisation {
   const parsed = DemoOrganisation.safeParse(JSON.parse(fs.readFileSync(file, 'utf8')));
-  if (!parsed.success) throw new Error(`Demo fixture ${file} is invalid: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+  if (!parsed.success)
+    throw new Error(
+      `Demo fixture ${file} is invalid: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,
+    );
   return parsed.data;
 }
 
@@ -56,10 +85,21 @@ export async function seedDemoOrganisation(db: DataSource, org = readDemoOrganis
       const [row] = await m.query(
         `INSERT INTO users (username, display_name, role, unit_id, service_number, language, password_hash)
          VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (username) DO NOTHING RETURNING id`,
-        [p.username, p.displayName, p.role, p.unit ? unitId.get(p.unit) : null, p.serviceNumber, p.language, passwordHash],
+        [
+          p.username,
+          p.displayName,
+          p.role,
+          p.unit ? unitId.get(p.unit) : null,
+          p.serviceNumber,
+          p.language,
+          passwordHash,
+        ],
       );
       if (row) report.usersCreated++;
-      userId.set(p.username, row?.id ?? (await m.query('SELECT id FROM users WHERE username = $1', [p.username]))[0].id);
+      userId.set(
+        p.username,
+        row?.id ?? (await m.query('SELECT id FROM users WHERE username = $1', [p.username]))[0].id,
+      );
     }
     for (const c of org.cohorts) {
       const uid = unitId.get(c.unit);
@@ -69,7 +109,8 @@ export async function seedDemoOrganisation(db: DataSource, org = readDemoOrganis
       );
       if (!row) continue; // an existing cohort keeps whatever instructors and members it has now
       report.cohortsCreated++;
-      for (const i of c.instructors) await m.query('INSERT INTO cohort_instructors (cohort_id, user_id) VALUES ($1, $2)', [row.id, userId.get(i)]);
+      for (const i of c.instructors)
+        await m.query('INSERT INTO cohort_instructors (cohort_id, user_id) VALUES ($1, $2)', [row.id, userId.get(i)]);
       const members = org.trainees.filter((t) => t.cohort === c.name).map((t) => userId.get(t.username));
       await m.query('INSERT INTO cohort_members (cohort_id, user_id) SELECT $1, unnest($2::uuid[])', [row.id, members]);
     }

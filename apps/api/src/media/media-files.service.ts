@@ -1,9 +1,9 @@
 // Serving: turns a signed token and a requested file name into a description of the stored file (size, ETag, type,
 // cache policy, a way to open it). The controller writes it with common/http/send-file.
-import { Inject, Injectable } from '@nestjs/common';
 import { MEDIA_VARIANT_WIDTHS, type MediaVariantFormat } from '@firstline/contracts';
-import type { FileToSend } from '../common/http/send-file';
+import { Inject, Injectable } from '@nestjs/common';
 import { DomainError } from '../common/errors/domain-error';
+import type { FileToSend } from '../common/http/send-file';
 import { DZI_FILE, TILES_DIR, variantFile } from './image-pipeline';
 import { MediaRepository } from './media.repository';
 import { UrlSigner } from './signing';
@@ -11,7 +11,12 @@ import { MEDIA_STORAGE, MediaStorage } from './storage';
 
 /** A signed file is cached privately for at most this long (and never past its token's expiry). */
 const MAX_CACHE_SECONDS = 3600;
-const CONTENT_TYPES: Record<string, string> = { webp: 'image/webp', avif: 'image/avif', jpeg: 'image/jpeg', dzi: 'application/xml; charset=utf-8' };
+const CONTENT_TYPES: Record<string, string> = {
+  webp: 'image/webp',
+  avif: 'image/avif',
+  jpeg: 'image/jpeg',
+  dzi: 'application/xml; charset=utf-8',
+};
 
 @Injectable()
 export class MediaFilesService {

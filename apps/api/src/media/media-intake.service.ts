@@ -1,7 +1,7 @@
 // Intake: what an image must be to be accepted (judged by content, within byte and pixel limits), how an upload or
 // a local file becomes a stored, queued asset — all or nothing — and how assets and their files go again.
-import { Inject, Injectable, Logger } from '@nestjs/common';
 import fs from 'node:fs';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { DomainError } from '../common/errors/domain-error';
 import { AppConfig, APP_CONFIG } from '../config/config';
@@ -49,11 +49,15 @@ export class MediaIntakeService {
     const { size } = await fs.promises.stat(file);
     if (size === 0) throw new DomainError('invalid', 'The file is empty');
     if (size > this.config.UPLOAD_MAX_BYTES) {
-      throw new DomainError('payload_too_large', `The file is larger than the ${formatBytes(this.config.UPLOAD_MAX_BYTES)} upload limit`);
+      throw new DomainError(
+        'payload_too_large',
+        `The file is larger than the ${formatBytes(this.config.UPLOAD_MAX_BYTES)} upload limit`,
+      );
     }
     const head = await readHead(file);
     const format = sniffFormat(head);
-    if (format === 'png' && isAnimatedPng(head)) throw new DomainError('invalid', 'The image is an animated PNG: upload a single still image');
+    if (format === 'png' && isAnimatedPng(head))
+      throw new DomainError('invalid', 'The image is an animated PNG: upload a single still image');
     await assertNoEmbeddedMarkup(file);
     const { width, height } = await inspectImage(file, format, this.config.UPLOAD_MAX_PIXELS);
     return { format, size, width, height };
@@ -79,18 +83,27 @@ export class MediaIntakeService {
    * and whatever `attach` adds (e.g. the specimen image row and its audit entry). On any failure the temporary or
    * stored file is removed and nothing is committed.
    */
-  async ingestUpload<T>(tmpFile: string, opts: Omit<IngestOptions, 'manager'>, attach: (m: EntityManager, assetId: string) => Promise<T>): Promise<T> {
+  async ingestUpload<T>(
+    tmpFile: string,
+    opts: Omit<IngestOptions, 'manager'>,
+    attach: (m: EntityManager, assetId: string) => Promise<T>,
+  ): Promise<T> {
     let storageId: string | null = null;
     try {
       const checked = await this.validateFile(tmpFile);
       storageId = newStorageId();
       await this.storage.putFile(`${storageId}/${SOURCE_FILE}`, tmpFile, { move: true });
       const stored = storageId;
-      const result = await this.assets.transaction(async (m) => attach(m, await this.assets.insertQueued(newAsset(stored, checked, opts), m)));
+      const result = await this.assets.transaction(async (m) =>
+        attach(m, await this.assets.insertQueued(newAsset(stored, checked, opts), m)),
+      );
       this.queue.kick();
       return result;
     } catch (err) {
-      if (storageId) await this.storage.deletePrefix(storageId).catch((e) => this.log.error({ err: e }, 'removing a rejected upload failed'));
+      if (storageId)
+        await this.storage
+          .deletePrefix(storageId)
+          .catch((e) => this.log.error({ err: e }, 'removing a rejected upload failed'));
       throw err;
     } finally {
       await fs.promises.rm(tmpFile, { force: true });
@@ -108,12 +121,20 @@ export class MediaIntakeService {
     const storageIds = await this.assets.deleteReturningStorage(ids, m);
     return async () => {
       for (const storageId of storageIds) {
-        await this.storage.deletePrefix(storageId).catch((err) => this.log.error({ err }, 'removing the files of a deleted asset failed'));
+        await this.storage
+          .deletePrefix(storageId)
+          .catch((err) => this.log.error({ err }, 'removing the files of a deleted asset failed'));
       }
     };
   }
 }
 
 function newAsset(storageId: string, checked: CheckedImage, opts: Omit<IngestOptions, 'manager'>) {
-  return { storageId, sourceFormat: checked.format, sourceBytes: checked.size, groupKey: opts.group ?? null, createdBy: opts.createdBy };
+  return {
+    storageId,
+    sourceFormat: checked.format,
+    sourceBytes: checked.size,
+    groupKey: opts.group ?? null,
+    createdBy: opts.createdBy,
+  };
 }

@@ -1,10 +1,10 @@
 // The durable processing queue and its workers. The queue is the media_assets table itself; worker loops in every
 // API process claim rows with FOR UPDATE SKIP LOCKED under a lease, so replicas share the work and a crash or
 // restart loses nothing. A job derives the display variants and tiles from the stored source (image-pipeline.ts).
-import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import { EventEmitter } from 'node:events';
 import fs from 'node:fs';
 import path from 'node:path';
+import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import { DomainError } from '../common/errors/domain-error';
 import { AppConfig, APP_CONFIG } from '../config/config';
 import { deriveImage } from './image-pipeline';
@@ -117,8 +117,13 @@ export class MediaQueue implements OnApplicationBootstrap, OnModuleDestroy {
       const target = job.groupKey ? await this.assets.groupTarget(job.groupKey, job.id) : null;
       const out = path.join(work, 'out');
       await fs.promises.mkdir(out);
-      const result = await deriveImage(source, out, { maxPixels: this.config.UPLOAD_MAX_PIXELS, target, onProgress: heartbeat });
-      for (const file of result.files) await this.storage.putFile(`${job.storageId}/${file}`, path.join(out, file), { move: true });
+      const result = await deriveImage(source, out, {
+        maxPixels: this.config.UPLOAD_MAX_PIXELS,
+        target,
+        onProgress: heartbeat,
+      });
+      for (const file of result.files)
+        await this.storage.putFile(`${job.storageId}/${file}`, path.join(out, file), { move: true });
       if (await this.assets.markReady(job, result)) {
         await this.storage.delete(`${job.storageId}/${SOURCE_FILE}`);
       } else {
@@ -136,7 +141,8 @@ export class MediaQueue implements OnApplicationBootstrap, OnModuleDestroy {
 
   /** The job lost its row (deleted while processing) or its lease (another worker took over). */
   private async abandoned(job: MediaJob): Promise<void> {
-    if (!(await this.assets.exists(job.id))) await this.storage.deletePrefix(job.storageId); // nobody will ever serve these files
+    // nobody will ever serve these files
+    if (!(await this.assets.exists(job.id))) await this.storage.deletePrefix(job.storageId);
   }
 
   /**
@@ -145,7 +151,9 @@ export class MediaQueue implements OnApplicationBootstrap, OnModuleDestroy {
    */
   async sweep(): Promise<void> {
     const cutoff = Date.now() - ORPHAN_AGE_MS;
-    const old = (await this.storage.listPrefixes()).filter((p) => p.modifiedAt.getTime() < cutoff).map((p) => p.prefix.replace(/\/$/, ''));
+    const old = (await this.storage.listPrefixes())
+      .filter((p) => p.modifiedAt.getTime() < cutoff)
+      .map((p) => p.prefix.replace(/\/$/, ''));
     if (old.length) {
       const known = await this.assets.knownStorageIds(old);
       for (const storageId of old.filter((id) => !known.has(id))) await this.storage.deletePrefix(storageId);
@@ -160,5 +168,8 @@ export class MediaQueue implements OnApplicationBootstrap, OnModuleDestroy {
 
 function safeReason(err: unknown): string {
   const msg = err instanceof Error ? err.message : String(err);
-  return msg.replace(/\/[^\s:"']+/g, '<file>').split('\n')[0].slice(0, 200);
+  return msg
+    .replace(/\/[^\s:"']+/g, '<file>')
+    .split('\n')[0]
+    .slice(0, 200);
 }

@@ -1,7 +1,7 @@
 // Signed URLs on the way out: views of assets (status, progress, warnings) with URLs signed for one user in one
 // context, and the signed map other features put in their payloads. The token codec itself is in signing.ts.
-import { Inject, Injectable } from '@nestjs/common';
 import { MEDIA_VARIANT_FORMATS, MEDIA_VARIANT_WIDTHS, type ImageUrls, type MediaAssetView } from '@firstline/contracts';
+import { Inject, Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { DomainError } from '../common/errors/domain-error';
 import { AppConfig, APP_CONFIG } from '../config/config';
@@ -61,13 +61,21 @@ export class MediaUrlsService {
   }
 
   /** Signed URLs for the ready assets among `assetIds` (others are left out of the map). */
-  async signedUrls(assetIds: string[], grant: MediaUrlGrant, ttlSeconds = this.config.MEDIA_URL_TTL): Promise<Map<string, ImageUrls>> {
+  async signedUrls(
+    assetIds: string[],
+    grant: MediaUrlGrant,
+    ttlSeconds = this.config.MEDIA_URL_TTL,
+  ): Promise<Map<string, ImageUrls>> {
     if (!assetIds.length) return new Map();
     const rows = await this.assets.findReady([...new Set(assetIds)]);
     return this.urlsFor(rows, grant, ttlSeconds);
   }
 
-  private urlsFor(rows: SignableAsset[], grant: MediaUrlGrant, ttlSeconds = this.config.MEDIA_URL_TTL): Map<string, ImageUrls> {
+  private urlsFor(
+    rows: SignableAsset[],
+    grant: MediaUrlGrant,
+    ttlSeconds = this.config.MEDIA_URL_TTL,
+  ): Map<string, ImageUrls> {
     // Expiry rounded up to the minute: pages reloaded within a minute get the same URLs, so the browser cache works.
     const exp = Math.ceil((Date.now() / 1000 + ttlSeconds) / 60) * 60;
     const out = new Map<string, ImageUrls>();
@@ -76,9 +84,16 @@ export class MediaUrlsService {
       const base = `/api/media/s/${this.signer.sign({ assetId: row.id, userId: grant.userId, scope: grant.scope, exp })}`;
       const variants: Record<string, string> = {};
       for (const width of MEDIA_VARIANT_WIDTHS) {
-        for (const format of MEDIA_VARIANT_FORMATS) variants[variantFile(width, format)] = `${base}/${variantFile(width, format)}`;
+        for (const format of MEDIA_VARIANT_FORMATS)
+          variants[variantFile(width, format)] = `${base}/${variantFile(width, format)}`;
       }
-      out.set(row.id, { width: row.width, height: row.height, dzi: `${base}/${DZI_FILE}`, variants, expiresAt: new Date(exp * 1000).toISOString() });
+      out.set(row.id, {
+        width: row.width,
+        height: row.height,
+        dzi: `${base}/${DZI_FILE}`,
+        variants,
+        expiresAt: new Date(exp * 1000).toISOString(),
+      });
     }
     return out;
   }

@@ -3,9 +3,9 @@ import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { ZodResponse } from 'nestjs-zod';
 import { Actor, CurrentActor } from '../common/decorators/actor';
-import { sendFile } from '../common/http/send-file';
 import { Public, Roles } from '../common/decorators/roles.decorator';
 import { IdParamDto } from '../common/dto/params.dto';
+import { sendFile } from '../common/http/send-file';
 import { MediaFilesService } from './media-files.service';
 import { MediaUrlsService } from './media-urls.service';
 import { MediaAssetViewDto, MediaFileParamDto, MediaTileParamDto } from './media.dto';
@@ -29,7 +29,9 @@ export class MediaController {
   // The token is the credential: <img> and OpenSeadragon cannot send a bearer. Expired or forged → 403.
   @Public()
   @Get('s/:token/:file')
-  @ApiOperation({ summary: 'A signed display variant (`<width>.<webp|avif|jpeg>`) or the DeepZoom descriptor (`image.dzi`)' })
+  @ApiOperation({
+    summary: 'A signed display variant (`<width>.<webp|avif|jpeg>`) or the DeepZoom descriptor (`image.dzi`)',
+  })
   @ApiProduces('image/webp', 'image/avif', 'image/jpeg', 'application/xml')
   async file(@Param() p: MediaFileParamDto, @Req() req: Request, @Res() res: Response): Promise<void> {
     await sendFile(req, res, await this.files.signedFile(p.token, p.file));

@@ -25,7 +25,11 @@ import { createMediaStorage, MEDIA_STORAGE } from './storage';
     MediaQueue,
     MediaService,
     { provide: MEDIA_STORAGE, inject: [APP_CONFIG], useFactory: (c: AppConfig) => createMediaStorage(c) },
-    { provide: UrlSigner, inject: [APP_CONFIG, JWT_SECRET], useFactory: (c: AppConfig, jwt: string) => new UrlSigner(mediaUrlKey(c.MEDIA_URL_SECRET, jwt)) },
+    {
+      provide: UrlSigner,
+      inject: [APP_CONFIG, JWT_SECRET],
+      useFactory: (c: AppConfig, jwt: string) => new UrlSigner(mediaUrlKey(c.MEDIA_URL_SECRET, jwt)),
+    },
   ],
   exports: [MediaService],
 })

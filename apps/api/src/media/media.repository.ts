@@ -95,7 +95,10 @@ export class MediaRepository {
   }
 
   findReady(ids: string[], m?: EntityManager): Promise<SignableAsset[]> {
-    return this.repo(m).find({ where: { id: In(ids), status: 'ready' }, select: { id: true, status: true, width: true, height: true } });
+    return this.repo(m).find({
+      where: { id: In(ids), status: 'ready' },
+      select: { id: true, status: true, width: true, height: true },
+    });
   }
 
   findServable(id: string, m?: EntityManager): Promise<ServableAsset | null> {
@@ -108,7 +111,10 @@ export class MediaRepository {
 
   /** Which of `storageIds` an asset row still refers to. */
   async knownStorageIds(storageIds: string[], m?: EntityManager): Promise<Set<string>> {
-    const rows: Array<{ storage_id: string }> = await this.repo(m).query(`SELECT storage_id FROM media_assets WHERE storage_id = ANY($1::text[])`, [storageIds]);
+    const rows: Array<{ storage_id: string }> = await this.repo(m).query(
+      `SELECT storage_id FROM media_assets WHERE storage_id = ANY($1::text[])`,
+      [storageIds],
+    );
     return new Set(rows.map((r) => r.storage_id));
   }
 
@@ -144,8 +150,9 @@ export class MediaRepository {
   claimNext(leaseSeconds: number): Promise<MediaJob | null> {
     return this.transaction(async (m) => {
       await m.query(CLAIM_LOCK);
-      const [rows]: [Array<{ id: string; storage_id: string; group_key: string | null; attempts: number }>, number] = await m.query(
-        `UPDATE media_assets SET status = 'processing', attempts = attempts + 1, progress = 0, updated_at = now(),
+      const [rows]: [Array<{ id: string; storage_id: string; group_key: string | null; attempts: number }>, number] =
+        await m.query(
+          `UPDATE media_assets SET status = 'processing', attempts = attempts + 1, progress = 0, updated_at = now(),
                 lease_until = now() + make_interval(secs => $1)
           WHERE id = (SELECT a.id FROM media_assets a
                        WHERE (a.status = 'queued' OR (a.status = 'processing' AND a.lease_until < now()))
@@ -154,8 +161,8 @@ export class MediaRepository {
                                 WHERE b.group_key = a.group_key AND b.id <> a.id AND b.status = 'processing' AND b.lease_until >= now()))
                        ORDER BY a.created_at FOR UPDATE SKIP LOCKED LIMIT 1)
           RETURNING id, storage_id, group_key, attempts`,
-        [leaseSeconds],
-      );
+          [leaseSeconds],
+        );
       const row = rows[0];
       return row ? { id: row.id, storageId: row.storage_id, groupKey: row.group_key, attempts: row.attempts } : null;
     });
@@ -190,7 +197,11 @@ export class MediaRepository {
   }
 
   /** The dimensions of the group's first ready asset (other than `exceptId`), which the rest must match. */
-  async groupTarget(groupKey: string, exceptId: string, m?: EntityManager): Promise<{ width: number; height: number } | null> {
+  async groupTarget(
+    groupKey: string,
+    exceptId: string,
+    m?: EntityManager,
+  ): Promise<{ width: number; height: number } | null> {
     const [row]: Array<{ width: number; height: number }> = await this.repo(m).query(
       `SELECT width, height FROM media_assets WHERE group_key = $1 AND status = 'ready' AND id <> $2 ORDER BY processed_at, created_at LIMIT 1`,
       [groupKey, exceptId],
@@ -200,7 +211,9 @@ export class MediaRepository {
 
   /** How many assets are queued or processing. */
   async countPending(m?: EntityManager): Promise<number> {
-    const [{ n }]: Array<{ n: number }> = await this.repo(m).query(`SELECT count(*)::int AS n FROM media_assets WHERE status IN ('queued', 'processing')`);
+    const [{ n }]: Array<{ n: number }> = await this.repo(m).query(
+      `SELECT count(*)::int AS n FROM media_assets WHERE status IN ('queued', 'processing')`,
+    );
     return n;
   }
 }

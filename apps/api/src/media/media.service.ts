@@ -1,12 +1,12 @@
 // The media feature's face to other features: ingest images, sign their URLs, delete them, wait for the queue.
 // A thin facade over the services that do the work (intake, URL signing, the processing queue).
-import { Injectable } from '@nestjs/common';
 import type { ImageUrls, MediaAssetView } from '@firstline/contracts';
+import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { IngestOptions, MediaIntakeService } from './media-intake.service';
 import { MediaQueue } from './media-queue.service';
-import { MediaRepository } from './media.repository';
 import { MediaUrlGrant, MediaUrlsService } from './media-urls.service';
+import { MediaRepository } from './media.repository';
 
 export type { IngestOptions } from './media-intake.service';
 export type { MediaUrlGrant } from './media-urls.service';
@@ -26,7 +26,11 @@ export class MediaService {
   }
 
   /** Stores an uploaded temporary file and, in one transaction, its asset row and what `attach` adds. */
-  ingestUpload<T>(tmpFile: string, opts: Omit<IngestOptions, 'manager'>, attach: (m: EntityManager, assetId: string) => Promise<T>): Promise<T> {
+  ingestUpload<T>(
+    tmpFile: string,
+    opts: Omit<IngestOptions, 'manager'>,
+    attach: (m: EntityManager, assetId: string) => Promise<T>,
+  ): Promise<T> {
     return this.intake.ingestUpload(tmpFile, opts, attach);
   }
 

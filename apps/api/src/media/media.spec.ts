@@ -35,14 +35,19 @@ describe('sniffFormat (content, not names)', () => {
   });
 
   const pngSignature = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
-  const chunk = (type: string, len = 0) => Buffer.concat([Buffer.from([0, 0, 0, len]), Buffer.from(type), Buffer.alloc(len + 4)]);
+  const chunk = (type: string, len = 0) =>
+    Buffer.concat([Buffer.from([0, 0, 0, len]), Buffer.from(type), Buffer.alloc(len + 4)]);
 
   it('spots an APNG by its acTL chunk before IDAT', () => {
-    expect(isAnimatedPng(Buffer.concat([pngSignature, chunk('IHDR', 13), chunk('acTL', 8), chunk('IDAT', 4)]))).toBe(true);
+    expect(isAnimatedPng(Buffer.concat([pngSignature, chunk('IHDR', 13), chunk('acTL', 8), chunk('IDAT', 4)]))).toBe(
+      true,
+    );
   });
 
   it('takes an acTL chunk after IDAT for a still PNG', () => {
-    expect(isAnimatedPng(Buffer.concat([pngSignature, chunk('IHDR', 13), chunk('IDAT', 4), chunk('acTL', 8)]))).toBe(false);
+    expect(isAnimatedPng(Buffer.concat([pngSignature, chunk('IHDR', 13), chunk('IDAT', 4), chunk('acTL', 8)]))).toBe(
+      false,
+    );
   });
 });
 
@@ -61,7 +66,9 @@ describe('UrlSigner', () => {
 
   it('refuses a changed payload under the original signature', () => {
     const [, sig] = signer.sign(grant).split('.');
-    const changed = Buffer.from(JSON.stringify({ a: 'a2', u: 'u1', s: 'attempt:x', e: grant.exp })).toString('base64url');
+    const changed = Buffer.from(JSON.stringify({ a: 'a2', u: 'u1', s: 'attempt:x', e: grant.exp })).toString(
+      'base64url',
+    );
     expect(() => signer.verify(`${changed}.${sig}`)).toThrow(/not valid/);
   });
 

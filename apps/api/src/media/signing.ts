@@ -13,7 +13,9 @@ export interface MediaGrant {
 
 /** The URL-signing key: MEDIA_URL_SECRET, or one derived from the JWT secret (so replicas that share it agree). */
 export function mediaUrlKey(secret: string | undefined, jwtSecret: string): Buffer {
-  return secret ? Buffer.from(secret, 'utf8') : createHmac('sha256', jwtSecret).update('firstline/media-url/v1').digest();
+  return secret
+    ? Buffer.from(secret, 'utf8')
+    : createHmac('sha256', jwtSecret).update('firstline/media-url/v1').digest();
 }
 
 export class UrlSigner {
@@ -24,7 +26,9 @@ export class UrlSigner {
   }
 
   sign(grant: MediaGrant): string {
-    const payload = Buffer.from(JSON.stringify({ a: grant.assetId, u: grant.userId, s: grant.scope, e: grant.exp })).toString('base64url');
+    const payload = Buffer.from(
+      JSON.stringify({ a: grant.assetId, u: grant.userId, s: grant.scope, e: grant.exp }),
+    ).toString('base64url');
     return `${payload}.${this.mac(payload).toString('base64url')}`;
   }
 
@@ -42,8 +46,15 @@ export class UrlSigner {
     } catch {
       throw forged;
     }
-    if (typeof claims.a !== 'string' || typeof claims.u !== 'string' || typeof claims.s !== 'string' || typeof claims.e !== 'number') throw forged;
-    if (claims.e * 1000 <= now) throw new DomainError('forbidden', 'This image link has expired: reload the page to get a fresh one');
+    if (
+      typeof claims.a !== 'string' ||
+      typeof claims.u !== 'string' ||
+      typeof claims.s !== 'string' ||
+      typeof claims.e !== 'number'
+    )
+      throw forged;
+    if (claims.e * 1000 <= now)
+      throw new DomainError('forbidden', 'This image link has expired: reload the page to get a fresh one');
     return { assetId: claims.a, userId: claims.u, scope: claims.s, exp: claims.e };
   }
 }

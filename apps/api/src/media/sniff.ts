@@ -20,25 +20,47 @@ export function sniffFormat(head: Buffer): AcceptedFormat {
   if (startsWith(head, [0x49, 0x49, 0x2b, 0x00]) || startsWith(head, [0x4d, 0x4d, 0x00, 0x2b])) return 'tiff'; // BigTIFF
   if (ascii(head, 0, 4) === 'RIFF' && ascii(head, 8, 12) === 'WEBP') return 'webp';
 
-  const unsupported = (what: string) => new DomainError('unsupported_media_type', `${what} files are not accepted: upload a ${ACCEPTED_LIST} image`);
+  const unsupported = (what: string) =>
+    new DomainError('unsupported_media_type', `${what} files are not accepted: upload a ${ACCEPTED_LIST} image`);
   if (ascii(head, 0, 4) === 'GIF8') throw unsupported('GIF');
   if (ascii(head, 0, 5) === '%PDF-') throw unsupported('PDF');
   if (ascii(head, 0, 2) === 'BM') throw unsupported('BMP');
   if (ascii(head, 4, 8) === 'ftyp') throw unsupported('HEIF/AVIF/MP4');
   if (startsWith(head, [0x50, 0x4b, 0x03, 0x04])) throw unsupported('ZIP');
-  if (startsWith(head, [0x00, 0x00, 0x00, 0x0c, 0x6a, 0x50]) || startsWith(head, [0xff, 0x4f, 0xff, 0x51])) throw unsupported('JPEG 2000');
+  if (startsWith(head, [0x00, 0x00, 0x00, 0x0c, 0x6a, 0x50]) || startsWith(head, [0xff, 0x4f, 0xff, 0x51]))
+    throw unsupported('JPEG 2000');
   // Text: SVG, HTML, XML and scripts all start with markup or printable text.
-  const text = head.subarray(0, 512).toString('utf8').replace(/^\uFEFF/, '').trimStart().toLowerCase();
+  const text = head
+    .subarray(0, 512)
+    .toString('utf8')
+    .replace(/^\uFEFF/, '')
+    .trimStart()
+    .toLowerCase();
   if (text.startsWith('<svg') || (text.startsWith('<?xml') && text.includes('<svg'))) throw unsupported('SVG');
-  if (text.startsWith('<!doctype html') || text.startsWith('<html') || text.startsWith('<')) throw unsupported('HTML/XML');
-  throw new DomainError('unsupported_media_type', `The file is not an image this library accepts: upload a ${ACCEPTED_LIST} image`);
+  if (text.startsWith('<!doctype html') || text.startsWith('<html') || text.startsWith('<'))
+    throw unsupported('HTML/XML');
+  throw new DomainError(
+    'unsupported_media_type',
+    `The file is not an image this library accepts: upload a ${ACCEPTED_LIST} image`,
+  );
 }
 
 /**
  * Byte sequences that have no business inside a raster image: their presence marks a polyglot. Each is at least six
  * bytes long so that compressed pixel data hits one by chance with negligible probability (< 1e-5 for a 50 MB file).
  */
-const POLYGLOT_MARKERS = ['<script', '<!doctype', '<html>', '<html ', '<iframe', '<?php ', '%pdf-1.', '%pdf-2.', '<svg xmlns', 'javascript:'];
+const POLYGLOT_MARKERS = [
+  '<script',
+  '<!doctype',
+  '<html>',
+  '<html ',
+  '<iframe',
+  '<?php ',
+  '%pdf-1.',
+  '%pdf-2.',
+  '<svg xmlns',
+  'javascript:',
+];
 const MAX_MARKER = Math.max(...POLYGLOT_MARKERS.map((m) => m.length));
 
 /**
@@ -51,7 +73,10 @@ export async function assertNoEmbeddedMarkup(file: string): Promise<void> {
     const text = carry + (chunk as Buffer).toString('latin1').toLowerCase();
     const found = POLYGLOT_MARKERS.find((m) => text.includes(m));
     if (found) {
-      throw new DomainError('unsupported_media_type', `The file embeds markup or another document ("${found}…"), so it is not a plain image: re-export it as a ${ACCEPTED_LIST} image`);
+      throw new DomainError(
+        'unsupported_media_type',
+        `The file embeds markup or another document ("${found}…"), so it is not a plain image: re-export it as a ${ACCEPTED_LIST} image`,
+      );
     }
     carry = text.slice(-(MAX_MARKER - 1));
   }
@@ -69,7 +94,9 @@ export async function readHead(file: string, bytes = 64 * 1024): Promise<Buffer>
   }
 }
 
-/** An animated PNG (APNG) announces itself with an acTL chunk before the first IDAT; decoders would show frame 1 only. */
+/**
+ * An animated PNG (APNG) announces itself with an acTL chunk before the first IDAT; decoders would show frame 1 only.
+ */
 export function isAnimatedPng(head: Buffer): boolean {
   let at = 8;
   while (at + 8 <= head.length) {

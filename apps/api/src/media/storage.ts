@@ -54,7 +54,8 @@ export class LocalMediaStorage implements MediaStorage {
 
   /** Maps a key to a path, refusing anything that is not a well-formed key (no `..`, no absolute paths). */
   private pathOf(key: string): string {
-    if (!KEY.test(key) || key.split('/').some((p) => p === '.' || p === '..')) throw new Error(`Malformed storage key: ${key}`);
+    if (!KEY.test(key) || key.split('/').some((p) => p === '.' || p === '..'))
+      throw new Error(`Malformed storage key: ${key}`);
     return path.join(this.objects, key.slice(0, 2), key);
   }
 
@@ -101,7 +102,11 @@ export class LocalMediaStorage implements MediaStorage {
     try {
       const st = await fs.promises.stat(this.pathOf(key));
       if (!st.isFile()) return null;
-      return { size: st.size, modifiedAt: st.mtime, etag: `${st.size.toString(36)}-${Math.floor(st.mtimeMs).toString(36)}-${st.ino.toString(36)}` };
+      return {
+        size: st.size,
+        modifiedAt: st.mtime,
+        etag: `${st.size.toString(36)}-${Math.floor(st.mtimeMs).toString(36)}-${st.ino.toString(36)}`,
+      };
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code === 'ENOENT') return null;
       throw err;
@@ -131,7 +136,9 @@ export class LocalMediaStorage implements MediaStorage {
   }
 }
 
-/** `s3` is designed (see README) and its settings are validated, but no S3 driver is in this build: say so at start-up. */
+/**
+ * `s3` is designed (see README) and its settings are validated, but no S3 driver is in this build: say so at start-up.
+ */
 export function assertMediaDriverAvailable(config: AppConfig): void {
   if (config.MEDIA_DRIVER === 's3') {
     throw new ConfigError([

@@ -1,9 +1,9 @@
 // Streams a multipart upload straight to a temporary file (never the whole file in memory), with limits.
 // busboy parses; this module owns the limits, the temp file and its removal on every failure path.
-import busboy from 'busboy';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import busboy from 'busboy';
 import type { Request } from 'express';
 import { DomainError } from '../common/errors/domain-error';
 
@@ -44,12 +44,26 @@ export function incomingUpload(req: Request): IncomingUpload {
 export function receiveUpload(req: Request, opts: ReceiveOptions): Promise<ReceivedUpload> {
   const type = req.headers['content-type'] ?? '';
   if (!/^multipart\/form-data\b/i.test(type)) {
-    return Promise.reject(new DomainError('unsupported_media_type', `Send the image as multipart/form-data with the file in field "${opts.fileField}"`));
+    return Promise.reject(
+      new DomainError(
+        'unsupported_media_type',
+        `Send the image as multipart/form-data with the file in field "${opts.fileField}"`,
+      ),
+    );
   }
   return new Promise<ReceivedUpload>((resolve, reject) => {
     let bb: busboy.Busboy;
     try {
-      bb = busboy({ headers: req.headers, limits: { fileSize: opts.maxBytes, files: 1, fields: opts.maxFields ?? 10, fieldSize: 1024, parts: (opts.maxFields ?? 10) + 1 } });
+      bb = busboy({
+        headers: req.headers,
+        limits: {
+          fileSize: opts.maxBytes,
+          files: 1,
+          fields: opts.maxFields ?? 10,
+          fieldSize: 1024,
+          parts: (opts.maxFields ?? 10) + 1,
+        },
+      });
     } catch (err) {
       reject(new DomainError('invalid', `Malformed multipart request: ${(err as Error).message}`));
       return;
@@ -85,7 +99,14 @@ export function receiveUpload(req: Request, opts: ReceiveOptions): Promise<Recei
     bb.on('file', (name, stream) => {
       if (name !== opts.fileField || tmp) {
         stream.resume();
-        fail(new DomainError('invalid', name !== opts.fileField ? `Unexpected file field "${name}": send the image in field "${opts.fileField}"` : 'Send one file per upload'));
+        fail(
+          new DomainError(
+            'invalid',
+            name !== opts.fileField
+              ? `Unexpected file field "${name}": send the image in field "${opts.fileField}"`
+              : 'Send one file per upload',
+          ),
+        );
         return;
       }
       tmp = path.join(opts.tmpDir, `upload-${randomBytes(12).toString('hex')}`);
@@ -95,7 +116,12 @@ export function receiveUpload(req: Request, opts: ReceiveOptions): Promise<Recei
       stream.on('limit', () => {
         stream.unpipe(out!);
         stream.resume(); // busboy discards the rest of the part
-        fail(new DomainError('payload_too_large', `The file is larger than the ${formatBytes(opts.maxBytes)} upload limit`));
+        fail(
+          new DomainError(
+            'payload_too_large',
+            `The file is larger than the ${formatBytes(opts.maxBytes)} upload limit`,
+          ),
+        );
       });
       stream.pipe(out);
     });
@@ -106,7 +132,8 @@ export function receiveUpload(req: Request, opts: ReceiveOptions): Promise<Recei
     req.on('aborted', () => fail(new DomainError('invalid', 'The upload was interrupted')));
     bb.on('close', () => {
       if (settled) return;
-      if (!tmp) return fail(new DomainError('invalid', `No file: send the image in multipart field "${opts.fileField}"`));
+      if (!tmp)
+        return fail(new DomainError('invalid', `No file: send the image in multipart field "${opts.fileField}"`));
       const file = tmp;
       void closed(false).then(() => {
         if (settled) return; // the write failed meanwhile; fail() has answered

@@ -1,5 +1,5 @@
 // The modules feature's public surface: what other features and the app module may import.
 export { ModulesModule } from './modules.module';
-export { ModulesService, type ModuleSeed } from './modules.service';
+export { ModulesService } from './modules.service';
 export { AssignmentUsage, type AssignmentAttemptsSource } from './assignment-usage';
 export type { AssignmentWithVersion, ModuleVersionRecord } from './modules.mapper';

@@ -3,9 +3,15 @@ import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ZodResponse } from 'nestjs-zod';
 import { Actor, CurrentActor } from '../common/decorators/actor';
 import { Roles } from '../common/decorators/roles.decorator';
-import { ModulesService } from './modules.service';
 import { IdParamDto } from '../common/dto/params.dto';
-import { AssignmentListQueryDto, AssignmentViewDto, CreateAssignmentDto, ModuleInputDto, ModuleViewDto } from './modules.dto';
+import {
+  AssignmentListQueryDto,
+  AssignmentViewDto,
+  CreateAssignmentDto,
+  ModuleInputDto,
+  ModuleViewDto,
+} from './modules.dto';
+import { ModulesService } from './modules.service';
 
 @ApiTags('modules')
 @Controller('modules')

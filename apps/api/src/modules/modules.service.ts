@@ -1,7 +1,7 @@
 // Training modules: drafts that instructors edit, publishing (which freezes the pool to exercise versions), and
 // assignments of a published version to a cohort with an open/close window.
-import { Injectable } from '@nestjs/common';
 import type { AssignmentView, CreateAssignmentRequest, ModuleInput, ModuleView } from '@firstline/contracts';
+import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { AuditService } from '../audit';
 import { AccessPolicy } from '../cohorts';
@@ -9,8 +9,8 @@ import { Actor } from '../common/decorators/actor';
 import { DomainError, notFound } from '../common/errors/domain-error';
 import { ExercisesService } from '../exercises';
 import { SpecimensService } from '../specimens';
-import { assignmentView, moduleView, type AssignmentWithVersion, type ModuleVersionRecord } from './modules.mapper';
 import { AssignmentUsage } from './assignment-usage';
+import { assignmentView, moduleView, type AssignmentWithVersion, type ModuleVersionRecord } from './modules.mapper';
 import { ModulesRepository } from './modules.repository';
 import type { TrainingModule } from './training-module.entity';
 

@@ -1,7 +1,17 @@
 // Training modules (a draft that instructors edit), their frozen published versions, and assignments of a version
 // to a cohort with an open/close window.
 import type { ModuleSettings } from '@firstline/contracts';
-import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Unique, UpdateDateColumn } from 'typeorm';
+import {
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+  Unique,
+  UpdateDateColumn,
+} from 'typeorm';
 import { Cohort } from '../cohorts/cohort.entity';
 
 @Entity('training_modules')
@@ -42,7 +52,9 @@ export class ModuleVersion {
 export class Assignment {
   @PrimaryGeneratedColumn('uuid') id!: string;
   @Column({ name: 'module_version_id', type: 'uuid' }) moduleVersionId!: string;
-  @ManyToOne(() => ModuleVersion, { onDelete: 'RESTRICT' }) @JoinColumn({ name: 'module_version_id' }) moduleVersion?: ModuleVersion;
+  @ManyToOne(() => ModuleVersion, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'module_version_id' })
+  moduleVersion?: ModuleVersion;
   @Column({ name: 'cohort_id', type: 'uuid' }) cohortId!: string;
   @ManyToOne(() => Cohort, { onDelete: 'CASCADE' }) @JoinColumn({ name: 'cohort_id' }) cohort?: Cohort;
   @Column({ name: 'opens_at', type: 'timestamptz' }) opensAt!: Date;

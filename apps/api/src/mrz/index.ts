@@ -1,3 +1,2 @@
 // The MRZ feature's public surface: what other features and the app module may import.
 export { MrzModule } from './mrz.module';
-export { MrzService } from './mrz.service';

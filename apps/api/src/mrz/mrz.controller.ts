@@ -13,7 +13,9 @@ export class MrzController {
   @AnyRole()
   @Post('check')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Parse MRZ lines (TD1/TD2/TD3) and verify every check digit; training states count as known' })
+  @ApiOperation({
+    summary: 'Parse MRZ lines (TD1/TD2/TD3) and verify every check digit; training states count as known',
+  })
   @ZodResponse({ type: MrzCheckResultDto })
   check(@Body() body: MrzCheckRequestDto) {
     return this.mrz.check(body.lines);

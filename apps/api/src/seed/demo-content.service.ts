@@ -1,11 +1,11 @@
 // Demo content: the forge's demo library (specimens and exercises with exact ground truth) ingested through the
 // real media pipeline, plus published modules assigned to the demo cohorts — so a demo trainee can start at once.
 // Idempotent (seed keys), safe with several replicas (advisory lock), and cached on disk (the forge output).
-import { Injectable, Logger } from '@nestjs/common';
-import { TRAINING_STATES } from '@firstline/contracts';
-import type { DemoManifest } from '@firstline/forge';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { TRAINING_STATES } from '@firstline/contracts';
+import type { DemoManifest } from '@firstline/forge';
+import { Injectable, Logger } from '@nestjs/common';
 import { CohortRosterService } from '../cohorts';
 import { ExercisesService } from '../exercises';
 import { MediaService } from '../media';

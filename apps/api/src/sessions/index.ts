@@ -1,3 +1,3 @@
 // The sessions feature's public surface: refresh-token sessions, used by auth (sign-in) and users (ending them).
 export { SessionsModule } from './sessions.module';
-export { SessionsService, type IssuedRefreshToken, type RotatedSession } from './sessions.service';
+export { SessionsService } from './sessions.service';

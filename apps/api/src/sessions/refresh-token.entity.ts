@@ -1,6 +1,8 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 
-/** One refresh token of a session. Tokens rotate; a family is one sign-in, revoked whole if an old token is replayed. */
+/**
+ * One refresh token of a session. Tokens rotate; a family is one sign-in, revoked whole if an old token is replayed.
+ */
 @Entity('refresh_tokens')
 export class RefreshToken {
   @PrimaryGeneratedColumn('uuid') id!: string;

@@ -4,5 +4,9 @@ import { RefreshToken } from './refresh-token.entity';
 import { SessionsRepository } from './sessions.repository';
 import { SessionsService } from './sessions.service';
 
-@Module({ imports: [TypeOrmModule.forFeature([RefreshToken])], providers: [SessionsRepository, SessionsService], exports: [SessionsService] })
+@Module({
+  imports: [TypeOrmModule.forFeature([RefreshToken])],
+  providers: [SessionsRepository, SessionsService],
+  exports: [SessionsService],
+})
 export class SessionsModule {}

@@ -29,7 +29,11 @@ export class SessionsRepository {
 
   /** The token row, locked until the caller's transaction ends (a concurrent refresh with it waits). */
   findByHashForUpdate(tokenHash: string, m: EntityManager): Promise<RefreshToken | null> {
-    return this.repo(m).createQueryBuilder('t').setLock('pessimistic_write').where('t.tokenHash = :tokenHash', { tokenHash }).getOne();
+    return this.repo(m)
+      .createQueryBuilder('t')
+      .setLock('pessimistic_write')
+      .where('t.tokenHash = :tokenHash', { tokenHash })
+      .getOne();
   }
 
   /** Whether the family (one sign-in) still has a token that is not revoked. */

@@ -1,8 +1,8 @@
 // Sessions: rotating refresh tokens grouped in families (one family per sign-in) with reuse detection.
 // Below users and auth: auth starts and rotates sessions, users ends them when an account is deactivated or its
 // password reset, and this feature depends on neither.
-import { Inject, Injectable, Logger } from '@nestjs/common';
 import { createHash, randomBytes } from 'node:crypto';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { AppConfig, APP_CONFIG } from '../config/config';
 import { SessionsRepository } from './sessions.repository';

@@ -1,4 +1,4 @@
 // The specimens feature's public surface: what other features and the app module may import.
 export { LessonsService } from './lessons.service';
 export { SpecimensModule } from './specimens.module';
-export { SpecimensService, type LibrarySpecimenSeed } from './specimens.service';
+export { SpecimensService } from './specimens.service';

@@ -1,7 +1,7 @@
 // Specimen study pages (lessons) for a trainee: each specimen's images signed for the trainee in the assignment's
 // scope, and its annotated features. Used by attempts for GET /api/assignments/:id/lessons.
-import { Injectable } from '@nestjs/common';
 import type { LessonView } from '@firstline/contracts';
+import { Injectable } from '@nestjs/common';
 import { MediaService, TRAINEE_IMAGE_URL_TTL_SECONDS, type MediaUrlGrant } from '../media';
 import { toLessonView } from './specimens.mapper';
 import { SpecimensRepository } from './specimens.repository';
@@ -19,13 +19,24 @@ export class LessonsService {
     const specimens = await this.specimens.lessonSpecimens(specimenIds);
     const images = await this.specimens.imagesOfSpecimens(specimenIds);
     const features = await this.specimens.featuresByName(specimenIds);
-    const urls = await this.media.signedUrls(images.map((image) => image.assetId), grant, TRAINEE_IMAGE_URL_TTL_SECONDS);
+    const urls = await this.media.signedUrls(
+      images.map((image) => image.assetId),
+      grant,
+      TRAINEE_IMAGE_URL_TTL_SECONDS,
+    );
     const byId = new Map(specimens.map((specimen) => [specimen.id, specimen]));
     return specimenIds.flatMap((id) => {
       const specimen = byId.get(id);
       if (!specimen) return [];
       const imagesOf = images.filter((image) => image.specimenId === id);
-      return [toLessonView(specimen, imagesOf, urls, features.filter((feature) => feature.specimenId === id))];
+      return [
+        toLessonView(
+          specimen,
+          imagesOf,
+          urls,
+          features.filter((feature) => feature.specimenId === id),
+        ),
+      ];
     });
   }
 }

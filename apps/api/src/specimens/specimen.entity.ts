@@ -1,5 +1,23 @@
-import type { DocumentSide, DocumentType, FeatureCategory, FeatureKind, Light, Polygon, ZoomHint } from '@firstline/contracts';
-import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Unique, UpdateDateColumn } from 'typeorm';
+import type {
+  DocumentSide,
+  DocumentType,
+  FeatureCategory,
+  FeatureKind,
+  Light,
+  Polygon,
+  ZoomHint,
+} from '@firstline/contracts';
+import {
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+  Unique,
+  UpdateDateColumn,
+} from 'typeorm';
 import { MediaAsset } from '../media/media-asset.entity';
 import { User } from '../users/user.entity';
 

@@ -1,14 +1,23 @@
+import { DOCUMENT_SIDES, LIGHTS } from '@firstline/contracts';
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Put, Query, Req } from '@nestjs/common';
 import { ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { DOCUMENT_SIDES, LIGHTS } from '@firstline/contracts';
 import type { Request } from 'express';
 import { ZodResponse } from 'nestjs-zod';
 import { Actor, CurrentActor } from '../common/decorators/actor';
 import { Roles } from '../common/decorators/roles.decorator';
-import { incomingUpload } from '../media';
-import { SpecimensService } from './specimens.service';
 import { IdParamDto } from '../common/dto/params.dto';
-import { CreateSpecimenDto, ReplaceFeaturesDto, SpecimenImageParamDto, SpecimenImageViewDto, SpecimenListQueryDto, SpecimenPageDto, SpecimenViewDto, UpdateSpecimenDto } from './specimens.dto';
+import { incomingUpload } from '../media';
+import {
+  CreateSpecimenDto,
+  ReplaceFeaturesDto,
+  SpecimenImageParamDto,
+  SpecimenImageViewDto,
+  SpecimenListQueryDto,
+  SpecimenPageDto,
+  SpecimenViewDto,
+  UpdateSpecimenDto,
+} from './specimens.dto';
+import { SpecimensService } from './specimens.service';
 
 @ApiTags('specimens')
 @Controller('specimens')
@@ -64,14 +73,26 @@ export class SpecimensController {
       type: 'object',
       required: ['file', 'side', 'light'],
       properties: {
-        file: { type: 'string', format: 'binary', description: 'JPEG, PNG, TIFF or WebP (judged by content), one still image' },
+        file: {
+          type: 'string',
+          format: 'binary',
+          description: 'JPEG, PNG, TIFF or WebP (judged by content), one still image',
+        },
         side: { type: 'string', enum: [...DOCUMENT_SIDES] },
         light: { type: 'string', enum: [...LIGHTS] },
-        frame: { type: 'integer', minimum: 1, maximum: 12, default: 1, description: 'oblique frames are numbered from 1' },
+        frame: {
+          type: 'integer',
+          minimum: 1,
+          maximum: 12,
+          default: 1,
+          description: 'oblique frames are numbered from 1',
+        },
       },
     },
   })
-  @ApiOperation({ summary: 'Upload a photograph of one side under one light; accepted at once (202) and processed in the background' })
+  @ApiOperation({
+    summary: 'Upload a photograph of one side under one light; accepted at once (202) and processed in the background',
+  })
   @ZodResponse({ status: 202, type: SpecimenImageViewDto })
   addImage(@CurrentActor() actor: Actor, @Param() p: IdParamDto, @Req() req: Request) {
     return this.specimens.addImage(actor, p.id, incomingUpload(req));

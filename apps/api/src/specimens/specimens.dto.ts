@@ -11,5 +11,8 @@ export class SpecimenListQueryDto extends createZodDto(c.SpecimenListQuery) {}
 export class ReplaceFeaturesDto extends createZodDto(c.ReplaceFeaturesRequest) {}
 export class SpecimenImageViewDto extends createZodDto(c.SpecimenImageView) {}
 export class SpecimenImageParamDto extends createZodDto(
-  z.strictObject({ id: z.uuid({ message: 'id must be a UUID' }), imageId: z.uuid({ message: 'imageId must be a UUID' }) }),
+  z.strictObject({
+    id: z.uuid({ message: 'id must be a UUID' }),
+    imageId: z.uuid({ message: 'imageId must be a UUID' }),
+  }),
 ) {}

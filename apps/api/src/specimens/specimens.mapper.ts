@@ -20,8 +20,15 @@ import type { LessonSpecimen, NewSpecimenFeature, SpecimenListRow } from './spec
 const THUMBNAIL_VARIANT = '640.webp';
 
 /** Images in reading order: by side, then light, then frame (the order of DOCUMENT_SIDES and LIGHTS). */
-export function bySideLightFrame(a: { side: DocumentSide; light: Light; frame: number }, b: { side: DocumentSide; light: Light; frame: number }): number {
-  return DOCUMENT_SIDES.indexOf(a.side) - DOCUMENT_SIDES.indexOf(b.side) || LIGHTS.indexOf(a.light) - LIGHTS.indexOf(b.light) || a.frame - b.frame;
+export function bySideLightFrame(
+  a: { side: DocumentSide; light: Light; frame: number },
+  b: { side: DocumentSide; light: Light; frame: number },
+): number {
+  return (
+    DOCUMENT_SIDES.indexOf(a.side) - DOCUMENT_SIDES.indexOf(b.side) ||
+    LIGHTS.indexOf(a.light) - LIGHTS.indexOf(b.light) ||
+    a.frame - b.frame
+  );
 }
 
 /** An annotated feature as the library shows it (with its zoom hint). */
@@ -78,12 +85,24 @@ export function toSpecimenSummary(row: SpecimenListRow, thumbnail: ImageUrls | u
  * The full view. `images` are all the specimen's images; those whose asset has no view are left out of the list
  * but counted. The thumbnail is the visible data page (else front) once it has URLs.
  */
-export function toSpecimenView(specimen: Specimen, images: SpecimenImage[], assets: Map<string, MediaAssetView>, features: SpecimenFeature[]): SpecimenView {
+export function toSpecimenView(
+  specimen: Specimen,
+  images: SpecimenImage[],
+  assets: Map<string, MediaAssetView>,
+  features: SpecimenFeature[],
+): SpecimenView {
   const imageViews: SpecimenImageView[] = [...images]
     .sort(bySideLightFrame)
     .filter((image) => assets.has(image.assetId))
-    .map((image) => ({ id: image.id, side: image.side, light: image.light, frame: image.frame, asset: assets.get(image.assetId)! }));
-  const visibleWithUrls = (side: DocumentSide) => imageViews.find((image) => image.light === 'visible' && image.side === side && image.asset.urls);
+    .map((image) => ({
+      id: image.id,
+      side: image.side,
+      light: image.light,
+      frame: image.frame,
+      asset: assets.get(image.assetId)!,
+    }));
+  const visibleWithUrls = (side: DocumentSide) =>
+    imageViews.find((image) => image.light === 'visible' && image.side === side && image.asset.urls);
   const thumbnail = visibleWithUrls('data-page') ?? visibleWithUrls('front');
   return {
     id: specimen.id,
@@ -103,7 +122,12 @@ export function toSpecimenView(specimen: Specimen, images: SpecimenImage[], asse
 }
 
 /** A specimen study page: its signed images in reading order (unsigned ones left out) and its features. */
-export function toLessonView(specimen: LessonSpecimen, images: SpecimenImage[], urls: Map<string, ImageUrls>, features: SpecimenFeature[]): LessonView {
+export function toLessonView(
+  specimen: LessonSpecimen,
+  images: SpecimenImage[],
+  urls: Map<string, ImageUrls>,
+  features: SpecimenFeature[],
+): LessonView {
   return {
     specimenId: specimen.id,
     title: specimen.title,

@@ -1,7 +1,7 @@
 // The specimen library's data layer: every query on specimens, specimen_images and specimen_features.
+import type { DocumentSide, DocumentType, SpecimenListQuery } from '@firstline/contracts';
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import type { DocumentSide, DocumentType, SpecimenListQuery } from '@firstline/contracts';
 import { EntityManager, In, IsNull, Repository } from 'typeorm';
 import { Specimen, SpecimenFeature, SpecimenImage } from './specimen.entity';
 
@@ -24,8 +24,13 @@ export interface ThumbnailCandidate {
   assetId: string;
 }
 
-export type NewSpecimen = Pick<Specimen, 'title' | 'issuingState' | 'documentType' | 'series' | 'year' | 'description' | 'createdBy'>;
-export type SpecimenChanges = Partial<Pick<Specimen, 'title' | 'issuingState' | 'documentType' | 'series' | 'year' | 'description'>>;
+export type NewSpecimen = Pick<
+  Specimen,
+  'title' | 'issuingState' | 'documentType' | 'series' | 'year' | 'description' | 'createdBy'
+>;
+export type SpecimenChanges = Partial<
+  Pick<Specimen, 'title' | 'issuingState' | 'documentType' | 'series' | 'year' | 'description'>
+>;
 export type NewSpecimenImage = Pick<SpecimenImage, 'specimenId' | 'side' | 'light' | 'frame' | 'assetId'>;
 export type NewSpecimenFeature = Omit<SpecimenFeature, 'id' | 'specimen'>;
 
@@ -67,12 +72,17 @@ export class SpecimensRepository {
     const params: unknown[] = [];
     if (q.q) {
       const like = `%${q.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-      where.push(`(s.title ILIKE $${params.push(like)} OR s.series ILIKE $${params.length} OR s.description ILIKE $${params.length})`);
+      where.push(
+        `(s.title ILIKE $${params.push(like)} OR s.series ILIKE $${params.length} OR s.description ILIKE $${params.length})`,
+      );
     }
     if (q.issuingState) where.push(`s.issuing_state = $${params.push(q.issuingState)}`);
     if (q.documentType) where.push(`s.document_type = $${params.push(q.documentType)}`);
     const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';
-    const [{ total }]: Array<{ total: number }> = await repo.query(`SELECT count(*)::int AS total FROM specimens s ${clause}`, params);
+    const [{ total }]: Array<{ total: number }> = await repo.query(
+      `SELECT count(*)::int AS total FROM specimens s ${clause}`,
+      params,
+    );
     const rows: Array<{
       id: string;
       title: string;
@@ -161,7 +171,9 @@ export class SpecimensRepository {
   }
 
   slotTaken(slot: Pick<SpecimenImage, 'specimenId' | 'side' | 'light' | 'frame'>, m?: EntityManager): Promise<boolean> {
-    return this.imageRepo(m).exists({ where: { specimenId: slot.specimenId, side: slot.side, light: slot.light, frame: slot.frame } });
+    return this.imageRepo(m).exists({
+      where: { specimenId: slot.specimenId, side: slot.side, light: slot.light, frame: slot.frame },
+    });
   }
 
   async insertImage(image: NewSpecimenImage, m?: EntityManager): Promise<string> {

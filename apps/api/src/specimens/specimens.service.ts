@@ -1,6 +1,6 @@
 // The specimen library: document models with their photographs (side × light) and annotated security features.
 // Instructors and admins write; supervisors read. Every change is audited in the same transaction.
-import { Inject, Injectable } from '@nestjs/common';
+import fs from 'node:fs';
 import {
   categoryOfFeature,
   SpecimenImageUploadFields,
@@ -19,7 +19,7 @@ import {
   type SpecimenView,
   type UpdateSpecimenRequest,
 } from '@firstline/contracts';
-import fs from 'node:fs';
+import { Inject, Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { AuditService } from '../audit';
 import type { Actor } from '../common/decorators/actor';
@@ -63,12 +63,19 @@ export class SpecimensService {
     private readonly media: MediaService,
   ) {}
 
-  async list(actor: Actor, q: SpecimenListQuery): Promise<{ items: SpecimenSummary[]; total: number; limit: number; offset: number }> {
+  async list(
+    actor: Actor,
+    q: SpecimenListQuery,
+  ): Promise<{ items: SpecimenSummary[]; total: number; limit: number; offset: number }> {
     const { rows, total } = await this.specimens.list(q);
     // The thumbnail is the first candidate (visible data page, else front) that is ready: signedUrls signs only those.
     const candidates = await this.specimens.thumbnailCandidates(rows.map((row) => row.id));
-    const urls = await this.media.signedUrls(candidates.map((c) => c.assetId), grantFor(actor));
-    const thumbnailOf = (specimenId: string) => candidates.find((c) => c.specimenId === specimenId && urls.has(c.assetId));
+    const urls = await this.media.signedUrls(
+      candidates.map((c) => c.assetId),
+      grantFor(actor),
+    );
+    const thumbnailOf = (specimenId: string) =>
+      candidates.find((c) => c.specimenId === specimenId && urls.has(c.assetId));
     return {
       items: rows.map((row) => {
         const thumbnail = thumbnailOf(row.id);
@@ -98,7 +105,10 @@ export class SpecimensService {
         },
         m,
       );
-      await this.audit.record({ actorId: actor.id, action: 'specimen.create', entityType: 'specimen', entityId: id, after: body }, m);
+      await this.audit.record(
+        { actorId: actor.id, action: 'specimen.create', entityType: 'specimen', entityId: id, after: body },
+        m,
+      );
       return this.view(id, actor, m);
     });
   }
@@ -112,7 +122,10 @@ export class SpecimensService {
       const changes = Object.fromEntries(sent.map((field) => [field, body[field]]));
       if (Object.keys(changes).length === 0) return this.view(id, actor, m); // nothing sent, nothing changed
       await this.specimens.update(id, changes, m);
-      await this.audit.record({ actorId: actor.id, action: 'specimen.update', entityType: 'specimen', entityId: id, before, after: body }, m);
+      await this.audit.record(
+        { actorId: actor.id, action: 'specimen.update', entityType: 'specimen', entityId: id, before, after: body },
+        m,
+      );
       return this.view(id, actor, m);
     });
   }
@@ -125,7 +138,16 @@ export class SpecimensService {
       await this.specimens.delete(id, m); // images and features cascade
       const cleanup = await this.media.deleteAssets(m, assetIds);
       const images = before.images.map(({ asset, ...image }) => ({ ...image, assetId: asset.id }));
-      await this.audit.record({ actorId: actor.id, action: 'specimen.delete', entityType: 'specimen', entityId: id, before: { ...before, images } }, m);
+      await this.audit.record(
+        {
+          actorId: actor.id,
+          action: 'specimen.delete',
+          entityType: 'specimen',
+          entityId: id,
+          before: { ...before, images },
+        },
+        m,
+      );
       return cleanup;
     });
     await removeFiles();
@@ -140,7 +162,12 @@ export class SpecimensService {
       incoming.discard();
       throw notFound('Specimen');
     }
-    const upload = await incoming.receive({ tmpDir: this.media.uploadTempDir(), maxBytes: this.config.UPLOAD_MAX_BYTES, fileField: 'file', maxFields: 5 });
+    const upload = await incoming.receive({
+      tmpDir: this.media.uploadTempDir(),
+      maxBytes: this.config.UPLOAD_MAX_BYTES,
+      fileField: 'file',
+      maxFields: 5,
+    });
     const parsed = SpecimenImageUploadFields.safeParse(upload.fields);
     let problem: string | null = null;
     if (!parsed.success) {
@@ -154,18 +181,28 @@ export class SpecimensService {
       throw new DomainError('invalid', problem ?? 'Invalid request');
     }
     const { side, light, frame } = parsed.data;
-    const imageId = await this.media.ingestUpload(upload.file, { createdBy: actor.id, group: sideGroup(id, side) }, async (m, assetId) => {
-      await this.lock(m, id);
-      if (await this.specimens.slotTaken({ specimenId: id, side, light, frame }, m)) {
-        const frameNote = light === 'oblique' ? ` (frame ${frame})` : '';
-        throw new DomainError('conflict', `The specimen already has a ${side} image under ${light} light${frameNote}: delete it first`);
-      }
-      const newImageId = await this.specimens.insertImage({ specimenId: id, side, light, frame, assetId }, m);
-      await this.specimens.touch(id, m);
-      const after = { imageId: newImageId, side, light, frame, assetId };
-      await this.audit.record({ actorId: actor.id, action: 'specimen.image.add', entityType: 'specimen', entityId: id, after }, m);
-      return newImageId;
-    });
+    const imageId = await this.media.ingestUpload(
+      upload.file,
+      { createdBy: actor.id, group: sideGroup(id, side) },
+      async (m, assetId) => {
+        await this.lock(m, id);
+        if (await this.specimens.slotTaken({ specimenId: id, side, light, frame }, m)) {
+          const frameNote = light === 'oblique' ? ` (frame ${frame})` : '';
+          throw new DomainError(
+            'conflict',
+            `The specimen already has a ${side} image under ${light} light${frameNote}: delete it first`,
+          );
+        }
+        const newImageId = await this.specimens.insertImage({ specimenId: id, side, light, frame, assetId }, m);
+        await this.specimens.touch(id, m);
+        const after = { imageId: newImageId, side, light, frame, assetId };
+        await this.audit.record(
+          { actorId: actor.id, action: 'specimen.image.add', entityType: 'specimen', entityId: id, after },
+          m,
+        );
+        return newImageId;
+      },
+    );
     const view = await this.view(id, actor);
     return view.images.find((image) => image.id === imageId)!;
   }
@@ -179,7 +216,10 @@ export class SpecimensService {
       const cleanup = await this.media.deleteAssets(m, [image.assetId]);
       await this.specimens.touch(id, m);
       const before = { imageId, side: image.side, light: image.light, frame: image.frame, assetId: image.assetId };
-      await this.audit.record({ actorId: actor.id, action: 'specimen.image.remove', entityType: 'specimen', entityId: id, before }, m);
+      await this.audit.record(
+        { actorId: actor.id, action: 'specimen.image.remove', entityType: 'specimen', entityId: id, before },
+        m,
+      );
       return cleanup;
     });
     await removeFiles();
@@ -190,7 +230,8 @@ export class SpecimensService {
     const problems = body.features.flatMap((feature, i) => {
       const out: string[] = [];
       const category = categoryOfFeature(feature.kind);
-      if (category !== feature.category) out.push(`features.${i}: "${feature.kind}" belongs to category "${category}", not "${feature.category}"`);
+      if (category !== feature.category)
+        out.push(`features.${i}: "${feature.kind}" belongs to category "${category}", not "${feature.category}"`);
       if (new Set(feature.lights).size !== feature.lights.length) out.push(`features.${i}: a light is listed twice`);
       return out;
     });
@@ -198,10 +239,17 @@ export class SpecimensService {
     return this.specimens.transaction(async (m) => {
       await this.lock(m, id);
       const before = await this.features(id, m);
-      await this.specimens.replaceFeatures(id, body.features.map((feature, position) => toFeatureRow(id, feature, position)), m);
+      await this.specimens.replaceFeatures(
+        id,
+        body.features.map((feature, position) => toFeatureRow(id, feature, position)),
+        m,
+      );
       await this.specimens.touch(id, m);
       const after = await this.features(id, m);
-      await this.audit.record({ actorId: actor.id, action: 'specimen.features.replace', entityType: 'specimen', entityId: id, before, after }, m);
+      await this.audit.record(
+        { actorId: actor.id, action: 'specimen.features.replace', entityType: 'specimen', entityId: id, before, after },
+        m,
+      );
       return this.view(id, actor, m);
     });
   }
@@ -223,7 +271,11 @@ export class SpecimensService {
     const specimen = await this.specimens.findById(id, m);
     if (!specimen) throw notFound('Specimen');
     const images = await this.specimens.imagesOf(id, m);
-    const assetViews = await this.media.views(images.map((image) => image.assetId), actor ? grantFor(actor) : undefined, m);
+    const assetViews = await this.media.views(
+      images.map((image) => image.assetId),
+      actor ? grantFor(actor) : undefined,
+      m,
+    );
     const features = await this.specimens.featuresOf(id, m);
     return toSpecimenView(specimen, images, new Map(assetViews.map((asset) => [asset.id, asset])), features);
   }

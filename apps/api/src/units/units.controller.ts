@@ -3,9 +3,9 @@ import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ZodResponse } from 'nestjs-zod';
 import { Actor, CurrentActor } from '../common/decorators/actor';
 import { Roles } from '../common/decorators/roles.decorator';
-import { UnitsService } from './units.service';
 import { IdParamDto } from '../common/dto/params.dto';
 import { CreateUnitDto, UnitViewDto, UpdateUnitDto } from './units.dto';
+import { UnitsService } from './units.service';
 
 @ApiTags('units')
 @Controller('units')

@@ -32,7 +32,11 @@ export class UnitsRepository {
   /** The units with these ids, ordered by name. */
   findByIds(ids: string[], m?: EntityManager): Promise<Unit[]> {
     if (!ids.length) return Promise.resolve([]);
-    return this.repo(m).createQueryBuilder('unit').where('unit.id IN (:...ids)', { ids }).orderBy('unit.name').getMany();
+    return this.repo(m)
+      .createQueryBuilder('unit')
+      .where('unit.id IN (:...ids)', { ids })
+      .orderBy('unit.name')
+      .getMany();
   }
 
   /** The unit, locked for update until the caller's transaction ends. */

@@ -1,10 +1,10 @@
 // Units: admin manages them; everyone else sees their own. Other features ask here whether a unit exists.
-import { Injectable } from '@nestjs/common';
 import type { CreateUnitRequest, UnitView, UpdateUnitRequest } from '@firstline/contracts';
+import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
+import { AuditService } from '../audit';
 import type { Actor } from '../common/decorators/actor';
 import { DomainError, notFound } from '../common/errors/domain-error';
-import { AuditService } from '../audit';
 import { UnitMembers } from './unit-members';
 import { UnitsRepository } from './units.repository';
 
@@ -33,7 +33,10 @@ export class UnitsService {
     return this.units.transaction(async (m) => {
       await this.assertUnique(body, undefined, m);
       const unit = await this.units.insert(body, m);
-      await this.audit.record({ actorId: actor.id, action: 'unit.create', entityType: 'unit', entityId: unit.id, after: body }, m);
+      await this.audit.record(
+        { actorId: actor.id, action: 'unit.create', entityType: 'unit', entityId: unit.id, after: body },
+        m,
+      );
       return { id: unit.id, name: unit.name, code: unit.code, userCount: 0 };
     });
   }
@@ -47,7 +50,10 @@ export class UnitsService {
       Object.assign(unit, body);
       await this.units.save(unit, m);
       const after = { name: unit.name, code: unit.code };
-      await this.audit.record({ actorId: actor.id, action: 'unit.update', entityType: 'unit', entityId: id, before, after }, m);
+      await this.audit.record(
+        { actorId: actor.id, action: 'unit.update', entityType: 'unit', entityId: id, before, after },
+        m,
+      );
     });
     return this.view(id);
   }
@@ -59,10 +65,17 @@ export class UnitsService {
       const all = { activeOnly: false };
       const users = (await this.members.count('users', [id], all, m)).get(id) ?? 0;
       const cohorts = (await this.members.count('cohorts', [id], all, m)).get(id) ?? 0;
-      if (users || cohorts) throw new DomainError('conflict', `Unit still has ${users} user(s) and ${cohorts} cohort(s); move or remove them first`);
+      if (users || cohorts)
+        throw new DomainError(
+          'conflict',
+          `Unit still has ${users} user(s) and ${cohorts} cohort(s); move or remove them first`,
+        );
       await this.units.delete(id, m);
       const before = { name: unit.name, code: unit.code };
-      await this.audit.record({ actorId: actor.id, action: 'unit.delete', entityType: 'unit', entityId: id, before }, m);
+      await this.audit.record(
+        { actorId: actor.id, action: 'unit.delete', entityType: 'unit', entityId: id, before },
+        m,
+      );
     });
   }
 
@@ -85,7 +98,11 @@ export class UnitsService {
   /** All units (or the one with this id) with the number of active users in each. */
   private async withUserCounts(id?: string): Promise<UnitView[]> {
     const units = await this.units.list(id);
-    const counts = await this.members.count('users', units.map((unit) => unit.id), { activeOnly: true });
+    const counts = await this.members.count(
+      'users',
+      units.map((unit) => unit.id),
+      { activeOnly: true },
+    );
     return units.map(({ id: unitId, name, code }) => ({ id: unitId, name, code, userCount: counts.get(unitId) ?? 0 }));
   }
 
@@ -99,7 +116,8 @@ export class UnitsService {
     for (const key of ['name', 'code'] as const) {
       if (!body[key]) continue;
       const clash = await this.units.findByField(key, body[key], m);
-      if (clash && clash.id !== exceptId) throw new DomainError('conflict', `A unit with ${key} "${body[key]}" already exists`);
+      if (clash && clash.id !== exceptId)
+        throw new DomainError('conflict', `A unit with ${key} "${body[key]}" already exists`);
     }
   }
 }

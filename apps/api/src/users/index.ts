@@ -2,4 +2,4 @@
 export { UserViewDto } from './users.dto';
 export { hashPassword, verifyPassword } from './passwords';
 export { UsersModule } from './users.module';
-export { UsersService, type Account, type UserSummary } from './users.service';
+export { UsersService, type Account } from './users.service';

@@ -1,8 +1,8 @@
 // CSV import of trainees: validate every row first, then create all of them in one transaction, or nothing.
-import { Injectable } from '@nestjs/common';
-import { ImportResult, Language, RowError, ServiceNumber, TRAINEE_CSV_COLUMNS } from '@firstline/contracts';
-import { parse } from 'csv-parse/sync';
 import { randomBytes } from 'node:crypto';
+import { ImportResult, Language, RowError, ServiceNumber, TRAINEE_CSV_COLUMNS } from '@firstline/contracts';
+import { Injectable } from '@nestjs/common';
+import { parse } from 'csv-parse/sync';
 import { AuditService } from '../audit';
 import { CohortRosterService } from '../cohorts';
 import type { Actor } from '../common/decorators/actor';
@@ -23,7 +23,10 @@ interface ValidRow {
   language: Language;
 }
 
-function invalid(errors: RowError[], message = 'The file was not imported: fix the listed rows and upload it again'): DomainError {
+function invalid(
+  errors: RowError[],
+  message = 'The file was not imported: fix the listed rows and upload it again',
+): DomainError {
   return new DomainError('invalid', message, { errors });
 }
 
@@ -37,12 +40,19 @@ export class TraineeImportService {
   ) {}
 
   async import(actor: Actor, file: Buffer | undefined): Promise<ImportResult> {
-    if (!file || file.length === 0) throw invalid([{ row: 0, column: null, reason: 'No file: send the CSV as multipart form field "file"' }], 'The file is empty or missing');
+    if (!file || file.length === 0)
+      throw invalid(
+        [{ row: 0, column: null, reason: 'No file: send the CSV as multipart form field "file"' }],
+        'The file is empty or missing',
+      );
     let text: string;
     try {
       text = new TextDecoder('utf-8', { fatal: true }).decode(file);
     } catch {
-      throw invalid([{ row: 0, column: null, reason: 'The file is not UTF-8 text' }], 'The file is not a UTF-8 CSV file');
+      throw invalid(
+        [{ row: 0, column: null, reason: 'The file is not UTF-8 text' }],
+        'The file is not a UTF-8 CSV file',
+      );
     }
     let records: string[][];
     try {
@@ -52,15 +62,23 @@ export class TraineeImportService {
       const reason = `Not a readable CSV file: ${parseError.message}`;
       throw invalid([{ row: parseError.lines ?? 0, column: null, reason }], 'The file is not a readable CSV file');
     }
-    if (records.length === 0) throw invalid([{ row: 1, column: null, reason: 'The file has no header row' }], 'The file is empty');
+    if (records.length === 0)
+      throw invalid([{ row: 1, column: null, reason: 'The file has no header row' }], 'The file is empty');
     const header = records[0].map((column) => column.toLowerCase().replace(/\s+/g, '_'));
     const expected = [...TRAINEE_CSV_COLUMNS];
     if (header.length !== expected.length || header.some((column, index) => column !== expected[index])) {
-      throw invalid([{ row: 1, column: null, reason: `Header must be exactly: ${expected.join(',')} (found: ${records[0].join(',')})` }]);
+      throw invalid([
+        {
+          row: 1,
+          column: null,
+          reason: `Header must be exactly: ${expected.join(',')} (found: ${records[0].join(',')})`,
+        },
+      ]);
     }
     const body = records.slice(1);
     if (body.length === 0) throw invalid([{ row: 2, column: null, reason: 'The file has a header but no trainees' }]);
-    if (body.length > MAX_ROWS) throw invalid([{ row: MAX_ROWS + 2, column: null, reason: `At most ${MAX_ROWS} trainees per file` }]);
+    if (body.length > MAX_ROWS)
+      throw invalid([{ row: MAX_ROWS + 2, column: null, reason: `At most ${MAX_ROWS} trainees per file` }]);
 
     const rows = await this.validate(actor, body);
     const passwords = rows.map(() => randomBytes(9).toString('base64url'));
@@ -76,7 +94,13 @@ export class TraineeImportService {
       if (holders.length) {
         const taken = new Set(holders.flatMap((holder) => [holder.serviceNumber, holder.username]));
         const clashing = rows.filter((row) => taken.has(row.serviceNumber) || taken.has(row.username));
-        throw invalid(clashing.map((row) => ({ row: row.row, column: 'service_number', reason: 'Service number is already registered' })));
+        throw invalid(
+          clashing.map((row) => ({
+            row: row.row,
+            column: 'service_number',
+            reason: 'Service number is already registered',
+          })),
+        );
       }
       const created = await this.users.insertMany(
         rows.map((row, index) => ({
@@ -90,10 +114,15 @@ export class TraineeImportService {
         })),
         m,
       );
-      const memberships = rows.flatMap((row, index) => (row.cohortId ? [{ cohortId: row.cohortId, userId: created[index].id }] : []));
+      const memberships = rows.flatMap((row, index) =>
+        row.cohortId ? [{ cohortId: row.cohortId, userId: created[index].id }] : [],
+      );
       await this.roster.enrol(memberships, m);
       const after = { count: rows.length, serviceNumbers: rows.map((row) => row.serviceNumber) };
-      await this.audit.record({ actorId: actor.id, action: 'user.import', entityType: 'user', entityId: 'bulk', after }, m);
+      await this.audit.record(
+        { actorId: actor.id, action: 'user.import', entityType: 'user', entityId: 'bulk', after },
+        m,
+      );
       return {
         created: rows.length,
         users: rows.map((row, index) => ({
@@ -123,7 +152,11 @@ export class TraineeImportService {
       const row = index + 2; // the header is row 1
       const rowErrors: RowError[] = [];
       if (cells.length !== TRAINEE_CSV_COLUMNS.length) {
-        errors.push({ row, column: null, reason: `Expected ${TRAINEE_CSV_COLUMNS.length} columns, found ${cells.length}` });
+        errors.push({
+          row,
+          column: null,
+          reason: `Expected ${TRAINEE_CSV_COLUMNS.length} columns, found ${cells.length}`,
+        });
         return;
       }
       const [serviceNumber, name, unitRef, cohortRef, languageCode] = cells;
@@ -132,13 +165,17 @@ export class TraineeImportService {
       if (!parsedServiceNumber.success) {
         const reason = serviceNumber ? parsedServiceNumber.error.issues[0].message : 'Service number is required';
         rowErrors.push({ row, column: 'service_number', reason });
-      } else if (seen.has(key)) rowErrors.push({ row, column: 'service_number', reason: `Duplicate of row ${seen.get(key)} in this file` });
-      else if (existing.has(key)) rowErrors.push({ row, column: 'service_number', reason: 'Service number is already registered' });
+      } else if (seen.has(key))
+        rowErrors.push({ row, column: 'service_number', reason: `Duplicate of row ${seen.get(key)} in this file` });
+      else if (existing.has(key))
+        rowErrors.push({ row, column: 'service_number', reason: 'Service number is already registered' });
       if (serviceNumber) seen.set(key, seen.get(key) ?? row);
       if (!name) rowErrors.push({ row, column: 'name', reason: 'Name is required' });
       else if (name.length > 160) rowErrors.push({ row, column: 'name', reason: 'Name is longer than 160 characters' });
       const unitKey = unitRef.toLowerCase();
-      const unit = units.find((candidate) => candidate.code.toLowerCase() === unitKey || candidate.name.toLowerCase() === unitKey);
+      const unit = units.find(
+        (candidate) => candidate.code.toLowerCase() === unitKey || candidate.name.toLowerCase() === unitKey,
+      );
       if (!unitRef) rowErrors.push({ row, column: 'unit', reason: 'Unit is required' });
       else if (!unit) rowErrors.push({ row, column: 'unit', reason: `No unit with code or name "${unitRef}"` });
       else if (actor.role !== 'admin' && unit.id !== actor.unitId) {
@@ -146,7 +183,9 @@ export class TraineeImportService {
       }
       let cohortId: string | null = null;
       if (cohortRef && unit) {
-        const cohort = cohorts.find((candidate) => candidate.unitId === unit.id && candidate.name.toLowerCase() === cohortRef.toLowerCase());
+        const cohort = cohorts.find(
+          (candidate) => candidate.unitId === unit.id && candidate.name.toLowerCase() === cohortRef.toLowerCase(),
+        );
         if (!cohort) rowErrors.push({ row, column: 'cohort', reason: `No cohort "${cohortRef}" in unit ${unit.code}` });
         else if (actor.role === 'instructor' && !cohort.instructorIds.includes(actor.id)) {
           rowErrors.push({ row, column: 'cohort', reason: 'You do not run this cohort' });
@@ -154,7 +193,8 @@ export class TraineeImportService {
         cohortId = cohort?.id ?? null;
       }
       const language = Language.safeParse((languageCode || 'en').toLowerCase());
-      if (!language.success) rowErrors.push({ row, column: 'language', reason: `Language must be one of en, ur (got "${languageCode}")` });
+      if (!language.success)
+        rowErrors.push({ row, column: 'language', reason: `Language must be one of en, ur (got "${languageCode}")` });
       if (rowErrors.length) {
         errors.push(...rowErrors);
         return;

@@ -1,5 +1,14 @@
 import type { Language, Role } from '@firstline/contracts';
-import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import {
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+  UpdateDateColumn,
+} from 'typeorm';
 import { Unit } from '../units/unit.entity';
 
 @Entity('users')
@@ -10,7 +19,8 @@ export class User {
   @Column({ type: 'text' }) role!: Role;
   @Column({ name: 'unit_id', type: 'uuid', nullable: true }) unitId!: string | null;
   @ManyToOne(() => Unit, { nullable: true, onDelete: 'RESTRICT' }) @JoinColumn({ name: 'unit_id' }) unit?: Unit | null;
-  @Index({ unique: true }) @Column({ name: 'service_number', type: 'text', nullable: true }) serviceNumber!: string | null;
+  @Index({ unique: true }) @Column({ name: 'service_number', type: 'text', nullable: true }) serviceNumber!:
+    string | null;
   @Column({ type: 'text', default: 'en' }) language!: Language;
   @Column({ name: 'password_hash', type: 'text', select: false }) passwordHash!: string;
   @Column({ type: 'boolean', default: true }) active!: boolean;

@@ -1,13 +1,25 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query, UploadedFile, UseInterceptors } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  HttpCode,
+  Param,
+  Patch,
+  Post,
+  Query,
+  UploadedFile,
+  UseInterceptors,
+} from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ZodResponse } from 'nestjs-zod';
 import { Actor, CurrentActor } from '../common/decorators/actor';
 import { Roles } from '../common/decorators/roles.decorator';
-import { TraineeImportService } from './trainee-import.service';
-import { UsersService } from './users.service';
 import { IdParamDto } from '../common/dto/params.dto';
+import { TraineeImportService } from './trainee-import.service';
 import { CreateUserDto, ImportResultDto, UpdateUserDto, UserListQueryDto, UserPageDto, UserViewDto } from './users.dto';
+import { UsersService } from './users.service';
 
 @ApiTags('users')
 @Controller('users')
@@ -19,7 +31,9 @@ export class UsersController {
 
   @Roles('admin', 'supervisor', 'instructor')
   @Get()
-  @ApiOperation({ summary: 'Users in the caller’s scope (admin: all; supervisor: own unit; instructor: own unit’s trainees)' })
+  @ApiOperation({
+    summary: 'Users in the caller’s scope (admin: all; supervisor: own unit; instructor: own unit’s trainees)',
+  })
   @ZodResponse({ type: UserPageDto })
   list(@CurrentActor() actor: Actor, @Query() query: UserListQueryDto) {
     return this.users.list(actor, query);
@@ -37,7 +51,15 @@ export class UsersController {
   @Post('import')
   @UseInterceptors(FileInterceptor('file'))
   @ApiConsumes('multipart/form-data')
-  @ApiBody({ schema: { type: 'object', required: ['file'], properties: { file: { type: 'string', format: 'binary', description: 'CSV: service_number,name,unit,cohort,language' } } } })
+  @ApiBody({
+    schema: {
+      type: 'object',
+      required: ['file'],
+      properties: {
+        file: { type: 'string', format: 'binary', description: 'CSV: service_number,name,unit,cohort,language' },
+      },
+    },
+  })
   @ApiOperation({ summary: 'Import trainees from CSV, all or nothing; a bad file gets a per-row error report' })
   @ZodResponse({ status: 201, type: ImportResultDto })
   import(@CurrentActor() actor: Actor, @UploadedFile() file?: Express.Multer.File) {

@@ -7,10 +7,10 @@ import { AppConfig, APP_CONFIG } from '../config/config';
 import { SessionsModule } from '../sessions';
 import { UnitsModule } from '../units';
 import { TraineeImportService } from './trainee-import.service';
+import { UserNamesForAudit } from './user-names-for-audit';
+import { UserUnitMembers } from './user-unit-members';
 import { User } from './user.entity';
 import { UsersController } from './users.controller';
-import { UserUnitMembers } from './user-unit-members';
-import { UserNamesForAudit } from './user-names-for-audit';
 import { UsersRepository } from './users.repository';
 import { UsersService } from './users.service';
 
@@ -23,7 +23,10 @@ import { UsersService } from './users.service';
     // CSV files are small and bounded: memory storage with a hard size limit.
     MulterModule.registerAsync({
       inject: [APP_CONFIG],
-      useFactory: (config: AppConfig) => ({ storage: memoryStorage(), limits: { fileSize: config.CSV_MAX_BYTES, files: 1, fields: 5 } }),
+      useFactory: (config: AppConfig) => ({
+        storage: memoryStorage(),
+        limits: { fileSize: config.CSV_MAX_BYTES, files: 1, fields: 5 },
+      }),
     }),
   ],
   controllers: [UsersController],

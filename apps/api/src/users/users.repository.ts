@@ -1,7 +1,7 @@
 // The users feature's data layer: the users table.
+import type { Language, Role } from '@firstline/contracts';
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import type { Language, Role } from '@firstline/contracts';
 import { Brackets, EntityManager, In, Like, Repository, SelectQueryBuilder } from 'typeorm';
 import type { UserScope } from '../cohorts';
 import { User } from './user.entity';
@@ -53,7 +53,10 @@ export class UsersRepository {
       const like = `%${filter.text.replace(/[\\%_]/g, (special) => `\\${special}`)}%`;
       query.andWhere(
         new Brackets((where) =>
-          where.where('u.username ILIKE :like', { like }).orWhere('u.display_name ILIKE :like', { like }).orWhere('u.service_number ILIKE :like', { like }),
+          where
+            .where('u.username ILIKE :like', { like })
+            .orWhere('u.display_name ILIKE :like', { like })
+            .orWhere('u.service_number ILIKE :like', { like }),
         ),
       );
     }
@@ -90,7 +93,12 @@ export class UsersRepository {
 
   /** The user with the password hash (which is never selected otherwise) and unit. */
   findWithPasswordByUsername(username: string): Promise<User | null> {
-    return this.users.createQueryBuilder('u').addSelect('u.passwordHash').leftJoinAndSelect('u.unit', 'unit').where('u.username = :username', { username }).getOne();
+    return this.users
+      .createQueryBuilder('u')
+      .addSelect('u.passwordHash')
+      .leftJoinAndSelect('u.unit', 'unit')
+      .where('u.username = :username', { username })
+      .getOne();
   }
 
   findWithPasswordById(id: string): Promise<User | null> {
@@ -162,7 +170,9 @@ function applyScope(query: SelectQueryBuilder<User>, scope: UserScope): void {
       .andWhere("u.role = 'trainee'")
       .andWhere(
         new Brackets((where) =>
-          where.where('u.unit_id = :scopeUnit', { scopeUnit: scope.unitId }).orWhere('u.id = ANY(:scopeUsers)', { scopeUsers: scope.alsoUserIds }),
+          where
+            .where('u.unit_id = :scopeUnit', { scopeUnit: scope.unitId })
+            .orWhere('u.id = ANY(:scopeUsers)', { scopeUsers: scope.alsoUserIds }),
         ),
       );
   } else {

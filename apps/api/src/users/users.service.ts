@@ -1,7 +1,14 @@
 // Users: admin CRUD, scoped listing (who sees whom is the AccessPolicy's), own profile, and the account facts
 // that auth and cohorts ask for.
+import type {
+  CreateUserRequest,
+  Role,
+  UpdateMeRequest,
+  UpdateUserRequest,
+  UserListQuery,
+  UserView,
+} from '@firstline/contracts';
 import { Injectable } from '@nestjs/common';
-import type { CreateUserRequest, Role, UpdateMeRequest, UpdateUserRequest, UserListQuery, UserView } from '@firstline/contracts';
 import { EntityManager } from 'typeorm';
 import { AuditService } from '../audit';
 import { AccessPolicy } from '../cohorts';
@@ -91,7 +98,10 @@ export class UsersService {
         },
         m,
       );
-      await this.audit.record({ actorId: actor.id, action: 'user.create', entityType: 'user', entityId: user.id, after: auditable(user) }, m);
+      await this.audit.record(
+        { actorId: actor.id, action: 'user.create', entityType: 'user', entityId: user.id, after: auditable(user) },
+        m,
+      );
       return this.view(user.id, m);
     });
   }
@@ -105,7 +115,8 @@ export class UsersService {
         throw new DomainError('invalid', 'You cannot deactivate yourself or remove your own admin role');
       }
       const before = auditable(user);
-      if (body.serviceNumber !== undefined && body.serviceNumber !== user.serviceNumber) await this.assertFree(null, body.serviceNumber, m);
+      if (body.serviceNumber !== undefined && body.serviceNumber !== user.serviceNumber)
+        await this.assertFree(null, body.serviceNumber, m);
       const role = body.role ?? user.role;
       const unitId = body.unitId !== undefined ? body.unitId : user.unitId;
       await this.assertUnit(unitId, role, m);
@@ -121,7 +132,10 @@ export class UsersService {
       if (passwordHash) await this.users.setPasswordHash(id, passwordHash, m);
       if (body.active === false || passwordHash) await this.sessions.endAllOf(id, m);
       const after = { ...auditable(user), ...(passwordHash ? { passwordReset: true } : {}) };
-      await this.audit.record({ actorId: actor.id, action: 'user.update', entityType: 'user', entityId: id, before, after }, m);
+      await this.audit.record(
+        { actorId: actor.id, action: 'user.update', entityType: 'user', entityId: id, before, after },
+        m,
+      );
       return this.view(id, m);
     });
   }
@@ -139,7 +153,10 @@ export class UsersService {
       if (body.displayName) user.displayName = body.displayName;
       if (body.language) user.language = body.language;
       await this.users.save(user, m);
-      await this.audit.record({ actorId: actor.id, action: 'user.profile', entityType: 'user', entityId: actor.id, before, after: body }, m);
+      await this.audit.record(
+        { actorId: actor.id, action: 'user.profile', entityType: 'user', entityId: actor.id, before, after: body },
+        m,
+      );
       return this.view(actor.id, m);
     });
   }
@@ -188,7 +205,8 @@ export class UsersService {
   }
 
   private async assertFree(username: string | null, serviceNumber: string | null, m: EntityManager) {
-    if (username && (await this.users.usernameTaken(username, m))) throw new DomainError('conflict', `Username "${username}" is already taken`);
+    if (username && (await this.users.usernameTaken(username, m)))
+      throw new DomainError('conflict', `Username "${username}" is already taken`);
     if (serviceNumber && (await this.users.serviceNumberTaken(serviceNumber, m)))
       throw new DomainError('conflict', `Service number "${serviceNumber}" is already registered`);
   }

@@ -21,7 +21,11 @@ class RootErrorBoundary extends Component<{ children: ReactNode }, { error: Erro
         <p>
           <Trans i18nKey="errors.crashText" />
         </p>
-        <button type="button" className="fl-button fl-button--primary fl-button--md" onClick={() => window.location.assign('/')}>
+        <button
+          type="button"
+          className="fl-button fl-button--primary fl-button--md"
+          onClick={() => window.location.assign('/')}
+        >
           <Trans i18nKey="errors.reload" />
         </button>
       </div>

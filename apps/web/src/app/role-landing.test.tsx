@@ -4,7 +4,12 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { apiError, json, makeUser, mockApi, sessionFor } from '@/testing/mock-api';
 import { renderApp, resetAppState } from '@/testing/test-utils';
 
-const unit = { id: '9a1f0c9e-2b3c-4d5e-8f90-000000000001', name: 'Islamabad Airport Immigration', code: 'ISB-IMM', userCount: 14 };
+const unit = {
+  id: '9a1f0c9e-2b3c-4d5e-8f90-000000000001',
+  name: 'Islamabad Airport Immigration',
+  code: 'ISB-IMM',
+  userCount: 14,
+};
 const cohort = {
   id: '5c0d7a3e-8b1f-4c2d-9e3f-000000000001',
   name: 'Batch 2025-A',
@@ -38,7 +43,11 @@ describe('role → landing page', () => {
     expect(await screen.findByText('No modules assigned yet')).toBeInTheDocument();
     expect(screen.getAllByText('Islamabad Airport Immigration').length).toBeGreaterThan(0);
     const nav = screen.getByRole('navigation', { name: 'Main' });
-    expect(within(nav).getAllByRole('link').map((a) => a.textContent)).toEqual(['My training', 'My progress']);
+    expect(
+      within(nav)
+        .getAllByRole('link')
+        .map((a) => a.textContent),
+    ).toEqual(['My training', 'My progress']);
   });
 
   it('instructor lands on My cohorts with member counts', async () => {
@@ -49,7 +58,11 @@ describe('role → landing page', () => {
     const row = (await screen.findByRole('link', { name: 'Batch 2025-A' })).closest('tr')!;
     expect(within(row).getByText('12')).toBeInTheDocument();
     const nav = screen.getByRole('navigation', { name: 'Main' });
-    expect(within(nav).getAllByRole('link').map((a) => a.textContent)).toEqual(['My cohorts', 'Import trainees', 'Specimen library', 'Modules']);
+    expect(
+      within(nav)
+        .getAllByRole('link')
+        .map((a) => a.textContent),
+    ).toEqual(['My cohorts', 'Import trainees', 'Specimen library', 'Modules']);
   });
 
   it('supervisor lands on the units overview', async () => {
@@ -59,7 +72,11 @@ describe('role → landing page', () => {
     expect(router.state.location.pathname).toBe('/app/overview');
     expect(await screen.findByText('Batch 2025-A')).toBeInTheDocument();
     const nav = screen.getByRole('navigation', { name: 'Main' });
-    expect(within(nav).getAllByRole('link').map((a) => a.textContent)).toEqual(['Units overview', 'Specimen library']);
+    expect(
+      within(nav)
+        .getAllByRole('link')
+        .map((a) => a.textContent),
+    ).toEqual(['Units overview', 'Specimen library']);
   });
 
   it('admin lands on Users and has the admin menu', async () => {
@@ -68,15 +85,11 @@ describe('role → landing page', () => {
     expect(await screen.findByRole('heading', { level: 1, name: 'Users' })).toBeInTheDocument();
     expect(router.state.location.pathname).toBe('/app/admin/users');
     const nav = screen.getByRole('navigation', { name: 'Main' });
-    expect(within(nav).getAllByRole('link').map((a) => a.textContent)).toEqual([
-      'Users',
-      'Units',
-      'Cohorts',
-      'Import trainees',
-      'Specimen library',
-      'Modules',
-      'Audit log',
-    ]);
+    expect(
+      within(nav)
+        .getAllByRole('link')
+        .map((a) => a.textContent),
+    ).toEqual(['Users', 'Units', 'Cohorts', 'Import trainees', 'Specimen library', 'Modules', 'Audit log']);
     expect(screen.getByTestId('current-user')).toHaveTextContent('Sana Malik');
     expect(screen.getByTestId('current-user')).toHaveTextContent('Administrator');
   });
@@ -88,7 +101,13 @@ describe('role → landing page', () => {
   });
 
   it('when the session ends mid-use, the login page says so and brings the user back afterwards', async () => {
-    const admin = makeUser({ role: 'admin', username: 'admin', displayName: 'Sana Malik', unitId: null, unitName: null });
+    const admin = makeUser({
+      role: 'admin',
+      username: 'admin',
+      displayName: 'Sana Malik',
+      unitId: null,
+      unitName: null,
+    });
     let refreshes = 0;
     mockApi({
       'POST /api/auth/refresh': () => (++refreshes === 1 ? json(sessionFor(admin)) : apiError(401, 'No session')),
@@ -106,7 +125,8 @@ describe('role → landing page', () => {
     const api = mockApi({
       'POST /api/auth/refresh': () => json(sessionFor(makeUser({ role: 'supervisor', username: 'supervisor1' }))),
       'GET /api/cohorts/5c0d7a3e-8b1f-4c2d-9e3f-000000000001': () => json(cohort),
-      'GET /api/cohorts/5c0d7a3e-8b1f-4c2d-9e3f-000000000001/members': () => json([makeUser({ displayName: 'Bilal Ahmed' })]),
+      'GET /api/cohorts/5c0d7a3e-8b1f-4c2d-9e3f-000000000001/members': () =>
+        json([makeUser({ displayName: 'Bilal Ahmed' })]),
     });
     renderApp('/app/cohorts/5c0d7a3e-8b1f-4c2d-9e3f-000000000001');
     expect(await screen.findByRole('heading', { level: 1, name: 'Batch 2025-A' })).toBeInTheDocument();

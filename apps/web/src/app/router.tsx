@@ -46,7 +46,11 @@ export function createRoutes(queryClient: QueryClient): RouteObject[] {
             { path: paths.app.training.path, lazy: lazy(() => import('./routes/app/trainee/my-training')) },
             { path: paths.app.lessons.path, lazy: lazy(() => import('./routes/app/trainee/lessons')) },
             // The player takes the whole width (no side navigation): a desk, not a dashboard.
-            { path: paths.app.attempt.path, handle: { focus: true }, lazy: lazy(() => import('./routes/app/trainee/attempt')) },
+            {
+              path: paths.app.attempt.path,
+              handle: { focus: true },
+              lazy: lazy(() => import('./routes/app/trainee/attempt')),
+            },
             { path: paths.app.results.path, lazy: lazy(() => import('./routes/app/trainee/results')) },
             { path: paths.app.progress.path, lazy: lazy(() => import('./routes/app/trainee/progress')) },
           ],

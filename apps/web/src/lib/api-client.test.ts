@@ -1,7 +1,16 @@
 import { ErrorBody } from '@firstline/contracts';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { apiError, json, makeUser, mockApi, sessionFor } from '@/testing/mock-api';
-import { api, ApiError, contract, NetworkError, onSessionExpired, parseErrorBody, refreshSession, tokenStore } from './api-client';
+import {
+  api,
+  ApiError,
+  contract,
+  NetworkError,
+  onSessionExpired,
+  parseErrorBody,
+  refreshSession,
+  tokenStore,
+} from './api-client';
 
 describe('api client', () => {
   afterEach(() => {
@@ -20,11 +29,16 @@ describe('api client', () => {
     tokenStore.set('expired');
     const user = makeUser();
     const mock = mockApi({
-      'GET /api/units': (req) => (req.headers.get('Authorization') === 'Bearer token-trainee01' ? json([{ ok: true }]) : apiError(401, 'expired')),
+      'GET /api/units': (req) =>
+        req.headers.get('Authorization') === 'Bearer token-trainee01' ? json([{ ok: true }]) : apiError(401, 'expired'),
       'POST /api/auth/refresh': () => json(sessionFor(user)),
     });
     await expect(api.get('/units')).resolves.toEqual([{ ok: true }]);
-    expect(mock.calls.map((c) => `${c.method} ${c.path}`)).toEqual(['GET /api/units', 'POST /api/auth/refresh', 'GET /api/units']);
+    expect(mock.calls.map((c) => `${c.method} ${c.path}`)).toEqual([
+      'GET /api/units',
+      'POST /api/auth/refresh',
+      'GET /api/units',
+    ]);
     expect(tokenStore.get()).toBe('token-trainee01');
   });
 
@@ -32,7 +46,10 @@ describe('api client', () => {
     tokenStore.set('expired');
     const expired = vi.fn();
     onSessionExpired(expired);
-    mockApi({ 'GET /api/users': () => apiError(401, 'expired'), 'POST /api/auth/refresh': () => apiError(401, 'no session') });
+    mockApi({
+      'GET /api/users': () => apiError(401, 'expired'),
+      'POST /api/auth/refresh': () => apiError(401, 'no session'),
+    });
     const err = (await api.get('/users').catch((e: unknown) => e)) as ApiError;
     expect(err).toBeInstanceOf(ApiError);
     expect(err.status).toBe(401);
@@ -61,7 +78,10 @@ describe('api client', () => {
   });
 
   it('turns an unreachable server into a NetworkError', async () => {
-    vi.stubGlobal('fetch', vi.fn(async () => Promise.reject(new TypeError('Failed to fetch'))));
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => Promise.reject(new TypeError('Failed to fetch'))),
+    );
     await expect(api.get('/health')).rejects.toBeInstanceOf(NetworkError);
   });
 

@@ -87,7 +87,9 @@ export type ContractSchema<T> = (check: ContractCheck) => z.ZodType<T>;
  * and in a production build where local storage has `firstline.checkContracts` = '1' (the browser e2e run sets
  * it, to catch drift in the build that ships).
  */
-export function contract<T>(pick: (contracts: ContractCheck['contracts'], zod: ContractCheck['z']) => z.ZodType<T>): ContractSchema<T> {
+export function contract<T>(
+  pick: (contracts: ContractCheck['contracts'], zod: ContractCheck['z']) => z.ZodType<T>,
+): ContractSchema<T> {
   return (check) => pick(check.contracts, check.z);
 }
 
@@ -162,13 +164,19 @@ function takeBootRefresh(): Promise<Response | null> | null {
  */
 export function refreshSession(): Promise<LoginResponse | null> {
   refreshInFlight ??= (async () => {
-    const res = (await takeBootRefresh()) ?? (await send(`${API_BASE}/auth/refresh`, { method: 'POST', headers: { Accept: 'application/json' } }));
+    const res =
+      (await takeBootRefresh()) ??
+      (await send(`${API_BASE}/auth/refresh`, { method: 'POST', headers: { Accept: 'application/json' } }));
     if (res.status === 401 || res.status === 403) {
       accessToken = null;
       return null;
     }
     if (!res.ok) throw await toApiError(res);
-    const session = await checkResponse(contract((c) => c.LoginResponse), await res.json(), 'POST /auth/refresh');
+    const session = await checkResponse(
+      contract((c) => c.LoginResponse),
+      await res.json(),
+      'POST /auth/refresh',
+    );
     accessToken = session.accessToken;
     return session;
   })().finally(() => {
@@ -239,8 +247,10 @@ export async function request<T = unknown>(method: string, path: string, options
 
 export const api = {
   get: <T>(path: string, options?: Omit<RequestOptions<T>, 'body'>) => request<T>('GET', path, options),
-  post: <T>(path: string, body?: unknown, options?: RequestOptions<T>) => request<T>('POST', path, { ...options, body }),
+  post: <T>(path: string, body?: unknown, options?: RequestOptions<T>) =>
+    request<T>('POST', path, { ...options, body }),
   put: <T>(path: string, body?: unknown, options?: RequestOptions<T>) => request<T>('PUT', path, { ...options, body }),
-  patch: <T>(path: string, body?: unknown, options?: RequestOptions<T>) => request<T>('PATCH', path, { ...options, body }),
+  patch: <T>(path: string, body?: unknown, options?: RequestOptions<T>) =>
+    request<T>('PATCH', path, { ...options, body }),
   delete: <T = void>(path: string, options?: RequestOptions<T>) => request<T>('DELETE', path, options),
 };

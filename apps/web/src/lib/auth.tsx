@@ -1,5 +1,5 @@
 // Session state: restored on start from the refresh cookie, kept in the TanStack Query cache under one key.
-import type { Language, LoginRequest, Role, UpdateMeRequest, UserView } from '@firstline/contracts';
+import type { Language, LoginRequest, UpdateMeRequest, UserView } from '@firstline/contracts';
 import { queryOptions, useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { useEffect, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -26,7 +26,13 @@ async function loadSession(): Promise<UserView | null> {
 }
 
 export const sessionQueryOptions = () =>
-  queryOptions({ queryKey: sessionQueryKey, queryFn: loadSession, staleTime: Infinity, gcTime: Infinity, retry: false });
+  queryOptions({
+    queryKey: sessionQueryKey,
+    queryFn: loadSession,
+    staleTime: Infinity,
+    gcTime: Infinity,
+    retry: false,
+  });
 
 /** For route loaders: waits for the session (restoring it if needed); null if signed out or unreachable. */
 export async function ensureSession(queryClient: QueryClient): Promise<UserView | null> {
@@ -158,8 +164,4 @@ export function ProtectedRoute({ children, fallback }: { children: ReactNode; fa
     return <Navigate to={paths.auth.login.getHref(session.isError ? null : back)} replace />;
   }
   return children;
-}
-
-export function hasRole(user: UserView | null | undefined, roles: readonly Role[]): boolean {
-  return !!user && roles.includes(user.role);
 }

@@ -17,7 +17,13 @@ const sources = import.meta.glob<string>(['/src/**/*.{ts,tsx}', '!/src/**/*.test
 const parsed = new Map(
   Object.entries(sources).map(([file, text]) => [
     file,
-    ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true, file.endsWith('x') ? ts.ScriptKind.TSX : ts.ScriptKind.TS),
+    ts.createSourceFile(
+      file,
+      text,
+      ts.ScriptTarget.Latest,
+      true,
+      file.endsWith('x') ? ts.ScriptKind.TSX : ts.ScriptKind.TS,
+    ),
   ]),
 );
 
@@ -51,7 +57,8 @@ function valueImports(source: ts.SourceFile): string[] {
       const clause = s.importClause;
       if (clause?.isTypeOnly) return [];
       const named = clause?.namedBindings;
-      const onlyTypes = clause && !clause.name && named && ts.isNamedImports(named) && named.elements.every((e) => e.isTypeOnly);
+      const onlyTypes =
+        clause && !clause.name && named && ts.isNamedImports(named) && named.elements.every((e) => e.isTypeOnly);
       return onlyTypes ? [] : [specifier];
     }
     if (s.isTypeOnly) return [];
@@ -93,7 +100,11 @@ describe('contract boundaries', () => {
         if (!ts.isCallExpression(node) || node.expression.getText() !== 'contract') return;
         const [fn] = node.arguments;
         const where = `${file}:${source.getLineAndCharacterOfPosition(node.getStart()).line + 1}`;
-        calls.push({ where, outside: fn && (ts.isArrowFunction(fn) || ts.isFunctionExpression(fn)) ? outsideNames(fn) : ['(not a function)'] });
+        calls.push({
+          where,
+          outside:
+            fn && (ts.isArrowFunction(fn) || ts.isFunctionExpression(fn)) ? outsideNames(fn) : ['(not a function)'],
+        });
       });
     }
     expect(calls.length).toBeGreaterThan(30);

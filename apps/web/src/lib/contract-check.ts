@@ -4,4 +4,5 @@ import { z as fullZod } from 'zod';
 
 export * as contracts from '@firstline/contracts';
 
+/** @public — read through the dynamic import in api-client.ts, which knip does not follow. */
 export const z: Pick<typeof fullZod, 'array'> = { array: fullZod.array };

@@ -16,7 +16,9 @@ export function describeError(t: TFunction, error: unknown, overrides: StatusMes
     switch (error.status) {
       case 400:
       case 422:
-        return error.body?.message ? t('errors.invalidWithReason', { reason: error.body.message }) : t('errors.invalid');
+        return error.body?.message
+          ? t('errors.invalidWithReason', { reason: error.body.message })
+          : t('errors.invalid');
       case 401:
         return t('errors.sessionExpired');
       case 403:
@@ -24,13 +26,17 @@ export function describeError(t: TFunction, error: unknown, overrides: StatusMes
       case 404:
         return t('errors.notFound');
       case 409:
-        return error.body?.message ? t('errors.conflictWithReason', { reason: error.body.message }) : t('errors.conflict');
+        return error.body?.message
+          ? t('errors.conflictWithReason', { reason: error.body.message })
+          : t('errors.conflict');
       case 429:
         return t('errors.tooMany');
       default:
         if (error.status >= 500) return t('errors.server');
         // Other 4xx (413 too large, 415 not an image …): the API's message says what to change.
-        return error.body?.message ? t('errors.invalidWithReason', { reason: error.body.message }) : t('errors.unexpected');
+        return error.body?.message
+          ? t('errors.invalidWithReason', { reason: error.body.message })
+          : t('errors.unexpected');
     }
   }
   return t('errors.unexpected');
@@ -58,9 +64,15 @@ export function errorDetailLines(error: unknown): string[] {
       if (typeof item === 'string') lines.push(item);
       else if (item && typeof item === 'object') {
         const entry = item as Record<string, unknown>;
-        const text = typeof entry.message === 'string' ? entry.message : typeof entry.reason === 'string' ? entry.reason : null;
+        const text =
+          typeof entry.message === 'string' ? entry.message : typeof entry.reason === 'string' ? entry.reason : null;
         if (!text) continue;
-        const where = typeof entry.path === 'string' && entry.path ? `${entry.path}: ` : Array.isArray(entry.path) && entry.path.length ? `${entry.path.join('.')}: ` : '';
+        const where =
+          typeof entry.path === 'string' && entry.path
+            ? `${entry.path}: `
+            : Array.isArray(entry.path) && entry.path.length
+              ? `${entry.path.join('.')}: `
+              : '';
         lines.push(`${where}${text}`);
       }
     }

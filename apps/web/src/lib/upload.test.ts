@@ -37,7 +37,11 @@ describe('uploadWithProgress', () => {
   it("surfaces the server's 4xx message as an ApiError", async () => {
     const xhr = mockXhr();
     const result = uploadWithProgress('/specimens/s1/images', new FormData());
-    xhr.last.respond(413, { statusCode: 413, error: 'Payload Too Large', message: 'The file is larger than the 50 MiB upload limit' });
+    xhr.last.respond(413, {
+      statusCode: 413,
+      error: 'Payload Too Large',
+      message: 'The file is larger than the 50 MiB upload limit',
+    });
     const error = await result.catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ApiError);
     expect((error as ApiError).status).toBe(413);
@@ -47,7 +51,12 @@ describe('uploadWithProgress', () => {
   it('keeps the details of a 400', async () => {
     const xhr = mockXhr();
     const result = uploadWithProgress('/specimens/s1/images', new FormData());
-    xhr.last.respond(400, { statusCode: 400, error: 'Bad Request', message: 'Invalid request: light', details: { problems: ['light: invalid option'] } });
+    xhr.last.respond(400, {
+      statusCode: 400,
+      error: 'Bad Request',
+      message: 'Invalid request: light',
+      details: { problems: ['light: invalid option'] },
+    });
     const error = (await result.catch((e: unknown) => e)) as ApiError;
     expect(error.details).toEqual({ problems: ['light: invalid option'] });
   });
@@ -63,7 +72,13 @@ describe('uploadWithProgress', () => {
     const xhr = mockXhr();
     vi.stubGlobal(
       'fetch',
-      vi.fn(async () => new Response(JSON.stringify({ ...sessionFor(makeUser({ role: 'instructor' })), accessToken: 'token-fresh' }), { status: 200 })),
+      vi.fn(
+        async () =>
+          new Response(
+            JSON.stringify({ ...sessionFor(makeUser({ role: 'instructor' })), accessToken: 'token-fresh' }),
+            { status: 200 },
+          ),
+      ),
     );
     const result = uploadWithProgress('/specimens/s1/images', new FormData());
     xhr.last.respond(401, { statusCode: 401, error: 'Unauthorized', message: 'expired' });

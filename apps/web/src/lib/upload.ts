@@ -1,7 +1,16 @@
 // Multipart upload with progress. fetch() cannot report upload progress, so this one helper uses XMLHttpRequest,
 // with the same bearer token, one refresh on 401 and the same ApiError / NetworkError as the api client.
 import type { ErrorBody } from '@firstline/contracts';
-import { API_BASE, ApiError, checkResponse, NetworkError, parseErrorBody, refreshSession, tokenStore, type ContractSchema } from './api-client';
+import {
+  API_BASE,
+  ApiError,
+  checkResponse,
+  NetworkError,
+  parseErrorBody,
+  refreshSession,
+  tokenStore,
+  type ContractSchema,
+} from './api-client';
 
 export interface UploadProgress {
   loaded: number;
@@ -29,7 +38,12 @@ function parseError(xhr: XMLHttpRequest): ApiError {
   return new ApiError(xhr.status, body, seconds);
 }
 
-function sendOnce(path: string, form: FormData, onProgress: UploadOptions<unknown>['onProgress'], signal?: AbortSignal) {
+function sendOnce(
+  path: string,
+  form: FormData,
+  onProgress: UploadOptions<unknown>['onProgress'],
+  signal?: AbortSignal,
+) {
   return new Promise<XMLHttpRequest>((resolve, reject) => {
     if (signal?.aborted) return reject(new DOMException('Upload aborted', 'AbortError'));
     const xhr = new XMLHttpRequest();
@@ -62,7 +76,11 @@ function sendOnce(path: string, form: FormData, onProgress: UploadOptions<unknow
 }
 
 /** POSTs `form` to `path` (under /api), reporting upload progress; resolves to the parsed JSON answer. */
-export async function uploadWithProgress<T = unknown>(path: string, form: FormData, options: UploadOptions<T> = {}): Promise<T> {
+export async function uploadWithProgress<T = unknown>(
+  path: string,
+  form: FormData,
+  options: UploadOptions<T> = {},
+): Promise<T> {
   const { onProgress, signal, schema } = options;
   let xhr = await sendOnce(path, form, onProgress, signal);
   if (xhr.status === 401) {

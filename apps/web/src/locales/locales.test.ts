@@ -29,9 +29,11 @@ describe('translation catalogues', () => {
   });
 
   it('no Urdu string is left empty or identical to a long English one', () => {
-    const enFlat = Object.fromEntries(flatten(en).map((k) => [k, k.split('.').reduce<any>((o, p) => o[p], en)]));
+    const at = (catalogue: object, key: string) =>
+      key.split('.').reduce<unknown>((node, part) => (node as Record<string, unknown>)[part], catalogue) as string;
+    const enFlat = Object.fromEntries(flatten(en).map((k) => [k, at(en, k)]));
     for (const key of urKeys) {
-      const value = key.split('.').reduce<any>((o, p) => o[p], ur) as string;
+      const value = at(ur, key);
       expect(value.trim(), key).not.toBe('');
       if (enFlat[key].length > 12 && !/FirstLine/.test(enFlat[key])) expect(value, key).not.toBe(enFlat[key]);
     }

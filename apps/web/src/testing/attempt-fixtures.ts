@@ -1,5 +1,12 @@
 // Contract-shaped attempts, items and results for component tests.
-import type { AttemptView, ImageUrls, ItemFeedback, ItemPresentation, ItemResponseResult, MyAssignmentView } from '@firstline/contracts';
+import type {
+  AttemptView,
+  ImageUrls,
+  ItemFeedback,
+  ItemPresentation,
+  ItemResponseResult,
+  MyAssignmentView,
+} from '@firstline/contracts';
 
 export const ATTEMPT_ID = '7d3c1a2b-4e5f-4a6b-8c7d-000000000001';
 export const ASSIGNMENT_ID = '7d3c1a2b-4e5f-4a6b-8c7d-000000000002';
@@ -10,7 +17,11 @@ export function imageUrls(name: string): ImageUrls {
     width: 2000,
     height: 1400,
     dzi: `/media/s/${name}.dzi`,
-    variants: { '640.webp': `/media/s/${name}-640.webp`, '1280.webp': `/media/s/${name}-1280.webp`, '2560.webp': `/media/s/${name}-2560.webp` },
+    variants: {
+      '640.webp': `/media/s/${name}-640.webp`,
+      '1280.webp': `/media/s/${name}-1280.webp`,
+      '2560.webp': `/media/s/${name}-2560.webp`,
+    },
     expiresAt: null,
   };
 }

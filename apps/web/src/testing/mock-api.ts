@@ -17,15 +17,31 @@ export function json(body: unknown, status = 200, headers: Record<string, string
   return { status, body, headers };
 }
 
-export function apiError(status: number, message: string, details?: unknown, headers: Record<string, string> = {}): MockReply {
-  const error = { 400: 'Bad Request', 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found', 409: 'Conflict', 429: 'Too Many Requests' }[status] ?? 'Error';
+export function apiError(
+  status: number,
+  message: string,
+  details?: unknown,
+  headers: Record<string, string> = {},
+): MockReply {
+  const error =
+    {
+      400: 'Bad Request',
+      401: 'Unauthorized',
+      403: 'Forbidden',
+      404: 'Not Found',
+      409: 'Conflict',
+      429: 'Too Many Requests',
+    }[status] ?? 'Error';
   return { status, body: { statusCode: status, error, message, ...(details ? { details } : {}) }, headers };
 }
 
 export function mockApi(handlers: Record<string, Handler>) {
   const calls: MockRequest[] = [];
   const fetchMock = vi.fn(async (input: RequestInfo | URL, init: RequestInit = {}) => {
-    const url = new URL(typeof input === 'string' ? input : input instanceof URL ? input.href : input.url, 'http://localhost');
+    const url = new URL(
+      typeof input === 'string' ? input : input instanceof URL ? input.href : input.url,
+      'http://localhost',
+    );
     const method = (init.method ?? 'GET').toUpperCase();
     let body: unknown = init.body;
     if (typeof body === 'string') {
@@ -35,7 +51,13 @@ export function mockApi(handlers: Record<string, Handler>) {
         // leave as text
       }
     }
-    const req: MockRequest = { method, path: url.pathname, query: url.searchParams, headers: new Headers(init.headers), body };
+    const req: MockRequest = {
+      method,
+      path: url.pathname,
+      query: url.searchParams,
+      headers: new Headers(init.headers),
+      body,
+    };
     calls.push(req);
     const handler = handlers[`${method} ${url.pathname}`];
     const reply: MockReply = handler ? await handler(req) : apiError(404, `No mock for ${method} ${url.pathname}`);

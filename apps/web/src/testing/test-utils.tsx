@@ -32,8 +32,8 @@ function theApp(): AppUnderTest {
 }
 
 /**
- * Renders the whole app (real routes, providers and i18n) at a URL. `viewerEngine` replaces the canvas viewer engine, which
- * needs a canvas that jsdom does not have (see stub-viewer.ts).
+ * Renders the whole app (real routes, providers and i18n) at a URL. `viewerEngine` replaces the canvas viewer
+ * engine, which needs a canvas that jsdom does not have (see stub-viewer.ts).
  */
 export function renderApp(url = '/', { viewerEngine }: { viewerEngine?: CreateViewerEngine } = {}) {
   const { AppProvider, createRoutes } = theApp();

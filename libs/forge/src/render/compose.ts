@@ -1,9 +1,9 @@
 // The light model: every document side is a stack of coverage masks ("layers"), each printed in an ink whose
 // response differs per light source. Composing the same masks under each light is what registers the visible, UV,
 // IR and transmitted images pixel-for-pixel.
+import { Math, Float32Array, Uint8Array, Int32Array } from '../hot-globals';
 import type { RGB } from '../states';
 import { Mask } from './raster';
-import { Math, Float32Array, Uint8Array, Int32Array } from '../hot-globals';
 
 export type BaseLight = 'visible' | 'transmitted' | 'uv365' | 'uv254' | 'ir';
 
@@ -193,9 +193,9 @@ function applyLayer(out: Uint8Array, w: number, h: number, mask: Mask, resp: Ink
         const e0 = t0[m];
         const e1 = t1[m];
         const e2 = t2[m];
-        out[j] = (e0 >> 8) + (((e0 & 255) * out[j] + 127) / 255 | 0);
-        out[j + 1] = (e1 >> 8) + (((e1 & 255) * out[j + 1] + 127) / 255 | 0);
-        out[j + 2] = (e2 >> 8) + (((e2 & 255) * out[j + 2] + 127) / 255 | 0);
+        out[j] = (e0 >> 8) + ((((e0 & 255) * out[j] + 127) / 255) | 0);
+        out[j + 1] = (e1 >> 8) + ((((e1 & 255) * out[j + 1] + 127) / 255) | 0);
+        out[j + 2] = (e2 >> 8) + ((((e2 & 255) * out[j + 2] + 127) / 255) | 0);
       }
     }
   }

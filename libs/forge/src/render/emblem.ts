@@ -1,8 +1,8 @@
 // State emblems as filled polygons (mm), drawn small in the header, large and faint behind the data, as the
 // UV-fluorescent motif, the watermark and the see-through register.
+import { Math } from '../hot-globals';
 import type { EmblemKind } from '../states';
 import { ellipsePolygon, reversed } from './raster';
-import { Math } from '../hot-globals';
 
 type Poly = number[];
 

@@ -70,7 +70,10 @@ export class Font {
   private readonly cmap = new Map<number, number>();
   private readonly cache = new Map<number, Glyph>();
 
-  constructor(readonly name: string, data: Buffer) {
+  constructor(
+    readonly name: string,
+    data: Buffer,
+  ) {
     this.view = new DataView(data.buffer, data.byteOffset, data.byteLength);
     const v = this.view;
     const numTables = v.getUint16(4);

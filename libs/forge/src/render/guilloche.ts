@@ -1,7 +1,7 @@
 // Parametric fine-line security designs (guilloche backgrounds and rosettes), in millimetres. Each state has a
 // family; a page-substitution "other series" perturbs the parameters so the pattern no longer matches.
-import type { GuillocheFamily } from '../states';
 import { Math } from '../hot-globals';
+import type { GuillocheFamily } from '../states';
 
 export type Polyline = number[];
 

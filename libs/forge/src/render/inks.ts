@@ -1,6 +1,6 @@
 // How each layer's ink answers each light, per state design and production (genuine, counterfeit, pseudo).
-import type { LayerId } from '../scene';
 import { Rng } from '../prng';
+import type { LayerId } from '../scene';
 import { stateDesign, type RGB } from '../states';
 import type { Recipe } from '../types';
 import type { Ink, PaperModel } from './compose';

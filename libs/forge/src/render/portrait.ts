@@ -2,19 +2,12 @@
 // turned into the density an engraving laser, an inkjet, a ghost-image screen or a photographic print would lay down.
 import sharp from 'sharp';
 import { faceSvg, PORTRAIT_POSE, type FacePose, type FaceParams } from '../face';
+import { Math, Float32Array } from '../hot-globals';
 import type { RectMm } from '../scene';
 import { Mask } from './raster';
-import { Math, Float32Array } from '../hot-globals';
 
 export type PortraitStyle =
-  | 'laser'
-  | 'inkjet'
-  | 'ghost'
-  | 'ghost-solid'
-  | 'print-c'
-  | 'print-m'
-  | 'print-y'
-  | 'print-grey';
+  'laser' | 'inkjet' | 'ghost' | 'ghost-solid' | 'print-c' | 'print-m' | 'print-y' | 'print-grey';
 
 const PHOTO_BACKGROUND: [number, number, number] = [222, 224, 224];
 

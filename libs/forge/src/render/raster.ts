@@ -1,7 +1,7 @@
 // forge's own anti-aliased rasteriser for coverage masks. librsvg needs seconds for a page of guilloche at 600 dpi;
 // fine lines, glyphs and shapes drawn here take tens of milliseconds and are bit-for-bit deterministic.
-import { font, type FontName } from './font';
 import { Math, Float32Array, Float64Array, Uint8Array, Int32Array, Uint32Array } from '../hot-globals';
+import { font, type FontName } from './font';
 
 /** A single-channel coverage (or density) map, 0–255, the size of one document side. */
 export class Mask {
@@ -13,7 +13,11 @@ export class Mask {
   tx1 = 0;
   ty1 = 0;
 
-  constructor(readonly w: number, readonly h: number, data?: Uint8Array) {
+  constructor(
+    readonly w: number,
+    readonly h: number,
+    data?: Uint8Array,
+  ) {
     this.data = data ?? new Uint8Array(w * h);
     this.tx0 = w;
     this.ty0 = h;
@@ -171,7 +175,7 @@ export type Blend = 'over' | 'max' | 'erase';
 
 function blendInto(mask: Mask, idx: number, cov: number, blend: Blend): void {
   const d = mask.data;
-  if (blend === 'over') d[idx] = d[idx] + cov * (255 - d[idx]) / 255 + 0.5;
+  if (blend === 'over') d[idx] = d[idx] + (cov * (255 - d[idx])) / 255 + 0.5;
   else if (blend === 'max') {
     if (cov > d[idx]) d[idx] = cov + 0.5;
   } else d[idx] = d[idx] * (1 - cov / 255) + 0.5;
@@ -388,10 +392,6 @@ export function ellipsePolygon(cx: number, cy: number, rx: number, ry: number, s
     out.push(cx + x * cr - y * sr, cy + x * sr + y * cr);
   }
   return out;
-}
-
-export function rectPolygon(x: number, y: number, w: number, h: number): number[] {
-  return [x, y, x + w, y, x + w, y + h, x, y + h];
 }
 
 export function roundRectPolygon(x: number, y: number, w: number, h: number, r: number, steps = 8): number[] {

@@ -1,10 +1,10 @@
-import { renderGenuine, renderImage, renderImages, renderTraveller } from '../instance';
 import { alterData, counterfeit, forgeStamp, photoSubstitution } from '../forgery';
+import { renderGenuine, renderImage, renderImages, renderTraveller } from '../instance';
 import { decode, type Decoded } from '../testing/images';
 
 function chunkTypes(png: Buffer): string[] {
   const out: string[] = [];
-  for (let off = 8; off < png.length; ) {
+  for (let off = 8; off < png.length;) {
     const len = png.readUInt32BE(off);
     out.push(png.subarray(off + 4, off + 8).toString('latin1'));
     off += 12 + len;

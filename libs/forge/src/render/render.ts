@@ -1,7 +1,8 @@
 // Rendering a recipe: layout → coverage masks at the requested dpi → one RGB image per light (and oblique tilt
 // frame) → PNG. All lights come from the same masks, so they register pixel-for-pixel.
-import sharp from 'sharp';
 import type { DocumentSide, Light } from '@firstline/contracts';
+import sharp from 'sharp';
+import { Math, Float32Array, Uint8Array, Int32Array } from '../hot-globals';
 import { buildScene } from '../layout';
 import { Rng } from '../prng';
 import { LAYER_ORDER, type DrawItem, type LayerId, type Scene } from '../scene';
@@ -10,7 +11,6 @@ import type { Recipe } from '../types';
 import { composeLight, formationMask, type BaseLight, type ComposeLayer } from './compose';
 import { inksFor, paperFor } from './inks';
 import { drawText, fillPolygons, Mask, strokePolyline } from './raster';
-import { Math, Float32Array, Uint8Array, Int32Array } from '../hot-globals';
 
 /** Identical PNG settings for every image forge writes, genuine or forged (DESIGN.md rule 2). */
 export const PNG_OPTIONS = {
@@ -217,7 +217,7 @@ export async function encodePng(img: { rgb: Uint8Array; width: number; height: n
 /** Keep only the critical chunks (IHDR, PLTE, IDAT, IEND): no resolution, time or text metadata in any image. */
 export function stripAncillaryChunks(png: Buffer): Buffer {
   const parts: Buffer[] = [png.subarray(0, 8)];
-  for (let off = 8; off < png.length; ) {
+  for (let off = 8; off < png.length;) {
     const len = png.readUInt32BE(off);
     const type = png.toString('latin1', off + 4, off + 8);
     const end = off + 12 + len;
@@ -450,7 +450,7 @@ function ovdFrame(o: OvdRaster, rgb: Uint8Array, W: number, frame: number, gain:
         a *= 0.45;
       } else {
         const [r, g, b] = hsv(u * 0.9 + v * 0.6 + frame * 0.31, 0.78, 0.92);
-        let glow = 0;
+        let glow: number;
         if (o.mode === 'genuine') glow = frame === 1 ? e : frame === 2 ? c : ring;
         else glow = frame === 2 ? ring : 0.35 * ring;
         const dim = o.mode === 'genuine' && frame !== 1 ? 0.35 * e : 0;

@@ -1,6 +1,6 @@
 // Test helpers: decode PNGs, diff images, point-in-polygon, polygons inside the image.
-import sharp from 'sharp';
 import type { Polygon } from '@firstline/contracts';
+import sharp from 'sharp';
 
 export interface Decoded {
   data: Buffer;

@@ -1,5 +1,5 @@
-import { createParamDecorator, ExecutionContext } from '@nestjs/common';
 import type { Role } from '@firstline/contracts';
+import { createParamDecorator, ExecutionContext } from '@nestjs/common';
 
 /** The signed-in user making a request, as the access token states it (and the guard re-checked it). */
 export interface Actor {

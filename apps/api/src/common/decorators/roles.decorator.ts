@@ -1,7 +1,7 @@
 // Every route declares who may call it: @Roles(...) for signed-in users with one of those roles, or @Public().
 // The AuthGuard denies any route that declares neither.
-import { SetMetadata } from '@nestjs/common';
 import type { Role } from '@firstline/contracts';
+import { SetMetadata } from '@nestjs/common';
 
 export const ROLES_KEY = 'firstline:roles';
 export const PUBLIC_KEY = 'firstline:public';

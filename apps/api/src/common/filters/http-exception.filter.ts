@@ -7,9 +7,20 @@ import type { ZodError } from 'zod';
 import { DomainError } from '../errors/domain-error';
 
 const REASON: Record<number, string> = {
-  400: 'Bad Request', 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found', 405: 'Method Not Allowed', 409: 'Conflict',
-  410: 'Gone', 413: 'Payload Too Large', 415: 'Unsupported Media Type', 416: 'Range Not Satisfiable', 422: 'Unprocessable Entity', 429: 'Too Many Requests',
-  500: 'Internal Server Error', 503: 'Service Unavailable',
+  400: 'Bad Request',
+  401: 'Unauthorized',
+  403: 'Forbidden',
+  404: 'Not Found',
+  405: 'Method Not Allowed',
+  409: 'Conflict',
+  410: 'Gone',
+  413: 'Payload Too Large',
+  415: 'Unsupported Media Type',
+  416: 'Range Not Satisfiable',
+  422: 'Unprocessable Entity',
+  429: 'Too Many Requests',
+  500: 'Internal Server Error',
+  503: 'Service Unavailable',
 };
 
 export interface ErrorPayload {
@@ -26,12 +37,19 @@ function zodDetails(error: ZodError) {
 /** Maps anything thrown to a status, a message safe to show, and details. */
 export function toErrorPayload(exception: unknown): ErrorPayload {
   if (exception instanceof DomainError) {
-    return { statusCode: exception.status, message: exception.message, details: exception.details, headers: exception.headers };
+    return {
+      statusCode: exception.status,
+      message: exception.message,
+      details: exception.details,
+      headers: exception.headers,
+    };
   }
   if (exception instanceof ZodValidationException) {
     const issues = zodDetails(exception.getZodError() as ZodError);
     const first = issues[0];
-    const message = first ? `Invalid request: ${first.path ? `${first.path}: ` : ''}${first.message}` : 'Invalid request';
+    const message = first
+      ? `Invalid request: ${first.path ? `${first.path}: ` : ''}${first.message}`
+      : 'Invalid request';
     return { statusCode: 400, message, details: { issues } };
   }
   if (exception instanceof HttpException) {
@@ -47,10 +65,12 @@ export function toErrorPayload(exception: unknown): ErrorPayload {
   // Other errors from Express middleware that carry a 4xx status (body-parser errors are translated in app.factory).
   const error = exception as { status?: number; statusCode?: number; message?: string; code?: string };
   const status = error?.status ?? error?.statusCode;
-  if (typeof status === 'number' && status >= 400 && status < 500) return { statusCode: status, message: error.message ?? REASON[status] ?? 'Bad request' };
+  if (typeof status === 'number' && status >= 400 && status < 500)
+    return { statusCode: status, message: error.message ?? REASON[status] ?? 'Bad request' };
   // Multer limits (CSV and image uploads).
   if (error?.code === 'LIMIT_FILE_SIZE') return { statusCode: 413, message: 'Uploaded file is too large' };
-  if (typeof error?.code === 'string' && error.code.startsWith('LIMIT_')) return { statusCode: 400, message: `Upload rejected: ${error.message}` };
+  if (typeof error?.code === 'string' && error.code.startsWith('LIMIT_'))
+    return { statusCode: 400, message: `Upload rejected: ${error.message}` };
   if (exception instanceof QueryFailedError) {
     const pgCode = (exception as unknown as { code?: string }).code;
     if (pgCode === '23505') return { statusCode: 409, message: 'A record with the same unique value already exists' };

@@ -1,5 +1,5 @@
-import express, { type NextFunction, type Request, type Response } from 'express';
 import { Readable } from 'node:stream';
+import express, { type NextFunction, type Request, type Response } from 'express';
 import request from 'supertest';
 import { DomainError } from '../errors/domain-error';
 import { parseRange, sendFile, type FileToSend } from './send-file';
@@ -7,7 +7,9 @@ import { parseRange, sendFile, type FileToSend } from './send-file';
 const BYTES = Buffer.from(Array.from({ length: 1000 }, (_, i) => i % 251));
 const MODIFIED = new Date('2030-01-02T03:04:05Z');
 
-function storedFile(overrides: Partial<FileToSend> = {}): FileToSend & { opened: Array<{ start: number; end: number } | undefined> } {
+function storedFile(
+  overrides: Partial<FileToSend> = {},
+): FileToSend & { opened: Array<{ start: number; end: number } | undefined> } {
   const opened: Array<{ start: number; end: number } | undefined> = [];
   return {
     size: BYTES.length,
@@ -96,7 +98,10 @@ describe('sendFile', () => {
     expect(res.headers['content-range']).toBe('bytes */1000');
     // The file's headers are already set when the range is judged, so the JSON error goes out under the file's
     // Content-Type (as it always has; Express's res.json keeps a Content-Type already set).
-    expect(JSON.parse((res.body as Buffer).toString('utf8'))).toMatchObject({ statusCode: 416, message: 'Requested range is not satisfiable' });
+    expect(JSON.parse((res.body as Buffer).toString('utf8'))).toMatchObject({
+      statusCode: 416,
+      message: 'Requested range is not satisfiable',
+    });
     expect(file.opened).toEqual([]);
   });
 

@@ -1,8 +1,8 @@
 // Writes a stored file to an HTTP response with validators and ranges, as immich's utils/file.ts sendFile does: a
 // service describes the file (a plain FileToSend, no Express objects); the controller hands it to sendFile.
+import type { Readable } from 'node:stream';
 import { Logger } from '@nestjs/common';
 import type { Request, Response } from 'express';
-import type { Readable } from 'node:stream';
 import { DomainError } from '../errors/domain-error';
 
 /** An inclusive byte range. */
@@ -39,7 +39,10 @@ export async function sendFile(req: Request, res: Response, file: FileToSend): P
   res.setHeader('Last-Modified', file.modifiedAt.toUTCString());
   res.setHeader('Accept-Ranges', 'bytes');
   const ifNoneMatch = req.headers['if-none-match'];
-  if (ifNoneMatch && ifNoneMatch.split(',').some((tag) => tag.trim().replace(/^W\//, '') === etag || tag.trim() === '*')) {
+  if (
+    ifNoneMatch &&
+    ifNoneMatch.split(',').some((tag) => tag.trim().replace(/^W\//, '') === etag || tag.trim() === '*')
+  ) {
     res.status(304).end();
     return;
   }
@@ -48,7 +51,9 @@ export async function sendFile(req: Request, res: Response, file: FileToSend): P
   if (rangeHeader) {
     const parsed = parseRange(rangeHeader, file.size);
     if (parsed === 'unsatisfiable') {
-      throw new DomainError('range_not_satisfiable', 'Requested range is not satisfiable', undefined, { 'Content-Range': `bytes */${file.size}` });
+      throw new DomainError('range_not_satisfiable', 'Requested range is not satisfiable', undefined, {
+        'Content-Range': `bytes */${file.size}`,
+      });
     }
     range = parsed ?? undefined;
   }

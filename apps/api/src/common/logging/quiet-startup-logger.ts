@@ -3,7 +3,13 @@
 // everything else passes through to pino unchanged.
 import type { LoggerService } from '@nestjs/common';
 
-const STARTUP_CONTEXTS = new Set(['InstanceLoader', 'RoutesResolver', 'RouterExplorer', 'NestFactory', 'NestApplication']);
+const STARTUP_CONTEXTS = new Set([
+  'InstanceLoader',
+  'RoutesResolver',
+  'RouterExplorer',
+  'NestFactory',
+  'NestApplication',
+]);
 
 export class QuietStartupLogger implements LoggerService {
   constructor(private readonly inner: LoggerService) {}

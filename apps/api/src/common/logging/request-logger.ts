@@ -1,7 +1,7 @@
 // Request logging (pino): one line per request with its id, which is taken from X-Request-Id when the caller
 // sends a sane one and echoed back, so a request can be followed from the load balancer to the audit log.
-import { DynamicModule, RequestMethod } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
+import { DynamicModule, RequestMethod } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
 import type { AppConfig } from '../../config/config';
 

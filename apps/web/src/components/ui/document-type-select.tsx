@@ -16,7 +16,11 @@ export function DocumentTypeFilter({
   return (
     <label className="fl-filter">
       <span className="fl-filter__label">{t('library.fields.documentType')}</span>
-      <select className="fl-input fl-select" value={value} onChange={(e) => onChange(e.target.value as DocumentType | '')}>
+      <select
+        className="fl-input fl-select"
+        value={value}
+        onChange={(e) => onChange(e.target.value as DocumentType | '')}
+      >
         <option value="">{t('library.allTypes')}</option>
         {DOCUMENT_TYPES.map((d) => (
           <option key={d} value={d}>

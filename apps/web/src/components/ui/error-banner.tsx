@@ -3,7 +3,15 @@ import { useTranslation } from 'react-i18next';
 import { describeError, errorDetailLines, type StatusMessages } from '@/lib/errors';
 import { Banner } from './banner';
 
-export function ErrorBanner({ error, overrides, title }: { error: unknown; overrides?: StatusMessages; title?: string }) {
+export function ErrorBanner({
+  error,
+  overrides,
+  title,
+}: {
+  error: unknown;
+  overrides?: StatusMessages;
+  title?: string;
+}) {
   const { t } = useTranslation();
   if (!error) return null;
   const lines = errorDetailLines(error);

@@ -20,12 +20,7 @@ function band(r0: number, amplitude: number, lobes: number, lines: number): stri
 
 export function Guilloche({ className }: { className?: string }) {
   const paths = useMemo(
-    () => [
-      ...band(262, 18, 48, 6),
-      ...band(205, 26, 32, 8),
-      ...band(140, 30, 20, 8),
-      ...band(80, 28, 12, 6),
-    ],
+    () => [...band(262, 18, 48, 6), ...band(205, 26, 32, 8), ...band(140, 30, 20, 8), ...band(80, 28, 12, 6)],
     [],
   );
   return (

@@ -27,13 +27,6 @@ function make(paths: ReactNode, displayName: string) {
   return Icon;
 }
 
-export const ShieldIcon = make(
-  <>
-    <path d="M12 3l8 3v6c0 4.6-3.3 8.4-8 9.6C7.3 20.4 4 16.6 4 12V6z" />
-    <path d="M8.8 12.2l2.2 2.2 4.2-4.4" />
-  </>,
-  'ShieldIcon',
-);
 export const UsersIcon = make(
   <>
     <circle cx="9" cy="8" r="3.2" />

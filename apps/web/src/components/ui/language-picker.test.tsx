@@ -40,7 +40,9 @@ describe('language switch', () => {
     expect(document.documentElement).toHaveAttribute('dir', 'rtl');
     await waitFor(() => expect(api.called('PATCH /api/auth/me')).toHaveLength(1));
     expect(api.called('PATCH /api/auth/me')[0].body).toEqual({ language: 'ur' });
-    expect(await screen.findByRole('heading', { level: 1, name: `خوش آمدید، ${trainee.displayName}` })).toBeInTheDocument();
+    expect(
+      await screen.findByRole('heading', { level: 1, name: `خوش آمدید، ${trainee.displayName}` }),
+    ).toBeInTheDocument();
     expect(screen.getByRole('navigation', { name: 'مرکزی فہرست' })).toHaveTextContent('میری تربیت');
   });
 

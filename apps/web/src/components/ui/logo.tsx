@@ -9,7 +9,14 @@ export function LogoMark({ size = 32 }: { size?: number }) {
         stroke="var(--logo-accent, #f4c542)"
         strokeWidth="2.2"
       />
-      <path d="M11.5 16.2l3.1 3.1 6-6.3" fill="none" stroke="#fff" strokeWidth="2.4" strokeLinecap="round" strokeLinejoin="round" />
+      <path
+        d="M11.5 16.2l3.1 3.1 6-6.3"
+        fill="none"
+        stroke="#fff"
+        strokeWidth="2.4"
+        strokeLinecap="round"
+        strokeLinejoin="round"
+      />
     </svg>
   );
 }

@@ -20,7 +20,12 @@ export function Pagination({
     <nav className="fl-pagination" aria-label={t('pagination.label')}>
       <p className="fl-pagination__summary">{t('pagination.summary', { from, to, total })}</p>
       <div className="fl-pagination__buttons">
-        <Button variant="secondary" size="sm" disabled={offset === 0} onClick={() => onChange(Math.max(0, offset - limit))}>
+        <Button
+          variant="secondary"
+          size="sm"
+          disabled={offset === 0}
+          onClick={() => onChange(Math.max(0, offset - limit))}
+        >
           {t('pagination.previous')}
         </Button>
         <Button variant="secondary" size="sm" disabled={to >= total} onClick={() => onChange(offset + limit)}>

@@ -50,7 +50,12 @@ export function Table<T>({
           {rows.map((row) => (
             <tr key={rowKey(row)} className={rowClassName?.(row)}>
               {columns.map((c) => (
-                <td key={c.key} className={[c.align === 'end' ? 'fl-cell--end' : '', c.className].filter(Boolean).join(' ') || undefined}>
+                <td
+                  key={c.key}
+                  className={
+                    [c.align === 'end' ? 'fl-cell--end' : '', c.className].filter(Boolean).join(' ') || undefined
+                  }
+                >
                   {c.cell(row)}
                 </td>
               ))}

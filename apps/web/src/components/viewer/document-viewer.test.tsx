@@ -1,16 +1,20 @@
 import { render, screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import '@/lib/i18n';
+import { StubViewerEngine } from '@/testing/stub-viewer';
 import { DocumentViewer } from './document-viewer';
 import { ViewerEngineContext } from './viewer-engine';
 import type { CreateViewerEngine } from './viewer-engine-types';
-import { StubViewerEngine } from '@/testing/stub-viewer';
 
 const urls = {
   width: 985,
   height: 693,
   dzi: '/api/media/s/t/image.dzi',
-  variants: { '640.webp': '/api/media/s/t/640.webp', '640.avif': '/api/media/s/t/640.avif', '2560.webp': '/api/media/s/t/2560.webp' },
+  variants: {
+    '640.webp': '/api/media/s/t/640.webp',
+    '640.avif': '/api/media/s/t/640.avif',
+    '2560.webp': '/api/media/s/t/2560.webp',
+  },
   expiresAt: null,
 };
 
@@ -25,7 +29,10 @@ describe('DocumentViewer', () => {
     );
     const preview = screen.getByTestId('viewer-preview');
     expect(preview).toHaveAttribute('src', '/api/media/s/t/640.webp');
-    expect(preview.parentElement?.querySelector('source[type="image/avif"]')).toHaveAttribute('srcset', '/api/media/s/t/640.avif');
+    expect(preview.parentElement?.querySelector('source[type="image/avif"]')).toHaveAttribute(
+      'srcset',
+      '/api/media/s/t/640.avif',
+    );
     open(new StubViewerEngine([{ id: 'visible', dzi: urls.dzi }], 'visible'));
     expect(await screen.findByRole('img', { name: 'Data page, visible light' })).toBeInTheDocument();
     await screen.findByTestId('document-viewer');

@@ -104,7 +104,10 @@ export function DocumentViewer({
           return;
         }
         created = e;
-        unsubscribe.push(e.onFrame(setFrame), e.onImageClick((p) => clickRef.current?.(p)));
+        unsubscribe.push(
+          e.onFrame(setFrame),
+          e.onImageClick((p) => clickRef.current?.(p)),
+        );
         setEngine(e);
         onEngineRef.current?.(e);
       },
@@ -120,7 +123,7 @@ export function DocumentViewer({
       setEngine(null);
       setFrame(null);
     };
-    // layersKey stands for `images`
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- layersKey stands for `images` (a new array each render)
   }, [createEngine, layersKey]);
 
   useEffect(() => {
@@ -178,7 +181,12 @@ export function DocumentViewer({
               {m.label}
             </button>
           ) : (
-            <span key={`${i}-${m.point.join(',')}`} className={`fl-marker fl-marker--${m.tone ?? 'trainee'}`} style={style} data-testid="marker">
+            <span
+              key={`${i}-${m.point.join(',')}`}
+              className={`fl-marker fl-marker--${m.tone ?? 'trainee'}`}
+              style={style}
+              data-testid="marker"
+            >
               {m.label}
             </span>
           );
@@ -203,8 +211,15 @@ export function DocumentViewer({
       {!engine && !failed && visibleImage && previewVariant(visibleImage.urls) && (
         // The small variant shows the document at once on a slow line, while the zoomable viewer loads.
         <picture>
-          {visibleImage.urls.variants['640.avif'] && <source type="image/avif" srcSet={visibleImage.urls.variants['640.avif']} />}
-          <img className="fl-viewer__preview" src={previewVariant(visibleImage.urls)!} alt="" data-testid="viewer-preview" />
+          {visibleImage.urls.variants['640.avif'] && (
+            <source type="image/avif" srcSet={visibleImage.urls.variants['640.avif']} />
+          )}
+          <img
+            className="fl-viewer__preview"
+            src={previewVariant(visibleImage.urls)!}
+            alt=""
+            data-testid="viewer-preview"
+          />
         </picture>
       )}
       {!engine && !failed && (

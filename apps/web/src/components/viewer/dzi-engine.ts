@@ -74,8 +74,14 @@ async function fetchDzi(url: string): Promise<Dzi> {
   return parseDzi(await res.text(), url);
 }
 
-export async function createDziEngine(element: HTMLElement, layerSpecs: ViewerLayer[], visible: string): Promise<ViewerEngine> {
-  const layers = new Map<string, Layer>(layerSpecs.map((l) => [l.id, { id: l.id, dzi: null, preview: l.preview, fallback: null, fallbackIsTile: false }]));
+export async function createDziEngine(
+  element: HTMLElement,
+  layerSpecs: ViewerLayer[],
+  visible: string,
+): Promise<ViewerEngine> {
+  const layers = new Map<string, Layer>(
+    layerSpecs.map((l) => [l.id, { id: l.id, dzi: null, preview: l.preview, fallback: null, fallbackIsTile: false }]),
+  );
   let current = layers.has(visible) ? visible : layerSpecs[0]?.id;
   if (!current) throw new Error('No image to show');
 
@@ -101,7 +107,11 @@ export async function createDziEngine(element: HTMLElement, layerSpecs: ViewerLa
   // Geometry of the open side (every light of a side has the same dimensions).
   const geometry = { width: first.width, height: first.height };
   let size = { width: element.clientWidth || 1, height: element.clientHeight || 1 };
-  let view: View = { scale: limitsFor(geometry, size.width, size.height).home, cx: geometry.width / 2, cy: geometry.height / 2 };
+  let view: View = {
+    scale: limitsFor(geometry, size.width, size.height).home,
+    cx: geometry.width / 2,
+    cy: geometry.height / 2,
+  };
 
   const tiles = new Map<string, Tile>();
   const queue: Array<{ key: string; url: string }> = [];
@@ -172,7 +182,8 @@ export async function createDziEngine(element: HTMLElement, layerSpecs: ViewerLa
     const frame = currentFrame();
     const layer = layers.get(current!)!;
     ensureFallback(layer);
-    if (layer.fallback?.state === 'ready') ctx.drawImage(layer.fallback.img, frame.x, frame.y, frame.width, frame.height);
+    if (layer.fallback?.state === 'ready')
+      ctx.drawImage(layer.fallback.img, frame.x, frame.y, frame.width, frame.height);
     const dzi = layer.dzi;
     const area = dzi && visibleArea(geometry, view, size.width, size.height);
     if (dzi && area) {
@@ -187,7 +198,13 @@ export async function createDziEngine(element: HTMLElement, layerSpecs: ViewerLa
             tile.used = frameNo;
             const r = tileRect(dzi, level, col, row);
             // Half a pixel of bleed hides hairline seams between neighbouring tiles at fractional scales.
-            ctx.drawImage(tile.img, frame.x + r.x * view.scale - 0.25, frame.y + r.y * view.scale - 0.25, r.width * view.scale + 0.5, r.height * view.scale + 0.5);
+            ctx.drawImage(
+              tile.img,
+              frame.x + r.x * view.scale - 0.25,
+              frame.y + r.y * view.scale - 0.25,
+              r.width * view.scale + 0.5,
+              r.height * view.scale + 0.5,
+            );
           } else if (level === target && (!tile || (tile.state === 'failed' && now - tile.settledAt > RETRY_MS))) {
             tiles.delete(key);
             queue.push({ key, url: tileUrl(dzi, level, col, row) });
@@ -220,7 +237,9 @@ export async function createDziEngine(element: HTMLElement, layerSpecs: ViewerLa
 
   function evict() {
     if (tiles.size <= MAX_TILES) return;
-    const old = [...tiles].filter(([, t]) => t.state !== 'loading' && t.used < frameNo).sort((a, b) => a[1].used - b[1].used);
+    const old = [...tiles]
+      .filter(([, t]) => t.state !== 'loading' && t.used < frameNo)
+      .sort((a, b) => a[1].used - b[1].used);
     for (const [key] of old.slice(0, tiles.size - MAX_TILES + 100)) tiles.delete(key);
   }
 
@@ -268,7 +287,8 @@ export async function createDziEngine(element: HTMLElement, layerSpecs: ViewerLa
     const p = local(e);
     if (pointers.size === 1) {
       if (press && Math.hypot(p.x - press.x, p.y - press.y) > CLICK_SLOP) press.moved = true;
-      if (!press || press.moved) setView({ ...view, cx: view.cx - (p.x - prev.x) / view.scale, cy: view.cy - (p.y - prev.y) / view.scale });
+      if (!press || press.moved)
+        setView({ ...view, cx: view.cx - (p.x - prev.x) / view.scale, cy: view.cy - (p.y - prev.y) / view.scale });
     } else if (pointers.size === 2) {
       const [a, b] = [...pointers.entries()].map(([id, q]) => (id === e.pointerId ? p : q));
       const [a0, b0] = [...pointers.values()];
@@ -276,13 +296,23 @@ export async function createDziEngine(element: HTMLElement, layerSpecs: ViewerLa
       const mid = { x: (a.x + b.x) / 2, y: (a.y + b.y) / 2 };
       const mid0 = { x: (a0.x + b0.x) / 2, y: (a0.y + b0.y) / 2 };
       const zoomed = zoomAbout(view, factor, mid.x, mid.y, size.width, size.height);
-      setView({ ...zoomed, cx: zoomed.cx - (mid.x - mid0.x) / zoomed.scale, cy: zoomed.cy - (mid.y - mid0.y) / zoomed.scale });
+      setView({
+        ...zoomed,
+        cx: zoomed.cx - (mid.x - mid0.x) / zoomed.scale,
+        cy: zoomed.cy - (mid.y - mid0.y) / zoomed.scale,
+      });
     }
     pointers.set(e.pointerId, p);
   };
   const onUp = (e: PointerEvent) => {
     if (!pointers.delete(e.pointerId)) return;
-    if (press && !press.moved && pointers.size === 0 && e.type === 'pointerup' && performance.now() - press.t < CLICK_MS) {
+    if (
+      press &&
+      !press.moved &&
+      pointers.size === 0 &&
+      e.type === 'pointerup' &&
+      performance.now() - press.t < CLICK_MS
+    ) {
       const point = toImage(local(e));
       if (point) clickListeners.forEach((l) => l(point));
     }
@@ -295,7 +325,9 @@ export async function createDziEngine(element: HTMLElement, layerSpecs: ViewerLa
     e.preventDefault();
     const delta = e.deltaMode === 1 ? e.deltaY * 33 : e.deltaMode === 2 ? e.deltaY * size.height : e.deltaY;
     const p = local(e);
-    setView(zoomAbout(view, Math.exp(-Math.max(-100, Math.min(100, delta)) * 0.0018), p.x, p.y, size.width, size.height));
+    setView(
+      zoomAbout(view, Math.exp(-Math.max(-100, Math.min(100, delta)) * 0.0018), p.x, p.y, size.width, size.height),
+    );
   };
   const onDblClick = (e: MouseEvent) => {
     const p = local(e);
@@ -309,7 +341,14 @@ export async function createDziEngine(element: HTMLElement, layerSpecs: ViewerLa
     if (!step || e.altKey || e.ctrlKey || e.metaKey) return;
     e.preventDefault();
     e.stopPropagation();
-    setView({ ...view, cx: view.cx + (step[0] * KEY_PAN * size.width) / view.scale, cy: view.cy + (step[1] * KEY_PAN * size.height) / view.scale }, true);
+    setView(
+      {
+        ...view,
+        cx: view.cx + (step[0] * KEY_PAN * size.width) / view.scale,
+        cy: view.cy + (step[1] * KEY_PAN * size.height) / view.scale,
+      },
+      true,
+    );
   };
   canvas.addEventListener('pointerdown', onDown);
   canvas.addEventListener('pointermove', onMove);
@@ -353,7 +392,10 @@ export async function createDziEngine(element: HTMLElement, layerSpecs: ViewerLa
       setView({ ...target, scale: target.scale * factor }, true);
     },
     home() {
-      setView({ scale: limitsFor(geometry, size.width, size.height).home, cx: geometry.width / 2, cy: geometry.height / 2 }, true);
+      setView(
+        { scale: limitsFor(geometry, size.width, size.height).home, cx: geometry.width / 2, cy: geometry.height / 2 },
+        true,
+      );
     },
     fitRegion(polygon) {
       if (!polygon.length) return;
@@ -361,7 +403,12 @@ export async function createDziEngine(element: HTMLElement, layerSpecs: ViewerLa
       const pad = 0.04;
       setView(
         fitView(
-          { x: (x0 - pad) * geometry.width, y: (y0 - pad) * geometry.height, width: (x1 - x0 + 2 * pad) * geometry.width, height: (y1 - y0 + 2 * pad) * geometry.height },
+          {
+            x: (x0 - pad) * geometry.width,
+            y: (y0 - pad) * geometry.height,
+            width: (x1 - x0 + 2 * pad) * geometry.width,
+            height: (y1 - y0 + 2 * pad) * geometry.height,
+          },
           size.width,
           size.height,
         ),

@@ -2,7 +2,21 @@
 // level L is the image at 2^(L − maxLevel) with maxLevel = ⌈log2 max(w, h)⌉; tiles are TileSize px plus Overlap px
 // on each side that touches a neighbour) and against what libvips' dzsave (sharp's tile()) writes.
 import { describe, expect, it } from 'vitest';
-import { baseLevel, constrain, fitView, imageFrame, levelFor, levelSize, limitsFor, parseDzi, tileRect, tilesCovering, tileUrl, visibleArea, zoomAbout } from './dzi';
+import {
+  baseLevel,
+  constrain,
+  fitView,
+  imageFrame,
+  levelFor,
+  levelSize,
+  limitsFor,
+  parseDzi,
+  tileRect,
+  tilesCovering,
+  tileUrl,
+  visibleArea,
+  zoomAbout,
+} from './dzi';
 
 // What sharp writes for a TD3 data page scanned at 200 dpi (125 × 88 mm → 984 × 693 px).
 const XML = `<?xml version="1.0" encoding="UTF-8"?>

@@ -31,7 +31,8 @@ export interface View {
   cy: number;
 }
 
-const attr = (xml: string, name: string): string | null => new RegExp(`\\b${name}\\s*=\\s*"([^"]*)"`).exec(xml)?.[1] ?? null;
+const attr = (xml: string, name: string): string | null =>
+  new RegExp(`\\b${name}\\s*=\\s*"([^"]*)"`).exec(xml)?.[1] ?? null;
 
 export function parseDzi(xml: string, url: string): Dzi {
   const image = /<Image\b[^>]*>/.exec(xml)?.[0];
@@ -42,7 +43,12 @@ export function parseDzi(xml: string, url: string): Dzi {
   const tileSize = Number(attr(image, 'TileSize'));
   const overlap = Number(attr(image, 'Overlap') ?? 0);
   const format = attr(image, 'Format') ?? 'jpg';
-  if (![width, height, tileSize].every((n) => Number.isInteger(n) && n > 0) || !Number.isInteger(overlap) || overlap < 0 || !/^[a-z0-9]+$/i.test(format)) {
+  if (
+    ![width, height, tileSize].every((n) => Number.isInteger(n) && n > 0) ||
+    !Number.isInteger(overlap) ||
+    overlap < 0 ||
+    !/^[a-z0-9]+$/i.test(format)
+  ) {
     throw new Error('Invalid DeepZoom descriptor');
   }
   const [path, query = ''] = url.split(/(?=\?)/);
@@ -118,7 +124,12 @@ export function tilesCovering(dzi: Dzi, level: number, area: Rect): Array<[numbe
 }
 
 /** The part of the image in view (full-resolution image pixels) for a viewer of `width` × `height` CSS pixels. */
-export function visibleArea(dzi: Pick<Dzi, 'width' | 'height'>, view: View, width: number, height: number): Rect | null {
+export function visibleArea(
+  dzi: Pick<Dzi, 'width' | 'height'>,
+  view: View,
+  width: number,
+  height: number,
+): Rect | null {
   const x0 = Math.max(0, view.cx - width / 2 / view.scale);
   const y0 = Math.max(0, view.cy - height / 2 / view.scale);
   const x1 = Math.min(dzi.width, view.cx + width / 2 / view.scale);
@@ -128,7 +139,12 @@ export function visibleArea(dzi: Pick<Dzi, 'width' | 'height'>, view: View, widt
 
 /** Where the whole image is drawn, in CSS pixels from the viewer's top-left corner. */
 export function imageFrame(dzi: Pick<Dzi, 'width' | 'height'>, view: View, width: number, height: number): Rect {
-  return { x: width / 2 - view.cx * view.scale, y: height / 2 - view.cy * view.scale, width: dzi.width * view.scale, height: dzi.height * view.scale };
+  return {
+    x: width / 2 - view.cx * view.scale,
+    y: height / 2 - view.cy * view.scale,
+    width: dzi.width * view.scale,
+    height: dzi.height * view.scale,
+  };
 }
 
 export interface Limits {
@@ -169,5 +185,9 @@ export function zoomAbout(view: View, factor: number, px: number, py: number, wi
 
 /** The view that shows `area` (image pixels) with a margin, as large as the viewer allows. */
 export function fitView(area: Rect, width: number, height: number): View {
-  return { scale: Math.min(width / area.width, height / area.height), cx: area.x + area.width / 2, cy: area.y + area.height / 2 };
+  return {
+    scale: Math.min(width / area.width, height / area.height),
+    cx: area.x + area.width / 2,
+    cy: area.y + area.height / 2,
+  };
 }

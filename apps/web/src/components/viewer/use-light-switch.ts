@@ -17,7 +17,10 @@ export const layerId = (light: Light, frame: number): string => (frame === 1 ? l
 export type LightSwitch = ReturnType<typeof useLightSwitch>;
 
 export function useLightSwitch(side: DocumentSide, sideImages: readonly SideImage[]) {
-  const layers: ViewerImage[] = useMemo(() => sideImages.map((i) => ({ id: layerId(i.light, i.frame), urls: i.urls })), [sideImages]);
+  const layers: ViewerImage[] = useMemo(
+    () => sideImages.map((i) => ({ id: layerId(i.light, i.frame), urls: i.urls })),
+    [sideImages],
+  );
   const lights = useMemo(() => [...new Set(sideImages.map((i) => i.light))], [sideImages]);
   const [chosen, setChosen] = useState<Partial<Record<DocumentSide, { light?: Light; frame?: number }>>>({});
   const choice = chosen[side] ?? {};
@@ -27,7 +30,8 @@ export function useLightSwitch(side: DocumentSide, sideImages: readonly SideImag
     [sideImages, light],
   );
   const frame = choice.frame && frames.includes(choice.frame) ? choice.frame : (frames[0] ?? 1);
-  const choose = (next: { light?: Light; frame?: number }) => setChosen((c) => ({ ...c, [side]: { ...c[side], ...next } }));
+  const choose = (next: { light?: Light; frame?: number }) =>
+    setChosen((c) => ({ ...c, [side]: { ...c[side], ...next } }));
   return {
     layers,
     lights,

@@ -7,4 +7,3 @@ import type { CreateViewerEngine } from './viewer-engine-types';
 export const ViewerEngineContext = createContext<CreateViewerEngine>(createDziEngine);
 
 export const useCreateViewerEngine = () => useContext(ViewerEngineContext);
-

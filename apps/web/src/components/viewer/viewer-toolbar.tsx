@@ -48,7 +48,13 @@ export function ViewerToolbar({
       )}
       <div className="fl-segmented" role="group" aria-label={t('viewer.light')}>
         {lights.map((l, i) => (
-          <Toggle key={l} pressed={l === light} onClick={() => onLight(l)} testId={`light-${l}`} shortcut={i < 5 ? String(i + 1) : undefined}>
+          <Toggle
+            key={l}
+            pressed={l === light}
+            onClick={() => onLight(l)}
+            testId={`light-${l}`}
+            shortcut={i < 5 ? String(i + 1) : undefined}
+          >
             {t(`taxonomy.light.${l}`)}
           </Toggle>
         ))}
@@ -56,26 +62,57 @@ export function ViewerToolbar({
       {frames.length > 1 && (
         <div className="fl-segmented" role="group" aria-label={t('viewer.tilt')}>
           {frames.map((f, i) => (
-            <Toggle key={f} pressed={f === frame} onClick={() => onFrame(f)} testId={`tilt-${f}`} shortcut="T" showShortcut={i === 0}>
+            <Toggle
+              key={f}
+              pressed={f === frame}
+              onClick={() => onFrame(f)}
+              testId={`tilt-${f}`}
+              shortcut="T"
+              showShortcut={i === 0}
+            >
               {t('viewer.tiltShort', { n: i + 1 })}
             </Toggle>
           ))}
         </div>
       )}
       <div className="fl-segmented" role="group" aria-label={t('viewer.zoom')}>
-        <button type="button" onClick={() => onZoom(1 / 1.5)} aria-label={t('viewer.zoomOut')} aria-keyshortcuts="-" data-testid="zoom-out">
+        <button
+          type="button"
+          onClick={() => onZoom(1 / 1.5)}
+          aria-label={t('viewer.zoomOut')}
+          aria-keyshortcuts="-"
+          data-testid="zoom-out"
+        >
           −
         </button>
-        <button type="button" onClick={onHome} aria-label={t('viewer.fit')} aria-keyshortcuts="0" data-testid="zoom-home">
+        <button
+          type="button"
+          onClick={onHome}
+          aria-label={t('viewer.fit')}
+          aria-keyshortcuts="0"
+          data-testid="zoom-home"
+        >
           ⤢
         </button>
-        <button type="button" onClick={() => onZoom(1.5)} aria-label={t('viewer.zoomIn')} aria-keyshortcuts="+" data-testid="zoom-in">
+        <button
+          type="button"
+          onClick={() => onZoom(1.5)}
+          aria-label={t('viewer.zoomIn')}
+          aria-keyshortcuts="+"
+          data-testid="zoom-in"
+        >
           +
         </button>
       </div>
       {onLoupeToggle && (
         <div className="fl-segmented" role="group" aria-label={t('viewer.loupe')}>
-          <button type="button" aria-pressed={!!loupeOn} onClick={onLoupeToggle} aria-keyshortcuts="L" data-testid="loupe-toggle">
+          <button
+            type="button"
+            aria-pressed={!!loupeOn}
+            onClick={onLoupeToggle}
+            aria-keyshortcuts="L"
+            data-testid="loupe-toggle"
+          >
             <kbd aria-hidden="true">L</kbd>
             {t('viewer.loupe')}
           </button>

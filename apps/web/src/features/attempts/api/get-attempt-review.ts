@@ -7,7 +7,9 @@ import { isStatus } from '@/lib/errors';
 
 export async function getAttemptReview(attemptId: string): Promise<AttemptReview | null> {
   try {
-    return await api.get(`/attempts/${encodeURIComponent(attemptId)}/review`, { schema: contract((c) => c.AttemptReview) });
+    return await api.get(`/attempts/${encodeURIComponent(attemptId)}/review`, {
+      schema: contract((c) => c.AttemptReview),
+    });
   } catch (err) {
     if (isStatus(err, 403) || isStatus(err, 409)) return null;
     throw err;

@@ -13,7 +13,14 @@ import { renderApp, resetAppState } from '@/testing/test-utils';
 const trainee = makeUser({ role: 'trainee' });
 const base = `/api/attempts/${ATTEMPT_ID}`;
 
-const finished = makeAttempt({ status: 'finished', finishedAt: '2026-05-03T10:00:00Z', score: 62.5, passed: false, currentItem: 3, answered: [true, true] });
+const finished = makeAttempt({
+  status: 'finished',
+  finishedAt: '2026-05-03T10:00:00Z',
+  score: 62.5,
+  passed: false,
+  currentItem: 3,
+  answered: [true, true],
+});
 const review: AttemptReview = {
   attempt: finished,
   results: {
@@ -57,12 +64,18 @@ describe('results', () => {
     expect(await screen.findByTestId('attempt-score')).toHaveTextContent('63%');
     expect(screen.getByText('Not passed')).toBeInTheDocument();
     const outcomes = await screen.findByTestId('decision-outcomes');
-    expect(within(outcomes).getByText('Missed forgeries (fraudulent documents accepted)').previousSibling).toHaveTextContent('2');
-    expect(within(outcomes).getByText('Needless referrals (genuine documents referred)').previousSibling).toHaveTextContent('1');
+    expect(
+      within(outcomes).getByText('Missed forgeries (fraudulent documents accepted)').previousSibling,
+    ).toHaveTextContent('2');
+    expect(
+      within(outcomes).getByText('Needless referrals (genuine documents referred)').previousSibling,
+    ).toHaveTextContent('1');
     const byCategory = screen.getByRole('table', { name: 'By security-feature category' });
     expect(within(byCategory).getByText('Personalisation')).toBeInTheDocument();
     expect(within(byCategory).getByText('3 / 4')).toBeInTheDocument();
-    expect(within(screen.getByRole('table', { name: 'By fraud type' })).getByText('Forged — photo substitution')).toBeInTheDocument();
+    expect(
+      within(screen.getByRole('table', { name: 'By fraud type' })).getByText('Forged — photo substitution'),
+    ).toBeInTheDocument();
     const item = screen.getByTestId('review-item');
     expect(item).toHaveTextContent('Wrong decision');
     expect(item).toHaveTextContent('Late');

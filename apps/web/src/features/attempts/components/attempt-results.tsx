@@ -2,11 +2,11 @@
 // referrals), results by feature category and fraud type, and the item-by-item review when the mode allows it.
 import type { AttemptReview, AttemptView, FeatureCategory, ImageUrls, Point } from '@firstline/contracts';
 import { useTranslation } from 'react-i18next';
-import { fraudTypeKey } from '@/lib/taxonomy-keys';
 import { Badge, ButtonLink, Card, LoadingBlock, PageHeader, QueryError, Table } from '@/components/ui';
 import { paths } from '@/config/paths';
 import { formatNumber } from '@/lib/format';
 import { currentLanguage } from '@/lib/i18n';
+import { fraudTypeKey } from '@/lib/taxonomy-keys';
 import { useAttempt } from '../api/get-attempt';
 import { useAttemptReview } from '../api/get-attempt-review';
 import { FeedbackBody } from './feedback-panel';
@@ -51,7 +51,9 @@ export function AttemptResultsView({ attemptId }: { attemptId: string }) {
         <ReviewDetails review={review.data} />
       ) : (
         <Card>
-          <p data-testid="review-unavailable">{attemptView.feedback === 'never' ? t('results.reviewNever') : t('results.reviewLater')}</p>
+          <p data-testid="review-unavailable">
+            {attemptView.feedback === 'never' ? t('results.reviewNever') : t('results.reviewLater')}
+          </p>
         </Card>
       )}
     </>
@@ -110,7 +112,12 @@ function ReviewDetails({ review }: { review: AttemptReview }) {
   const { outcomes, missedForgeries, needlessReferrals } = review.results;
   const breakdownColumns = (label: (key: string) => string) => [
     { key: 'key', header: t('results.group'), cell: (r: Breakdown) => label(r.key) },
-    { key: 'correct', header: t('results.correct'), align: 'end' as const, cell: (r: Breakdown) => `${r.correct} / ${r.total}` },
+    {
+      key: 'correct',
+      header: t('results.correct'),
+      align: 'end' as const,
+      cell: (r: Breakdown) => `${r.correct} / ${r.total}`,
+    },
     // `score`'s scale is not pinned down by the contract; the share of correct items is unambiguous.
     {
       key: 'share',
@@ -190,8 +197,13 @@ function ReviewRow({ item }: { item: ReviewItem }) {
             <StaticDocument
               urls={image.urls}
               regions={item.feedback.regions.filter((r) => r.side === firstSide.side).map((r) => r.polygon)}
-              points={(item.answer?.points ?? []).filter((p) => p.side === firstSide.side).map((p) => [p.x, p.y] as [number, number])}
-              label={t('player.documentLabel', { side: t(`taxonomy.side.${firstSide.side}`), light: t(`taxonomy.light.${image.light}`) })}
+              points={(item.answer?.points ?? [])
+                .filter((p) => p.side === firstSide.side)
+                .map((p) => [p.x, p.y] as [number, number])}
+              label={t('player.documentLabel', {
+                side: t(`taxonomy.side.${firstSide.side}`),
+                light: t(`taxonomy.light.${image.light}`),
+              })}
             />
           )}
           <FeedbackBody feedback={item.feedback} decision={decision} />
@@ -202,19 +214,45 @@ function ReviewRow({ item }: { item: ReviewItem }) {
 }
 
 /** A document image with the true regions and the trainee's points, for the review (no deep zoom needed). */
-function StaticDocument({ urls, regions, points, label }: { urls: ImageUrls; regions: Point[][]; points: Point[]; label: string }) {
+function StaticDocument({
+  urls,
+  regions,
+  points,
+  label,
+}: {
+  urls: ImageUrls;
+  regions: Point[][];
+  points: Point[];
+  label: string;
+}) {
   const src = urls.variants['1280.webp'] ?? urls.variants['1280.jpeg'] ?? Object.values(urls.variants)[0];
   return (
     <div className="fl-static-doc">
       <img src={src} alt={label} loading="lazy" />
       <svg viewBox={`0 0 ${urls.width} ${urls.height}`} preserveAspectRatio="none" aria-hidden="true">
         {regions.map((polygon, i) => (
-          <polygon key={i} className="fl-region fl-region--truth" points={polygon.map(([u, v]) => `${u * urls.width},${v * urls.height}`).join(' ')} />
+          <polygon
+            key={i}
+            className="fl-region fl-region--truth"
+            points={polygon.map(([u, v]) => `${u * urls.width},${v * urls.height}`).join(' ')}
+          />
         ))}
         {points.map(([u, v], i) => (
           <g key={i}>
-            <circle className="fl-static-doc__point" cx={u * urls.width} cy={v * urls.height} r={Math.max(urls.width, urls.height) / 80} />
-            <text className="fl-static-doc__label" x={u * urls.width} y={v * urls.height} dy="0.35em" textAnchor="middle" fontSize={Math.max(urls.width, urls.height) / 90}>
+            <circle
+              className="fl-static-doc__point"
+              cx={u * urls.width}
+              cy={v * urls.height}
+              r={Math.max(urls.width, urls.height) / 80}
+            />
+            <text
+              className="fl-static-doc__label"
+              x={u * urls.width}
+              y={v * urls.height}
+              dy="0.35em"
+              textAnchor="middle"
+              fontSize={Math.max(urls.width, urls.height) / 90}
+            >
               {i + 1}
             </text>
           </g>

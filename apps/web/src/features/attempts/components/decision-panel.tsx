@@ -4,8 +4,8 @@ import type { FeatureKind, ItemPresentation } from '@firstline/contracts';
 import { categoryOfFeature } from '@firstline/contracts/vocabulary';
 import { useEffect, useRef, type Dispatch } from 'react';
 import { useTranslation } from 'react-i18next';
-import { fraudTypeKey } from '@/lib/taxonomy-keys';
 import { Button } from '@/components/ui';
+import { fraudTypeKey } from '@/lib/taxonomy-keys';
 import type { AnswerAction, AnswerState } from '../lib/answer-state';
 
 export function DecisionPanel({
@@ -35,11 +35,21 @@ export function DecisionPanel({
       <section className="fl-decision" aria-label={t('player.decision')}>
         <h2 className="fl-decision__title">{t('player.decisionQuestion')}</h2>
         <div className="fl-decision__choices">
-          <button type="button" className="fl-decide fl-decide--accept" onClick={() => dispatch({ type: 'accept' })} data-testid="decision-accept">
+          <button
+            type="button"
+            className="fl-decide fl-decide--accept"
+            onClick={() => dispatch({ type: 'accept' })}
+            data-testid="decision-accept"
+          >
             <span className="fl-decide__label">{t('player.accept')}</span>
             <kbd>A</kbd>
           </button>
-          <button type="button" className="fl-decide fl-decide--refer" onClick={() => dispatch({ type: 'refer' })} data-testid="decision-refer">
+          <button
+            type="button"
+            className="fl-decide fl-decide--refer"
+            onClick={() => dispatch({ type: 'refer' })}
+            data-testid="decision-refer"
+          >
             <span className="fl-decide__label">{t('player.refer')}</span>
             <kbd>R</kbd>
           </button>
@@ -79,7 +89,13 @@ export function DecisionPanel({
             {t('player.pointsPlaced', { count: state.points.length, max: locate.maxPoints })}
           </p>
           {onMarkCentre && (
-            <Button variant="secondary" size="sm" onClick={onMarkCentre} disabled={state.points.length >= locate.maxPoints} aria-describedby="locate-hint">
+            <Button
+              variant="secondary"
+              size="sm"
+              onClick={onMarkCentre}
+              disabled={state.points.length >= locate.maxPoints}
+              aria-describedby="locate-hint"
+            >
               {t('player.markCentre')} <kbd>M</kbd>
             </Button>
           )}
@@ -87,7 +103,12 @@ export function DecisionPanel({
             <ol className="fl-part__points">
               {state.points.map((p, i) => (
                 <li key={`${i}-${p.side}-${p.x},${p.y}`}>
-                  <button type="button" className="fl-chip" onClick={() => dispatch({ type: 'remove-point', index: i })} aria-label={t('player.removePoint', { n: i + 1 })}>
+                  <button
+                    type="button"
+                    className="fl-chip"
+                    onClick={() => dispatch({ type: 'remove-point', index: i })}
+                    aria-label={t('player.removePoint', { n: i + 1 })}
+                  >
                     {i + 1} <span aria-hidden="true">×</span>
                   </button>
                 </li>

@@ -2,8 +2,8 @@
 // explanation. The regions are drawn on the document by the player, next to the trainee's own points.
 import type { FirstLineDecision, ItemFeedback } from '@firstline/contracts';
 import { useTranslation } from 'react-i18next';
-import { fraudTypeKey } from '@/lib/taxonomy-keys';
 import { Badge } from '@/components/ui';
+import { fraudTypeKey } from '@/lib/taxonomy-keys';
 import { revealingFeatures } from '../lib/revealing-features';
 
 export function FeedbackBody({ feedback, decision }: { feedback: ItemFeedback; decision: FirstLineDecision | null }) {
@@ -12,14 +12,19 @@ export function FeedbackBody({ feedback, decision }: { feedback: ItemFeedback; d
   const features = revealingFeatures(feedback);
   return (
     <div className="fl-feedback__body">
-      <p className={`fl-feedback__verdict fl-feedback__verdict--${right ? 'right' : 'wrong'}`} data-testid="feedback-verdict">
+      <p
+        className={`fl-feedback__verdict fl-feedback__verdict--${right ? 'right' : 'wrong'}`}
+        data-testid="feedback-verdict"
+      >
         {right ? t('feedback.right') : t('feedback.wrong')}
       </p>
       <dl className="fl-facts">
         <div>
           <dt>{t('feedback.verdict')}</dt>
           <dd>
-            <Badge tone={feedback.verdict === 'genuine' ? 'green' : 'red'}>{t(`taxonomy.verdict.${feedback.verdict}`)}</Badge>
+            <Badge tone={feedback.verdict === 'genuine' ? 'green' : 'red'}>
+              {t(`taxonomy.verdict.${feedback.verdict}`)}
+            </Badge>
           </dd>
         </div>
         <div>

@@ -19,7 +19,13 @@ export function FinishPanel({ attempt, waiting }: { attempt: AttemptView; waitin
       <p>{t('player.allAnswered', { count: attempt.itemCount })}</p>
       {waiting > 0 && <p className="fl-finish__waiting">{t('player.finishWaiting', { count: waiting })}</p>}
       {finish.isError && <Banner tone="danger">{describeError(t, finish.error)}</Banner>}
-      <Button size="lg" onClick={onFinish} disabled={waiting > 0} isLoading={finish.isPending} data-testid="finish-attempt">
+      <Button
+        size="lg"
+        onClick={onFinish}
+        disabled={waiting > 0}
+        isLoading={finish.isPending}
+        data-testid="finish-attempt"
+      >
         {t('player.finish')}
       </Button>
     </section>

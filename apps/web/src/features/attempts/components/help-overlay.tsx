@@ -25,9 +25,7 @@ export function HelpOverlay({ open, onClose }: { open: boolean; onClose: () => v
       <dl className="fl-shortcuts" data-testid="shortcut-help">
         {SHORTCUTS.map((s) => (
           <div key={s.labelKey} className="fl-shortcuts__row">
-            <dt dir="ltr">
-              {s.keys.map((k) => (k === '…' ? <span key={k}>–</span> : <kbd key={k}>{k}</kbd>))}
-            </dt>
+            <dt dir="ltr">{s.keys.map((k) => (k === '…' ? <span key={k}>–</span> : <kbd key={k}>{k}</kbd>))}</dt>
             <dd>{t(s.labelKey)}</dd>
           </div>
         ))}

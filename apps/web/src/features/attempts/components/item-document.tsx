@@ -51,7 +51,9 @@ export function ItemDocument({
       onRemove: onRemovePoint ? () => onRemovePoint(index) : undefined,
     }));
   const regions: ViewerRegion[] = feedback
-    ? feedback.regions.filter((r) => r.side === side).map((r, i) => ({ key: `truth-${i}`, polygon: r.polygon, tone: 'truth' }))
+    ? feedback.regions
+        .filter((r) => r.side === side)
+        .map((r, i) => ({ key: `truth-${i}`, polygon: r.polygon, tone: 'truth' }))
     : [];
 
   return (

@@ -23,11 +23,16 @@ export function ItemHeader({
   return (
     <header className="fl-player__bar">
       <div className="fl-player__title">
-        <p className="fl-player__module" dir="auto">{attempt.moduleTitle}</p>
+        <p className="fl-player__module" dir="auto">
+          {attempt.moduleTitle}
+        </p>
         <p className="fl-player__progress" data-testid="item-progress" aria-live="polite">
           {t('player.itemOf', { n: item.n, count: item.itemCount })}
           {attempt.deadline && (
-            <span className="fl-player__deadline"> · {t('player.moduleEnds', { time: formatDateTime(attempt.deadline, currentLanguage()) })}</span>
+            <span className="fl-player__deadline">
+              {' '}
+              · {t('player.moduleEnds', { time: formatDateTime(attempt.deadline, currentLanguage()) })}
+            </span>
           )}
         </p>
         <progress max={item.itemCount} value={item.n - 1} aria-hidden="true" />
@@ -36,7 +41,13 @@ export function ItemHeader({
         {item.issuingState} · {item.documentType}
       </p>
       <Countdown deadline={deadline} totalSeconds={item.timeAllowedSeconds} stopped={stopped} />
-      <button type="button" className="fl-icon-button fl-player__help" onClick={onHelp} aria-label={t('player.help')} aria-keyshortcuts="?">
+      <button
+        type="button"
+        className="fl-icon-button fl-player__help"
+        onClick={onHelp}
+        aria-label={t('player.help')}
+        aria-keyshortcuts="?"
+      >
         ?
       </button>
     </header>

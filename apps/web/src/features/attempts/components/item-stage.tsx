@@ -39,5 +39,7 @@ export function ItemStage({
   if (item.isPending) return <LoadingBlock label={t('player.loadingItem', { n })} />;
   if (item.isError) return <QueryError error={item.error} onRetry={() => item.refetch()} />;
   if (item.data.locked) return <LoadingBlock />;
-  return <ItemScreen attempt={attempt} item={item.data} receivedAt={item.dataUpdatedAt} onGiven={onGiven} onNext={onNext} />;
+  return (
+    <ItemScreen attempt={attempt} item={item.data} receivedAt={item.dataUpdatedAt} onGiven={onGiven} onNext={onNext} />
+  );
 }

@@ -8,8 +8,8 @@ import userEvent from '@testing-library/user-event';
 import { IDBFactory } from 'fake-indexeddb';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { closeOutboxForTests } from '@/features/attempts/outbox/outbox-store';
-import { tokenStore } from '@/lib/api-client';
 import { resetOutboxSyncForTests } from '@/features/attempts/outbox/outbox-sync';
+import { tokenStore } from '@/lib/api-client';
 import { ATTEMPT_ID, imageUrls, makeAttempt, makeFeedback, makeItem, makeResult } from '@/testing/attempt-fixtures';
 import { apiError, json, makeUser, mockApi, sessionFor, type Handler } from '@/testing/mock-api';
 import { stubViewer } from '@/testing/stub-viewer';
@@ -25,7 +25,8 @@ function setup(handlers: Record<string, Handler> = {}, attempt = makeAttempt()) 
     [`GET ${base}`]: () => json(attempt),
     [`GET ${base}/items/1`]: () => json(makeItem(1)),
     [`GET ${base}/items/2`]: () => json(makeItem(2)),
-    [`PUT ${base}/items/1/response`]: (req) => json({ ...makeResult(1), status: (req.body as ItemResponseRequest).final ? 'locked' : 'saved' }),
+    [`PUT ${base}/items/1/response`]: (req) =>
+      json({ ...makeResult(1), status: (req.body as ItemResponseRequest).final ? 'locked' : 'saved' }),
     [`PUT ${base}/items/2/response`]: () => json(makeResult(2)),
     ...handlers,
   });
@@ -63,7 +64,14 @@ describe('quiz player', () => {
     await onItem(2);
     await waitFor(() => expect(finals(api, 1)).toHaveLength(1));
     const put = finals(api, 1)[0];
-    expect(put.body).toEqual({ decision: 'accept', points: [], fraudType: null, features: [], mrzFailedChecks: [], final: true });
+    expect(put.body).toEqual({
+      decision: 'accept',
+      points: [],
+      fraudType: null,
+      features: [],
+      mrzFailedChecks: [],
+      final: true,
+    });
     expect(put.headers.get('Idempotency-Key')).toMatch(UUID);
     expect(put.headers.get('Authorization')).toBe(`Bearer token-${trainee.username}`);
   });
@@ -132,11 +140,17 @@ describe('quiz player', () => {
 
   it('an oblique light photographed at several angles can be tilted, by button or T, keeping the view', async () => {
     const item = makeItem(1);
-    const oblique = (frame: number) => ({ light: 'oblique' as const, frame, urls: imageUrls(`item1-oblique-${frame}`) });
+    const oblique = (frame: number) => ({
+      light: 'oblique' as const,
+      frame,
+      urls: imageUrls(`item1-oblique-${frame}`),
+    });
     item.sides[0].images.push(oblique(1), oblique(2), oblique(3));
     const { viewer } = setup({ [`GET ${base}/items/1`]: () => json(item) });
     await onItem(1);
-    await waitFor(() => expect(viewer.current.layers.map((l) => l.id)).toEqual(['visible', 'uv365', 'oblique', 'oblique#2', 'oblique#3']));
+    await waitFor(() =>
+      expect(viewer.current.layers.map((l) => l.id)).toEqual(['visible', 'uv365', 'oblique', 'oblique#2', 'oblique#3']),
+    );
     const engine = viewer.current;
     expect(screen.queryByTestId('tilt-2')).not.toBeInTheDocument(); // visible light: no tilt series
     await userEvent.keyboard('3');
@@ -214,7 +228,11 @@ describe('quiz player', () => {
     await userEvent.click(screen.getByTestId('decision-accept'));
     await userEvent.click(screen.getByTestId('decision-confirm'));
     // The player has moved on: item 2 loads as soon as the connection is back.
-    expect(await screen.findByText('Offline — item 2 loads when the connection returns. Your answers are safe on this device.')).toBeInTheDocument();
+    expect(
+      await screen.findByText(
+        'Offline — item 2 loads when the connection returns. Your answers are safe on this device.',
+      ),
+    ).toBeInTheDocument();
     expect(await screen.findByTestId('offline-banner')).toHaveTextContent('Offline — 1 answer waiting');
     expect(finals(api, 1)).toHaveLength(0);
 
@@ -233,7 +251,8 @@ describe('quiz player', () => {
         return json(makeResult(1));
       },
       // As the API does: an item is served only once the one before it is answered.
-      [`GET ${base}/items/2`]: () => (finals(api, 1).length && network ? json(makeItem(2)) : apiError(409, 'Answer item 1 first')),
+      [`GET ${base}/items/2`]: () =>
+        finals(api, 1).length && network ? json(makeItem(2)) : apiError(409, 'Answer item 1 first'),
     });
     await onItem(1);
     await userEvent.click(screen.getByTestId('decision-accept'));
@@ -266,12 +285,23 @@ describe('quiz player', () => {
 
   it('finishing: after the last item, Finish posts and opens the results', async () => {
     const attempt = makeAttempt({ itemCount: 1, answered: [false] });
-    const finished = { ...attempt, status: 'finished' as const, finishedAt: new Date().toISOString(), score: 100, passed: true, currentItem: 2, answered: [true] };
-    const { api, router } = setup({
-      [`GET ${base}/items/1`]: () => json(makeItem(1, { itemCount: 1 })),
-      [`POST ${base}/finish`]: () => json(finished),
-      [`GET ${base}/review`]: () => apiError(409, 'Review after the assignment closes'),
-    }, attempt);
+    const finished = {
+      ...attempt,
+      status: 'finished' as const,
+      finishedAt: new Date().toISOString(),
+      score: 100,
+      passed: true,
+      currentItem: 2,
+      answered: [true],
+    };
+    const { api, router } = setup(
+      {
+        [`GET ${base}/items/1`]: () => json(makeItem(1, { itemCount: 1 })),
+        [`POST ${base}/finish`]: () => json(finished),
+        [`GET ${base}/review`]: () => apiError(409, 'Review after the assignment closes'),
+      },
+      attempt,
+    );
     await screen.findByTestId('decision-accept');
     await userEvent.click(screen.getByTestId('decision-accept'));
     await userEvent.click(screen.getByTestId('decision-confirm'));
@@ -286,7 +316,13 @@ describe('quiz player', () => {
 
   it('resumes after a reload at the first unanswered item, with the autosaved state', async () => {
     const attempt = makeAttempt({ currentItem: 2, answered: [true, false] });
-    const saved = { decision: 'refer' as const, points: [{ side: 'data-page' as const, x: 0.4, y: 0.4 }], fraudType: 'counterfeit' as const, features: [], mrzFailedChecks: [] };
+    const saved = {
+      decision: 'refer' as const,
+      points: [{ side: 'data-page' as const, x: 0.4, y: 0.4 }],
+      fraudType: 'counterfeit' as const,
+      features: [],
+      mrzFailedChecks: [],
+    };
     setup({ [`GET ${base}/items/2`]: () => json(makeItem(2, { saved })) }, attempt);
     await onItem(2);
     expect(screen.getByLabelText('Counterfeit — entire reproduction')).toBeChecked();

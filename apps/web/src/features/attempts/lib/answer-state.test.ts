@@ -27,8 +27,20 @@ describe('answer state', () => {
   });
 
   it('accept drops whatever was filled in for a referral', () => {
-    const state = run({ type: 'refer' }, { type: 'add-point', point: { side: 'data-page', x: 0.1, y: 0.2 }, maxPoints: 3 }, { type: 'back' }, { type: 'accept' });
-    expect(toResponseRequest(state, parts, true)).toEqual({ decision: 'accept', points: [], fraudType: null, features: [], mrzFailedChecks: [], final: true });
+    const state = run(
+      { type: 'refer' },
+      { type: 'add-point', point: { side: 'data-page', x: 0.1, y: 0.2 }, maxPoints: 3 },
+      { type: 'back' },
+      { type: 'accept' },
+    );
+    expect(toResponseRequest(state, parts, true)).toEqual({
+      decision: 'accept',
+      points: [],
+      fraudType: null,
+      features: [],
+      mrzFailedChecks: [],
+      final: true,
+    });
   });
 
   it('an autosave before any decision carries a null decision and is not final', () => {
@@ -37,9 +49,26 @@ describe('answer state', () => {
   });
 
   it('parts the item does not ask for are not sent', () => {
-    const noParts: ItemPresentation['parts'] = { decision: true, locate: null, fraudType: null, features: null, mrz: null };
-    const state = run({ type: 'refer' }, { type: 'add-point', point: { side: 'data-page', x: 0.5, y: 0.5 }, maxPoints: 3 }, { type: 'fraud-type', fraudType: 'pseudo' });
-    expect(toResponseRequest(state, noParts, true)).toEqual({ decision: 'refer', points: [], fraudType: null, features: [], mrzFailedChecks: [], final: true });
+    const noParts: ItemPresentation['parts'] = {
+      decision: true,
+      locate: null,
+      fraudType: null,
+      features: null,
+      mrz: null,
+    };
+    const state = run(
+      { type: 'refer' },
+      { type: 'add-point', point: { side: 'data-page', x: 0.5, y: 0.5 }, maxPoints: 3 },
+      { type: 'fraud-type', fraudType: 'pseudo' },
+    );
+    expect(toResponseRequest(state, noParts, true)).toEqual({
+      decision: 'refer',
+      points: [],
+      fraudType: null,
+      features: [],
+      mrzFailedChecks: [],
+      final: true,
+    });
   });
 
   it('never holds more points than allowed, and resumes from a saved answer', () => {
@@ -48,7 +77,15 @@ describe('answer state', () => {
       { type: 'add-point', point: { side: 'data-page', x: 0.2, y: 0.2 }, maxPoints: 1 },
     );
     expect(state.points).toEqual([{ side: 'data-page', x: 0.1, y: 0.1 }]);
-    expect(answerFromSaved({ decision: 'refer', points: [{ side: 'data-page', x: 0.3, y: 0.3 }], fraudType: 'impostor', features: [], mrzFailedChecks: [] })).toMatchObject({
+    expect(
+      answerFromSaved({
+        decision: 'refer',
+        points: [{ side: 'data-page', x: 0.3, y: 0.3 }],
+        fraudType: 'impostor',
+        features: [],
+        mrzFailedChecks: [],
+      }),
+    ).toMatchObject({
       stage: 'refer',
       fraudType: 'impostor',
     });

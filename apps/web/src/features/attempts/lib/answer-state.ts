@@ -1,6 +1,14 @@
 // The trainee's answer to one item while it is being given: which stage of the decision they are at, and the
 // parts filled in so far. Pure, so the decision flow can be tested without a screen.
-import type { FeatureKind, FraudType, ItemAnswer, ItemPresentation, ItemResponseRequest, MarkedPoint, MrzCheck } from '@firstline/contracts';
+import type {
+  FeatureKind,
+  FraudType,
+  ItemAnswer,
+  ItemPresentation,
+  ItemResponseRequest,
+  MarkedPoint,
+  MrzCheck,
+} from '@firstline/contracts';
 
 export type DecisionStage = 'choose' | 'accept' | 'refer';
 
@@ -23,7 +31,13 @@ export type AnswerAction =
   | { type: 'toggle-feature'; feature: FeatureKind }
   | { type: 'toggle-mrz'; check: MrzCheck };
 
-export const emptyAnswer: AnswerState = { stage: 'choose', points: [], fraudType: null, features: [], mrzFailedChecks: [] };
+export const emptyAnswer: AnswerState = {
+  stage: 'choose',
+  points: [],
+  fraudType: null,
+  features: [],
+  mrzFailedChecks: [],
+};
 
 const toggle = <T>(list: T[], value: T) => (list.includes(value) ? list.filter((v) => v !== value) : [...list, value]);
 
@@ -64,7 +78,11 @@ export function answerFromSaved(saved: ItemAnswer | null): AnswerState {
  * The request body for this state. Only the parts the item asks for are sent; an accept carries nothing but the
  * decision (accepting says the document is sound, so there is nothing to locate or name).
  */
-export function toResponseRequest(state: AnswerState, parts: ItemPresentation['parts'], final: boolean): ItemResponseRequest {
+export function toResponseRequest(
+  state: AnswerState,
+  parts: ItemPresentation['parts'],
+  final: boolean,
+): ItemResponseRequest {
   const decision = state.stage === 'choose' ? null : state.stage;
   if (decision === 'accept') return { decision, points: [], fraudType: null, features: [], mrzFailedChecks: [], final };
   return {

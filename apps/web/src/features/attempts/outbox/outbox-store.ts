@@ -34,7 +34,9 @@ function open() {
   return db;
 }
 
-export async function addToOutbox(entry: Pick<OutboxEntry, 'userId' | 'attemptId' | 'n' | 'body'>): Promise<OutboxEntry> {
+export async function addToOutbox(
+  entry: Pick<OutboxEntry, 'userId' | 'attemptId' | 'n' | 'body'>,
+): Promise<OutboxEntry> {
   const database = await open();
   const value = { ...entry, key: randomUuid(), queuedAt: new Date().toISOString() } as Omit<OutboxEntry, 'seq'>;
   const seq = await database.add('responses', value as OutboxEntry);

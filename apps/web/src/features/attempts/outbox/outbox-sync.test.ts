@@ -13,7 +13,14 @@ import { OutboxSync, type OutboxEvent } from './outbox-sync';
 const USER = '0b6f6b7e-1c2d-4e5f-8a9b-000000000077';
 const OTHER = '0b6f6b7e-1c2d-4e5f-8a9b-000000000078';
 const base = `/api/attempts/${ATTEMPT_ID}`;
-const answer = (decision: 'accept' | 'refer'): ItemResponseRequest => ({ decision, points: [], fraudType: null, features: [], mrzFailedChecks: [], final: true });
+const answer = (decision: 'accept' | 'refer'): ItemResponseRequest => ({
+  decision,
+  points: [],
+  fraudType: null,
+  features: [],
+  mrzFailedChecks: [],
+  final: true,
+});
 
 let syncs: OutboxSync[] = [];
 function newSync(userId = USER) {
@@ -22,7 +29,10 @@ function newSync(userId = USER) {
   return sync;
 }
 
-function recordPuts(reply: (req: MockRequest, n: number) => ReturnType<typeof json> | Promise<ReturnType<typeof json>> = (_, n) => json(makeResult(n))) {
+function recordPuts(
+  reply: (req: MockRequest, n: number) => ReturnType<typeof json> | Promise<ReturnType<typeof json>> = (_, n) =>
+    json(makeResult(n)),
+) {
   const puts: Array<{ n: number; key: string | null; body: unknown }> = [];
   const handler = (n: number) => (req: MockRequest) => {
     puts.push({ n, key: req.headers.get('Idempotency-Key'), body: req.body });
@@ -131,7 +141,9 @@ describe('answer outbox', () => {
   });
 
   it('a refusal (409: the item is locked with another answer) drops that answer, reports it, and goes on', async () => {
-    const { puts } = recordPuts((_, n) => (n === 1 ? apiError(409, 'Item 1 is already locked with a different answer') : json(makeResult(n))));
+    const { puts } = recordPuts((_, n) =>
+      n === 1 ? apiError(409, 'Item 1 is already locked with a different answer') : json(makeResult(n)),
+    );
     const sync = newSync();
     const events: OutboxEvent[] = [];
     sync.onEvent((e) => events.push(e));

@@ -1,6 +1,15 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { EmptyState, ListIcon, LoadingBlock, Pagination, QueryError, Spinner, Table, type Column } from '@/components/ui';
+import {
+  EmptyState,
+  ListIcon,
+  LoadingBlock,
+  Pagination,
+  QueryError,
+  Spinner,
+  Table,
+  type Column,
+} from '@/components/ui';
 import { formatDateTime } from '@/lib/format';
 import { isLanguage } from '@/lib/i18n';
 import { useAuditLog, type AuditEntry } from '../api/get-audit-log';
@@ -47,11 +56,27 @@ export function AuditLog() {
 
   if (log.isPending) return <LoadingBlock />;
   if (log.isError) return <QueryError error={log.error} onRetry={() => log.refetch()} />;
-  if (log.data.items.length === 0) return <EmptyState icon={<ListIcon size={32} />} title={t('audit.emptyTitle')} description={t('audit.emptyText')} />;
+  if (log.data.items.length === 0)
+    return (
+      <EmptyState icon={<ListIcon size={32} />} title={t('audit.emptyTitle')} description={t('audit.emptyText')} />
+    );
 
   const columns: Column<AuditEntry>[] = [
-    { key: 'at', header: t('audit.when'), cell: (e) => <time dateTime={e.at} className="fl-nowrap">{formatDateTime(e.at, lng)}</time>, width: '12rem' },
-    { key: 'actor', header: t('audit.actor'), cell: (e) => e.actorName ?? <span className="fl-muted">{t('audit.system')}</span> },
+    {
+      key: 'at',
+      header: t('audit.when'),
+      cell: (e) => (
+        <time dateTime={e.at} className="fl-nowrap">
+          {formatDateTime(e.at, lng)}
+        </time>
+      ),
+      width: '12rem',
+    },
+    {
+      key: 'actor',
+      header: t('audit.actor'),
+      cell: (e) => e.actorName ?? <span className="fl-muted">{t('audit.system')}</span>,
+    },
     { key: 'action', header: t('audit.action'), cell: (e) => <code dir="ltr">{e.action}</code> },
     {
       key: 'entity',
@@ -59,7 +84,12 @@ export function AuditLog() {
       cell: (e) => (
         <span dir="ltr" className="fl-entity">
           {e.entityType}
-          {e.entityId && <span className="fl-muted" title={e.entityId}> · {e.entityId.slice(0, 8)}</span>}
+          {e.entityId && (
+            <span className="fl-muted" title={e.entityId}>
+              {' '}
+              · {e.entityId.slice(0, 8)}
+            </span>
+          )}
         </span>
       ),
     },
@@ -69,7 +99,12 @@ export function AuditLog() {
     <div className="fl-stack">
       {log.isFetching && <Spinner size="sm" />}
       <Table columns={columns} rows={log.data.items} rowKey={(e) => e.id} caption={t('nav.audit')} />
-      <Pagination total={log.data.total} limit={log.data.limit || AUDIT_PAGE_SIZE} offset={log.data.offset} onChange={setOffset} />
+      <Pagination
+        total={log.data.total}
+        limit={log.data.limit || AUDIT_PAGE_SIZE}
+        offset={log.data.offset}
+        onChange={setOffset}
+      />
     </div>
   );
 }

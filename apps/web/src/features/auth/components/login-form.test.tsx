@@ -64,7 +64,13 @@ describe('login page', () => {
   });
 
   it('signs in and lands on the role’s start page', async () => {
-    const admin = makeUser({ username: 'admin', displayName: 'Sana Malik', role: 'admin', unitId: null, unitName: null });
+    const admin = makeUser({
+      username: 'admin',
+      displayName: 'Sana Malik',
+      role: 'admin',
+      unitId: null,
+      unitName: null,
+    });
     const api = mockApi({
       ...signedOut,
       'POST /api/auth/login': () => json(sessionFor(admin)),

@@ -60,7 +60,12 @@ export function LoginForm({ onSuccess }: { onSuccess: (user: UserView) => void }
   }
 
   return (
-    <form className="fl-form fl-login-form" onSubmit={onSubmit} noValidate aria-describedby={submitError ? 'login-error' : undefined}>
+    <form
+      className="fl-form fl-login-form"
+      onSubmit={onSubmit}
+      noValidate
+      aria-describedby={submitError ? 'login-error' : undefined}
+    >
       {submitError && (
         <div id="login-error">
           <Banner tone="danger" title={t('login.failedTitle')}>

@@ -10,9 +10,10 @@ const lengthIn = (text: string, min: number, max: number) => {
   return length >= min && length <= max;
 };
 
-export function checkCredentials(values: { username: string; password: string }):
-  | { data: LoginRequest; invalid: null }
-  | { data: null; invalid: CredentialField[] } {
+export function checkCredentials(values: {
+  username: string;
+  password: string;
+}): { data: LoginRequest; invalid: null } | { data: null; invalid: CredentialField[] } {
   const username = values.username.trim();
   const { password } = values;
   const invalid: CredentialField[] = [];

@@ -6,6 +6,7 @@ export const cohortsQueryKey = ['cohorts'] as const;
 /** Instructor: the cohorts they run; supervisor: their unit's; admin: all. */
 export const getCohorts = () => api.get('/cohorts', { schema: contract((c, z) => z.array(c.CohortView)) });
 
-export const getCohortsQueryOptions = () => queryOptions({ queryKey: [...cohortsQueryKey, 'list'], queryFn: getCohorts });
+export const getCohortsQueryOptions = () =>
+  queryOptions({ queryKey: [...cohortsQueryKey, 'list'], queryFn: getCohorts });
 
 export const useCohorts = () => useQuery(getCohortsQueryOptions());

@@ -1,8 +1,9 @@
 // Pick trainees to enrol. The candidate list comes from the caller (the users search), so this stays in its lane.
 import type { UserView } from '@firstline/contracts';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Banner, Button, Dialog, EmptyState, LoadingBlock, SearchInput } from '@/components/ui';
+import { useResetOnOpen } from '@/hooks/use-reset-on-open';
 import { describeError } from '@/lib/errors';
 import { useAddCohortMembers } from '../api/add-cohort-members';
 
@@ -33,13 +34,10 @@ export function AddMembersDialog({
   const add = useAddCohortMembers();
   const [selected, setSelected] = useState<Set<string>>(new Set());
 
-  useEffect(() => {
-    if (open) {
-      setSelected(new Set());
-      add.reset();
-    }
-    // reset only when the dialog opens
-  }, [open]);
+  useResetOnOpen(open, () => {
+    setSelected(new Set());
+    add.reset();
+  });
 
   const available = candidates.filter((u) => !memberIds.has(u.id) && u.active);
   const toggle = (id: string) =>

@@ -1,12 +1,29 @@
 import type { UserView } from '@firstline/contracts';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Button, ConfirmDialog, EmptyState, LoadingBlock, QueryError, Table, UsersIcon, type Column } from '@/components/ui';
+import {
+  Button,
+  ConfirmDialog,
+  EmptyState,
+  LoadingBlock,
+  QueryError,
+  Table,
+  UsersIcon,
+  type Column,
+} from '@/components/ui';
 import { describeError } from '@/lib/errors';
 import { useCohortMembers } from '../api/get-cohort-members';
 import { useRemoveCohortMember } from '../api/remove-cohort-member';
 
-export function CohortMembers({ cohortId, canEdit, emptyAction }: { cohortId: string; canEdit: boolean; emptyAction?: ReactNode }) {
+export function CohortMembers({
+  cohortId,
+  canEdit,
+  emptyAction,
+}: {
+  cohortId: string;
+  canEdit: boolean;
+  emptyAction?: ReactNode;
+}) {
   const { t } = useTranslation();
   const members = useCohortMembers(cohortId);
   const remove = useRemoveCohortMember();
@@ -27,7 +44,15 @@ export function CohortMembers({ cohortId, canEdit, emptyAction }: { cohortId: st
 
   const columns: Column<UserView>[] = [
     { key: 'name', header: t('users.name'), cell: (u) => <span className="fl-table__primary">{u.displayName}</span> },
-    { key: 'service', header: t('users.serviceNumber'), cell: (u) => <span dir="ltr" className="fl-nowrap">{u.serviceNumber ?? "—"}</span> },
+    {
+      key: 'service',
+      header: t('users.serviceNumber'),
+      cell: (u) => (
+        <span dir="ltr" className="fl-nowrap">
+          {u.serviceNumber ?? '—'}
+        </span>
+      ),
+    },
     { key: 'username', header: t('users.username'), cell: (u) => <code dir="ltr">{u.username}</code> },
     ...(canEdit
       ? [
@@ -36,7 +61,12 @@ export function CohortMembers({ cohortId, canEdit, emptyAction }: { cohortId: st
             header: <span className="fl-visually-hidden">{t('common.actions')}</span>,
             align: 'end' as const,
             cell: (u: UserView) => (
-              <Button variant="ghost" size="sm" onClick={() => setRemoving(u)} aria-label={t('cohorts.removeNamed', { name: u.displayName })}>
+              <Button
+                variant="ghost"
+                size="sm"
+                onClick={() => setRemoving(u)}
+                aria-label={t('cohorts.removeNamed', { name: u.displayName })}
+              >
                 {t('cohorts.remove')}
               </Button>
             ),
@@ -59,8 +89,7 @@ export function CohortMembers({ cohortId, canEdit, emptyAction }: { cohortId: st
           remove.reset();
         }}
         onConfirm={() =>
-          removing &&
-          remove.mutate({ cohortId, userId: removing.id }, { onSuccess: () => setRemoving(null) })
+          removing && remove.mutate({ cohortId, userId: removing.id }, { onSuccess: () => setRemoving(null) })
         }
       >
         <p>{t('cohorts.removeText', { name: removing?.displayName ?? '' })}</p>

@@ -1,8 +1,9 @@
 import { CreateCohortRequest, type CohortView, type UnitView } from '@firstline/contracts';
-import { useEffect, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Banner, SelectField, TextField } from '@/components/ui';
 import { FormDialog } from '@/components/ui/form-dialog';
+import { useResetOnOpen } from '@/hooks/use-reset-on-open';
 import { describeError } from '@/lib/errors';
 import { blankToNull, validate, type FieldErrors } from '@/lib/validation';
 import { useCreateCohort } from '../api/create-cohort';
@@ -28,17 +29,14 @@ export function CreateCohortDialog({
   const [errors, setErrors] = useState<FieldErrors>({});
   const clearError = (key: string) => setErrors(({ [key]: _edited, ...rest }) => rest);
 
-  useEffect(() => {
-    if (open) {
-      setName('');
-      setUnitId(units.length === 1 ? units[0].id : '');
-      setStartsOn('');
-      setEndsOn('');
-      setErrors({});
-      create.reset();
-    }
-    // reset only when the dialog opens
-  }, [open]);
+  useResetOnOpen(open, () => {
+    setName('');
+    setUnitId(units.length === 1 ? units[0].id : '');
+    setStartsOn('');
+    setEndsOn('');
+    setErrors({});
+    create.reset();
+  });
 
   function onSubmit(e: FormEvent) {
     e.preventDefault();
@@ -108,9 +106,9 @@ export function CreateCohortDialog({
           label={t('cohorts.startsOn')}
           value={startsOn}
           onChange={(e) => {
-          setStartsOn(e.target.value);
-          clearError('startsOn');
-        }}
+            setStartsOn(e.target.value);
+            clearError('startsOn');
+          }}
           error={errors.startsOn}
         />
         <TextField
@@ -118,9 +116,9 @@ export function CreateCohortDialog({
           label={t('cohorts.endsOn')}
           value={endsOn}
           onChange={(e) => {
-          setEndsOn(e.target.value);
-          clearError('endsOn');
-        }}
+            setEndsOn(e.target.value);
+            clearError('endsOn');
+          }}
           error={errors.endsOn}
         />
       </div>

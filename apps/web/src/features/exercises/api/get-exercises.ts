@@ -16,6 +16,10 @@ export const getExercises = (filter: ExercisesFilter) =>
   api.get('/exercises', { params: { ...filter }, schema: contract((c) => c.Page(c.ExerciseSummary)) });
 
 export const getExercisesQueryOptions = (filter: ExercisesFilter) =>
-  queryOptions({ queryKey: [...exercisesQueryKey, 'list', filter], queryFn: () => getExercises(filter), placeholderData: keepPreviousData });
+  queryOptions({
+    queryKey: [...exercisesQueryKey, 'list', filter],
+    queryFn: () => getExercises(filter),
+    placeholderData: keepPreviousData,
+  });
 
 export const useExercises = (filter: ExercisesFilter) => useQuery(getExercisesQueryOptions(filter));

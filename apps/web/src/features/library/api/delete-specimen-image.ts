@@ -3,7 +3,8 @@ import { api } from '@/lib/api-client';
 import { specimenQueryKey } from './get-specimen';
 import { specimensQueryKey } from './get-specimens';
 
-export const deleteSpecimenImage = (specimenId: string, imageId: string) => api.delete(`/specimens/${specimenId}/images/${imageId}`);
+export const deleteSpecimenImage = (specimenId: string, imageId: string) =>
+  api.delete(`/specimens/${specimenId}/images/${imageId}`);
 
 export function useDeleteSpecimenImage(specimenId: string) {
   const queryClient = useQueryClient();

@@ -5,4 +5,5 @@ import { api, contract } from '@/lib/api-client';
 export const getMediaAsset = (id: string, signal?: AbortSignal) =>
   api.get(`/media/${id}`, { schema: contract((c) => c.MediaAssetView), signal });
 
-export const isSettled = (asset: Pick<MediaAssetView, 'status'>) => asset.status === 'ready' || asset.status === 'failed';
+export const isSettled = (asset: Pick<MediaAssetView, 'status'>) =>
+  asset.status === 'ready' || asset.status === 'failed';

@@ -6,6 +6,7 @@ export const specimenQueryKey = (id: string) => [...specimensQueryKey, 'detail',
 
 export const getSpecimen = (id: string) => api.get(`/specimens/${id}`, { schema: contract((c) => c.SpecimenView) });
 
-export const getSpecimenQueryOptions = (id: string) => queryOptions({ queryKey: specimenQueryKey(id), queryFn: () => getSpecimen(id) });
+export const getSpecimenQueryOptions = (id: string) =>
+  queryOptions({ queryKey: specimenQueryKey(id), queryFn: () => getSpecimen(id) });
 
 export const useSpecimen = (id: string) => useQuery(getSpecimenQueryOptions(id));

@@ -16,7 +16,11 @@ export const getSpecimens = (filter: SpecimensFilter) =>
   api.get('/specimens', { params: { ...filter }, schema: contract((c) => c.Page(c.SpecimenSummary)) });
 
 export const getSpecimensQueryOptions = (filter: SpecimensFilter) =>
-  queryOptions({ queryKey: [...specimensQueryKey, 'list', filter], queryFn: () => getSpecimens(filter), placeholderData: keepPreviousData });
+  queryOptions({
+    queryKey: [...specimensQueryKey, 'list', filter],
+    queryFn: () => getSpecimens(filter),
+    placeholderData: keepPreviousData,
+  });
 
 export const useSpecimens = (filter: SpecimensFilter, options: { enabled?: boolean } = {}) =>
   useQuery({ ...getSpecimensQueryOptions(filter), ...options });

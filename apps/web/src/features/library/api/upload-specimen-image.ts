@@ -25,5 +25,8 @@ export function uploadSpecimenImage(
   form.append('light', light);
   form.append('frame', String(frame));
   form.append('file', file, file.name);
-  return uploadWithProgress(`/specimens/${specimenId}/images`, form, { ...options, schema: contract((c) => c.SpecimenImageView) });
+  return uploadWithProgress(`/specimens/${specimenId}/images`, form, {
+    ...options,
+    schema: contract((c) => c.SpecimenImageView),
+  });
 }

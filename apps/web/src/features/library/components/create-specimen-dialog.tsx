@@ -1,27 +1,33 @@
 import type { SpecimenView } from '@firstline/contracts';
-import { useEffect, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorBanner } from '@/components/ui';
 import { FormDialog } from '@/components/ui/form-dialog';
+import { useResetOnOpen } from '@/hooks/use-reset-on-open';
 import type { FieldErrors } from '@/lib/validation';
 import { useCreateSpecimen } from '../api/create-specimen';
 import { emptySpecimenDraft, validateSpecimen, type SpecimenDraft } from '../lib/specimen-draft';
 import { SpecimenFormFields } from './specimen-form-fields';
 
-export function CreateSpecimenDialog({ open, onClose, onCreated }: { open: boolean; onClose: () => void; onCreated?: (s: SpecimenView) => void }) {
+export function CreateSpecimenDialog({
+  open,
+  onClose,
+  onCreated,
+}: {
+  open: boolean;
+  onClose: () => void;
+  onCreated?: (s: SpecimenView) => void;
+}) {
   const { t } = useTranslation();
   const create = useCreateSpecimen();
   const [draft, setDraft] = useState<SpecimenDraft>(emptySpecimenDraft);
   const [errors, setErrors] = useState<FieldErrors>({});
 
-  useEffect(() => {
-    if (open) {
-      setDraft(emptySpecimenDraft);
-      setErrors({});
-      create.reset();
-    }
-    // reset only when the dialog opens
-  }, [open]);
+  useResetOnOpen(open, () => {
+    setDraft(emptySpecimenDraft);
+    setErrors({});
+    create.reset();
+  });
 
   function onSubmit(e: FormEvent) {
     e.preventDefault();

@@ -32,7 +32,13 @@ const specimen: SpecimenView = {
         height: 880,
         progress: 100,
         createdAt: '2026-01-12T09:00:00Z',
-        urls: { width: 1250, height: 880, dzi: '/m/image.dzi', variants: { '640.webp': '/m/640.webp', '1280.webp': '/m/1280.webp' }, expiresAt: null },
+        urls: {
+          width: 1250,
+          height: 880,
+          dzi: '/m/image.dzi',
+          variants: { '640.webp': '/m/640.webp', '1280.webp': '/m/1280.webp' },
+          expiresAt: null,
+        },
       },
     },
   ],
@@ -65,7 +71,10 @@ describe('specimen page: annotation editor', () => {
       [`GET /api/specimens/${specimen.id}`]: () => json(specimen),
       [`PUT /api/specimens/${specimen.id}/features`]: (req) => {
         const features = (req.body as { features: SpecimenView['features'] }).features;
-        return json({ ...specimen, features: features.map((f, i) => ({ ...f, id: `6a1d2c3b-4e5f-4a7b-8c9d-00000000003${i}` })) });
+        return json({
+          ...specimen,
+          features: features.map((f, i) => ({ ...f, id: `6a1d2c3b-4e5f-4a7b-8c9d-00000000003${i}` })),
+        });
       },
     });
     renderApp(`/app/library/${specimen.id}`);
@@ -75,7 +84,17 @@ describe('specimen page: annotation editor', () => {
 
     await userEvent.click(screen.getByRole('button', { name: 'Add a feature' }));
     const canvas = screen.getByTestId('polygon-canvas');
-    vi.spyOn(canvas, 'getBoundingClientRect').mockReturnValue({ left: 0, top: 0, width: 500, height: 352, right: 500, bottom: 352, x: 0, y: 0, toJSON: () => ({}) } as DOMRect);
+    vi.spyOn(canvas, 'getBoundingClientRect').mockReturnValue({
+      left: 0,
+      top: 0,
+      width: 500,
+      height: 352,
+      right: 500,
+      bottom: 352,
+      x: 0,
+      y: 0,
+      toJSON: () => ({}),
+    } as DOMRect);
     fireEvent.click(canvas, { clientX: 250, clientY: 88 });
     fireEvent.click(canvas, { clientX: 450, clientY: 88 });
     fireEvent.click(canvas, { clientX: 450, clientY: 264 });
@@ -131,7 +150,9 @@ describe('specimen page: annotation editor', () => {
     expect(router.state.location.pathname).toBe(`/app/library/${specimen.id}`);
 
     await userEvent.click(screen.getAllByRole('link', { name: 'Specimen library' })[1]);
-    await userEvent.click(within(await screen.findByRole('dialog')).getByRole('button', { name: 'Leave without saving' }));
+    await userEvent.click(
+      within(await screen.findByRole('dialog')).getByRole('button', { name: 'Leave without saving' }),
+    );
     await vi.waitFor(() => expect(router.state.location.pathname).toBe('/app/library'));
   });
 

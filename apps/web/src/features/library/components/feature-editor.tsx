@@ -14,7 +14,21 @@ import {
 } from '@firstline/contracts';
 import { useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Badge, Banner, Button, Card, Checkbox, ErrorBanner, Field, PencilIcon, PlusIcon, SelectField, TextField, TrashIcon, UnsavedChangesGuard } from '@/components/ui';
+import {
+  Badge,
+  Banner,
+  Button,
+  Card,
+  Checkbox,
+  ErrorBanner,
+  Field,
+  PencilIcon,
+  PlusIcon,
+  SelectField,
+  TextField,
+  TrashIcon,
+  UnsavedChangesGuard,
+} from '@/components/ui';
 import type { FieldErrors } from '@/lib/validation';
 import { useReplaceFeatures } from '../api/replace-features';
 import { sidesOf } from '../lib/document-sides';
@@ -60,7 +74,9 @@ export function FeatureEditor({ specimen, canEdit }: { specimen: SpecimenView; c
     .filter((i) => i.side === side && i.light === light)
     .sort((a, b) => a.frame - b.frame)[0];
   const urls = image?.asset.status === 'ready' ? image.asset.urls : null;
-  const imageUrl = urls ? (urls.variants['1280.webp'] ?? urls.variants['1280.jpeg'] ?? Object.values(urls.variants)[0] ?? null) : null;
+  const imageUrl = urls
+    ? (urls.variants['1280.webp'] ?? urls.variants['1280.jpeg'] ?? Object.values(urls.variants)[0] ?? null)
+    : null;
   const lightsHere = LIGHTS.filter((l) => specimen.images.some((i) => i.side === side && i.light === l));
 
   const shapes: Shape[] = useMemo(
@@ -81,7 +97,15 @@ export function FeatureEditor({ specimen, canEdit }: { specimen: SpecimenView; c
   }
   function startEdit(f: FeatureDraft) {
     setSide(f.side);
-    setForm({ key: f.key, name: f.name, kind: f.kind, lights: f.lights, description: f.description, zoom: f.zoomHint ? String(f.zoomHint.zoom) : '', region: f.region });
+    setForm({
+      key: f.key,
+      name: f.name,
+      kind: f.kind,
+      lights: f.lights,
+      description: f.description,
+      zoom: f.zoomHint ? String(f.zoomHint.zoom) : '',
+      region: f.region,
+    });
     setErrors({});
     setDrawing(false);
   }
@@ -129,7 +153,13 @@ export function FeatureEditor({ specimen, canEdit }: { specimen: SpecimenView; c
   }
 
   const toggleLight = (l: Light) =>
-    form && setForm({ ...form, lights: form.lights.includes(l) ? form.lights.filter((x) => x !== l) : LIGHTS.filter((x) => x === l || form.lights.includes(x)) });
+    form &&
+    setForm({
+      ...form,
+      lights: form.lights.includes(l)
+        ? form.lights.filter((x) => x !== l)
+        : LIGHTS.filter((x) => x === l || form.lights.includes(x)),
+    });
 
   const imageLabel = `${t(`taxonomy.side.${side}`)} · ${t(`taxonomy.light.${light}`)}`;
 
@@ -141,7 +171,11 @@ export function FeatureEditor({ specimen, canEdit }: { specimen: SpecimenView; c
         canEdit && (
           <div className="fl-row-actions">
             {dirty && <Badge tone="amber">{t('library.editor.unsaved')}</Badge>}
-            <Button onClick={() => save.mutate(toInput(features))} isLoading={save.isPending} disabled={!dirty || drawing}>
+            <Button
+              onClick={() => save.mutate(toInput(features))}
+              isLoading={save.isPending}
+              disabled={!dirty || drawing}
+            >
               {t('library.editor.save')}
             </Button>
           </div>
@@ -163,9 +197,18 @@ export function FeatureEditor({ specimen, canEdit }: { specimen: SpecimenView; c
             label={t('library.editor.light')}
             value={light}
             onChange={(e) => setLight(e.target.value as Light)}
-            options={LIGHTS.map((l) => ({ value: l, label: lightsHere.includes(l) ? t(`taxonomy.light.${l}`) : t('library.editor.noImageOption', { light: t(`taxonomy.light.${l}`) }) }))}
+            options={LIGHTS.map((l) => ({
+              value: l,
+              label: lightsHere.includes(l)
+                ? t(`taxonomy.light.${l}`)
+                : t('library.editor.noImageOption', { light: t(`taxonomy.light.${l}`) }),
+            }))}
           />
-          <Checkbox label={t('library.editor.showFeatures')} checked={showFeatures} onChange={(e) => setShowFeatures(e.target.checked)} />
+          <Checkbox
+            label={t('library.editor.showFeatures')}
+            checked={showFeatures}
+            onChange={(e) => setShowFeatures(e.target.checked)}
+          />
         </div>
 
         <div className="fl-editor">
@@ -194,10 +237,21 @@ export function FeatureEditor({ specimen, canEdit }: { specimen: SpecimenView; c
 
           <div className="fl-editor__side">
             {canEdit && form && (
-              <form className="fl-form fl-feature-form" onSubmit={commit} noValidate aria-label={form.key ? t('library.editor.editFeature') : t('library.editor.newFeature')}>
-                <h3 className="fl-card__title">{form.key ? t('library.editor.editFeature') : t('library.editor.newFeature')}</h3>
+              <form
+                className="fl-form fl-feature-form"
+                onSubmit={commit}
+                noValidate
+                aria-label={form.key ? t('library.editor.editFeature') : t('library.editor.newFeature')}
+              >
+                <h3 className="fl-card__title">
+                  {form.key ? t('library.editor.editFeature') : t('library.editor.newFeature')}
+                </h3>
                 <div className="fl-feature-form__region">
-                  <span>{form.region.length ? t('library.editor.regionPoints', { count: form.region.length }) : t('library.editor.regionNone')}</span>
+                  <span>
+                    {form.region.length
+                      ? t('library.editor.regionPoints', { count: form.region.length })
+                      : t('library.editor.regionNone')}
+                  </span>
                   {!drawing && (
                     <Button size="sm" variant="secondary" onClick={redraw}>
                       {form.region.length ? t('library.editor.redraw') : t('library.editor.draw')}
@@ -207,7 +261,12 @@ export function FeatureEditor({ specimen, canEdit }: { specimen: SpecimenView; c
                 {errors.region && <p className="fl-field__error">{errors.region}</p>}
                 <Field label={t('library.editor.kind')} error={errors.kind} required>
                   {(control) => (
-                    <select className="fl-input fl-select" value={form.kind} onChange={(e) => setForm({ ...form, kind: e.target.value as FeatureKind })} {...control}>
+                    <select
+                      className="fl-input fl-select"
+                      value={form.kind}
+                      onChange={(e) => setForm({ ...form, kind: e.target.value as FeatureKind })}
+                      {...control}
+                    >
                       <option value="">{t('common.choose')}</option>
                       {FEATURE_CATEGORIES.map((c) => (
                         <optgroup key={c} label={t(`taxonomy.category.${c}`)}>
@@ -221,19 +280,43 @@ export function FeatureEditor({ specimen, canEdit }: { specimen: SpecimenView; c
                     </select>
                   )}
                 </Field>
-                {form.kind && <p className="fl-field__hint">{t('library.editor.category', { category: t(`taxonomy.category.${categoryOfFeature(form.kind)}`) })}</p>}
-                <TextField label={t('library.editor.name')} value={form.name} onChange={(e) => setForm({ ...form, name: e.target.value })} error={errors.name} required maxLength={120} />
+                {form.kind && (
+                  <p className="fl-field__hint">
+                    {t('library.editor.category', { category: t(`taxonomy.category.${categoryOfFeature(form.kind)}`) })}
+                  </p>
+                )}
+                <TextField
+                  label={t('library.editor.name')}
+                  value={form.name}
+                  onChange={(e) => setForm({ ...form, name: e.target.value })}
+                  error={errors.name}
+                  required
+                  maxLength={120}
+                />
                 <fieldset className="fl-fieldset">
                   <legend className="fl-field__label">{t('library.editor.lights')}</legend>
                   <div className="fl-check-grid">
                     {LIGHTS.map((l) => (
-                      <Checkbox key={l} label={t(`taxonomy.light.${l}`)} checked={form.lights.includes(l)} onChange={() => toggleLight(l)} />
+                      <Checkbox
+                        key={l}
+                        label={t(`taxonomy.light.${l}`)}
+                        checked={form.lights.includes(l)}
+                        onChange={() => toggleLight(l)}
+                      />
                     ))}
                   </div>
                   {errors.lights && <p className="fl-field__error">{errors.lights}</p>}
                 </fieldset>
                 <Field label={t('library.editor.description')} error={errors.description}>
-                  {(control) => <textarea className="fl-input fl-textarea" rows={3} value={form.description} onChange={(e) => setForm({ ...form, description: e.target.value })} {...control} />}
+                  {(control) => (
+                    <textarea
+                      className="fl-input fl-textarea"
+                      rows={3}
+                      value={form.description}
+                      onChange={(e) => setForm({ ...form, description: e.target.value })}
+                      {...control}
+                    />
+                  )}
                 </Field>
                 <TextField
                   label={t('library.editor.zoom')}
@@ -276,13 +359,23 @@ export function FeatureEditor({ specimen, canEdit }: { specimen: SpecimenView; c
                     <div className="fl-feature__text">
                       <span className="fl-feature__name">{f.name}</span>
                       <span className="fl-feature__meta">
-                        {t(`taxonomy.feature.${f.kind}`)} · {t(`taxonomy.category.${f.category}`)} · {t(`taxonomy.side.${f.side}`)}
+                        {t(`taxonomy.feature.${f.kind}`)} · {t(`taxonomy.category.${f.category}`)} ·{' '}
+                        {t(`taxonomy.side.${f.side}`)}
                       </span>
-                      <span className="fl-feature__meta">{f.lights.map((l) => t(`taxonomy.light.${l}`)).join(', ')}</span>
+                      <span className="fl-feature__meta">
+                        {f.lights.map((l) => t(`taxonomy.light.${l}`)).join(', ')}
+                      </span>
                     </div>
                     {canEdit && (
                       <div className="fl-row-actions">
-                        <Button variant="ghost" size="sm" icon={<PencilIcon size={16} />} onClick={() => startEdit(f)} disabled={drawing} aria-label={t('library.editor.editNamed', { name: f.name })}>
+                        <Button
+                          variant="ghost"
+                          size="sm"
+                          icon={<PencilIcon size={16} />}
+                          onClick={() => startEdit(f)}
+                          disabled={drawing}
+                          aria-label={t('library.editor.editNamed', { name: f.name })}
+                        >
                           {t('common.edit')}
                         </Button>
                         <Button

@@ -14,16 +14,39 @@ const imageId = '3f0e4a52-7d1c-4b8e-9a6f-000000000002';
 const assetId = '3f0e4a52-7d1c-4b8e-9a6f-000000000003';
 
 function asset(overrides: Partial<MediaAssetView> = {}): MediaAssetView {
-  return { id: assetId, status: 'queued', failureReason: null, warnings: [], width: null, height: null, progress: 0, createdAt: '2026-01-10T09:00:00Z', urls: null, ...overrides };
+  return {
+    id: assetId,
+    status: 'queued',
+    failureReason: null,
+    warnings: [],
+    width: null,
+    height: null,
+    progress: 0,
+    createdAt: '2026-01-10T09:00:00Z',
+    urls: null,
+    ...overrides,
+  };
 }
-const image = (a: MediaAssetView): SpecimenImageView => ({ id: imageId, side: 'data-page', light: 'uv365', frame: 1, asset: a });
+const image = (a: MediaAssetView): SpecimenImageView => ({
+  id: imageId,
+  side: 'data-page',
+  light: 'uv365',
+  frame: 1,
+  asset: a,
+});
 const ready = asset({
   status: 'ready',
   progress: 100,
   width: 2480,
   height: 1748,
   warnings: ['Resized to match the other lights of this side'],
-  urls: { width: 2480, height: 1748, dzi: '/api/media/s/t/image.dzi', variants: { '640.webp': '/api/media/s/t/640.webp' }, expiresAt: null },
+  urls: {
+    width: 2480,
+    height: 1748,
+    dzi: '/api/media/s/t/image.dzi',
+    variants: { '640.webp': '/api/media/s/t/640.webp' },
+    expiresAt: null,
+  },
 });
 
 function renderSlot(initial: SpecimenImageView | null = null) {
@@ -31,12 +54,21 @@ function renderSlot(initial: SpecimenImageView | null = null) {
   queryClient.setDefaultOptions({ queries: { retry: false }, mutations: { retry: false } });
   return render(
     <QueryClientProvider client={queryClient}>
-      <ImageSlot specimenId={specimenId} side="data-page" light="uv365" frame={1} image={initial} canEdit label="Data page · UV 365 nm" />
+      <ImageSlot
+        specimenId={specimenId}
+        side="data-page"
+        light="uv365"
+        frame={1}
+        image={initial}
+        canEdit
+        label="Data page · UV 365 nm"
+      />
     </QueryClientProvider>,
   );
 }
 
-const pick = (file: File) => fireEvent.change(screen.getByLabelText('Upload an image for Data page · UV 365 nm'), { target: { files: [file] } });
+const pick = (file: File) =>
+  fireEvent.change(screen.getByLabelText('Upload an image for Data page · UV 365 nm'), { target: { files: [file] } });
 const png = (bytes = 2048) => new File([new Uint8Array(bytes)], 'uv.png', { type: 'image/png' });
 const tick = () => act(() => vi.advanceTimersByTimeAsync(1000));
 
@@ -61,7 +93,12 @@ describe('image upload cell', () => {
     const req = xhr.last;
     expect(req.url).toBe(`/api/specimens/${specimenId}/images`);
     const form = req.body as FormData;
-    expect([form.get('side'), form.get('light'), form.get('frame'), (form.get('file') as File).name]).toEqual(['data-page', 'uv365', '1', 'uv.png']);
+    expect([form.get('side'), form.get('light'), form.get('frame'), (form.get('file') as File).name]).toEqual([
+      'data-page',
+      'uv365',
+      '1',
+      'uv.png',
+    ]);
     expect(screen.getByText('Uploading 0%')).toBeInTheDocument();
     act(() => req.progress(1024, 2048));
     expect(screen.getByText('Uploading 50%')).toBeInTheDocument();
@@ -78,7 +115,10 @@ describe('image upload cell', () => {
     await tick();
     expect(screen.getByText('Ready')).toBeInTheDocument();
     expect(screen.getByText('Resized to match the other lights of this side')).toBeInTheDocument();
-    expect(screen.getByRole('img', { name: 'Data page · UV 365 nm' })).toHaveAttribute('src', '/api/media/s/t/640.webp');
+    expect(screen.getByRole('img', { name: 'Data page · UV 365 nm' })).toHaveAttribute(
+      'src',
+      '/api/media/s/t/640.webp',
+    );
 
     // Settled: no more polling.
     await tick();
@@ -87,7 +127,10 @@ describe('image upload cell', () => {
   });
 
   it('shows the failure reason when processing fails', async () => {
-    mockApi({ [`GET /api/media/${assetId}`]: () => json(asset({ status: 'failed', failureReason: 'The image is smaller than 1000 px on its long side' })) });
+    mockApi({
+      [`GET /api/media/${assetId}`]: () =>
+        json(asset({ status: 'failed', failureReason: 'The image is smaller than 1000 px on its long side' })),
+    });
     renderSlot(image(asset({ status: 'processing', progress: 10 })));
     expect(screen.getByText('Processing 10%')).toBeInTheDocument();
     await tick();
@@ -112,9 +155,15 @@ describe('image upload cell', () => {
     renderSlot();
     pick(png());
     await act(async () =>
-      xhr.last.respond(415, { statusCode: 415, error: 'Unsupported Media Type', message: 'The file is not an image this library accepts: upload a JPEG, PNG, TIFF or WebP image' }),
+      xhr.last.respond(415, {
+        statusCode: 415,
+        error: 'Unsupported Media Type',
+        message: 'The file is not an image this library accepts: upload a JPEG, PNG, TIFF or WebP image',
+      }),
     );
-    expect(screen.getByRole('alert')).toHaveTextContent('Not accepted: The file is not an image this library accepts: upload a JPEG, PNG, TIFF or WebP image');
+    expect(screen.getByRole('alert')).toHaveTextContent(
+      'Not accepted: The file is not an image this library accepts: upload a JPEG, PNG, TIFF or WebP image',
+    );
     expect(screen.getByLabelText('Upload an image for Data page · UV 365 nm')).toBeInTheDocument();
   });
 

@@ -9,9 +9,9 @@ import { describeError } from '@/lib/errors';
 import { formatNumber } from '@/lib/format';
 import { isLanguage } from '@/lib/i18n';
 import { useDeleteSpecimenImage } from '../api/delete-specimen-image';
+import { getMediaAsset, isSettled } from '../api/get-media-asset';
 import { specimenQueryKey } from '../api/get-specimen';
 import { specimensQueryKey } from '../api/get-specimens';
-import { getMediaAsset, isSettled } from '../api/get-media-asset';
 import { ACCEPTED_IMAGE_TYPES, UPLOAD_MAX_BYTES, uploadSpecimenImage } from '../api/upload-specimen-image';
 
 export const POLL_INTERVAL_MS = 1000;
@@ -55,7 +55,12 @@ export function slotReducer(state: SlotState, action: SlotAction): SlotState {
       if (state.phase === 'uploading') return state;
       if (!action.image) return state.phase === 'asset' ? { phase: 'empty' } : state;
       // Same image: keep what we polled unless the reload already knows the outcome.
-      if (state.phase === 'asset' && state.imageId === action.image.id && (isSettled(state.asset) || !isSettled(action.image.asset))) return state;
+      if (
+        state.phase === 'asset' &&
+        state.imageId === action.image.id &&
+        (isSettled(state.asset) || !isSettled(action.image.asset))
+      )
+        return state;
       return { phase: 'asset', imageId: action.image.id, asset: action.image.asset };
   }
 }
@@ -126,6 +131,7 @@ export function ImageSlot({
       controller.abort();
     };
     // pollCount re-arms the timer after each answer, so requests never overlap.
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- the query client and specimen are fixed for a slot
   }, [pollingId, pollCount]);
 
   async function onFile(file: File | undefined) {
@@ -153,9 +159,19 @@ export function ImageSlot({
   const pct = (n: number) => (lng === 'ur' ? `\u2066${formatNumber(n, lng)}%\u2069` : `${formatNumber(n, lng)}%`);
 
   let status: { text: string; tone: 'neutral' | 'blue' | 'green' | 'red' | 'amber'; percent?: number } | null = null;
-  if (state.phase === 'uploading') status = { text: t('library.slot.uploading', { percent: pct(state.percent) }), tone: 'blue', percent: state.percent };
+  if (state.phase === 'uploading')
+    status = {
+      text: t('library.slot.uploading', { percent: pct(state.percent) }),
+      tone: 'blue',
+      percent: state.percent,
+    };
   else if (asset?.status === 'queued') status = { text: t('library.slot.queued'), tone: 'neutral' };
-  else if (asset?.status === 'processing') status = { text: t('library.slot.processing', { percent: pct(asset.progress) }), tone: 'blue', percent: asset.progress };
+  else if (asset?.status === 'processing')
+    status = {
+      text: t('library.slot.processing', { percent: pct(asset.progress) }),
+      tone: 'blue',
+      percent: asset.progress,
+    };
   else if (asset?.status === 'ready') status = { text: t('library.slot.ready'), tone: 'green' };
   else if (asset?.status === 'failed') status = { text: t('library.slot.failed'), tone: 'red' };
 
@@ -186,7 +202,9 @@ export function ImageSlot({
       )}
       {state.phase === 'rejected' && (
         <p className="fl-slot__error" role="alert">
-          {state.reason === 'too-large' ? t('library.slot.tooLarge', { mb: UPLOAD_MAX_BYTES / 1024 / 1024 }) : t('library.slot.notAnImage')}
+          {state.reason === 'too-large'
+            ? t('library.slot.tooLarge', { mb: UPLOAD_MAX_BYTES / 1024 / 1024 })
+            : t('library.slot.notAnImage')}
         </p>
       )}
       {state.phase === 'upload-failed' && <ErrorBanner error={state.error} />}
@@ -216,7 +234,13 @@ export function ImageSlot({
         </Button>
       )}
       {canEdit && asset && !busy && (
-        <Button variant="ghost" size="sm" icon={<TrashIcon size={16} />} onClick={() => setConfirming(true)} aria-label={t('library.slot.deleteNamed', { name: label })}>
+        <Button
+          variant="ghost"
+          size="sm"
+          icon={<TrashIcon size={16} />}
+          onClick={() => setConfirming(true)}
+          aria-label={t('library.slot.deleteNamed', { name: label })}
+        >
           {t('common.delete')}
         </Button>
       )}

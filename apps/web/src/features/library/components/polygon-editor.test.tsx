@@ -7,15 +7,39 @@ function setup(props: Partial<Parameters<typeof PolygonEditor>[0]> = {}) {
   const onComplete = vi.fn();
   const onCancel = vi.fn();
   render(
-    <PolygonEditor imageUrl="/api/media/s/t/1280.webp" width={1280} height={900} shapes={[]} drawing label="Data page · Visible" onComplete={onComplete} onCancel={onCancel} {...props} />,
+    <PolygonEditor
+      imageUrl="/api/media/s/t/1280.webp"
+      width={1280}
+      height={900}
+      shapes={[]}
+      drawing
+      label="Data page · Visible"
+      onComplete={onComplete}
+      onCancel={onCancel}
+      {...props}
+    />,
   );
   const canvas = screen.getByTestId('polygon-canvas');
   // The image is drawn 400 × 200 px at (100, 50) on the page.
-  vi.spyOn(canvas, 'getBoundingClientRect').mockReturnValue({ left: 100, top: 50, width: 400, height: 200, right: 500, bottom: 250, x: 100, y: 50, toJSON: () => ({}) } as DOMRect);
+  vi.spyOn(canvas, 'getBoundingClientRect').mockReturnValue({
+    left: 100,
+    top: 50,
+    width: 400,
+    height: 200,
+    right: 500,
+    bottom: 250,
+    x: 100,
+    y: 50,
+    toJSON: () => ({}),
+  } as DOMRect);
   const clickAt = (x: number, y: number) => fireEvent.click(canvas, { clientX: x, clientY: y });
   const points = () => {
     const list = screen.queryByRole('list', { name: 'Points of the region' });
-    return list ? within(list).getAllByRole('listitem').map((li) => li.querySelector('.fl-num')!.textContent) : [];
+    return list
+      ? within(list)
+          .getAllByRole('listitem')
+          .map((li) => li.querySelector('.fl-num')!.textContent)
+      : [];
   };
   return { canvas, clickAt, points, onComplete, onCancel };
 }
@@ -83,7 +107,7 @@ describe('polygon editor', () => {
 
   it('can be drawn with the keyboard alone', () => {
     const { canvas, points } = setup();
-        fireEvent.keyDown(canvas, { key: ' ' });
+    fireEvent.keyDown(canvas, { key: ' ' });
     fireEvent.keyDown(canvas, { key: 'ArrowRight', shiftKey: true });
     fireEvent.keyDown(canvas, { key: ' ' });
     fireEvent.keyDown(canvas, { key: 'ArrowDown' });
@@ -96,7 +120,17 @@ describe('polygon editor', () => {
   it('shows existing regions as labelled outlines and ignores clicks when not drawing', () => {
     const { clickAt } = setup({
       drawing: false,
-      shapes: [{ id: 'a', label: 'Ghost image', points: [[0.1, 0.1], [0.3, 0.1], [0.3, 0.4]] }],
+      shapes: [
+        {
+          id: 'a',
+          label: 'Ghost image',
+          points: [
+            [0.1, 0.1],
+            [0.3, 0.1],
+            [0.3, 0.4],
+          ],
+        },
+      ],
     });
     expect(screen.getByText('Ghost image')).toBeInTheDocument();
     clickAt(200, 100);

@@ -133,7 +133,9 @@ export function PolygonEditor({
           viewBox={`0 0 ${width} ${height}`}
           style={{ aspectRatio: `${width} / ${height}` }}
           role={drawing ? 'application' : 'img'}
-          aria-label={drawing ? t('library.editor.canvasDrawing', { name: label }) : t('library.editor.canvas', { name: label })}
+          aria-label={
+            drawing ? t('library.editor.canvasDrawing', { name: label }) : t('library.editor.canvas', { name: label })
+          }
           aria-describedby={drawing ? 'polygon-editor-help' : undefined}
           tabIndex={drawing ? 0 : undefined}
           onClick={onClick}
@@ -141,18 +143,30 @@ export function PolygonEditor({
           onBlur={() => setKeyboard(false)}
           data-testid="polygon-canvas"
         >
-          {imageUrl ? <image href={imageUrl} x={0} y={0} width={width} height={height} /> : <rect width={width} height={height} className="fl-canvas__blank" />}
+          {imageUrl ? (
+            <image href={imageUrl} x={0} y={0} width={width} height={height} />
+          ) : (
+            <rect width={width} height={height} className="fl-canvas__blank" />
+          )}
           {shapes.map((s) => (
             <g key={s.id} className={`fl-shape${s.selected ? ' fl-shape--selected' : ''}`}>
               <polygon points={s.points.map(px).join(' ')} strokeWidth={stroke} />
-              <text x={s.points[0][0] * width + stroke * 2} y={s.points[0][1] * height - stroke * 2} fontSize={fontSize} strokeWidth={fontSize / 5}>
+              <text
+                x={s.points[0][0] * width + stroke * 2}
+                y={s.points[0][1] * height - stroke * 2}
+                fontSize={fontSize}
+                strokeWidth={fontSize / 5}
+              >
                 {s.label}
               </text>
             </g>
           ))}
           {drawing && points.length > 0 && (
             <g className="fl-shape fl-shape--draft">
-              <polyline points={[...points, ...(points.length > 2 ? [points[0]] : [])].map(px).join(' ')} strokeWidth={stroke} />
+              <polyline
+                points={[...points, ...(points.length > 2 ? [points[0]] : [])].map(px).join(' ')}
+                strokeWidth={stroke}
+              />
               {points.map((p, i) => (
                 <circle key={i} cx={p[0] * width} cy={p[1] * height} r={stroke * 3} />
               ))}
@@ -172,7 +186,10 @@ export function PolygonEditor({
             {t('library.editor.drawHelp')}
           </p>
           <p role="status" aria-live="polite" className="fl-polygon-editor__status">
-            {hint ?? (points.length >= 3 ? t('library.editor.pointCountReady', { count: points.length }) : t('library.editor.pointCount', { count: points.length }))}
+            {hint ??
+              (points.length >= 3
+                ? t('library.editor.pointCountReady', { count: points.length })
+                : t('library.editor.pointCount', { count: points.length }))}
           </p>
           {points.length > 0 && (
             <ol className="fl-points" aria-label={t('library.editor.points')}>
@@ -181,7 +198,12 @@ export function PolygonEditor({
                   <span dir="ltr" className="fl-num">
                     {p[0].toFixed(3)}, {p[1].toFixed(3)}
                   </span>
-                  <Button variant="ghost" size="sm" onClick={() => removeAt(i)} aria-label={t('library.editor.removePoint', { n: i + 1 })}>
+                  <Button
+                    variant="ghost"
+                    size="sm"
+                    onClick={() => removeAt(i)}
+                    aria-label={t('library.editor.removePoint', { n: i + 1 })}
+                  >
                     {t('library.editor.remove')}
                   </Button>
                 </li>

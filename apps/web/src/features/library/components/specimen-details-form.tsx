@@ -32,7 +32,8 @@ export function SpecimenDetailsForm({ specimen }: { specimen: SpecimenView }) {
     const base = validateSpecimen(t, original).data;
     const changes: UpdateSpecimenRequest = {};
     for (const [key, value] of Object.entries(result.data) as [keyof UpdateSpecimenRequest, unknown][]) {
-      if (!base || JSON.stringify(base[key]) !== JSON.stringify(value)) (changes as Record<string, unknown>)[key] = value;
+      if (!base || JSON.stringify(base[key]) !== JSON.stringify(value))
+        (changes as Record<string, unknown>)[key] = value;
     }
     update.mutate(changes, { onSuccess: () => setSavedAt(Date.now()) });
   }
@@ -53,7 +54,11 @@ export function SpecimenDetailsForm({ specimen }: { specimen: SpecimenView }) {
         <Button type="submit" isLoading={update.isPending} disabled={!dirty}>
           {t('common.save')}
         </Button>
-        {dirty ? <Badge tone="amber">{t('library.editor.unsaved')}</Badge> : savedAt ? <Badge tone="green">{t('library.saved')}</Badge> : null}
+        {dirty ? (
+          <Badge tone="amber">{t('library.editor.unsaved')}</Badge>
+        ) : savedAt ? (
+          <Badge tone="green">{t('library.saved')}</Badge>
+        ) : null}
       </div>
     </form>
   );

@@ -17,10 +17,20 @@ export function SpecimenFormFields({
   autoFocus?: boolean;
 }) {
   const { t } = useTranslation();
-  const set = (key: keyof SpecimenDraft) => (e: { target: { value: string } }) => onChange({ ...draft, [key]: e.target.value });
+  const set = (key: keyof SpecimenDraft) => (e: { target: { value: string } }) =>
+    onChange({ ...draft, [key]: e.target.value });
   return (
     <>
-      <TextField label={t('library.fields.title')} hint={t('library.fields.titleHint')} value={draft.title} onChange={set('title')} error={errors.title} required maxLength={160} data-autofocus={autoFocus || undefined} />
+      <TextField
+        label={t('library.fields.title')}
+        hint={t('library.fields.titleHint')}
+        value={draft.title}
+        onChange={set('title')}
+        error={errors.title}
+        required
+        maxLength={160}
+        data-autofocus={autoFocus || undefined}
+      />
       <div className="fl-form__row">
         <TextField
           label={t('library.fields.issuingState')}
@@ -37,11 +47,35 @@ export function SpecimenFormFields({
         <DocumentTypeField value={draft.documentType} onChange={set('documentType')} error={errors.documentType} />
       </div>
       <div className="fl-form__row">
-        <TextField label={t('library.fields.series')} hint={t('library.fields.seriesHint')} value={draft.series} onChange={set('series')} error={errors.series} maxLength={60} />
-        <TextField label={t('library.fields.year')} value={draft.year} onChange={set('year')} error={errors.year} inputMode="numeric" dir="ltr" maxLength={4} />
+        <TextField
+          label={t('library.fields.series')}
+          hint={t('library.fields.seriesHint')}
+          value={draft.series}
+          onChange={set('series')}
+          error={errors.series}
+          maxLength={60}
+        />
+        <TextField
+          label={t('library.fields.year')}
+          value={draft.year}
+          onChange={set('year')}
+          error={errors.year}
+          inputMode="numeric"
+          dir="ltr"
+          maxLength={4}
+        />
       </div>
       <Field label={t('library.fields.description')} error={errors.description}>
-        {(control) => <textarea className="fl-input fl-textarea" rows={4} value={draft.description} onChange={set('description')} maxLength={8000} {...control} />}
+        {(control) => (
+          <textarea
+            className="fl-input fl-textarea"
+            rows={4}
+            value={draft.description}
+            onChange={set('description')}
+            maxLength={8000}
+            {...control}
+          />
+        )}
       </Field>
     </>
   );

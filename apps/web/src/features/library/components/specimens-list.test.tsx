@@ -17,7 +17,20 @@ const summary: SpecimenSummary = {
   thumbnail: '/api/media/s/tok/640.webp',
   updatedAt: '2026-01-12T10:00:00Z',
 };
-const created: SpecimenView = { ...summary, id: '6a1d2c3b-4e5f-4a7b-8c9d-000000000002', title: 'Utopia ID card', documentType: 'TD1', series: '', year: null, imageCount: 0, featureCount: 0, thumbnail: null, description: '', images: [], features: [] };
+const created: SpecimenView = {
+  ...summary,
+  id: '6a1d2c3b-4e5f-4a7b-8c9d-000000000002',
+  title: 'Utopia ID card',
+  documentType: 'TD1',
+  series: '',
+  year: null,
+  imageCount: 0,
+  featureCount: 0,
+  thumbnail: null,
+  description: '',
+  images: [],
+  features: [],
+};
 
 function signedInAs(user: UserView, extra: Record<string, Handler> = {}) {
   return mockApi({
@@ -71,7 +84,14 @@ describe('specimen library', () => {
 
     expect(await screen.findByRole('heading', { level: 1, name: 'Utopia ID card' })).toBeInTheDocument();
     expect(router.state.location.pathname).toBe(`/app/library/${created.id}`);
-    expect(api.called('POST /api/specimens')[0].body).toEqual({ title: 'Utopia ID card', issuingState: 'UTO', documentType: 'TD1', series: '', year: 1999, description: '' });
+    expect(api.called('POST /api/specimens')[0].body).toEqual({
+      title: 'Utopia ID card',
+      issuingState: 'UTO',
+      documentType: 'TD1',
+      series: '',
+      year: 1999,
+      description: '',
+    });
   });
 
   it('is read-only for supervisors', async () => {

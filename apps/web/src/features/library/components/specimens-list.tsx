@@ -42,11 +42,22 @@ export function SpecimensList() {
   const [offset, setOffset] = useState(0);
   const q = useDebouncedValue(search.trim(), 300);
   const issuingState = /^[A-Za-z<]{3}$/.test(state.trim()) ? state.trim().toUpperCase() : undefined;
-  const specimens = useSpecimens({ q: q || undefined, issuingState, documentType: documentType || undefined, limit: SPECIMENS_PAGE_SIZE, offset });
+  const specimens = useSpecimens({
+    q: q || undefined,
+    issuingState,
+    documentType: documentType || undefined,
+    limit: SPECIMENS_PAGE_SIZE,
+    offset,
+  });
   const filtered = Boolean(q || issuingState || documentType);
 
   const columns: Column<SpecimenSummary>[] = [
-    { key: 'thumb', header: <span className="fl-visually-hidden">{t('library.thumbnail')}</span>, width: '5.5rem', cell: (s) => <SpecimenThumbnail url={s.thumbnail} title={s.title} /> },
+    {
+      key: 'thumb',
+      header: <span className="fl-visually-hidden">{t('library.thumbnail')}</span>,
+      width: '5.5rem',
+      cell: (s) => <SpecimenThumbnail url={s.thumbnail} title={s.title} />,
+    },
     {
       key: 'title',
       header: t('library.fields.title'),
@@ -55,7 +66,9 @@ export function SpecimensList() {
           <Link className="fl-table__primary-link" dir="auto" to={paths.app.specimen.getHref(s.id)}>
             {s.title}
           </Link>
-          {(s.series || s.year) && <span className="fl-person__sub">{[s.series, s.year].filter(Boolean).join(' · ')}</span>}
+          {(s.series || s.year) && (
+            <span className="fl-person__sub">{[s.series, s.year].filter(Boolean).join(' · ')}</span>
+          )}
         </div>
       ),
     },
@@ -73,9 +86,23 @@ export function SpecimensList() {
         </span>
       ),
     },
-    { key: 'images', header: t('library.images'), align: 'end', cell: (s) => <span className="fl-num">{formatNumber(s.imageCount, lng)}</span> },
-    { key: 'features', header: t('library.features'), align: 'end', cell: (s) => <span className="fl-num">{formatNumber(s.featureCount, lng)}</span> },
-    { key: 'updated', header: t('library.updated'), cell: (s) => <span className="fl-nowrap">{formatDate(s.updatedAt, lng)}</span> },
+    {
+      key: 'images',
+      header: t('library.images'),
+      align: 'end',
+      cell: (s) => <span className="fl-num">{formatNumber(s.imageCount, lng)}</span>,
+    },
+    {
+      key: 'features',
+      header: t('library.features'),
+      align: 'end',
+      cell: (s) => <span className="fl-num">{formatNumber(s.featureCount, lng)}</span>,
+    },
+    {
+      key: 'updated',
+      header: t('library.updated'),
+      cell: (s) => <span className="fl-nowrap">{formatDate(s.updatedAt, lng)}</span>,
+    },
   ];
 
   return (
@@ -127,8 +154,19 @@ export function SpecimensList() {
         />
       ) : (
         <>
-          <Table className="fl-table-wrap--compact" columns={columns} rows={specimens.data.items} rowKey={(s) => s.id} caption={t('nav.library')} />
-          <Pagination total={specimens.data.total} limit={specimens.data.limit || SPECIMENS_PAGE_SIZE} offset={specimens.data.offset} onChange={setOffset} />
+          <Table
+            className="fl-table-wrap--compact"
+            columns={columns}
+            rows={specimens.data.items}
+            rowKey={(s) => s.id}
+            caption={t('nav.library')}
+          />
+          <Pagination
+            total={specimens.data.total}
+            limit={specimens.data.limit || SPECIMENS_PAGE_SIZE}
+            offset={specimens.data.offset}
+            onChange={setOffset}
+          />
         </>
       )}
     </div>

@@ -17,7 +17,17 @@ export const centroid = (region: Point[]): Point => {
 
 /** The list as the API takes it (no local keys), for sending and for telling whether anything changed. */
 export const toInput = (list: FeatureDraft[]): FeatureAnnotationInput[] =>
-  list.map(({ name, kind, category, side, lights, region, description, zoomHint }) => ({ name, kind, category, side, lights, region, description, zoomHint: zoomHint ?? null }));
+  list.map(({ name, kind, category, side, lights, region, description, zoomHint }) => ({
+    name,
+    kind,
+    category,
+    side,
+    lights,
+    region,
+    description,
+    zoomHint: zoomHint ?? null,
+  }));
 
 /** The saved features as list entries. */
-export const fromView = (specimen: SpecimenView): FeatureDraft[] => specimen.features.map(({ id: _id, ...f }) => ({ ...f, key: newKey() }));
+export const fromView = (specimen: SpecimenView): FeatureDraft[] =>
+  specimen.features.map(({ id: _id, ...f }) => ({ ...f, key: newKey() }));

@@ -13,7 +13,14 @@ export interface SpecimenDraft {
   description: string;
 }
 
-export const emptySpecimenDraft: SpecimenDraft = { title: '', issuingState: '', documentType: '', series: '', year: '', description: '' };
+export const emptySpecimenDraft: SpecimenDraft = {
+  title: '',
+  issuingState: '',
+  documentType: '',
+  series: '',
+  year: '',
+  description: '',
+};
 
 /** Checks the draft with the API's own schema; errors are one translated sentence per field. */
 export function validateSpecimen(t: TFunction, draft: SpecimenDraft) {

@@ -9,7 +9,10 @@ export const getAssignments = (cohortId?: string) =>
   api.get('/assignments', { params: { cohortId }, schema: contract((c, z) => z.array(c.AssignmentView)) });
 
 export const getAssignmentsQueryOptions = (cohortId?: string) =>
-  queryOptions({ queryKey: [...assignmentsQueryKey, 'list', cohortId ?? 'all'], queryFn: () => getAssignments(cohortId) });
+  queryOptions({
+    queryKey: [...assignmentsQueryKey, 'list', cohortId ?? 'all'],
+    queryFn: () => getAssignments(cohortId),
+  });
 
 /** The assignments of one module (any version): the API filters by cohort only, so this filters here. */
 export const useModuleAssignments = (moduleId: string) =>
@@ -20,7 +23,10 @@ export const createAssignment = (body: CreateAssignmentRequest) =>
 
 export function useCreateAssignment() {
   const queryClient = useQueryClient();
-  return useMutation({ mutationFn: createAssignment, onSuccess: () => queryClient.invalidateQueries({ queryKey: assignmentsQueryKey }) });
+  return useMutation({
+    mutationFn: createAssignment,
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: assignmentsQueryKey }),
+  });
 }
 
 /** 409 when someone in the cohort has already started it. */
@@ -28,5 +34,8 @@ export const deleteAssignment = (id: string) => api.delete(`/assignments/${id}`)
 
 export function useDeleteAssignment() {
   const queryClient = useQueryClient();
-  return useMutation({ mutationFn: deleteAssignment, onSuccess: () => queryClient.invalidateQueries({ queryKey: assignmentsQueryKey }) });
+  return useMutation({
+    mutationFn: deleteAssignment,
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: assignmentsQueryKey }),
+  });
 }

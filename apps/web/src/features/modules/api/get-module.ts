@@ -6,6 +6,7 @@ export const moduleQueryKey = (id: string) => [...modulesQueryKey, 'detail', id]
 
 export const getModule = (id: string) => api.get(`/modules/${id}`, { schema: contract((c) => c.ModuleView) });
 
-export const getModuleQueryOptions = (id: string) => queryOptions({ queryKey: moduleQueryKey(id), queryFn: () => getModule(id) });
+export const getModuleQueryOptions = (id: string) =>
+  queryOptions({ queryKey: moduleQueryKey(id), queryFn: () => getModule(id) });
 
 export const useModule = (id: string) => useQuery(getModuleQueryOptions(id));

@@ -4,7 +4,8 @@ import { moduleQueryKey } from './get-module';
 import { modulesQueryKey } from './get-modules';
 
 /** Freezes the draft as a new version (its pool pinned to the exercises' current versions). */
-export const publishModule = (id: string) => api.post(`/modules/${id}/publish`, undefined, { schema: contract((c) => c.ModuleView) });
+export const publishModule = (id: string) =>
+  api.post(`/modules/${id}/publish`, undefined, { schema: contract((c) => c.ModuleView) });
 
 export function usePublishModule(id: string) {
   const queryClient = useQueryClient();

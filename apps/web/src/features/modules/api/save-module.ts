@@ -4,7 +4,8 @@ import { api, contract } from '@/lib/api-client';
 import { moduleQueryKey } from './get-module';
 import { modulesQueryKey } from './get-modules';
 
-export const createModule = (body: ModuleInput) => api.post('/modules', body, { schema: contract((c) => c.ModuleView) });
+export const createModule = (body: ModuleInput) =>
+  api.post('/modules', body, { schema: contract((c) => c.ModuleView) });
 export const updateModule = (id: string, body: ModuleInput) =>
   api.put(`/modules/${id}`, body, { schema: contract((c) => c.ModuleView) });
 

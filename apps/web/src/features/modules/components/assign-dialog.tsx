@@ -1,14 +1,25 @@
 // Assign the module's latest published version to a cohort, open from a date-time and optionally closing at one.
 import { CreateAssignmentRequest, type CohortView, type ModuleView } from '@firstline/contracts';
-import { useEffect, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorBanner, SelectField, TextField } from '@/components/ui';
 import { FormDialog } from '@/components/ui/form-dialog';
+import { useResetOnOpen } from '@/hooks/use-reset-on-open';
 import type { FieldErrors } from '@/lib/validation';
 import { useCreateAssignment } from '../api/assignments';
 import { toIso, toLocalInput } from '../lib/local-date-time';
 
-export function AssignDialog({ open, onClose, module, cohorts }: { open: boolean; onClose: () => void; module: ModuleView; cohorts: CohortView[] }) {
+export function AssignDialog({
+  open,
+  onClose,
+  module,
+  cohorts,
+}: {
+  open: boolean;
+  onClose: () => void;
+  module: ModuleView;
+  cohorts: CohortView[];
+}) {
   const { t } = useTranslation();
   const create = useCreateAssignment();
   const [cohortId, setCohortId] = useState('');
@@ -16,25 +27,31 @@ export function AssignDialog({ open, onClose, module, cohorts }: { open: boolean
   const [closesAt, setClosesAt] = useState('');
   const [errors, setErrors] = useState<FieldErrors>({});
 
-  useEffect(() => {
-    if (open) {
-      const now = new Date();
-      now.setSeconds(0, 0);
-      setCohortId(cohorts.length === 1 ? cohorts[0].id : '');
-      setOpensAt(toLocalInput(now));
-      setClosesAt('');
-      setErrors({});
-      create.reset();
-    }
-    // reset only when the dialog opens
-  }, [open]);
+  useResetOnOpen(open, () => {
+    const now = new Date();
+    now.setSeconds(0, 0);
+    setCohortId(cohorts.length === 1 ? cohorts[0].id : '');
+    setOpensAt(toLocalInput(now));
+    setClosesAt('');
+    setErrors({});
+    create.reset();
+  });
 
   function onSubmit(e: FormEvent) {
     e.preventDefault();
     if (!module.publishedVersion) return;
-    const parsed = CreateAssignmentRequest.safeParse({ moduleVersionId: module.publishedVersion.id, cohortId, opensAt: toIso(opensAt), closesAt: toIso(closesAt) });
+    const parsed = CreateAssignmentRequest.safeParse({
+      moduleVersionId: module.publishedVersion.id,
+      cohortId,
+      opensAt: toIso(opensAt),
+      closesAt: toIso(closesAt),
+    });
     if (!parsed.success) {
-      const messages: Record<string, string> = { cohortId: t('modules.assign.errors.cohort'), opensAt: t('modules.assign.errors.opensAt'), closesAt: t('modules.assign.errors.closesAt') };
+      const messages: Record<string, string> = {
+        cohortId: t('modules.assign.errors.cohort'),
+        opensAt: t('modules.assign.errors.opensAt'),
+        closesAt: t('modules.assign.errors.closesAt'),
+      };
       const next: FieldErrors = {};
       for (const issue of parsed.error.issues) {
         const key = String(issue.path[0] ?? '_form');
@@ -51,7 +68,9 @@ export function AssignDialog({ open, onClose, module, cohorts }: { open: boolean
       open={open}
       onClose={onClose}
       title={t('modules.assign.title', { title: module.title })}
-      description={module.publishedVersion ? t('modules.assign.hint', { version: module.publishedVersion.version }) : undefined}
+      description={
+        module.publishedVersion ? t('modules.assign.hint', { version: module.publishedVersion.version }) : undefined
+      }
       formId="assign-form"
       onSubmit={onSubmit}
       submitLabel={t('modules.assign.submit')}
@@ -69,8 +88,22 @@ export function AssignDialog({ open, onClose, module, cohorts }: { open: boolean
         data-autofocus
       />
       <div className="fl-form__row">
-        <TextField type="datetime-local" label={t('modules.assign.opensAt')} value={opensAt} onChange={(e) => setOpensAt(e.target.value)} error={errors.opensAt} required />
-        <TextField type="datetime-local" label={t('modules.assign.closesAt')} hint={t('modules.assign.closesAtHint')} value={closesAt} onChange={(e) => setClosesAt(e.target.value)} error={errors.closesAt} />
+        <TextField
+          type="datetime-local"
+          label={t('modules.assign.opensAt')}
+          value={opensAt}
+          onChange={(e) => setOpensAt(e.target.value)}
+          error={errors.opensAt}
+          required
+        />
+        <TextField
+          type="datetime-local"
+          label={t('modules.assign.closesAt')}
+          hint={t('modules.assign.closesAtHint')}
+          value={closesAt}
+          onChange={(e) => setClosesAt(e.target.value)}
+          error={errors.closesAt}
+        />
       </div>
     </FormDialog>
   );

@@ -2,7 +2,17 @@
 import type { AssignmentView } from '@firstline/contracts';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Button, ConfirmDialog, EmptyState, GroupIcon, LoadingBlock, QueryError, Table, TrashIcon, type Column } from '@/components/ui';
+import {
+  Button,
+  ConfirmDialog,
+  EmptyState,
+  GroupIcon,
+  LoadingBlock,
+  QueryError,
+  Table,
+  TrashIcon,
+  type Column,
+} from '@/components/ui';
 import { describeError } from '@/lib/errors';
 import { formatDateTime } from '@/lib/format';
 import { isLanguage } from '@/lib/i18n';
@@ -17,13 +27,41 @@ export function ModuleAssignments({ moduleId, canEdit }: { moduleId: string; can
 
   if (assignments.isPending) return <LoadingBlock />;
   if (assignments.isError) return <QueryError error={assignments.error} onRetry={() => assignments.refetch()} />;
-  if (assignments.data.length === 0) return <EmptyState icon={<GroupIcon size={32} />} title={t('modules.assignments.emptyTitle')} description={t('modules.assignments.emptyText')} />;
+  if (assignments.data.length === 0)
+    return (
+      <EmptyState
+        icon={<GroupIcon size={32} />}
+        title={t('modules.assignments.emptyTitle')}
+        description={t('modules.assignments.emptyText')}
+      />
+    );
 
   const columns: Column<AssignmentView>[] = [
-    { key: 'cohort', header: t('modules.assign.cohort'), cell: (a) => <span className="fl-table__primary">{a.cohort.name}</span> },
-    { key: 'version', header: t('modules.assignments.version'), cell: (a) => t('modules.versionN', { version: a.module.version }) },
-    { key: 'opens', header: t('modules.assign.opensAt'), cell: (a) => <span className="fl-nowrap">{formatDateTime(a.opensAt, lng)}</span> },
-    { key: 'closes', header: t('modules.assign.closesAt'), cell: (a) => (a.closesAt ? <span className="fl-nowrap">{formatDateTime(a.closesAt, lng)}</span> : <span className="fl-muted">{t('modules.assignments.noClose')}</span>) },
+    {
+      key: 'cohort',
+      header: t('modules.assign.cohort'),
+      cell: (a) => <span className="fl-table__primary">{a.cohort.name}</span>,
+    },
+    {
+      key: 'version',
+      header: t('modules.assignments.version'),
+      cell: (a) => t('modules.versionN', { version: a.module.version }),
+    },
+    {
+      key: 'opens',
+      header: t('modules.assign.opensAt'),
+      cell: (a) => <span className="fl-nowrap">{formatDateTime(a.opensAt, lng)}</span>,
+    },
+    {
+      key: 'closes',
+      header: t('modules.assign.closesAt'),
+      cell: (a) =>
+        a.closesAt ? (
+          <span className="fl-nowrap">{formatDateTime(a.closesAt, lng)}</span>
+        ) : (
+          <span className="fl-muted">{t('modules.assignments.noClose')}</span>
+        ),
+    },
     ...(canEdit
       ? [
           {
@@ -31,7 +69,13 @@ export function ModuleAssignments({ moduleId, canEdit }: { moduleId: string; can
             header: <span className="fl-visually-hidden">{t('common.actions')}</span>,
             align: 'end' as const,
             cell: (a: AssignmentView) => (
-              <Button variant="ghost" size="sm" icon={<TrashIcon size={16} />} onClick={() => setWithdrawing(a)} aria-label={t('modules.assignments.withdrawNamed', { cohort: a.cohort.name })}>
+              <Button
+                variant="ghost"
+                size="sm"
+                icon={<TrashIcon size={16} />}
+                onClick={() => setWithdrawing(a)}
+                aria-label={t('modules.assignments.withdrawNamed', { cohort: a.cohort.name })}
+              >
                 {t('modules.assignments.withdraw')}
               </Button>
             ),

@@ -6,7 +6,12 @@ import { resetAppState } from '@/testing/test-utils';
 import { ModuleForm } from './module-form';
 
 const id = (n: number) => `7c2e9d10-5a4b-4c3d-8e2f-${String(n).padStart(12, '0')}`;
-function exercise(n: number, title: string, fraudType: ExerciseSummary['fraudType'], documentType: ExerciseSummary['documentType'] = 'TD3'): ExerciseSummary {
+function exercise(
+  n: number,
+  title: string,
+  fraudType: ExerciseSummary['fraudType'],
+  documentType: ExerciseSummary['documentType'] = 'TD3',
+): ExerciseSummary {
   return {
     id: id(n),
     versionId: id(100 + n),
@@ -29,12 +34,31 @@ const exercises = [
   exercise(4, 'Utopia ID — clean', 'genuine', 'TD1'),
 ];
 const specimens: SpecimenSummary[] = [
-  { id: id(50), title: 'Utopia passport 2021', issuingState: 'UTO', documentType: 'TD3', series: '', year: 2021, imageCount: 4, featureCount: 9, thumbnail: null, updatedAt: '2026-01-01T00:00:00Z' },
+  {
+    id: id(50),
+    title: 'Utopia passport 2021',
+    issuingState: 'UTO',
+    documentType: 'TD3',
+    series: '',
+    year: 2021,
+    imageCount: 4,
+    featureCount: 9,
+    thumbnail: null,
+    updatedAt: '2026-01-01T00:00:00Z',
+  },
 ];
 
 function setup(module?: ModuleView) {
   const onSubmit = vi.fn();
-  render(<ModuleForm module={module} exercises={exercises} specimens={specimens} onSubmit={onSubmit} submitLabel="Create draft" />);
+  render(
+    <ModuleForm
+      module={module}
+      exercises={exercises}
+      specimens={specimens}
+      onSubmit={onSubmit}
+      submitLabel="Create draft"
+    />,
+  );
   return { onSubmit, feedback: () => screen.getByLabelText('Feedback') as HTMLSelectElement };
 }
 const options = (select: HTMLSelectElement) => Array.from(select.options).map((o) => o.textContent);
@@ -71,7 +95,12 @@ describe('module form', () => {
     setup();
     await userEvent.selectOptions(screen.getByLabelText('Document type'), 'TD1');
     const table = screen.getByRole('table', { name: 'Exercise pool' });
-    expect(within(table).getAllByRole('row').slice(1).map((r) => within(r).getAllByRole('cell')[1].textContent)).toEqual(['Utopia ID — reproduction', 'Utopia ID — clean']);
+    expect(
+      within(table)
+        .getAllByRole('row')
+        .slice(1)
+        .map((r) => within(r).getAllByRole('cell')[1].textContent),
+    ).toEqual(['Utopia ID — reproduction', 'Utopia ID — clean']);
     await userEvent.click(screen.getByRole('button', { name: 'Add all 2 shown' }));
     expect(screen.getByText('2 exercises in the pool')).toBeInTheDocument();
     expect(screen.getByText('1 genuine')).toBeInTheDocument();

@@ -29,10 +29,9 @@ import {
   type Column,
 } from '@/components/ui';
 import { DocumentTypeFilter } from '@/components/ui/document-type-select';
+import { fraudTypeKey } from '@/lib/taxonomy-keys';
 import type { FieldErrors } from '@/lib/validation';
 import { feedbackOptionsFor, initialModuleState, toModuleInput, type ModuleFormState } from '../lib/module-form-state';
-import { fraudTypeKey } from '@/lib/taxonomy-keys';
-
 
 export function ModuleForm({
   module,
@@ -66,7 +65,11 @@ export function ModuleForm({
     setErrors(({ [key]: _e, ...rest }) => rest);
   };
   const setMode = (mode: ModuleMode) =>
-    setState((s) => ({ ...s, mode, feedback: feedbackOptionsFor(mode).includes(s.feedback) ? s.feedback : feedbackOptionsFor(mode)[0] }));
+    setState((s) => ({
+      ...s,
+      mode,
+      feedback: feedbackOptionsFor(mode).includes(s.feedback) ? s.feedback : feedbackOptionsFor(mode)[0],
+    }));
 
   const byId = useMemo(() => new Map(exercises.map((e) => [e.id, e])), [exercises]);
   const selected = new Set(state.exerciseIds);
@@ -83,7 +86,12 @@ export function ModuleForm({
   const toggleExercise = (id: string) =>
     set('exerciseIds', selected.has(id) ? state.exerciseIds.filter((x) => x !== id) : [...state.exerciseIds, id]);
   const toggleSpecimen = (id: string) =>
-    set('lessonSpecimenIds', state.lessonSpecimenIds.includes(id) ? state.lessonSpecimenIds.filter((x) => x !== id) : [...state.lessonSpecimenIds, id]);
+    set(
+      'lessonSpecimenIds',
+      state.lessonSpecimenIds.includes(id)
+        ? state.lessonSpecimenIds.filter((x) => x !== id)
+        : [...state.lessonSpecimenIds, id],
+    );
 
   function submit(e: FormEvent) {
     e.preventDefault();
@@ -110,7 +118,8 @@ export function ModuleForm({
       return setErrors(next);
     }
     const drawCount = parsed.data.settings.drawCount;
-    if (drawCount !== null && drawCount > parsed.data.exerciseIds.length) return setErrors({ drawCount: t('modules.errors.drawTooMany', { count: parsed.data.exerciseIds.length }) });
+    if (drawCount !== null && drawCount > parsed.data.exerciseIds.length)
+      return setErrors({ drawCount: t('modules.errors.drawTooMany', { count: parsed.data.exerciseIds.length }) });
     setErrors({});
     onSubmit(parsed.data);
   }
@@ -121,17 +130,44 @@ export function ModuleForm({
       header: <span className="fl-visually-hidden">{t('modules.pool.inPool')}</span>,
       width: '3rem',
       cell: (e) => (
-        <input type="checkbox" className="fl-checkbox__input" checked={selected.has(e.id)} onChange={() => toggleExercise(e.id)} aria-label={t('modules.pool.pick', { title: e.title })} />
+        <input
+          type="checkbox"
+          className="fl-checkbox__input"
+          checked={selected.has(e.id)}
+          onChange={() => toggleExercise(e.id)}
+          aria-label={t('modules.pool.pick', { title: e.title })}
+        />
       ),
     },
-    { key: 'title', header: t('modules.pool.exercise'), cell: (e) => <span className="fl-table__primary" dir="auto">{e.title}</span> },
-    { key: 'doc', header: t('library.fields.documentType'), cell: (e) => <span dir="ltr">{e.issuingState} · {e.documentType}</span> },
+    {
+      key: 'title',
+      header: t('modules.pool.exercise'),
+      cell: (e) => (
+        <span className="fl-table__primary" dir="auto">
+          {e.title}
+        </span>
+      ),
+    },
+    {
+      key: 'doc',
+      header: t('library.fields.documentType'),
+      cell: (e) => (
+        <span dir="ltr">
+          {e.issuingState} · {e.documentType}
+        </span>
+      ),
+    },
     {
       key: 'fraud',
       header: t('modules.pool.fraudType'),
       cell: (e) => <Badge tone={e.verdict === 'genuine' ? 'green' : 'red'}>{t(fraudTypeKey(e.fraudType))}</Badge>,
     },
-    { key: 'difficulty', header: t('modules.pool.difficulty'), align: 'end', cell: (e) => <span className="fl-num">{e.difficulty}</span> },
+    {
+      key: 'difficulty',
+      header: t('modules.pool.difficulty'),
+      align: 'end',
+      cell: (e) => <span className="fl-num">{e.difficulty}</span>,
+    },
   ];
 
   const feedbackOptions = feedbackOptionsFor(state.mode);
@@ -143,19 +179,41 @@ export function ModuleForm({
       <ErrorBanner error={error} />
       <Card title={t('modules.sections.about')}>
         <div className="fl-form">
-          <TextField label={t('modules.fields.title')} value={state.title} onChange={(e) => set('title', e.target.value)} error={errors.title} required maxLength={160} />
+          <TextField
+            label={t('modules.fields.title')}
+            value={state.title}
+            onChange={(e) => set('title', e.target.value)}
+            error={errors.title}
+            required
+            maxLength={160}
+          />
           <Field label={t('modules.fields.description')} error={errors.description}>
-            {(control) => <textarea className="fl-input fl-textarea" rows={3} value={state.description} onChange={(e) => set('description', e.target.value)} {...control} />}
+            {(control) => (
+              <textarea
+                className="fl-input fl-textarea"
+                rows={3}
+                value={state.description}
+                onChange={(e) => set('description', e.target.value)}
+                {...control}
+              />
+            )}
           </Field>
           <fieldset className="fl-fieldset">
             <legend className="fl-field__label">{t('modules.fields.lessonSpecimens')}</legend>
-            <p className="fl-field__hint">{t('modules.fields.lessonSpecimensHint', { count: state.lessonSpecimenIds.length })}</p>
+            <p className="fl-field__hint">
+              {t('modules.fields.lessonSpecimensHint', { count: state.lessonSpecimenIds.length })}
+            </p>
             {specimens.length === 0 ? (
               <p className="fl-muted">{t('modules.noSpecimens')}</p>
             ) : (
               <div className="fl-pick-grid">
                 {specimens.map((s) => (
-                  <Checkbox key={s.id} label={`${s.title} (${s.issuingState} · ${s.documentType})`} checked={state.lessonSpecimenIds.includes(s.id)} onChange={() => toggleSpecimen(s.id)} />
+                  <Checkbox
+                    key={s.id}
+                    label={`${s.title} (${s.issuingState} · ${s.documentType})`}
+                    checked={state.lessonSpecimenIds.includes(s.id)}
+                    onChange={() => toggleSpecimen(s.id)}
+                  />
                 ))}
               </div>
             )}
@@ -172,10 +230,19 @@ export function ModuleForm({
             <Badge tone="red">{t('modules.pool.fraudulent', { count: fraudulent })}</Badge>
           </div>
           <div className="fl-pool__filters" role="search">
-            <SearchInput label={t('modules.pool.search')} placeholder={t('modules.pool.searchPlaceholder')} value={q} onValueChange={setQ} />
+            <SearchInput
+              label={t('modules.pool.search')}
+              placeholder={t('modules.pool.searchPlaceholder')}
+              value={q}
+              onValueChange={setQ}
+            />
             <label className="fl-filter">
               <span className="fl-filter__label">{t('modules.pool.fraudType')}</span>
-              <select className="fl-input fl-select" value={fraudFilter} onChange={(e) => setFraudFilter(e.target.value as FraudType | '')}>
+              <select
+                className="fl-input fl-select"
+                value={fraudFilter}
+                onChange={(e) => setFraudFilter(e.target.value as FraudType | '')}
+              >
                 <option value="">{t('modules.pool.allFraudTypes')}</option>
                 {FRAUD_TYPES.map((f) => (
                   <option key={f} value={f}>
@@ -187,7 +254,14 @@ export function ModuleForm({
             <DocumentTypeFilter value={typeFilter} onChange={setTypeFilter} />
           </div>
           <div className="fl-row-actions">
-            <Button size="sm" variant="secondary" onClick={() => set('exerciseIds', [...state.exerciseIds, ...shown.map((e) => e.id).filter((id) => !selected.has(id))])} disabled={shown.length === 0}>
+            <Button
+              size="sm"
+              variant="secondary"
+              onClick={() =>
+                set('exerciseIds', [...state.exerciseIds, ...shown.map((e) => e.id).filter((id) => !selected.has(id))])
+              }
+              disabled={shown.length === 0}
+            >
               {t('modules.pool.addShown', { count: shown.length })}
             </Button>
             <Button size="sm" variant="ghost" onClick={() => set('exerciseIds', [])} disabled={pool.length === 0}>
@@ -198,10 +272,21 @@ export function ModuleForm({
             <p className="fl-muted">{t('modules.pool.none')}</p>
           ) : (
             <div className="fl-pool__list">
-              <Table className="fl-table-wrap--compact" columns={columns} rows={shown} rowKey={(e) => e.id} caption={t('modules.sections.pool')} rowClassName={(e) => (selected.has(e.id) ? 'fl-row--selected' : undefined)} />
+              <Table
+                className="fl-table-wrap--compact"
+                columns={columns}
+                rows={shown}
+                rowKey={(e) => e.id}
+                caption={t('modules.sections.pool')}
+                rowClassName={(e) => (selected.has(e.id) ? 'fl-row--selected' : undefined)}
+              />
             </div>
           )}
-          {errors.exerciseIds && <p className="fl-field__error" role="alert">{errors.exerciseIds}</p>}
+          {errors.exerciseIds && (
+            <p className="fl-field__error" role="alert">
+              {errors.exerciseIds}
+            </p>
+          )}
         </div>
       </Card>
 
@@ -217,7 +302,11 @@ export function ModuleForm({
             />
             <SelectField
               label={t('modules.fields.feedback')}
-              hint={state.mode === 'practice' ? t('modules.fields.feedbackPractice') : t('modules.fields.feedbackAssessment')}
+              hint={
+                state.mode === 'practice'
+                  ? t('modules.fields.feedbackPractice')
+                  : t('modules.fields.feedbackAssessment')
+              }
               value={state.feedback}
               onChange={(e) => set('feedback', e.target.value as FeedbackPolicy)}
               options={feedbackOptions.map((f) => ({ value: f, label: t(`modules.feedback.${f}`) }))}
@@ -271,7 +360,15 @@ export function ModuleForm({
             />
           </div>
           <div className="fl-form__row">
-            <TextField label={t('modules.fields.passMark')} hint={t('modules.fields.passMarkHint')} value={state.passMark} onChange={(e) => set('passMark', e.target.value)} error={errors.passMark} inputMode="decimal" dir="ltr" />
+            <TextField
+              label={t('modules.fields.passMark')}
+              hint={t('modules.fields.passMarkHint')}
+              value={state.passMark}
+              onChange={(e) => set('passMark', e.target.value)}
+              error={errors.passMark}
+              inputMode="decimal"
+              dir="ltr"
+            />
             <TextField
               label={t('modules.fields.attempts')}
               hint={t('modules.fields.attemptsHint')}

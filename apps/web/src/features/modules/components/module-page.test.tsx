@@ -7,23 +7,60 @@ import { renderApp, resetAppState } from '@/testing/test-utils';
 
 const moduleId = '8d3f0a21-6b5c-4d4e-9f30-000000000001';
 const versionId = '8d3f0a21-6b5c-4d4e-9f30-000000000002';
-const cohort = { id: '5c0d7a3e-8b1f-4c2d-9e3f-000000000001', name: 'Islamabad Intake 2026-A', unitId: '9a1f0c9e-2b3c-4d5e-8f90-000000000001', unitName: 'ISB-IMM', instructorIds: [], memberCount: 12, startsOn: null, endsOn: null };
+const cohort = {
+  id: '5c0d7a3e-8b1f-4c2d-9e3f-000000000001',
+  name: 'Islamabad Intake 2026-A',
+  unitId: '9a1f0c9e-2b3c-4d5e-8f90-000000000001',
+  unitName: 'ISB-IMM',
+  instructorIds: [],
+  memberCount: 12,
+  startsOn: null,
+  endsOn: null,
+};
 const draft: ModuleView = {
   id: moduleId,
   title: 'First-line drill',
   description: '',
   lessonSpecimenIds: [],
   exerciseIds: [],
-  settings: { mode: 'practice', feedback: 'after-item', timePerItemSeconds: 12, moduleTimeSeconds: null, drawCount: null, minGenuineShare: 0.4, passMark: 80, attemptsAllowed: null },
+  settings: {
+    mode: 'practice',
+    feedback: 'after-item',
+    timePerItemSeconds: 12,
+    moduleTimeSeconds: null,
+    drawCount: null,
+    minGenuineShare: 0.4,
+    passMark: 80,
+    attemptsAllowed: null,
+  },
   publishedVersion: null,
   hasUnpublishedChanges: true,
   updatedAt: '2026-01-10T08:00:00Z',
 };
-const published: ModuleView = { ...draft, publishedVersion: { id: versionId, version: 1, publishedAt: '2026-01-10T09:00:00Z' }, hasUnpublishedChanges: false, updatedAt: '2026-01-10T09:00:00Z' };
+const published: ModuleView = {
+  ...draft,
+  publishedVersion: { id: versionId, version: 1, publishedAt: '2026-01-10T09:00:00Z' },
+  hasUnpublishedChanges: false,
+  updatedAt: '2026-01-10T09:00:00Z',
+};
 const assignment: AssignmentView = {
   id: '8d3f0a21-6b5c-4d4e-9f30-000000000009',
   cohort: { id: cohort.id, name: cohort.name },
-  module: { id: moduleId, versionId, version: 1, title: draft.title, description: '', mode: 'practice', feedback: 'after-item', itemCount: 10, timePerItemSeconds: 12, moduleTimeSeconds: null, passMark: 80, attemptsAllowed: null, hasLessons: false },
+  module: {
+    id: moduleId,
+    versionId,
+    version: 1,
+    title: draft.title,
+    description: '',
+    mode: 'practice',
+    feedback: 'after-item',
+    itemCount: 10,
+    timePerItemSeconds: 12,
+    moduleTimeSeconds: null,
+    passMark: 80,
+    attemptsAllowed: null,
+    hasLessons: false,
+  },
   opensAt: '2026-02-01T08:00:00Z',
   closesAt: null,
 };
@@ -104,7 +141,9 @@ describe('module page', () => {
     await userEvent.click(within(table).getByRole('button', { name: `Withdraw from ${cohort.name}` }));
     await userEvent.click(within(screen.getByRole('dialog')).getByRole('button', { name: 'Withdraw' }));
     expect(
-      await screen.findByText('Someone in the cohort has already started this module, so it can no longer be withdrawn.'),
+      await screen.findByText(
+        'Someone in the cohort has already started this module, so it can no longer be withdrawn.',
+      ),
     ).toBeInTheDocument();
   });
 });

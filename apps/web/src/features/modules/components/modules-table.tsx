@@ -11,8 +11,14 @@ export function PublishState({ module }: { module: ModuleView }) {
   const { t } = useTranslation();
   return (
     <span className="fl-row-actions">
-      {module.publishedVersion ? <Badge tone="green">{t('modules.publishedN', { version: module.publishedVersion.version })}</Badge> : <Badge tone="neutral">{t('modules.draft')}</Badge>}
-      {module.publishedVersion && module.hasUnpublishedChanges && <Badge tone="amber">{t('modules.unpublishedChanges')}</Badge>}
+      {module.publishedVersion ? (
+        <Badge tone="green">{t('modules.publishedN', { version: module.publishedVersion.version })}</Badge>
+      ) : (
+        <Badge tone="neutral">{t('modules.draft')}</Badge>
+      )}
+      {module.publishedVersion && module.hasUnpublishedChanges && (
+        <Badge tone="amber">{t('modules.unpublishedChanges')}</Badge>
+      )}
     </span>
   );
 }
@@ -31,9 +37,26 @@ export function ModulesTable({ modules }: { modules: ModuleView[] }) {
       ),
     },
     { key: 'mode', header: t('modules.fields.mode'), cell: (m) => t(`modules.mode.${m.settings.mode}`) },
-    { key: 'items', header: t('modules.items'), align: 'end', cell: (m) => <span className="fl-num">{formatNumber(m.exerciseIds.length, lng)}</span> },
+    {
+      key: 'items',
+      header: t('modules.items'),
+      align: 'end',
+      cell: (m) => <span className="fl-num">{formatNumber(m.exerciseIds.length, lng)}</span>,
+    },
     { key: 'state', header: t('modules.state'), cell: (m) => <PublishState module={m} /> },
-    { key: 'updated', header: t('library.updated'), cell: (m) => <span className="fl-nowrap">{formatDate(m.updatedAt, lng)}</span> },
+    {
+      key: 'updated',
+      header: t('library.updated'),
+      cell: (m) => <span className="fl-nowrap">{formatDate(m.updatedAt, lng)}</span>,
+    },
   ];
-  return <Table className="fl-table-wrap--compact" columns={columns} rows={modules} rowKey={(m) => m.id} caption={t('nav.modules')} />;
+  return (
+    <Table
+      className="fl-table-wrap--compact"
+      columns={columns}
+      rows={modules}
+      rowKey={(m) => m.id}
+      caption={t('nav.modules')}
+    />
+  );
 }

@@ -43,7 +43,8 @@ export function initialModuleState(module?: ModuleView | null): ModuleFormState 
     mode: settings.mode,
     feedback: settings.feedback,
     timePerItemSeconds: String(settings.timePerItemSeconds),
-    moduleTimeMinutes: settings.moduleTimeSeconds === null ? '' : String(Math.round((settings.moduleTimeSeconds / 60) * 100) / 100),
+    moduleTimeMinutes:
+      settings.moduleTimeSeconds === null ? '' : String(Math.round((settings.moduleTimeSeconds / 60) * 100) / 100),
     drawCount: settings.drawCount === null ? '' : String(settings.drawCount),
     minGenuinePercent: String(Math.round(settings.minGenuineShare * 1000) / 10),
     passMark: String(settings.passMark),

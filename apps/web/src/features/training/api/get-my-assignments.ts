@@ -6,6 +6,7 @@ import { api, contract } from '@/lib/api-client';
 export const getMyAssignments = (): Promise<MyAssignmentView[]> =>
   api.get('/me/assignments', { schema: contract((c, z) => z.array(c.MyAssignmentView)) });
 
-export const getMyAssignmentsQueryOptions = () => queryOptions({ queryKey: ['me', 'assignments'], queryFn: getMyAssignments });
+export const getMyAssignmentsQueryOptions = () =>
+  queryOptions({ queryKey: ['me', 'assignments'], queryFn: getMyAssignments });
 
 export const useMyAssignments = () => useQuery(getMyAssignmentsQueryOptions());

@@ -2,7 +2,17 @@
 // results).
 import type { AssignmentStatus, MyAssignmentView, MyProgress } from '@firstline/contracts';
 import { useTranslation } from 'react-i18next';
-import { Badge, Banner, BookIcon, Button, ButtonLink, EmptyState, LoadingBlock, QueryError, type BadgeTone } from '@/components/ui';
+import {
+  Badge,
+  Banner,
+  BookIcon,
+  Button,
+  ButtonLink,
+  EmptyState,
+  LoadingBlock,
+  QueryError,
+  type BadgeTone,
+} from '@/components/ui';
 import { paths } from '@/config/paths';
 import { describeError } from '@/lib/errors';
 import { formatDate, formatNumber } from '@/lib/format';
@@ -37,7 +47,13 @@ export function AssignmentList({ start }: { start: StartControl }) {
   if (assignments.isPending) return <LoadingBlock />;
   if (assignments.isError) return <QueryError error={assignments.error} onRetry={() => assignments.refetch()} />;
   if (assignments.data.length === 0) {
-    return <EmptyState icon={<BookIcon size={32} />} title={t('training.emptyTitle')} description={t('training.emptyText')} />;
+    return (
+      <EmptyState
+        icon={<BookIcon size={32} />}
+        title={t('training.emptyTitle')}
+        description={t('training.emptyText')}
+      />
+    );
   }
   // Progress points carry the module title, not the assignment: the latest finished attempt of that module.
   const latestByTitle = new Map<string, ProgressPoint>();
@@ -48,7 +64,9 @@ export function AssignmentList({ start }: { start: StartControl }) {
 
   return (
     <>
-      {start.error != null && <Banner tone="danger">{describeError(t, start.error, { 409: t('training.cannotStart') })}</Banner>}
+      {start.error != null && (
+        <Banner tone="danger">{describeError(t, start.error, { 409: t('training.cannotStart') })}</Banner>
+      )}
       <ul className="fl-assignment-list">
         {sortAssignments(assignments.data).map((a) => (
           <AssignmentRow
@@ -86,7 +104,8 @@ function AssignmentRow({
         </p>
         <p className="fl-assignment__meta">
           <Badge tone={a.module.mode === 'assessment' ? 'violet' : 'blue'}>{t(`training.mode.${a.module.mode}`)}</Badge>{' '}
-          {t('training.items', { count: a.module.itemCount })} · {t('training.secondsPerItem', { count: a.module.timePerItemSeconds })}
+          {t('training.items', { count: a.module.itemCount })} ·{' '}
+          {t('training.secondsPerItem', { count: a.module.timePerItemSeconds })}
           {' · '}
           {a.status === 'upcoming'
             ? t('training.opens', { date: formatDate(a.opensAt, lng) })
@@ -118,17 +137,34 @@ function AssignmentRow({
             </ButtonLink>
           )}
           {latest && (
-            <ButtonLink size="sm" variant="secondary" to={paths.app.results.getHref(latest.attemptId)} aria-describedby={titleId}>
+            <ButtonLink
+              size="sm"
+              variant="secondary"
+              to={paths.app.results.getHref(latest.attemptId)}
+              aria-describedby={titleId}
+            >
               {t('training.results')}
             </ButtonLink>
           )}
           {a.activeAttemptId ? (
-            <ButtonLink size="sm" variant="primary" to={paths.app.attempt.getHref(a.activeAttemptId)} aria-describedby={titleId} data-testid="continue-attempt">
+            <ButtonLink
+              size="sm"
+              variant="primary"
+              to={paths.app.attempt.getHref(a.activeAttemptId)}
+              aria-describedby={titleId}
+              data-testid="continue-attempt"
+            >
               {t('training.continue')}
             </ButtonLink>
           ) : (
             canStart(a) && (
-              <Button size="sm" onClick={onStart} isLoading={starting} aria-describedby={titleId} data-testid="start-attempt">
+              <Button
+                size="sm"
+                onClick={onStart}
+                isLoading={starting}
+                aria-describedby={titleId}
+                data-testid="start-attempt"
+              >
                 {a.attemptsUsed > 0 ? t('training.startAgain') : t('training.start')}
               </Button>
             )

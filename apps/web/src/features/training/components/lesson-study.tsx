@@ -4,9 +4,9 @@ import type { DocumentSide, LessonView } from '@firstline/contracts';
 import { useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DocumentViewer, type ViewerRegion } from '@/components/viewer/document-viewer';
-import { ViewerToolbar } from '@/components/viewer/viewer-toolbar';
-import type { ViewerEngine } from '@/components/viewer/viewer-engine-types';
 import { useLightSwitch } from '@/components/viewer/use-light-switch';
+import type { ViewerEngine } from '@/components/viewer/viewer-engine-types';
+import { ViewerToolbar } from '@/components/viewer/viewer-toolbar';
 
 export function LessonStudy({ lessons }: { lessons: LessonView[] }) {
   const { t } = useTranslation();
@@ -41,7 +41,9 @@ function SpecimenLesson({ lesson }: { lesson: LessonView }) {
   const engine = useRef<ViewerEngine | null>(null);
   const pendingFit = useRef<string | null>(null);
 
-  const listed = lesson.features.filter((f) => f.side === side && (!onlyThisLight || !light || f.lights.includes(light)));
+  const listed = lesson.features.filter(
+    (f) => f.side === side && (!onlyThisLight || !light || f.lights.includes(light)),
+  );
   const regions: ViewerRegion[] = showFeatures
     ? listed.map((f) => ({ key: f.id, polygon: f.region, tone: f.id === active ? 'active' : 'feature', label: f.name }))
     : [];
@@ -75,7 +77,10 @@ function SpecimenLesson({ lesson }: { lesson: LessonView }) {
               key={side}
               images={view.layers}
               visible={view.visible}
-              label={t('player.documentLabel', { side: t(`taxonomy.side.${side}`), light: t(`taxonomy.light.${light}`) })}
+              label={t('player.documentLabel', {
+                side: t(`taxonomy.side.${side}`),
+                light: t(`taxonomy.light.${light}`),
+              })}
               onEngine={(e) => {
                 engine.current = e;
                 const id = pendingFit.current;
@@ -95,7 +100,12 @@ function SpecimenLesson({ lesson }: { lesson: LessonView }) {
         <h3>{t('lessons.features')}</h3>
         <div className="fl-lesson__filters">
           <label className="fl-option">
-            <input type="checkbox" checked={showFeatures} onChange={(e) => setShowFeatures(e.target.checked)} data-testid="toggle-features" />
+            <input
+              type="checkbox"
+              checked={showFeatures}
+              onChange={(e) => setShowFeatures(e.target.checked)}
+              data-testid="toggle-features"
+            />
             <span>{t('lessons.showFeatures')}</span>
           </label>
           <label className="fl-option">
@@ -109,7 +119,13 @@ function SpecimenLesson({ lesson }: { lesson: LessonView }) {
           <ul className="fl-feature-list">
             {listed.map((f) => (
               <li key={f.id}>
-                <button type="button" className="fl-feature" aria-pressed={f.id === active} onClick={() => focusFeature(f.id)} data-testid="lesson-feature">
+                <button
+                  type="button"
+                  className="fl-feature"
+                  aria-pressed={f.id === active}
+                  onClick={() => focusFeature(f.id)}
+                  data-testid="lesson-feature"
+                >
                   <span className="fl-feature__name">{f.name}</span>
                   <span className="fl-feature__meta">
                     {t(`taxonomy.category.${f.category}`)} · {f.lights.map((l) => t(`taxonomy.light.${l}`)).join(', ')}

@@ -20,7 +20,14 @@ export function chronological(attempts: Point[]): Point[] {
 export function ProgressChart({ attempts }: { attempts: Point[] }) {
   const { t, i18n } = useTranslation();
   const lng = currentLanguage();
-  if (attempts.length === 0) return <EmptyState icon={<ChartIcon size={32} />} title={t('progress.emptyTitle')} description={t('progress.emptyText')} />;
+  if (attempts.length === 0)
+    return (
+      <EmptyState
+        icon={<ChartIcon size={32} />}
+        title={t('progress.emptyTitle')}
+        description={t('progress.emptyText')}
+      />
+    );
   const points = chronological(attempts);
   // Time runs in the reading direction: left to right in English, right to left in Urdu, with the score axis at
   // the side where the lines begin.
@@ -33,7 +40,12 @@ export function ProgressChart({ attempts }: { attempts: Point[] }) {
   const labelEvery = Math.max(1, Math.ceil(points.length / 8));
   return (
     <figure className="fl-chart" dir="ltr">
-      <svg viewBox={`0 0 ${W} ${H}`} role="img" aria-label={t('progress.chartLabel', { count: points.length })} data-testid="progress-chart">
+      <svg
+        viewBox={`0 0 ${W} ${H}`}
+        role="img"
+        aria-label={t('progress.chartLabel', { count: points.length })}
+        data-testid="progress-chart"
+      >
         {[0, 25, 50, 75, 100].map((v) => (
           <g key={v}>
             <line className="fl-chart__grid" x1={mirror(PAD.left)} x2={mirror(W - PAD.right)} y1={y(v)} y2={y(v)} />
@@ -42,13 +54,20 @@ export function ProgressChart({ attempts }: { attempts: Point[] }) {
             </text>
           </g>
         ))}
-        <polyline className="fl-chart__line" fill="none" points={points.map((p, i) => `${x(i)},${y(p.score)}`).join(' ')} />
+        <polyline
+          className="fl-chart__line"
+          fill="none"
+          points={points.map((p, i) => `${x(i)},${y(p.score)}`).join(' ')}
+        />
         {points.map((p, i) => (
           <g key={p.attemptId}>
-            <circle className={p.passed ? 'fl-chart__dot fl-chart__dot--pass' : 'fl-chart__dot fl-chart__dot--fail'} cx={x(i)} cy={y(p.score)} r={5}>
-              <title>
-                {`${p.moduleTitle} · ${formatDate(p.finishedAt, lng)} · ${Math.round(p.score)}%`}
-              </title>
+            <circle
+              className={p.passed ? 'fl-chart__dot fl-chart__dot--pass' : 'fl-chart__dot fl-chart__dot--fail'}
+              cx={x(i)}
+              cy={y(p.score)}
+              r={5}
+            >
+              <title>{`${p.moduleTitle} · ${formatDate(p.finishedAt, lng)} · ${Math.round(p.score)}%`}</title>
             </circle>
             {i % labelEvery === 0 && (
               <text className="fl-chart__axis" x={x(i)} y={H - 12} textAnchor="middle">
@@ -80,13 +99,24 @@ export function ProgressTable({ attempts }: { attempts: Point[] }) {
         { key: 'date', header: t('progress.finished'), cell: (r) => formatDate(r.finishedAt, lng) },
         { key: 'module', header: t('progress.module'), cell: (r) => r.moduleTitle },
         { key: 'mode', header: t('progress.mode'), cell: (r) => t(`training.mode.${r.mode}`) },
-        { key: 'score', header: t('results.score'), align: 'end', cell: (r) => <span dir="ltr">{formatNumber(Math.round(r.score), lng)}%</span> },
+        {
+          key: 'score',
+          header: t('results.score'),
+          align: 'end',
+          cell: (r) => <span dir="ltr">{formatNumber(Math.round(r.score), lng)}%</span>,
+        },
         {
           key: 'passed',
           header: t('results.outcome'),
-          cell: (r) => <Badge tone={r.passed ? 'green' : 'red'}>{r.passed ? t('results.passed') : t('results.failed')}</Badge>,
+          cell: (r) => (
+            <Badge tone={r.passed ? 'green' : 'red'}>{r.passed ? t('results.passed') : t('results.failed')}</Badge>
+          ),
         },
-        { key: 'open', header: t('common.actions'), cell: (r) => <Link to={paths.app.results.getHref(r.attemptId)}>{t('progress.openResults')}</Link> },
+        {
+          key: 'open',
+          header: t('common.actions'),
+          cell: (r) => <Link to={paths.app.results.getHref(r.attemptId)}>{t('progress.openResults')}</Link>,
+        },
       ]}
     />
   );

@@ -4,7 +4,14 @@ import type { LessonView } from '@firstline/contracts';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { ASSIGNMENT_ID, ATTEMPT_ID, imageUrls, makeAssignment, makeAttempt, makeItem } from '@/testing/attempt-fixtures';
+import {
+  ASSIGNMENT_ID,
+  ATTEMPT_ID,
+  imageUrls,
+  makeAssignment,
+  makeAttempt,
+  makeItem,
+} from '@/testing/attempt-fixtures';
 import { apiError, json, makeUser, mockApi, sessionFor, type Handler } from '@/testing/mock-api';
 import { stubViewer } from '@/testing/stub-viewer';
 import { renderApp, resetAppState } from '@/testing/test-utils';
@@ -14,7 +21,11 @@ const id = (n: number) => `3e2d1c0b-4a5f-4b6c-8d7e-${String(n).padStart(12, '0')
 
 function signedIn(handlers: Record<string, Handler>, language: 'en' | 'ur' = 'en') {
   const user = language === 'en' ? trainee : { ...trainee, language };
-  return mockApi({ 'POST /api/auth/refresh': () => json(sessionFor(user)), 'GET /api/me/progress': () => json({ attempts: [] }), ...handlers });
+  return mockApi({
+    'POST /api/auth/refresh': () => json(sessionFor(user)),
+    'GET /api/me/progress': () => json({ attempts: [] }),
+    ...handlers,
+  });
 }
 
 describe('My training', () => {
@@ -26,27 +37,62 @@ describe('My training', () => {
     signedIn({
       'GET /api/me/assignments': () =>
         json([
-          makeAssignment({ id: id(1), module: { title: 'Completed drill', hasLessons: false }, status: 'completed', attemptsUsed: 2, bestScore: 91.6, passed: true }),
-          makeAssignment({ id: id(2), module: { title: 'Running assessment', mode: 'assessment', feedback: 'after-finish', attemptsAllowed: 1 }, status: 'in-progress', attemptsUsed: 1, activeAttemptId: ATTEMPT_ID }),
-          makeAssignment({ id: id(3), module: { title: 'Upcoming module' }, status: 'upcoming', opensAt: '2026-07-01T00:00:00Z' }),
+          makeAssignment({
+            id: id(1),
+            module: { title: 'Completed drill', hasLessons: false },
+            status: 'completed',
+            attemptsUsed: 2,
+            bestScore: 91.6,
+            passed: true,
+          }),
+          makeAssignment({
+            id: id(2),
+            module: { title: 'Running assessment', mode: 'assessment', feedback: 'after-finish', attemptsAllowed: 1 },
+            status: 'in-progress',
+            attemptsUsed: 1,
+            activeAttemptId: ATTEMPT_ID,
+          }),
+          makeAssignment({
+            id: id(3),
+            module: { title: 'Upcoming module' },
+            status: 'upcoming',
+            opensAt: '2026-07-01T00:00:00Z',
+          }),
         ]),
       'GET /api/me/progress': () =>
-        json({ attempts: [{ attemptId: id(50), moduleTitle: 'Completed drill', mode: 'practice', finishedAt: '2026-05-03T10:00:00Z', score: 91.6, passed: true }] }),
+        json({
+          attempts: [
+            {
+              attemptId: id(50),
+              moduleTitle: 'Completed drill',
+              mode: 'practice',
+              finishedAt: '2026-05-03T10:00:00Z',
+              score: 91.6,
+              passed: true,
+            },
+          ],
+        }),
     });
     renderApp('/app/training');
     const rows = await screen.findAllByTestId('assignment');
     // Open work first, then upcoming, then completed.
-    expect(rows.map((r) => within(r).getByText(/drill|assessment|module/i, { selector: '.fl-assignment__title' }).textContent)).toEqual([
-      'Running assessment',
-      'Upcoming module',
-      'Completed drill',
-    ]);
+    expect(
+      rows.map(
+        (r) => within(r).getByText(/drill|assessment|module/i, { selector: '.fl-assignment__title' }).textContent,
+      ),
+    ).toEqual(['Running assessment', 'Upcoming module', 'Completed drill']);
     const [running, upcoming, completed] = rows;
     expect(running).toHaveTextContent('In progress');
     expect(running).toHaveTextContent('Due 30 Jun 2026');
     expect(running).toHaveTextContent('Attempts: 1 of 1');
-    expect(within(running).getByRole('link', { name: 'Continue' })).toHaveAttribute('href', `/app/attempts/${ATTEMPT_ID}`);
-    expect(within(running).getByRole('link', { name: 'Lessons' })).toHaveAttribute('href', `/app/training/${id(2)}/lessons`);
+    expect(within(running).getByRole('link', { name: 'Continue' })).toHaveAttribute(
+      'href',
+      `/app/attempts/${ATTEMPT_ID}`,
+    );
+    expect(within(running).getByRole('link', { name: 'Lessons' })).toHaveAttribute(
+      'href',
+      `/app/training/${id(2)}/lessons`,
+    );
 
     expect(upcoming).toHaveTextContent('Opens 1 Jul 2026');
     expect(within(upcoming).queryByRole('button')).not.toBeInTheDocument();
@@ -54,7 +100,10 @@ describe('My training', () => {
 
     expect(completed).toHaveTextContent('Best score 92%');
     expect(completed).toHaveTextContent('Passed');
-    expect(await within(completed).findByRole('link', { name: 'Results' })).toHaveAttribute('href', `/app/attempts/${id(50)}/results`);
+    expect(await within(completed).findByRole('link', { name: 'Results' })).toHaveAttribute(
+      'href',
+      `/app/attempts/${id(50)}/results`,
+    );
     expect(within(completed).getByRole('button', { name: 'Start again' })).toBeInTheDocument();
   });
 
@@ -80,7 +129,9 @@ describe('My training', () => {
     });
     renderApp('/app/training');
     await userEvent.click(await screen.findByTestId('start-attempt'));
-    expect(await screen.findByText('This module cannot be started: it is closed or no attempts are left.')).toBeInTheDocument();
+    expect(
+      await screen.findByText('This module cannot be started: it is closed or no attempts are left.'),
+    ).toBeInTheDocument();
   });
 });
 
@@ -98,8 +149,34 @@ describe('Lessons', () => {
       { side: 'data-page', light: 'uv365', frame: 1, urls: imageUrls('l-uv') },
     ],
     features: [
-      { id: id(71), name: 'Guilloche background', kind: 'guilloche', category: 'printed-security-design', side: 'data-page', lights: ['visible'], region: [[0.1, 0.1], [0.4, 0.1], [0.4, 0.3]], description: 'Fine interlaced lines.' },
-      { id: id(72), name: 'UV fibres', kind: 'security-fibres', category: 'substrate', side: 'data-page', lights: ['uv365'], region: [[0.5, 0.5], [0.6, 0.5], [0.6, 0.6]], description: 'Glow blue and red.' },
+      {
+        id: id(71),
+        name: 'Guilloche background',
+        kind: 'guilloche',
+        category: 'printed-security-design',
+        side: 'data-page',
+        lights: ['visible'],
+        region: [
+          [0.1, 0.1],
+          [0.4, 0.1],
+          [0.4, 0.3],
+        ],
+        description: 'Fine interlaced lines.',
+      },
+      {
+        id: id(72),
+        name: 'UV fibres',
+        kind: 'security-fibres',
+        category: 'substrate',
+        side: 'data-page',
+        lights: ['uv365'],
+        region: [
+          [0.5, 0.5],
+          [0.6, 0.5],
+          [0.6, 0.6],
+        ],
+        description: 'Glow blue and red.',
+      },
     ],
   };
 
@@ -109,11 +186,15 @@ describe('Lessons', () => {
     renderApp(`/app/training/${ASSIGNMENT_ID}/lessons`, { viewerEngine: viewer.create });
     expect(await screen.findByRole('heading', { name: 'Utopia passport, 2024 series' })).toBeInTheDocument();
     await waitFor(() => expect(document.querySelectorAll('.fl-region')).toHaveLength(1));
-    expect(screen.getAllByTestId('lesson-feature').map((f) => f.querySelector('.fl-feature__name')!.textContent)).toEqual(['Guilloche background']);
+    expect(
+      screen.getAllByTestId('lesson-feature').map((f) => f.querySelector('.fl-feature__name')!.textContent),
+    ).toEqual(['Guilloche background']);
 
     await userEvent.click(screen.getByTestId('light-uv365'));
     expect(viewer.current.visible).toBe('uv365');
-    expect(screen.getAllByTestId('lesson-feature').map((f) => f.querySelector('.fl-feature__name')!.textContent)).toEqual(['UV fibres']);
+    expect(
+      screen.getAllByTestId('lesson-feature').map((f) => f.querySelector('.fl-feature__name')!.textContent),
+    ).toEqual(['UV fibres']);
 
     await userEvent.click(screen.getByTestId('lesson-feature'));
     expect(viewer.current.fitted).toEqual(lesson.features[1].region);
@@ -127,8 +208,22 @@ describe('Lessons', () => {
 describe('My progress', () => {
   beforeEach(resetAppState);
   const TWO_ATTEMPTS = [
-    { attemptId: id(81), moduleTitle: 'Drill 2', mode: 'practice', finishedAt: '2026-05-09T10:00:00Z', score: 85, passed: true },
-    { attemptId: id(80), moduleTitle: 'Drill 1', mode: 'practice', finishedAt: '2026-05-02T10:00:00Z', score: 60, passed: false },
+    {
+      attemptId: id(81),
+      moduleTitle: 'Drill 2',
+      mode: 'practice',
+      finishedAt: '2026-05-09T10:00:00Z',
+      score: 85,
+      passed: true,
+    },
+    {
+      attemptId: id(80),
+      moduleTitle: 'Drill 1',
+      mode: 'practice',
+      finishedAt: '2026-05-02T10:00:00Z',
+      score: 60,
+      passed: false,
+    },
   ];
 
   it('draws scores over time and lists the attempts with links to their results', async () => {

@@ -2,7 +2,13 @@
 import type { AssignmentStatus, MyAssignmentView } from '@firstline/contracts';
 
 /** Open assignments first, by due date (no due date last); upcoming, then completed and closed after. */
-const ORDER: Record<AssignmentStatus, number> = { 'in-progress': 0, 'not-started': 0, upcoming: 1, completed: 2, closed: 3 };
+const ORDER: Record<AssignmentStatus, number> = {
+  'in-progress': 0,
+  'not-started': 0,
+  upcoming: 1,
+  completed: 2,
+  closed: 3,
+};
 export function sortAssignments(list: MyAssignmentView[]): MyAssignmentView[] {
   const due = (a: MyAssignmentView) => (a.closesAt ? Date.parse(a.closesAt) : Infinity);
   return [...list].sort((a, b) => ORDER[a.status] - ORDER[b.status] || due(a) - due(b));

@@ -3,7 +3,8 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api, contract } from '@/lib/api-client';
 import { unitsQueryKey } from './get-units';
 
-export const createUnit = (body: CreateUnitRequest) => api.post('/units', body, { schema: contract((c) => c.UnitView) });
+export const createUnit = (body: CreateUnitRequest) =>
+  api.post('/units', body, { schema: contract((c) => c.UnitView) });
 
 export function useCreateUnit() {
   const queryClient = useQueryClient();

@@ -1,14 +1,23 @@
 import { CreateUnitRequest, type UnitView } from '@firstline/contracts';
-import { useEffect, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Banner, TextField } from '@/components/ui';
 import { FormDialog } from '@/components/ui/form-dialog';
+import { useResetOnOpen } from '@/hooks/use-reset-on-open';
 import { describeError } from '@/lib/errors';
 import { validate, type FieldErrors } from '@/lib/validation';
 import { useCreateUnit } from '../api/create-unit';
 import { useUpdateUnit } from '../api/update-unit';
 
-export function UnitFormDialog({ open, onClose, unit }: { open: boolean; onClose: () => void; unit?: UnitView | null }) {
+export function UnitFormDialog({
+  open,
+  onClose,
+  unit,
+}: {
+  open: boolean;
+  onClose: () => void;
+  unit?: UnitView | null;
+}) {
   const { t } = useTranslation();
   const create = useCreateUnit();
   const update = useUpdateUnit();
@@ -18,15 +27,17 @@ export function UnitFormDialog({ open, onClose, unit }: { open: boolean; onClose
   const [errors, setErrors] = useState<FieldErrors>({});
   const clearError = (key: string) => setErrors(({ [key]: _edited, ...rest }) => rest);
 
-  useEffect(() => {
-    if (!open) return;
-    setName(unit?.name ?? '');
-    setCode(unit?.code ?? '');
-    setErrors({});
-    create.reset();
-    update.reset();
-    // reset only when the dialog opens or switches unit
-  }, [open, unit?.id]);
+  useResetOnOpen(
+    open,
+    () => {
+      setName(unit?.name ?? '');
+      setCode(unit?.code ?? '');
+      setErrors({});
+      create.reset();
+      update.reset();
+    },
+    unit?.id,
+  );
 
   function onSubmit(e: FormEvent) {
     e.preventDefault();
@@ -53,13 +64,23 @@ export function UnitFormDialog({ open, onClose, unit }: { open: boolean; onClose
       submitLabel={unit ? t('common.save') : t('units.create')}
       isSubmitting={mutation.isPending}
       banner={
-        mutation.error && <Banner tone="danger">{describeError(t, mutation.error, { 409: t('units.errors.taken') })}</Banner>
+        mutation.error && (
+          <Banner tone="danger">{describeError(t, mutation.error, { 409: t('units.errors.taken') })}</Banner>
+        )
       }
     >
-      <TextField label={t('units.name')} hint={t('units.nameHint')} value={name} onChange={(e) => {
+      <TextField
+        label={t('units.name')}
+        hint={t('units.nameHint')}
+        value={name}
+        onChange={(e) => {
           setName(e.target.value);
           clearError('name');
-        }} error={errors.name} required data-autofocus />
+        }}
+        error={errors.name}
+        required
+        data-autofocus
+      />
       <TextField
         label={t('units.code')}
         hint={t('units.codeHint')}

@@ -18,7 +18,12 @@ export function UnitsTable({
   const columns: Column<UnitView>[] = [
     { key: 'name', header: t('units.name'), cell: (u) => <span className="fl-table__primary">{u.name}</span> },
     { key: 'code', header: t('units.code'), cell: (u) => <code dir="ltr">{u.code}</code> },
-    { key: 'users', header: t('units.users'), align: 'end', cell: (u) => <span className="fl-num">{formatNumber(u.userCount, lng)}</span> },
+    {
+      key: 'users',
+      header: t('units.users'),
+      align: 'end',
+      cell: (u) => <span className="fl-num">{formatNumber(u.userCount, lng)}</span>,
+    },
   ];
   if (onEdit || onDelete) {
     columns.push({
@@ -28,7 +33,13 @@ export function UnitsTable({
       cell: (u) => (
         <div className="fl-row-actions">
           {onEdit && (
-            <Button variant="ghost" size="sm" icon={<PencilIcon size={16} />} onClick={() => onEdit(u)} aria-label={t('units.editNamed', { name: u.name })}>
+            <Button
+              variant="ghost"
+              size="sm"
+              icon={<PencilIcon size={16} />}
+              onClick={() => onEdit(u)}
+              aria-label={t('units.editNamed', { name: u.name })}
+            >
               {t('common.edit')}
             </Button>
           )}

@@ -3,7 +3,8 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api, contract } from '@/lib/api-client';
 import { usersQueryKey } from './get-users';
 
-export const createUser = (body: CreateUserRequest) => api.post('/users', body, { schema: contract((c) => c.UserView) });
+export const createUser = (body: CreateUserRequest) =>
+  api.post('/users', body, { schema: contract((c) => c.UserView) });
 
 export function useCreateUser() {
   const queryClient = useQueryClient();

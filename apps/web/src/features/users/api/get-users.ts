@@ -16,7 +16,11 @@ export const getUsers = (filter: UsersFilter) =>
   api.get('/users', { params: { ...filter }, schema: contract((c) => c.Page(c.UserView)) });
 
 export const getUsersQueryOptions = (filter: UsersFilter) =>
-  queryOptions({ queryKey: [...usersQueryKey, 'list', filter], queryFn: () => getUsers(filter), placeholderData: keepPreviousData });
+  queryOptions({
+    queryKey: [...usersQueryKey, 'list', filter],
+    queryFn: () => getUsers(filter),
+    placeholderData: keepPreviousData,
+  });
 
 export const useUsers = (filter: UsersFilter, options: { enabled?: boolean } = {}) =>
   useQuery({ ...getUsersQueryOptions(filter), ...options });

@@ -40,12 +40,22 @@ describe('CSV import of trainees', () => {
 
     const table = screen.getByRole('table', { name: 'Problems found in the file' });
     const rows = within(table).getAllByRole('row').slice(1);
-    expect(rows.map((r) => within(r).getAllByRole('cell').map((c) => c.textContent))).toEqual([
+    expect(
+      rows.map((r) =>
+        within(r)
+          .getAllByRole('cell')
+          .map((c) => c.textContent),
+      ),
+    ).toEqual([
       ['3', 'unit', 'Unknown unit "LHE-XXX"'],
       ['5', 'service_number', 'Duplicate service number PK-10002 (also on row 2)'],
       ['7', 'Whole row', 'Expected 5 columns, found 3'],
     ]);
-    expect(within(table).getAllByRole('columnheader').map((h) => h.textContent)).toEqual(['Row', 'Column', 'Problem']);
+    expect(
+      within(table)
+        .getAllByRole('columnheader')
+        .map((h) => h.textContent),
+    ).toEqual(['Row', 'Column', 'Problem']);
 
     const sent = api.called('POST /api/users/import')[0].body as FormData;
     expect(sent).toBeInstanceOf(FormData);
@@ -59,8 +69,18 @@ describe('CSV import of trainees', () => {
           {
             created: 2,
             users: [
-              { username: 'pk-20001', serviceNumber: 'PK-20001', displayName: 'Bilal Ahmed', initialPassword: 'tqz-48-mpr-91' },
-              { username: 'pk-20002', serviceNumber: 'PK-20002', displayName: 'Hina Raza', initialPassword: 'vbn-17-kle-02' },
+              {
+                username: 'pk-20001',
+                serviceNumber: 'PK-20001',
+                displayName: 'Bilal Ahmed',
+                initialPassword: 'tqz-48-mpr-91',
+              },
+              {
+                username: 'pk-20002',
+                serviceNumber: 'PK-20002',
+                displayName: 'Hina Raza',
+                initialPassword: 'vbn-17-kle-02',
+              },
             ],
           },
           201,

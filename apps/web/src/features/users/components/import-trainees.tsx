@@ -59,9 +59,25 @@ export function ImportTrainees() {
 
   const resultColumns: Column<ImportResult['users'][number]>[] = [
     { key: 'name', header: t('users.name'), cell: (u) => <span className="fl-table__primary">{u.displayName}</span> },
-    { key: 'service', header: t('users.serviceNumber'), cell: (u) => <span dir="ltr" className="fl-nowrap">{u.serviceNumber}</span> },
+    {
+      key: 'service',
+      header: t('users.serviceNumber'),
+      cell: (u) => (
+        <span dir="ltr" className="fl-nowrap">
+          {u.serviceNumber}
+        </span>
+      ),
+    },
     { key: 'username', header: t('users.username'), cell: (u) => <code dir="ltr">{u.username}</code> },
-    { key: 'password', header: t('import.initialPassword'), cell: (u) => <code dir="ltr" className="fl-secret">{u.initialPassword}</code> },
+    {
+      key: 'password',
+      header: t('import.initialPassword'),
+      cell: (u) => (
+        <code dir="ltr" className="fl-secret">
+          {u.initialPassword}
+        </code>
+      ),
+    },
   ];
 
   return (
@@ -101,7 +117,11 @@ export function ImportTrainees() {
           <Button type="submit" icon={<UploadIcon size={18} />} isLoading={importer.isPending}>
             {importer.isPending ? t('import.uploading') : t('import.upload')}
           </Button>
-          <Button variant="ghost" icon={<DownloadIcon size={18} />} onClick={() => download('firstline-trainees-template.csv', TEMPLATE)}>
+          <Button
+            variant="ghost"
+            icon={<DownloadIcon size={18} />}
+            onClick={() => download('firstline-trainees-template.csv', TEMPLATE)}
+          >
             {t('import.template')}
           </Button>
         </div>
@@ -135,7 +155,12 @@ export function ImportTrainees() {
                   onClick={() =>
                     download(
                       'firstline-initial-passwords.csv',
-                      ['service_number,name,username,initial_password', ...result.users.map((u) => [u.serviceNumber, u.displayName, u.username, u.initialPassword].map(csvCell).join(','))].join('\n') + '\n',
+                      [
+                        'service_number,name,username,initial_password',
+                        ...result.users.map((u) =>
+                          [u.serviceNumber, u.displayName, u.username, u.initialPassword].map(csvCell).join(','),
+                        ),
+                      ].join('\n') + '\n',
                     )
                   }
                 >
@@ -146,7 +171,15 @@ export function ImportTrainees() {
           >
             {t('import.doneText')}
           </Banner>
-          {result.users.length > 0 && <Table columns={resultColumns} rows={result.users} rowKey={(u) => u.username} caption={t('import.createdCaption')} captionHidden={false} />}
+          {result.users.length > 0 && (
+            <Table
+              columns={resultColumns}
+              rows={result.users}
+              rowKey={(u) => u.username}
+              caption={t('import.createdCaption')}
+              captionHidden={false}
+            />
+          )}
         </section>
       )}
     </div>

@@ -9,10 +9,11 @@ import {
   type UnitView,
   type UserView,
 } from '@firstline/contracts';
-import { useEffect, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Banner, Checkbox, SelectField, TextField } from '@/components/ui';
 import { FormDialog } from '@/components/ui/form-dialog';
+import { useResetOnOpen } from '@/hooks/use-reset-on-open';
 import { describeError } from '@/lib/errors';
 import { LANGUAGE_NAMES } from '@/lib/i18n';
 import { blankToNull, validate, type FieldErrors } from '@/lib/validation';
@@ -60,27 +61,29 @@ export function UserFormDialog({
   const [form, setForm] = useState<FormState>(empty);
   const [errors, setErrors] = useState<FieldErrors>({});
 
-  useEffect(() => {
-    if (!open) return;
-    setErrors({});
-    create.reset();
-    update.reset();
-    setForm(
-      user
-        ? {
-            username: user.username,
-            displayName: user.displayName,
-            role: user.role,
-            unitId: user.unitId ?? '',
-            serviceNumber: user.serviceNumber ?? '',
-            language: user.language,
-            password: '',
-            active: user.active,
-          }
-        : empty,
-    );
-    // reset only when the dialog opens or switches user
-  }, [open, user?.id]);
+  useResetOnOpen(
+    open,
+    () => {
+      setErrors({});
+      create.reset();
+      update.reset();
+      setForm(
+        user
+          ? {
+              username: user.username,
+              displayName: user.displayName,
+              role: user.role,
+              unitId: user.unitId ?? '',
+              serviceNumber: user.serviceNumber ?? '',
+              language: user.language,
+              password: '',
+              active: user.active,
+            }
+          : empty,
+      );
+    },
+    user?.id,
+  );
 
   const set = <K extends keyof FormState>(key: K, value: FormState[K]) => {
     setForm((f) => ({ ...f, [key]: value }));
@@ -108,7 +111,8 @@ export function UserFormDialog({
       language: form.language,
     };
     // Only administrators may be outside every unit (the API says the same; saying it here saves a round trip).
-    const unitError: FieldErrors = form.role !== 'admin' && !common.unitId ? { unitId: t('users.errors.unitRequired') } : {};
+    const unitError: FieldErrors =
+      form.role !== 'admin' && !common.unitId ? { unitId: t('users.errors.unitRequired') } : {};
     if (user) {
       const result = validate(
         UpdateUserRequest,
@@ -120,7 +124,12 @@ export function UserFormDialog({
       setErrors({});
       update.mutate({ id: user.id, ...result.data }, { onSuccess: onClose });
     } else {
-      const result = validate(CreateUserRequest, { ...common, username: form.username, password: form.password }, messages, t('errors.checkField'));
+      const result = validate(
+        CreateUserRequest,
+        { ...common, username: form.username, password: form.password },
+        messages,
+        t('errors.checkField'),
+      );
       if (result.errors || unitError.unitId) return setErrors({ ...result.errors, ...unitError });
       setErrors({});
       create.mutate(result.data, { onSuccess: onClose });
@@ -139,7 +148,9 @@ export function UserFormDialog({
       submitLabel={user ? t('common.save') : t('users.create')}
       isSubmitting={mutation.isPending}
       banner={
-        mutation.error && <Banner tone="danger">{describeError(t, mutation.error, { 409: t('users.errors.taken') })}</Banner>
+        mutation.error && (
+          <Banner tone="danger">{describeError(t, mutation.error, { 409: t('users.errors.taken') })}</Banner>
+        )
       }
     >
       <div className="fl-form__row">
@@ -152,7 +163,13 @@ export function UserFormDialog({
           data-autofocus
         />
         {user ? (
-          <TextField label={t('users.username')} value={form.username} readOnly dir="ltr" hint={t('users.usernameFixed')} />
+          <TextField
+            label={t('users.username')}
+            value={form.username}
+            readOnly
+            dir="ltr"
+            hint={t('users.usernameFixed')}
+          />
         ) : (
           <TextField
             label={t('users.username')}

@@ -29,7 +29,13 @@ export function UsersList({ units, onEdit }: { units: UnitView[]; onEdit: (user:
   const [unitId, setUnitId] = useState('');
   const [offset, setOffset] = useState(0);
   const q = useDebouncedValue(search.trim(), 300);
-  const filter: UsersFilter = { q: q || undefined, role: role || undefined, unitId: unitId || undefined, limit: USERS_PAGE_SIZE, offset };
+  const filter: UsersFilter = {
+    q: q || undefined,
+    role: role || undefined,
+    unitId: unitId || undefined,
+    limit: USERS_PAGE_SIZE,
+    offset,
+  };
   const users = useUsers(filter);
   const filtered = Boolean(q || role || unitId);
 
@@ -46,7 +52,15 @@ export function UsersList({ units, onEdit }: { units: UnitView[]; onEdit: (user:
         </div>
       ),
     },
-    { key: 'service', header: t('users.serviceNumber'), cell: (u) => <span dir="ltr" className="fl-nowrap">{u.serviceNumber ?? "—"}</span> },
+    {
+      key: 'service',
+      header: t('users.serviceNumber'),
+      cell: (u) => (
+        <span dir="ltr" className="fl-nowrap">
+          {u.serviceNumber ?? '—'}
+        </span>
+      ),
+    },
     { key: 'role', header: t('users.role'), cell: (u) => <RoleBadge role={u.role} /> },
     {
       key: 'unit',
@@ -69,14 +83,21 @@ export function UsersList({ units, onEdit }: { units: UnitView[]; onEdit: (user:
     {
       key: 'status',
       header: t('users.status'),
-      cell: (u) => (u.active ? <Badge tone="green">{t('users.active')}</Badge> : <Badge tone="red">{t('users.inactive')}</Badge>),
+      cell: (u) =>
+        u.active ? <Badge tone="green">{t('users.active')}</Badge> : <Badge tone="red">{t('users.inactive')}</Badge>,
     },
     {
       key: 'actions',
       header: <span className="fl-visually-hidden">{t('common.actions')}</span>,
       align: 'end',
       cell: (u) => (
-        <Button variant="ghost" size="sm" icon={<PencilIcon size={16} />} onClick={() => onEdit(u)} aria-label={t('users.editNamed', { name: u.displayName })}>
+        <Button
+          variant="ghost"
+          size="sm"
+          icon={<PencilIcon size={16} />}
+          onClick={() => onEdit(u)}
+          aria-label={t('users.editNamed', { name: u.displayName })}
+        >
           {t('common.edit')}
         </Button>
       ),
@@ -154,7 +175,12 @@ export function UsersList({ units, onEdit }: { units: UnitView[]; onEdit: (user:
             caption={t('nav.users')}
             rowClassName={(u) => (u.active ? undefined : 'fl-row--muted')}
           />
-          <Pagination total={users.data.total} limit={users.data.limit || USERS_PAGE_SIZE} offset={users.data.offset} onChange={setOffset} />
+          <Pagination
+            total={users.data.total}
+            limit={users.data.limit || USERS_PAGE_SIZE}
+            offset={users.data.offset}
+            onChange={setOffset}
+          />
         </>
       )}
     </div>

@@ -8,7 +8,8 @@ import { useDocumentTitle } from '@/lib/use-document-title';
 
 export const clientLoader = (queryClient: QueryClient) => async () => {
   const user = await ensureSession(queryClient);
-  if (user?.role === 'admin') void queryClient.prefetchQuery(getAuditLogQueryOptions({ limit: AUDIT_PAGE_SIZE, offset: 0 }));
+  if (user?.role === 'admin')
+    void queryClient.prefetchQuery(getAuditLogQueryOptions({ limit: AUDIT_PAGE_SIZE, offset: 0 }));
   return null;
 };
 

@@ -2,7 +2,17 @@ import type { UnitView } from '@firstline/contracts';
 import type { QueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { BuildingIcon, Button, Card, ConfirmDialog, EmptyState, LoadingBlock, PageHeader, PlusIcon, QueryError } from '@/components/ui';
+import {
+  BuildingIcon,
+  Button,
+  Card,
+  ConfirmDialog,
+  EmptyState,
+  LoadingBlock,
+  PageHeader,
+  PlusIcon,
+  QueryError,
+} from '@/components/ui';
 import { useDeleteUnit } from '@/features/units/api/delete-unit';
 import { getUnitsQueryOptions, useUnits } from '@/features/units/api/get-units';
 import { UnitFormDialog } from '@/features/units/components/unit-form-dialog';
@@ -41,7 +51,12 @@ export default function UnitsRoute() {
         ) : units.isError ? (
           <QueryError error={units.error} onRetry={() => units.refetch()} />
         ) : units.data.length === 0 ? (
-          <EmptyState icon={<BuildingIcon size={32} />} title={t('units.emptyTitle')} description={t('units.emptyText')} action={createButton} />
+          <EmptyState
+            icon={<BuildingIcon size={32} />}
+            title={t('units.emptyTitle')}
+            description={t('units.emptyText')}
+            action={createButton}
+          />
         ) : (
           <UnitsTable units={units.data} onEdit={setEditing} onDelete={setDeleting} />
         )}
@@ -66,7 +81,11 @@ export default function UnitsRoute() {
         }}
         onConfirm={() => deleting && remove.mutate(deleting.id, { onSuccess: () => setDeleting(null) })}
       >
-        <p>{deleting && deleting.userCount > 0 ? t('units.deleteHasUsers', { count: deleting.userCount }) : t('units.deleteText')}</p>
+        <p>
+          {deleting && deleting.userCount > 0
+            ? t('units.deleteHasUsers', { count: deleting.userCount })
+            : t('units.deleteText')}
+        </p>
       </ConfirmDialog>
     </div>
   );

@@ -2,7 +2,20 @@ import type { QueryClient } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, type LoaderFunctionArgs } from 'react-router';
-import { BuildingIcon, Button, Card, ChevronIcon, EmptyState, GroupIcon, LoadingBlock, PageHeader, PlusIcon, QueryError, ButtonLink, UploadIcon } from '@/components/ui';
+import {
+  BuildingIcon,
+  Button,
+  Card,
+  ChevronIcon,
+  EmptyState,
+  GroupIcon,
+  LoadingBlock,
+  PageHeader,
+  PlusIcon,
+  QueryError,
+  ButtonLink,
+  UploadIcon,
+} from '@/components/ui';
 import { paths } from '@/config/paths';
 import { getCohortQueryOptions, useCohort } from '@/features/cohorts/api/get-cohort';
 import { getCohortMembersQueryOptions, useCohortMembers } from '@/features/cohorts/api/get-cohort-members';
@@ -15,14 +28,16 @@ import { isStatus } from '@/lib/errors';
 import { useDebouncedValue } from '@/lib/use-debounced-value';
 import { useDocumentTitle } from '@/lib/use-document-title';
 
-export const clientLoader = (queryClient: QueryClient) => async ({ params }: LoaderFunctionArgs) => {
-  const user = await ensureSession(queryClient);
-  if (user && params.cohortId) {
-    void queryClient.prefetchQuery(getCohortQueryOptions(params.cohortId));
-    void queryClient.prefetchQuery(getCohortMembersQueryOptions(params.cohortId));
-  }
-  return null;
-};
+export const clientLoader =
+  (queryClient: QueryClient) =>
+  async ({ params }: LoaderFunctionArgs) => {
+    const user = await ensureSession(queryClient);
+    if (user && params.cohortId) {
+      void queryClient.prefetchQuery(getCohortQueryOptions(params.cohortId));
+      void queryClient.prefetchQuery(getCohortMembersQueryOptions(params.cohortId));
+    }
+    return null;
+  };
 
 export default function CohortRoute() {
   const { t } = useTranslation();
@@ -35,7 +50,10 @@ export default function CohortRoute() {
   const [adding, setAdding] = useState(false);
   const [search, setSearch] = useState('');
   const q = useDebouncedValue(search.trim(), 250);
-  const candidates = useUsers({ role: 'trainee', unitId: cohort?.unitId, q: q || undefined, limit: 100 }, { enabled: adding && canEdit && !!cohort });
+  const candidates = useUsers(
+    { role: 'trainee', unitId: cohort?.unitId, q: q || undefined, limit: 100 },
+    { enabled: adding && canEdit && !!cohort },
+  );
   const memberIds = useMemo(() => new Set((members.data ?? []).map((m) => m.id)), [members.data]);
   useDocumentTitle(cohort?.name ?? t('cohorts.cohort'));
 
@@ -59,7 +77,11 @@ export default function CohortRoute() {
     return (
       <div className="fl-page">
         {back}
-        <EmptyState icon={<GroupIcon size={32} />} title={t('cohorts.notFoundTitle')} description={t('cohorts.notFoundText')} />
+        <EmptyState
+          icon={<GroupIcon size={32} />}
+          title={t('cohorts.notFoundTitle')}
+          description={t('cohorts.notFoundText')}
+        />
       </div>
     );
   }

@@ -40,7 +40,13 @@ export default function LibraryRoute() {
       <Card>
         <SpecimensList />
       </Card>
-      {canEdit && <CreateSpecimenDialog open={creating} onClose={() => setCreating(false)} onCreated={(s) => navigate(paths.app.specimen.getHref(s.id))} />}
+      {canEdit && (
+        <CreateSpecimenDialog
+          open={creating}
+          onClose={() => setCreating(false)}
+          onCreated={(s) => navigate(paths.app.specimen.getHref(s.id))}
+        />
+      )}
     </div>
   );
 }

@@ -16,7 +16,11 @@ export function prefetchModuleFormSources(queryClient: QueryClient) {
   void queryClient.prefetchQuery(getSpecimensQueryOptions({ limit: PICKER_LIMIT }));
 }
 
-export function ModuleFormSources({ children }: { children: (sources: { exercises: ExerciseSummary[]; specimens: SpecimenSummary[] }) => ReactNode }) {
+export function ModuleFormSources({
+  children,
+}: {
+  children: (sources: { exercises: ExerciseSummary[]; specimens: SpecimenSummary[] }) => ReactNode;
+}) {
   const exercises = useExercises({ limit: PICKER_LIMIT });
   const specimens = useSpecimens({ limit: PICKER_LIMIT });
   if (exercises.isPending || specimens.isPending) return <LoadingBlock />;

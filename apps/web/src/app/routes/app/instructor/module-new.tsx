@@ -5,9 +5,9 @@ import { ChevronIcon, PageHeader } from '@/components/ui';
 import { paths } from '@/config/paths';
 import { useSaveModule } from '@/features/modules/api/save-module';
 import { ModuleForm } from '@/features/modules/components/module-form';
-import { ModuleFormSources, prefetchModuleFormSources } from './module-form-sources';
 import { ensureSession } from '@/lib/auth';
 import { useDocumentTitle } from '@/lib/use-document-title';
+import { ModuleFormSources, prefetchModuleFormSources } from './module-form-sources';
 
 export const clientLoader = (queryClient: QueryClient) => async () => {
   if (await ensureSession(queryClient)) prefetchModuleFormSources(queryClient);
@@ -35,7 +35,9 @@ export default function NewModuleRoute() {
             submitLabel={t('modules.createSubmit')}
             isSaving={save.isPending}
             error={save.error}
-            onSubmit={(input) => save.mutate(input, { onSuccess: (m) => navigate(paths.app.module.getHref(m.id), { replace: true }) })}
+            onSubmit={(input) =>
+              save.mutate(input, { onSuccess: (m) => navigate(paths.app.module.getHref(m.id), { replace: true }) })
+            }
           />
         )}
       </ModuleFormSources>

@@ -2,12 +2,22 @@ import type { QueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, type LoaderFunctionArgs } from 'react-router';
-import { BookIcon, Button, Card, ChevronIcon, EmptyState, ErrorBanner, GroupIcon, LoadingBlock, PageHeader, QueryError } from '@/components/ui';
+import {
+  BookIcon,
+  Button,
+  Card,
+  ChevronIcon,
+  EmptyState,
+  ErrorBanner,
+  GroupIcon,
+  LoadingBlock,
+  PageHeader,
+  QueryError,
+} from '@/components/ui';
 import { paths } from '@/config/paths';
 import { useCohorts } from '@/features/cohorts/api/get-cohorts';
 import { getAssignmentsQueryOptions } from '@/features/modules/api/assignments';
 import { getModuleQueryOptions, useModule } from '@/features/modules/api/get-module';
-import { ModuleFormSources, prefetchModuleFormSources } from './module-form-sources';
 import { usePublishModule } from '@/features/modules/api/publish-module';
 import { useSaveModule } from '@/features/modules/api/save-module';
 import { AssignDialog } from '@/features/modules/components/assign-dialog';
@@ -19,15 +29,18 @@ import { isStatus } from '@/lib/errors';
 import { formatDateTime } from '@/lib/format';
 import { isLanguage } from '@/lib/i18n';
 import { useDocumentTitle } from '@/lib/use-document-title';
+import { ModuleFormSources, prefetchModuleFormSources } from './module-form-sources';
 
-export const clientLoader = (queryClient: QueryClient) => async ({ params }: LoaderFunctionArgs) => {
-  if ((await ensureSession(queryClient)) && params.moduleId) {
-    void queryClient.prefetchQuery(getModuleQueryOptions(params.moduleId));
-    prefetchModuleFormSources(queryClient);
-    void queryClient.prefetchQuery(getAssignmentsQueryOptions());
-  }
-  return null;
-};
+export const clientLoader =
+  (queryClient: QueryClient) =>
+  async ({ params }: LoaderFunctionArgs) => {
+    if ((await ensureSession(queryClient)) && params.moduleId) {
+      void queryClient.prefetchQuery(getModuleQueryOptions(params.moduleId));
+      prefetchModuleFormSources(queryClient);
+      void queryClient.prefetchQuery(getAssignmentsQueryOptions());
+    }
+    return null;
+  };
 
 export default function ModuleRoute() {
   const { t, i18n } = useTranslation();
@@ -54,7 +67,11 @@ export default function ModuleRoute() {
         {back}
         {[400, 403, 404].some((s) => isStatus(query.error, s)) ? (
           <Card>
-            <EmptyState icon={<BookIcon size={32} />} title={t('modules.notFoundTitle')} description={t('modules.notFoundText')} />
+            <EmptyState
+              icon={<BookIcon size={32} />}
+              title={t('modules.notFoundTitle')}
+              description={t('modules.notFoundText')}
+            />
           </Card>
         ) : (
           <QueryError error={query.error} onRetry={() => query.refetch()} />
@@ -70,20 +87,39 @@ export default function ModuleRoute() {
       <PageHeader
         title={module.title}
         eyebrow={<PublishState module={module} />}
-        description={module.publishedVersion ? t('modules.publishedAt', { version: module.publishedVersion.version, date: formatDateTime(module.publishedVersion.publishedAt, lng) }) : t('modules.neverPublished')}
+        description={
+          module.publishedVersion
+            ? t('modules.publishedAt', {
+                version: module.publishedVersion.version,
+                date: formatDateTime(module.publishedVersion.publishedAt, lng),
+              })
+            : t('modules.neverPublished')
+        }
         actions={
           <>
-            <Button variant="secondary" onClick={() => publish.mutate()} isLoading={publish.isPending} disabled={!canPublish}>
+            <Button
+              variant="secondary"
+              onClick={() => publish.mutate()}
+              isLoading={publish.isPending}
+              disabled={!canPublish}
+            >
               {t('modules.publish')}
             </Button>
-            <Button icon={<GroupIcon size={18} />} onClick={() => setAssigning(true)} disabled={!module.publishedVersion}>
+            <Button
+              icon={<GroupIcon size={18} />}
+              onClick={() => setAssigning(true)}
+              disabled={!module.publishedVersion}
+            >
               {t('modules.assign.open')}
             </Button>
           </>
         }
       />
       <ErrorBanner error={publish.error} />
-      <Card title={t('modules.assignments.title')} description={module.publishedVersion ? t('modules.assignments.hint') : t('modules.assignments.publishFirst')}>
+      <Card
+        title={t('modules.assignments.title')}
+        description={module.publishedVersion ? t('modules.assignments.hint') : t('modules.assignments.publishFirst')}
+      >
         <ModuleAssignments moduleId={module.id} canEdit />
       </Card>
       <ModuleFormSources>

@@ -1,6 +1,15 @@
 import type { QueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { BookIcon, ButtonLink, Card, EmptyState, LoadingBlock, PageHeader, PlusIcon, QueryError } from '@/components/ui';
+import {
+  BookIcon,
+  ButtonLink,
+  Card,
+  EmptyState,
+  LoadingBlock,
+  PageHeader,
+  PlusIcon,
+  QueryError,
+} from '@/components/ui';
 import { paths } from '@/config/paths';
 import { getModulesQueryOptions, useModules } from '@/features/modules/api/get-modules';
 import { ModulesTable } from '@/features/modules/components/modules-table';
@@ -30,7 +39,12 @@ export default function ModulesRoute() {
         <QueryError error={modules.error} onRetry={() => modules.refetch()} />
       ) : modules.data.length === 0 ? (
         <Card>
-          <EmptyState icon={<BookIcon size={32} />} title={t('modules.emptyTitle')} description={t('modules.emptyText')} action={create} />
+          <EmptyState
+            icon={<BookIcon size={32} />}
+            title={t('modules.emptyTitle')}
+            description={t('modules.emptyText')}
+            action={create}
+          />
         </Card>
       ) : (
         <Card>

@@ -2,7 +2,18 @@ import type { QueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams, type LoaderFunctionArgs } from 'react-router';
-import { Button, Card, ChevronIcon, ConfirmDialog, EmptyState, FileIcon, LoadingBlock, PageHeader, QueryError, TrashIcon } from '@/components/ui';
+import {
+  Button,
+  Card,
+  ChevronIcon,
+  ConfirmDialog,
+  EmptyState,
+  FileIcon,
+  LoadingBlock,
+  PageHeader,
+  QueryError,
+  TrashIcon,
+} from '@/components/ui';
 import { paths } from '@/config/paths';
 import { useDeleteSpecimen } from '@/features/library/api/delete-specimen';
 import { getSpecimenQueryOptions, useSpecimen } from '@/features/library/api/get-specimen';
@@ -13,11 +24,13 @@ import { ensureSession, useUser } from '@/lib/auth';
 import { describeError, isStatus } from '@/lib/errors';
 import { useDocumentTitle } from '@/lib/use-document-title';
 
-export const clientLoader = (queryClient: QueryClient) => async ({ params }: LoaderFunctionArgs) => {
-  const user = await ensureSession(queryClient);
-  if (user && params.specimenId) void queryClient.prefetchQuery(getSpecimenQueryOptions(params.specimenId));
-  return null;
-};
+export const clientLoader =
+  (queryClient: QueryClient) =>
+  async ({ params }: LoaderFunctionArgs) => {
+    const user = await ensureSession(queryClient);
+    if (user && params.specimenId) void queryClient.prefetchQuery(getSpecimenQueryOptions(params.specimenId));
+    return null;
+  };
 
 export default function SpecimenRoute() {
   const { t } = useTranslation();
@@ -46,7 +59,11 @@ export default function SpecimenRoute() {
         {back}
         {missing ? (
           <Card>
-            <EmptyState icon={<FileIcon size={32} />} title={t('library.notFoundTitle')} description={t('library.notFoundText')} />
+            <EmptyState
+              icon={<FileIcon size={32} />}
+              title={t('library.notFoundTitle')}
+              description={t('library.notFoundText')}
+            />
           </Card>
         ) : (
           <QueryError error={query.error} onRetry={() => query.refetch()} />
@@ -86,7 +103,12 @@ export default function SpecimenRoute() {
         )
       )}
       <Card title={t('library.imagesTitle')} description={t('library.imagesHint')}>
-        <ImagesGrid specimenId={specimen.id} documentType={specimen.documentType} images={specimen.images} canEdit={canEdit} />
+        <ImagesGrid
+          specimenId={specimen.id}
+          documentType={specimen.documentType}
+          images={specimen.images}
+          canEdit={canEdit}
+        />
       </Card>
       <FeatureEditor specimen={specimen} canEdit={canEdit} />
       <ConfirmDialog
@@ -96,7 +118,9 @@ export default function SpecimenRoute() {
         isLoading={remove.isPending}
         error={remove.error ? describeError(t, remove.error) : null}
         onClose={() => setDeleting(false)}
-        onConfirm={() => remove.mutate(specimen.id, { onSuccess: () => navigate(paths.app.library.getHref(), { replace: true }) })}
+        onConfirm={() =>
+          remove.mutate(specimen.id, { onSuccess: () => navigate(paths.app.library.getHref(), { replace: true }) })
+        }
       >
         <p>{t('library.deleteText', { title: specimen.title })}</p>
       </ConfirmDialog>

@@ -34,7 +34,11 @@ export default function UnitsOverviewRoute() {
     if (units.data.length === 0) {
       return (
         <Card>
-          <EmptyState icon={<BuildingIcon size={32} />} title={t('overview.noUnitsTitle')} description={t('overview.noUnitsText')} />
+          <EmptyState
+            icon={<BuildingIcon size={32} />}
+            title={t('overview.noUnitsTitle')}
+            description={t('overview.noUnitsText')}
+          />
         </Card>
       );
     }
@@ -73,7 +77,11 @@ export default function UnitsOverviewRoute() {
               description={t('overview.unitSummary', { users: unit.userCount, cohorts: unitCohorts.length })}
             >
               {unitCohorts.length === 0 ? (
-                <EmptyState icon={<GroupIcon size={28} />} title={t('overview.noCohortsTitle')} description={t('overview.noCohortsText')} />
+                <EmptyState
+                  icon={<GroupIcon size={28} />}
+                  title={t('overview.noCohortsTitle')}
+                  description={t('overview.noCohortsText')}
+                />
               ) : (
                 <CohortsTable
                   cohorts={unitCohorts}

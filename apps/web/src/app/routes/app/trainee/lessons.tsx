@@ -24,7 +24,11 @@ export default function LessonsRoute() {
       ) : lessons.isError ? (
         <QueryError error={lessons.error} onRetry={() => lessons.refetch()} />
       ) : lessons.data.length === 0 ? (
-        <EmptyState icon={<BookIcon size={32} />} title={t('lessons.emptyTitle')} description={t('lessons.emptyText')} />
+        <EmptyState
+          icon={<BookIcon size={32} />}
+          title={t('lessons.emptyTitle')}
+          description={t('lessons.emptyText')}
+        />
       ) : (
         <LessonStudy lessons={lessons.data} />
       )}
