@@ -13,18 +13,9 @@ import { AppConfig, APP_CONFIG } from '../src/config/config';
 import { MediaService } from '../src/media';
 import { MediaUrlsService } from '../src/media/media-urls.service';
 import { UrlSigner } from '../src/media/signing';
-import { bearer, signIn, testApp } from './utils';
+import { bearer, listFiles, signIn, testApp } from './utils';
 
 // ------------------------------------------------------------------------------------------ helpers
-
-function listFiles(dir: string): string[] {
-  if (!fs.existsSync(dir)) return [];
-  return fs
-    .readdirSync(dir, { recursive: true, withFileTypes: true })
-    .filter((e) => e.isFile())
-    .map((e) => path.join(e.parentPath, e.name))
-    .sort();
-}
 
 function crc32(buf: Buffer): number {
   let crc = 0xffffffff;

@@ -11,16 +11,7 @@ import { DataSource } from 'typeorm';
 import { AppConfig, APP_CONFIG } from '../src/config/config';
 import { MediaService } from '../src/media';
 import { LessonsService } from '../src/specimens';
-import { bearer, signIn, testApp } from './utils';
-
-function listFiles(dir: string): string[] {
-  if (!fs.existsSync(dir)) return [];
-  return fs
-    .readdirSync(dir, { recursive: true, withFileTypes: true })
-    .filter((e) => e.isFile())
-    .map((e) => path.join(e.parentPath, e.name))
-    .sort();
-}
+import { bearer, listFiles, signIn, testApp } from './utils';
 
 const MRZ_FEATURE = {
   name: 'Machine-readable zone',

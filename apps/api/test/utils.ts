@@ -39,6 +39,16 @@ export async function signIn(app: NestExpressApplication, username: string, pass
   return res.body.accessToken as string;
 }
 
+/** Every file under `dir`, recursively, sorted (what a test compares before and after a rejected request). */
+export function listFiles(dir: string): string[] {
+  if (!fs.existsSync(dir)) return [];
+  return fs
+    .readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => path.join(entry.parentPath, entry.name))
+    .sort();
+}
+
 export const bearer = (token: string) => ({ Authorization: `Bearer ${token}` });
 
 /** Every registered route as "METHOD /path", read from the Express router itself. */

@@ -20,16 +20,7 @@ export interface AuditFilter {
 }
 
 /** An audit entry as stored. */
-export interface AuditRow {
-  id: string;
-  at: Date;
-  actorId: string | null;
-  action: string;
-  entityType: string;
-  entityId: string;
-  before: unknown;
-  after: unknown;
-}
+export type AuditRow = Omit<NewAuditEntry, 'requestId'> & { id: string; at: Date };
 
 @Injectable()
 export class AuditRepository {
