@@ -55,6 +55,13 @@ describe('auth', () => {
     },
   );
 
+  it('names the signed-in user’s unit in the sign-in answer and in /api/auth/me', async () => {
+    const res = await http().post('/api/auth/login').send({ username: 'trainee01', password: DEMO_PASSWORD });
+    const me = await http().get('/api/auth/me').set(bearer(res.body.accessToken));
+    expect(res.body.user.unitName).toBe('Islamabad International Airport — Immigration');
+    expect(me.body.unitName).toBe('Islamabad International Airport — Immigration');
+  });
+
   it('never says which part of a failed sign-in was wrong', async () => {
     const wrongPassword = await http().post('/api/auth/login').send({ username: 'trainee03', password: 'nope-nope' });
     const unknownUser = await http().post('/api/auth/login').send({ username: 'nobody-here', password: 'nope-nope' });

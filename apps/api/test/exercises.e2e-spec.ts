@@ -269,4 +269,34 @@ describe('exercises, modules and assignments', () => {
     const del = await http().delete(`/api/assignments/${ok.body.id}`).set(bearer(instructor));
     expect(del.status).toBe(409);
   });
+
+  it('names the assignment’s cohort when it is assigned, listed, and shown to a trainee', async () => {
+    const created = (await http().post('/api/exercises').set(bearer(instructor)).send(exercise())).body;
+    const settings = { mode: 'practice', feedback: 'after-item' };
+    const mod = (
+      await http()
+        .post('/api/modules')
+        .set(bearer(instructor))
+        .send({ title: 'Cohort named', exerciseIds: [created.id], settings })
+    ).body;
+    const published = (await http().post(`/api/modules/${mod.id}/publish`).set(bearer(instructor))).body;
+    const cohorts = (await http().get('/api/cohorts').set(bearer(instructor))).body as Array<{
+      id: string;
+      name: string;
+    }>;
+    const cohort = cohorts.find((c) => c.name === 'Islamabad Intake 2026-A')!;
+    const named = { id: cohort.id, name: 'Islamabad Intake 2026-A' };
+    const opensAt = new Date(Date.now() - 60_000).toISOString();
+    const assigned = (
+      await http()
+        .post('/api/assignments')
+        .set(bearer(instructor))
+        .send({ moduleVersionId: published.publishedVersion.id, cohortId: cohort.id, opensAt })
+    ).body;
+    const listed = (await http().get(`/api/assignments?moduleId=${mod.id}`).set(bearer(supervisor))).body;
+    const mine = (await http().get('/api/me/assignments').set(bearer(trainee))).body as Array<{ id: string }>;
+    expect(assigned.cohort).toEqual(named);
+    expect(listed.map((a: { cohort: unknown }) => a.cohort)).toEqual([named]);
+    expect(mine.find((a) => a.id === assigned.id)).toMatchObject({ cohort: named });
+  });
 });

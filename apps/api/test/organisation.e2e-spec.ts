@@ -64,6 +64,23 @@ describe('units, users, cohorts and the trainee CSV import', () => {
       expect((await http().get(`/api/users/${trainee01.id}`).set(bearer(t.instructor1))).status).toBe(200);
     });
 
+    it('names the unit of a user read by id', async () => {
+      const trainee01 = (await http().get('/api/users?q=trainee01').set(bearer(t.admin))).body.items[0];
+      const read = (await http().get(`/api/users/${trainee01.id}`).set(bearer(t.instructor1))).body;
+      expect(read.unitName).toBe('Islamabad International Airport — Immigration');
+    });
+
+    it('names the unit of each member of a cohort', async () => {
+      const cohort = (await http().get('/api/cohorts').set(bearer(t.instructor1))).body.find(
+        (c: { name: string }) => c.name === 'Islamabad Intake 2026-A',
+      );
+      const members = (await http().get(`/api/cohorts/${cohort.id}/members`).set(bearer(t.instructor1))).body;
+      expect(members.length).toBeGreaterThan(0);
+      expect(
+        members.every((u: { unitName: string }) => u.unitName === 'Islamabad International Airport — Immigration'),
+      ).toBe(true);
+    });
+
     it('an instructor cannot add another unit’s trainee to a cohort', async () => {
       const isb = (await http().get('/api/units').set(bearer(t.instructor1))).body[0];
       const cohort = (

@@ -13,6 +13,11 @@ export class CohortRosterService {
     return this.cohorts.refs(m);
   }
 
+  /** The names of these cohorts, by id (an unknown id is left out). */
+  namesOf(cohortIds: string[], m?: EntityManager): Promise<Map<string, string>> {
+    return this.cohorts.names([...new Set(cohortIds)], m);
+  }
+
   /** Enrols trainees (already checked by the caller) in cohorts; an existing membership is left as it is. */
   enrol(memberships: Membership[], m?: EntityManager): Promise<void> {
     return this.cohorts.addMembers(memberships, m);

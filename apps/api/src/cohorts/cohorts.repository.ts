@@ -1,7 +1,7 @@
 // The cohorts feature's data layer: the cohorts, cohort_instructors and cohort_members tables.
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { EntityManager, Repository } from 'typeorm';
+import { EntityManager, In, Repository } from 'typeorm';
 import { Cohort } from './cohort.entity';
 
 /** A cohort with its instructors and its number of members (the unit's name is the units feature's). */
@@ -21,6 +21,14 @@ export interface CohortRef {
   name: string;
   unitId: string;
   instructorIds: string[];
+}
+
+/** A cohorts row with its instructors' ids, as PostgreSQL returns it. */
+interface CohortRefRow {
+  id: string;
+  name: string;
+  unit_id: string;
+  instructor_ids: string[] | null;
 }
 
 export interface NewCohort {
@@ -140,14 +148,26 @@ export class CohortsRepository {
     }));
   }
 
+  /** The names of the cohorts with these ids, by id. */
+  async names(ids: string[], m?: EntityManager): Promise<Map<string, string>> {
+    if (!ids.length) return new Map();
+    const cohorts = await this.repo(m).find({ where: { id: In(ids) }, select: { id: true, name: true } });
+    return new Map(cohorts.map((cohort) => [cohort.id, cohort.name]));
+  }
+
   /** Every cohort with the ids of its instructors. */
   async refs(m?: EntityManager): Promise<CohortRef[]> {
-    const cohorts = await this.repo(m).find({ relations: { instructors: true } });
-    return cohorts.map((cohort) => ({
-      id: cohort.id,
-      name: cohort.name,
-      unitId: cohort.unitId,
-      instructorIds: (cohort.instructors ?? []).map((instructor) => instructor.id),
+    // The instructors' ids come from cohort_instructors alone: loading the relation would read the users table.
+    const rows: CohortRefRow[] = await this.repo(m).query(
+      `SELECT c.id, c.name, c.unit_id,
+              (SELECT array_agg(i.user_id) FROM cohort_instructors i WHERE i.cohort_id = c.id) AS instructor_ids
+         FROM cohorts c`,
+    );
+    return rows.map((row) => ({
+      id: row.id,
+      name: row.name,
+      unitId: row.unit_id,
+      instructorIds: row.instructor_ids ?? [],
     }));
   }
 

@@ -1,5 +1,13 @@
-import { Controller, Get, Param, Req, Res } from '@nestjs/common';
-import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { applyDecorators, Controller, Get, Param, Req, Res } from '@nestjs/common';
+import {
+  ApiNotModifiedResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiPartialContentResponse,
+  ApiProduces,
+  ApiRequestedRangeNotSatisfiableResponse,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { ZodResponse } from 'nestjs-zod';
 import { Actor, CurrentActor } from '../common/decorators/actor';
@@ -9,6 +17,28 @@ import { sendFile } from '../common/http/send-file';
 import { MediaFilesService } from './media-files.service';
 import { MediaUrlsService } from './media-urls.service';
 import { MediaAssetViewDto, MediaFileParamDto, MediaTileParamDto } from './media.dto';
+
+/**
+ * What a signed file route answers (see sendFile): the bytes of `what` in one of the `types`, all of them or one
+ * `Range`; 304 when If-None-Match names the ETag; 416 for a range beyond the file.
+ */
+function ServesSignedFile(what: string, ...types: string[]) {
+  const bytes = { type: 'string', format: 'binary' } as const;
+  return applyDecorators(
+    ApiProduces(...types),
+    ApiOkResponse({ description: what, schema: bytes }),
+    ApiPartialContentResponse({
+      description: 'One byte range of the file (a `Range: bytes=…` request)',
+      schema: bytes,
+      headers: { 'Content-Range': { description: '`bytes <start>-<end>/<size>`', schema: { type: 'string' } } },
+    }),
+    ApiNotModifiedResponse({ description: 'If-None-Match names the current ETag; no body' }),
+    ApiRequestedRangeNotSatisfiableResponse({
+      description: 'The requested range lies beyond the file',
+      headers: { 'Content-Range': { description: '`bytes */<size>`', schema: { type: 'string' } } },
+    }),
+  );
+}
 
 @ApiTags('media')
 @Controller('media')
@@ -32,7 +62,13 @@ export class MediaController {
   @ApiOperation({
     summary: 'A signed display variant (`<width>.<webp|avif|jpeg>`) or the DeepZoom descriptor (`image.dzi`)',
   })
-  @ApiProduces('image/webp', 'image/avif', 'image/jpeg', 'application/xml')
+  @ServesSignedFile(
+    'The display variant, or the DeepZoom descriptor (XML)',
+    'image/webp',
+    'image/avif',
+    'image/jpeg',
+    'application/xml',
+  )
   async file(@Param() p: MediaFileParamDto, @Req() req: Request, @Res() res: Response): Promise<void> {
     await sendFile(req, res, await this.files.signedFile(p.token, p.file));
   }
@@ -40,7 +76,7 @@ export class MediaController {
   @Public()
   @Get('s/:token/image_files/:level/:tile')
   @ApiOperation({ summary: 'A signed DeepZoom tile (`<col>_<row>.webp`), as OpenSeadragon requests it' })
-  @ApiProduces('image/webp')
+  @ServesSignedFile('The tile', 'image/webp')
   async tile(@Param() p: MediaTileParamDto, @Req() req: Request, @Res() res: Response): Promise<void> {
     await sendFile(req, res, await this.files.signedFile(p.token, `image_files/${p.level}/${p.tile}`));
   }

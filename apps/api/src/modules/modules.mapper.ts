@@ -49,12 +49,13 @@ export function moduleView(
   };
 }
 
-export function assignmentView(a: LoadedAssignment): AssignmentView {
+/** The assignment as cohorts see it; the cohort's name comes from the cohorts feature. */
+export function assignmentView(a: LoadedAssignment, cohortName: string): AssignmentView {
   const v = a.moduleVersion;
   const s = v.settings;
   return {
     id: a.id,
-    cohort: { id: a.cohortId, name: a.cohort.name },
+    cohort: { id: a.cohortId, name: cohortName },
     module: {
       id: v.moduleId,
       versionId: v.id,

@@ -4,8 +4,8 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, In, Like, Repository } from 'typeorm';
 import { Assignment, ModuleVersion, TrainingModule } from './training-module.entity';
 
-/** An assignment with its cohort and module version loaded (what an assignment view is made of). */
-export type LoadedAssignment = Assignment & { moduleVersion: ModuleVersion; cohort: NonNullable<Assignment['cohort']> };
+/** An assignment with its module version loaded (with its cohort's name, what an assignment view is made of). */
+export type LoadedAssignment = Assignment & { moduleVersion: ModuleVersion };
 
 @Injectable()
 export class ModulesRepository {
@@ -95,16 +95,14 @@ export class ModulesRepository {
   }
 
   async loadedAssignment(id: string, m?: EntityManager): Promise<LoadedAssignment> {
-    return loaded(
-      await this.assignmentRepo(m).findOneOrFail({ where: { id }, relations: { cohort: true, moduleVersion: true } }),
-    );
+    return loaded(await this.assignmentRepo(m).findOneOrFail({ where: { id }, relations: { moduleVersion: true } }));
   }
 
   /** Assignments of these cohorts (optionally of one module), newest opening first. */
   async assignmentsOfCohorts(cohortIds: string[], moduleId?: string, m?: EntityManager): Promise<LoadedAssignment[]> {
     const rows = await this.assignmentRepo(m).find({
       where: { cohortId: In(cohortIds), ...(moduleId ? { moduleVersion: { moduleId } } : {}) },
-      relations: { cohort: true, moduleVersion: true },
+      relations: { moduleVersion: true },
       order: { opensAt: 'DESC' },
     });
     return rows.map(loaded);
@@ -115,7 +113,6 @@ export class ModulesRepository {
     if (!cohortIds.length) return [];
     const rows = await this.assignmentRepo(m)
       .createQueryBuilder('a')
-      .innerJoinAndSelect('a.cohort', 'c')
       .innerJoinAndSelect('a.moduleVersion', 'v')
       .where('a.cohort_id IN (:...cohortIds)', { cohortIds })
       .orderBy('a.closes_at', 'ASC', 'NULLS LAST')
@@ -156,7 +153,6 @@ export class ModulesRepository {
 }
 
 function loaded(a: Assignment): LoadedAssignment {
-  if (!a.cohort || !a.moduleVersion)
-    throw new Error(`Assignment ${a.id} was loaded without its cohort and module version`);
-  return { ...a, cohort: a.cohort, moduleVersion: a.moduleVersion };
+  if (!a.moduleVersion) throw new Error(`Assignment ${a.id} was loaded without its module version`);
+  return { ...a, moduleVersion: a.moduleVersion };
 }

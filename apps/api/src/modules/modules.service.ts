@@ -4,14 +4,14 @@ import type { AssignmentView, CreateAssignmentRequest, ModuleInput, ModuleView }
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { AuditService } from '../audit';
-import { AccessPolicy } from '../cohorts';
+import { AccessPolicy, CohortRosterService } from '../cohorts';
 import { Actor } from '../common/decorators/actor';
 import { DomainError, notFound } from '../common/errors/domain-error';
 import { ExercisesService } from '../exercises';
 import { SpecimensService } from '../specimens';
 import { AssignmentUsage } from './assignment-usage';
 import { assignmentView, moduleView, type AssignmentWithVersion, type ModuleVersionRecord } from './modules.mapper';
-import { ModulesRepository } from './modules.repository';
+import { ModulesRepository, type LoadedAssignment } from './modules.repository';
 import type { TrainingModule } from './training-module.entity';
 
 /** What the demo seeder asks for: a module published once and assigned to cohorts, all under one seed key. */
@@ -29,6 +29,7 @@ export class ModulesService {
     private readonly modules: ModulesRepository,
     private readonly audit: AuditService,
     private readonly access: AccessPolicy,
+    private readonly roster: CohortRosterService,
     private readonly exercises: ExercisesService,
     private readonly specimens: SpecimensService,
     private readonly assignmentUsage: AssignmentUsage,
@@ -81,7 +82,7 @@ export class ModulesService {
     const visible = await this.access.visibleCohortIds(actor);
     const ids = q.cohortId ? visible.filter((c) => c === q.cohortId) : visible;
     if (!ids.length) return [];
-    return (await this.modules.assignmentsOfCohorts(ids, q.moduleId)).map(assignmentView);
+    return this.assignmentViews(await this.modules.assignmentsOfCohorts(ids, q.moduleId));
   }
 
   async assign(actor: Actor, body: CreateAssignmentRequest): Promise<AssignmentView> {
@@ -148,7 +149,7 @@ export class ModulesService {
 
   /** Assignments of these cohorts as a trainee meets them: closing soonest first, then opening first. */
   async assignmentsOfCohorts(cohortIds: string[], m?: EntityManager): Promise<AssignmentView[]> {
-    return (await this.modules.assignmentsOfCohortsDueFirst(cohortIds, m)).map(assignmentView);
+    return this.assignmentViews(await this.modules.assignmentsOfCohortsDueFirst(cohortIds, m), m);
   }
 
   /** Each assignment's module version (its title and settings name an attempt in progress reports). */
@@ -235,7 +236,8 @@ export class ModulesService {
       { actorId, action: 'assignment.create', entityType: 'assignment', entityId: saved.id, after: body },
       m,
     );
-    return assignmentView(await this.modules.loadedAssignment(saved.id, m));
+    const [view] = await this.assignmentViews([await this.modules.loadedAssignment(saved.id, m)], m);
+    return view;
   }
 
   private async validateDraft(input: ModuleInput, m: EntityManager): Promise<void> {
@@ -256,6 +258,13 @@ export class ModulesService {
       const unknown = input.lessonSpecimenIds.filter((s) => !known.includes(s));
       if (unknown.length) throw new DomainError('invalid', `Unknown specimens: ${unknown.join(', ')}`);
     }
+  }
+
+  /** Assignment views, each named by its cohort (the cohorts feature knows the names). */
+  private async assignmentViews(assignments: LoadedAssignment[], m?: EntityManager): Promise<AssignmentView[]> {
+    const cohortIds = assignments.map((assignment) => assignment.cohortId);
+    const cohortNames = await this.roster.namesOf(cohortIds, m);
+    return assignments.map((assignment) => assignmentView(assignment, cohortNames.get(assignment.cohortId) ?? ''));
   }
 
   private async view(mod: TrainingModule, m?: EntityManager): Promise<ModuleView> {

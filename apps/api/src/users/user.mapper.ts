@@ -1,7 +1,8 @@
 import type { UserView } from '@firstline/contracts';
 import type { User } from './user.entity';
 
-export function mapUser(user: User, unitName?: string | null): UserView {
+/** The user as the API shows them; the unit's name comes from the units feature. */
+export function mapUser(user: User, unitName: string | null): UserView {
   return {
     id: user.id,
     username: user.username,
@@ -9,7 +10,7 @@ export function mapUser(user: User, unitName?: string | null): UserView {
     role: user.role,
     serviceNumber: user.serviceNumber,
     unitId: user.unitId,
-    unitName: unitName ?? user.unit?.name ?? null,
+    unitName,
     language: user.language,
     active: user.active,
   };

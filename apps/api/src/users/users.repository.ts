@@ -45,7 +45,7 @@ export class UsersRepository {
 
   /** A page of the users in scope matching the filter, ordered by display name, with the total count. */
   page(scope: UserScope, filter: UserListFilter, limit: number, offset: number): Promise<[User[], number]> {
-    const query = this.users.createQueryBuilder('u').leftJoinAndSelect('u.unit', 'unit');
+    const query = this.users.createQueryBuilder('u');
     applyScope(query, scope);
     if (filter.role) query.andWhere('u.role = :role', { role: filter.role });
     if (filter.unitId) query.andWhere('u.unit_id = :unitId', { unitId: filter.unitId });
@@ -67,14 +67,10 @@ export class UsersRepository {
     return this.repo(m).findOne({ where: { id } });
   }
 
-  findWithUnit(id: string, m?: EntityManager): Promise<User | null> {
-    return this.repo(m).findOne({ where: { id }, relations: { unit: true } });
-  }
-
-  /** The users with these ids and their units, ordered by display name. */
-  findManyWithUnit(ids: string[], m?: EntityManager): Promise<User[]> {
+  /** The users with these ids, ordered by display name. */
+  findManyByDisplayName(ids: string[], m?: EntityManager): Promise<User[]> {
     if (!ids.length) return Promise.resolve([]);
-    return this.repo(m).find({ where: { id: In(ids) }, relations: { unit: true }, order: { displayName: 'ASC' } });
+    return this.repo(m).find({ where: { id: In(ids) }, order: { displayName: 'ASC' } });
   }
 
   findMany(ids: string[], m?: EntityManager): Promise<User[]> {
@@ -91,12 +87,11 @@ export class UsersRepository {
     return this.users.findOne({ where: { id }, select: { id: true, role: true, unitId: true, active: true } });
   }
 
-  /** The user with the password hash (which is never selected otherwise) and unit. */
+  /** The user with the password hash (which is never selected otherwise). */
   findWithPasswordByUsername(username: string): Promise<User | null> {
     return this.users
       .createQueryBuilder('u')
       .addSelect('u.passwordHash')
-      .leftJoinAndSelect('u.unit', 'unit')
       .where('u.username = :username', { username })
       .getOne();
   }

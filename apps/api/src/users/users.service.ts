@@ -56,8 +56,6 @@ export interface UserPage {
   offset: number;
 }
 
-const account = (user: User): Account => ({ id: user.id, role: user.role, active: user.active, view: mapUser(user) });
-
 @Injectable()
 export class UsersService {
   constructor(
@@ -72,13 +70,13 @@ export class UsersService {
     const scope = await this.access.userScope(actor);
     const filter = { role: query.role, unitId: query.unitId, text: query.q };
     const [users, total] = await this.users.page(scope, filter, query.limit, query.offset);
-    return { items: users.map((user) => mapUser(user)), total, limit: query.limit, offset: query.offset };
+    return { items: await this.mapUsers(users), total, limit: query.limit, offset: query.offset };
   }
 
   async get(actor: Actor, id: string): Promise<UserView> {
-    const user = await this.users.findWithUnit(id);
+    const user = await this.users.findById(id);
     if (!user || !(await this.access.canSeeUser(actor, user))) throw notFound('User'); // out of scope looks absent
-    return mapUser(user);
+    return (await this.mapUsers([user]))[0];
   }
 
   async create(actor: Actor, body: CreateUserRequest): Promise<UserView> {
@@ -171,7 +169,7 @@ export class UsersService {
   /** The account with this username and its password hash, for signing in. */
   async credentials(username: string): Promise<{ account: Account; passwordHash: string } | null> {
     const user = await this.users.findWithPasswordByUsername(username);
-    return user ? { account: account(user), passwordHash: user.passwordHash } : null;
+    return user ? { account: await this.toAccount(user), passwordHash: user.passwordHash } : null;
   }
 
   async passwordHashOf(id: string): Promise<string | null> {
@@ -184,8 +182,8 @@ export class UsersService {
   }
 
   async account(id: string, m?: EntityManager): Promise<Account | null> {
-    const user = await this.users.findWithUnit(id, m);
-    return user ? account(user) : null;
+    const user = await this.users.findById(id, m);
+    return user ? this.toAccount(user, m) : null;
   }
 
   async summaries(ids: string[], m?: EntityManager): Promise<UserSummary[]> {
@@ -195,13 +193,25 @@ export class UsersService {
 
   /** Views of these users, ordered by display name. */
   async views(ids: string[], m?: EntityManager): Promise<UserView[]> {
-    return (await this.users.findManyWithUnit(ids, m)).map((user) => mapUser(user));
+    return this.mapUsers(await this.users.findManyByDisplayName(ids, m), m);
   }
 
   private async view(id: string, m: EntityManager): Promise<UserView> {
-    const user = await this.users.findWithUnit(id, m);
+    const user = await this.users.findById(id, m);
     if (!user) throw notFound('User');
-    return mapUser(user);
+    return (await this.mapUsers([user], m))[0];
+  }
+
+  private async toAccount(user: User, m?: EntityManager): Promise<Account> {
+    const [view] = await this.mapUsers([user], m);
+    return { id: user.id, role: user.role, active: user.active, view };
+  }
+
+  /** Views of these users, in their order, each named with its unit (the units feature knows the names). */
+  private async mapUsers(users: User[], m?: EntityManager): Promise<UserView[]> {
+    const unitIds = users.flatMap((user) => (user.unitId ? [user.unitId] : []));
+    const units = await this.units.byIds(unitIds, m);
+    return users.map((user) => mapUser(user, user.unitId ? (units.get(user.unitId)?.name ?? null) : null));
   }
 
   private async assertFree(username: string | null, serviceNumber: string | null, m: EntityManager) {
