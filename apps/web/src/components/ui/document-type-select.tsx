@@ -4,6 +4,7 @@ import { DOCUMENT_TYPES, type DocumentType } from '@firstline/contracts/vocabula
 import type { ChangeEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { SelectField } from './field';
+import { FilterSelect } from './filter-select';
 
 export function DocumentTypeFilter({
   value,
@@ -14,21 +15,13 @@ export function DocumentTypeFilter({
 }) {
   const { t } = useTranslation();
   return (
-    <label className="fl-filter">
-      <span className="fl-filter__label">{t('library.fields.documentType')}</span>
-      <select
-        className="fl-input fl-select"
-        value={value}
-        onChange={(e) => onChange(e.target.value as DocumentType | '')}
-      >
-        <option value="">{t('library.allTypes')}</option>
-        {DOCUMENT_TYPES.map((d) => (
-          <option key={d} value={d}>
-            {t(`taxonomy.documentType.${d}`)}
-          </option>
-        ))}
-      </select>
-    </label>
+    <FilterSelect
+      label={t('library.fields.documentType')}
+      allLabel={t('library.allTypes')}
+      value={value}
+      options={DOCUMENT_TYPES.map((type) => ({ value: type, label: t(`taxonomy.documentType.${type}`) }))}
+      onChange={onChange}
+    />
   );
 }
 

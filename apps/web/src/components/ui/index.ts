@@ -18,3 +18,4 @@ export * from './confirm-dialog';
 export * from './error-banner';
 export * from './unsaved-changes-guard';
 export * from './search-input';
+export * from './filter-select';

@@ -19,14 +19,15 @@ import {
   Button,
   Card,
   Checkbox,
+  type Column,
   ErrorBanner,
   Field,
+  FilterSelect,
   SearchInput,
   SelectField,
   Table,
   TextField,
   UnsavedChangesGuard,
-  type Column,
 } from '@/components/ui';
 import { DocumentTypeFilter } from '@/components/ui/document-type-select';
 import { fraudTypeKey } from '@/lib/taxonomy-keys';
@@ -236,21 +237,13 @@ export function ModuleForm({
               value={q}
               onValueChange={setQ}
             />
-            <label className="fl-filter">
-              <span className="fl-filter__label">{t('modules.pool.fraudType')}</span>
-              <select
-                className="fl-input fl-select"
-                value={fraudFilter}
-                onChange={(e) => setFraudFilter(e.target.value as FraudType | '')}
-              >
-                <option value="">{t('modules.pool.allFraudTypes')}</option>
-                {FRAUD_TYPES.map((f) => (
-                  <option key={f} value={f}>
-                    {t(fraudTypeKey(f))}
-                  </option>
-                ))}
-              </select>
-            </label>
+            <FilterSelect
+              label={t('modules.pool.fraudType')}
+              allLabel={t('modules.pool.allFraudTypes')}
+              value={fraudFilter}
+              options={FRAUD_TYPES.map((fraudType) => ({ value: fraudType, label: t(fraudTypeKey(fraudType)) }))}
+              onChange={setFraudFilter}
+            />
             <DocumentTypeFilter value={typeFilter} onChange={setTypeFilter} />
           </div>
           <div className="fl-row-actions">

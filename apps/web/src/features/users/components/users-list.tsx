@@ -5,7 +5,9 @@ import { useTranslation } from 'react-i18next';
 import {
   Badge,
   Button,
+  type Column,
   EmptyState,
+  FilterSelect,
   LoadingBlock,
   Pagination,
   PencilIcon,
@@ -14,7 +16,6 @@ import {
   Spinner,
   Table,
   UsersIcon,
-  type Column,
 } from '@/components/ui';
 import { useDebouncedValue } from '@/lib/use-debounced-value';
 import { useUsers, type UsersFilter } from '../api/get-users';
@@ -117,42 +118,26 @@ export function UsersList({ units, onEdit }: { units: UnitView[]; onEdit: (user:
             setOffset(0);
           }}
         />
-        <label className="fl-filter">
-          <span className="fl-filter__label">{t('users.role')}</span>
-          <select
-            className="fl-input fl-select"
-            value={role}
-            onChange={(e) => {
-              setRole(e.target.value as Role | '');
-              setOffset(0);
-            }}
-          >
-            <option value="">{t('users.allRoles')}</option>
-            {ROLES.map((r) => (
-              <option key={r} value={r}>
-                {t(`roles.${r}`)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="fl-filter">
-          <span className="fl-filter__label">{t('units.unit')}</span>
-          <select
-            className="fl-input fl-select"
-            value={unitId}
-            onChange={(e) => {
-              setUnitId(e.target.value);
-              setOffset(0);
-            }}
-          >
-            <option value="">{t('users.allUnits')}</option>
-            {units.map((u) => (
-              <option key={u.id} value={u.id}>
-                {u.name}
-              </option>
-            ))}
-          </select>
-        </label>
+        <FilterSelect
+          label={t('users.role')}
+          allLabel={t('users.allRoles')}
+          value={role}
+          options={ROLES.map((r) => ({ value: r, label: t(`roles.${r}`) }))}
+          onChange={(value) => {
+            setRole(value);
+            setOffset(0);
+          }}
+        />
+        <FilterSelect
+          label={t('units.unit')}
+          allLabel={t('users.allUnits')}
+          value={unitId}
+          options={units.map((unit) => ({ value: unit.id, label: unit.name }))}
+          onChange={(value) => {
+            setUnitId(value);
+            setOffset(0);
+          }}
+        />
         {users.isFetching && !users.isPending && <Spinner size="sm" />}
       </div>
 
