@@ -56,7 +56,7 @@ export class AttemptsController {
   })
   @ZodResponse({ type: ItemPresentationDto })
   item(@CurrentActor() actor: Actor, @Param() p: ItemParamDto) {
-    return this.attempts.present(actor, p.id, p.n);
+    return this.attempts.serveItem(actor, p.id, p.n);
   }
 
   @Roles('trainee')

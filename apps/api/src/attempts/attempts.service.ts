@@ -92,7 +92,7 @@ export class AttemptsService {
     });
   }
 
-  async present(actor: Actor, id: string, n: number): Promise<ItemPresentation> {
+  async serveItem(actor: Actor, id: string, n: number): Promise<ItemPresentation> {
     const { item, exercise, loaded } = await this.attempts.transaction(async (m) => {
       const loaded = await this.loader.load(actor, id, m);
       await this.finisher.finishIfOverdue(loaded.attempt, m);
@@ -112,7 +112,7 @@ export class AttemptsService {
       const [exercise] = await this.exercises.versionsByIds([item.exerciseVersionId], m);
       return { item, exercise, loaded };
     });
-    return this.presenter.present(loaded.attempt, loaded.version, item, exercise, actor.id);
+    return this.presenter.presentationFor(loaded.attempt, loaded.version, item, exercise, actor.id);
   }
 
   async respond(

@@ -13,7 +13,7 @@ import { itemPresentation, presentedAssetIds } from './presentation.mapper';
 export class ItemPresenter {
   constructor(private readonly media: MediaService) {}
 
-  async present(
+  async presentationFor(
     attempt: Attempt,
     version: ModuleVersionRecord,
     item: AttemptItem,

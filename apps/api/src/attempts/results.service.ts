@@ -49,7 +49,7 @@ export class ResultsService {
         const exercise = byId.get(item.exerciseVersionId)!;
         return {
           n: item.n,
-          presentation: await this.presenter.present(attempt, version, item, exercise, actor.id),
+          presentation: await this.presenter.presentationFor(attempt, version, item, exercise, actor.id),
           answer: item.answer,
           late: item.late,
           responseTimeMs: item.responseTimeMs,

@@ -98,11 +98,11 @@ export class ModulesService {
       const assignment = await this.modules.findAssignment(id, m);
       if (!assignment) throw notFound('Assignment');
       if (!(await this.access.canSeeCohort(actor, assignment.cohortId, m))) throw notFound('Assignment');
-      const n = await this.assignmentUsage.attemptCount(id, m);
-      if (n > 0)
+      const attemptsMade = await this.assignmentUsage.attemptCount(id, m);
+      if (attemptsMade > 0)
         throw new DomainError(
           'conflict',
-          `Trainees have already made ${n} attempt(s); close the assignment instead of deleting it`,
+          `Trainees have already made ${attemptsMade} attempt(s); close the assignment instead of deleting it`,
         );
       await this.modules.deleteAssignment(id, m);
       const before = { cohortId: assignment.cohortId, moduleVersionId: assignment.moduleVersionId };
