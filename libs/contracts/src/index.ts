@@ -7,3 +7,4 @@ export * from './health';
 export * from './audit';
 export * from './library';
 export * from './exercises';
+export * from './reports';
