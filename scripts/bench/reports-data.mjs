@@ -242,6 +242,7 @@ export async function bulkLoad(db, copyFrom, pipeline) {
           yield [
             itemId,
             attemptId,
+            n,
             o.id,
             assignment.cohortId,
             assignment.id,
@@ -301,6 +302,7 @@ export async function bulkLoad(db, copyFrom, pipeline) {
     [
       'attempt_item_id',
       'attempt_id',
+      'n',
       'user_id',
       'cohort_id',
       'assignment_id',
