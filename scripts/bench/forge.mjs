@@ -10,7 +10,7 @@ export const name = 'forge';
 export async function run(report) {
   let forge;
   try {
-    forge = require('../libs/forge/dist/index.js');
+    forge = require('../../libs/forge/dist/index.js');
   } catch {
     console.log('forge: not built (npm run build) — skipped');
     return;

@@ -8,6 +8,7 @@ import { performance } from 'node:perf_hooks';
 
 const require = createRequire(import.meta.url);
 
+async function ingestChild(mode, src, out) {
   let peak = process.memoryUsage.rss();
   const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage.rss())), 5);
   const t0 = performance.now();

@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 
 export const name = 'web';
 
+export async function run(report) {
   const chromium = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
   if (!fs.existsSync(chromium)) {
     console.log(`web: Chromium not found at ${chromium} — skipped (apt-get install chromium)`);
