@@ -63,6 +63,10 @@ export const ConfigSchema = z
     S3_ACCESS_KEY_ID: z.string().min(1).optional(),
     S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
     S3_FORCE_PATH_STYLE: bool.default(false),
+    // PDF reports: headless Chromium (found at run time; a missing one makes only the PDF routes answer 503).
+    CHROMIUM_PATH: z.string().min(1).optional(),
+    PDF_MAX_RENDERS: int(1, 16).default(2),
+    PDF_RENDER_TIMEOUT_MS: int(1000, 600_000).default(30_000),
   })
   .superRefine((c, ctx) => {
     if (c.MEDIA_DRIVER !== 's3') return;
