@@ -8,3 +8,10 @@ export {
   type AttemptStartedEvent,
   type ItemLockedEvent,
 } from './attempt-events';
+export {
+  HistoryRecorder,
+  type HistoricalAttempt,
+  type HistoricalItem,
+  type HistoryPools,
+  type RecordedAttempt,
+} from './history-recorder';

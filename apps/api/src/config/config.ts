@@ -39,6 +39,8 @@ export const ConfigSchema = z
     DEMO_EXERCISES: int(4, 500).default(60),
     DEMO_DPI: int(50, 600).default(200),
     DEMO_LIBRARY_DIR: z.string().min(1).optional(),
+    // Simulated weeks of training for some demo trainees, recorded after the demo content (only with SEED_DEMO).
+    DEMO_HISTORY: bool.default(true),
     // Media: the image pipeline, its queue, storage and signed URLs.
     UPLOAD_MAX_PIXELS: int(1, 1_000_000_000).default(100_000_000),
     MEDIA_DRIVER: z.enum(['local', 's3'], { message: 'expected local or s3' }).default('local'),
