@@ -124,7 +124,7 @@ function attemptsTable(report: OfficerReport, t: PdfDictionary, f: PdfFormat): S
             <td class="num">${f.dateTime(a.startedAt)}</td>
             <td class="num">${f.dateTime(a.finishedAt)}</td>
             <td class="num">${f.score(a.score)}</td>
-            <td class="${a.passed === false ? 'warn' : ''}">${result}</td>
+            <td class="nowrap ${a.passed === false ? 'warn' : ''}">${result}</td>
           </tr>`;
         })}
       </tbody>

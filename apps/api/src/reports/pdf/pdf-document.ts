@@ -64,6 +64,7 @@ svg .dot { fill: #1f4e79; stroke: #fff; stroke-width: 0.6; }
 svg .dot.faint { fill: #fff; stroke: #7b8794; stroke-width: 0.9; }
 svg .dot-label { font-size: 6px; fill: #1a2230; }
 .ltr { direction: ltr; unicode-bidi: isolate; }
+.nowrap { white-space: nowrap; }
 `;
 
 export interface DocumentHead {

@@ -1,6 +1,6 @@
 // The PDF routes: the cohort report and the officer transcript, for the roles that read the JSON reports (scope is
 // the JSON reports' own). A download, never cached; 503 with how to install Chromium when there is none.
-import { applyDecorators, Controller, Get, Param, Query, Res } from '@nestjs/common';
+import { applyDecorators, Controller, Get, Param, Query, Res, StreamableFile } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProduces, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Actor, CurrentActor } from '../../common/decorators/actor';
@@ -9,11 +9,14 @@ import { CohortParamDto, UserParamDto } from '../reports.dto';
 import { PdfReportsService, type PdfFile } from './pdf-reports.service';
 import { CohortReportPdfQueryDto, TranscriptPdfQueryDto } from './pdf.dto';
 
-function sendPdf(res: Response, file: PdfFile): Buffer {
-  res.setHeader('Content-Type', 'application/pdf');
-  res.setHeader('Content-Disposition', `attachment; filename="${file.filename}"`);
+/** The PDF as a download, never cached (a StreamableFile: Nest sends its bytes as they are). */
+function sendPdf(res: Response, file: PdfFile): StreamableFile {
   res.setHeader('Cache-Control', 'no-store');
-  return file.body;
+  return new StreamableFile(file.body, {
+    type: 'application/pdf',
+    disposition: `attachment; filename="${file.filename}"`,
+    length: file.body.length,
+  });
 }
 
 /** OpenAPI: the route answers a PDF download, or 503 when no Chromium can print it. */
