@@ -8,10 +8,4 @@ export {
   type AttemptStartedEvent,
   type ItemLockedEvent,
 } from './attempt-events';
-export {
-  HistoryRecorder,
-  type HistoricalAttempt,
-  type HistoricalItem,
-  type HistoryPools,
-  type RecordedAttempt,
-} from './history-recorder';
+export { HistoryRecorder, type HistoricalAttempt, type HistoryPools } from './history-recorder';

@@ -3,11 +3,11 @@
 // and recorded in the audit log once the file exists.
 import type { CohortReportPdfQuery, TranscriptPdfQuery } from '@firstline/contracts';
 import { Injectable } from '@nestjs/common';
+import { ReportsService } from '..';
 import { AuditService } from '../../audit';
 import { CohortRosterService } from '../../cohorts';
 import { Actor } from '../../common/decorators/actor';
 import { fileSlug } from '../report-csv';
-import { ReportsService } from '../reports.service';
 import { cohortReportHtml } from './cohort-report.template';
 import { officerTranscriptHtml } from './officer-transcript.template';
 import { PdfRenderer } from './pdf-renderer';
