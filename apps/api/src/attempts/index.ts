@@ -2,7 +2,6 @@
 export { AttemptsModule } from './attempts.module';
 export {
   AttemptEvents,
-  type AttemptContext,
   type AttemptEventSink,
   type AttemptFinishedEvent,
   type AttemptStartedEvent,

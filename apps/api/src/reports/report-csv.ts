@@ -90,7 +90,8 @@ export function heatmapCsv(report: HeatmapReport): CsvFile {
     ['', `${report.cohort.name} (all officers)`, ...cells(report.totals)],
   ];
   const slug = fileSlug(report.cohort.name, report.cohort.id.slice(0, 8));
-  return { filename: `heatmap-${report.by}-${slug}-${day()}.csv`, body: toCsv(header, rows) };
+  const by = report.by.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
+  return { filename: `heatmap-${by}-${slug}-${day()}.csv`, body: toCsv(header, rows) };
 }
 
 export function trendsCsv(report: TrendsReport): CsvFile {
