@@ -11,11 +11,12 @@ export type LockedAnswer = Pick<
   'answer' | 'saved' | 'lockedAt' | 'late' | 'responseTimeMs' | 'score' | 'parts' | 'outcome'
 >;
 
-/** One item of an attempt recorded after the fact: when it was shown, and its final answer unless left unanswered. */
+/** One item of an attempt recorded after the fact: when it was shown, and its final answer unless none was given. */
 export interface HistoricalItemRow {
   n: number;
   exerciseVersionId: string;
-  firstServedAt: Date;
+  /** Null: never shown (the attempt's deadline came first). */
+  firstServedAt: Date | null;
   locked: LockedAnswer | null;
 }
 

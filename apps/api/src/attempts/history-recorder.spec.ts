@@ -196,9 +196,9 @@ describe('HistoryRecorder', () => {
     );
     const [first, second, third] = stored[0].rows;
     expect(first.firstServedAt).toEqual(startedAt);
-    expect(first.locked!.lockedAt!.getTime() - first.firstServedAt.getTime()).toBe(8000);
-    expect(second.firstServedAt.getTime()).toBeGreaterThan(first.locked!.lockedAt!.getTime());
-    expect(third.locked!.lockedAt!.getTime() - third.firstServedAt.getTime()).toBe(6000);
+    expect(first.locked!.lockedAt!.getTime() - first.firstServedAt!.getTime()).toBe(8000);
+    expect(second.firstServedAt!.getTime()).toBeGreaterThan(first.locked!.lockedAt!.getTime());
+    expect(third.locked!.lockedAt!.getTime() - third.firstServedAt!.getTime()).toBe(6000);
     expect(stored[0].fields.startedAt).toEqual(startedAt);
     expect(stored[0].fields.finishedAt).toEqual(third.locked!.lockedAt);
   });
@@ -237,6 +237,27 @@ describe('HistoryRecorder', () => {
     expect(seen[2].event).toMatchObject({ decision: null, score: 0, answeredAt: finishedAt });
     expect(seen[3].event).toMatchObject({ decision: 'accept', fraudType: 'forged:photo-substitution' });
     expect(finishedAt.getTime()).toBeGreaterThan(startedAt.getTime());
+  });
+
+  it('leaves items unanswered past the attempt’s deadline and finishes it then, as the deadline sweeper would', async () => {
+    const { recorder, stored, seen } = setUp();
+    // The assessment allows 600 s; the first answer takes 5 minutes (late), the second 6 minutes (after the deadline).
+    await recorder.record(
+      [
+        attemptAt('assessment', [
+          { exerciseVersionId: 'v1', answer: refer(), responseTimeMs: 300_000 },
+          { exerciseVersionId: 'v2', answer: accept, responseTimeMs: 360_000 },
+          { exerciseVersionId: 'v3', answer: accept, responseTimeMs: 1000 },
+        ]),
+      ],
+      {} as EntityManager,
+    );
+    const deadline = new Date(startedAt.getTime() + 600_000);
+    expect(stored[0].fields).toMatchObject({ deadline, finishedAt: deadline });
+    expect(stored[0].rows[0].locked).toMatchObject({ late: true, score: 0 });
+    expect(stored[0].rows[1].locked).toBeNull();
+    expect(stored[0].rows[2]).toMatchObject({ locked: null, firstServedAt: null });
+    expect(seen.filter((e) => e.kind === 'item').map((e) => e.event.decision)).toEqual(['refer', null, null]);
   });
 
   it('refuses what a live start refuses: too many attempts, wrong item count, an exercise outside the pool', async () => {

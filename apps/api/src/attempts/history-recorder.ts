@@ -1,5 +1,6 @@
 // Records attempts that happened in the past (the demo organisation's history): each item scored by the same code as
-// a live answer (scoreAnswer, the late rule, attemptResults at the finish), stored with backdated times through the
+// a live answer (scoreAnswer, the late rule, the attempt's deadline, attemptResults at the finish), stored with
+// backdated times through the
 // repository, and told to AttemptEvents (started, each item locked, finished) in the caller's transaction — so the
 // reports count a recorded attempt exactly as they count a live one. Checks what a live start checks of the
 // attempt's shape (pool, item count, attempts allowed); the assignment's window is the caller's business, as the
@@ -117,13 +118,20 @@ export class HistoryRecorder {
     ].filter((d): d is number => d !== null);
     const deadline = deadlines.length ? Math.min(...deadlines) : null;
     let clock = attempt.startedAt.getTime();
+    let expired = false;
     const rows: HistoricalItemRow[] = attempt.items.map((item, i) => {
       const exercise = exercises.get(item.exerciseVersionId)!;
-      const servedAt = new Date(clock);
+      // Items after the deadline are never shown.
+      const servedAt = expired ? null : new Date(clock);
       const answeredAt = item.answer && item.responseTimeMs !== null ? clock + Math.max(0, item.responseTimeMs) : null;
-      // Unanswered, or answered after the attempt's deadline (a live attempt is finished then, the item unanswered).
-      if (answeredAt === null || (deadline !== null && answeredAt > deadline)) {
-        clock += itemMs + NEXT_ITEM_GAP_MS;
+      // An answer after the attempt's deadline never arrives: the attempt is finished at the deadline, this item and
+      // the ones after it unanswered (a live attempt is finished so by the deadline sweeper).
+      if (!expired && deadline !== null && answeredAt !== null && answeredAt > deadline) {
+        expired = true;
+        clock = deadline + NEXT_ITEM_GAP_MS;
+      }
+      if (expired || answeredAt === null) {
+        if (!expired) clock += itemMs + NEXT_ITEM_GAP_MS;
         return { n: i + 1, exerciseVersionId: exercise.id, firstServedAt: servedAt, locked: null };
       }
       const responseTimeMs = Math.round(answeredAt - clock);
