@@ -123,20 +123,21 @@ export class HistoryRecorder {
       const exercise = exercises.get(item.exerciseVersionId)!;
       // Items after the deadline are never shown.
       const servedAt = expired ? null : new Date(clock);
-      const answeredAt = item.answer && item.responseTimeMs !== null ? clock + Math.max(0, item.responseTimeMs) : null;
+      const responseTimeMs =
+        item.answer && item.responseTimeMs !== null ? Math.max(0, Math.round(item.responseTimeMs)) : null;
+      const answeredAt = responseTimeMs !== null ? clock + responseTimeMs : null;
       // An answer after the attempt's deadline never arrives: the attempt is finished at the deadline, this item and
       // the ones after it unanswered (a live attempt is finished so by the deadline sweeper).
       if (!expired && deadline !== null && answeredAt !== null && answeredAt > deadline) {
         expired = true;
         clock = deadline + NEXT_ITEM_GAP_MS;
       }
-      if (expired || answeredAt === null) {
+      if (expired || answeredAt === null || responseTimeMs === null) {
         if (!expired) clock += itemMs + NEXT_ITEM_GAP_MS;
         return { n: i + 1, exerciseVersionId: exercise.id, firstServedAt: servedAt, locked: null };
       }
-      const responseTimeMs = Math.round(answeredAt - clock);
-      const lockedAt = new Date(clock + responseTimeMs);
-      clock = lockedAt.getTime() + NEXT_ITEM_GAP_MS;
+      const lockedAt = new Date(answeredAt);
+      clock = answeredAt + NEXT_ITEM_GAP_MS;
       const late = responseTimeMs > itemMs + LATE_GRACE_MS;
       const scored = scoreAnswer(exercise.truth, exercise.parts, sidesOf(exercise.images), item.answer!);
       // As a live answer: in an assessment an answer after the item's time is recorded but scores 0.
