@@ -12,7 +12,12 @@ COPY . .
 RUN npm run build && npm prune --omit=dev
 
 FROM node:20-bookworm-slim
-ENV NODE_ENV=production PORT=3000 DATA_DIR=/var/lib/firstline
+# Debian's Chromium prints the PDF reports (playwright-core drives it; no browser download); DejaVu gives the page
+# footer a font. The reports embed their own fonts (Inter, Noto Nastaliq Urdu).
+RUN apt-get update \
+  && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends chromium fonts-dejavu-core \
+  && rm -rf /var/lib/apt/lists/*
+ENV NODE_ENV=production PORT=3000 DATA_DIR=/var/lib/firstline CHROMIUM_PATH=/usr/bin/chromium
 WORKDIR /app
 COPY --from=build /app /app
 RUN mkdir -p /var/lib/firstline && chown node:node /var/lib/firstline

@@ -19,6 +19,7 @@ import { MediaModule } from './media';
 import { ModulesModule } from './modules';
 import { MrzModule } from './mrz';
 import { ReportsModule } from './reports';
+import { ReportsPdfModule } from './reports/pdf/pdf.module';
 import { DemoContentModule } from './seed';
 import { SpecimensModule } from './specimens';
 import { UnitsModule } from './units';
@@ -45,6 +46,7 @@ export class AppModule {
         ModulesModule,
         AttemptsModule,
         ReportsModule,
+        ReportsPdfModule,
         MrzModule,
         DemoContentModule,
         HealthModule,

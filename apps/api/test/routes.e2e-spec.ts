@@ -335,6 +335,15 @@ export const ROUTE_TABLE: Record<string, Row> = {
     expect: only({ instructor: 200, supervisor: 200, admin: 200 }),
     make: (c) => ({ path: `/api/reports/officers/${c.ids.trainee01}/attempts.csv` }),
   },
+  // PDFs: printed by Chromium (CI installs it; without it these answer 503).
+  'GET /api/reports/cohorts/:cohortId/report.pdf': {
+    expect: only({ instructor: 200, supervisor: 200, admin: 200 }),
+    make: (c) => ({ path: `/api/reports/cohorts/${c.ids.isbCohort}/report.pdf` }),
+  },
+  'GET /api/reports/officers/:userId/transcript.pdf': {
+    expect: only({ instructor: 200, supervisor: 200, admin: 200 }),
+    make: (c) => ({ path: `/api/reports/officers/${c.ids.trainee01}/transcript.pdf?lang=ur` }),
+  },
   'GET /api/me/competence': { expect: signedIn(200) },
   'GET /api/specimens': { expect: only({ instructor: 200, supervisor: 200, admin: 200 }) },
   'POST /api/specimens': {

@@ -4,6 +4,7 @@
 // accepted. Late or unanswered items are not decisions. Rates are proportions 0–1; scores are percent.
 import { z } from 'zod';
 import { ModuleMode } from './exercises';
+import { Language } from './taxonomy';
 
 /** Officers with fewer decisions than this are shown but not judged (REPORT_MIN_DECISIONS overrides it). */
 export const DEFAULT_MIN_DECISIONS = 20;
@@ -256,3 +257,11 @@ export const MyCompetence = z.object({
   weakSpots: z.array(WeakSpot),
 });
 export type MyCompetence = z.infer<typeof MyCompetence>;
+
+/** The PDF cohort report: the cohort dashboard's filters and the language it is written in. */
+export const CohortReportPdfQuery = ReportQuery.extend({ lang: Language.default('en') });
+export type CohortReportPdfQuery = z.infer<typeof CohortReportPdfQuery>;
+
+/** The PDF officer transcript: the officer report's filters and the language it is written in. */
+export const TranscriptPdfQuery = ScopedReportQuery.extend({ lang: Language.default('en') });
+export type TranscriptPdfQuery = z.infer<typeof TranscriptPdfQuery>;

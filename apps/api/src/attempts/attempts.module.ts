@@ -13,6 +13,7 @@ import { AttemptsController, MyTrainingController } from './attempts.controller'
 import { AttemptsRepository } from './attempts.repository';
 import { AttemptsService } from './attempts.service';
 import { DeadlineSweeper } from './deadline-sweeper';
+import { HistoryRecorder } from './history-recorder';
 import { ItemPresenter } from './item-presenter';
 import { MyTrainingService } from './my-training.service';
 import { ResultsService } from './results.service';
@@ -39,7 +40,8 @@ import { AttemptUsageSources } from './usage-sources';
     ResultsService,
     MyTrainingService,
     AttemptUsageSources,
+    HistoryRecorder,
   ],
-  exports: [AttemptsService, AttemptEvents],
+  exports: [AttemptsService, AttemptEvents, HistoryRecorder],
 })
 export class AttemptsModule {}

@@ -11,6 +11,15 @@ export type LockedAnswer = Pick<
   'answer' | 'saved' | 'lockedAt' | 'late' | 'responseTimeMs' | 'score' | 'parts' | 'outcome'
 >;
 
+/** One item of an attempt recorded after the fact: when it was shown, and its final answer unless none was given. */
+export interface HistoricalItemRow {
+  n: number;
+  exerciseVersionId: string;
+  /** Null: never shown (the attempt's deadline came first). */
+  firstServedAt: Date | null;
+  locked: LockedAnswer | null;
+}
+
 @Injectable()
 export class AttemptsRepository {
   constructor(
@@ -113,6 +122,41 @@ export class AttemptsRepository {
     m: EntityManager,
   ): Promise<void> {
     await this.attemptRepo(m).update({ id }, { status: 'finished', ...results });
+  }
+
+  /**
+   * A finished attempt with its items as they were answered, times and all (the history recorder's). Unanswered items
+   * score 0, as the finisher leaves them.
+   */
+  async insertFinishedAttempt(
+    fields: Pick<Attempt, 'assignmentId' | 'userId' | 'startedAt' | 'deadline' | 'finishedAt' | 'score' | 'passed'>,
+    rows: HistoricalItemRow[],
+    m: EntityManager,
+  ): Promise<{ attempt: Attempt; items: AttemptItem[] }> {
+    const attempts = this.attemptRepo(m);
+    // Inserted with its own started_at (the column's default is the insert time).
+    const inserted = await attempts.insert({ ...fields, status: 'finished', itemCount: rows.length });
+    const attempt = await attempts.findOneOrFail({ where: { id: inserted.identifiers[0].id as string } });
+    const items = rows.map((row) =>
+      this.itemRepo(m).create({
+        attemptId: attempt.id,
+        n: row.n,
+        exerciseVersionId: row.exerciseVersionId,
+        firstServedAt: row.firstServedAt,
+        ...(row.locked ?? {
+          answer: null,
+          saved: null,
+          lockedAt: null,
+          late: false,
+          responseTimeMs: null,
+          parts: null,
+          outcome: null,
+        }),
+        score: row.locked?.score ?? 0,
+      }),
+    );
+    await this.itemRepo(m).insert(items);
+    return { attempt, items };
   }
 
   // ---------------------------------------------------------------------------------------------- items

@@ -7,3 +7,4 @@ export {
   type AttemptStartedEvent,
   type ItemLockedEvent,
 } from './attempt-events';
+export { HistoryRecorder, type HistoricalAttempt, type HistoryPools } from './history-recorder';

@@ -39,6 +39,8 @@ export const ConfigSchema = z
     DEMO_EXERCISES: int(4, 500).default(60),
     DEMO_DPI: int(50, 600).default(200),
     DEMO_LIBRARY_DIR: z.string().min(1).optional(),
+    // Simulated weeks of training for some demo trainees, recorded after the demo content (only with SEED_DEMO).
+    DEMO_HISTORY: bool.default(true),
     // Media: the image pipeline, its queue, storage and signed URLs.
     UPLOAD_MAX_PIXELS: int(1, 1_000_000_000).default(100_000_000),
     MEDIA_DRIVER: z.enum(['local', 's3'], { message: 'expected local or s3' }).default('local'),
@@ -66,6 +68,10 @@ export const ConfigSchema = z
     S3_FORCE_PATH_STYLE: bool.default(false),
     // Reports: officers with fewer decisions are shown but marked "too few decisions to judge".
     REPORT_MIN_DECISIONS: int(1, 100_000).default(DEFAULT_MIN_DECISIONS),
+    // PDF reports: headless Chromium (found at run time; a missing one makes only the PDF routes answer 503).
+    CHROMIUM_PATH: z.string().min(1).optional(),
+    PDF_MAX_RENDERS: int(1, 16).default(2),
+    PDF_RENDER_TIMEOUT_MS: int(1000, 600_000).default(30_000),
   })
   .superRefine((c, ctx) => {
     if (c.MEDIA_DRIVER !== 's3') return;

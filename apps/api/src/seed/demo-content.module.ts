@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AttemptsModule } from '../attempts';
 import { CohortsModule } from '../cohorts';
 import { ExercisesModule } from '../exercises';
 import { MediaModule } from '../media';
@@ -7,10 +8,12 @@ import { SpecimensModule } from '../specimens';
 import { UsersModule } from '../users';
 import { DemoContentRepository } from './demo-content.repository';
 import { DemoContentService } from './demo-content.service';
+import { DemoHistoryRepository } from './demo-history.repository';
+import { DemoHistoryService } from './demo-history.service';
 
 @Module({
-  imports: [CohortsModule, MediaModule, ExercisesModule, ModulesModule, SpecimensModule, UsersModule],
-  providers: [DemoContentRepository, DemoContentService],
-  exports: [DemoContentService],
+  imports: [AttemptsModule, CohortsModule, MediaModule, ExercisesModule, ModulesModule, SpecimensModule, UsersModule],
+  providers: [DemoContentRepository, DemoContentService, DemoHistoryRepository, DemoHistoryService],
+  exports: [DemoContentService, DemoHistoryService],
 })
 export class DemoContentModule {}

@@ -14,6 +14,7 @@ import { SpecimensService } from '../specimens';
 import { UsersService } from '../users';
 import { DemoContentRepository } from './demo-content.repository';
 import { featureOptionsByType, isDeskImage, toExerciseInput, type DemoDocument } from './demo-exercise-input';
+import { DemoHistoryService } from './demo-history.service';
 import { DEMO_MODULES } from './demo-modules';
 
 export interface DemoContentOptions {
@@ -44,6 +45,7 @@ export class DemoContentService {
     private readonly library: SpecimensService,
     private readonly cohorts: CohortRosterService,
     private readonly users: UsersService,
+    private readonly history: DemoHistoryService,
   ) {}
 
   async seed(opts: DemoContentOptions): Promise<DemoContentReport> {
@@ -51,6 +53,7 @@ export class DemoContentService {
     try {
       const report = await this.run(opts);
       this.state = 'ready';
+      this.history.afterDemoContent();
       return report;
     } catch (err) {
       this.state = 'failed';
