@@ -18,6 +18,7 @@ import { HealthModule } from './health';
 import { MediaModule } from './media';
 import { ModulesModule } from './modules';
 import { MrzModule } from './mrz';
+import { ReportsModule } from './reports';
 import { DemoContentModule } from './seed';
 import { SpecimensModule } from './specimens';
 import { UnitsModule } from './units';
@@ -43,6 +44,7 @@ export class AppModule {
         ExercisesModule,
         ModulesModule,
         AttemptsModule,
+        ReportsModule,
         MrzModule,
         DemoContentModule,
         HealthModule,
