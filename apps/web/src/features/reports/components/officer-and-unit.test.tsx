@@ -1,10 +1,14 @@
 // The officer profile and the unit roll-up through the real routes (fetch mocked).
-import { screen, within } from '@testing-library/react';
+import { configure, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { json, makeUser, mockApi, sessionFor, type Handler } from '@/testing/mock-api';
 import { COHORT_ID, officerReport, OFFICERS, UNIT_ID, unitReport } from '@/testing/report-fixtures';
 import { renderApp, resetAppState } from '@/testing/test-utils';
+
+// The report screens load lazy modules (recharts among them); on a busy machine that outlasts the defaults.
+configure({ asyncUtilTimeout: 5000 });
+vi.setConfig({ testTimeout: 30_000 });
 
 const LOADED = { timeout: 15_000 };
 const officer = OFFICERS[0];

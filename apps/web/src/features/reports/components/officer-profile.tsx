@@ -99,18 +99,12 @@ export function OfficerProfile({ userId }: { userId: string }) {
             </Banner>
           )}
           <OfficerFigures competence={data.competence} />
-          <div className="fl-grid--report">
-            <Card
-              title={t('reports.officer.weakSpotsTitle')}
-              description={t('reports.officer.weakSpotsLead')}
-              headingLevel={2}
-            >
-              <WeakSpots spots={data.weakSpots} />
-            </Card>
-            <Card title={t('reports.officer.modulesTitle')}>
-              <ModuleStandings competence={data.competence} />
-            </Card>
-          </div>
+          <Card title={t('reports.officer.weakSpotsTitle')} description={t('reports.officer.weakSpotsLead')}>
+            <WeakSpots spots={data.weakSpots} />
+          </Card>
+          <Card title={t('reports.officer.modulesTitle')}>
+            <ModuleStandings competence={data.competence} />
+          </Card>
           <Card title={t('reports.officer.breakdownTitle')} description={t('reports.officer.breakdownLead')}>
             <Breakdown breakdown={data.breakdown} />
           </Card>

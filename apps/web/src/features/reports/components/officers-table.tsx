@@ -26,7 +26,7 @@ interface Column {
 }
 
 interface Group {
-  labelKey: string | null;
+  labelKey: string;
   columns: Column[];
 }
 
@@ -34,9 +34,11 @@ function RateCell({ rate, count, total, f }: { rate: number | null; count: numbe
   return (
     <span className="fl-rate">
       <span className="fl-num">{f.pct(rate)}</span>
-      <span className="fl-rate__count" dir="ltr">
-        {f.num(count)}/{f.num(total)}
-      </span>
+      {total > 0 && (
+        <span className="fl-rate__count" dir="ltr">
+          {f.num(count)}/{f.num(total)}
+        </span>
+      )}
     </span>
   );
 }
@@ -54,9 +56,10 @@ function BiasCell({ c, f }: { c: number | null; f: FigureFormat }) {
   );
 }
 
+/** Assignments the officer has not started or let run out, beside their name. */
 function AssignmentsCell({ o }: { o: OfficerCompetence }) {
   const { t } = useTranslation();
-  if (o.notStarted === 0 && o.overdue === 0) return <span className="fl-muted">—</span>;
+  if (o.notStarted === 0 && o.overdue === 0) return null;
   return (
     <span className="fl-badges">
       {o.overdue > 0 && <Badge tone="red">{t('reports.table.overdue', { count: o.overdue })}</Badge>}
@@ -113,12 +116,15 @@ const GROUPS: Group[] = [
         key: 'meanDecisionMs',
         labelKey: 'reports.table.decisionTime',
         end: true,
-        cell: (o, f) => (
-          <span className="fl-rate">
-            <span className="fl-num">{f.secs(o.meanDecisionMs)}</span>
-            <span className="fl-rate__count">{f.secs(o.medianDecisionMs)}</span>
-          </span>
-        ),
+        cell: (o, f) =>
+          o.meanDecisionMs === null ? (
+            <span className="fl-num">—</span>
+          ) : (
+            <span className="fl-rate">
+              <span className="fl-num">{f.secs(o.meanDecisionMs)}</span>
+              <span className="fl-rate__count">{f.secs(o.medianDecisionMs)}</span>
+            </span>
+          ),
       },
     ],
   },
@@ -139,29 +145,25 @@ const GROUPS: Group[] = [
       },
     ],
   },
+];
+
+/** Columns of their own after the groups: scores and activity. */
+const TRAILING: Column[] = [
   {
-    labelKey: 'reports.table.groupScores',
-    columns: [
-      {
-        key: 'bestScore',
-        labelKey: 'reports.table.best',
-        end: true,
-        cell: (o, f) => <span className="fl-num">{f.score(o.bestScore)}</span>,
-      },
-      {
-        key: 'latestScore',
-        labelKey: 'reports.table.latest',
-        end: true,
-        cell: (o, f) => <span className="fl-num">{f.score(o.latestScore)}</span>,
-      },
-    ],
+    key: 'bestScore',
+    labelKey: 'reports.table.bestLatest',
+    end: true,
+    cell: (o, f) => (
+      <span className="fl-rate">
+        <span className="fl-num">{f.score(o.bestScore)}</span>
+        <span className="fl-rate__count">{f.score(o.latestScore)}</span>
+      </span>
+    ),
   },
   {
-    labelKey: 'reports.table.groupActivity',
-    columns: [
-      { key: 'lastActivityAt', labelKey: 'reports.table.lastActivity', cell: (o, f) => f.date(o.lastActivityAt) },
-      { key: 'overdue', labelKey: 'reports.table.assignments', cell: (o) => <AssignmentsCell o={o} /> },
-    ],
+    key: 'lastActivityAt',
+    labelKey: 'reports.table.lastActivity',
+    cell: (o, f) => <span className="fl-nowrap">{f.date(o.lastActivityAt)}</span>,
   },
 ];
 
@@ -212,7 +214,8 @@ export function OfficersTable({
     setSort((s) =>
       s.key === key ? { key, dir: s.dir === 'asc' ? 'desc' : 'asc' } : { key, dir: FIRST_DIRECTION[key] },
     );
-  const columns = GROUPS.flatMap((g) => g.columns);
+  const grouped = GROUPS.flatMap((g) => g.columns);
+  const columns = [...grouped, ...TRAILING];
 
   return (
     <div className="fl-table-wrap fl-officers">
@@ -237,6 +240,7 @@ export function OfficersTable({
         {GROUPS.map((g) => (
           <colgroup key={g.labelKey} span={g.columns.length} className="fl-officers__group" />
         ))}
+        <colgroup span={TRAILING.length} className="fl-officers__group" />
         <thead>
           <tr className="fl-officers__groups">
             <SortHeader
@@ -253,12 +257,15 @@ export function OfficersTable({
             />
             {GROUPS.map((g) => (
               <th key={g.labelKey} scope="colgroup" colSpan={g.columns.length} className="fl-officers__group-head">
-                {g.labelKey && t(g.labelKey)}
+                {t(g.labelKey)}
               </th>
+            ))}
+            {TRAILING.map((c) => (
+              <SortHeader key={c.key} column={c} sort={sort} onSort={onSort} rowSpan={2} />
             ))}
           </tr>
           <tr>
-            {columns.map((c) => (
+            {grouped.map((c) => (
               <SortHeader key={c.key} column={c} sort={sort} onSort={onSort} />
             ))}
           </tr>
@@ -278,6 +285,7 @@ export function OfficersTable({
                     {t('reports.tooFew')}
                   </span>
                 )}
+                <AssignmentsCell o={o} />
               </th>
               <td className="fl-cell--end">
                 <span className="fl-num">{f.num(o.decisions)}</span>

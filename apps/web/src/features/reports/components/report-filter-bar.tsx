@@ -4,7 +4,7 @@ import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button, FilterSelect } from '@/components/ui';
 import { useReportFilters } from '../hooks/use-report-filters';
-import { hasFilters } from '../lib/report-filters';
+import type { FilterKey } from '../lib/report-filters';
 
 export interface FilterOption {
   value: string;
@@ -21,6 +21,8 @@ export function ReportFilterBar({
 }) {
   const { t } = useTranslation();
   const { filters, problem, setFilter, clearFilters } = useReportFilters();
+  // Only what the bar shows can be cleared from it (an officer opened from a cohort keeps that cohort).
+  const shown: FilterKey[] = cohorts ? ['from', 'to', 'moduleId', 'cohortId'] : ['from', 'to', 'moduleId'];
   const problemId = useId();
   return (
     <form className="fl-report-filters" aria-label={t('reports.filters.label')} onSubmit={(e) => e.preventDefault()}>
@@ -65,8 +67,8 @@ export function ReportFilterBar({
             onChange={(value) => setFilter('cohortId', value)}
           />
         )}
-        {hasFilters(filters) && (
-          <Button variant="ghost" size="sm" className="fl-report-filters__clear" onClick={clearFilters}>
+        {shown.some((key) => filters[key]) && (
+          <Button variant="ghost" size="sm" className="fl-report-filters__clear" onClick={() => clearFilters(shown)}>
             {t('reports.filters.clear')}
           </Button>
         )}

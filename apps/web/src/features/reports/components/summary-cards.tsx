@@ -65,11 +65,11 @@ export function CohortSummaryCards({
             {readiness
               ? t('reports.figures.passedAssessment', { title: readiness.title })
               : t('reports.figures.noAssessment')}
-            {(notStarted > 0 || overdue > 0) && (
-              <span className="fl-figure__warn">
-                {' '}
-                {t('reports.figures.notStartedOverdue', { notStarted: f.num(notStarted), overdue: f.num(overdue) })}
-              </span>
+            {notStarted > 0 && (
+              <span className="fl-figure__warn"> · {t('reports.figures.notStarted', { n: f.num(notStarted) })}</span>
+            )}
+            {overdue > 0 && (
+              <span className="fl-figure__warn"> · {t('reports.figures.overdue', { n: f.num(overdue) })}</span>
             )}
           </>
         }

@@ -24,38 +24,47 @@ export default function UnitCohortCharts({ cohorts }: { cohorts: Cohort[] }) {
     <div className="fl-small-multiples">
       {MEASURES.map(({ measure, titleKey, colour }) => {
         const title = t(titleKey);
-        const max = measure === 'dPrime' ? Math.max(3, ...cohorts.map((c) => c.dPrime ?? 0)) : 1;
+        const values = cohorts.map((c) => c.dPrime ?? 0);
+        // d′: whole units from 0 (or below, for a cohort that does worse than chance) to at least 3; rates: 0–100 %.
+        const [lo, hi] =
+          measure === 'dPrime'
+            ? [Math.min(0, Math.floor(Math.min(...values))), Math.max(3, Math.ceil(Math.max(...values)))]
+            : [0, 1];
+        const ticks = measure === 'dPrime' ? Array.from({ length: hi - lo + 1 }, (_, i) => lo + i) : [0, 0.5, 1];
         return (
           <figure key={measure} className="fl-small-multiple">
             <figcaption className="fl-trend-chart__title">{title}</figcaption>
-            <BarChart
-              responsive
-              layout="vertical"
-              style={{ width: '100%', height }}
-              data={cohorts}
-              margin={{ top: 4, right: 44, bottom: 4, left: 4 }}
-              title={t('reports.unit.chartLabel', { measure: title, count: cohorts.length })}
-              role="img"
-              accessibilityLayer={false}
-            >
-              <CartesianGrid strokeDasharray="2 4" horizontal={false} />
-              <XAxis
-                type="number"
-                domain={[0, max]}
-                reversed={f.rtl}
-                tickFormatter={(v: number) => format(measure, v)}
-                tickCount={4}
-              />
-              <YAxis type="category" dataKey="name" width={128} orientation={f.rtl ? 'right' : 'left'} />
-              <Bar dataKey={measure} fill={colour} isAnimationActive={false} maxBarSize={22}>
-                <LabelList
-                  dataKey={measure}
-                  position={f.rtl ? 'left' : 'right'}
-                  className="fl-bar-label"
-                  formatter={(v) => format(measure, typeof v === 'number' ? v : null)}
+            {/* The axes are mirrored by hand (reversed, orientation); an rtl SVG would flip text anchors too. */}
+            <div dir="ltr">
+              <BarChart
+                responsive
+                layout="vertical"
+                style={{ width: '100%', height }}
+                data={cohorts}
+                margin={{ top: 4, right: 44, bottom: 4, left: 4 }}
+                title={t('reports.unit.chartLabel', { measure: title, count: cohorts.length })}
+                role="img"
+                accessibilityLayer={false}
+              >
+                <CartesianGrid strokeDasharray="2 4" horizontal={false} />
+                <XAxis
+                  type="number"
+                  domain={[lo, hi]}
+                  reversed={f.rtl}
+                  ticks={ticks}
+                  tickFormatter={(v: number) => (measure === 'dPrime' ? f.num(v) : f.pct(v))}
                 />
-              </Bar>
-            </BarChart>
+                <YAxis type="category" dataKey="name" width={110} orientation={f.rtl ? 'right' : 'left'} />
+                <Bar dataKey={measure} fill={colour} isAnimationActive={false} maxBarSize={22} minPointSize={2}>
+                  <LabelList
+                    dataKey={measure}
+                    position="right"
+                    className="fl-bar-label"
+                    formatter={(v) => format(measure, typeof v === 'number' ? v : null)}
+                  />
+                </Bar>
+              </BarChart>
+            </div>
           </figure>
         );
       })}

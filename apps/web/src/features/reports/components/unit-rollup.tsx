@@ -36,6 +36,7 @@ function CohortsTable({ report, filters }: { report: UnitReport; filters: Report
   const cohortFilters = { ...filters, cohortId: undefined };
   return (
     <Table<Cohort>
+      className="fl-table-wrap--compact"
       caption={t('reports.unit.cohortsCaption', { name: report.unit.name })}
       rows={report.cohorts}
       rowKey={(c) => c.id}
@@ -45,7 +46,7 @@ function CohortsTable({ report, filters }: { report: UnitReport; filters: Report
           header: t('reports.unit.cohort'),
           cell: (c) => (
             <Link
-              className="fl-table__primary-link"
+              className="fl-table__primary-link fl-nowrap"
               to={`${paths.app.reportCohort.getHref(c.id)}${filterSearch(cohortFilters)}`}
             >
               {c.name}

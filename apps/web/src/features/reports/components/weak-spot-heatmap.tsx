@@ -35,21 +35,16 @@ function Cell({
   }
   return (
     <td className={`fl-heat fl-heat--${heatTone(cell.proportion)}`}>
-      <button
-        type="button"
-        className="fl-heat__button"
-        aria-label={t('reports.heatmap.cellLabel', {
-          who,
-          value: label,
-          proportion: f.pct(cell.proportion),
-          correct: f.num(cell.correct),
-          count: cell.items,
-          items: f.num(cell.items),
-        })}
-        onClick={onOpen}
-      >
+      {/* The name is the visible figures with the rest hidden between them ("72% correct; 18 items: Ayesha Khan,
+          Security inks"), so what a speech-input user reads out is the button's name. */}
+      <button type="button" className="fl-heat__button" onClick={onOpen}>
         <span className="fl-heat__value">{f.pct(cell.proportion)}</span>
+        <span className="fl-visually-hidden"> {t('reports.heatmap.cellCorrect')} </span>
         <span className="fl-heat__n">{f.num(cell.items)}</span>
+        <span className="fl-visually-hidden">
+          {' '}
+          {t('reports.heatmap.cellItems', { count: cell.items, who, value: label })}
+        </span>
       </button>
     </td>
   );

@@ -29,11 +29,11 @@ export function useReportFilters() {
   );
 
   const clearFilters = useCallback(
-    () =>
+    (keys: readonly FilterKey[] = FILTER_KEYS) =>
       setSearch(
         (prev) => {
           const next = new URLSearchParams(prev);
-          for (const key of FILTER_KEYS) next.delete(key);
+          for (const key of keys) next.delete(key);
           return next;
         },
         { replace: true },

@@ -57,7 +57,3 @@ export function filterSearch(filters: ReportFilters, extra: Record<string, strin
   const text = search.toString();
   return text ? `?${text}` : '';
 }
-
-export function hasFilters(filters: ReportFilters): boolean {
-  return FILTER_KEYS.some((key) => !!filters[key]);
-}

@@ -13,9 +13,7 @@ export const OFFICER_SORT_KEYS = [
   'locateAccuracy',
   'fraudTypeAccuracy',
   'bestScore',
-  'latestScore',
   'lastActivityAt',
-  'overdue',
 ] as const;
 export type OfficerSortKey = (typeof OFFICER_SORT_KEYS)[number];
 export type SortDirection = 'asc' | 'desc';
@@ -47,9 +45,7 @@ export const FIRST_DIRECTION: Record<OfficerSortKey, SortDirection> = {
   locateAccuracy: 'asc',
   fraudTypeAccuracy: 'asc',
   bestScore: 'asc',
-  latestScore: 'asc',
   lastActivityAt: 'asc',
-  overdue: 'desc',
 };
 
 /** The weakest first: lowest d′. */

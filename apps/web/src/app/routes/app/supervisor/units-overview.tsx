@@ -86,7 +86,9 @@ export default function UnitsOverviewRoute() {
           <CohortsTable
             cohorts={unitCohorts}
             showUnit={false}
-            caption={t('overview.cohortsOf', { name: unit.name })}
+            caption={
+              units.data.length === 1 ? t('overview.cohortsTitle') : t('overview.cohortsOf', { name: unit.name })
+            }
             hrefFor={(c) => paths.app.cohort.getHref(c.id)}
           />
         )}
