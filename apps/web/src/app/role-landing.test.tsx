@@ -78,6 +78,8 @@ describe('role → landing page', () => {
     const readiness = screen.getByTestId('readiness');
     expect(within(readiness).getByRole('heading', { name: 'Overdue (1)' })).toBeInTheDocument();
     expect(within(readiness).getByRole('link', { name: 'Bilal Ahmed' })).toBeInTheDocument();
+    // The cohorts side by side are charts loaded on demand (recharts): they arrive, with names for screen readers.
+    expect(await screen.findAllByRole('img', { name: /of 1 cohort$/ }, { timeout: 15_000 })).toHaveLength(3);
     expect(await screen.findByText('Batch 2025-A')).toBeInTheDocument();
     const nav = screen.getByRole('navigation', { name: 'Main' });
     expect(
@@ -85,7 +87,7 @@ describe('role → landing page', () => {
         .getAllByRole('link')
         .map((a) => a.textContent),
     ).toEqual(['Units overview', 'Reports', 'Specimen library']);
-  });
+  }, 30_000);
 
   it('admin lands on Users and has the admin menu', async () => {
     signedInAs(makeUser({ role: 'admin', username: 'admin', displayName: 'Sana Malik', unitId: null, unitName: null }));
