@@ -32,6 +32,8 @@ export default defineConfig({
       // path, so screens that need only the lists never reach the schemas (see src/lib/contract-boundaries.test.ts).
       '@firstline/contracts/vocabulary': here('../../libs/contracts/src/vocabulary.ts'),
       '@firstline/contracts': here('../../libs/contracts/src/index.ts'),
+      // Only the normal distribution (no imports of its own), for the iso-d′ curves of the decision-space chart.
+      '@firstline/scoring/normal': here('../../libs/scoring/src/normal.ts'),
       '@': here('./src'),
     },
   },

@@ -2,6 +2,7 @@ import type { UserView } from '@firstline/contracts';
 import { screen, within } from '@testing-library/react';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { apiError, json, makeUser, mockApi, sessionFor } from '@/testing/mock-api';
+import { unitReport } from '@/testing/report-fixtures';
 import { renderApp, resetAppState } from '@/testing/test-utils';
 
 const unit = {
@@ -29,6 +30,8 @@ function signedInAs(user: UserView) {
     'GET /api/units': () => json([unit]),
     'GET /api/cohorts': () => json([cohort]),
     'GET /api/users': () => json({ items: [user], total: 1, limit: 25, offset: 0 }),
+    'GET /api/assignments': () => json([]),
+    [`GET /api/reports/units/${unit.id}`]: () => json({ ...unitReport(), unit: { id: unit.id, name: unit.name } }),
   });
 }
 
@@ -62,22 +65,29 @@ describe('role → landing page', () => {
       within(nav)
         .getAllByRole('link')
         .map((a) => a.textContent),
-    ).toEqual(['My cohorts', 'Import trainees', 'Specimen library', 'Modules']);
+    ).toEqual(['My cohorts', 'Reports', 'Import trainees', 'Specimen library', 'Modules']);
   });
 
-  it('supervisor lands on the units overview', async () => {
+  it('supervisor lands on their unit’s roll-up: who is ready for the desk first, then the cohorts', async () => {
     signedInAs(makeUser({ role: 'supervisor', username: 'supervisor1', displayName: 'Farah Siddiqui' }));
     const { router } = renderApp('/');
-    expect(await screen.findByRole('heading', { level: 1, name: 'Units overview' })).toBeInTheDocument();
+    expect(
+      await screen.findByRole('heading', { level: 1, name: 'Islamabad Airport Immigration' }, { timeout: 10_000 }),
+    ).toBeInTheDocument();
     expect(router.state.location.pathname).toBe('/app/overview');
+    const readiness = screen.getByTestId('readiness');
+    expect(within(readiness).getByRole('heading', { name: 'Overdue (1)' })).toBeInTheDocument();
+    expect(within(readiness).getByRole('link', { name: 'Bilal Ahmed' })).toBeInTheDocument();
+    // The cohorts side by side are charts loaded on demand (recharts): they arrive, with names for screen readers.
+    expect(await screen.findAllByRole('img', { name: /of 1 cohort$/ }, { timeout: 15_000 })).toHaveLength(3);
     expect(await screen.findByText('Batch 2025-A')).toBeInTheDocument();
     const nav = screen.getByRole('navigation', { name: 'Main' });
     expect(
       within(nav)
         .getAllByRole('link')
         .map((a) => a.textContent),
-    ).toEqual(['Units overview', 'Specimen library']);
-  });
+    ).toEqual(['Units overview', 'Reports', 'Specimen library']);
+  }, 30_000);
 
   it('admin lands on Users and has the admin menu', async () => {
     signedInAs(makeUser({ role: 'admin', username: 'admin', displayName: 'Sana Malik', unitId: null, unitName: null }));
@@ -89,7 +99,7 @@ describe('role → landing page', () => {
       within(nav)
         .getAllByRole('link')
         .map((a) => a.textContent),
-    ).toEqual(['Users', 'Units', 'Cohorts', 'Import trainees', 'Specimen library', 'Modules', 'Audit log']);
+    ).toEqual(['Users', 'Units', 'Cohorts', 'Reports', 'Import trainees', 'Specimen library', 'Modules', 'Audit log']);
     expect(screen.getByTestId('current-user')).toHaveTextContent('Sana Malik');
     expect(screen.getByTestId('current-user')).toHaveTextContent('Administrator');
   });

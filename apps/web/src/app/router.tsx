@@ -76,6 +76,17 @@ export function createRoutes(queryClient: QueryClient): RouteObject[] {
           ],
         },
         {
+          // Competence reports: instructors for the cohorts they run, supervisors for their units, admins for all.
+          element: <RoleGate roles={['instructor', 'admin', 'supervisor']} />,
+          children: [
+            { path: paths.app.reports.path, lazy: lazy(() => import('./routes/app/reports/reports')) },
+            { path: paths.app.reportCohort.path, lazy: lazy(() => import('./routes/app/reports/cohort-report')) },
+            { path: paths.app.reportUnit.path, lazy: lazy(() => import('./routes/app/reports/unit-report')) },
+            { path: paths.app.reportOfficer.path, lazy: lazy(() => import('./routes/app/reports/officer-report')) },
+            { path: paths.app.attemptReview.path, lazy: lazy(() => import('./routes/app/reports/attempt-review')) },
+          ],
+        },
+        {
           element: <RoleGate roles={['supervisor']} />,
           children: [
             { path: paths.app.unitsOverview.path, lazy: lazy(() => import('./routes/app/supervisor/units-overview')) },

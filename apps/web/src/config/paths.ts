@@ -26,6 +26,12 @@ export const paths = {
     moduleNew: { path: 'modules/new', getHref: () => '/app/modules/new' },
     module: { path: 'modules/:moduleId', getHref: (id: string) => `/app/modules/${id}` },
     unitsOverview: { path: 'overview', getHref: () => '/app/overview' },
+    reports: { path: 'reports', getHref: () => '/app/reports' },
+    reportCohort: { path: 'reports/cohorts/:cohortId', getHref: (id: string) => `/app/reports/cohorts/${id}` },
+    reportUnit: { path: 'reports/units/:unitId', getHref: (id: string) => `/app/reports/units/${id}` },
+    reportOfficer: { path: 'reports/officers/:userId', getHref: (id: string) => `/app/reports/officers/${id}` },
+    /** An officer's attempt as staff read it (the trainee's own is `results`). */
+    attemptReview: { path: 'reports/attempts/:attemptId', getHref: (id: string) => `/app/reports/attempts/${id}` },
     users: { path: 'admin/users', getHref: () => '/app/admin/users' },
     units: { path: 'admin/units', getHref: () => '/app/admin/units' },
     audit: { path: 'admin/audit', getHref: () => '/app/admin/audit' },

@@ -208,22 +208,29 @@ export function buildUrl(path: string, params?: QueryParams): string {
   return `${API_BASE}${path}${qs ? `?${qs}` : ''}`;
 }
 
-export async function request<T = unknown>(method: string, path: string, options: RequestOptions<T> = {}): Promise<T> {
-  const { params, body, schema, refreshOn401 = true, signal } = options;
-  const headers: Record<string, string> = { Accept: 'application/json', ...options.headers };
-  let payload: BodyInit | undefined;
-  if (body instanceof FormData) {
-    payload = body; // the browser sets the multipart boundary
-  } else if (body !== undefined) {
-    headers['Content-Type'] = 'application/json';
-    payload = JSON.stringify(body);
-  }
+/**
+ * Sends a request with the bearer token; on a 401 refreshes the session once and repeats it. A failed refresh drops
+ * the token and reports the expired session. Non-2xx answers are thrown as `ApiError`.
+ */
+export async function sendAuthorized(
+  method: string,
+  path: string,
+  {
+    params,
+    refreshOn401 = true,
+    signal,
+    headers,
+    body,
+  }: Omit<RequestOptions<unknown>, 'schema' | 'body'> & {
+    body?: BodyInit;
+  },
+): Promise<Response> {
   const attempt = () => {
     const token = accessToken;
     return send(buildUrl(path, params), {
       method,
       headers: token ? { ...headers, Authorization: `Bearer ${token}` } : headers,
-      body: payload,
+      body,
       signal,
     });
   };
@@ -240,6 +247,20 @@ export async function request<T = unknown>(method: string, path: string, options
     }
   }
   if (!res.ok) throw await toApiError(res);
+  return res;
+}
+
+export async function request<T = unknown>(method: string, path: string, options: RequestOptions<T> = {}): Promise<T> {
+  const { body, schema } = options;
+  const headers: Record<string, string> = { Accept: 'application/json', ...options.headers };
+  let payload: BodyInit | undefined;
+  if (body instanceof FormData) {
+    payload = body; // the browser sets the multipart boundary
+  } else if (body !== undefined) {
+    headers['Content-Type'] = 'application/json';
+    payload = JSON.stringify(body);
+  }
+  const res = await sendAuthorized(method, path, { ...options, headers, body: payload });
   if (res.status === 204 || res.headers.get('Content-Length') === '0') return undefined as T;
   const text = await res.text();
   return checkResponse(schema, text ? JSON.parse(text) : undefined, `${method} ${path}`);

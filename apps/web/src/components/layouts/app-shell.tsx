@@ -26,7 +26,12 @@ interface NavItem {
 }
 
 /** Sections whose link stays current on their detail pages. */
-const NESTED = new Set([paths.app.cohorts.getHref(), paths.app.library.getHref(), paths.app.modules.getHref()]);
+const NESTED = new Set([
+  paths.app.cohorts.getHref(),
+  paths.app.library.getHref(),
+  paths.app.modules.getHref(),
+  paths.app.reports.getHref(),
+]);
 
 export function navItemsFor(role: Role): NavItem[] {
   const training = { to: paths.app.training.getHref(), labelKey: 'nav.myTraining', icon: <BookIcon /> };
@@ -38,18 +43,24 @@ export function navItemsFor(role: Role): NavItem[] {
   const importTrainees = { to: paths.app.import.getHref(), labelKey: 'nav.import', icon: <UploadIcon /> };
   const library = { to: paths.app.library.getHref(), labelKey: 'nav.library', icon: <FileIcon /> };
   const modules = { to: paths.app.modules.getHref(), labelKey: 'nav.modules', icon: <BookIcon /> };
+  const reports = { to: paths.app.reports.getHref(), labelKey: 'nav.reports', icon: <ChartIcon /> };
   switch (role) {
     case 'trainee':
       return [training, { to: paths.app.progress.getHref(), labelKey: 'nav.myProgress', icon: <ChartIcon /> }];
     case 'instructor':
-      return [cohorts, importTrainees, library, modules];
+      return [cohorts, reports, importTrainees, library, modules];
     case 'supervisor':
-      return [{ to: paths.app.unitsOverview.getHref(), labelKey: 'nav.unitsOverview', icon: <ChartIcon /> }, library];
+      return [
+        { to: paths.app.unitsOverview.getHref(), labelKey: 'nav.unitsOverview', icon: <BuildingIcon /> },
+        reports,
+        library,
+      ];
     case 'admin':
       return [
         { to: paths.app.users.getHref(), labelKey: 'nav.users', icon: <UsersIcon /> },
         { to: paths.app.units.getHref(), labelKey: 'nav.units', icon: <BuildingIcon /> },
         cohorts,
+        reports,
         importTrainees,
         library,
         modules,

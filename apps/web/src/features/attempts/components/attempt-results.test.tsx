@@ -83,6 +83,32 @@ describe('results', () => {
   });
 });
 
+describe('the review as staff read it', () => {
+  beforeEach(async () => {
+    await resetAppState();
+    resetOutboxSyncForTests();
+  });
+
+  it('opens an officer’s attempt from a report, with the asked-for item open and a way back to the officer', async () => {
+    const officerId = '3e2a9c1b-7d4f-4b8e-9a6c-000000000001';
+    mockApi({
+      'POST /api/auth/refresh': () => json(sessionFor(makeUser({ role: 'supervisor', username: 'supervisor1' }))),
+      [`GET ${base}`]: () => json(finished),
+      [`GET ${base}/review`]: () => json(review),
+    });
+    renderApp(`/app/reports/attempts/${ATTEMPT_ID}?officer=${officerId}&item=1`);
+    expect(await screen.findByTestId('attempt-score')).toHaveTextContent('63%');
+    expect(screen.getByRole('link', { name: 'Back to the officer' })).toHaveAttribute(
+      'href',
+      `/app/reports/officers/${officerId}`,
+    );
+    const item = await screen.findByTestId('review-item');
+    expect(item).toHaveAttribute('id', 'item-1');
+    expect(item.querySelector('details')).toHaveAttribute('open');
+    expect(screen.queryByRole('link', { name: 'Back to my training' })).not.toBeInTheDocument();
+  });
+});
+
 describe('Urdu', () => {
   beforeEach(async () => {
     await resetAppState();

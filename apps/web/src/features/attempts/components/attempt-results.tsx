@@ -16,7 +16,17 @@ type ReviewItem = AttemptReview['items'][number];
 
 const pct = (v: number, lng: 'en' | 'ur') => `${formatNumber(Math.round(v), lng)}%`;
 
-export function AttemptResultsView({ attemptId }: { attemptId: string }) {
+export function AttemptResultsView({
+  attemptId,
+  back: backTo,
+  openItem,
+}: {
+  attemptId: string;
+  /** Where the back link goes: the trainee's training by default; staff go back to the officer's report. */
+  back?: { to: string; label: string };
+  /** The item to open (and scroll to) in the item-by-item review. */
+  openItem?: number;
+}) {
   const { t } = useTranslation();
   const attempt = useAttempt(attemptId);
   const finished = attempt.data?.status === 'finished';
@@ -25,16 +35,23 @@ export function AttemptResultsView({ attemptId }: { attemptId: string }) {
   if (attempt.isPending) return <LoadingBlock />;
   if (attempt.isError) return <QueryError error={attempt.error} onRetry={() => attempt.refetch()} />;
   const attemptView = attempt.data;
-  const back = <ButtonLink to={paths.app.training.getHref()}>{t('results.backToTraining')}</ButtonLink>;
+  const back = (
+    <ButtonLink to={backTo?.to ?? paths.app.training.getHref()}>
+      {backTo?.label ?? t('results.backToTraining')}
+    </ButtonLink>
+  );
   if (!finished) {
     return (
       <>
         <PageHeader eyebrow={t('results.title')} title={attemptView.moduleTitle} actions={back} />
         <Card>
           <p>{t('results.notFinished')}</p>
-          <ButtonLink variant="primary" to={paths.app.attempt.getHref(attemptView.id)}>
-            {t('training.continue')}
-          </ButtonLink>
+          {/* Only the officer can continue their attempt; staff reading it have a back link. */}
+          {!backTo && (
+            <ButtonLink variant="primary" to={paths.app.attempt.getHref(attemptView.id)}>
+              {t('training.continue')}
+            </ButtonLink>
+          )}
         </Card>
       </>
     );
@@ -48,7 +65,7 @@ export function AttemptResultsView({ attemptId }: { attemptId: string }) {
       ) : review.isError ? (
         <QueryError error={review.error} onRetry={() => review.refetch()} />
       ) : review.data ? (
-        <ReviewDetails review={review.data} />
+        <ReviewDetails review={review.data} openItem={openItem} />
       ) : (
         <Card>
           <p data-testid="review-unavailable">
@@ -106,7 +123,7 @@ function ScoreCard({ attempt, review }: { attempt: AttemptView; review: AttemptR
   );
 }
 
-function ReviewDetails({ review }: { review: AttemptReview }) {
+function ReviewDetails({ review, openItem }: { review: AttemptReview; openItem?: number }) {
   const { t } = useTranslation();
   const lng = currentLanguage();
   const { outcomes, missedForgeries, needlessReferrals } = review.results;
@@ -169,7 +186,7 @@ function ReviewDetails({ review }: { review: AttemptReview }) {
       <Card title={t('results.itemReview')}>
         <ol className="fl-review-list">
           {review.items.map((item) => (
-            <ReviewRow key={item.n} item={item} />
+            <ReviewRow key={item.n} item={item} open={item.n === openItem} />
           ))}
         </ol>
       </Card>
@@ -177,15 +194,20 @@ function ReviewDetails({ review }: { review: AttemptReview }) {
   );
 }
 
-function ReviewRow({ item }: { item: ReviewItem }) {
+function ReviewRow({ item, open }: { item: ReviewItem; open: boolean }) {
   const { t } = useTranslation();
   const decision = item.answer?.decision ?? null;
   const right = decision === item.feedback.correctDecision;
   const firstSide = item.presentation.sides[0];
   const image = firstSide?.images.find((i) => i.light === 'visible') ?? firstSide?.images[0];
   return (
-    <li className="fl-review" data-testid="review-item">
-      <details>
+    <li
+      className="fl-review"
+      data-testid="review-item"
+      id={`item-${item.n}`}
+      ref={open ? (node) => node?.scrollIntoView?.({ block: 'start' }) : undefined}
+    >
+      <details open={open || undefined}>
         <summary>
           <span className="fl-review__n">{t('player.itemOf', { n: item.n, count: item.presentation.itemCount })}</span>
           <Badge tone={right ? 'green' : 'red'}>{right ? t('feedback.right') : t('feedback.wrong')}</Badge>

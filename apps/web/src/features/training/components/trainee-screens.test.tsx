@@ -17,6 +17,36 @@ import { stubViewer } from '@/testing/stub-viewer';
 import { renderApp, resetAppState } from '@/testing/test-utils';
 
 const trainee = makeUser({ role: 'trainee' });
+
+/** The trainee's own decision figures from the four counts (rates are the plain proportions). */
+function competence(hits: number, misses: number, falseAlarms: number, correctRejections: number) {
+  const fraudulent = hits + misses;
+  const genuine = falseAlarms + correctRejections;
+  return {
+    figures: {
+      decisions: fraudulent + genuine,
+      hits,
+      misses,
+      falseAlarms,
+      correctRejections,
+      hitRate: hits / fraudulent,
+      falseAlarmRate: falseAlarms / genuine,
+      missedForgeryRate: misses / fraudulent,
+      needlessReferralRate: falseAlarms / genuine,
+      dPrime: 1.1,
+      criterion: -0.2,
+      accuracy: (hits + correctRejections) / (fraudulent + genuine),
+      meanDecisionMs: 9100,
+      medianDecisionMs: 8000,
+      locateAccuracy: 0.5,
+      fraudTypeAccuracy: 0.4,
+    },
+    minDecisions: 20,
+    weakSpots: [
+      { by: 'fraudType', cell: { key: 'forged:photo-substitution', items: 6, correct: 2, proportion: 2 / 6 } },
+    ],
+  };
+}
 const id = (n: number) => `3e2d1c0b-4a5f-4b6c-8d7e-${String(n).padStart(12, '0')}`;
 
 function signedIn(handlers: Record<string, Handler>, language: 'en' | 'ur' = 'en') {
@@ -24,6 +54,7 @@ function signedIn(handlers: Record<string, Handler>, language: 'en' | 'ur' = 'en
   return mockApi({
     'POST /api/auth/refresh': () => json(sessionFor(user)),
     'GET /api/me/progress': () => json({ attempts: [] }),
+    'GET /api/me/competence': () => json(competence(5, 2, 3, 4)),
     ...handlers,
   });
 }
@@ -247,5 +278,26 @@ describe('My progress', () => {
     const chart = await screen.findByTestId('progress-chart');
     const [older, newer] = [...chart.querySelectorAll('circle')].map((c) => Number(c.getAttribute('cx')));
     expect(older).toBeGreaterThan(newer);
+  });
+
+  it('shows the trainee’s own missed-forgery and needless-referral rates and weak spots', async () => {
+    signedIn({ 'GET /api/me/competence': () => json(competence(16, 4, 3, 17)) });
+    renderApp('/app/progress');
+    const mine = await screen.findByTestId('my-competence');
+    expect(within(mine).getByText('20%')).toBeInTheDocument(); // 4 of 20 fraudulent documents accepted
+    expect(within(mine).getByText('4 of 20 fraudulent documents accepted')).toBeInTheDocument();
+    expect(within(mine).getByText('15%')).toBeInTheDocument(); // 3 of 20 genuine documents referred
+    const spots = within(mine).getByTestId('my-weak-spots');
+    expect(spots).toHaveTextContent('Forged — photo substitution');
+    expect(spots).toHaveTextContent('33% correct (2 of 6)');
+    expect(within(mine).queryByText('Too few decisions to judge yet')).not.toBeInTheDocument();
+  });
+
+  it('says the figures are not telling yet under the minimum number of decisions', async () => {
+    signedIn({});
+    renderApp('/app/progress');
+    const mine = await screen.findByTestId('my-competence');
+    expect(within(mine).getByText('Too few decisions to judge yet')).toBeInTheDocument();
+    expect(mine).toHaveTextContent('You have made 14 decisions');
   });
 });

@@ -1,38 +1,53 @@
-// Supervisor landing: their unit(s), each with its cohorts and member counts.
+// Supervisor landing: leads with readiness and results. With one unit (the usual case) it is that unit's roll-up —
+// who is ready for the desk, the cohorts side by side — followed by the cohorts and their members; with several,
+// each unit links to its roll-up.
 import type { QueryClient } from '@tanstack/react-query';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { BuildingIcon, Card, EmptyState, GroupIcon, LoadingBlock, PageHeader, QueryError } from '@/components/ui';
 import { paths } from '@/config/paths';
 import { getCohortsQueryOptions, useCohorts } from '@/features/cohorts/api/get-cohorts';
 import { CohortsTable } from '@/features/cohorts/components/cohorts-table';
+import { getUnitReportQueryOptions } from '@/features/reports/api/get-unit-report';
+import { UnitRollup } from '@/features/reports/components/unit-rollup';
 import { getUnitsQueryOptions, useUnits } from '@/features/units/api/get-units';
 import { ensureSession } from '@/lib/auth';
-import { formatNumber } from '@/lib/format';
-import { isLanguage } from '@/lib/i18n';
 import { useDocumentTitle } from '@/lib/use-document-title';
+import { useModuleOptions } from '../reports/module-options';
 
 export const clientLoader = (queryClient: QueryClient) => async () => {
   const user = await ensureSession(queryClient);
   if (user?.role === 'supervisor') {
     void queryClient.prefetchQuery(getUnitsQueryOptions());
     void queryClient.prefetchQuery(getCohortsQueryOptions());
+    if (user.unitId) void queryClient.prefetchQuery(getUnitReportQueryOptions(user.unitId, {}));
   }
   return null;
 };
 
 export default function UnitsOverviewRoute() {
-  const { t, i18n } = useTranslation();
-  const lng = isLanguage(i18n.resolvedLanguage) ? i18n.resolvedLanguage : 'en';
+  const { t } = useTranslation();
   const units = useUnits();
   const cohorts = useCohorts();
+  const modules = useModuleOptions();
   useDocumentTitle(t('nav.unitsOverview'));
 
-  const body = (() => {
-    if (units.isPending || cohorts.isPending) return <LoadingBlock />;
-    if (units.isError) return <QueryError error={units.error} onRetry={() => units.refetch()} />;
-    if (cohorts.isError) return <QueryError error={cohorts.error} onRetry={() => cohorts.refetch()} />;
-    if (units.data.length === 0) {
-      return (
+  if (units.isPending || cohorts.isPending) return <LoadingBlock />;
+  const header = <PageHeader title={t('nav.unitsOverview')} description={t('overview.intro')} />;
+  if (units.isError || cohorts.isError) {
+    const failed = units.isError ? units : cohorts;
+    return (
+      <div className="fl-page">
+        {header}
+        <QueryError error={failed.error} onRetry={() => failed.refetch()} />
+      </div>
+    );
+  }
+  if (units.data.length === 0) {
+    return (
+      <div className="fl-page">
+        {header}
         <Card>
           <EmptyState
             icon={<BuildingIcon size={32} />}
@@ -40,67 +55,67 @@ export default function UnitsOverviewRoute() {
             description={t('overview.noUnitsText')}
           />
         </Card>
-      );
-    }
-    const members = cohorts.data.reduce((s, c) => s + c.memberCount, 0);
-    const users = units.data.reduce((s, u) => s + u.userCount, 0);
-    return (
-      <>
-        <dl className="fl-stats">
-          <div className="fl-stat">
-            <dt>{t('overview.statUnits')}</dt>
-            <dd>{formatNumber(units.data.length, lng)}</dd>
-          </div>
-          <div className="fl-stat">
-            <dt>{t('overview.statOfficers')}</dt>
-            <dd>{formatNumber(users, lng)}</dd>
-          </div>
-          <div className="fl-stat">
-            <dt>{t('overview.statCohorts')}</dt>
-            <dd>{formatNumber(cohorts.data.length, lng)}</dd>
-          </div>
-          <div className="fl-stat">
-            <dt>{t('overview.statEnrolled')}</dt>
-            <dd>{formatNumber(members, lng)}</dd>
-          </div>
-        </dl>
-        {units.data.map((unit) => {
-          const unitCohorts = cohorts.data.filter((c) => c.unitId === unit.id);
-          return (
-            <Card
-              key={unit.id}
-              title={
-                <span className="fl-unit-title">
-                  {unit.name} <code dir="ltr">{unit.code}</code>
-                </span>
-              }
-              description={t('overview.unitSummary', { users: unit.userCount, cohorts: unitCohorts.length })}
-            >
-              {unitCohorts.length === 0 ? (
-                <EmptyState
-                  icon={<GroupIcon size={28} />}
-                  title={t('overview.noCohortsTitle')}
-                  description={t('overview.noCohortsText')}
-                />
-              ) : (
-                <CohortsTable
-                  cohorts={unitCohorts}
-                  showUnit={false}
-                  caption={t('overview.cohortsOf', { name: unit.name })}
-                  hrefFor={(c) => paths.app.cohort.getHref(c.id)}
-                />
-              )}
-            </Card>
-          );
-        })}
-      </>
+      </div>
     );
-  })();
+  }
 
+  const cohortsCard = (unit: (typeof units.data)[number], actions?: ReactNode) => {
+    const unitCohorts = cohorts.data.filter((c) => c.unitId === unit.id);
+    return (
+      <Card
+        key={unit.id}
+        title={
+          units.data.length === 1 ? (
+            t('overview.cohortsTitle')
+          ) : (
+            <span className="fl-unit-title">
+              {unit.name} <code dir="ltr">{unit.code}</code>
+            </span>
+          )
+        }
+        description={t('overview.unitSummary', { users: unit.userCount, cohorts: unitCohorts.length })}
+        actions={actions}
+      >
+        {unitCohorts.length === 0 ? (
+          <EmptyState
+            icon={<GroupIcon size={28} />}
+            title={t('overview.noCohortsTitle')}
+            description={t('overview.noCohortsText')}
+          />
+        ) : (
+          <CohortsTable
+            cohorts={unitCohorts}
+            showUnit={false}
+            caption={
+              units.data.length === 1 ? t('overview.cohortsTitle') : t('overview.cohortsOf', { name: unit.name })
+            }
+            hrefFor={(c) => paths.app.cohort.getHref(c.id)}
+          />
+        )}
+      </Card>
+    );
+  };
+
+  if (units.data.length === 1) {
+    const [unit] = units.data;
+    return (
+      <div className="fl-page fl-report">
+        <UnitRollup unitId={unit.id} modules={modules} eyebrow={t('nav.unitsOverview')} />
+        {cohortsCard(unit)}
+      </div>
+    );
+  }
   return (
     <div className="fl-page">
-      <PageHeader title={t('nav.unitsOverview')} description={t('overview.intro')} />
-      {body}
+      {header}
+      {units.data.map((unit) =>
+        cohortsCard(
+          unit,
+          <Link className="fl-button fl-button--secondary fl-button--sm" to={paths.app.reportUnit.getHref(unit.id)}>
+            {t('reports.landing.openUnit')}
+          </Link>,
+        ),
+      )}
     </div>
   );
 }
