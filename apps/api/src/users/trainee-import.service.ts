@@ -7,6 +7,7 @@ import { AuditService } from '../audit';
 import { CohortRosterService } from '../cohorts';
 import type { Actor } from '../common/decorators/actor';
 import { DomainError } from '../common/errors/domain-error';
+import { textProblem } from '../common/validation/invalid-text';
 import { UnitsService } from '../units';
 import { hashPassword } from './passwords';
 import { UsersRepository } from './users.repository';
@@ -28,6 +29,17 @@ function invalid(
   message = 'The file was not imported: fix the listed rows and upload it again',
 ): DomainError {
   return new DomainError('invalid', message, { errors });
+}
+
+/** Cells that are not valid text (a NUL character), found before any of them goes near the database. */
+function invalidTextCells(records: string[][]): RowError[] {
+  return records.flatMap((cells, index) =>
+    cells.flatMap((cell, column) => {
+      const problem = textProblem(cell);
+      const name = index === 0 ? null : (TRAINEE_CSV_COLUMNS[column] ?? null);
+      return problem ? [{ row: index + 1, column: name, reason: `Invalid text: ${problem}` }] : [];
+    }),
+  );
 }
 
 @Injectable()
@@ -75,6 +87,8 @@ export class TraineeImportService {
         },
       ]);
     }
+    const textErrors = invalidTextCells(records);
+    if (textErrors.length) throw invalid(textErrors);
     const body = records.slice(1);
     if (body.length === 0) throw invalid([{ row: 2, column: null, reason: 'The file has a header but no trainees' }]);
     if (body.length > MAX_ROWS)

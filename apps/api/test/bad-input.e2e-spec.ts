@@ -1,0 +1,119 @@
+// Invalid text in any input — a NUL byte, an unpaired surrogate, bytes that are not UTF-8 — answers 400 naming the
+// field, before any database call (PostgreSQL cannot store NUL: it used to surface as a 500). Names also refuse
+// bidirectional control characters, which can make a name read backwards in lists and exports.
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import request from 'supertest';
+import { bearer, signIn, testApp } from './utils';
+
+describe('bad input', () => {
+  let app: NestExpressApplication;
+  const t: Record<string, string> = {};
+  let isbUnitId: string;
+  beforeAll(async () => {
+    app = await testApp();
+    for (const username of ['admin', 'instructor1', 'trainee02']) t[username] = await signIn(app, username);
+    const units = (await http().get('/api/units').set(bearer(t.admin))).body as Array<{ id: string; code: string }>;
+    isbUnitId = units.find((unit) => unit.code === 'ISB-IMM')!.id;
+  });
+  afterAll(() => app.close());
+  const http = () => request(app.getHttpServer());
+
+  const expect400Naming = (res: request.Response, field: string, problem: RegExp) => {
+    expect(res.status).toBe(400);
+    expect(res.body.message).toContain(field);
+    expect(res.body.message).toMatch(problem);
+    expect(res.body.requestId).toEqual(expect.any(String));
+  };
+
+  describe('a NUL byte', () => {
+    it('in the sign-in username (no token) → 400 naming the field', async () => {
+      const res = await http().post('/api/auth/login').send({ username: 'admin\u0000', password: 'whatever-1' });
+      expect400Naming(res, 'username', /NUL/);
+    });
+
+    it('in PATCH /api/auth/me displayName → 400 naming the field', async () => {
+      const res = await http().patch('/api/auth/me').set(bearer(t.trainee02)).send({ displayName: 'Ali\u0000Raza' });
+      expect400Naming(res, 'displayName', /NUL/);
+    });
+
+    it.each(['/api/users', '/api/exercises', '/api/specimens'])('in q=%%00 on %s → 400 naming q', async (route) => {
+      const res = await http().get(`${route}?q=%00`).set(bearer(t.instructor1));
+      expect400Naming(res, '"q"', /NUL/);
+    });
+
+    it('in a cohort name → 400 naming the field', async () => {
+      const res = await http()
+        .post('/api/cohorts')
+        .set(bearer(t.admin))
+        .send({ name: 'Intake\u00002026', unitId: isbUnitId });
+      expect400Naming(res, 'name', /NUL/);
+    });
+
+    it('in a route parameter → 400 naming the parameter', async () => {
+      const res = await http().get('/api/users/%00').set(bearer(t.admin));
+      expect400Naming(res, '"id"', /NUL/);
+    });
+
+    it('in a nested body field or key → 400 naming its path', async () => {
+      const res = await http()
+        .post('/api/auth/login')
+        .set('Content-Type', 'application/json')
+        .send('{"username":"admin","password":"x","extra":{"list":["ok","b\\u0000d"]}}');
+      expect400Naming(res, 'extra.list.1', /NUL/);
+    });
+
+    it('in a CSV import cell → 400 naming the row and column', async () => {
+      const csv = 'service_number,name,unit,cohort,language\nNUL-70001,Sadia\u0000Noor,ISB-IMM,,en\n';
+      const res = await http()
+        .post('/api/users/import')
+        .set(bearer(t.admin))
+        .attach('file', Buffer.from(csv), { filename: 'trainees.csv', contentType: 'text/csv' });
+      expect(res.status).toBe(400);
+      expect(res.body.details.errors).toEqual([
+        { row: 2, column: 'name', reason: 'Invalid text: contains a NUL character (U+0000)' },
+      ]);
+    });
+  });
+
+  it('in a multipart form field of an image upload → 400 naming the field', async () => {
+    const specimen = await http()
+      .post('/api/specimens')
+      .set(bearer(t.instructor1))
+      .send({ title: 'NUL field probe', issuingState: 'UTO', documentType: 'TD3' });
+    expect(specimen.status).toBe(201);
+    const res = await http()
+      .post(`/api/specimens/${specimen.body.id}/images`)
+      .set(bearer(t.instructor1))
+      .field('side', 'front\u0000')
+      .field('light', 'visible')
+      .attach('file', Buffer.from('not really an image'), { filename: 'p.jpg', contentType: 'image/jpeg' });
+    expect400Naming(res, 'form field "side"', /NUL/);
+  });
+
+  describe('other invalid text', () => {
+    it('an unpaired surrogate in a JSON string → 400', async () => {
+      const res = await http()
+        .patch('/api/auth/me')
+        .set(bearer(t.trainee02))
+        .set('Content-Type', 'application/json')
+        .send('{"displayName":"Ali \\ud800 Raza"}');
+      expect400Naming(res, 'displayName', /unpaired surrogate/);
+    });
+
+    it('a request body that is not UTF-8 → 400', async () => {
+      const res = await http()
+        .patch('/api/auth/me')
+        .set(bearer(t.trainee02))
+        .set('Content-Type', 'application/json')
+        .serialize((raw: Buffer) => raw) // the bytes as they are, not JSON-encoded again
+        .send(Buffer.concat([Buffer.from('{"displayName":"Ali '), Buffer.from([0xc3, 0x28]), Buffer.from('"}')]));
+      expect(res.status).toBe(400);
+      expect(res.body.message).toMatch(/not valid UTF-8/);
+    });
+
+    it('a query value that is not UTF-8 once decoded (an encoded surrogate) → 400 naming it', async () => {
+      const res = await http().get('/api/users?q=%ED%A0%80').set(bearer(t.admin));
+      expect400Naming(res, '"q"', /UTF-8/);
+    });
+  });
+});
