@@ -16,6 +16,7 @@ import { AppModule } from './app.module';
 import { DomainError } from './common/errors/domain-error';
 import { QuietStartupLogger } from './common/logging/quiet-startup-logger';
 import { requestContext } from './common/logging/request-context';
+import { requestId } from './common/logging/request-id';
 import { AppConfig } from './config/config';
 import { assertMediaDriverAvailable } from './media';
 import { version } from './version';
@@ -67,6 +68,7 @@ export async function createApp(config: AppConfig, databaseUrl: string): Promise
   app.useLogger(new QuietStartupLogger(app.get(Logger)));
   app.set('trust proxy', config.TRUST_PROXY);
   app.disable('x-powered-by');
+  app.use(requestId); // first: every answer, the body parser's 400 and 413 included, carries the id
   app.use(
     helmet({
       contentSecurityPolicy: {

@@ -111,6 +111,12 @@ describe('bad input', () => {
       expect(res.body.message).toMatch(/not valid UTF-8/);
     });
 
+    it('a route parameter that is not UTF-8 once decoded → 400 in the one error shape', async () => {
+      const res = await http().get('/api/users/%ED%A0%80').set(bearer(t.admin));
+      expect(res.status).toBe(400);
+      expect(res.body).toEqual(expect.objectContaining({ statusCode: 400, requestId: expect.any(String) }));
+    });
+
     it('a query value that is not UTF-8 once decoded (an encoded surrogate) → 400 naming it', async () => {
       const res = await http().get('/api/users?q=%ED%A0%80').set(bearer(t.admin));
       expect400Naming(res, '"q"', /UTF-8/);
