@@ -123,3 +123,55 @@ describe('bad input', () => {
     });
   });
 });
+
+describe('bidirectional control characters in names', () => {
+  let app: NestExpressApplication;
+  let admin: string;
+  let instructor1: string;
+  beforeAll(async () => {
+    app = await testApp();
+    admin = await signIn(app, 'admin');
+    instructor1 = await signIn(app, 'instructor1');
+  });
+  afterAll(() => app.close());
+  const http = () => request(app.getHttpServer());
+  // "Ali ‮azaR‬" shows as "Ali Raza" in a list, and other right-to-left overrides can turn an export row around.
+  const RLO = 'Ali \u202EazaR\u202C';
+
+  it.each([
+    ['PATCH /api/auth/me displayName', 'patch', '/api/auth/me', { displayName: RLO }, 'displayName'],
+    ['POST /api/users displayName', 'post', '/api/users', { displayName: RLO }, 'displayName'],
+    ['POST /api/units name', 'post', '/api/units', { name: `Unit \u2067x\u2069`, code: 'BIDI-1' }, 'name'],
+    ['POST /api/cohorts name', 'post', '/api/cohorts', { name: `Intake \u200F2026` }, 'name'],
+    ['POST /api/specimens title', 'post', '/api/specimens', { title: `Passport \u061C1` }, 'title'],
+    ['POST /api/exercises title', 'post', '/api/exercises', { title: `Drill \u202A1` }, 'title'],
+    ['POST /api/modules title', 'post', '/api/modules', { title: `Module \u200E1` }, 'title'],
+  ] as const)('%s → 400 saying why', async (_, method, route, body, field) => {
+    const token = route === '/api/users' || route === '/api/units' ? admin : instructor1;
+    const res = await http()[method](route).set(bearer(token)).send(body);
+    expect(res.status).toBe(400);
+    const issue = (res.body.details.issues as Array<{ path: string; message: string }>).find((i) => i.path === field);
+    expect(issue?.message).toMatch(/must not contain bidirectional control characters \(U\+[0-9A-F]{4}\)/);
+  });
+
+  it('a CSV import name → 400 naming the row', async () => {
+    const csv = `service_number,name,unit,cohort,language\nBIDI-70002,${RLO},ISB-IMM,,en\n`;
+    const res = await http()
+      .post('/api/users/import')
+      .set(bearer(admin))
+      .attach('file', Buffer.from(csv), { filename: 'trainees.csv', contentType: 'text/csv' });
+    expect(res.status).toBe(400);
+    expect(res.body.details.errors).toEqual([
+      { row: 2, column: 'name', reason: expect.stringMatching(/must not contain bidirectional control characters/) },
+    ]);
+  });
+
+  it('right-to-left names themselves are welcome', async () => {
+    const trainee = await signIn(app, 'trainee03');
+    const before = (await http().get('/api/auth/me').set(bearer(trainee))).body.displayName as string;
+    const res = await http().patch('/api/auth/me').set(bearer(trainee)).send({ displayName: 'سعدیہ نور' });
+    await http().patch('/api/auth/me').set(bearer(trainee)).send({ displayName: before });
+    expect(res.status).toBe(200);
+    expect(res.body.displayName).toBe('سعدیہ نور');
+  });
+});

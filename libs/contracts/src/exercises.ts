@@ -15,6 +15,7 @@ import {
   Polygon,
   Verdict,
 } from './taxonomy';
+import { nameText } from './text';
 
 /** MRZ check-digit fields a trainee can flag (mrz package field names). */
 export const MRZ_CHECKS = [
@@ -101,7 +102,7 @@ export const CheckContext = z.object({
 export type CheckContext = z.infer<typeof CheckContext>;
 
 export const ExerciseInput = z.strictObject({
-  title: z.string().trim().min(1).max(160),
+  title: nameText(160),
   issuingState: z
     .string()
     .trim()
@@ -196,7 +197,7 @@ export const ModuleSettings = z
 export type ModuleSettings = z.infer<typeof ModuleSettings>;
 
 export const ModuleInput = z.strictObject({
-  title: z.string().trim().min(1).max(160),
+  title: nameText(160),
   description: z.string().trim().max(8000).default(''),
   /** Specimens studied in the module's lessons. */
   lessonSpecimenIds: z.array(z.uuid()).max(50).default([]),

@@ -1,6 +1,13 @@
 // CSV import of trainees: validate every row first, then create all of them in one transaction, or nothing.
 import { randomBytes } from 'node:crypto';
-import { ImportResult, Language, RowError, ServiceNumber, TRAINEE_CSV_COLUMNS } from '@firstline/contracts';
+import {
+  ImportResult,
+  Language,
+  nameTextProblem,
+  RowError,
+  ServiceNumber,
+  TRAINEE_CSV_COLUMNS,
+} from '@firstline/contracts';
 import { Injectable } from '@nestjs/common';
 import { parse } from 'csv-parse/sync';
 import { AuditService } from '../audit';
@@ -186,6 +193,7 @@ export class TraineeImportService {
       if (serviceNumber) seen.set(key, seen.get(key) ?? row);
       if (!name) rowErrors.push({ row, column: 'name', reason: 'Name is required' });
       else if (name.length > 160) rowErrors.push({ row, column: 'name', reason: 'Name is longer than 160 characters' });
+      else if (nameTextProblem(name)) rowErrors.push({ row, column: 'name', reason: `Name ${nameTextProblem(name)}` });
       const unitKey = unitRef.toLowerCase();
       const unit = units.find(
         (candidate) => candidate.code.toLowerCase() === unitKey || candidate.name.toLowerCase() === unitKey,
