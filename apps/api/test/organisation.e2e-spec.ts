@@ -269,6 +269,43 @@ describe('units, users, cohorts and the trainee CSV import', () => {
       expect(await count('SELECT count(*) AS n FROM users')).toBe(before);
     });
 
+    it('rejects two service numbers that give one username (FIA/… and FIA-…), naming both rows', async () => {
+      const before = await count('SELECT count(*) AS n FROM users');
+      const n = 90000 + (Date.now() % 9000);
+      const csv = [
+        'service_number,name,unit,cohort,language',
+        `FIA/${n},Slash Number,ISB-IMM,,en`, // row 2
+        `OK-${n}-1,Innocent Row,ISB-IMM,,en`, // row 3
+        `FIA-${n},Dash Number,ISB-IMM,,en`, // row 4: both become fia-<n>
+      ].join('\n');
+      const res = await upload(t.admin, csv);
+      expect(res.status).toBe(400);
+      expect(res.body.details.errors).toEqual([
+        {
+          row: 2,
+          column: 'service_number',
+          reason: `Gives the same username (fia-${n}) as FIA-${n} in row 4; usernames must differ`,
+        },
+        {
+          row: 4,
+          column: 'service_number',
+          reason: `Gives the same username (fia-${n}) as FIA/${n} in row 2; usernames must differ`,
+        },
+      ]);
+      expect(await count('SELECT count(*) AS n FROM users')).toBe(before);
+    });
+
+    it('rejects a service number whose username an existing user already has', async () => {
+      const n = 80000 + (Date.now() % 9000);
+      const first = await upload(t.admin, `service_number,name,unit,cohort,language\nFIA-${n},First,ISB-IMM,,en\n`);
+      expect(first.status).toBe(201);
+      const res = await upload(t.admin, `service_number,name,unit,cohort,language\nFIA/${n},Second,ISB-IMM,,en\n`);
+      expect(res.status).toBe(400);
+      expect(res.body.details.errors).toEqual([
+        { row: 2, column: 'service_number', reason: `Username fia-${n} is already taken` },
+      ]);
+    });
+
     it('an instructor may import only into their own unit', async () => {
       const res = await upload(
         t.instructor1,

@@ -38,6 +38,26 @@ function invalid(
   return new DomainError('invalid', message, { errors });
 }
 
+/** The username a service number gives: lower case, "/" becomes "-" (usernames allow no "/"). */
+const usernameFor = (serviceNumber: string) => serviceNumber.toLowerCase().replace(/\//g, '-');
+
+/** An error on each row whose (different) service number gives the same username as another row's. */
+function usernameClashes(byUsername: Map<string, Array<{ row: number; serviceNumber: string }>>): RowError[] {
+  return [...byUsername].flatMap(([username, rows]) =>
+    rows.length < 2
+      ? []
+      : rows.map(({ row }) => {
+          const others = rows.filter((other) => other.row !== row);
+          const named = others.map((other) => `${other.serviceNumber} in row ${other.row}`).join(', ');
+          return {
+            row,
+            column: 'service_number',
+            reason: `Gives the same username (${username}) as ${named}; usernames must differ`,
+          };
+        }),
+  );
+}
+
 /** Cells that are not valid text (a NUL character), found before any of them goes near the database. */
 function invalidTextCells(records: string[][]): RowError[] {
   return records.flatMap((cells, index) =>
@@ -163,11 +183,10 @@ export class TraineeImportService {
     const seen = new Map<string, number>();
     const valid: ValidRow[] = [];
     const serviceNumbers = body.map((cells) => (cells[0] ?? '').trim()).filter(Boolean);
-    const holders = await this.users.findHolders(
-      serviceNumbers,
-      serviceNumbers.map((serviceNumber) => serviceNumber.toLowerCase()),
-    );
+    const holders = await this.users.findHolders(serviceNumbers, serviceNumbers.map(usernameFor));
     const existing = new Set(holders.flatMap((holder) => [holder.serviceNumber?.toLowerCase(), holder.username]));
+    /** Rows by the username their service number gives: two different numbers may give one (`A/1`, `A-1`). */
+    const byUsername = new Map<string, Array<{ row: number; serviceNumber: string }>>();
 
     body.forEach((cells, index) => {
       const row = index + 2; // the header is row 1
@@ -190,6 +209,17 @@ export class TraineeImportService {
         rowErrors.push({ row, column: 'service_number', reason: `Duplicate of row ${seen.get(key)} in this file` });
       else if (existing.has(key))
         rowErrors.push({ row, column: 'service_number', reason: 'Service number is already registered' });
+      else if (existing.has(usernameFor(serviceNumber)))
+        rowErrors.push({
+          row,
+          column: 'service_number',
+          reason: `Username ${usernameFor(serviceNumber)} is already taken`,
+        });
+      else
+        byUsername.set(usernameFor(serviceNumber), [
+          ...(byUsername.get(usernameFor(serviceNumber)) ?? []),
+          { row, serviceNumber },
+        ]);
       if (serviceNumber) seen.set(key, seen.get(key) ?? row);
       if (!name) rowErrors.push({ row, column: 'name', reason: 'Name is required' });
       else if (name.length > 160) rowErrors.push({ row, column: 'name', reason: 'Name is longer than 160 characters' });
@@ -221,10 +251,11 @@ export class TraineeImportService {
         errors.push(...rowErrors);
         return;
       }
-      const username = key.replace(/\//g, '-');
+      const username = usernameFor(serviceNumber);
       valid.push({ row, serviceNumber, username, displayName: name, unit: unit!, cohortId, language: language.data! });
     });
-    if (errors.length) throw invalid(errors);
+    errors.push(...usernameClashes(byUsername));
+    if (errors.length) throw invalid(errors.sort((a, b) => a.row - b.row));
     return valid;
   }
 }
