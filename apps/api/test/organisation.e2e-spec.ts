@@ -1,6 +1,7 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Client } from 'pg';
 import request from 'supertest';
+import { toCsv } from '../src/common/csv/csv';
 import { bearer, signIn, testApp } from './utils';
 
 describe('units, users, cohorts and the trainee CSV import', () => {
@@ -304,6 +305,29 @@ describe('units, users, cohorts and the trainee CSV import', () => {
       expect(res.body.details.errors).toEqual([
         { row: 2, column: 'service_number', reason: `Username fia-${n} is already taken` },
       ]);
+    });
+
+    it('keeps formula-looking names as typed; every CSV writer neutralises them on the way out', async () => {
+      const n = 70000 + (Date.now() % 9000);
+      const names = ["=cmd|' /C calc'!A0", '+SUM(1+1)', '@HYPERLINK("http://evil.example","open")'];
+      const csv = [
+        'service_number,name,unit,cohort,language',
+        ...names.map((name, index) => `XL-${n}-${index},"${name.replace(/"/g, '""')}",ISB-IMM,,en`),
+      ].join('\n');
+      const res = await upload(t.admin, csv);
+      expect(res.status).toBe(201);
+      const users = res.body.users as Array<{ displayName: string; serviceNumber: string; initialPassword: string }>;
+      expect(users.map((user) => user.displayName)).toEqual(names);
+      const written = toCsv(
+        ['service_number', 'name'],
+        users.map((user) => [user.serviceNumber, user.displayName]),
+      );
+      expect(written.split('\r\n').slice(1, 4)).toEqual([
+        `XL-${n}-0,'=cmd|' /C calc'!A0`,
+        `XL-${n}-1,'+SUM(1+1)`,
+        `XL-${n}-2,"'@HYPERLINK(""http://evil.example"",""open"")"`,
+      ]);
+      expect(users.every((user) => /^[A-Za-z0-9]/.test(user.initialPassword))).toBe(true);
     });
 
     it('an instructor may import only into their own unit', async () => {

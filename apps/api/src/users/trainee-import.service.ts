@@ -1,5 +1,4 @@
 // CSV import of trainees: validate every row first, then create all of them in one transaction, or nothing.
-import { randomBytes } from 'node:crypto';
 import {
   ImportResult,
   Language,
@@ -16,7 +15,7 @@ import type { Actor } from '../common/decorators/actor';
 import { DomainError } from '../common/errors/domain-error';
 import { textProblem } from '../common/validation/invalid-text';
 import { UnitsService } from '../units';
-import { hashPassword } from './passwords';
+import { hashPassword, initialPassword } from './passwords';
 import { UsersRepository } from './users.repository';
 
 const MAX_ROWS = 2000;
@@ -122,7 +121,7 @@ export class TraineeImportService {
       throw invalid([{ row: MAX_ROWS + 2, column: null, reason: `At most ${MAX_ROWS} trainees per file` }]);
 
     const rows = await this.validate(actor, body);
-    const passwords = rows.map(() => randomBytes(9).toString('base64url'));
+    const passwords = rows.map(() => initialPassword());
     const hashes = await Promise.all(passwords.map((password) => hashPassword(password)));
 
     return this.users.transaction(async (m) => {
