@@ -333,6 +333,13 @@ describe('attempts', () => {
       );
     });
 
+    it('refuses an answer after Finish (no deadline) saying the attempt was finished, not that time is over', async () => {
+      const late = await put(trainee, attempt.id, 12, 'after-finish-aaaaaaaa', final('accept'));
+      expect(late.status).toBe(409);
+      expect(late.body.message).toMatch(/^This attempt was finished /);
+      expect(late.body.message).not.toMatch(/time/i);
+    });
+
     it('reviews every item with its truth once finished: no missed forgeries or needless referrals', async () => {
       const review = await http().get(`/api/attempts/${attempt.id}/review`).set(bearer(trainee));
       expect(review.status).toBe(200);
@@ -416,7 +423,9 @@ describe('attempts', () => {
     it('finishes by itself once the module deadline passes, and refuses answers from then on', async () => {
       await db.query(`UPDATE attempts SET deadline = now() - interval '1 second' WHERE id = $1`, [attempt.id]);
       await http().get(`/api/attempts/${attempt.id}/items/3`).set(bearer(trainee)).expect(200);
-      expect((await put(trainee, attempt.id, 3, 'assess-3-aaaaaaaa', final('accept'))).status).toBe(409);
+      const refused = await put(trainee, attempt.id, 3, 'assess-3-aaaaaaaa', final('accept'));
+      expect(refused.status).toBe(409);
+      expect(refused.body.message).toBe('The time for this attempt is over; it has been finished');
       view = await http().get(`/api/attempts/${attempt.id}`).set(bearer(trainee));
       expect(view.body.status).toBe('finished');
     });
