@@ -232,6 +232,23 @@ describe('attempts', () => {
       expect(img.headers['content-type']).toMatch(/^image\//);
     });
 
+    it('signs attempt and lesson image URLs for MEDIA_URL_TTL (900 s by default, rounded up to the minute)', async () => {
+      /** Seconds from now until the expiry written inside a signed URL's token (its payload is base64url JSON). */
+      const lifetime = (url: string) => {
+        const token = /\/api\/media\/s\/([^/]+)\//.exec(url)![1];
+        const claims = JSON.parse(Buffer.from(token.split('.')[0], 'base64url').toString('utf8')) as { e: number };
+        return claims.e - Date.now() / 1000;
+      };
+      const visible = first.images.find((i) => i.light === 'visible')!;
+      const lessons = await http().get(`/api/assignments/${practice.id}/lessons`).set(bearer(trainee));
+      const lessonUrls = lessons.body[0].images[0].urls as { dzi: string; expiresAt: string };
+      for (const urls of [visible.urls as unknown as { dzi: string; expiresAt: string }, lessonUrls]) {
+        expect(lifetime(urls.dzi)).toBeGreaterThan(900 - 5);
+        expect(lifetime(urls.dzi)).toBeLessThanOrEqual(900 + 60);
+        expect(Date.parse(urls.expiresAt) / 1000 - Date.now() / 1000).toBeCloseTo(lifetime(urls.dzi), 0);
+      }
+    });
+
     it('autosaves, and a reload keeps the clock and gives the saved answer back', async () => {
       const body = { decision: 'refer', points: [{ side: first.side, x: 0.5, y: 0.5 }], final: false };
       const auto = await put(trainee, attempt.id, 1, 'autosave-1-aaaa', body);
