@@ -99,6 +99,75 @@ describe('units, users, cohorts and the trainee CSV import', () => {
       expect(res.body.message).toMatch(/belongs to another unit/);
     });
 
+    describe('a cohort’s instructors belong to its unit', () => {
+      let isbUnitId: string;
+      let lheUnitId: string;
+      let instructor2Id: string;
+      beforeAll(async () => {
+        const units = (await http().get('/api/units').set(bearer(t.admin))).body as Array<{ id: string; code: string }>;
+        isbUnitId = units.find((unit) => unit.code === 'ISB-IMM')!.id;
+        lheUnitId = units.find((unit) => unit.code === 'LHE-IMM')!.id;
+        instructor2Id = (await http().get('/api/auth/me').set(bearer(t.instructor2))).body.id;
+      });
+
+      it('POST /api/cohorts naming another unit’s instructor → 400 in words, and no cohort', async () => {
+        const name = `Mixed ${Date.now()}`;
+        const res = await http()
+          .post('/api/cohorts')
+          .set(bearer(t.admin))
+          .send({ name, unitId: isbUnitId, instructorIds: [instructor2Id] });
+        expect(res.status).toBe(400);
+        expect(res.body.message).toBe(
+          'A cohort’s instructors must belong to its unit: instructor2 belongs to another unit',
+        );
+        expect(await count('SELECT count(*) AS n FROM cohorts WHERE name = $1', [name])).toBe(0);
+      });
+
+      it('an instructor cannot name another unit’s instructor as co-instructor either', async () => {
+        const res = await http()
+          .post('/api/cohorts')
+          .set(bearer(t.instructor1))
+          .send({ name: `Co ${Date.now()}`, unitId: isbUnitId, instructorIds: [instructor2Id] });
+        expect(res.status).toBe(400);
+        expect(res.body.message).toMatch(/instructor2 belongs to another unit/);
+      });
+
+      it('PATCH /api/cohorts/:id adding another unit’s instructor → 400; the instructors stay as they were', async () => {
+        const cohort = (
+          await http()
+            .post('/api/cohorts')
+            .set(bearer(t.instructor1))
+            .send({ name: `Patch ${Date.now()}`, unitId: isbUnitId })
+        ).body;
+        const res = await http()
+          .patch(`/api/cohorts/${cohort.id}`)
+          .set(bearer(t.instructor1))
+          .send({ instructorIds: [instructor2Id] });
+        expect(res.status).toBe(400);
+        expect(res.body.message).toMatch(/instructor2 belongs to another unit/);
+        const after = await http().get(`/api/cohorts/${cohort.id}`).set(bearer(t.instructor1));
+        expect(after.body.instructorIds).toEqual(cohort.instructorIds);
+      });
+
+      it('an admin moving a cohort to another unit must bring instructors of that unit', async () => {
+        const cohort = (
+          await http()
+            .post('/api/cohorts')
+            .set(bearer(t.instructor1))
+            .send({ name: `Move ${Date.now()}`, unitId: isbUnitId })
+        ).body;
+        const kept = await http().patch(`/api/cohorts/${cohort.id}`).set(bearer(t.admin)).send({ unitId: lheUnitId });
+        expect(kept.status).toBe(400);
+        expect(kept.body.message).toMatch(/instructor1 belongs to another unit/);
+        const moved = await http()
+          .patch(`/api/cohorts/${cohort.id}`)
+          .set(bearer(t.admin))
+          .send({ unitId: lheUnitId, instructorIds: [instructor2Id] });
+        expect(moved.status).toBe(200);
+        expect(moved.body).toMatchObject({ unitId: lheUnitId, instructorIds: [instructor2Id] });
+      });
+    });
+
     it('an instructor cannot create a cohort in another unit', async () => {
       const lheUnit = (await http().get('/api/units').set(bearer(t.instructor2))).body[0];
       expect(
