@@ -21,6 +21,9 @@ describe('invalid text', () => {
       problem: 'has a key that contains a NUL character (U+0000)',
     });
     expect(findInvalidText({ n: 1, t: true, z: null })).toBeNull();
+    let deep: unknown = 'at the bottom\u0000';
+    for (let depth = 0; depth < 100_000; depth++) deep = [deep];
+    expect(findInvalidText(deep)?.problem).toBe('contains a NUL character (U+0000)');
   });
 
   it('decodes a query string strictly and names the parameter', () => {

@@ -23,24 +23,32 @@ export interface TextIssue {
   problem: string;
 }
 
-const MAX_DEPTH = 64;
-
-/** The first invalid string (or object key) in a parsed value, walking arrays and plain objects. */
-export function findInvalidText(value: unknown, path = '', depth = 0): TextIssue | null {
-  if (typeof value === 'string') {
-    const problem = textProblem(value);
-    return problem ? { path, problem } : null;
-  }
-  if (value === null || typeof value !== 'object' || depth > MAX_DEPTH) return null;
-  const entries: Array<[string, unknown]> = Array.isArray(value)
-    ? value.map((item, index) => [String(index), item])
-    : Object.entries(value);
-  for (const [key, item] of entries) {
-    const itemPath = path ? `${path}.${key}` : key;
-    const keyProblem = Array.isArray(value) ? null : textProblem(key);
-    if (keyProblem) return { path: itemPath, problem: `has a key that ${keyProblem}` };
-    const issue = findInvalidText(item, itemPath, depth + 1);
-    if (issue) return issue;
+/**
+ * The first invalid string (or object key) in a parsed value, walking arrays and plain objects depth-first in order.
+ * Iterative, so a deeply nested body cannot exhaust the stack.
+ */
+export function findInvalidText(value: unknown, path = ''): TextIssue | null {
+  const stack: Array<{ value: unknown; path: string }> = [{ value, path }];
+  while (stack.length) {
+    const next = stack.pop()!;
+    if (typeof next.value === 'string') {
+      const problem = textProblem(next.value);
+      if (problem) return { path: next.path, problem };
+      continue;
+    }
+    if (next.value === null || typeof next.value !== 'object') continue;
+    const isArray = Array.isArray(next.value);
+    const entries: Array<[string, unknown]> = isArray
+      ? (next.value as unknown[]).map((item, index) => [String(index), item])
+      : Object.entries(next.value);
+    const children: Array<{ value: unknown; path: string }> = [];
+    for (const [key, item] of entries) {
+      const itemPath = next.path ? `${next.path}.${key}` : key;
+      const keyProblem = isArray ? null : textProblem(key);
+      if (keyProblem) return { path: itemPath, problem: `has a key that ${keyProblem}` };
+      children.push({ value: item, path: itemPath });
+    }
+    stack.push(...children.reverse());
   }
   return null;
 }
