@@ -19,6 +19,7 @@ import { HealthModule } from './health';
 import { MediaModule } from './media';
 import { ModulesModule } from './modules';
 import { MrzModule } from './mrz';
+import { ReportsModule } from './reports';
 import { DemoContentModule } from './seed';
 import { SpecimensModule } from './specimens';
 import { UnitsModule } from './units';
@@ -44,6 +45,7 @@ export class AppModule {
         ExercisesModule,
         ModulesModule,
         AttemptsModule,
+        ReportsModule,
         MrzModule,
         DemoContentModule,
         HealthModule,

@@ -290,6 +290,52 @@ export const ROUTE_TABLE: Record<string, Row> = {
     expect: signedIn(200),
     make: () => ({ path: '/api/mrz/check', body: { lines: ICAO_TD3_SPECIMEN } }),
   },
+  // Reports: staff in scope (instructor1 runs the ISB cohort, supervisor1 belongs to its unit); trainees never.
+  'GET /api/reports/cohorts/:cohortId/officers': {
+    expect: only({ instructor: 200, supervisor: 200, admin: 200 }),
+    make: (c) => ({ path: `/api/reports/cohorts/${c.ids.isbCohort}/officers` }),
+  },
+  'GET /api/reports/cohorts/:cohortId/officers.csv': {
+    expect: only({ instructor: 200, supervisor: 200, admin: 200 }),
+    make: (c) => ({ path: `/api/reports/cohorts/${c.ids.isbCohort}/officers.csv` }),
+  },
+  'GET /api/reports/cohorts/:cohortId/heatmap': {
+    expect: only({ instructor: 200, supervisor: 200, admin: 200 }),
+    make: (c) => ({ path: `/api/reports/cohorts/${c.ids.isbCohort}/heatmap?by=light` }),
+  },
+  'GET /api/reports/cohorts/:cohortId/heatmap.csv': {
+    expect: only({ instructor: 200, supervisor: 200, admin: 200 }),
+    make: (c) => ({ path: `/api/reports/cohorts/${c.ids.isbCohort}/heatmap.csv` }),
+  },
+  'GET /api/reports/cohorts/:cohortId/heatmap/items': {
+    expect: only({ instructor: 200, supervisor: 200, admin: 200 }),
+    make: (c) => ({ path: `/api/reports/cohorts/${c.ids.isbCohort}/heatmap/items?by=fraudType&key=genuine` }),
+  },
+  'GET /api/reports/cohorts/:cohortId/trends': {
+    expect: only({ instructor: 200, supervisor: 200, admin: 200 }),
+    make: (c) => ({ path: `/api/reports/cohorts/${c.ids.isbCohort}/trends` }),
+  },
+  'GET /api/reports/cohorts/:cohortId/trends.csv': {
+    expect: only({ instructor: 200, supervisor: 200, admin: 200 }),
+    make: (c) => ({ path: `/api/reports/cohorts/${c.ids.isbCohort}/trends.csv` }),
+  },
+  'GET /api/reports/units/:unitId': {
+    expect: only({ instructor: 200, supervisor: 200, admin: 200 }),
+    make: (c) => ({ path: `/api/reports/units/${c.ids.isbUnit}` }),
+  },
+  'GET /api/reports/units/:unitId.csv': {
+    expect: only({ instructor: 200, supervisor: 200, admin: 200 }),
+    make: (c) => ({ path: `/api/reports/units/${c.ids.isbUnit}.csv` }),
+  },
+  'GET /api/reports/officers/:userId': {
+    expect: only({ instructor: 200, supervisor: 200, admin: 200 }),
+    make: (c) => ({ path: `/api/reports/officers/${c.ids.trainee01}` }),
+  },
+  'GET /api/reports/officers/:userId/attempts.csv': {
+    expect: only({ instructor: 200, supervisor: 200, admin: 200 }),
+    make: (c) => ({ path: `/api/reports/officers/${c.ids.trainee01}/attempts.csv` }),
+  },
+  'GET /api/me/competence': { expect: signedIn(200) },
   'GET /api/specimens': { expect: only({ instructor: 200, supervisor: 200, admin: 200 }) },
   'POST /api/specimens': {
     expect: only({ instructor: 201, admin: 201 }),

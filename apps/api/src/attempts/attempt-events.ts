@@ -1,8 +1,8 @@
 // What happens to attempts, told to the features above that keep their own record of it (the reports' fact tables).
 // A sink is called inside the transaction that changes the attempt, with its EntityManager, so its record commits or
 // rolls back with the answer: a report never counts an answer that was not stored, nor misses one that was.
-import { Injectable } from '@nestjs/common';
 import type { DocumentType, FeatureCategory, FraudType, Light, ModuleMode, Verdict } from '@firstline/contracts';
+import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 
 /** Where an attempt belongs: the same for every event of one attempt. */
@@ -21,7 +21,10 @@ export interface AttemptStartedEvent extends AttemptContext {
   itemCount: number;
 }
 
-/** An item's answer was locked (or the attempt finished with the item unanswered: `decision` null, `answeredAt` the finish). */
+/**
+ * An item's answer was locked (or the attempt finished with the item unanswered: `decision` null, `answeredAt` the
+ * finish).
+ */
 export interface ItemLockedEvent extends AttemptContext {
   attemptItemId: string;
   n: number;

@@ -1,9 +1,12 @@
 // Finishing attempts: on the trainee's request, when a deadline has passed, or by the deadline sweeper. Unanswered
-// items score 0; the attempt's score is the mean item score, in percent. Idempotent.
+// items score 0; the attempt's score is the mean item score, in percent. Idempotent. Tells AttemptEvents of every
+// item left unanswered and of the finish, in the same transaction.
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { ExercisesService } from '../exercises';
 import { ModulesService } from '../modules';
+import { attemptContext, itemLockedEvent } from './attempt-event-builder';
+import { AttemptEvents } from './attempt-events';
 import type { Attempt } from './attempt.entity';
 import { AttemptsRepository } from './attempts.repository';
 import { attemptResults } from './scoring';
@@ -14,6 +17,7 @@ export class AttemptFinisher {
     private readonly attempts: AttemptsRepository,
     private readonly exercises: ExercisesService,
     private readonly modules: ModulesService,
+    private readonly events: AttemptEvents,
   ) {}
 
   /** Finishes every in-progress attempt whose deadline has passed (all of them, or one trainee's); how many. */
@@ -45,7 +49,9 @@ export class AttemptFinisher {
       items.map((i) => i.exerciseVersionId),
       m,
     );
+    const byId = new Map(exercises.map((e) => [e.id, e]));
     const truth = new Map(exercises.map((e) => [e.id, e.truth]));
+    const finishedAt = new Date();
     await this.attempts.scoreUnansweredZero(id, m);
     const results = attemptResults(
       items.map((i) => ({
@@ -57,6 +63,11 @@ export class AttemptFinisher {
       })),
       assignment.moduleVersion.settings.passMark,
     );
-    await this.attempts.markFinished(id, { score: results.score, passed: results.passed }, m);
+    await this.attempts.markFinished(id, { finishedAt, score: results.score, passed: results.passed }, m);
+    const context = attemptContext(attempt, assignment);
+    for (const item of items.filter((i) => !i.lockedAt)) {
+      await this.events.itemLocked(itemLockedEvent(context, item, byId.get(item.exerciseVersionId)!, finishedAt), m);
+    }
+    await this.events.attemptFinished({ ...context, finishedAt, score: results.score, passed: results.passed }, m);
   }
 }

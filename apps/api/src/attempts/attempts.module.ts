@@ -5,6 +5,7 @@ import { ExercisesModule } from '../exercises';
 import { MediaModule } from '../media';
 import { ModulesModule } from '../modules';
 import { SpecimensModule } from '../specimens';
+import { AttemptEvents } from './attempt-events';
 import { AttemptFinisher } from './attempt-finisher';
 import { AttemptLoader } from './attempt-loader';
 import { Attempt, AttemptItem, ResponseReceipt } from './attempt.entity';
@@ -29,6 +30,7 @@ import { AttemptUsageSources } from './usage-sources';
   controllers: [AttemptsController, MyTrainingController],
   providers: [
     AttemptsRepository,
+    AttemptEvents,
     AttemptLoader,
     AttemptFinisher,
     DeadlineSweeper,
@@ -38,6 +40,6 @@ import { AttemptUsageSources } from './usage-sources';
     MyTrainingService,
     AttemptUsageSources,
   ],
-  exports: [AttemptsService],
+  exports: [AttemptsService, AttemptEvents],
 })
 export class AttemptsModule {}

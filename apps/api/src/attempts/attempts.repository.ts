@@ -107,8 +107,12 @@ export class AttemptsRepository {
     return attempt;
   }
 
-  async markFinished(id: string, results: { score: number; passed: boolean }, m: EntityManager): Promise<void> {
-    await this.attemptRepo(m).update({ id }, { status: 'finished', finishedAt: new Date(), ...results });
+  async markFinished(
+    id: string,
+    results: { finishedAt: Date; score: number; passed: boolean },
+    m: EntityManager,
+  ): Promise<void> {
+    await this.attemptRepo(m).update({ id }, { status: 'finished', ...results });
   }
 
   // ---------------------------------------------------------------------------------------------- items

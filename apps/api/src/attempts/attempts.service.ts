@@ -16,6 +16,8 @@ import { DomainError, notFound } from '../common/errors/domain-error';
 import { ExercisesService } from '../exercises';
 import { ModulesService } from '../modules';
 import { sameAnswer } from './answer-comparison';
+import { attemptContext, itemLockedEvent } from './attempt-event-builder';
+import { AttemptEvents } from './attempt-events';
 import { AttemptFinisher } from './attempt-finisher';
 import { AttemptLoader, type LoadedAttempt } from './attempt-loader';
 import type { Attempt } from './attempt.entity';
@@ -52,6 +54,7 @@ export class AttemptsService {
     private readonly exercises: ExercisesService,
     private readonly modules: ModulesService,
     private readonly access: AccessPolicy,
+    private readonly events: AttemptEvents,
   ) {}
 
   /** Starts an attempt, or returns the one in progress (`created` tells which). */
@@ -91,6 +94,8 @@ export class AttemptsService {
         drawn.map((d) => d.id),
         m,
       );
+      const context = attemptContext(attempt, assignment);
+      await this.events.attemptStarted({ ...context, startedAt: attempt.startedAt, itemCount: attempt.itemCount }, m);
       return { id: attempt.id, created: true };
     });
     return { view: await this.get(actor, id), created };
@@ -139,7 +144,7 @@ export class AttemptsService {
     }
     const requestHash = sha256(JSON.stringify(body));
     return this.attempts.transaction(async (m) => {
-      const { attempt, version } = await this.loader.load(actor, id, m, true);
+      const { attempt, assignment, version } = await this.loader.load(actor, id, m, true);
       if (n > attempt.itemCount) throw notFound('Item');
       const item = await this.attempts.lockItem(id, n, m);
       const receipt = await this.attempts.findReceipt(item.id, key, m);
@@ -194,6 +199,8 @@ export class AttemptsService {
         };
         Object.assign(item, locked);
         await this.attempts.lockAnswer(item.id, locked, m);
+        const context = attemptContext(attempt, assignment);
+        await this.events.itemLocked(itemLockedEvent(context, item, exercise, receivedAt), m);
         result = lockedResult(item, exercise, practice);
       }
       await this.attempts.insertReceipt({ attemptItemId: item.id, idempotencyKey: key, requestHash, result }, m);

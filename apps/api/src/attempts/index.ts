@@ -1,2 +1,9 @@
 // The attempts feature's public surface: what other features and the app module may import.
 export { AttemptsModule } from './attempts.module';
+export {
+  AttemptEvents,
+  type AttemptEventSink,
+  type AttemptFinishedEvent,
+  type AttemptStartedEvent,
+  type ItemLockedEvent,
+} from './attempt-events';

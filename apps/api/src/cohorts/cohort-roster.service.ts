@@ -23,6 +23,27 @@ export class CohortRosterService {
     return this.cohorts.addMembers(memberships, m);
   }
 
+  /** These cohorts with their unit, ordered by name (an unknown id is left out). */
+  async refsOf(cohortIds: string[], m?: EntityManager): Promise<Array<{ id: string; name: string; unitId: string }>> {
+    const rows = await this.cohorts.rows([...new Set(cohortIds)], m);
+    return rows.map(({ id, name, unitId }) => ({ id, name, unitId }));
+  }
+
+  /** Ids of the cohorts of a unit. */
+  idsInUnit(unitId: string, m?: EntityManager): Promise<string[]> {
+    return this.cohorts.idsInUnit(unitId, m);
+  }
+
+  /** The ids of the members of these cohorts, by cohort (a cohort without members is left out). */
+  memberIdsOf(cohortIds: string[], m?: EntityManager): Promise<Map<string, string[]>> {
+    return this.cohorts.memberIdsByCohort([...new Set(cohortIds)], m);
+  }
+
+  /** The cohorts a user belongs to. */
+  cohortIdsOf(userId: string, m?: EntityManager): Promise<string[]> {
+    return this.cohorts.idsWithMember(userId, m);
+  }
+
   /** The cohorts any of these users belong to, by name. */
   cohortsWithAnyOf(userIds: string[], m?: EntityManager): Promise<string[]> {
     return this.cohorts.idsWithAnyMember(userIds, m);

@@ -89,6 +89,16 @@ export class CohortsRepository {
     return this.ids('SELECT user_id AS id FROM cohort_members WHERE cohort_id = $1', [cohortId], m);
   }
 
+  /** The members of these cohorts, by cohort. */
+  async memberIdsByCohort(cohortIds: string[], m?: EntityManager): Promise<Map<string, string[]>> {
+    if (!cohortIds.length) return new Map();
+    const rows: Array<{ cohort_id: string; ids: string[] }> = await this.repo(m).query(
+      'SELECT cohort_id, array_agg(user_id) AS ids FROM cohort_members WHERE cohort_id = ANY($1::uuid[]) GROUP BY cohort_id',
+      [cohortIds],
+    );
+    return new Map(rows.map((row) => [row.cohort_id, row.ids]));
+  }
+
   async isMember(cohortId: string, userId: string, m?: EntityManager): Promise<boolean> {
     const rows: unknown[] = await this.repo(m).query(
       'SELECT 1 FROM cohort_members WHERE cohort_id = $1 AND user_id = $2',

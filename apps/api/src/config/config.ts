@@ -1,5 +1,6 @@
 // Configuration: read from the environment once, validated by a schema; a bad value stops start-up naming the variable.
 import path from 'node:path';
+import { DEFAULT_MIN_DECISIONS } from '@firstline/contracts';
 import { z } from 'zod';
 
 const bool = z
@@ -63,6 +64,8 @@ export const ConfigSchema = z
     S3_ACCESS_KEY_ID: z.string().min(1).optional(),
     S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
     S3_FORCE_PATH_STYLE: bool.default(false),
+    // Reports: officers with fewer decisions are shown but marked "too few decisions to judge".
+    REPORT_MIN_DECISIONS: int(1, 100_000).default(DEFAULT_MIN_DECISIONS),
   })
   .superRefine((c, ctx) => {
     if (c.MEDIA_DRIVER !== 's3') return;

@@ -6,6 +6,7 @@ import { Cohort } from '../cohorts/cohort.entity';
 import { Exercise, ExerciseVersion } from '../exercises/exercise.entity';
 import { MediaAsset } from '../media/media-asset.entity';
 import { Assignment, ModuleVersion, TrainingModule } from '../modules/training-module.entity';
+import { ReportAttemptFact, ReportItemFact } from '../reports/report-facts.entity';
 import { RefreshToken } from '../sessions/refresh-token.entity';
 import { Specimen, SpecimenFeature, SpecimenImage } from '../specimens/specimen.entity';
 import { Unit } from '../units/unit.entity';
@@ -30,4 +31,6 @@ export const ENTITIES = [
   Attempt,
   AttemptItem,
   ResponseReceipt,
+  ReportItemFact,
+  ReportAttemptFact,
 ];

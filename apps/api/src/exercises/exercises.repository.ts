@@ -99,6 +99,12 @@ export class ExercisesRepository {
     return this.versionRepo(m).find({ where: { id: In(ids) } });
   }
 
+  async versionTitles(ids: string[], m?: EntityManager): Promise<Map<string, string>> {
+    if (!ids.length) return new Map();
+    const rows = await this.versionRepo(m).find({ where: { id: In(ids) }, select: { id: true, title: true } });
+    return new Map(rows.map((row) => [row.id, row.title]));
+  }
+
   createVersion(fields: Partial<ExerciseVersion>, m?: EntityManager): Promise<ExerciseVersion> {
     const repo = this.versionRepo(m);
     return repo.save(repo.create(fields));

@@ -121,6 +121,11 @@ export class ExercisesService {
     return new Map(found.map((e) => [e.id, e.unitId]));
   }
 
+  /** The titles of these exercise versions, by version id (reports name the items behind a figure). */
+  titlesOf(versionIds: string[], m?: EntityManager): Promise<Map<string, string>> {
+    return this.exercises.versionTitles([...new Set(versionIds)], m);
+  }
+
   /** For each exercise id that exists, its current version id (null while it has none). */
   async currentVersionIds(exerciseIds: string[], m?: EntityManager): Promise<Map<string, string | null>> {
     const found = await this.exercises.exercisesByIds(exerciseIds, m);

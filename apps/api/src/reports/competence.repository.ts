@@ -1,0 +1,111 @@
+// Grouped SQL over the fact tables for the competence figures: decision counts per officer (and pooled), per cohort,
+// attempts per officer, and each officer's attempts at each assignment. Only aggregates leave PostgreSQL.
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { EntityManager, Repository } from 'typeorm';
+import { DECISION_COUNTS, factWhere, type FactFilter } from './fact-query';
+import { ReportAttemptFact, ReportItemFact } from './report-facts.entity';
+import type { AttemptTally, DecisionCounts } from './report-figures';
+
+export interface OfficerCounts extends DecisionCounts {
+  /** null on the pooled row. */
+  userId: string | null;
+  lastAnsweredAt: Date | null;
+}
+
+export interface OfficerAttemptSummary {
+  userId: string;
+  attempts: number;
+  bestScore: number | null;
+  latestScore: number | null;
+  lastStartedAt: Date | null;
+}
+
+export interface AttemptRow {
+  attemptId: string;
+  assignmentId: string;
+  moduleId: string;
+  mode: 'practice' | 'assessment';
+  startedAt: Date;
+  finishedAt: Date | null;
+  score: number | null;
+  passed: boolean | null;
+}
+
+/** Most attempts an officer report lists (newest first). */
+export const ATTEMPTS_LISTED = 500;
+
+@Injectable()
+export class CompetenceRepository {
+  constructor(
+    @InjectRepository(ReportItemFact) private readonly items: Repository<ReportItemFact>,
+    @InjectRepository(ReportAttemptFact) private readonly attempts: Repository<ReportAttemptFact>,
+  ) {}
+
+  private db(m?: EntityManager): EntityManager {
+    return m ?? this.items.manager;
+  }
+
+  /** Decision counts per officer and, with `pooled`, one more row (userId null) for all of them together. */
+  async countsByOfficer(filter: FactFilter, pooled: boolean, m?: EntityManager): Promise<OfficerCounts[]> {
+    const where = factWhere(filter, 'answered_at');
+    return this.db(m).query(
+      `SELECT user_id AS "userId", ${DECISION_COUNTS},
+              max(answered_at) FILTER (WHERE decision IS NOT NULL) AS "lastAnsweredAt"
+         FROM report_item_facts ${where}
+        GROUP BY ${pooled ? 'GROUPING SETS ((user_id), ())' : 'user_id'}`,
+      where.params,
+    );
+  }
+
+  /** Decision counts per cohort. */
+  async countsByCohort(filter: FactFilter, m?: EntityManager): Promise<Array<DecisionCounts & { cohortId: string }>> {
+    const where = factWhere(filter, 'answered_at');
+    return this.db(m).query(
+      `SELECT cohort_id AS "cohortId", ${DECISION_COUNTS} FROM report_item_facts ${where} GROUP BY cohort_id`,
+      where.params,
+    );
+  }
+
+  /** Attempts started in the range per officer, with the best and the latest score of those finished. */
+  async attemptsByOfficer(filter: FactFilter, m?: EntityManager): Promise<OfficerAttemptSummary[]> {
+    const where = factWhere(filter, 'started_at');
+    return this.db(m).query(
+      `SELECT user_id AS "userId", count(*)::int AS attempts,
+              max(score) FILTER (WHERE finished_at IS NOT NULL) AS "bestScore",
+              (array_agg(score ORDER BY finished_at DESC) FILTER (WHERE finished_at IS NOT NULL))[1] AS "latestScore",
+              max(started_at) AS "lastStartedAt"
+         FROM report_attempt_facts ${where}
+        GROUP BY user_id`,
+      where.params,
+    );
+  }
+
+  /** Each officer's attempts at each assignment, whenever made (standing is where they are now). */
+  async tallies(
+    filter: Omit<FactFilter, 'range'>,
+    m?: EntityManager,
+  ): Promise<Array<AttemptTally & { userId: string; assignmentId: string }>> {
+    const where = factWhere({ ...filter, range: { from: null, to: null } }, 'started_at');
+    return this.db(m).query(
+      `SELECT user_id AS "userId", assignment_id AS "assignmentId", count(*)::int AS attempts,
+              count(finished_at)::int AS finished, coalesce(bool_or(passed), false) AS passed,
+              bool_or(finished_at IS NULL) AS "inProgress", max(score) AS "bestScore"
+         FROM report_attempt_facts ${where}
+        GROUP BY user_id, assignment_id`,
+      where.params,
+    );
+  }
+
+  /** One officer's attempts, newest first. */
+  async attemptList(filter: FactFilter, m?: EntityManager): Promise<AttemptRow[]> {
+    const where = factWhere(filter, 'started_at');
+    return this.db(m).query(
+      `SELECT attempt_id AS "attemptId", assignment_id AS "assignmentId", module_id AS "moduleId", mode,
+              started_at AS "startedAt", finished_at AS "finishedAt", score, passed
+         FROM report_attempt_facts ${where}
+        ORDER BY started_at DESC LIMIT ${where.param(ATTEMPTS_LISTED)}`,
+      where.params,
+    );
+  }
+}

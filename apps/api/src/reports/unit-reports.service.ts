@@ -1,0 +1,87 @@
+// The unit roll-up: the unit's cohorts side by side (pooled figures, officers, who passed the latest assessment, who
+// has an assignment not started or overdue), and readiness — each officer against their cohort's latest assessment.
+import type { AssignmentView, ScopedReportQuery, UnitReport, UserView } from '@firstline/contracts';
+import { Injectable } from '@nestjs/common';
+import { Actor } from '../common/decorators/actor';
+import { moduleProgress, talliesByOfficer } from './competence.mapper';
+import { CompetenceRepository } from './competence.repository';
+import { decisionFigures, NO_DECISIONS } from './report-figures';
+import { appliedFilters, dateRange } from './report-filters';
+import { ReportScope } from './report-scope';
+
+/** The assessment opened last among these assignments, or null. */
+function latestAssessment(assignments: AssignmentView[]): AssignmentView | null {
+  const assessments = assignments.filter((a) => a.module.mode === 'assessment');
+  assessments.sort((a, b) => b.opensAt.localeCompare(a.opensAt) || b.id.localeCompare(a.id));
+  return assessments[0] ?? null;
+}
+
+@Injectable()
+export class UnitReportsService {
+  constructor(
+    private readonly scope: ReportScope,
+    private readonly competence: CompetenceRepository,
+  ) {}
+
+  async unit(actor: Actor, unitId: string, query: ScopedReportQuery): Promise<UnitReport> {
+    const range = dateRange(query);
+    const { unit, cohortIds } = await this.scope.unit(actor, unitId, query.cohortId);
+    const moduleId = query.moduleId ?? null;
+    const assignments = await this.scope.assignments(cohortIds, moduleId);
+    const [refs, members, counts, tallies] = await Promise.all([
+      this.scope.cohortRefs(cohortIds),
+      this.scope.members(cohortIds),
+      cohortIds.length ? this.competence.countsByCohort({ cohortIds, range, moduleId }) : Promise.resolve([]),
+      cohortIds.length ? this.competence.tallies({ cohortIds, moduleId }) : Promise.resolve([]),
+    ]);
+    const countsOf = new Map(counts.map((c) => [c.cohortId, c]));
+    const talliesOf = talliesByOfficer(tallies);
+    const now = Date.now();
+    const report: UnitReport = {
+      unit,
+      filters: appliedFilters(range, moduleId, query.cohortId ?? null),
+      cohorts: [],
+      readiness: [],
+    };
+    for (const cohort of refs) {
+      const ofCohort = assignments.filter((a) => a.cohort.id === cohort.id);
+      const assessment = latestAssessment(ofCohort);
+      const officers: UserView[] = members.get(cohort.id) ?? [];
+      const progress = officers.map((user) => ({
+        user,
+        modules: moduleProgress(ofCohort, talliesOf.get(user.id), now),
+      }));
+      const onAssessment = progress.map(({ user, modules }) => ({
+        user,
+        progress: modules.find((m) => m.assignmentId === assessment?.id) ?? null,
+      }));
+      report.cohorts.push({
+        id: cohort.id,
+        name: cohort.name,
+        ...decisionFigures(countsOf.get(cohort.id) ?? NO_DECISIONS),
+        officers: officers.length,
+        passedLatestAssessment: onAssessment.filter((o) => o.progress?.standing === 'passed').length,
+        notStarted: progress.filter((p) => p.modules.some((m) => m.standing === 'not-started')).length,
+        overdue: progress.filter((p) => p.modules.some((m) => m.standing === 'overdue')).length,
+      });
+      report.readiness.push({
+        cohortId: cohort.id,
+        assessment: assessment
+          ? { assignmentId: assessment.id, moduleId: assessment.module.id, title: assessment.module.title }
+          : null,
+        officers: assessment
+          ? onAssessment.map(({ user, progress: p }) => ({
+              userId: user.id,
+              username: user.username,
+              name: user.displayName,
+              cohortId: cohort.id,
+              cohortName: cohort.name,
+              standing: p!.standing,
+              bestScore: p!.bestScore,
+            }))
+          : [],
+      });
+    }
+    return report;
+  }
+}
