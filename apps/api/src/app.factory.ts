@@ -1,4 +1,5 @@
 // Builds the HTTP application: the same function serves `npm start` and the e2e tests.
+import { isUtf8 } from 'node:buffer';
 import fs from 'node:fs';
 import path from 'node:path';
 import { INestApplication } from '@nestjs/common';
@@ -15,6 +16,7 @@ import { AppModule } from './app.module';
 import { DomainError } from './common/errors/domain-error';
 import { QuietStartupLogger } from './common/logging/quiet-startup-logger';
 import { requestContext } from './common/logging/request-context';
+import { requestId } from './common/logging/request-id';
 import { AppConfig } from './config/config';
 import { assertMediaDriverAvailable } from './media';
 import { version } from './version';
@@ -30,11 +32,18 @@ function bodyParserErrors(
   const type = parseError?.type;
   if (type === 'entity.parse.failed')
     return next(new DomainError('invalid', `Malformed JSON in request body: ${parseError.message}`));
+  if (type === 'entity.verify.failed')
+    return next(new DomainError('invalid', 'The request body is not valid UTF-8 text'));
   if (type === 'entity.too.large') return next(new DomainError('payload_too_large', 'Request body is too large'));
   if (type === 'encoding.unsupported' || type === 'charset.unsupported') {
     return next(new DomainError('unsupported_media_type', parseError.message ?? 'Unsupported encoding'));
   }
   next(err);
+}
+
+/** body-parser's `verify` hook: bytes that are not UTF-8 are refused (it would otherwise turn them into U+FFFD). */
+function requireUtf8(_req: unknown, _res: unknown, buf: Buffer): void {
+  if (!isUtf8(buf)) throw Object.assign(new Error('not UTF-8'), { type: 'entity.verify.failed' });
 }
 
 export function buildOpenApi(app: INestApplication): OpenAPIObject {
@@ -59,6 +68,7 @@ export async function createApp(config: AppConfig, databaseUrl: string): Promise
   app.useLogger(new QuietStartupLogger(app.get(Logger)));
   app.set('trust proxy', config.TRUST_PROXY);
   app.disable('x-powered-by');
+  app.use(requestId); // first: every answer, the body parser's 400 and 413 included, carries the id
   app.use(
     helmet({
       contentSecurityPolicy: {
@@ -79,7 +89,7 @@ export async function createApp(config: AppConfig, databaseUrl: string): Promise
   // gzip for JSON, the web app's JS/CSS and DZI descriptors (a weak airport network); images are already compressed.
   app.use(compression());
   app.use(cookieParser());
-  app.use(express.json({ limit: config.BODY_LIMIT_BYTES }), bodyParserErrors);
+  app.use(express.json({ limit: config.BODY_LIMIT_BYTES, verify: requireUtf8 }), bodyParserErrors);
   app.setGlobalPrefix('api');
 
   const doc = buildOpenApi(app);

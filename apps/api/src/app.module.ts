@@ -11,6 +11,7 @@ import { CohortsModule } from './cohorts';
 import { CohortManagementModule } from './cohorts/cohort-management.module';
 import { AllExceptionsFilter } from './common/filters/http-exception.filter';
 import { requestLoggerModule } from './common/logging/request-logger';
+import { InvalidTextGuard } from './common/validation/invalid-text.guard';
 import { AppConfig, ConfigModule } from './config';
 import { dataSourceOptions } from './database/data-source';
 import { ExercisesModule } from './exercises';
@@ -52,6 +53,8 @@ export class AppModule {
         HealthModule,
       ],
       providers: [
+        // Invalid text (NUL, unpaired surrogates) answers 400 before the auth guard or anything else reads the request.
+        { provide: APP_GUARD, useClass: InvalidTextGuard },
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_PIPE, useClass: ZodValidationPipe },
         { provide: APP_INTERCEPTOR, useClass: ZodSerializerInterceptor },

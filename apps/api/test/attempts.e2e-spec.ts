@@ -114,7 +114,7 @@ describe('attempts', () => {
     const report = await app
       .get(DemoContentService)
       .seed({ dir: libraryDir, dpi: 60, exercises: 16, log: () => undefined });
-    expect(report.modulesCreated).toBe(3);
+    expect(report.modulesCreated).toBe(6); // three per demo unit (ISB-IMM, LHE-IMM): modules belong to a unit
     trainee = await signIn(app, 'trainee05');
     other = await signIn(app, 'trainee06');
     instructor = await signIn(app, 'instructor1');
@@ -232,6 +232,23 @@ describe('attempts', () => {
       expect(img.headers['content-type']).toMatch(/^image\//);
     });
 
+    it('signs attempt and lesson image URLs for MEDIA_URL_TTL (900 s by default, rounded up to the minute)', async () => {
+      /** Seconds from now until the expiry written inside a signed URL's token (its payload is base64url JSON). */
+      const lifetime = (url: string) => {
+        const token = /\/api\/media\/s\/([^/]+)\//.exec(url)![1];
+        const claims = JSON.parse(Buffer.from(token.split('.')[0], 'base64url').toString('utf8')) as { e: number };
+        return claims.e - Date.now() / 1000;
+      };
+      const visible = first.images.find((i) => i.light === 'visible')!;
+      const lessons = await http().get(`/api/assignments/${practice.id}/lessons`).set(bearer(trainee));
+      const lessonUrls = lessons.body[0].images[0].urls as { dzi: string; expiresAt: string };
+      for (const urls of [visible.urls as unknown as { dzi: string; expiresAt: string }, lessonUrls]) {
+        expect(lifetime(urls.dzi)).toBeGreaterThan(900 - 5);
+        expect(lifetime(urls.dzi)).toBeLessThanOrEqual(900 + 60);
+        expect(Date.parse(urls.expiresAt) / 1000 - Date.now() / 1000).toBeCloseTo(lifetime(urls.dzi), 0);
+      }
+    });
+
     it('autosaves, and a reload keeps the clock and gives the saved answer back', async () => {
       const body = { decision: 'refer', points: [{ side: first.side, x: 0.5, y: 0.5 }], final: false };
       const auto = await put(trainee, attempt.id, 1, 'autosave-1-aaaa', body);
@@ -333,6 +350,13 @@ describe('attempts', () => {
       );
     });
 
+    it('refuses an answer after Finish (no deadline) saying the attempt was finished, not that time is over', async () => {
+      const late = await put(trainee, attempt.id, 12, 'after-finish-aaaaaaaa', final('accept'));
+      expect(late.status).toBe(409);
+      expect(late.body.message).toMatch(/^This attempt was finished /);
+      expect(late.body.message).not.toMatch(/time/i);
+    });
+
     it('reviews every item with its truth once finished: no missed forgeries or needless referrals', async () => {
       const review = await http().get(`/api/attempts/${attempt.id}/review`).set(bearer(trainee));
       expect(review.status).toBe(200);
@@ -416,7 +440,9 @@ describe('attempts', () => {
     it('finishes by itself once the module deadline passes, and refuses answers from then on', async () => {
       await db.query(`UPDATE attempts SET deadline = now() - interval '1 second' WHERE id = $1`, [attempt.id]);
       await http().get(`/api/attempts/${attempt.id}/items/3`).set(bearer(trainee)).expect(200);
-      expect((await put(trainee, attempt.id, 3, 'assess-3-aaaaaaaa', final('accept'))).status).toBe(409);
+      const refused = await put(trainee, attempt.id, 3, 'assess-3-aaaaaaaa', final('accept'));
+      expect(refused.status).toBe(409);
+      expect(refused.body.message).toBe('The time for this attempt is over; it has been finished');
       view = await http().get(`/api/attempts/${attempt.id}`).set(bearer(trainee));
       expect(view.body.status).toBe('finished');
     });

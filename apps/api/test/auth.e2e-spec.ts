@@ -86,6 +86,17 @@ describe('auth', () => {
     expect(blocked.body.message).toMatch(/Too many failed sign-in attempts/);
   });
 
+  it('counts failures atomically: of 30 parallel wrong-password sign-ins for one username, at most 5 are checked', async () => {
+    const { username } = await newUser();
+    const answers = await Promise.all(
+      Array.from({ length: 30 }, () => http().post('/api/auth/login').send({ username, password: 'wrong-password' })),
+    );
+    const statuses = answers.map((res) => res.status);
+    expect(statuses.filter((status) => status === 401).length).toBeLessThanOrEqual(5);
+    expect(statuses.filter((status) => status === 429).length).toBeGreaterThanOrEqual(25);
+    expect(statuses.every((status) => status === 401 || status === 429)).toBe(true);
+  });
+
   it('throttles an address after repeated failures across usernames', async () => {
     const strict = await testApp({ LOGIN_MAX_FAILURES_PER_IP: '3', TRUST_PROXY: 'true' });
     try {

@@ -299,4 +299,109 @@ describe('exercises, modules and assignments', () => {
     expect(listed.map((a: { cohort: unknown }) => a.cohort)).toEqual([named]);
     expect(mine.find((a) => a.id === assigned.id)).toMatchObject({ cohort: named });
   });
+
+  describe('exercises and modules belong to a unit', () => {
+    // instructor1 (Islamabad, ISB-IMM) owns an exercise and a module; instructor2 (Lahore, LHE-IMM) must not see them.
+    let exerciseId: string;
+    let moduleId: string;
+    let versionId: string;
+    let admin: string;
+    let isbUnitId: string;
+    let lheUnitId: string;
+    const settings = { mode: 'practice', feedback: 'after-item' };
+    beforeAll(async () => {
+      admin = await signIn(app, 'admin');
+      const units = (await http().get('/api/units').set(bearer(admin))).body as Array<{ id: string; code: string }>;
+      isbUnitId = units.find((unit) => unit.code === 'ISB-IMM')!.id;
+      lheUnitId = units.find((unit) => unit.code === 'LHE-IMM')!.id;
+      const created = await http().post('/api/exercises').set(bearer(instructor)).send(exercise());
+      exerciseId = created.body.id;
+      const mod = await http()
+        .post('/api/modules')
+        .set(bearer(instructor))
+        .send({ title: 'Islamabad only', exerciseIds: [exerciseId], settings });
+      moduleId = mod.body.id;
+      versionId = (await http().post(`/api/modules/${moduleId}/publish`).set(bearer(instructor))).body.publishedVersion
+        .id;
+    });
+
+    it('gives an instructor’s exercise and module their unit', async () => {
+      expect((await http().get(`/api/exercises/${exerciseId}`).set(bearer(instructor))).body.unitId).toBe(isbUnitId);
+      expect((await http().get(`/api/modules/${moduleId}`).set(bearer(instructor))).body.unitId).toBe(isbUnitId);
+    });
+
+    it('another unit’s instructor gets 404 reading, changing or listing the exercise (its truth stays hidden)', async () => {
+      expect((await http().get(`/api/exercises/${exerciseId}`).set(bearer(instructor2))).status).toBe(404);
+      const put = await http().put(`/api/exercises/${exerciseId}`).set(bearer(instructor2)).send(exercise());
+      expect(put.status).toBe(404);
+      const bank = (await http().get('/api/exercises?limit=200').set(bearer(instructor2))).body.items as Array<{
+        id: string;
+      }>;
+      expect(bank.map((item) => item.id)).not.toContain(exerciseId);
+    });
+
+    it('another unit’s instructor gets 404 reading, changing, publishing or assigning the module', async () => {
+      expect((await http().get(`/api/modules/${moduleId}`).set(bearer(instructor2))).status).toBe(404);
+      const put = await http()
+        .put(`/api/modules/${moduleId}`)
+        .set(bearer(instructor2))
+        .send({ title: 'Taken over', exerciseIds: [exerciseId], settings });
+      expect(put.status).toBe(404);
+      expect((await http().post(`/api/modules/${moduleId}/publish`).set(bearer(instructor2))).status).toBe(404);
+      const lahore = ((await http().get('/api/cohorts').set(bearer(instructor2))).body as Array<{ id: string }>)[0];
+      const assign = await http()
+        .post('/api/assignments')
+        .set(bearer(instructor2))
+        .send({ moduleVersionId: versionId, cohortId: lahore.id, opensAt: new Date().toISOString() });
+      expect(assign.status).toBe(404);
+      const listed = (await http().get('/api/modules').set(bearer(instructor2))).body as Array<{ id: string }>;
+      expect(listed.map((mod) => mod.id)).not.toContain(moduleId);
+      // Nothing changed.
+      const after = await http().get(`/api/modules/${moduleId}`).set(bearer(instructor));
+      expect(after.body).toMatchObject({ title: 'Islamabad only', publishedVersion: { version: 1 } });
+    });
+
+    it('the unit’s supervisor reads them; another unit’s pool cannot take the exercise', async () => {
+      expect((await http().get(`/api/exercises/${exerciseId}`).set(bearer(supervisor))).status).toBe(200);
+      expect((await http().get(`/api/modules/${moduleId}`).set(bearer(supervisor))).status).toBe(200);
+      const theirs = await http()
+        .post('/api/modules')
+        .set(bearer(instructor2))
+        .send({ title: 'Borrowed pool', exerciseIds: [exerciseId], settings });
+      expect(theirs.status).toBe(400);
+    });
+
+    it('an admin sees every unit’s, names the unit of what they create, and keeps a module to its unit', async () => {
+      expect((await http().get(`/api/exercises/${exerciseId}`).set(bearer(admin))).status).toBe(200);
+      const noUnit = await http().post('/api/exercises').set(bearer(admin)).send(exercise());
+      expect(noUnit.status).toBe(400);
+      expect(noUnit.body.message).toMatch(/which unit/);
+      const lahoreExercise = await http()
+        .post('/api/exercises')
+        .set(bearer(admin))
+        .send(exercise({ unitId: lheUnitId }));
+      expect(lahoreExercise.status).toBe(201);
+      expect((await http().get(`/api/exercises/${lahoreExercise.body.id}`).set(bearer(instructor2))).status).toBe(200);
+      const mixed = await http()
+        .post('/api/modules')
+        .set(bearer(admin))
+        .send({ title: 'Mixed pool', exerciseIds: [exerciseId, lahoreExercise.body.id], settings });
+      expect(mixed.status).toBe(400);
+      const lahoreModule = await http()
+        .post('/api/modules')
+        .set(bearer(admin))
+        .send({ title: 'Lahore pool', exerciseIds: [lahoreExercise.body.id], settings });
+      expect(lahoreModule.status).toBe(201);
+      expect(lahoreModule.body.unitId).toBe(lheUnitId);
+      // An Islamabad module is not assigned to a Lahore cohort, not even by an admin.
+      const lahore = ((await http().get('/api/cohorts').set(bearer(instructor2))).body as Array<{ id: string }>)[0];
+      const crossed = await http()
+        .post('/api/assignments')
+        .set(bearer(admin))
+        .send({ moduleVersionId: versionId, cohortId: lahore.id, opensAt: new Date().toISOString() });
+      expect(crossed.status).toBe(400);
+      expect(crossed.body.message).toMatch(/cohorts of its own unit/);
+      expect(isbUnitId).not.toBe(lheUnitId);
+    });
+  });
 });

@@ -65,6 +65,24 @@ describe('API hygiene', () => {
     expectErrorShape(res, 413);
   });
 
+  it.each([
+    ['malformed JSON (400)', 400, '{"username": "admin",'],
+    ['an oversize body (413)', 413, JSON.stringify({ username: 'a', password: 'x'.repeat(2 * 1024 * 1024) })],
+  ])('%s carries the request id in the body and the X-Request-Id header', async (_, status, body) => {
+    const given = await http()
+      .post('/api/auth/login')
+      .set('Content-Type', 'application/json')
+      .set('X-Request-Id', 'probe-body-parser-1')
+      .send(body);
+    expectErrorShape(given, status);
+    expect(given.headers['x-request-id']).toBe('probe-body-parser-1');
+    expect(given.body.requestId).toBe('probe-body-parser-1');
+    const generated = await http().post('/api/auth/login').set('Content-Type', 'application/json').send(body);
+    expectErrorShape(generated, status);
+    expect(generated.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
+    expect(generated.body.requestId).toBe(generated.headers['x-request-id']);
+  });
+
   it('unknown API route → 404 in the same shape', async () => {
     expectErrorShape(await http().get('/api/no-such-thing'), 404);
   });

@@ -1,6 +1,7 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Client } from 'pg';
 import request from 'supertest';
+import { toCsv } from '../src/common/csv/csv';
 import { bearer, signIn, testApp } from './utils';
 
 describe('units, users, cohorts and the trainee CSV import', () => {
@@ -96,6 +97,75 @@ describe('units, users, cohorts and the trainee CSV import', () => {
         .send({ userIds: [lhe.id] });
       expect(res.status).toBe(400);
       expect(res.body.message).toMatch(/belongs to another unit/);
+    });
+
+    describe('a cohort’s instructors belong to its unit', () => {
+      let isbUnitId: string;
+      let lheUnitId: string;
+      let instructor2Id: string;
+      beforeAll(async () => {
+        const units = (await http().get('/api/units').set(bearer(t.admin))).body as Array<{ id: string; code: string }>;
+        isbUnitId = units.find((unit) => unit.code === 'ISB-IMM')!.id;
+        lheUnitId = units.find((unit) => unit.code === 'LHE-IMM')!.id;
+        instructor2Id = (await http().get('/api/auth/me').set(bearer(t.instructor2))).body.id;
+      });
+
+      it('POST /api/cohorts naming another unit’s instructor → 400 in words, and no cohort', async () => {
+        const name = `Mixed ${Date.now()}`;
+        const res = await http()
+          .post('/api/cohorts')
+          .set(bearer(t.admin))
+          .send({ name, unitId: isbUnitId, instructorIds: [instructor2Id] });
+        expect(res.status).toBe(400);
+        expect(res.body.message).toBe(
+          'A cohort’s instructors must belong to its unit: instructor2 belongs to another unit',
+        );
+        expect(await count('SELECT count(*) AS n FROM cohorts WHERE name = $1', [name])).toBe(0);
+      });
+
+      it('an instructor cannot name another unit’s instructor as co-instructor either', async () => {
+        const res = await http()
+          .post('/api/cohorts')
+          .set(bearer(t.instructor1))
+          .send({ name: `Co ${Date.now()}`, unitId: isbUnitId, instructorIds: [instructor2Id] });
+        expect(res.status).toBe(400);
+        expect(res.body.message).toMatch(/instructor2 belongs to another unit/);
+      });
+
+      it('PATCH /api/cohorts/:id adding another unit’s instructor → 400; the instructors stay as they were', async () => {
+        const cohort = (
+          await http()
+            .post('/api/cohorts')
+            .set(bearer(t.instructor1))
+            .send({ name: `Patch ${Date.now()}`, unitId: isbUnitId })
+        ).body;
+        const res = await http()
+          .patch(`/api/cohorts/${cohort.id}`)
+          .set(bearer(t.instructor1))
+          .send({ instructorIds: [instructor2Id] });
+        expect(res.status).toBe(400);
+        expect(res.body.message).toMatch(/instructor2 belongs to another unit/);
+        const after = await http().get(`/api/cohorts/${cohort.id}`).set(bearer(t.instructor1));
+        expect(after.body.instructorIds).toEqual(cohort.instructorIds);
+      });
+
+      it('an admin moving a cohort to another unit must bring instructors of that unit', async () => {
+        const cohort = (
+          await http()
+            .post('/api/cohorts')
+            .set(bearer(t.instructor1))
+            .send({ name: `Move ${Date.now()}`, unitId: isbUnitId })
+        ).body;
+        const kept = await http().patch(`/api/cohorts/${cohort.id}`).set(bearer(t.admin)).send({ unitId: lheUnitId });
+        expect(kept.status).toBe(400);
+        expect(kept.body.message).toMatch(/instructor1 belongs to another unit/);
+        const moved = await http()
+          .patch(`/api/cohorts/${cohort.id}`)
+          .set(bearer(t.admin))
+          .send({ unitId: lheUnitId, instructorIds: [instructor2Id] });
+        expect(moved.status).toBe(200);
+        expect(moved.body).toMatchObject({ unitId: lheUnitId, instructorIds: [instructor2Id] });
+      });
     });
 
     it('an instructor cannot create a cohort in another unit', async () => {
@@ -267,6 +337,66 @@ describe('units, users, cohorts and the trainee CSV import', () => {
         { row: 9, column: 'cohort', reason: 'No cohort "Ghost Cohort" in unit ISB-IMM' },
       ]);
       expect(await count('SELECT count(*) AS n FROM users')).toBe(before);
+    });
+
+    it('rejects two service numbers that give one username (FIA/… and FIA-…), naming both rows', async () => {
+      const before = await count('SELECT count(*) AS n FROM users');
+      const n = 90000 + (Date.now() % 9000);
+      const csv = [
+        'service_number,name,unit,cohort,language',
+        `FIA/${n},Slash Number,ISB-IMM,,en`, // row 2
+        `OK-${n}-1,Innocent Row,ISB-IMM,,en`, // row 3
+        `FIA-${n},Dash Number,ISB-IMM,,en`, // row 4: both become fia-<n>
+      ].join('\n');
+      const res = await upload(t.admin, csv);
+      expect(res.status).toBe(400);
+      expect(res.body.details.errors).toEqual([
+        {
+          row: 2,
+          column: 'service_number',
+          reason: `Gives the same username (fia-${n}) as FIA-${n} in row 4; usernames must differ`,
+        },
+        {
+          row: 4,
+          column: 'service_number',
+          reason: `Gives the same username (fia-${n}) as FIA/${n} in row 2; usernames must differ`,
+        },
+      ]);
+      expect(await count('SELECT count(*) AS n FROM users')).toBe(before);
+    });
+
+    it('rejects a service number whose username an existing user already has', async () => {
+      const n = 80000 + (Date.now() % 9000);
+      const first = await upload(t.admin, `service_number,name,unit,cohort,language\nFIA-${n},First,ISB-IMM,,en\n`);
+      expect(first.status).toBe(201);
+      const res = await upload(t.admin, `service_number,name,unit,cohort,language\nFIA/${n},Second,ISB-IMM,,en\n`);
+      expect(res.status).toBe(400);
+      expect(res.body.details.errors).toEqual([
+        { row: 2, column: 'service_number', reason: `Username fia-${n} is already taken` },
+      ]);
+    });
+
+    it('keeps formula-looking names as typed; every CSV writer neutralises them on the way out', async () => {
+      const n = 70000 + (Date.now() % 9000);
+      const names = ["=cmd|' /C calc'!A0", '+SUM(1+1)', '@HYPERLINK("http://evil.example","open")'];
+      const csv = [
+        'service_number,name,unit,cohort,language',
+        ...names.map((name, index) => `XL-${n}-${index},"${name.replace(/"/g, '""')}",ISB-IMM,,en`),
+      ].join('\n');
+      const res = await upload(t.admin, csv);
+      expect(res.status).toBe(201);
+      const users = res.body.users as Array<{ displayName: string; serviceNumber: string; initialPassword: string }>;
+      expect(users.map((user) => user.displayName)).toEqual(names);
+      const written = toCsv(
+        ['service_number', 'name'],
+        users.map((user) => [user.serviceNumber, user.displayName]),
+      );
+      expect(written.split('\r\n').slice(1, 4)).toEqual([
+        `XL-${n}-0,'=cmd|' /C calc'!A0`,
+        `XL-${n}-1,'+SUM(1+1)`,
+        `XL-${n}-2,"'@HYPERLINK(""http://evil.example"",""open"")"`,
+      ]);
+      expect(users.every((user) => /^[A-Za-z0-9]/.test(user.initialPassword))).toBe(true);
     });
 
     it('an instructor may import only into their own unit', async () => {

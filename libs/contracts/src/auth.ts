@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Language, Role } from './taxonomy';
+import { nameText } from './text';
 
 export const LoginRequest = z.strictObject({
   username: z.string().trim().min(1).max(64),
@@ -36,7 +37,7 @@ export type ChangePasswordRequest = z.infer<typeof ChangePasswordRequest>;
 
 export const UpdateMeRequest = z.strictObject({
   language: Language.optional(),
-  displayName: z.string().trim().min(1).max(120).optional(),
+  displayName: nameText(120).optional(),
 });
 export type UpdateMeRequest = z.infer<typeof UpdateMeRequest>;
 

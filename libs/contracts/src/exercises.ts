@@ -15,6 +15,7 @@ import {
   Polygon,
   Verdict,
 } from './taxonomy';
+import { nameText } from './text';
 
 /** MRZ check-digit fields a trainee can flag (mrz package field names). */
 export const MRZ_CHECKS = [
@@ -101,7 +102,7 @@ export const CheckContext = z.object({
 export type CheckContext = z.infer<typeof CheckContext>;
 
 export const ExerciseInput = z.strictObject({
-  title: z.string().trim().min(1).max(160),
+  title: nameText(160),
   issuingState: z
     .string()
     .trim()
@@ -120,11 +121,18 @@ export const ExerciseInput = z.strictObject({
   featureOptions: z.array(FeatureKind).max(60).default([]),
   context: CheckContext.nullable().default(null),
   truth: ExerciseTruth,
+  /**
+   * The unit the exercise belongs to (its instructors see and change it; modules of that unit pool it). An
+   * instructor's exercise is in their own unit; an admin names it. Fixed once the exercise exists.
+   */
+  unitId: z.uuid().optional(),
 });
 export type ExerciseInput = z.infer<typeof ExerciseInput>;
 
 export const ExerciseSummary = z.object({
   id: z.uuid(),
+  /** The unit it belongs to; null for content from before units owned it (admin only). */
+  unitId: z.uuid().nullable(),
   /** The current version's id and number. */
   versionId: z.uuid(),
   version: z.number().int(),
@@ -196,18 +204,25 @@ export const ModuleSettings = z
 export type ModuleSettings = z.infer<typeof ModuleSettings>;
 
 export const ModuleInput = z.strictObject({
-  title: z.string().trim().min(1).max(160),
+  title: nameText(160),
   description: z.string().trim().max(8000).default(''),
   /** Specimens studied in the module's lessons. */
   lessonSpecimenIds: z.array(z.uuid()).max(50).default([]),
   /** Exercise ids (their current versions are frozen at publishing). */
   exerciseIds: z.array(z.uuid()).min(1).max(500),
   settings: ModuleSettings,
+  /**
+   * The unit the module belongs to; its pool holds exercises of that unit only. An instructor's module is in their
+   * own unit; an admin's takes the unit of its exercises unless named. Fixed once the module exists.
+   */
+  unitId: z.uuid().optional(),
 });
 export type ModuleInput = z.infer<typeof ModuleInput>;
 
 export const ModuleView = z.object({
   id: z.uuid(),
+  /** The unit it belongs to; null for content from before units owned it (admin only). */
+  unitId: z.uuid().nullable(),
   title: z.string(),
   description: z.string(),
   lessonSpecimenIds: z.array(z.uuid()),

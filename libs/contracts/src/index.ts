@@ -1,4 +1,5 @@
 export * from './taxonomy';
+export * from './text';
 export * from './training-states';
 export * from './errors';
 export * from './auth';

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { ListQuery } from './organisation';
 import { DocumentSide, DocumentType, FeatureCategory, FeatureKind, Light, Point, Polygon } from './taxonomy';
+import { nameText } from './text';
 
 // ------------------------------------------------------------------------------------------------ media
 
@@ -64,7 +65,7 @@ export const ZoomHint = z.object({ center: Point, zoom: z.number().min(1).max(64
 export type ZoomHint = z.infer<typeof ZoomHint>;
 
 export const FeatureAnnotationInput = z.strictObject({
-  name: z.string().trim().min(1).max(120),
+  name: nameText(120),
   kind: FeatureKind,
   category: FeatureCategory,
   side: DocumentSide,
@@ -85,7 +86,7 @@ const stateCode = z
   .regex(/^[A-Z<]{3}$/, 'issuing state: a three-letter ICAO code');
 
 const specimenFields = {
-  title: z.string().trim().min(1).max(160),
+  title: nameText(160),
   issuingState: stateCode,
   documentType: DocumentType,
   series: z.string().trim().max(60),

@@ -2,8 +2,9 @@
 import { z } from 'zod';
 import { RowError } from './errors';
 import { Language, Role } from './taxonomy';
+import { nameText } from './text';
 
-const name = z.string().trim().min(1).max(160);
+const name = nameText(160);
 export const ServiceNumber = z
   .string()
   .trim()

@@ -20,6 +20,7 @@ import { attemptContext, itemLockedEvent } from './attempt-event-builder';
 import { AttemptEvents } from './attempt-events';
 import { AttemptFinisher } from './attempt-finisher';
 import { AttemptLoader, type LoadedAttempt } from './attempt-loader';
+import type { Attempt } from './attempt.entity';
 import { attemptView, lockedResult } from './attempts.mapper';
 import { AttemptsRepository } from './attempts.repository';
 import { ItemPresenter } from './item-presenter';
@@ -31,6 +32,17 @@ export const LATE_GRACE_MS = 2000;
 const randomUnit = () => randomInt(0, 2 ** 32) / 2 ** 32;
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 const IDEMPOTENCY_KEY = /^[\x21-\x7e]{8,200}$/;
+
+/** The 409 for an answer to a finished attempt: "time is over" only when a deadline ended it. */
+function finishedConflict(attempt: Attempt): DomainError {
+  const finishedAt = attempt.finishedAt ?? new Date();
+  if (attempt.deadline && attempt.deadline.getTime() <= finishedAt.getTime())
+    return new DomainError('conflict', 'The time for this attempt is over; it has been finished');
+  return new DomainError(
+    'conflict',
+    `This attempt was finished at ${finishedAt.toISOString()} (Finish was pressed, perhaps in another tab); it takes no more answers`,
+  );
+}
 
 @Injectable()
 export class AttemptsService {
@@ -142,10 +154,7 @@ export class AttemptsService {
         }
         return receipt.result as ItemResponseResult;
       }
-      if (await this.finisher.finishIfOverdue(attempt, m)) {
-        throw new DomainError('conflict', 'The time for this attempt is over; it has been finished');
-      }
-      if (attempt.status !== 'in-progress') throw new DomainError('conflict', 'This attempt is finished');
+      if (await this.finisher.finishIfOverdue(attempt, m)) throw finishedConflict(attempt);
       if (!item.firstServedAt) throw new DomainError('conflict', 'This item has not been shown yet');
       const answer: ItemAnswer = {
         decision: body.decision,

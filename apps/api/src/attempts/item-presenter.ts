@@ -4,7 +4,7 @@ import type { ItemPresentation } from '@firstline/contracts';
 import { Injectable } from '@nestjs/common';
 import { DomainError } from '../common/errors/domain-error';
 import type { ExerciseVersionRecord } from '../exercises';
-import { MediaService, TRAINEE_IMAGE_URL_TTL_SECONDS } from '../media';
+import { MediaService } from '../media';
 import type { ModuleVersionRecord } from '../modules';
 import type { Attempt, AttemptItem } from './attempt.entity';
 import { itemPresentation, presentedAssetIds } from './presentation.mapper';
@@ -21,11 +21,7 @@ export class ItemPresenter {
     userId: string,
   ): Promise<ItemPresentation> {
     const assetIds = presentedAssetIds(exercise);
-    const urls = await this.media.signedUrls(
-      assetIds,
-      { userId, scope: `attempt:${attempt.id}` },
-      TRAINEE_IMAGE_URL_TTL_SECONDS,
-    );
+    const urls = await this.media.signedUrls(assetIds, { userId, scope: `attempt:${attempt.id}` });
     const missing = assetIds.filter((a) => !urls.has(a));
     if (missing.length) {
       const retry = { 'Retry-After': '5' };

@@ -9,7 +9,7 @@ import { DomainError } from '../common/errors/domain-error';
 import { AppConfig, APP_CONFIG } from '../config/config';
 import { SessionsService } from '../sessions';
 import { Account, hashPassword, UsersService, verifyPassword } from '../users';
-import { LoginFailuresRepository } from './login-failures.repository';
+import { FailureCounts, LoginFailuresRepository } from './login-failures.repository';
 
 export interface Session extends LoginResponse {
   refreshToken: string;
@@ -32,11 +32,12 @@ export class AuthService {
 
   async login(usernameRaw: string, password: string, ip: string): Promise<Session> {
     const username = usernameRaw.trim().toLowerCase();
-    await this.assertNotThrottled(username, ip);
+    // The attempt is counted as a failure before the password is checked, atomically with the throttle check, so
+    // parallel attempts cannot all pass on the same count; a successful sign-in clears the username's failures.
+    await this.countAttempt(username, ip);
     const found = await this.users.credentials(username);
     const passwordMatches = await verifyPassword(found?.passwordHash, password);
     if (!found || !passwordMatches || !found.account.active) {
-      await this.failures.record(username, ip);
       this.logger.warn({ username, ip }, 'failed sign-in');
       throw new DomainError('unauthorized', INVALID_CREDENTIALS);
     }
@@ -81,16 +82,17 @@ export class AuthService {
     return account.view;
   }
 
-  private async assertNotThrottled(username: string, ip: string): Promise<void> {
+  /** Answers 429 when the username or the address is over its limit; otherwise records this attempt as a failure. */
+  private async countAttempt(username: string, ip: string): Promise<void> {
     const windowSeconds = this.config.LOGIN_FAILURE_WINDOW_SECONDS;
     const since = new Date(Date.now() - windowSeconds * 1000);
-    const failures = await this.failures.countSince(username, ip, since);
-    const limitedSince =
-      failures.byUser >= this.config.LOGIN_MAX_FAILURES_PER_USER
-        ? failures.firstByUser
-        : failures.byIp >= this.config.LOGIN_MAX_FAILURES_PER_IP
-          ? failures.firstByIp
-          : null;
+    const failures = await this.failures.transaction(async (m) => {
+      await this.failures.lock(username, ip, m);
+      const counts = await this.failures.countSince(username, ip, since, m);
+      if (!this.limitedSince(counts)) await this.failures.record(username, ip, m);
+      return counts;
+    });
+    const limitedSince = this.limitedSince(failures);
     if (limitedSince) {
       const retryAfter = Math.max(
         1,
@@ -99,6 +101,14 @@ export class AuthService {
       const message = `Too many failed sign-in attempts. Try again in ${Math.ceil(retryAfter / 60)} minute(s).`;
       throw new DomainError('too_many_requests', message, undefined, { 'Retry-After': String(retryAfter) });
     }
+  }
+
+  private limitedSince(failures: FailureCounts): Date | null {
+    return failures.byUser >= this.config.LOGIN_MAX_FAILURES_PER_USER
+      ? failures.firstByUser
+      : failures.byIp >= this.config.LOGIN_MAX_FAILURES_PER_IP
+        ? failures.firstByIp
+        : null;
   }
 
   private async issue(account: Account, familyId: string, m?: EntityManager): Promise<Session> {

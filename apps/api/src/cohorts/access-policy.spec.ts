@@ -172,4 +172,34 @@ describe('AccessPolicy', () => {
       await expect(policy().access.canSeeUser(trainee, user('x', 'trainee', UNIT))).resolves.toBe(false);
     });
   });
+
+  describe('exercises and modules (content of a unit)', () => {
+    const { access } = policy();
+
+    it('lets an admin see and change every unit’s content, and content of no unit', () => {
+      for (const unitId of [UNIT, OTHER_UNIT, null]) {
+        expect(access.canSeeUnitContent(admin, unitId)).toBe(true);
+        expect(access.canChangeUnitContent(admin, unitId)).toBe(true);
+      }
+      expect(access.contentScope(admin)).toEqual({ kind: 'every' });
+    });
+
+    it('lets an instructor see and change their own unit’s content only', () => {
+      expect(access.canChangeUnitContent(instructor, UNIT)).toBe(true);
+      expect(access.canSeeUnitContent(instructor, OTHER_UNIT)).toBe(false);
+      expect(access.canSeeUnitContent(instructor, null)).toBe(false);
+      expect(access.contentScope(instructor)).toEqual({ kind: 'unit', unitId: UNIT });
+    });
+
+    it('lets a supervisor read their own unit’s content and change none', () => {
+      expect(access.canSeeUnitContent(supervisor, UNIT)).toBe(true);
+      expect(access.canChangeUnitContent(supervisor, UNIT)).toBe(false);
+      expect(access.canSeeUnitContent(supervisor, OTHER_UNIT)).toBe(false);
+    });
+
+    it('shows a trainee, or staff without a unit, none of it', () => {
+      expect(access.canSeeUnitContent(trainee, UNIT)).toBe(false);
+      expect(access.canSeeUnitContent({ ...instructor, unitId: null }, null)).toBe(false);
+    });
+  });
 });

@@ -1,5 +1,6 @@
-// Who may see which cohort and which user, and who may change a cohort: the one place every feature asks
-// (users, cohorts, attempts, modules, reports), so the scope rules of DESIGN.md's "least privilege" are written once.
+// Who may see which cohort and which user, who may change a cohort, and whose exercises and modules an actor sees:
+// the one place every feature asks (users, cohorts, attempts, exercises, modules, reports), so the scope rules of
+// DESIGN.md's "least privilege" are written once.
 import type { Role } from '@firstline/contracts';
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
@@ -17,6 +18,12 @@ export type UserScope =
   | { kind: 'unit'; unitId: string | null }
   | { kind: 'trainees'; unitId: string | null; alsoUserIds: string[] }
   | { kind: 'self'; userId: string };
+
+/**
+ * The exercises and modules an actor may see, as a filter their features apply to their own tables: `every` unit
+ * (admin), or `unit` — one unit's (instructor, supervisor; null: none).
+ */
+export type ContentScope = { kind: 'every' } | { kind: 'unit'; unitId: string | null };
 
 /** What the policy needs to know about a user to decide whether an actor may see them. */
 export interface UserFacts {
@@ -77,5 +84,22 @@ export class AccessPolicy {
       return (await this.cohorts.memberIdsOfCohortsRunBy(actor.id, m)).includes(user.id);
     }
     return user.id === actor.id;
+  }
+
+  /** Whose exercises and modules the actor may see (see ContentScope); trainees see none through these routes. */
+  contentScope(actor: Actor): ContentScope {
+    if (actor.role === 'admin') return { kind: 'every' };
+    return { kind: 'unit', unitId: actor.role === 'trainee' ? null : actor.unitId };
+  }
+
+  /** Whether the actor may see an exercise or module of this unit: admin all; staff their own unit's only. */
+  canSeeUnitContent(actor: Actor, unitId: string | null): boolean {
+    const scope = this.contentScope(actor);
+    return scope.kind === 'every' || (scope.unitId !== null && scope.unitId === unitId);
+  }
+
+  /** Whether the actor may change it (edit, publish, assign): admin, or an instructor of its unit. */
+  canChangeUnitContent(actor: Actor, unitId: string | null): boolean {
+    return actor.role === 'admin' || (actor.role === 'instructor' && this.canSeeUnitContent(actor, unitId));
   }
 }

@@ -41,7 +41,7 @@ export class CohortsService {
         throw new DomainError('conflict', `The unit already has a cohort named "${body.name}"`);
       const instructorIds = new Set(body.instructorIds ?? []);
       if (actor.role === 'instructor') instructorIds.add(actor.id);
-      await this.assertInstructors([...instructorIds], m);
+      await this.assertInstructors([...instructorIds], body.unitId, m);
       const fields = {
         name: body.name,
         unitId: body.unitId,
@@ -74,13 +74,13 @@ export class CohortsService {
       const startsOn = body.startsOn !== undefined ? body.startsOn : startedOn;
       const endsOn = body.endsOn !== undefined ? body.endsOn : endedOn;
       this.assertDates(startsOn, endsOn);
+      const instructorIds = new Set(body.instructorIds ?? currentInstructorIds);
+      if (body.instructorIds && actor.role === 'instructor') instructorIds.add(actor.id);
+      // Checked when the instructors or the unit change: a cohort moved to another unit takes none of the old ones.
+      if (body.instructorIds || (body.unitId && body.unitId !== unitId))
+        await this.assertInstructors([...instructorIds], body.unitId ?? unitId, m);
       await this.cohorts.update(id, { name: body.name ?? name, unitId: body.unitId ?? unitId, startsOn, endsOn }, m);
-      if (body.instructorIds) {
-        const instructorIds = new Set(body.instructorIds);
-        if (actor.role === 'instructor') instructorIds.add(actor.id);
-        await this.assertInstructors([...instructorIds], m);
-        await this.cohorts.setInstructors(id, [...instructorIds], m);
-      }
+      if (body.instructorIds) await this.cohorts.setInstructors(id, [...instructorIds], m);
       await this.audit.record(
         { actorId: actor.id, action: 'cohort.update', entityType: 'cohort', entityId: id, before, after: body },
         m,
@@ -159,13 +159,21 @@ export class CohortsService {
       throw new DomainError('forbidden', 'Only the cohort’s instructors or an admin change it');
   }
 
-  private async assertInstructors(ids: string[], m: EntityManager): Promise<void> {
+  /** Every one must be an active instructor of the cohort's unit (else they could read another unit's trainees). */
+  private async assertInstructors(ids: string[], unitId: string, m: EntityManager): Promise<void> {
     if (!ids.length) return;
     const users = await this.users.summaries(ids, m);
     const notInstructors = ids.filter(
       (id) => !users.some((user) => user.id === id && user.role === 'instructor' && user.active),
     );
     if (notInstructors.length) throw new DomainError('invalid', `Not active instructors: ${notInstructors.join(', ')}`);
+    const elsewhere = users.filter((user) => user.unitId !== unitId).map((user) => user.username);
+    if (elsewhere.length)
+      throw new DomainError(
+        'invalid',
+        `A cohort’s instructors must belong to its unit: ${elsewhere.map((name) => `${name} belongs to another unit`).join('; ')}`,
+        { instructors: elsewhere },
+      );
   }
 
   private assertDates(startsOn: string | null, endsOn: string | null) {

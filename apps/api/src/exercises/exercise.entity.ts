@@ -25,6 +25,10 @@ export class Exercise {
   @PrimaryGeneratedColumn('uuid') id!: string;
   @Column({ name: 'current_version_id', type: 'uuid', nullable: true }) currentVersionId!: string | null;
   @Column({ name: 'created_by', type: 'uuid', nullable: true }) createdBy!: string | null;
+  /** The unit it belongs to (fixed once created); null only for an admin's content from before units owned it. */
+  @Index('ix_exercises_unit')
+  @Column({ name: 'unit_id', type: 'uuid', nullable: true })
+  unitId!: string | null;
   /** Seed key for generated demo content, so re-seeding is idempotent. */
   @Index('uq_exercises_seed_key', { unique: true, where: 'seed_key IS NOT NULL' })
   @Column({ name: 'seed_key', type: 'text', nullable: true })

@@ -14,10 +14,10 @@ export class ExercisesController {
 
   @Roles('admin', 'instructor', 'supervisor')
   @Get()
-  @ApiOperation({ summary: 'Exercise bank (current versions), with filters' })
+  @ApiOperation({ summary: 'Exercise bank of the caller’s unit (admin: every unit; current versions), with filters' })
   @ZodResponse({ type: ExercisePageDto })
-  list(@Query() q: ExerciseListQueryDto) {
-    return this.exercises.list(q);
+  list(@CurrentActor() actor: Actor, @Query() q: ExerciseListQueryDto) {
+    return this.exercises.list(actor, q);
   }
 
   @Roles('admin', 'instructor')
@@ -30,10 +30,10 @@ export class ExercisesController {
 
   @Roles('admin', 'instructor', 'supervisor')
   @Get(':id')
-  @ApiOperation({ summary: 'One exercise with its truth (current version)' })
+  @ApiOperation({ summary: 'One exercise of the caller’s unit with its truth (current version)' })
   @ZodResponse({ type: ExerciseViewDto })
-  get(@Param() p: IdParamDto) {
-    return this.exercises.get(p.id);
+  get(@CurrentActor() actor: Actor, @Param() p: IdParamDto) {
+    return this.exercises.get(actor, p.id);
   }
 
   @Roles('admin', 'instructor')

@@ -48,12 +48,12 @@ export function versionColumns(input: ExerciseInput): Partial<ExerciseVersion> {
 
 export function exerciseSummary(
   v: ExerciseVersion,
-  exerciseId: string,
+  exercise: Pick<Exercise, 'id' | 'unitId' | 'updatedAt'>,
   responseCount: number,
-  updatedAt: Date,
 ): ExerciseSummary {
   return {
-    id: exerciseId,
+    id: exercise.id,
+    unitId: exercise.unitId,
     versionId: v.id,
     version: v.version,
     title: v.title,
@@ -64,13 +64,13 @@ export function exerciseSummary(
     verdict: v.truth.verdict,
     fraudType: v.truth.fraudType,
     responseCount,
-    updatedAt: updatedAt.toISOString(),
+    updatedAt: exercise.updatedAt.toISOString(),
   };
 }
 
 export function exerciseView(v: ExerciseVersion, e: Exercise, responseCount: number): ExerciseView {
   return {
-    ...exerciseSummary(v, e.id, responseCount, e.updatedAt),
+    ...exerciseSummary(v, e, responseCount),
     specimenId: v.specimenId,
     parts: v.parts,
     images: v.images,

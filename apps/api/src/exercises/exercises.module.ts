@@ -1,8 +1,10 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '../audit';
+import { CohortsModule } from '../cohorts';
 import { MediaModule } from '../media';
 import { SpecimensModule } from '../specimens';
+import { UnitsModule } from '../units';
 import { ExerciseUsage } from './exercise-usage';
 import { Exercise, ExerciseVersion } from './exercise.entity';
 import { ExercisesController } from './exercises.controller';
@@ -10,7 +12,14 @@ import { ExercisesRepository } from './exercises.repository';
 import { ExercisesService } from './exercises.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([Exercise, ExerciseVersion]), AuditModule, MediaModule, SpecimensModule],
+  imports: [
+    TypeOrmModule.forFeature([Exercise, ExerciseVersion]),
+    AuditModule,
+    CohortsModule,
+    MediaModule,
+    SpecimensModule,
+    UnitsModule,
+  ],
   controllers: [ExercisesController],
   providers: [ExercisesRepository, ExercisesService, ExerciseUsage],
   exports: [ExercisesService, ExerciseUsage],

@@ -3,11 +3,13 @@ import type { ExerciseListQuery } from '@firstline/contracts';
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, In, Repository } from 'typeorm';
+import type { ContentScope } from '../cohorts';
 import { Exercise, ExerciseVersion } from './exercise.entity';
 
 /** One row of the bank's page: the exercise, its current version and how many locked responses it has. */
 export interface ExercisePageRow {
   exerciseId: string;
+  unitId: string | null;
   versionId: string;
   updatedAt: Date;
 }
@@ -32,12 +34,17 @@ export class ExercisesRepository {
   }
 
   /**
-   * A page of the bank (current versions), filtered as the query says.
+   * A page of the bank (current versions) within the actor's content scope, filtered as the query says.
    */
-  async page(q: ExerciseListQuery, m?: EntityManager): Promise<{ total: number; rows: ExercisePageRow[] }> {
+  async page(
+    q: ExerciseListQuery,
+    scope: ContentScope,
+    m?: EntityManager,
+  ): Promise<{ total: number; rows: ExercisePageRow[] }> {
     const db = m ?? this.exercises.manager;
     const where: string[] = [];
     const params: unknown[] = [];
+    if (scope.kind === 'unit') where.push(scope.unitId ? `e.unit_id = $${params.push(scope.unitId)}` : 'false');
     if (q.q) {
       const like = params.push(`%${q.q}%`);
       where.push(`(v.title ILIKE $${like} OR v.issuing_state ILIKE $${like} OR v.tags::text ILIKE $${like})`);
@@ -48,7 +55,7 @@ export class ExercisesRepository {
     const from = `FROM exercises e JOIN exercise_versions v ON v.id = e.current_version_id WHERE true ${clause}`;
     const [{ total }]: Array<{ total: number }> = await db.query(`SELECT count(*)::int AS total ${from}`, params);
     const rows: ExercisePageRow[] = await db.query(
-      `SELECT e.id AS "exerciseId", v.id AS "versionId", e.updated_at AS "updatedAt"
+      `SELECT e.id AS "exerciseId", e.unit_id AS "unitId", v.id AS "versionId", e.updated_at AS "updatedAt"
          ${from} ORDER BY v.title, e.id LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
       [...params, q.limit, q.offset],
     );

@@ -1,13 +1,17 @@
 // Exercises: authoring with validation, and versioning — an exercise that has been drawn into an attempt or frozen
 // into a published module gets a new version when edited, so earlier responses keep the version they answered.
+// Each exercise belongs to a unit: its instructors see and change it, its supervisors read it, admin all; to anyone
+// else it does not exist (404), truth included.
 import type { ExerciseInput, ExerciseListQuery, ExerciseSummary, ExerciseView } from '@firstline/contracts';
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { AuditService } from '../audit';
+import { AccessPolicy } from '../cohorts';
 import { Actor } from '../common/decorators/actor';
 import { DomainError, notFound } from '../common/errors/domain-error';
 import { MediaService } from '../media';
 import { SpecimensService } from '../specimens';
+import { UnitsService } from '../units';
 import { exerciseInputProblems } from './exercise-rules';
 import { ExerciseUsage } from './exercise-usage';
 import type { ExerciseVersion } from './exercise.entity';
@@ -22,35 +26,45 @@ export class ExercisesService {
     private readonly specimens: SpecimensService,
     private readonly media: MediaService,
     private readonly usage: ExerciseUsage,
+    private readonly access: AccessPolicy,
+    private readonly units: UnitsService,
   ) {}
 
   async list(
+    actor: Actor,
     q: ExerciseListQuery,
   ): Promise<{ items: ExerciseSummary[]; total: number; limit: number; offset: number }> {
-    const { total, rows } = await this.exercises.page(q);
+    const { total, rows } = await this.exercises.page(q, this.access.contentScope(actor));
     const versions = await this.exercises.versionsByIds(rows.map((r) => r.versionId));
     const byId = new Map(versions.map((v) => [v.id, v]));
     const responses = await this.responseCounts(rows.map((r) => r.exerciseId));
     const items = rows.map((r) =>
-      exerciseSummary(byId.get(r.versionId)!, r.exerciseId, responses.get(r.exerciseId) ?? 0, r.updatedAt),
+      exerciseSummary(
+        byId.get(r.versionId)!,
+        { id: r.exerciseId, unitId: r.unitId, updatedAt: r.updatedAt },
+        responses.get(r.exerciseId) ?? 0,
+      ),
     );
     return { items, total, limit: q.limit, offset: q.offset };
   }
 
-  async get(id: string): Promise<ExerciseView> {
+  async get(actor: Actor, id: string): Promise<ExerciseView> {
     const exercise = await this.exercises.findExercise(id);
-    if (!exercise?.currentVersionId) throw notFound('Exercise');
+    if (!exercise?.currentVersionId || !this.access.canSeeUnitContent(actor, exercise.unitId))
+      throw notFound('Exercise');
     const version = await this.exercises.versionOrFail(exercise.currentVersionId);
     return exerciseView(version, exercise, (await this.responseCounts([id])).get(id) ?? 0);
   }
 
   async create(actor: Actor, input: ExerciseInput): Promise<ExerciseView> {
-    return this.exercises.transaction((m) => this.createVersionOne(actor.id, input, null, m));
+    return this.exercises.transaction(async (m) =>
+      this.createVersionOne(actor.id, await this.ownerUnit(actor, input.unitId, m), input, null, m),
+    );
   }
 
-  /** The demo seeder's entry: a new exercise under a seed key (see `seededExerciseId`), created by nobody. */
-  async createForSeed(seedKey: string, input: ExerciseInput, m: EntityManager): Promise<ExerciseView> {
-    return this.createVersionOne(null, input, seedKey, m);
+  /** The demo seeder's entry: a new exercise of a unit under a seed key (see `seededExerciseId`), created by nobody. */
+  async createForSeed(seedKey: string, unitId: string, input: ExerciseInput, m: EntityManager): Promise<ExerciseView> {
+    return this.createVersionOne(null, unitId, input, seedKey, m);
   }
 
   /** The exercise created under this seed key, if any. */
@@ -61,7 +75,10 @@ export class ExercisesService {
   async update(actor: Actor, id: string, input: ExerciseInput): Promise<ExerciseView> {
     return this.exercises.transaction(async (m) => {
       const exercise = await this.exercises.lockExercise(id, m);
-      if (!exercise?.currentVersionId) throw notFound('Exercise');
+      if (!exercise?.currentVersionId || !this.access.canChangeUnitContent(actor, exercise.unitId))
+        throw notFound('Exercise');
+      if (input.unitId && input.unitId !== exercise.unitId)
+        throw new DomainError('invalid', 'An exercise stays in the unit it was created in (unitId cannot change)');
       await this.validate(input, m);
       const current = await this.exercises.versionOrFail(exercise.currentVersionId, m);
       const used = await this.usage.inUse(current.id, m);
@@ -98,6 +115,12 @@ export class ExercisesService {
     return this.exercises.versionsByIds(ids, m);
   }
 
+  /** For each exercise id that exists, the unit it belongs to (modules pool exercises of their own unit only). */
+  async unitsOf(exerciseIds: string[], m?: EntityManager): Promise<Map<string, string | null>> {
+    const found = await this.exercises.exercisesByIds(exerciseIds, m);
+    return new Map(found.map((e) => [e.id, e.unitId]));
+  }
+
   /** The titles of these exercise versions, by version id (reports name the items behind a figure). */
   titlesOf(versionIds: string[], m?: EntityManager): Promise<Map<string, string>> {
     return this.exercises.versionTitles([...new Set(versionIds)], m);
@@ -125,21 +148,38 @@ export class ExercisesService {
     return counts;
   }
 
+  /** The unit a new exercise belongs to: an instructor's own; the one an admin names. */
+  private async ownerUnit(actor: Actor, requested: string | undefined, m: EntityManager): Promise<string> {
+    if (actor.role === 'instructor') {
+      if (!actor.unitId) throw new DomainError('forbidden', 'You belong to no unit, so you cannot own exercises');
+      if (requested && requested !== actor.unitId)
+        throw new DomainError('forbidden', 'Instructors create exercises in their own unit');
+      return actor.unitId;
+    }
+    if (!requested) throw new DomainError('invalid', 'Say which unit the exercise belongs to (unitId)');
+    if (!(await this.units.exists(requested, m))) throw new DomainError('invalid', 'Unit does not exist');
+    return requested;
+  }
+
   private async createVersionOne(
     actorId: string | null,
+    unitId: string,
     input: ExerciseInput,
     seedKey: string | null,
     m: EntityManager,
   ): Promise<ExerciseView> {
     await this.validate(input, m);
-    const exercise = await this.exercises.createExercise({ createdBy: actorId, currentVersionId: null, seedKey }, m);
+    const exercise = await this.exercises.createExercise(
+      { createdBy: actorId, unitId, currentVersionId: null, seedKey },
+      m,
+    );
     const version = await this.exercises.createVersion(
       { ...versionColumns(input), exerciseId: exercise.id, version: 1, createdBy: actorId },
       m,
     );
     exercise.currentVersionId = version.id;
     await this.exercises.saveExercise(exercise, m);
-    const after = { version: 1, title: input.title };
+    const after = { version: 1, title: input.title, unitId };
     await this.audit.record(
       { actorId, action: 'exercise.create', entityType: 'exercise', entityId: exercise.id, after },
       m,

@@ -4,4 +4,3 @@ export { MediaService } from './media.service';
 export type { MediaUrlGrant } from './media.service';
 export { incomingUpload, type IncomingUpload } from './upload';
 export { assertMediaDriverAvailable } from './storage';
-export { TRAINEE_IMAGE_URL_TTL_SECONDS } from './media-urls.service';

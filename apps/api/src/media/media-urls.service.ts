@@ -15,12 +15,6 @@ export interface MediaUrlGrant {
   scope: string;
 }
 
-/**
- * How long the image URLs signed for a trainee (attempt items, lessons) live; the player re-fetches the
- * presentation when they expire.
- */
-export const TRAINEE_IMAGE_URL_TTL_SECONDS = 30 * 60;
-
 @Injectable()
 export class MediaUrlsService {
   constructor(
@@ -60,24 +54,19 @@ export class MediaUrlsService {
     });
   }
 
-  /** Signed URLs for the ready assets among `assetIds` (others are left out of the map). */
-  async signedUrls(
-    assetIds: string[],
-    grant: MediaUrlGrant,
-    ttlSeconds = this.config.MEDIA_URL_TTL,
-  ): Promise<Map<string, ImageUrls>> {
+  /**
+   * Signed URLs for the ready assets among `assetIds` (others are left out of the map). Every signed URL — library,
+   * attempt item, lesson — lives MEDIA_URL_TTL seconds: it is a bearer capability (see docs/media-pipeline.md).
+   */
+  async signedUrls(assetIds: string[], grant: MediaUrlGrant): Promise<Map<string, ImageUrls>> {
     if (!assetIds.length) return new Map();
     const rows = await this.assets.findReady([...new Set(assetIds)]);
-    return this.urlsFor(rows, grant, ttlSeconds);
+    return this.urlsFor(rows, grant);
   }
 
-  private urlsFor(
-    rows: SignableAsset[],
-    grant: MediaUrlGrant,
-    ttlSeconds = this.config.MEDIA_URL_TTL,
-  ): Map<string, ImageUrls> {
+  private urlsFor(rows: SignableAsset[], grant: MediaUrlGrant): Map<string, ImageUrls> {
     // Expiry rounded up to the minute: pages reloaded within a minute get the same URLs, so the browser cache works.
-    const exp = Math.ceil((Date.now() / 1000 + ttlSeconds) / 60) * 60;
+    const exp = Math.ceil((Date.now() / 1000 + this.config.MEDIA_URL_TTL) / 60) * 60;
     const out = new Map<string, ImageUrls>();
     for (const row of rows) {
       if (row.status !== 'ready' || !row.width || !row.height) continue;

@@ -50,8 +50,8 @@ export class MediaService {
   }
 
   /** Signed URLs for the ready assets among `assetIds` (others are left out of the map). */
-  signedUrls(assetIds: string[], grant: MediaUrlGrant, ttlSeconds?: number): Promise<Map<string, ImageUrls>> {
-    return this.urls.signedUrls(assetIds, grant, ttlSeconds);
+  signedUrls(assetIds: string[], grant: MediaUrlGrant): Promise<Map<string, ImageUrls>> {
+    return this.urls.signedUrls(assetIds, grant);
   }
 
   /** Which of these assets exist (exercises check the images they refer to). */

@@ -6,6 +6,7 @@ import path from 'node:path';
 import busboy from 'busboy';
 import type { Request } from 'express';
 import { DomainError } from '../common/errors/domain-error';
+import { findInvalidText, invalidTextError } from '../common/validation/invalid-text';
 
 export interface ReceivedUpload {
   /** The temporary file; the caller owns it (and must remove it, or hand it to storage). */
@@ -93,7 +94,9 @@ export function receiveUpload(req: Request, opts: ReceiveOptions): Promise<Recei
     };
 
     bb.on('field', (name, value, info) => {
+      const invalidText = findInvalidText({ [name]: value });
       if (info.valueTruncated) fail(new DomainError('invalid', `Field "${name}" is too long`));
+      else if (invalidText) fail(invalidTextError(`form field "${invalidText.path}"`, invalidText));
       else fields[name] = value;
     });
     bb.on('file', (name, stream) => {

@@ -20,10 +20,10 @@ export class ModulesController {
 
   @Roles('admin', 'instructor', 'supervisor')
   @Get()
-  @ApiOperation({ summary: 'Training modules (drafts and their latest published version)' })
+  @ApiOperation({ summary: 'Training modules of the caller’s unit (admin: every unit), drafts and latest versions' })
   @ZodResponse({ type: [ModuleViewDto] })
-  list() {
-    return this.modules.list();
+  list(@CurrentActor() actor: Actor) {
+    return this.modules.list(actor);
   }
 
   @Roles('admin', 'instructor')
@@ -36,10 +36,10 @@ export class ModulesController {
 
   @Roles('admin', 'instructor', 'supervisor')
   @Get(':id')
-  @ApiOperation({ summary: 'One module' })
+  @ApiOperation({ summary: 'One module of the caller’s unit' })
   @ZodResponse({ type: ModuleViewDto })
-  get(@Param() p: IdParamDto) {
-    return this.modules.get(p.id);
+  get(@CurrentActor() actor: Actor, @Param() p: IdParamDto) {
+    return this.modules.get(actor, p.id);
   }
 
   @Roles('admin', 'instructor')

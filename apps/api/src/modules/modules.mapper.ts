@@ -38,6 +38,7 @@ export function moduleView(
     JSON.stringify(last.settings) !== JSON.stringify(mod.settings);
   return {
     id: mod.id,
+    unitId: mod.unitId,
     title: mod.title,
     description: mod.description,
     lessonSpecimenIds: mod.lessonSpecimenIds,

@@ -2,6 +2,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, In, Like, Repository } from 'typeorm';
+import type { ContentScope } from '../cohorts';
 import { Assignment, ModuleVersion, TrainingModule } from './training-module.entity';
 
 /** An assignment with its module version loaded (with its cohort's name, what an assignment view is made of). */
@@ -33,8 +34,11 @@ export class ModulesRepository {
 
   // ---------------------------------------------------------------------------------------------- modules
 
-  listModules(m?: EntityManager): Promise<TrainingModule[]> {
-    return this.moduleRepo(m).find({ order: { title: 'ASC' } });
+  /** The modules in the actor's content scope, by title. */
+  listModules(scope: ContentScope, m?: EntityManager): Promise<TrainingModule[]> {
+    if (scope.kind === 'unit' && !scope.unitId) return Promise.resolve([]);
+    const where = scope.kind === 'unit' ? { unitId: scope.unitId! } : {};
+    return this.moduleRepo(m).find({ where, order: { title: 'ASC' } });
   }
 
   findModule(id: string, m?: EntityManager): Promise<TrainingModule | null> {
@@ -75,8 +79,10 @@ export class ModulesRepository {
     return repo.save(repo.create(fields));
   }
 
-  versionExists(id: string, m?: EntityManager): Promise<boolean> {
-    return this.versionRepo(m).exists({ where: { id } });
+  /** The module a published version belongs to, or null when there is no such version. */
+  async moduleOfVersion(versionId: string, m?: EntityManager): Promise<TrainingModule | null> {
+    const version = await this.versionRepo(m).findOne({ where: { id: versionId }, relations: { module: true } });
+    return version?.module ?? null;
   }
 
   // ---------------------------------------------------------------------------------------------- assignments

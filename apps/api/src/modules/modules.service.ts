@@ -1,5 +1,7 @@
 // Training modules: drafts that instructors edit, publishing (which freezes the pool to exercise versions), and
-// assignments of a published version to a cohort with an open/close window.
+// assignments of a published version to a cohort with an open/close window. Each module belongs to a unit: its
+// instructors see, change, publish and assign it, its supervisors read it, admin all; to anyone else it does not
+// exist (404). Its pool holds exercises of its unit only, and it is assigned to cohorts of its unit only.
 import type { AssignmentView, CreateAssignmentRequest, ModuleInput, ModuleView } from '@firstline/contracts';
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
@@ -17,6 +19,7 @@ import type { TrainingModule } from './training-module.entity';
 /** What the demo seeder asks for: a module published once and assigned to cohorts, all under one seed key. */
 export interface ModuleSeed {
   seedKey: string;
+  unitId: string;
   input: ModuleInput;
   cohortIds: string[];
   opensAt: Date;
@@ -35,26 +38,31 @@ export class ModulesService {
     private readonly assignmentUsage: AssignmentUsage,
   ) {}
 
-  async list(): Promise<ModuleView[]> {
-    const modules = await this.modules.listModules();
+  async list(actor: Actor): Promise<ModuleView[]> {
+    const modules = await this.modules.listModules(this.access.contentScope(actor));
     return Promise.all(modules.map((mod) => this.view(mod)));
   }
 
-  async get(id: string): Promise<ModuleView> {
+  async get(actor: Actor, id: string): Promise<ModuleView> {
     const mod = await this.modules.findModule(id);
-    if (!mod) throw notFound('Module');
+    if (!mod || !this.access.canSeeUnitContent(actor, mod.unitId)) throw notFound('Module');
     return this.view(mod);
   }
 
   async create(actor: Actor, input: ModuleInput): Promise<ModuleView> {
-    return this.modules.transaction(async (m) => this.view(await this.createDraft(actor.id, input, null, m), m));
+    return this.modules.transaction(async (m) => {
+      const unitId = await this.ownerUnit(actor, input, m);
+      return this.view(await this.createDraft(actor.id, unitId, input, null, m), m);
+    });
   }
 
   async update(actor: Actor, id: string, input: ModuleInput): Promise<ModuleView> {
     return this.modules.transaction(async (m) => {
       const mod = await this.modules.lockModule(id, m);
-      if (!mod) throw notFound('Module');
-      await this.validateDraft(input, m);
+      if (!mod || !this.access.canChangeUnitContent(actor, mod.unitId)) throw notFound('Module');
+      if (input.unitId && input.unitId !== mod.unitId)
+        throw new DomainError('invalid', 'A module stays in the unit it was created in (unitId cannot change)');
+      await this.validateDraft(input, mod.unitId, m);
       const { title, description, lessonSpecimenIds, exerciseIds, settings } = mod;
       const before = { title, description, lessonSpecimenIds, exerciseIds, settings };
       Object.assign(mod, {
@@ -75,7 +83,11 @@ export class ModulesService {
 
   /** Freeze the draft: the pool is pinned to the exercises' current versions. */
   async publish(actor: Actor, id: string): Promise<ModuleView> {
-    return this.modules.transaction(async (m) => this.view(await this.publishDraft(actor.id, id, m), m));
+    return this.modules.transaction(async (m) => {
+      const mod = await this.modules.findModule(id, m);
+      if (!mod || !this.access.canChangeUnitContent(actor, mod.unitId)) throw notFound('Module');
+      return this.view(await this.publishDraft(actor.id, id, m), m);
+    });
   }
 
   async listAssignments(actor: Actor, q: { cohortId?: string; moduleId?: string }): Promise<AssignmentView[]> {
@@ -89,6 +101,8 @@ export class ModulesService {
     return this.modules.transaction(async (m) => {
       // Admins see every cohort, so for them this is "the cohort exists".
       if (!(await this.access.visibleCohortIds(actor, m)).includes(body.cohortId)) throw notFound('Cohort');
+      const mod = await this.modules.moduleOfVersion(body.moduleVersionId, m);
+      if (!mod || !this.access.canChangeUnitContent(actor, mod.unitId)) throw notFound('Module version');
       return this.createAssignment(actor.id, body, m);
     });
   }
@@ -129,7 +143,7 @@ export class ModulesService {
     m: EntityManager,
   ): Promise<{ created: boolean; assignmentsCreated: number }> {
     if (await this.modules.moduleIdBySeedKey(seed.seedKey, m)) return { created: false, assignmentsCreated: 0 };
-    const draft = await this.createDraft(null, seed.input, seed.seedKey, m);
+    const draft = await this.createDraft(null, seed.unitId, seed.input, seed.seedKey, m);
     await this.publishDraft(null, draft.id, m);
     const version = (await this.modules.latestVersion(draft.id, m))!;
     for (const cohortId of seed.cohortIds) {
@@ -159,15 +173,41 @@ export class ModulesService {
 
   // ---------------------------------------------------------------------------------------------- internals
 
+  /** The unit a new module belongs to: an instructor's own; the one an admin names, or else that of its exercises. */
+  private async ownerUnit(actor: Actor, input: ModuleInput, m: EntityManager): Promise<string> {
+    if (actor.role === 'instructor') {
+      if (!actor.unitId) throw new DomainError('forbidden', 'You belong to no unit, so you cannot own modules');
+      if (input.unitId && input.unitId !== actor.unitId)
+        throw new DomainError('forbidden', 'Instructors create modules in their own unit');
+      return actor.unitId;
+    }
+    if (input.unitId) return input.unitId; // validateDraft checks that its exercises are of this unit
+    const units = new Set((await this.exercises.unitsOf(input.exerciseIds, m)).values());
+    const [only] = units;
+    if (units.size !== 1 || !only)
+      throw new DomainError('invalid', 'Say which unit the module belongs to (unitId): its exercises are of several');
+    return only;
+  }
+
   private async createDraft(
     actorId: string | null,
+    unitId: string,
     input: ModuleInput,
     seedKey: string | null,
     m: EntityManager,
   ): Promise<TrainingModule> {
-    await this.validateDraft(input, m);
+    await this.validateDraft(input, unitId, m);
     const { title, description, lessonSpecimenIds, exerciseIds, settings } = input;
-    const fields = { title, description, lessonSpecimenIds, exerciseIds, settings, createdBy: actorId, seedKey };
+    const fields = {
+      title,
+      description,
+      lessonSpecimenIds,
+      exerciseIds,
+      settings,
+      unitId,
+      createdBy: actorId,
+      seedKey,
+    };
     const mod = await this.modules.createModule(fields, m);
     await this.audit.record(
       { actorId, action: 'module.create', entityType: 'module', entityId: mod.id, after: input },
@@ -221,7 +261,11 @@ export class ModulesService {
     body: CreateAssignmentRequest,
     m: EntityManager,
   ): Promise<AssignmentView> {
-    if (!(await this.modules.versionExists(body.moduleVersionId, m))) throw notFound('Module version');
+    const mod = await this.modules.moduleOfVersion(body.moduleVersionId, m);
+    if (!mod) throw notFound('Module version');
+    const cohort = (await this.roster.all(m)).find((candidate) => candidate.id === body.cohortId);
+    if (!cohort || cohort.unitId !== mod.unitId)
+      throw new DomainError('invalid', 'A module is assigned to cohorts of its own unit only');
     const saved = await this.modules.createAssignment(
       {
         moduleVersionId: body.moduleVersionId,
@@ -240,12 +284,19 @@ export class ModulesService {
     return view;
   }
 
-  private async validateDraft(input: ModuleInput, m: EntityManager): Promise<void> {
+  private async validateDraft(input: ModuleInput, unitId: string | null, m: EntityManager): Promise<void> {
     const unique = new Set(input.exerciseIds);
     if (unique.size !== input.exerciseIds.length) throw new DomainError('invalid', 'An exercise is in the pool twice');
-    const found = await this.exercises.currentVersionIds(input.exerciseIds, m);
-    const missing = input.exerciseIds.filter((e) => !found.has(e));
+    const units = await this.exercises.unitsOf(input.exerciseIds, m);
+    // Another unit's exercise is as unknown as a missing one: its existence is not confirmed to this unit.
+    const missing = input.exerciseIds.filter((e) => !units.has(e));
     if (missing.length) throw new DomainError('invalid', `Unknown exercises: ${missing.join(', ')}`);
+    const elsewhere = input.exerciseIds.filter((e) => units.get(e) !== unitId);
+    if (elsewhere.length)
+      throw new DomainError(
+        'invalid',
+        `A module pools exercises of its own unit only; not of this module's unit: ${elsewhere.join(', ')}`,
+      );
     const { drawCount } = input.settings;
     if (drawCount && drawCount > input.exerciseIds.length) {
       throw new DomainError(

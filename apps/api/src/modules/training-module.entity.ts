@@ -23,6 +23,10 @@ export class TrainingModule {
   @Column({ name: 'exercise_ids', type: 'jsonb' }) exerciseIds!: string[];
   @Column({ type: 'jsonb' }) settings!: ModuleSettings;
   @Column({ name: 'created_by', type: 'uuid', nullable: true }) createdBy!: string | null;
+  /** The unit it belongs to (fixed once created); its pool holds exercises of that unit only. */
+  @Index('ix_training_modules_unit')
+  @Column({ name: 'unit_id', type: 'uuid', nullable: true })
+  unitId!: string | null;
   @Index('uq_training_modules_seed_key', { unique: true, where: 'seed_key IS NOT NULL' })
   @Column({ name: 'seed_key', type: 'text', nullable: true })
   seedKey!: string | null;

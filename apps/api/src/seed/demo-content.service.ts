@@ -1,5 +1,7 @@
 // Demo content: the forge's demo library (specimens and exercises with exact ground truth) ingested through the
 // real media pipeline, plus published modules assigned to the demo cohorts — so a demo trainee can start at once.
+// Exercises and modules belong to a unit, so each demo unit (a unit with a demo cohort) gets its own exercises and
+// modules, assigned to its own cohorts; the images are ingested once and shared by the units' copies.
 // Idempotent (seed keys), safe with several replicas (advisory lock), and cached on disk (the forge output).
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -82,13 +84,20 @@ export class DemoContentService {
     );
     const items = await Promise.all(manifest.exercises.map((e) => this.read(opts.dir, e.folder)));
     const options = featureOptionsByType(items);
+    const demoCohortIds = await this.cohorts.cohortsWithAnyOf(await this.users.idsWithUsernamePrefix('trainee'));
+    const demoCohorts = (await this.cohorts.all()).filter((cohort) => demoCohortIds.includes(cohort.id));
+    const unitIds = [...new Set(demoCohorts.map((cohort) => cohort.unitId))];
 
-    const exerciseIds: string[] = [];
+    const exerciseIds = new Map<string, string[]>(unitIds.map((unitId) => [unitId, []]));
     for (const [i, entry] of manifest.exercises.entries()) {
       const key = `demo-exercise:${manifest.options.seed}:${entry.id}`;
-      const id = await this.seeding.lockedTransaction(async (m) => {
-        const existing = await this.exercises.seededExerciseId(key, m);
-        if (existing) return existing;
+      const ids = await this.seeding.lockedTransaction(async (m) => {
+        const existing = new Map<string, string>();
+        for (const unitId of unitIds) {
+          const id = await this.exercises.seededExerciseId(`${key}@${unitId}`, m);
+          if (id) existing.set(unitId, id);
+        }
+        if (existing.size === unitIds.length) return existing;
         const { instance, truth } = items[i];
         const folder = path.join(opts.dir, entry.folder);
         const group = `demo:${entry.id}`;
@@ -116,32 +125,40 @@ export class DemoContentService {
           options.get(instance.documentType) ?? [],
           i,
         );
-        const view = await this.exercises.createForSeed(key, input, m);
-        report.exercisesCreated++;
-        return view.id;
+        for (const unitId of unitIds.filter((unit) => !existing.has(unit))) {
+          existing.set(unitId, (await this.exercises.createForSeed(`${key}@${unitId}`, unitId, input, m)).id);
+          report.exercisesCreated++;
+        }
+        return existing;
       });
-      exerciseIds.push(id);
+      for (const unitId of unitIds) exerciseIds.get(unitId)!.push(ids.get(unitId)!);
       if ((i + 1) % 10 === 0) log(`demo exercises: ${i + 1}/${manifest.exercises.length}`);
     }
     log('demo images: waiting for the media pipeline');
     await this.media.waitForIdle();
 
     const specimenIds = await this.specimens(opts, manifest);
-    const cohortIds = await this.cohorts.cohortsWithAnyOf(await this.users.idsWithUsernamePrefix('trainee'));
+    // Every unit's modules in one transaction: the check at the top finds all of them or none.
     await this.seeding.lockedTransaction(async (m) => {
-      for (const def of DEMO_MODULES) {
-        // A small library (tests, quick demos) draws no more than it has.
-        const drawCount = Math.min(def.draw, exerciseIds.length);
-        const settings = { ...def.input.settings, drawCount };
-        const input = { ...def.input, settings, exerciseIds, lessonSpecimenIds: def.lessons ? specimenIds : [] };
-        const opensAt = new Date(Date.now() - 86400_000);
-        const closesAt = def.closesInDays ? new Date(Date.now() + def.closesInDays * 86400_000) : null;
-        const seeded = await this.modules.seedAssignedModule(
-          { seedKey: def.key, input, cohortIds, opensAt, closesAt },
-          m,
-        );
-        if (seeded.created) report.modulesCreated++;
-        report.assignmentsCreated += seeded.assignmentsCreated;
+      for (const unitId of unitIds) {
+        const pool = exerciseIds.get(unitId)!;
+        const cohortIds = demoCohorts.filter((cohort) => cohort.unitId === unitId).map((cohort) => cohort.id);
+        for (const def of DEMO_MODULES) {
+          // A small library (tests, quick demos) draws no more than it has.
+          const drawCount = Math.min(def.draw, pool.length);
+          const settings = { ...def.input.settings, drawCount };
+          const lessonSpecimenIds = def.lessons ? specimenIds : [];
+          const input = { ...def.input, settings, exerciseIds: pool, lessonSpecimenIds };
+          const opensAt = new Date(Date.now() - 86400_000);
+          const closesAt = def.closesInDays ? new Date(Date.now() + def.closesInDays * 86400_000) : null;
+          const seedKey = `${def.key}@${unitId}`;
+          const seeded = await this.modules.seedAssignedModule(
+            { seedKey, unitId, input, cohortIds, opensAt, closesAt },
+            m,
+          );
+          if (seeded.created) report.modulesCreated++;
+          report.assignmentsCreated += seeded.assignmentsCreated;
+        }
       }
     });
     log(

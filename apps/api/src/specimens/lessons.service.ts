@@ -2,7 +2,7 @@
 // scope, and its annotated features. Used by attempts for GET /api/assignments/:id/lessons.
 import type { LessonView } from '@firstline/contracts';
 import { Injectable } from '@nestjs/common';
-import { MediaService, TRAINEE_IMAGE_URL_TTL_SECONDS, type MediaUrlGrant } from '../media';
+import { MediaService, type MediaUrlGrant } from '../media';
 import { toLessonView } from './specimens.mapper';
 import { SpecimensRepository } from './specimens.repository';
 
@@ -22,7 +22,6 @@ export class LessonsService {
     const urls = await this.media.signedUrls(
       images.map((image) => image.assetId),
       grant,
-      TRAINEE_IMAGE_URL_TTL_SECONDS,
     );
     const byId = new Map(specimens.map((specimen) => [specimen.id, specimen]));
     return specimenIds.flatMap((id) => {

@@ -1,14 +1,21 @@
 // CSV import of trainees: validate every row first, then create all of them in one transaction, or nothing.
-import { randomBytes } from 'node:crypto';
-import { ImportResult, Language, RowError, ServiceNumber, TRAINEE_CSV_COLUMNS } from '@firstline/contracts';
+import {
+  ImportResult,
+  Language,
+  nameTextProblem,
+  RowError,
+  ServiceNumber,
+  TRAINEE_CSV_COLUMNS,
+} from '@firstline/contracts';
 import { Injectable } from '@nestjs/common';
 import { parse } from 'csv-parse/sync';
 import { AuditService } from '../audit';
 import { CohortRosterService } from '../cohorts';
 import type { Actor } from '../common/decorators/actor';
 import { DomainError } from '../common/errors/domain-error';
+import { textProblem } from '../common/validation/invalid-text';
 import { UnitsService } from '../units';
-import { hashPassword } from './passwords';
+import { hashPassword, initialPassword } from './passwords';
 import { UsersRepository } from './users.repository';
 
 const MAX_ROWS = 2000;
@@ -28,6 +35,37 @@ function invalid(
   message = 'The file was not imported: fix the listed rows and upload it again',
 ): DomainError {
   return new DomainError('invalid', message, { errors });
+}
+
+/** The username a service number gives: lower case, "/" becomes "-" (usernames allow no "/"). */
+const usernameFor = (serviceNumber: string) => serviceNumber.toLowerCase().replace(/\//g, '-');
+
+/** An error on each row whose (different) service number gives the same username as another row's. */
+function usernameClashes(byUsername: Map<string, Array<{ row: number; serviceNumber: string }>>): RowError[] {
+  return [...byUsername].flatMap(([username, rows]) =>
+    rows.length < 2
+      ? []
+      : rows.map(({ row }) => {
+          const others = rows.filter((other) => other.row !== row);
+          const named = others.map((other) => `${other.serviceNumber} in row ${other.row}`).join(', ');
+          return {
+            row,
+            column: 'service_number',
+            reason: `Gives the same username (${username}) as ${named}; usernames must differ`,
+          };
+        }),
+  );
+}
+
+/** Cells that are not valid text (a NUL character), found before any of them goes near the database. */
+function invalidTextCells(records: string[][]): RowError[] {
+  return records.flatMap((cells, index) =>
+    cells.flatMap((cell, column) => {
+      const problem = textProblem(cell);
+      const name = index === 0 ? null : (TRAINEE_CSV_COLUMNS[column] ?? null);
+      return problem ? [{ row: index + 1, column: name, reason: `Invalid text: ${problem}` }] : [];
+    }),
+  );
 }
 
 @Injectable()
@@ -75,13 +113,15 @@ export class TraineeImportService {
         },
       ]);
     }
+    const textErrors = invalidTextCells(records);
+    if (textErrors.length) throw invalid(textErrors);
     const body = records.slice(1);
     if (body.length === 0) throw invalid([{ row: 2, column: null, reason: 'The file has a header but no trainees' }]);
     if (body.length > MAX_ROWS)
       throw invalid([{ row: MAX_ROWS + 2, column: null, reason: `At most ${MAX_ROWS} trainees per file` }]);
 
     const rows = await this.validate(actor, body);
-    const passwords = rows.map(() => randomBytes(9).toString('base64url'));
+    const passwords = rows.map(() => initialPassword());
     const hashes = await Promise.all(passwords.map((password) => hashPassword(password)));
 
     return this.users.transaction(async (m) => {
@@ -142,11 +182,10 @@ export class TraineeImportService {
     const seen = new Map<string, number>();
     const valid: ValidRow[] = [];
     const serviceNumbers = body.map((cells) => (cells[0] ?? '').trim()).filter(Boolean);
-    const holders = await this.users.findHolders(
-      serviceNumbers,
-      serviceNumbers.map((serviceNumber) => serviceNumber.toLowerCase()),
-    );
+    const holders = await this.users.findHolders(serviceNumbers, serviceNumbers.map(usernameFor));
     const existing = new Set(holders.flatMap((holder) => [holder.serviceNumber?.toLowerCase(), holder.username]));
+    /** Rows by the username their service number gives: two different numbers may give one (`A/1`, `A-1`). */
+    const byUsername = new Map<string, Array<{ row: number; serviceNumber: string }>>();
 
     body.forEach((cells, index) => {
       const row = index + 2; // the header is row 1
@@ -169,9 +208,21 @@ export class TraineeImportService {
         rowErrors.push({ row, column: 'service_number', reason: `Duplicate of row ${seen.get(key)} in this file` });
       else if (existing.has(key))
         rowErrors.push({ row, column: 'service_number', reason: 'Service number is already registered' });
+      else if (existing.has(usernameFor(serviceNumber)))
+        rowErrors.push({
+          row,
+          column: 'service_number',
+          reason: `Username ${usernameFor(serviceNumber)} is already taken`,
+        });
+      else
+        byUsername.set(usernameFor(serviceNumber), [
+          ...(byUsername.get(usernameFor(serviceNumber)) ?? []),
+          { row, serviceNumber },
+        ]);
       if (serviceNumber) seen.set(key, seen.get(key) ?? row);
       if (!name) rowErrors.push({ row, column: 'name', reason: 'Name is required' });
       else if (name.length > 160) rowErrors.push({ row, column: 'name', reason: 'Name is longer than 160 characters' });
+      else if (nameTextProblem(name)) rowErrors.push({ row, column: 'name', reason: `Name ${nameTextProblem(name)}` });
       const unitKey = unitRef.toLowerCase();
       const unit = units.find(
         (candidate) => candidate.code.toLowerCase() === unitKey || candidate.name.toLowerCase() === unitKey,
@@ -199,10 +250,11 @@ export class TraineeImportService {
         errors.push(...rowErrors);
         return;
       }
-      const username = key.replace(/\//g, '-');
+      const username = usernameFor(serviceNumber);
       valid.push({ row, serviceNumber, username, displayName: name, unit: unit!, cohortId, language: language.data! });
     });
-    if (errors.length) throw invalid(errors);
+    errors.push(...usernameClashes(byUsername));
+    if (errors.length) throw invalid(errors.sort((a, b) => a.row - b.row));
     return valid;
   }
 }

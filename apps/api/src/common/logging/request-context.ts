@@ -9,7 +9,7 @@ export function requestContext(_req: Request, res: Response, next: NextFunction)
   storage.run(res, next);
 }
 
-/** The X-Request-Id of the current request (set by the request logger), if there is one. */
+/** The X-Request-Id of the current request (set by the request-id middleware), if there is one. */
 export function currentRequestId(): string | null {
   const id = storage.getStore()?.getHeader('X-Request-Id');
   return typeof id === 'string' ? id : null;

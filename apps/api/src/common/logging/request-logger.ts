@@ -1,20 +1,15 @@
-// Request logging (pino): one line per request with its id, which is taken from X-Request-Id when the caller
-// sends a sane one and echoed back, so a request can be followed from the load balancer to the audit log.
-import { randomUUID } from 'node:crypto';
+// Request logging (pino): one line per request with its id (see request-id.ts: the caller's X-Request-Id when sane,
+// echoed back), so a request can be followed from the load balancer to the audit log.
 import { DynamicModule, RequestMethod } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
 import type { AppConfig } from '../../config/config';
+import { requestIdOf } from './request-id';
 
 export function requestLoggerModule(config: AppConfig): DynamicModule {
   return LoggerModule.forRoot({
     pinoHttp: {
       level: config.LOG_LEVEL,
-      genReqId: (req, res) => {
-        const given = req.headers['x-request-id'];
-        const id = typeof given === 'string' && /^[\w.-]{1,64}$/.test(given) ? given : randomUUID();
-        res.setHeader('X-Request-Id', id);
-        return id;
-      },
+      genReqId: requestIdOf, // already assigned by the request-id middleware, mounted first
       redact: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'],
       autoLogging: { ignore: (req) => req.url === '/api/health' },
     },

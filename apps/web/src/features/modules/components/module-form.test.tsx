@@ -14,6 +14,7 @@ function exercise(
 ): ExerciseSummary {
   return {
     id: id(n),
+    unitId: id(90),
     versionId: id(100 + n),
     version: 1,
     title,

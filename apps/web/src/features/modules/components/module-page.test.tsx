@@ -19,6 +19,7 @@ const cohort = {
 };
 const draft: ModuleView = {
   id: moduleId,
+  unitId: '00000000-0000-4000-8000-0000000000aa',
   title: 'First-line drill',
   description: '',
   lessonSpecimenIds: [],

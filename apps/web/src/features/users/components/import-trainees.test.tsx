@@ -96,6 +96,54 @@ describe('CSV import of trainees', () => {
     expect(within(table).getByText('Hina Raza')).toBeInTheDocument();
   });
 
+  it('neutralises formula-looking names in the initial-passwords CSV it offers for download', async () => {
+    const names = ["=cmd|' /C calc'!A0", '+SUM(1+1)', '@HYPERLINK("http://evil.example","open")'];
+    mockApi({
+      'POST /api/users/import': () =>
+        json(
+          {
+            created: names.length,
+            users: names.map((displayName, index) => ({
+              username: `pk-3000${index}`,
+              serviceNumber: `PK-3000${index}`,
+              displayName,
+              initialPassword: `pw-${index}-secret`,
+            })),
+          },
+          201,
+        ),
+    });
+    const blobs: Blob[] = [];
+    const { createObjectURL, revokeObjectURL } = URL;
+    URL.createObjectURL = (blob: Blob) => {
+      blobs.push(blob);
+      return 'blob:credentials';
+    };
+    URL.revokeObjectURL = () => undefined;
+    try {
+      renderImport();
+      await userEvent.upload(screen.getByLabelText('CSV file'), csv('x'));
+      await userEvent.click(screen.getByRole('button', { name: 'Check and import' }));
+      await userEvent.click(await screen.findByRole('button', { name: 'Download passwords (CSV)' }));
+    } finally {
+      Object.assign(URL, { createObjectURL, revokeObjectURL });
+    }
+    expect(blobs).toHaveLength(1);
+    const bytes = await new Promise<ArrayBuffer>((resolve) => {
+      const reader = new FileReader();
+      reader.onload = () => resolve(reader.result as ArrayBuffer);
+      reader.readAsArrayBuffer(blobs[0]);
+    });
+    const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes);
+    expect(text.split('\r\n')).toEqual([
+      '\uFEFFservice_number,name,username,initial_password',
+      `PK-30000,'=cmd|' /C calc'!A0,pk-30000,pw-0-secret`,
+      `PK-30001,'+SUM(1+1),pk-30001,pw-1-secret`,
+      `PK-30002,"'@HYPERLINK(""http://evil.example"",""open"")",pk-30002,pw-2-secret`,
+      '',
+    ]);
+  });
+
   it('asks for a file before uploading', async () => {
     const api = mockApi({});
     renderImport();

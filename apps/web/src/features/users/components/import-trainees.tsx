@@ -4,27 +4,13 @@ import { TRAINEE_CSV_COLUMNS, type ImportResult } from '@firstline/contracts';
 import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Banner, Button, DownloadIcon, FileIcon, Table, UploadIcon, type Column } from '@/components/ui';
+import { downloadCsv, toCsv } from '@/lib/csv';
 import { describeError } from '@/lib/errors';
 import { importRowErrors, useImportTrainees } from '../api/import-trainees';
 import { ImportErrorTable } from './import-error-table';
 
 const MAX_BYTES = 2 * 1024 * 1024;
-const TEMPLATE = `${TRAINEE_CSV_COLUMNS.join(',')}\nPK-12345,Ayesha Khan,ISB-IMM,Batch 2025-A,ur\n`;
-
-function csvCell(value: string) {
-  return /[",\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
-}
-
-function download(filename: string, content: string) {
-  const url = URL.createObjectURL(new Blob([content], { type: 'text/csv;charset=utf-8' }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = filename;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
-}
+const TEMPLATE = toCsv(TRAINEE_CSV_COLUMNS, [['PK-12345', 'Ayesha Khan', 'ISB-IMM', 'Batch 2025-A', 'ur']]);
 
 export function ImportTrainees() {
   const { t } = useTranslation();
@@ -120,7 +106,7 @@ export function ImportTrainees() {
           <Button
             variant="ghost"
             icon={<DownloadIcon size={18} />}
-            onClick={() => download('firstline-trainees-template.csv', TEMPLATE)}
+            onClick={() => downloadCsv('firstline-trainees-template.csv', TEMPLATE)}
           >
             {t('import.template')}
           </Button>
@@ -153,14 +139,12 @@ export function ImportTrainees() {
                   size="sm"
                   icon={<DownloadIcon size={16} />}
                   onClick={() =>
-                    download(
+                    downloadCsv(
                       'firstline-initial-passwords.csv',
-                      [
-                        'service_number,name,username,initial_password',
-                        ...result.users.map((u) =>
-                          [u.serviceNumber, u.displayName, u.username, u.initialPassword].map(csvCell).join(','),
-                        ),
-                      ].join('\n') + '\n',
+                      toCsv(
+                        ['service_number', 'name', 'username', 'initial_password'],
+                        result.users.map((u) => [u.serviceNumber, u.displayName, u.username, u.initialPassword]),
+                      ),
                     )
                   }
                 >
