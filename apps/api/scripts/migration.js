@@ -22,7 +22,9 @@ async function main() {
   const { createDataSource } = require(path.join(dist, 'database', 'data-source.js'));
   const { startEmbeddedPostgres } = require(path.join(dist, 'database', 'embedded-postgres.js'));
   const config = loadConfig();
-  const embedded = config.embedded ? await startEmbeddedPostgres({ dataDir: config.DATA_DIR }) : undefined;
+  const embedded = config.embedded
+    ? await startEmbeddedPostgres({ dataDir: config.DATA_DIR, embeddedPgDir: config.EMBEDDED_PG_DIR })
+    : undefined;
   const ds = createDataSource(embedded ? embedded.url : config.DATABASE_URL, 2);
   try {
     await ds.initialize();

@@ -52,6 +52,7 @@ export function buildOpenApi(app: INestApplication): OpenAPIObject {
     new DocumentBuilder()
       .setTitle('FirstLine API')
       .setDescription('Document-security training and assessment for first-line border officers.')
+      .setOpenAPIVersion('3.1.0')
       .setVersion(version)
       .addBearerAuth()
       .build(),

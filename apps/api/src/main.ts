@@ -9,6 +9,11 @@ import { prepareDatabase } from './database/migrate';
 import { assertMediaDriverAvailable } from './media';
 import { DemoContentService } from './seed';
 
+function embeddedLocation({ dataDir, pgDir }: EmbeddedDatabase): string {
+  const link = `${dataDir}/pg`;
+  return pgDir === link ? link : `${pgDir} (${link} links there)`;
+}
+
 function banner(config: AppConfig, port: number, embedded: EmbeddedDatabase | undefined, demo: boolean): string {
   const host = config.HOST === '0.0.0.0' || config.HOST === '::' ? 'localhost' : config.HOST;
   const base = `http://${host}:${port}`;
@@ -17,7 +22,7 @@ function banner(config: AppConfig, port: number, embedded: EmbeddedDatabase | un
     '  FirstLine is running',
     `    Web app    ${base}/`,
     `    API        ${base}/api   (OpenAPI: ${base}/api/docs)`,
-    `    Database   ${embedded ? `embedded PostgreSQL, data in ${embedded.dataDir}/pg` : 'PostgreSQL server from DATABASE_URL'}`,
+    `    Database   ${embedded ? `embedded PostgreSQL, data in ${embeddedLocation(embedded)}` : 'PostgreSQL server from DATABASE_URL'}`,
     `    Media      ${config.MEDIA_DIR}`,
   ];
   if (demo) {
@@ -68,7 +73,11 @@ async function main(): Promise<void> {
   try {
     if (config.embedded) {
       log.info({ dataDir: config.DATA_DIR }, 'starting the embedded PostgreSQL');
-      embedded = await startEmbeddedPostgres({ dataDir: config.DATA_DIR, log: (m) => log.debug({ pg: m }) });
+      embedded = await startEmbeddedPostgres({
+        dataDir: config.DATA_DIR,
+        embeddedPgDir: config.EMBEDDED_PG_DIR,
+        log: (m) => log.debug({ pg: m }),
+      });
     }
     const url = embedded?.url ?? config.DATABASE_URL!;
     const { applied, seeded } = await prepareDatabase(url, { seedDemo: config.SEED_DEMO });

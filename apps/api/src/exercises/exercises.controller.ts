@@ -15,7 +15,7 @@ export class ExercisesController {
   @Roles('admin', 'instructor', 'supervisor')
   @Get()
   @ApiOperation({ summary: 'Exercise bank of the caller’s unit (admin: every unit; current versions), with filters' })
-  @ZodResponse({ type: ExercisePageDto })
+  @ZodResponse({ status: 200, type: ExercisePageDto })
   list(@CurrentActor() actor: Actor, @Query() q: ExerciseListQueryDto) {
     return this.exercises.list(actor, q);
   }
@@ -31,7 +31,7 @@ export class ExercisesController {
   @Roles('admin', 'instructor', 'supervisor')
   @Get(':id')
   @ApiOperation({ summary: 'One exercise of the caller’s unit with its truth (current version)' })
-  @ZodResponse({ type: ExerciseViewDto })
+  @ZodResponse({ status: 200, type: ExerciseViewDto })
   get(@CurrentActor() actor: Actor, @Param() p: IdParamDto) {
     return this.exercises.get(actor, p.id);
   }
@@ -39,7 +39,7 @@ export class ExercisesController {
   @Roles('admin', 'instructor')
   @Put(':id')
   @ApiOperation({ summary: 'Edit an exercise; once used in an attempt or a published module this makes a new version' })
-  @ZodResponse({ type: ExerciseViewDto })
+  @ZodResponse({ status: 200, type: ExerciseViewDto })
   update(@CurrentActor() actor: Actor, @Param() p: IdParamDto, @Body() body: ExerciseInputDto) {
     return this.exercises.update(actor, p.id, body);
   }

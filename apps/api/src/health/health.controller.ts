@@ -14,7 +14,7 @@ export class HealthController {
   @Public()
   @Get()
   @ApiOperation({ summary: 'Liveness and database reachability (503 when the database is down)' })
-  @ZodResponse({ type: HealthDto })
+  @ZodResponse({ status: 200, type: HealthDto })
   @ApiResponse({
     status: 503,
     description: 'The database is down (same body, status "degraded")',

@@ -51,7 +51,7 @@ export class MediaController {
   @Roles('instructor', 'supervisor', 'admin')
   @Get(':id')
   @ApiOperation({ summary: 'Processing status, progress, warnings and (when ready) signed URLs of one image' })
-  @ZodResponse({ type: MediaAssetViewDto })
+  @ZodResponse({ status: 200, type: MediaAssetViewDto })
   get(@CurrentActor() actor: Actor, @Param() p: IdParamDto) {
     return this.urls.view(p.id, { userId: actor.id, scope: 'library' });
   }

@@ -21,7 +21,7 @@ export class ModulesController {
   @Roles('admin', 'instructor', 'supervisor')
   @Get()
   @ApiOperation({ summary: 'Training modules of the caller’s unit (admin: every unit), drafts and latest versions' })
-  @ZodResponse({ type: [ModuleViewDto] })
+  @ZodResponse({ status: 200, type: [ModuleViewDto] })
   list(@CurrentActor() actor: Actor) {
     return this.modules.list(actor);
   }
@@ -37,7 +37,7 @@ export class ModulesController {
   @Roles('admin', 'instructor', 'supervisor')
   @Get(':id')
   @ApiOperation({ summary: 'One module of the caller’s unit' })
-  @ZodResponse({ type: ModuleViewDto })
+  @ZodResponse({ status: 200, type: ModuleViewDto })
   get(@CurrentActor() actor: Actor, @Param() p: IdParamDto) {
     return this.modules.get(actor, p.id);
   }
@@ -45,7 +45,7 @@ export class ModulesController {
   @Roles('admin', 'instructor')
   @Put(':id')
   @ApiOperation({ summary: 'Edit a module draft (published versions stay frozen)' })
-  @ZodResponse({ type: ModuleViewDto })
+  @ZodResponse({ status: 200, type: ModuleViewDto })
   update(@CurrentActor() actor: Actor, @Param() p: IdParamDto, @Body() body: ModuleInputDto) {
     return this.modules.update(actor, p.id, body);
   }
@@ -54,7 +54,7 @@ export class ModulesController {
   @Post(':id/publish')
   @HttpCode(200)
   @ApiOperation({ summary: 'Publish the draft as a new frozen version (pool pinned to exercise versions)' })
-  @ZodResponse({ type: ModuleViewDto })
+  @ZodResponse({ status: 200, type: ModuleViewDto })
   publish(@CurrentActor() actor: Actor, @Param() p: IdParamDto) {
     return this.modules.publish(actor, p.id);
   }
@@ -68,7 +68,7 @@ export class AssignmentsController {
   @Roles('admin', 'instructor', 'supervisor')
   @Get()
   @ApiOperation({ summary: 'Assignments of the cohorts in scope' })
-  @ZodResponse({ type: [AssignmentViewDto] })
+  @ZodResponse({ status: 200, type: [AssignmentViewDto] })
   list(@CurrentActor() actor: Actor, @Query() q: AssignmentListQueryDto) {
     return this.modules.listAssignments(actor, q);
   }

@@ -16,7 +16,7 @@ export class MrzController {
   @ApiOperation({
     summary: 'Parse MRZ lines (TD1/TD2/TD3) and verify every check digit; training states count as known',
   })
-  @ZodResponse({ type: MrzCheckResultDto })
+  @ZodResponse({ status: 200, type: MrzCheckResultDto })
   check(@Body() body: MrzCheckRequestDto) {
     return this.mrz.check(body.lines);
   }

@@ -37,7 +37,7 @@ export class ReportsController {
   @Roles('admin', 'supervisor', 'instructor')
   @Get('cohorts/:cohortId/officers')
   @ApiOperation({ summary: 'Cohort dashboard: per officer decisions, hit/false-alarm rates, d′, c, times, standings' })
-  @ZodResponse({ type: CohortOfficersReportDto })
+  @ZodResponse({ status: 200, type: CohortOfficersReportDto })
   officers(@CurrentActor() actor: Actor, @Param() p: CohortParamDto, @Query() q: ReportQueryDto) {
     return this.reports.cohortOfficers(actor, p.cohortId, q);
   }
@@ -58,7 +58,7 @@ export class ReportsController {
   @Roles('admin', 'supervisor', 'instructor')
   @Get('cohorts/:cohortId/heatmap')
   @ApiOperation({ summary: 'Weak-spot heatmap: proportion correct per officer × feature category, fraud type, …' })
-  @ZodResponse({ type: HeatmapReportDto })
+  @ZodResponse({ status: 200, type: HeatmapReportDto })
   heatmap(@CurrentActor() actor: Actor, @Param() p: CohortParamDto, @Query() q: HeatmapQueryDto) {
     return this.reports.heatmap(actor, p.cohortId, q);
   }
@@ -79,7 +79,7 @@ export class ReportsController {
   @Roles('admin', 'supervisor', 'instructor')
   @Get('cohorts/:cohortId/heatmap/items')
   @ApiOperation({ summary: 'The decided items behind a heatmap cell (newest first, at most 200)' })
-  @ZodResponse({ type: HeatmapItemsDto })
+  @ZodResponse({ status: 200, type: HeatmapItemsDto })
   heatmapItems(@CurrentActor() actor: Actor, @Param() p: CohortParamDto, @Query() q: HeatmapItemsQueryDto) {
     return this.reports.heatmapItems(actor, p.cohortId, q);
   }
@@ -87,7 +87,7 @@ export class ReportsController {
   @Roles('admin', 'supervisor', 'instructor')
   @Get('cohorts/:cohortId/trends')
   @ApiOperation({ summary: 'Weekly accuracy, d′ and decision time of the cohort (and of one officer with userId)' })
-  @ZodResponse({ type: TrendsReportDto })
+  @ZodResponse({ status: 200, type: TrendsReportDto })
   trends(@CurrentActor() actor: Actor, @Param() p: CohortParamDto, @Query() q: TrendsQueryDto) {
     return this.reports.trends(actor, p.cohortId, q);
   }
@@ -122,7 +122,7 @@ export class ReportsController {
   @Roles('admin', 'supervisor', 'instructor')
   @Get('units/:unitId')
   @ApiOperation({ summary: 'Unit roll-up: the unit’s cohorts side by side, and readiness on the latest assessment' })
-  @ZodResponse({ type: UnitReportDto })
+  @ZodResponse({ status: 200, type: UnitReportDto })
   unit(@CurrentActor() actor: Actor, @Param() p: UnitParamDto, @Query() q: ScopedReportQueryDto) {
     return this.reports.unit(actor, p.unitId, q);
   }
@@ -130,7 +130,7 @@ export class ReportsController {
   @Roles('admin', 'supervisor', 'instructor')
   @Get('officers/:userId')
   @ApiOperation({ summary: 'Officer profile: figures, standings, breakdown, weak spots, weeks and attempts' })
-  @ZodResponse({ type: OfficerReportDto })
+  @ZodResponse({ status: 200, type: OfficerReportDto })
   officer(@CurrentActor() actor: Actor, @Param() p: UserParamDto, @Query() q: ScopedReportQueryDto) {
     return this.reports.officer(actor, p.userId, q);
   }
@@ -157,7 +157,7 @@ export class MyCompetenceController {
   @AnyRole()
   @Get('competence')
   @ApiOperation({ summary: 'My own decisions: hit and false-alarm rates, d′, c, missed forgeries, weak spots' })
-  @ZodResponse({ type: MyCompetenceDto })
+  @ZodResponse({ status: 200, type: MyCompetenceDto })
   competence(@CurrentActor() actor: Actor) {
     return this.reports.myCompetence(actor);
   }

@@ -27,7 +27,7 @@ export class SpecimensController {
   @Roles('instructor', 'supervisor', 'admin')
   @Get()
   @ApiOperation({ summary: 'The specimen library, newest change first; filter by text, issuing state, document type' })
-  @ZodResponse({ type: SpecimenPageDto })
+  @ZodResponse({ status: 200, type: SpecimenPageDto })
   list(@CurrentActor() actor: Actor, @Query() q: SpecimenListQueryDto) {
     return this.specimens.list(actor, q);
   }
@@ -43,7 +43,7 @@ export class SpecimensController {
   @Roles('instructor', 'supervisor', 'admin')
   @Get(':id')
   @ApiOperation({ summary: 'One specimen with its images (signed URLs when ready) and annotated features' })
-  @ZodResponse({ type: SpecimenViewDto })
+  @ZodResponse({ status: 200, type: SpecimenViewDto })
   get(@CurrentActor() actor: Actor, @Param() p: IdParamDto) {
     return this.specimens.get(actor, p.id);
   }
@@ -51,7 +51,7 @@ export class SpecimensController {
   @Roles('instructor', 'admin')
   @Patch(':id')
   @ApiOperation({ summary: 'Change a specimen’s document model details' })
-  @ZodResponse({ type: SpecimenViewDto })
+  @ZodResponse({ status: 200, type: SpecimenViewDto })
   update(@CurrentActor() actor: Actor, @Param() p: IdParamDto, @Body() body: UpdateSpecimenDto) {
     return this.specimens.update(actor, p.id, body);
   }
@@ -109,7 +109,7 @@ export class SpecimensController {
   @Roles('instructor', 'admin')
   @Put(':id/features')
   @ApiOperation({ summary: 'Replace all annotated security features of a specimen (audited with before and after)' })
-  @ZodResponse({ type: SpecimenViewDto })
+  @ZodResponse({ status: 200, type: SpecimenViewDto })
   replaceFeatures(@CurrentActor() actor: Actor, @Param() p: IdParamDto, @Body() body: ReplaceFeaturesDto) {
     return this.specimens.replaceFeatures(actor, p.id, body);
   }

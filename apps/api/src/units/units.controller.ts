@@ -15,7 +15,7 @@ export class UnitsController {
   @Roles('admin', 'supervisor', 'instructor')
   @Get()
   @ApiOperation({ summary: 'Units (admin: all; others: their own)' })
-  @ZodResponse({ type: [UnitViewDto] })
+  @ZodResponse({ status: 200, type: [UnitViewDto] })
   list(@CurrentActor() actor: Actor) {
     return this.units.list(actor);
   }
@@ -31,7 +31,7 @@ export class UnitsController {
   @Roles('admin')
   @Patch(':id')
   @ApiOperation({ summary: 'Rename a unit or change its code' })
-  @ZodResponse({ type: UnitViewDto })
+  @ZodResponse({ status: 200, type: UnitViewDto })
   update(@CurrentActor() actor: Actor, @Param() params: IdParamDto, @Body() body: UpdateUnitDto) {
     return this.units.update(actor, params.id, body);
   }

@@ -34,7 +34,7 @@ export class UsersController {
   @ApiOperation({
     summary: 'Users in the caller’s scope (admin: all; supervisor: own unit; instructor: own unit’s trainees)',
   })
-  @ZodResponse({ type: UserPageDto })
+  @ZodResponse({ status: 200, type: UserPageDto })
   list(@CurrentActor() actor: Actor, @Query() query: UserListQueryDto) {
     return this.users.list(actor, query);
   }
@@ -69,7 +69,7 @@ export class UsersController {
   @Roles('admin', 'supervisor', 'instructor')
   @Get(':id')
   @ApiOperation({ summary: 'One user in the caller’s scope' })
-  @ZodResponse({ type: UserViewDto })
+  @ZodResponse({ status: 200, type: UserViewDto })
   get(@CurrentActor() actor: Actor, @Param() params: IdParamDto) {
     return this.users.get(actor, params.id);
   }
@@ -77,7 +77,7 @@ export class UsersController {
   @Roles('admin')
   @Patch(':id')
   @ApiOperation({ summary: 'Change a user’s role, unit, details, status or password' })
-  @ZodResponse({ type: UserViewDto })
+  @ZodResponse({ status: 200, type: UserViewDto })
   update(@CurrentActor() actor: Actor, @Param() params: IdParamDto, @Body() body: UpdateUserDto) {
     return this.users.update(actor, params.id, body);
   }
