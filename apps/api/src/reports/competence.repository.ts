@@ -1,9 +1,18 @@
-// Grouped SQL over the fact tables for the competence figures: decision counts per officer (and pooled), per cohort,
-// attempts per officer, and each officer's attempts at each assignment. Only aggregates leave PostgreSQL.
+// Grouped SQL over the fact tables and the daily roll-up for the competence figures: decision counts per officer (and
+// pooled), per cohort, attempts per officer, and each officer's attempts at each assignment. Only aggregates leave
+// PostgreSQL.
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, Repository } from 'typeorm';
-import { DECISION_COUNTS, factWhere, type FactFilter } from './fact-query';
+import {
+  DECISION_COUNTS,
+  decisionCounts,
+  factWhere,
+  ROLLUP_COUNTS,
+  rollupWhere,
+  wholeDays,
+  type FactFilter,
+} from './fact-query';
 import { ReportAttemptFact, ReportItemFact } from './report-facts.entity';
 import type { AttemptTally, DecisionCounts } from './report-figures';
 
@@ -58,13 +67,17 @@ export class CompetenceRepository {
     );
   }
 
-  /** Decision counts per cohort. */
+  /**
+   * Decision counts per cohort, without the median time (null: a median cannot be summed from the roll-up). Summed
+   * from the daily roll-up when the range is whole UTC days (every plain-date filter), else from the item facts.
+   */
   async countsByCohort(filter: FactFilter, m?: EntityManager): Promise<Array<DecisionCounts & { cohortId: string }>> {
-    const where = factWhere(filter, 'answered_at');
-    return this.db(m).query(
-      `SELECT cohort_id AS "cohortId", ${DECISION_COUNTS} FROM report_item_facts ${where} GROUP BY cohort_id`,
-      where.params,
-    );
+    const days = wholeDays(filter.range);
+    const where = days ? rollupWhere(filter, days) : factWhere(filter, 'answered_at');
+    const source = days
+      ? `${ROLLUP_COUNTS} FROM report_officer_days`
+      : `${decisionCounts(false)} FROM report_item_facts`;
+    return this.db(m).query(`SELECT cohort_id AS "cohortId", ${source} ${where} GROUP BY cohort_id`, where.params);
   }
 
   /** Attempts started in the range per officer, with the best and the latest score of those finished. */

@@ -3,10 +3,12 @@ import { Init1795735997575 } from './1795735997575-Init';
 import { MediaAndSpecimens1796000000000 } from './1796000000000-MediaAndSpecimens';
 import { ExamEngine1796100000000 } from './1796100000000-ExamEngine';
 import { ReportFacts1796200000000 } from './1796200000000-ReportFacts';
+import { ReportRollup1796250000000 } from './1796250000000-ReportRollup';
 // Migrations in the order they run. `npm run migration:generate -w apps/api -- <Name>` appends here.
 export const MIGRATIONS: Array<new () => MigrationInterface> = [
   Init1795735997575,
   MediaAndSpecimens1796000000000,
   ExamEngine1796100000000,
   ReportFacts1796200000000,
+  ReportRollup1796250000000,
 ];
