@@ -31,13 +31,13 @@ describe('competence reports: figures', () => {
     return res.body;
   };
   const mine = (userId: string) => raw.filter((i) => i.userId === userId);
-  /** Runs a migration's down and up again: its tables are rebuilt from what is stored (the backfill). */
-  const rerun = async (migration: MigrationInterface) => {
+  /** Reverts these migrations (last first) and runs them again: their tables are rebuilt by the backfills. */
+  const rerun = async (...migrations: MigrationInterface[]) => {
     const runner = db.createQueryRunner();
     await runner.connect();
     try {
-      await migration.down(runner);
-      await migration.up(runner);
+      for (const migration of [...migrations].reverse()) await migration.down(runner);
+      for (const migration of migrations) await migration.up(runner);
     } finally {
       await runner.release();
     }
@@ -215,7 +215,7 @@ describe('competence reports: figures', () => {
     const live = await snapshot();
     expect(live.items).toHaveLength(raw.length);
     expect(live.attempts).toHaveLength(data.attempts.length);
-    await rerun(new ReportFacts1796200000000());
+    await rerun(new ReportFacts1796200000000(), new ReportRollup1796250000000());
     expect(await snapshot()).toEqual(live);
     const [stored] = await db.query(
       `SELECT count(*)::int AS n FROM attempt_items i JOIN attempts a ON a.id = i.attempt_id

@@ -1,6 +1,7 @@
 // The reports' daily roll-up (report_officer_days: per officer, cohort, module and UTC day, the sums behind the
-// decision figures), filled from the item facts already stored. From here on ReportFactsSink keeps it beside each
-// item fact, in the answer's transaction.
+// decision figures), filled from the item facts already stored; from here on ReportFactsSink keeps it beside each
+// item fact, in the answer's transaction. And an index that gives the decided items' times per officer without
+// reading the facts themselves (index-only), for the median decision times the roll-up cannot sum.
 import { MigrationInterface, QueryRunner } from 'typeorm';
 
 export class ReportRollup1796250000000 implements MigrationInterface {
@@ -12,6 +13,9 @@ export class ReportRollup1796250000000 implements MigrationInterface {
     );
     await queryRunner.query(
       `CREATE INDEX "ix_report_officer_days_cohort" ON "report_officer_days" ("cohort_id", "day") `,
+    );
+    await queryRunner.query(
+      `CREATE INDEX "ix_report_item_facts_decision_time" ON "report_item_facts" ("cohort_id", "user_id", "response_time_ms") INCLUDE ("answered_at", "module_id") WHERE "outcome" IS NOT NULL`,
     );
     // Backfill: every answered item (late ones too, for last_at); only decisions (outcome set) count.
     await queryRunner.query(
@@ -35,6 +39,7 @@ export class ReportRollup1796250000000 implements MigrationInterface {
   }
 
   public async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`DROP INDEX "ix_report_item_facts_decision_time"`);
     await queryRunner.query(`DROP TABLE "report_officer_days"`);
   }
 }
