@@ -199,6 +199,10 @@ export const ReadinessEntry = z.object({
 export const UnitReport = z.object({
   unit: z.object({ id: z.uuid(), name: z.string() }),
   filters: AppliedFilters,
+  /**
+   * Each cohort's pooled figures, summed from the daily roll-up. `medianDecisionMs` is always null here: a median
+   * cannot be summed from daily totals (the cohort dashboard's `cohortFigures` has it); `meanDecisionMs` is exact.
+   */
   cohorts: z.array(
     DecisionFigures.extend({
       id: z.uuid(),

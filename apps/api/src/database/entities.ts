@@ -7,6 +7,7 @@ import { Exercise, ExerciseVersion } from '../exercises/exercise.entity';
 import { MediaAsset } from '../media/media-asset.entity';
 import { Assignment, ModuleVersion, TrainingModule } from '../modules/training-module.entity';
 import { ReportAttemptFact, ReportItemFact } from '../reports/report-facts.entity';
+import { ReportOfficerDay } from '../reports/report-officer-day.entity';
 import { RefreshToken } from '../sessions/refresh-token.entity';
 import { Specimen, SpecimenFeature, SpecimenImage } from '../specimens/specimen.entity';
 import { Unit } from '../units/unit.entity';
@@ -33,4 +34,5 @@ export const ENTITIES = [
   ResponseReceipt,
   ReportItemFact,
   ReportAttemptFact,
+  ReportOfficerDay,
 ];

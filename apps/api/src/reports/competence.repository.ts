@@ -1,9 +1,20 @@
-// Grouped SQL over the fact tables for the competence figures: decision counts per officer (and pooled), per cohort,
-// attempts per officer, and each officer's attempts at each assignment. Only aggregates leave PostgreSQL.
+// Grouped SQL over the fact tables and the daily roll-up for the competence figures: decision counts per officer (and
+// pooled), per cohort, attempts per officer, and each officer's attempts at each assignment. Only aggregates leave
+// PostgreSQL.
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, Repository } from 'typeorm';
-import { DECISION_COUNTS, factWhere, type FactFilter } from './fact-query';
+import {
+  DECIDED,
+  DECISION_COUNTS,
+  decisionCounts,
+  factWhere,
+  ROLLUP_COUNTS,
+  rollupWhere,
+  wholeDays,
+  Where,
+  type FactFilter,
+} from './fact-query';
 import { ReportAttemptFact, ReportItemFact } from './report-facts.entity';
 import type { AttemptTally, DecisionCounts } from './report-figures';
 
@@ -46,25 +57,55 @@ export class CompetenceRepository {
     return m ?? this.items.manager;
   }
 
-  /** Decision counts per officer and, with `pooled`, one more row (userId null) for all of them together. */
+  /**
+   * Decision counts per officer and, with `pooled`, one more row (userId null) for all of them together. For a range of
+   * whole UTC days the counts are summed from the daily roll-up and only the median times read from the item facts
+   * (an index-only scan of ix_report_item_facts_decision_time); otherwise everything comes from the facts.
+   */
   async countsByOfficer(filter: FactFilter, pooled: boolean, m?: EntityManager): Promise<OfficerCounts[]> {
-    const where = factWhere(filter, 'answered_at');
+    const group = pooled ? 'GROUPING SETS ((user_id), ())' : 'user_id';
+    const days = wholeDays(filter.range);
+    if (!days) {
+      const where = factWhere(filter, 'answered_at');
+      return this.db(m).query(
+        `SELECT user_id AS "userId", ${DECISION_COUNTS},
+                max(answered_at) FILTER (WHERE decision IS NOT NULL) AS "lastAnsweredAt"
+           FROM report_item_facts ${where}
+          GROUP BY ${group}`,
+        where.params,
+      );
+    }
+    const times = factWhere(filter, 'answered_at').also(DECIDED);
+    const sums = rollupWhere(filter, days, new Where(times.params));
     return this.db(m).query(
-      `SELECT user_id AS "userId", ${DECISION_COUNTS},
-              max(answered_at) FILTER (WHERE decision IS NOT NULL) AS "lastAnsweredAt"
-         FROM report_item_facts ${where}
-        GROUP BY ${pooled ? 'GROUPING SETS ((user_id), ())' : 'user_id'}`,
-      where.params,
+      `WITH sums AS (
+         SELECT user_id, ${ROLLUP_COUNTS}, max(last_at) AS "lastAnsweredAt"
+           FROM report_officer_days ${sums}
+          GROUP BY ${group}
+       ), medians AS (
+         SELECT user_id, (percentile_cont(0.5) WITHIN GROUP (ORDER BY response_time_ms))::float8 AS median
+           FROM report_item_facts ${times}
+          GROUP BY ${group}
+       )
+       SELECT s.user_id AS "userId", s.decisions, s.hits, s.misses, s."falseAlarms", s."correctRejections",
+              s."meanDecisionMs", m.median AS "medianDecisionMs", s."locateSum", s."locateCount", s."fraudTypeSum",
+              s."fraudTypeCount", s."lastAnsweredAt"
+         FROM sums s LEFT JOIN medians m ON m.user_id IS NOT DISTINCT FROM s.user_id`,
+      times.params,
     );
   }
 
-  /** Decision counts per cohort. */
+  /**
+   * Decision counts per cohort, without the median time (null: a median cannot be summed from the roll-up). Summed
+   * from the daily roll-up when the range is whole UTC days (every plain-date filter), else from the item facts.
+   */
   async countsByCohort(filter: FactFilter, m?: EntityManager): Promise<Array<DecisionCounts & { cohortId: string }>> {
-    const where = factWhere(filter, 'answered_at');
-    return this.db(m).query(
-      `SELECT cohort_id AS "cohortId", ${DECISION_COUNTS} FROM report_item_facts ${where} GROUP BY cohort_id`,
-      where.params,
-    );
+    const days = wholeDays(filter.range);
+    const where = days ? rollupWhere(filter, days) : factWhere(filter, 'answered_at');
+    const source = days
+      ? `${ROLLUP_COUNTS} FROM report_officer_days`
+      : `${decisionCounts(false)} FROM report_item_facts`;
+    return this.db(m).query(`SELECT cohort_id AS "cohortId", ${source} ${where} GROUP BY cohort_id`, where.params);
   }
 
   /** Attempts started in the range per officer, with the best and the latest score of those finished. */

@@ -1,8 +1,10 @@
-// Writing the reports' fact tables: one upsert per event, run with the caller's EntityManager so the fact commits or
-// rolls back with the answer it records. Upserts on the primary key make a repeated event harmless.
+// Writing the reports' fact tables and their daily roll-up: upserts run with the caller's EntityManager, so a fact
+// commits or rolls back with the answer it records. Upserts on the primary key make a repeated event harmless; the
+// roll-up gains the difference between the fact as it was and as it is written (nothing for a repeat).
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import type { AttemptFinishedEvent, AttemptStartedEvent, ItemLockedEvent } from '../attempts';
+import { dayDeltas, type DayDelta, type FactShareSource } from './officer-days';
 import type { DecisionOutcome } from './report-facts.entity';
 
 /** Where a decision falls in the signal-detection table; null when the item is not a decision (unanswered or late). */
@@ -64,16 +66,52 @@ export class ReportFactsRepository {
       e.locateScore,
       e.fraudTypeScore,
     ];
-    await m.query(
-      `INSERT INTO report_item_facts (attempt_item_id, attempt_id, n, user_id, cohort_id, assignment_id, module_id, module_version_id, mode,
-                                      exercise_id, exercise_version_id, answered_at, verdict, fraud_type, issuing_state, document_type,
-                                      feature_categories, lights, decision, outcome, late, response_time_ms, score, locate_score, fraud_type_score)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17::text[], $18::text[], $19, $20, $21, $22, $23, $24, $25)
-       ON CONFLICT (attempt_item_id) DO UPDATE SET
-         answered_at = EXCLUDED.answered_at, decision = EXCLUDED.decision, outcome = EXCLUDED.outcome, late = EXCLUDED.late,
-         response_time_ms = EXCLUDED.response_time_ms, score = EXCLUDED.score, locate_score = EXCLUDED.locate_score,
-         fraud_type_score = EXCLUDED.fraud_type_score`,
+    // One statement: the fact as it was (the CTE reads the snapshot before the upsert), then the upsert. The attempt
+    // item is locked by the caller, so no other transaction writes this fact in between.
+    const [before] = (await m.query(
+      `WITH before AS (
+         SELECT user_id AS "userId", cohort_id AS "cohortId", module_id AS "moduleId", answered_at AS "answeredAt",
+                decision, outcome, response_time_ms AS "responseTimeMs", locate_score AS "locateScore",
+                fraud_type_score AS "fraudTypeScore"
+           FROM report_item_facts WHERE attempt_item_id = $1
+       ), written AS (
+         INSERT INTO report_item_facts (attempt_item_id, attempt_id, n, user_id, cohort_id, assignment_id, module_id, module_version_id, mode,
+                                        exercise_id, exercise_version_id, answered_at, verdict, fraud_type, issuing_state, document_type,
+                                        feature_categories, lights, decision, outcome, late, response_time_ms, score, locate_score, fraud_type_score)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17::text[], $18::text[], $19, $20, $21, $22, $23, $24, $25)
+         ON CONFLICT (attempt_item_id) DO UPDATE SET
+           answered_at = EXCLUDED.answered_at, decision = EXCLUDED.decision, outcome = EXCLUDED.outcome, late = EXCLUDED.late,
+           response_time_ms = EXCLUDED.response_time_ms, score = EXCLUDED.score, locate_score = EXCLUDED.locate_score,
+           fraud_type_score = EXCLUDED.fraud_type_score
+       )
+       SELECT * FROM before`,
       values,
+    )) as FactShareSource[];
+    // The upsert keeps the fact's who and where; only what the answer says can change.
+    const where = before ? { userId: before.userId, cohortId: before.cohortId, moduleId: before.moduleId } : {};
+    const after: FactShareSource = { ...e, outcome: outcomeOf(e), ...where };
+    for (const delta of dayDeltas(before ?? null, after)) await this.addToDay(delta, m);
+  }
+
+  /** Adds a delta to one roll-up row (created at the first answer of the day). */
+  private async addToDay(d: DayDelta, m: EntityManager): Promise<void> {
+    await m.query(
+      `INSERT INTO report_officer_days AS r (user_id, cohort_id, module_id, day, decisions, hits, misses, false_alarms,
+                                             correct_rejections, decision_ms_sum, decision_ms_n, locate_sum, locate_n,
+                                             fraud_type_sum, fraud_type_n, last_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)
+       ON CONFLICT (user_id, cohort_id, module_id, day) DO UPDATE SET
+         decisions = r.decisions + EXCLUDED.decisions, hits = r.hits + EXCLUDED.hits, misses = r.misses + EXCLUDED.misses,
+         false_alarms = r.false_alarms + EXCLUDED.false_alarms,
+         correct_rejections = r.correct_rejections + EXCLUDED.correct_rejections,
+         decision_ms_sum = r.decision_ms_sum + EXCLUDED.decision_ms_sum, decision_ms_n = r.decision_ms_n + EXCLUDED.decision_ms_n,
+         locate_sum = r.locate_sum + EXCLUDED.locate_sum, locate_n = r.locate_n + EXCLUDED.locate_n,
+         fraud_type_sum = r.fraud_type_sum + EXCLUDED.fraud_type_sum, fraud_type_n = r.fraud_type_n + EXCLUDED.fraud_type_n,
+         last_at = greatest(r.last_at, EXCLUDED.last_at)`,
+      [
+        ...[d.userId, d.cohortId, d.moduleId, d.day, d.decisions, d.hits, d.misses, d.falseAlarms, d.correctRejections],
+        ...[d.msSum, d.msN, d.locateSum, d.locateN, d.fraudTypeSum, d.fraudTypeN, d.lastAt],
+      ],
     );
   }
 }

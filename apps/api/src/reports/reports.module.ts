@@ -16,6 +16,7 @@ import { ReportExportsService } from './report-exports.service';
 import { ReportAttemptFact, ReportItemFact } from './report-facts.entity';
 import { ReportFactsRepository } from './report-facts.repository';
 import { ReportFactsSink } from './report-facts.sink';
+import { ReportOfficerDay } from './report-officer-day.entity';
 import { ReportScope } from './report-scope';
 import { MyCompetenceController, ReportsController } from './reports.controller';
 import { ReportsService } from './reports.service';
@@ -23,7 +24,7 @@ import { UnitReportsService } from './unit-reports.service';
 
 @Module({
   imports: [
-    TypeOrmModule.forFeature([ReportItemFact, ReportAttemptFact]),
+    TypeOrmModule.forFeature([ReportItemFact, ReportAttemptFact, ReportOfficerDay]),
     AttemptsModule,
     CohortsModule,
     ExercisesModule,

@@ -3,6 +3,7 @@ import { Init1795735997575 } from './1795735997575-Init';
 import { MediaAndSpecimens1796000000000 } from './1796000000000-MediaAndSpecimens';
 import { ExamEngine1796100000000 } from './1796100000000-ExamEngine';
 import { ReportFacts1796200000000 } from './1796200000000-ReportFacts';
+import { ReportRollup1796250000000 } from './1796250000000-ReportRollup';
 import { OwnerUnits1796300000000 } from './1796300000000-OwnerUnits';
 // Migrations in the order they run. `npm run migration:generate -w apps/api -- <Name>` appends here.
 export const MIGRATIONS: Array<new () => MigrationInterface> = [
@@ -10,5 +11,6 @@ export const MIGRATIONS: Array<new () => MigrationInterface> = [
   MediaAndSpecimens1796000000000,
   ExamEngine1796100000000,
   ReportFacts1796200000000,
+  ReportRollup1796250000000,
   OwnerUnits1796300000000,
 ];
