@@ -215,9 +215,12 @@ describe('exports', () => {
   });
 
   it('shows the server’s own words when the PDF cannot be made (no Chromium: 503)', async () => {
+    // The API's words (apps/api/src/reports/pdf/chromium-locator.ts).
     const message =
-      'PDF export needs Chromium. Install it (apt-get install chromium) or set CHROMIUM_PATH to a Chromium or Chrome binary.';
-    setup({
+      'PDF export needs Chromium, which was not found (looked for /usr/bin/chromium, /usr/bin/chromium-browser, ' +
+      '/usr/bin/google-chrome). Install it (on Debian or Ubuntu: apt-get install chromium), or set CHROMIUM_PATH to a ' +
+      'Chromium or Chrome executable. CSV exports and the report screens work without it.';
+    const { api } = setup({
       [`GET ${base}/report.pdf`]: () => ({
         status: 503,
         body: { statusCode: 503, error: 'Service Unavailable', message },
@@ -226,6 +229,8 @@ describe('exports', () => {
     await screen.findByTestId('officers-table', {}, LOADED);
     await userEvent.click(screen.getByRole('button', { name: 'Cohort report (PDF)' }));
     expect(await screen.findByTestId('export-error')).toHaveTextContent(message);
+    // The PDF is written in the reader's language.
+    expect(api.called(`GET ${base}/report.pdf`)[0].query.get('lang')).toBe('en');
   });
 
   it('says in plain words when an export is refused', async () => {

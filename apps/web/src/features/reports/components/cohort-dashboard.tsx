@@ -7,6 +7,7 @@ import { useNavigate } from 'react-router';
 import { BuildingIcon, Card, EmptyState, GroupIcon, LoadingBlock, PageHeader, QueryError } from '@/components/ui';
 import { paths } from '@/config/paths';
 import { isStatus } from '@/lib/errors';
+import { currentLanguage } from '@/lib/i18n';
 import { useCohortOfficers } from '../api/get-cohort-officers';
 import { useReportFilters, useSearchParam } from '../hooks/use-report-filters';
 import { exportPaths } from '../lib/export-paths';
@@ -135,7 +136,7 @@ export function CohortDashboard({ cohortId, modules }: { cohortId: string; modul
         actions={
           <ExportButton
             path={exportPaths.cohortReportPdf(cohortId)}
-            params={params}
+            params={{ ...params, lang: currentLanguage() }}
             fallbackName="cohort-report.pdf"
             label={t('reports.export.cohortPdf')}
           />

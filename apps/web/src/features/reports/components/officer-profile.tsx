@@ -6,6 +6,7 @@ import { Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Banner, Card, EmptyState, LoadingBlock, PageHeader, QueryError, UsersIcon } from '@/components/ui';
 import { isStatus } from '@/lib/errors';
+import { currentLanguage } from '@/lib/i18n';
 import { useOfficerReport } from '../api/get-officer-report';
 import { useReportFilters } from '../hooks/use-report-filters';
 import { exportPaths } from '../lib/export-paths';
@@ -81,7 +82,7 @@ export function OfficerProfile({ userId }: { userId: string }) {
             />
             <ExportButton
               path={exportPaths.officerTranscriptPdf(userId)}
-              params={params}
+              params={{ ...params, lang: currentLanguage() }}
               fallbackName="transcript.pdf"
               label={t('reports.export.transcriptPdf')}
             />
