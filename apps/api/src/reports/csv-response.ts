@@ -17,7 +17,7 @@ export function ProducesCsv(what: string) {
     ApiProduces('text/csv'),
     ApiOkResponse({
       description: `${what} as CSV (UTF-8 with BOM; cells that could start a formula are prefixed with an apostrophe)`,
-      schema: { type: 'string' },
+      schema: { type: 'string', format: 'binary' },
     }),
   );
 }
