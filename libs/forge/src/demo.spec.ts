@@ -1,8 +1,8 @@
-import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { FRAUD_TYPES } from '@firstline/contracts';
-import { demoExercises, demoSpecimens, RENDER_VERSION, writeDemoLibrary } from './demo';
+import { demoExercises, demoSpecimens, RENDER_VERSION, writeDemoLibrary, type DemoLibraryPart } from './demo';
 
 describe('demo library', () => {
   it('plans 6 specimens: 3 states × TD3/TD1, each with its security features', () => {
@@ -41,6 +41,44 @@ describe('demo library', () => {
       const drawnAt = statSync(manifest).mtimeMs;
       expect(await writeDemoLibrary(dir, opts)).toEqual(first);
       expect(statSync(manifest).mtimeMs).toBe(drawnAt);
+    }, 120_000);
+
+    it('hands over the first part before the rest is drawn, and both parts of a library drawn earlier', async () => {
+      const seen: Array<{ index: number; specimens: number; exercises: string[]; restOnDisk: boolean }> = [];
+      const documents: string[] = [];
+      const onDocument = async (kind: string, entry: { folder: string }) => {
+        documents.push(`${kind} ${entry.folder}`);
+      };
+      const onPart = async (part: DemoLibraryPart) => {
+        seen.push({
+          index: part.index,
+          specimens: part.specimens.length,
+          exercises: part.exercises.map((e) => e.folder),
+          restOnDisk: existsSync(join(dir, 'exercises', '001')),
+        });
+      };
+      const manifest = await writeDemoLibrary(dir, opts, { firstPart: 1, onPart, onDocument });
+      expect(seen).toEqual([
+        { index: 0, specimens: 6, exercises: ['exercises/000'], restOnDisk: false },
+        { index: 1, specimens: 0, exercises: ['exercises/001'], restOnDisk: true },
+      ]);
+      // The parts drawn one by one are the batch drawn whole.
+      expect(manifest.exercises.map((e) => e.id)).toEqual(demoExercises(opts).map((e) => e.instance.id));
+      // Each document is handed over as soon as it is written, the specimens first.
+      const order = [
+        ...[0, 1, 2, 3, 4, 5].map((i) => `specimen specimens/0${i}`),
+        'exercise exercises/000',
+        'exercise exercises/001',
+      ];
+      expect(documents).toEqual(order);
+      seen.length = 0;
+      documents.length = 0;
+      await writeDemoLibrary(dir, opts, { firstPart: 1, onPart, onDocument });
+      expect(documents).toEqual(order);
+      expect(seen.map((p) => [p.index, p.specimens, p.exercises])).toEqual([
+        [0, 6, ['exercises/000']],
+        [1, 0, ['exercises/001']],
+      ]);
     }, 120_000);
 
     it('is drawn again when it was drawn by older rendering code (or has no version at all)', async () => {

@@ -82,7 +82,10 @@ export {
   demoExercises,
   writeDemoLibrary,
   DEMO_DEFAULTS,
+  DEMO_SPECIMEN_COUNT,
+  type DemoLibraryHooks,
   type DemoLibraryOptions,
+  type DemoLibraryPart,
   type DemoManifest,
   type DemoManifestEntry,
 } from './demo';
