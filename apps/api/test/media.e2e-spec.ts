@@ -393,6 +393,34 @@ describe('media pipeline', () => {
     });
   });
 
+  describe('a file FirstLine drew itself (drawnHere: the demo library)', () => {
+    it('still meets the content checks: a declared 2500-megapixel PNG → 413, nothing stored', async () => {
+      const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'media-drawn-'));
+      const file = path.join(tmp, 'bomb.png');
+      fs.writeFileSync(file, pngBomb());
+      const before = await counts();
+      const err = await media.ingestFile(file, { createdBy: null, drawnHere: true }).catch((e) => e);
+      expect(err).toBeInstanceOf(DomainError);
+      expect(err.status).toBe(413);
+      expect(await counts()).toEqual(before);
+    });
+
+    it('skips only the full decode: a truncated file is queued, and its processing fails with a reason', async () => {
+      const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'media-drawn-'));
+      const file = path.join(tmp, 'truncated.jpg');
+      const whole = await noise(640, 480).jpeg().toBuffer();
+      fs.writeFileSync(file, whole.subarray(0, Math.floor(whole.length / 2)));
+      // Received, the same file is refused at the door …
+      expect((await media.ingestFile(file, { createdBy: null }).catch((e) => e)).status).toBe(400);
+      // … drawn here, it is accepted, and the pipeline's own strict decode fails it.
+      const { id } = await media.ingestFile(file, { createdBy: null, drawnHere: true });
+      await media.waitForIdle();
+      const [row] = await db.query(`SELECT status, failure_reason FROM media_assets WHERE id = $1`, [id]);
+      expect(row.status).toBe('failed');
+      expect(row.failure_reason).toMatch(/could not be processed/);
+    });
+  });
+
   describe('processes awkward but valid images', () => {
     it('a CMYK JPEG comes out sRGB', async () => {
       const cmyk = await noise(900, 600).toColourspace('cmyk').jpeg().toBuffer();

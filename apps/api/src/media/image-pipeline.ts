@@ -51,7 +51,12 @@ export interface Inspection {
  * limit only to learn its dimensions, so a decompression bomb is refused before a single pixel is decoded; the
  * full decode that proves the file is complete (truncated or corrupt data fail it) happens last, under the limit.
  */
-export async function inspectImage(file: string, expected: AcceptedFormat, maxPixels: number): Promise<Inspection> {
+export async function inspectImage(
+  file: string,
+  expected: AcceptedFormat,
+  maxPixels: number,
+  opts: { decode: boolean } = { decode: true },
+): Promise<Inspection> {
   let meta: Metadata;
   try {
     meta = await sharp(file, { limitInputPixels: false, failOn: 'none' }).metadata();
@@ -80,6 +85,8 @@ export async function inspectImage(file: string, expected: AcceptedFormat, maxPi
       `The image is ${width} × ${height} pixels (${((width * height) / 1e6).toFixed(1)} megapixels); the limit is ${(maxPixels / 1e6).toFixed(0)} megapixels`,
     );
   }
+  // Files FirstLine drew itself skip it; the pipeline's own strict decode still fails them if they are damaged.
+  if (!opts.decode) return { width, height };
   try {
     // A full, strict decode (pixel statistics need every pixel): truncation and corrupt data fail here.
     await sharp(file, { failOn: 'error', limitInputPixels: maxPixels, sequentialRead: true }).stats();

@@ -17,6 +17,11 @@ export interface IngestOptions {
   /** Assets sharing a group (e.g. `specimen:<id>:data-page`) are processed to the same dimensions. */
   group?: string | null;
   manager?: EntityManager;
+  /**
+   * The file was drawn by FirstLine itself (the forge's demo library), not received: the content checks run, but not
+   * the full decode that proves a received file complete (the pipeline decodes every image strictly anyway).
+   */
+  drawnHere?: boolean;
 }
 
 /** What the checks learnt of an accepted file. */
@@ -45,7 +50,7 @@ export class MediaIntakeService {
    * Refuses anything but a single, complete, still JPEG/PNG/TIFF/WebP within the byte and pixel limits, judged by
    * content. Throws a 4xx DomainError with a message the uploader can act on.
    */
-  async validateFile(file: string): Promise<CheckedImage> {
+  async validateFile(file: string, opts: { decode: boolean } = { decode: true }): Promise<CheckedImage> {
     const { size } = await fs.promises.stat(file);
     if (size === 0) throw new DomainError('invalid', 'The file is empty');
     if (size > this.config.UPLOAD_MAX_BYTES) {
@@ -59,13 +64,13 @@ export class MediaIntakeService {
     if (format === 'png' && isAnimatedPng(head))
       throw new DomainError('invalid', 'The image is an animated PNG: upload a single still image');
     await assertNoEmbeddedMarkup(file);
-    const { width, height } = await inspectImage(file, format, this.config.UPLOAD_MAX_PIXELS);
+    const { width, height } = await inspectImage(file, format, this.config.UPLOAD_MAX_PIXELS, opts);
     return { format, size, width, height };
   }
 
   /** Copies a local image file into storage and queues it (validated as an upload is; throws 4xx on bad files). */
   async ingestFile(srcPath: string, opts: IngestOptions): Promise<{ id: string }> {
-    const checked = await this.validateFile(srcPath);
+    const checked = await this.validateFile(srcPath, { decode: !opts.drawnHere });
     const storageId = newStorageId();
     await this.storage.putFile(`${storageId}/${SOURCE_FILE}`, srcPath);
     try {

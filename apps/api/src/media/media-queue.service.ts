@@ -47,10 +47,15 @@ export class MediaQueue implements OnApplicationBootstrap, OnModuleDestroy {
     await Promise.all(this.workers);
   }
 
-  /** Resolves when no asset is queued or processing (tests and the seeder wait on this instead of sleeping). */
-  async waitForIdle(): Promise<void> {
+  /**
+   * Resolves when no asset is queued or processing (tests and the seeder wait on this instead of sleeping);
+   * `onPending` hears how many are left each time it looks.
+   */
+  async waitForIdle(onPending?: (pending: number) => void): Promise<void> {
     for (;;) {
-      if ((await this.assets.countPending()) === 0) return;
+      const pending = await this.assets.countPending();
+      onPending?.(pending);
+      if (pending === 0) return;
       this.kick();
       // Woken by a finished job here, or re-checked shortly in case another replica did the work.
       await new Promise<void>((resolve) => {

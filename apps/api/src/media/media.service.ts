@@ -60,7 +60,7 @@ export class MediaService {
   }
 
   /** Resolves when no asset is queued or processing (tests and the seeder wait on this instead of sleeping). */
-  waitForIdle(): Promise<void> {
-    return this.queue.waitForIdle();
+  waitForIdle(onPending?: (pending: number) => void): Promise<void> {
+    return this.queue.waitForIdle(onPending);
   }
 }
