@@ -34,7 +34,7 @@ function banner(config: AppConfig, port: number, embedded: EmbeddedDatabase | un
         (staff) => `      ${staff.username.padEnd(12)} ${staff.role}${staff.unit ? `, ${staff.unit}` : ''}`,
       ),
       `      ${trainees[0]} … ${trainees[trainees.length - 1]}  trainees`,
-      '    Demo modules are prepared in the background on first start (a few minutes; /api/health shows demoContent).',
+      '    On a first start the demo modules are prepared in the background: practice in about a minute, the assessment next.',
     );
   }
   lines.push('    Stop with Ctrl+C', '');

@@ -6,6 +6,7 @@ import { MediaModule } from '../media';
 import { ModulesModule } from '../modules';
 import { SpecimensModule } from '../specimens';
 import { UsersModule } from '../users';
+import { DemoContentController } from './demo-content.controller';
 import { DemoContentRepository } from './demo-content.repository';
 import { DemoContentService } from './demo-content.service';
 import { DemoHistoryRepository } from './demo-history.repository';
@@ -13,6 +14,7 @@ import { DemoHistoryService } from './demo-history.service';
 
 @Module({
   imports: [AttemptsModule, CohortsModule, MediaModule, ExercisesModule, ModulesModule, SpecimensModule, UsersModule],
+  controllers: [DemoContentController],
   providers: [DemoContentRepository, DemoContentService, DemoHistoryRepository, DemoHistoryService],
   exports: [DemoContentService, DemoHistoryService],
 })

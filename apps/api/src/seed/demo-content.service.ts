@@ -1,12 +1,13 @@
 // Demo content: the forge's demo library (specimens and exercises with exact ground truth) ingested through the
-// real media pipeline, plus published modules assigned to the demo cohorts — so a demo trainee can start at once.
+// real media pipeline, plus published modules assigned to the demo cohorts — the practice modules first, within a
+// minute of the first start, then the assessment.
 // Exercises and modules belong to a unit, so each demo unit (a unit with a demo cohort) gets its own exercises and
 // modules, assigned to its own cohorts; the images are ingested once and shared by the units' copies.
 // Idempotent (seed keys), safe with several replicas (advisory lock), and cached on disk (the forge output).
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { TRAINING_STATES } from '@firstline/contracts';
-import type { DemoManifest } from '@firstline/forge';
+import { TRAINING_STATES, type DemoContentStatus } from '@firstline/contracts';
+import type { DemoManifestEntry } from '@firstline/forge';
 import { Injectable, Logger } from '@nestjs/common';
 import { CohortRosterService } from '../cohorts';
 import { ExercisesService } from '../exercises';
@@ -14,10 +15,11 @@ import { MediaService } from '../media';
 import { ModulesService } from '../modules';
 import { SpecimensService } from '../specimens';
 import { UsersService } from '../users';
+import { DemoContentProgress } from './demo-content-progress';
 import { DemoContentRepository } from './demo-content.repository';
-import { featureOptionsByType, isDeskImage, toExerciseInput, type DemoDocument } from './demo-exercise-input';
+import { DEMO_FEATURE_OPTIONS, isDeskImage, toExerciseInput, type DemoDocument } from './demo-exercise-input';
 import { DemoHistoryService } from './demo-history.service';
-import { DEMO_MODULES } from './demo-modules';
+import { assessmentHasOwnPool, DEMO_MODULES, PRACTICE_POOL } from './demo-modules';
 
 export interface DemoContentOptions {
   /** Where the forge library is generated (cached between starts). */
@@ -33,11 +35,13 @@ export interface DemoContentReport {
   assignmentsCreated: number;
 }
 
+/** The demo units (units with a demo cohort), each with its demo cohorts: a unit gets its own exercises and modules. */
+type DemoUnits = Map<string, string[]>;
+
 @Injectable()
 export class DemoContentService {
   private readonly logger = new Logger(DemoContentService.name);
-  /** For the health check: whether the demo library is off, being prepared, ready or failed. */
-  state: 'off' | 'preparing' | 'ready' | 'failed' = 'off';
+  private readonly progress = new DemoContentProgress();
 
   constructor(
     private readonly seeding: DemoContentRepository,
@@ -50,105 +54,168 @@ export class DemoContentService {
     private readonly history: DemoHistoryService,
   ) {}
 
+  /** For the health check: whether the demo library is off, being prepared, ready or failed. */
+  get state(): DemoContentStatus['state'] {
+    return this.progress.state;
+  }
+
+  /** For My training: which step runs and how far it is. */
+  status(): DemoContentStatus {
+    return this.progress.status();
+  }
+
   async seed(opts: DemoContentOptions): Promise<DemoContentReport> {
-    this.state = 'preparing';
+    this.progress.state = 'preparing';
     try {
       const report = await this.run(opts);
-      this.state = 'ready';
+      this.progress.practiceReady = true;
+      this.progress.state = 'ready';
       this.history.afterDemoContent();
       return report;
     } catch (err) {
-      this.state = 'failed';
+      this.progress.state = 'failed';
       throw err;
     }
   }
 
+  /**
+   * In two steps, so that a trainee can practise within a minute of the first start: the specimens and the practice
+   * pool are drawn, ingested and processed and the practice modules published; then the rest of the library is,
+   * and the assessment published.
+   */
   private async run(opts: DemoContentOptions): Promise<DemoContentReport> {
     const log = opts.log ?? ((line: string) => this.logger.log(line));
     const report: DemoContentReport = { exercisesCreated: 0, modulesCreated: 0, assignmentsCreated: 0 };
-    if ((await this.modules.countSeededModules('demo-module:')) >= DEMO_MODULES.length) return report;
+    const units = await this.demoUnits();
+    if ((await this.modules.countSeededModules('demo-module:')) >= DEMO_MODULES.length * units.size) return report;
     // Loaded lazily: forge pulls in the renderer, which only the seeder needs.
     const forge = await import('@firstline/forge');
     const t0 = Date.now();
-    let rendered = 0;
-    const manifest: DemoManifest = await forge.writeDemoLibrary(
+    const seconds = () => Math.round((Date.now() - t0) / 1000);
+    const total = opts.exercises ?? forge.DEMO_DEFAULTS.exercises;
+    const practiceCount = Math.min(PRACTICE_POOL, total);
+    const pools = new Map<string, string[]>([...units.keys()].map((unitId) => [unitId, []]));
+    const verdicts: string[] = [];
+    const lessonIds: string[] = [];
+
+    this.progress.begin('practice', practiceCount + forge.DEMO_SPECIMEN_COUNT);
+    await forge.writeDemoLibrary(
       opts.dir,
       { dpi: opts.dpi, exercises: opts.exercises },
-      () => {
-        // One line per ten documents rendered, not one per document.
-        if (++rendered % 10 === 0) log(`demo library: ${rendered} documents rendered`);
+      {
+        firstPart: practiceCount,
+        // Each document is ingested as soon as it is drawn: the media pipeline processes its images while the next
+        // one is drawn.
+        onDocument: async (kind, entry) => {
+          this.progress.documentRendered();
+          if (kind === 'specimen') {
+            lessonIds.push(await this.specimen(opts.dir, entry));
+            return;
+          }
+          const ids = await this.ingestExercise(opts.dir, entry, forge.DEMO_DEFAULTS.seed, units, report);
+          verdicts.push(entry.verdict);
+          for (const [unitId, pool] of pools) pool.push(ids.get(unitId)!);
+        },
+        onPart: async (part) => {
+          await this.media.waitForIdle((pending) => this.progress.imagesPending(pending));
+          if (part.index === 1) return;
+          await this.publish('practice', pools, units, lessonIds, report);
+          this.progress.practiceReady = true;
+          log(`demo practice modules ready (${practiceCount} documents, ${seconds()} s)`);
+          this.progress.begin('library', total - practiceCount);
+        },
       },
     );
+    // The assessment draws on what practice feedback never shows, when there is enough of it.
+    const ownPool = assessmentHasOwnPool(verdicts, practiceCount);
+    const examPools = new Map([...pools].map(([unitId, pool]) => [unitId, ownPool ? pool.slice(practiceCount) : pool]));
+    await this.publish('exam', examPools, units, lessonIds, report);
     log(
-      `demo library ready in ${opts.dir} (${manifest.exercises.length} exercises, ${Math.round((Date.now() - t0) / 1000)} s)`,
+      `demo content ready in ${seconds()} s: ${report.exercisesCreated} exercises, ${report.modulesCreated} modules, ${report.assignmentsCreated} assignments`,
     );
-    const items = await Promise.all(manifest.exercises.map((e) => this.read(opts.dir, e.folder)));
-    const options = featureOptionsByType(items);
-    const demoCohortIds = await this.cohorts.cohortsWithAnyOf(await this.users.idsWithUsernamePrefix('trainee'));
-    const demoCohorts = (await this.cohorts.all()).filter((cohort) => demoCohortIds.includes(cohort.id));
-    const unitIds = [...new Set(demoCohorts.map((cohort) => cohort.unitId))];
+    return report;
+  }
 
-    const exerciseIds = new Map<string, string[]>(unitIds.map((unitId) => [unitId, []]));
-    for (const [i, entry] of manifest.exercises.entries()) {
-      const key = `demo-exercise:${manifest.options.seed}:${entry.id}`;
-      const ids = await this.seeding.lockedTransaction(async (m) => {
-        const existing = new Map<string, string>();
-        for (const unitId of unitIds) {
-          const id = await this.exercises.seededExerciseId(`${key}@${unitId}`, m);
-          if (id) existing.set(unitId, id);
-        }
-        if (existing.size === unitIds.length) return existing;
-        const { instance, truth } = items[i];
-        const folder = path.join(opts.dir, entry.folder);
-        const group = `demo:${entry.id}`;
-        const images = [];
-        // The desk's lights: visible, transmitted, oblique at every tilt angle (the OVD must change as the
-        // trainee tilts), UV 365 and IR; UV 254 is a second-line lamp. Specimens keep every image for study.
-        for (const img of instance.images.filter(isDeskImage)) {
-          const asset = await this.media.ingestFile(path.join(folder, img.file), {
-            createdBy: null,
-            group: `${group}:${img.side}`,
-            manager: m,
-          });
-          images.push({ side: img.side, light: img.light, frame: img.frame ?? 1, assetId: asset.id });
-        }
-        const traveller = await this.media.ingestFile(path.join(folder, instance.traveller.file), {
+  private async demoUnits(): Promise<DemoUnits> {
+    const demoCohortIds = await this.cohorts.cohortsWithAnyOf(await this.users.idsWithUsernamePrefix('trainee'));
+    const units: DemoUnits = new Map();
+    for (const cohort of await this.cohorts.all()) {
+      if (!demoCohortIds.includes(cohort.id)) continue;
+      units.set(cohort.unitId, [...(units.get(cohort.unitId) ?? []), cohort.id]);
+    }
+    return units;
+  }
+
+  /**
+   * Ingests an exercise's images once and creates its copy in every demo unit, in one transaction (idempotent by
+   * seed key). Returns each unit's exercise id.
+   */
+  private async ingestExercise(
+    dir: string,
+    entry: DemoManifestEntry,
+    librarySeed: string,
+    units: DemoUnits,
+    report: DemoContentReport,
+  ): Promise<Map<string, string>> {
+    const unitIds = [...units.keys()];
+    const { instance, truth } = await this.read(dir, entry.folder);
+    const index = Number(path.basename(entry.folder));
+    const key = `demo-exercise:${librarySeed}:${entry.id}`;
+    return this.seeding.lockedTransaction(async (m) => {
+      const existing = new Map<string, string>();
+      for (const unitId of unitIds) {
+        const id = await this.exercises.seededExerciseId(`${key}@${unitId}`, m);
+        if (id) existing.set(unitId, id);
+      }
+      if (existing.size === unitIds.length) return existing;
+      const folder = path.join(dir, entry.folder);
+      const group = `demo:${entry.id}`;
+      const images = [];
+      // The desk's lights: visible, transmitted, oblique at every tilt angle (the OVD must change as the
+      // trainee tilts), UV 365 and IR; UV 254 is a second-line lamp. Specimens keep every image for study.
+      for (const img of instance.images.filter(isDeskImage)) {
+        const asset = await this.media.ingestFile(path.join(folder, img.file), {
           createdBy: null,
-          group: `${group}:traveller`,
+          drawnHere: true,
+          group: `${group}:${img.side}`,
           manager: m,
         });
-        const input = toExerciseInput(
-          instance,
-          truth,
-          images,
-          traveller.id,
-          options.get(instance.documentType) ?? [],
-          i,
-        );
-        for (const unitId of unitIds.filter((unit) => !existing.has(unit))) {
-          existing.set(unitId, (await this.exercises.createForSeed(`${key}@${unitId}`, unitId, input, m)).id);
-          report.exercisesCreated++;
-        }
-        return existing;
+        images.push({ side: img.side, light: img.light, frame: img.frame ?? 1, assetId: asset.id });
+      }
+      const traveller = await this.media.ingestFile(path.join(folder, instance.traveller.file), {
+        createdBy: null,
+        drawnHere: true,
+        group: `${group}:traveller`,
+        manager: m,
       });
-      for (const unitId of unitIds) exerciseIds.get(unitId)!.push(ids.get(unitId)!);
-      if ((i + 1) % 10 === 0) log(`demo exercises: ${i + 1}/${manifest.exercises.length}`);
-    }
-    log('demo images: waiting for the media pipeline');
-    await this.media.waitForIdle();
+      const options = DEMO_FEATURE_OPTIONS[instance.documentType];
+      const input = toExerciseInput(instance, truth, images, traveller.id, options, index);
+      for (const unitId of unitIds.filter((unit) => !existing.has(unit))) {
+        existing.set(unitId, (await this.exercises.createForSeed(`${key}@${unitId}`, unitId, input, m)).id);
+        report.exercisesCreated++;
+      }
+      this.progress.documentIngested(images.length + 1);
+      return existing;
+    });
+  }
 
-    const specimenIds = await this.specimens(opts, manifest);
-    // Every unit's modules in one transaction: the check at the top finds all of them or none.
+  /** Publishes the demo modules on one pool and assigns them to each unit's demo cohorts, in one transaction. */
+  private async publish(
+    pool: 'practice' | 'exam',
+    pools: Map<string, string[]>,
+    units: DemoUnits,
+    lessonIds: string[],
+    report: DemoContentReport,
+  ): Promise<void> {
     await this.seeding.lockedTransaction(async (m) => {
-      for (const unitId of unitIds) {
-        const pool = exerciseIds.get(unitId)!;
-        const cohortIds = demoCohorts.filter((cohort) => cohort.unitId === unitId).map((cohort) => cohort.id);
-        for (const def of DEMO_MODULES) {
+      for (const [unitId, cohortIds] of units) {
+        const exerciseIds = pools.get(unitId)!;
+        for (const def of DEMO_MODULES.filter((d) => d.pool === pool)) {
           // A small library (tests, quick demos) draws no more than it has.
-          const drawCount = Math.min(def.draw, pool.length);
+          const drawCount = Math.min(def.draw, exerciseIds.length);
           const settings = { ...def.input.settings, drawCount };
-          const lessonSpecimenIds = def.lessons ? specimenIds : [];
-          const input = { ...def.input, settings, exerciseIds: pool, lessonSpecimenIds };
+          const lessonSpecimenIds = def.lessons ? lessonIds : [];
+          const input = { ...def.input, settings, exerciseIds, lessonSpecimenIds };
           const opensAt = new Date(Date.now() - 86400_000);
           const closesAt = def.closesInDays ? new Date(Date.now() + def.closesInDays * 86400_000) : null;
           const seedKey = `${def.key}@${unitId}`;
@@ -161,61 +228,54 @@ export class DemoContentService {
         }
       }
     });
-    log(
-      `demo content ready: ${report.exercisesCreated} exercises, ${report.modulesCreated} modules, ${report.assignmentsCreated} assignments`,
-    );
-    return report;
   }
 
-  /** Demo specimens in the library (images and annotated features), for the lessons. Idempotent by title. */
-  private async specimens(opts: DemoContentOptions, manifest: DemoManifest): Promise<string[]> {
-    const ids: string[] = [];
-    for (const entry of manifest.specimens) {
-      const { instance } = await this.read(opts.dir, entry.folder);
-      const stateName = TRAINING_STATES.find((t) => t.code === instance.state.code)?.name ?? instance.state.name;
-      const title = `${stateName} — ${instance.documentType === 'TD3' ? 'passport' : 'identity card'} (${instance.documentType}) specimen`;
-      const isPassport = instance.documentType === 'TD3';
-      const seed = {
-        title,
-        issuingState: instance.state.code,
-        documentType: instance.documentType,
-        series: isPassport ? 'Series 2024' : 'Series 2023',
-        year: 2024,
-        description: `Genuine ${stateName} ${isPassport ? 'passport data page' : 'identity card'} as issued, under every light, with its security features annotated.`,
-        images: instance.images.map((img) => ({
-          side: img.side,
-          light: img.light,
-          frame: img.frame ?? 1,
-          file: img.file,
-        })),
-        features: instance.features.map((f) => ({
-          name: f.label,
-          kind: f.name,
-          category: f.category,
-          side: f.side,
-          lights: f.lights,
-          region: f.polygon,
-          description: f.description,
-        })),
-      };
-      const id = await this.seeding.lockedTransaction((m) =>
-        this.library.seedLibrarySpecimen(
-          seed,
-          async (specimenId, img) => {
-            const asset = await this.media.ingestFile(path.join(opts.dir, entry.folder, img.file), {
-              createdBy: null,
-              group: `specimen:${specimenId}:${img.side}`,
-              manager: m,
-            });
-            return asset.id;
-          },
-          m,
-        ),
-      );
-      ids.push(id);
-    }
-    await this.media.waitForIdle();
-    return ids;
+  /** A demo specimen in the library (images and annotated features), for the lessons. Idempotent by title. */
+  private async specimen(dir: string, entry: DemoManifestEntry): Promise<string> {
+    const { instance } = await this.read(dir, entry.folder);
+    const stateName = TRAINING_STATES.find((t) => t.code === instance.state.code)?.name ?? instance.state.name;
+    const title = `${stateName} — ${instance.documentType === 'TD3' ? 'passport' : 'identity card'} (${instance.documentType}) specimen`;
+    const isPassport = instance.documentType === 'TD3';
+    const seed = {
+      title,
+      issuingState: instance.state.code,
+      documentType: instance.documentType,
+      series: isPassport ? 'Series 2024' : 'Series 2023',
+      year: 2024,
+      description: `Genuine ${stateName} ${isPassport ? 'passport data page' : 'identity card'} as issued, under every light, with its security features annotated.`,
+      images: instance.images.map((img) => ({
+        side: img.side,
+        light: img.light,
+        frame: img.frame ?? 1,
+        file: img.file,
+      })),
+      features: instance.features.map((f) => ({
+        name: f.label,
+        kind: f.name,
+        category: f.category,
+        side: f.side,
+        lights: f.lights,
+        region: f.polygon,
+        description: f.description,
+      })),
+    };
+    const id = await this.seeding.lockedTransaction((m) =>
+      this.library.seedLibrarySpecimen(
+        seed,
+        async (specimenId, img) => {
+          const asset = await this.media.ingestFile(path.join(dir, entry.folder, img.file), {
+            createdBy: null,
+            drawnHere: true,
+            group: `specimen:${specimenId}:${img.side}`,
+            manager: m,
+          });
+          return asset.id;
+        },
+        m,
+      ),
+    );
+    this.progress.documentIngested(seed.images.length);
+    return id;
   }
 
   private async read(dir: string, folder: string): Promise<DemoDocument> {

@@ -1,9 +1,7 @@
 // From the forge's generated documents to exercise inputs: which images go to the desk, the feature options per
 // document type, and the exercise's title, parts, context and truth. Pure.
 import {
-  FEATURE_KINDS,
   MRZ_CHECKS,
-  type DocumentType,
   type ExerciseInput,
   type ExerciseTruth,
   type FeatureKind,
@@ -22,17 +20,62 @@ export function isDeskImage(img: { light: string }): boolean {
   return img.light !== 'uv254';
 }
 
-/** One option list per document type: the same for every item of that type, so it says nothing about the item. */
-export function featureOptionsByType(items: DemoDocument[]): Map<DocumentType, FeatureKind[]> {
-  const byType = new Map<DocumentType, Set<FeatureKind>>();
-  for (const { instance, truth } of items) {
-    const set = byType.get(instance.documentType) ?? new Set<FeatureKind>();
-    for (const f of instance.features) set.add(f.name);
-    for (const r of truth?.regions ?? []) for (const f of r.features) set.add(f.name);
-    byType.set(instance.documentType, set);
-  }
-  return new Map([...byType].map(([t, s]) => [t, FEATURE_KINDS.filter((k) => s.has(k))]));
-}
+/**
+ * The feature options per document type: the same list for every item of a type, so it says nothing about the item,
+ * and fixed, so the practice pool (published first) and the rest of the library offer the same. It is every feature
+ * kind that the demo library's documents of that type carry or mark in their truth (a test keeps it so).
+ */
+export const DEMO_FEATURE_OPTIONS: Record<'TD3' | 'TD1', FeatureKind[]> = {
+  TD3: [
+    'watermark',
+    'security-fibres',
+    'uv-dull-paper',
+    'offset',
+    'letterpress',
+    'guilloche',
+    'rosette',
+    'microprint',
+    'rainbow-printing',
+    'see-through-register',
+    'uv-fluorescent-ink',
+    'ir-dropout-ink',
+    'metameric-ink',
+    'kinegram',
+    'laser-engraving',
+    'inkjet',
+    'ghost-image',
+    'portrait',
+    'signature',
+    'viz-data',
+    'mrz',
+    'laminate',
+    'page-numbering',
+  ],
+  TD1: [
+    'security-fibres',
+    'uv-dull-paper',
+    'offset',
+    'guilloche',
+    'rosette',
+    'microprint',
+    'rainbow-printing',
+    'see-through-register',
+    'uv-fluorescent-ink',
+    'ir-dropout-ink',
+    'metameric-ink',
+    'kinegram',
+    'laser-engraving',
+    'inkjet',
+    'laser-perforation',
+    'ghost-image',
+    'tactile-relief',
+    'portrait',
+    'signature',
+    'viz-data',
+    'mrz',
+    'laminate',
+  ],
+};
 
 const FRAUD_TITLE: Record<FraudType, string> = {
   genuine: 'genuine',

@@ -17,6 +17,7 @@ import { paths } from '@/config/paths';
 import { describeError } from '@/lib/errors';
 import { formatDate, formatNumber } from '@/lib/format';
 import { currentLanguage } from '@/lib/i18n';
+import { useDemoContentStatus } from '../api/get-demo-content-status';
 import { useMyAssignments } from '../api/get-my-assignments';
 import { useMyProgress } from '../api/get-my-progress';
 import { canStart, sortAssignments } from '../lib/assignments';
@@ -43,10 +44,21 @@ export function AssignmentList({ start }: { start: StartControl }) {
   const { t } = useTranslation();
   const assignments = useMyAssignments();
   const progress = useMyProgress();
+  const demo = useDemoContentStatus();
 
   if (assignments.isPending) return <LoadingBlock />;
   if (assignments.isError) return <QueryError error={assignments.error} onRetry={() => assignments.refetch()} />;
   if (assignments.data.length === 0) {
+    // On a first start the demo modules are still being prepared: say so, not "nothing assigned".
+    if (demo.data?.state === 'preparing') {
+      return (
+        <EmptyState
+          icon={<BookIcon size={32} />}
+          title={t('training.demo.preparingTitle')}
+          description={t('training.demo.preparingText')}
+        />
+      );
+    }
     return (
       <EmptyState
         icon={<BookIcon size={32} />}

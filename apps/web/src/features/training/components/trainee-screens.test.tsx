@@ -47,6 +47,7 @@ function competence(hits: number, misses: number, falseAlarms: number, correctRe
     ],
   };
 }
+const READY = { state: 'ready', step: null, practiceReady: true, percent: 100, documents: 0 };
 const id = (n: number) => `3e2d1c0b-4a5f-4b6c-8d7e-${String(n).padStart(12, '0')}`;
 
 function signedIn(handlers: Record<string, Handler>, language: 'en' | 'ur' = 'en') {
@@ -55,6 +56,7 @@ function signedIn(handlers: Record<string, Handler>, language: 'en' | 'ur' = 'en
     'POST /api/auth/refresh': () => json(sessionFor(user)),
     'GET /api/me/progress': () => json({ attempts: [] }),
     'GET /api/me/competence': () => json(competence(5, 2, 3, 4)),
+    'GET /api/demo-content/status': () => json(READY),
     ...handlers,
   });
 }
@@ -136,6 +138,50 @@ describe('My training', () => {
       `/app/attempts/${id(50)}/results`,
     );
     expect(within(completed).getByRole('button', { name: 'Start again' })).toBeInTheDocument();
+  });
+
+  it('on a first start, says what is being prepared and lists the practice modules as soon as they are ready', async () => {
+    let status: object = { state: 'preparing', step: 'practice', practiceReady: false, percent: 42, documents: 22 };
+    let assignments: object[] = [];
+    const api = signedIn({
+      'GET /api/demo-content/status': () => json(status),
+      'GET /api/me/assignments': () => json(assignments),
+    });
+    renderApp('/app/training');
+    // Not "no modules assigned": what is coming, and how far it is.
+    expect(await screen.findByText('Your first modules are being prepared')).toBeInTheDocument();
+    expect(screen.queryByText('No modules assigned yet')).not.toBeInTheDocument();
+    const banner = screen.getByRole('status', { name: '' });
+    expect(banner).toHaveTextContent('Preparing your first modules');
+    expect(banner).toHaveTextContent('from 22 documents (42% done)');
+    expect(screen.getByTestId('demo-progress')).toHaveAttribute('value', '42');
+
+    // The practice step ends: the list is read again and shows the practice module; the assessment follows.
+    status = { state: 'preparing', step: 'library', practiceReady: true, percent: 5, documents: 44 };
+    assignments = [makeAssignment({ module: { title: 'First-line document check — practice' } })];
+    expect(await screen.findByTestId('assignment', {}, { timeout: 5000 })).toHaveTextContent(
+      'First-line document check — practice',
+    );
+    expect(screen.getByText('Practice is ready; the timed assessment is being prepared')).toBeInTheDocument();
+    expect(screen.getByText(/assessment’s 44 documents are being prepared \(5% done\)/)).toBeInTheDocument();
+
+    // All ready: the banner goes and polling stops.
+    status = READY;
+    await waitFor(() => expect(screen.queryByTestId('demo-progress')).not.toBeInTheDocument(), { timeout: 5000 });
+    const polls = api.called('GET /api/demo-content/status').length;
+    await new Promise((resolve) => setTimeout(resolve, 2500));
+    expect(api.called('GET /api/demo-content/status')).toHaveLength(polls);
+  }, 20_000);
+
+  it('says so when the demo modules could not be prepared', async () => {
+    signedIn({
+      'GET /api/demo-content/status': () =>
+        json({ state: 'failed', step: null, practiceReady: false, percent: 0, documents: 0 }),
+      'GET /api/me/assignments': () => json([]),
+    });
+    renderApp('/app/training');
+    expect(await screen.findByRole('alert')).toHaveTextContent('The demo modules could not be prepared');
+    expect(screen.getByText('No modules assigned yet')).toBeInTheDocument();
   });
 
   it('Start creates an attempt and opens the player', async () => {

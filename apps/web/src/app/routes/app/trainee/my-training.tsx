@@ -7,6 +7,7 @@ import { useStartAttempt } from '@/features/attempts/api/start-attempt';
 import { useOutbox } from '@/features/attempts/outbox/use-outbox';
 import { getMyAssignmentsQueryOptions } from '@/features/training/api/get-my-assignments';
 import { AssignmentList } from '@/features/training/components/assignment-list';
+import { DemoContentBanner } from '@/features/training/components/demo-content-banner';
 import { ensureSession, useUser } from '@/lib/auth';
 import { useDocumentTitle } from '@/lib/use-document-title';
 
@@ -50,6 +51,7 @@ export default function MyTrainingRoute() {
           </span>
         }
       />
+      <DemoContentBanner />
       <Card title={t('training.assigned')} description={t('training.assignedHint')}>
         <AssignmentList start={start} />
       </Card>

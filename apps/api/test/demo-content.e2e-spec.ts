@@ -1,0 +1,111 @@
+// The demo content on first start, on real PostgreSQL through the real media pipeline: the practice pool comes first
+// (the practice module and the drill are assigned while the rest of the library is still being prepared, so a trainee
+// can start within a minute), My training's status route says what is being prepared and how far it is, and the
+// assessment draws on documents whose truth practice feedback never shows.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { DemoContentStatus } from '@firstline/contracts';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import request from 'supertest';
+import { DemoContentService } from '../src/seed';
+import { PRACTICE_POOL } from '../src/seed/demo-modules';
+import { bearer, signIn, testApp } from './utils';
+
+jest.setTimeout(300_000);
+
+/**
+ * Large enough to split: the practice pool, then a full assessment draw (20) of other documents with at least its
+ * 40 % genuine (the first 36 would leave 7 genuine of 20 after the pool; 38 leave 9 of 22).
+ */
+const EXERCISES = 38;
+
+describe('demo content on first start', () => {
+  let app: NestExpressApplication;
+  let trainee: string;
+  let instructor: string;
+  const http = () => request(app.getHttpServer());
+  const libraryDir = fs.mkdtempSync(path.join(os.tmpdir(), 'firstline-demo-first-'));
+  const statuses: DemoContentStatus[] = [];
+  /** The trainee's module titles the first time the status said practice was ready and the library step ran. */
+  let listedWhilePreparing: string[] | null = null;
+
+  const titles = async () =>
+    (await http().get('/api/me/assignments').set(bearer(trainee))).body.map(
+      (a: { module: { title: string } }) => a.module.title,
+    );
+
+  beforeAll(async () => {
+    app = await testApp();
+    trainee = await signIn(app, 'trainee05');
+    instructor = await signIn(app, 'instructor1');
+    const seeding = app.get(DemoContentService).seed({ dir: libraryDir, dpi: 50, exercises: EXERCISES, log: () => {} });
+    let done = false;
+    void seeding.finally(() => (done = true));
+    // Watch as My training does, polling the status route while the seeder runs.
+    while (!done) {
+      const res = await http().get('/api/demo-content/status').set(bearer(trainee));
+      expect(res.status).toBe(200);
+      statuses.push(res.body);
+      if (res.body.step === 'library' && listedWhilePreparing === null) listedWhilePreparing = await titles();
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    await seeding;
+  });
+
+  afterAll(async () => {
+    await app.close();
+    fs.rmSync(libraryDir, { recursive: true, force: true });
+  });
+
+  it('says what is being prepared: the practice step, then the library step, each counting up', () => {
+    const preparing = statuses.filter((s) => s.state === 'preparing');
+    expect(preparing.length).toBeGreaterThan(2);
+    const steps = [...new Set(preparing.map((s) => s.step))];
+    expect(steps).toEqual(['practice', 'library']);
+    for (const step of steps) {
+      const seen = preparing.filter((s) => s.step === step);
+      const percents = seen.map((s) => s.percent);
+      expect(percents).toEqual([...percents].sort((a, b) => a - b));
+      expect(seen.every((s) => s.percent < 100)).toBe(true);
+    }
+    // The practice step prepares the six specimens (the lessons) and the practice pool; the library step the rest.
+    expect(preparing.filter((s) => s.step === 'practice').at(-1)).toMatchObject({
+      practiceReady: false,
+      documents: 6 + 16,
+    });
+    expect(preparing.find((s) => s.step === 'library')).toMatchObject({ practiceReady: true, documents: 22 });
+  });
+
+  it('assigns the practice module and the drill while the assessment is still being prepared', () => {
+    expect(listedWhilePreparing).not.toBeNull();
+    expect([...listedWhilePreparing!].sort()).toEqual(['12-second drill', 'First-line document check — practice']);
+  });
+
+  it('ends ready, with all three modules assigned', async () => {
+    const status = await http().get('/api/demo-content/status').set(bearer(trainee));
+    expect(status.body).toEqual({ state: 'ready', step: null, practiceReady: true, percent: 100, documents: 0 });
+    expect((await titles()).sort()).toEqual([
+      '12-second drill',
+      'First-line assessment — timed',
+      'First-line document check — practice',
+    ]);
+  });
+
+  it('draws the assessment from documents that practice feedback never shows', async () => {
+    const modules: Array<{ title: string; exerciseIds: string[] }> = (
+      await http().get('/api/modules').set(bearer(instructor))
+    ).body;
+    const pool = (title: RegExp) => modules.find((m) => title.test(m.title))!.exerciseIds;
+    const practice = pool(/practice/);
+    expect(practice).toHaveLength(PRACTICE_POOL);
+    expect(pool(/drill/)).toEqual(practice);
+    const assessment = pool(/assessment/);
+    expect(assessment).toHaveLength(EXERCISES - PRACTICE_POOL);
+    expect(assessment.filter((id) => practice.includes(id))).toEqual([]);
+  });
+
+  it('answers only signed-in users', async () => {
+    expect((await http().get('/api/demo-content/status')).status).toBe(401);
+  });
+});
