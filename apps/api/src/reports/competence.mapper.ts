@@ -1,5 +1,6 @@
 // Rows from the competence queries → the contract's officer views: figures, attempts, module standings. Pure.
-import type { AssignmentView, ModuleProgress, OfficerCompetence, UserView } from '@firstline/contracts';
+import type { AssignmentView, ModuleProgress, OfficerCompetence } from '@firstline/contracts';
+import type { UserName } from '../users';
 import type { OfficerAttemptSummary, OfficerCounts } from './competence.repository';
 import { decisionFigures, moduleStanding, NO_DECISIONS, type AttemptTally } from './report-figures';
 
@@ -44,7 +45,7 @@ const latest = (...dates: Array<Date | null | undefined>): string | null => {
 };
 
 export function officerCompetence(
-  user: UserView,
+  user: UserName,
   counts: OfficerCounts | undefined,
   attempts: OfficerAttemptSummary | undefined,
   modules: ModuleProgress[],

@@ -1,6 +1,6 @@
 // The unit roll-up: the unit's cohorts side by side (pooled figures, officers, who passed the latest assessment, who
 // has an assignment not started or overdue), and readiness — each officer against their cohort's latest assessment.
-import type { AssignmentView, ScopedReportQuery, UnitReport, UserView } from '@firstline/contracts';
+import type { AssignmentView, ScopedReportQuery, UnitReport } from '@firstline/contracts';
 import { Injectable } from '@nestjs/common';
 import { Actor } from '../common/decorators/actor';
 import { moduleProgress, talliesByOfficer } from './competence.mapper';
@@ -46,7 +46,7 @@ export class UnitReportsService {
     for (const cohort of refs) {
       const ofCohort = assignments.filter((a) => a.cohort.id === cohort.id);
       const assessment = latestAssessment(ofCohort);
-      const officers: UserView[] = members.get(cohort.id) ?? [];
+      const officers = members.get(cohort.id) ?? [];
       const progress = officers.map((user) => ({
         user,
         modules: moduleProgress(ofCohort, talliesOf.get(user.id), now),
