@@ -60,7 +60,10 @@ export class CompetenceRepository {
   /**
    * Decision counts per officer and, with `pooled`, one more row (userId null) for all of them together. For a range of
    * whole UTC days the counts are summed from the daily roll-up and only the median times read from the item facts
-   * (an index-only scan of ix_report_item_facts_decision_time); otherwise everything comes from the facts.
+   * (an index-only scan of ix_report_item_facts_decision_time); otherwise everything comes from the facts. The
+   * officers' medians join on an equality (a hash join) and the pooled row takes its median apart: a join on
+   * `IS NOT DISTINCT FROM` cannot hash, so the planner costed a nested loop over every pair of groups, which crossed
+   * jit_above_cost and had PostgreSQL compile the query on every call.
    */
   async countsByOfficer(filter: FactFilter, pooled: boolean, m?: EntityManager): Promise<OfficerCounts[]> {
     const group = pooled ? 'GROUPING SETS ((user_id), ())' : 'user_id';
@@ -88,9 +91,11 @@ export class CompetenceRepository {
           GROUP BY ${group}
        )
        SELECT s.user_id AS "userId", s.decisions, s.hits, s.misses, s."falseAlarms", s."correctRejections",
-              s."meanDecisionMs", m.median AS "medianDecisionMs", s."locateSum", s."locateCount", s."fraudTypeSum",
-              s."fraudTypeCount", s."lastAnsweredAt"
-         FROM sums s LEFT JOIN medians m ON m.user_id IS NOT DISTINCT FROM s.user_id`,
+              s."meanDecisionMs",
+              CASE WHEN s.user_id IS NULL THEN (SELECT median FROM medians WHERE user_id IS NULL) ELSE m.median END
+                AS "medianDecisionMs",
+              s."locateSum", s."locateCount", s."fraudTypeSum", s."fraudTypeCount", s."lastAnsweredAt"
+         FROM sums s LEFT JOIN medians m ON m.user_id = s.user_id`,
       times.params,
     );
   }
