@@ -4,6 +4,7 @@
 // them. Each officer decides as a signal-detection observer with their own d′ and criterion, so the figures have
 // realistic spread.
 import { randomUUID } from 'node:crypto';
+import { createRequire } from 'node:module';
 import { Readable } from 'node:stream';
 
 export const OFFICERS = 10_000;
@@ -48,6 +49,11 @@ const esc = (v) => {
   return s.replace(/\\/g, '\\\\').replace(/\t/g, '\\t').replace(/\n/g, '\\n').replace(/\r/g, '\\r');
 };
 const pgArray = (xs) => `{${xs.join(',')}}`;
+
+/** The roll-up migration's backfill SQL, from the built API (read when loading: the bench checks the build first). */
+const rollupBackfill = () =>
+  createRequire(import.meta.url)('../../apps/api/dist/database/migrations/1796250000000-ReportRollup.js')
+    .BACKFILL_REPORT_OFFICER_DAYS;
 
 /** A version-4-shaped UUID from the PRNG (deterministic, unlike crypto.randomUUID). */
 function uuidFrom(random) {
@@ -361,26 +367,9 @@ export async function bulkLoad(db, copyFrom, pipeline) {
     ],
     history('attemptFacts'),
   );
-  // The daily roll-up the API keeps beside the facts, summed from the loaded facts as the migration's backfill does.
+  // The daily roll-up the API keeps beside the facts, summed from the loaded facts by the migration's own backfill.
   const t0 = Date.now();
-  await db.query(
-    `INSERT INTO report_officer_days (user_id, cohort_id, module_id, day, decisions, hits, misses, false_alarms,
-                                      correct_rejections, decision_ms_sum, decision_ms_n, locate_sum, locate_n,
-                                      fraud_type_sum, fraud_type_n, last_at)
-     SELECT user_id, cohort_id, module_id, (answered_at AT TIME ZONE 'UTC')::date,
-            count(outcome), count(*) FILTER (WHERE outcome = 'hit'), count(*) FILTER (WHERE outcome = 'miss'),
-            count(*) FILTER (WHERE outcome = 'falseAlarm'), count(*) FILTER (WHERE outcome = 'correctRejection'),
-            coalesce(sum(response_time_ms) FILTER (WHERE outcome IS NOT NULL), 0),
-            count(response_time_ms) FILTER (WHERE outcome IS NOT NULL),
-            coalesce(sum(locate_score) FILTER (WHERE outcome IS NOT NULL), 0),
-            count(locate_score) FILTER (WHERE outcome IS NOT NULL),
-            coalesce(sum(fraud_type_score) FILTER (WHERE outcome IS NOT NULL), 0),
-            count(fraud_type_score) FILTER (WHERE outcome IS NOT NULL),
-            max(answered_at)
-       FROM report_item_facts
-      WHERE decision IS NOT NULL
-      GROUP BY 1, 2, 3, 4`,
-  );
+  await db.query(rollupBackfill());
   if (process.env.BENCH_TRACE) console.log(`  report_officer_days: ${((Date.now() - t0) / 1000).toFixed(1)} s`);
   await db.query(`SET session_replication_role = DEFAULT`);
   // VACUUM sets the visibility map (autovacuum does it on a live database after inserts), so the medians' index-only

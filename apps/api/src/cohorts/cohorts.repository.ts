@@ -89,11 +89,14 @@ export class CohortsRepository {
     return this.ids('SELECT user_id AS id FROM cohort_members WHERE cohort_id = $1', [cohortId], m);
   }
 
-  /** The members of these cohorts, by cohort. */
+  /**
+   * The members of these cohorts, by cohort. The ids come as a JSON array (JSON.parse) rather than a uuid[] (pg's
+   * character-by-character array parser): a whole unit's 10,000 members parse in a fraction of the time.
+   */
   async memberIdsByCohort(cohortIds: string[], m?: EntityManager): Promise<Map<string, string[]>> {
     if (!cohortIds.length) return new Map();
     const rows: Array<{ cohort_id: string; ids: string[] }> = await this.repo(m).query(
-      'SELECT cohort_id, array_agg(user_id) AS ids FROM cohort_members WHERE cohort_id = ANY($1::uuid[]) GROUP BY cohort_id',
+      'SELECT cohort_id, json_agg(user_id) AS ids FROM cohort_members WHERE cohort_id = ANY($1::uuid[]) GROUP BY cohort_id',
       [cohortIds],
     );
     return new Map(rows.map((row) => [row.cohort_id, row.ids]));

@@ -17,7 +17,7 @@ import { AppConfig, APP_CONFIG } from '../config/config';
 import { ExercisesService } from '../exercises';
 import { cellsFor, orderedKeys } from './breakdown.mapper';
 import { BreakdownRepository } from './breakdown.repository';
-import { moduleProgress, officerCompetence, talliesByOfficer } from './competence.mapper';
+import { moduleProgress, officerCompetence, talliesByAssignment } from './competence.mapper';
 import { CompetenceRepository } from './competence.repository';
 import type { FactFilter } from './fact-query';
 import { decisionFigures, NO_DECISIONS, trendPoint } from './report-figures';
@@ -59,7 +59,7 @@ export class CohortReportsService {
     ]);
     const countsOf = new Map(counts.map((c) => [c.userId, c]));
     const attemptsOf = new Map(attempts.map((a) => [a.userId, a]));
-    const talliesOf = talliesByOfficer(tallies);
+    const talliesOf = talliesByAssignment(tallies);
     const now = Date.now();
     const minDecisions = this.config.REPORT_MIN_DECISIONS;
     return {
@@ -74,7 +74,7 @@ export class CohortReportsService {
             user,
             countsOf.get(user.id),
             attemptsOf.get(user.id),
-            moduleProgress(assignments, talliesOf.get(user.id), now),
+            moduleProgress(assignments, talliesOf, user.id, now),
             minDecisions,
           ),
         ),

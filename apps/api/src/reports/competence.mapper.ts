@@ -1,37 +1,47 @@
 // Rows from the competence queries → the contract's officer views: figures, attempts, module standings. Pure.
-import type { AssignmentView, ModuleProgress, OfficerCompetence, UserView } from '@firstline/contracts';
+import type { AssignmentView, ModuleProgress, OfficerCompetence } from '@firstline/contracts';
+import type { UserName } from '../users';
 import type { OfficerAttemptSummary, OfficerCounts } from './competence.repository';
 import { decisionFigures, moduleStanding, NO_DECISIONS, type AttemptTally } from './report-figures';
 
-/** Tallies by officer, then by assignment. */
-export type TalliesByOfficer = Map<string, Map<string, AttemptTally>>;
+/**
+ * Tallies by assignment, then by officer: a cohort has a few assignments and many officers, so a unit's 10,000
+ * officers make a handful of maps (not one per officer); each row is kept as it came, not copied.
+ */
+export type TalliesByAssignment = Map<string, Map<string, AttemptTally>>;
 
-export function talliesByOfficer(
+export function talliesByAssignment(
   rows: Array<AttemptTally & { userId: string; assignmentId: string }>,
-): TalliesByOfficer {
-  const out: TalliesByOfficer = new Map();
-  for (const { userId, assignmentId, ...tally } of rows) {
-    if (!out.has(userId)) out.set(userId, new Map());
-    out.get(userId)!.set(assignmentId, tally);
+): TalliesByAssignment {
+  const out: TalliesByAssignment = new Map();
+  for (const row of rows) {
+    let ofAssignment = out.get(row.assignmentId);
+    if (!ofAssignment) out.set(row.assignmentId, (ofAssignment = new Map()));
+    ofAssignment.set(row.userId, row);
   }
   return out;
 }
 
+/** The officer's standing in one assignment. */
+export const standingIn = (a: AssignmentView, tallies: TalliesByAssignment, userId: string, now: number) =>
+  moduleStanding(tallies.get(a.id)?.get(userId), a.closesAt ? new Date(a.closesAt) : null, now);
+
 /** Where the officer stands in each assignment (of their cohort: the caller passes only those). */
 export function moduleProgress(
   assignments: AssignmentView[],
-  tallies: Map<string, AttemptTally> | undefined,
+  tallies: TalliesByAssignment,
+  userId: string,
   now: number,
 ): ModuleProgress[] {
   return assignments.map((a) => {
-    const tally = tallies?.get(a.id);
+    const tally = tallies.get(a.id)?.get(userId);
     return {
       assignmentId: a.id,
       moduleId: a.module.id,
       title: a.module.title,
       mode: a.module.mode,
       closesAt: a.closesAt,
-      standing: moduleStanding(tally, a.closesAt ? new Date(a.closesAt) : null, now),
+      standing: standingIn(a, tallies, userId, now),
       attempts: tally?.attempts ?? 0,
       bestScore: tally?.bestScore ?? null,
     };
@@ -44,7 +54,7 @@ const latest = (...dates: Array<Date | null | undefined>): string | null => {
 };
 
 export function officerCompetence(
-  user: UserView,
+  user: UserName,
   counts: OfficerCounts | undefined,
   attempts: OfficerAttemptSummary | undefined,
   modules: ModuleProgress[],

@@ -7,7 +7,7 @@ import { AppConfig, APP_CONFIG } from '../config/config';
 import { ModulesService } from '../modules';
 import { breakdownOf } from './breakdown.mapper';
 import { BreakdownRepository } from './breakdown.repository';
-import { moduleProgress, officerCompetence, talliesByOfficer } from './competence.mapper';
+import { moduleProgress, officerCompetence, talliesByAssignment } from './competence.mapper';
 import { CompetenceRepository, type AttemptRow } from './competence.repository';
 import type { FactFilter } from './fact-query';
 import { decisionFigures, NO_DECISIONS, trendPoint, weakSpots } from './report-figures';
@@ -48,7 +48,7 @@ export class OfficerReportsService {
         user,
         counts[0],
         attempts[0],
-        moduleProgress(assignments, talliesByOfficer(tallies).get(userId), Date.now()),
+        moduleProgress(assignments, talliesByAssignment(tallies), userId, Date.now()),
         minDecisions,
       ),
       breakdown,

@@ -8,7 +8,7 @@ import { Actor } from '../common/decorators/actor';
 import { DomainError, notFound } from '../common/errors/domain-error';
 import { ModulesService } from '../modules';
 import { UnitsService } from '../units';
-import { UsersService } from '../users';
+import { UsersService, type UserName } from '../users';
 
 /** The officer a report is about and the cohorts whose decisions it counts. */
 export interface OfficerScope {
@@ -45,30 +45,33 @@ export class ReportScope {
   }
 
   /** The members of each cohort, ordered by name. */
-  async members(cohortIds: string[]): Promise<Map<string, UserView[]>> {
+  async members(cohortIds: string[]): Promise<Map<string, UserName[]>> {
     const ids = await this.roster.memberIdsOf(cohortIds);
-    const views = new Map((await this.users.views([...new Set([...ids.values()].flat())])).map((u) => [u.id, u]));
-    // One collator for the whole sort (what localeCompare builds on every call): 10,000 names sort in milliseconds.
+    const cohortsOf = new Map<string, string[]>();
+    for (const [cohortId, userIds] of ids)
+      for (const id of userIds) {
+        const of = cohortsOf.get(id);
+        if (of) of.push(cohortId);
+        else cohortsOf.set(id, [cohortId]);
+      }
+    // The users come ordered by display name in the database's collation; one stable sort by the collator (what
+    // localeCompare builds on every call) settles where the two orders differ, in near-linear time on sorted input.
     const collator = new Intl.Collator();
-    const byName = (a: UserView, b: UserView) => collator.compare(a.displayName, b.displayName);
-    return new Map(
-      cohortIds.map((c) => [
-        c,
-        (ids.get(c) ?? [])
-          .map((id) => views.get(id))
-          .filter((u): u is UserView => !!u)
-          .sort(byName),
-      ]),
+    const names = (await this.users.names([...cohortsOf.keys()])).sort((a, b) =>
+      collator.compare(a.displayName, b.displayName),
     );
+    const members = new Map<string, UserName[]>(cohortIds.map((c) => [c, []]));
+    for (const user of names) for (const c of cohortsOf.get(user.id)!) members.get(c)?.push(user);
+    return members;
   }
 
   /** These users, by id (a name for each fact, members or not). */
-  async usersByIds(userIds: string[]): Promise<Map<string, UserView>> {
-    return new Map((await this.users.views([...new Set(userIds)])).map((u) => [u.id, u]));
+  async usersByIds(userIds: string[]): Promise<Map<string, UserName>> {
+    return new Map((await this.users.names([...new Set(userIds)])).map((u) => [u.id, u]));
   }
 
   /** A member of the cohort (a trend line or heatmap items of one officer), else 404. */
-  async member(cohortId: string, userId: string): Promise<UserView> {
+  async member(cohortId: string, userId: string): Promise<UserName> {
     const user = (await this.members([cohortId])).get(cohortId)?.find((u) => u.id === userId);
     if (!user) throw new DomainError('not_found', `Officer ${userId} is not a member of this cohort`);
     return user;

@@ -1,9 +1,9 @@
 // The unit roll-up: the unit's cohorts side by side (pooled figures, officers, who passed the latest assessment, who
 // has an assignment not started or overdue), and readiness — each officer against their cohort's latest assessment.
-import type { AssignmentView, ScopedReportQuery, UnitReport, UserView } from '@firstline/contracts';
+import type { AssignmentView, ScopedReportQuery, UnitReport } from '@firstline/contracts';
 import { Injectable } from '@nestjs/common';
 import { Actor } from '../common/decorators/actor';
-import { moduleProgress, talliesByOfficer } from './competence.mapper';
+import { standingIn, talliesByAssignment } from './competence.mapper';
 import { CompetenceRepository } from './competence.repository';
 import { decisionFigures, NO_DECISIONS } from './report-figures';
 import { appliedFilters, dateRange } from './report-filters';
@@ -35,7 +35,7 @@ export class UnitReportsService {
       cohortIds.length ? this.competence.tallies({ cohortIds, moduleId }) : Promise.resolve([]),
     ]);
     const countsOf = new Map(counts.map((c) => [c.cohortId, c]));
-    const talliesOf = talliesByOfficer(tallies);
+    const talliesOf = talliesByAssignment(tallies);
     const now = Date.now();
     const report: UnitReport = {
       unit,
@@ -46,40 +46,41 @@ export class UnitReportsService {
     for (const cohort of refs) {
       const ofCohort = assignments.filter((a) => a.cohort.id === cohort.id);
       const assessment = latestAssessment(ofCohort);
-      const officers: UserView[] = members.get(cohort.id) ?? [];
-      const progress = officers.map((user) => ({
-        user,
-        modules: moduleProgress(ofCohort, talliesOf.get(user.id), now),
-      }));
-      const onAssessment = progress.map(({ user, modules }) => ({
-        user,
-        progress: modules.find((m) => m.assignmentId === assessment?.id) ?? null,
-      }));
+      const onAssessment = assessment ? ofCohort.indexOf(assessment) : -1;
+      const officers = members.get(cohort.id) ?? [];
+      // One pass over the officers (a unit can have 10,000): each one's standings counted and, on the latest
+      // assessment, shaped straight into their readiness entry.
+      const row = { officers: officers.length, passedLatestAssessment: 0, notStarted: 0, overdue: 0 };
+      const ready: UnitReport['readiness'][number]['officers'] = [];
+      for (const user of officers) {
+        const standings = ofCohort.map((a) => standingIn(a, talliesOf, user.id, now));
+        if (standings.includes('not-started')) row.notStarted++;
+        if (standings.includes('overdue')) row.overdue++;
+        if (!assessment) continue;
+        const standing = standings[onAssessment];
+        if (standing === 'passed') row.passedLatestAssessment++;
+        ready.push({
+          userId: user.id,
+          username: user.username,
+          name: user.displayName,
+          cohortId: cohort.id,
+          cohortName: cohort.name,
+          standing,
+          bestScore: talliesOf.get(assessment.id)?.get(user.id)?.bestScore ?? null,
+        });
+      }
       report.cohorts.push({
         id: cohort.id,
         name: cohort.name,
         ...decisionFigures(countsOf.get(cohort.id) ?? NO_DECISIONS),
-        officers: officers.length,
-        passedLatestAssessment: onAssessment.filter((o) => o.progress?.standing === 'passed').length,
-        notStarted: progress.filter((p) => p.modules.some((m) => m.standing === 'not-started')).length,
-        overdue: progress.filter((p) => p.modules.some((m) => m.standing === 'overdue')).length,
+        ...row,
       });
       report.readiness.push({
         cohortId: cohort.id,
         assessment: assessment
           ? { assignmentId: assessment.id, moduleId: assessment.module.id, title: assessment.module.title }
           : null,
-        officers: assessment
-          ? onAssessment.map(({ user, progress: p }) => ({
-              userId: user.id,
-              username: user.username,
-              name: user.displayName,
-              cohortId: cohort.id,
-              cohortName: cohort.name,
-              standing: p!.standing,
-              bestScore: p!.bestScore,
-            }))
-          : [],
+        officers: ready,
       });
     }
     return report;

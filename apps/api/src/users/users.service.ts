@@ -19,7 +19,7 @@ import { UnitsService } from '../units';
 import { hashPassword } from './passwords';
 import type { User } from './user.entity';
 import { mapUser } from './user.mapper';
-import { ActorRow, UsersRepository } from './users.repository';
+import { ActorRow, UserName, UsersRepository } from './users.repository';
 
 /** What an audit entry keeps of a user: never the password hash. */
 const auditable = (user: User) => ({
@@ -194,6 +194,11 @@ export class UsersService {
   /** Views of these users, ordered by display name. */
   async views(ids: string[], m?: EntityManager): Promise<UserView[]> {
     return this.mapUsers(await this.users.findManyByDisplayName(ids, m), m);
+  }
+
+  /** The names of these users (id, username, display name), ordered by display name: no entities, no units. */
+  names(ids: string[], m?: EntityManager): Promise<UserName[]> {
+    return this.users.names(ids, m);
   }
 
   private async view(id: string, m: EntityManager): Promise<UserView> {

@@ -4,6 +4,28 @@
 // reading the facts themselves (index-only), for the median decision times the roll-up cannot sum.
 import { MigrationInterface, QueryRunner } from 'typeorm';
 
+/**
+ * The roll-up summed from the item facts: every answered item (late ones too, for last_at); only decisions (outcome
+ * set) count. Exported for the reports benchmark, which fills the roll-up of its bulk-loaded facts the same way.
+ */
+export const BACKFILL_REPORT_OFFICER_DAYS = `
+  INSERT INTO report_officer_days (user_id, cohort_id, module_id, day, decisions, hits, misses, false_alarms,
+                                   correct_rejections, decision_ms_sum, decision_ms_n, locate_sum, locate_n,
+                                   fraud_type_sum, fraud_type_n, last_at)
+  SELECT user_id, cohort_id, module_id, (answered_at AT TIME ZONE 'UTC')::date,
+         count(outcome), count(*) FILTER (WHERE outcome = 'hit'), count(*) FILTER (WHERE outcome = 'miss'),
+         count(*) FILTER (WHERE outcome = 'falseAlarm'), count(*) FILTER (WHERE outcome = 'correctRejection'),
+         coalesce(sum(response_time_ms) FILTER (WHERE outcome IS NOT NULL), 0),
+         count(response_time_ms) FILTER (WHERE outcome IS NOT NULL),
+         coalesce(sum(locate_score) FILTER (WHERE outcome IS NOT NULL), 0),
+         count(locate_score) FILTER (WHERE outcome IS NOT NULL),
+         coalesce(sum(fraud_type_score) FILTER (WHERE outcome IS NOT NULL), 0),
+         count(fraud_type_score) FILTER (WHERE outcome IS NOT NULL),
+         max(answered_at)
+    FROM report_item_facts
+   WHERE decision IS NOT NULL
+   GROUP BY 1, 2, 3, 4`;
+
 export class ReportRollup1796250000000 implements MigrationInterface {
   name = 'ReportRollup1796250000000';
 
@@ -17,25 +39,7 @@ export class ReportRollup1796250000000 implements MigrationInterface {
     await queryRunner.query(
       `CREATE INDEX "ix_report_item_facts_decision_time" ON "report_item_facts" ("cohort_id", "user_id", "response_time_ms") INCLUDE ("answered_at", "module_id") WHERE "outcome" IS NOT NULL`,
     );
-    // Backfill: every answered item (late ones too, for last_at); only decisions (outcome set) count.
-    await queryRunner.query(
-      `INSERT INTO report_officer_days (user_id, cohort_id, module_id, day, decisions, hits, misses, false_alarms,
-                                        correct_rejections, decision_ms_sum, decision_ms_n, locate_sum, locate_n,
-                                        fraud_type_sum, fraud_type_n, last_at)
-       SELECT user_id, cohort_id, module_id, (answered_at AT TIME ZONE 'UTC')::date,
-              count(outcome), count(*) FILTER (WHERE outcome = 'hit'), count(*) FILTER (WHERE outcome = 'miss'),
-              count(*) FILTER (WHERE outcome = 'falseAlarm'), count(*) FILTER (WHERE outcome = 'correctRejection'),
-              coalesce(sum(response_time_ms) FILTER (WHERE outcome IS NOT NULL), 0),
-              count(response_time_ms) FILTER (WHERE outcome IS NOT NULL),
-              coalesce(sum(locate_score) FILTER (WHERE outcome IS NOT NULL), 0),
-              count(locate_score) FILTER (WHERE outcome IS NOT NULL),
-              coalesce(sum(fraud_type_score) FILTER (WHERE outcome IS NOT NULL), 0),
-              count(fraud_type_score) FILTER (WHERE outcome IS NOT NULL),
-              max(answered_at)
-         FROM report_item_facts
-        WHERE decision IS NOT NULL
-        GROUP BY 1, 2, 3, 4`,
-    );
+    await queryRunner.query(BACKFILL_REPORT_OFFICER_DAYS);
   }
 
   public async down(queryRunner: QueryRunner): Promise<void> {
