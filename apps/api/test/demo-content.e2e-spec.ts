@@ -10,6 +10,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import request from 'supertest';
 import { DemoContentService } from '../src/seed';
 import { PRACTICE_POOL } from '../src/seed/demo-modules';
+import { ownDatabase, type OwnDatabase } from './own-database';
 import { bearer, signIn, testApp } from './utils';
 
 jest.setTimeout(300_000);
@@ -22,6 +23,7 @@ const EXERCISES = 38;
 
 describe('demo content on first start', () => {
   let app: NestExpressApplication;
+  let db: OwnDatabase;
   let trainee: string;
   let instructor: string;
   const http = () => request(app.getHttpServer());
@@ -36,7 +38,9 @@ describe('demo content on first start', () => {
     );
 
   beforeAll(async () => {
-    app = await testApp();
+    // A first start: a database of its own, with no demo content yet (the shared one has other specs' modules).
+    db = await ownDatabase('first');
+    app = await testApp({ DATABASE_URL: db.url });
     trainee = await signIn(app, 'trainee05');
     instructor = await signIn(app, 'instructor1');
     const seeding = app.get(DemoContentService).seed({ dir: libraryDir, dpi: 50, exercises: EXERCISES, log: () => {} });
@@ -55,6 +59,7 @@ describe('demo content on first start', () => {
 
   afterAll(async () => {
     await app.close();
+    await db.drop();
     fs.rmSync(libraryDir, { recursive: true, force: true });
   });
 

@@ -345,6 +345,7 @@ export const ROUTE_TABLE: Record<string, Row> = {
     make: (c) => ({ path: `/api/reports/officers/${c.ids.trainee01}/transcript.pdf?lang=ur` }),
   },
   'GET /api/me/competence': { expect: signedIn(200) },
+  'GET /api/demo-content/status': { expect: signedIn(200) },
   'GET /api/specimens': { expect: only({ instructor: 200, supervisor: 200, admin: 200 }) },
   'POST /api/specimens': {
     expect: only({ instructor: 201, admin: 201 }),
