@@ -31,11 +31,6 @@ export class DemoContentProgress {
     this.rendered = Math.min(this.documents, this.rendered + 1);
   }
 
-  /** Every document of the step is on disk (a library drawn on an earlier start is, at once). */
-  allRendered(): void {
-    this.rendered = this.documents;
-  }
-
   documentIngested(images: number): void {
     this.ingested = Math.min(this.documents, this.ingested + 1);
     this.images += images;

@@ -161,7 +161,8 @@ export class DemoContentService {
     const { instance, truth } = await this.read(dir, entry.folder);
     const index = Number(path.basename(entry.folder));
     const key = `demo-exercise:${librarySeed}:${entry.id}`;
-    return this.seeding.lockedTransaction(async (m) => {
+    let queued = 0;
+    const ids = await this.seeding.lockedTransaction(async (m) => {
       const existing = new Map<string, string>();
       for (const unitId of unitIds) {
         const id = await this.exercises.seededExerciseId(`${key}@${unitId}`, m);
@@ -194,9 +195,12 @@ export class DemoContentService {
         existing.set(unitId, (await this.exercises.createForSeed(`${key}@${unitId}`, unitId, input, m)).id);
         report.exercisesCreated++;
       }
-      this.progress.documentIngested(images.length + 1);
+      queued = images.length + 1;
       return existing;
     });
+    // Counted once committed, and also when an earlier start had ingested it (no images queued then).
+    this.progress.documentIngested(queued);
+    return ids;
   }
 
   /** Publishes the demo modules on one pool and assigns them to each unit's demo cohorts, in one transaction. */
