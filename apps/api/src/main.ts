@@ -6,7 +6,7 @@ import { AppConfig, ConfigError, loadConfig } from './config/config';
 import { readDemoOrganisation } from './database/demo-organisation';
 import { EmbeddedDatabase, startEmbeddedPostgres, StartupError } from './database/embedded-postgres';
 import { prepareDatabase } from './database/migrate';
-import { assertMediaDriverAvailable } from './media';
+import { checkMediaStorage, mediaLocation } from './media';
 import { DemoContentService } from './seed';
 
 function embeddedLocation({ dataDir, pgDir }: EmbeddedDatabase): string {
@@ -23,7 +23,7 @@ function banner(config: AppConfig, port: number, embedded: EmbeddedDatabase | un
     `    Web app    ${base}/`,
     `    API        ${base}/api   (OpenAPI: ${base}/api/docs)`,
     `    Database   ${embedded ? `embedded PostgreSQL, data in ${embeddedLocation(embedded)}` : 'PostgreSQL server from DATABASE_URL'}`,
-    `    Media      ${config.MEDIA_DIR}`,
+    `    Media      ${mediaLocation(config)}`,
   ];
   if (demo) {
     const org = readDemoOrganisation();
@@ -43,9 +43,10 @@ function banner(config: AppConfig, port: number, embedded: EmbeddedDatabase | un
 
 async function main(): Promise<void> {
   let config: AppConfig;
+  let storageWarning: string | null;
   try {
     config = loadConfig();
-    assertMediaDriverAvailable(config);
+    storageWarning = await checkMediaStorage(config);
   } catch (err) {
     if (err instanceof ConfigError) {
       process.stderr.write(`FirstLine cannot start. ${err.message}\n`);
@@ -54,6 +55,7 @@ async function main(): Promise<void> {
     throw err;
   }
   const log = pino({ level: config.LOG_LEVEL, base: { context: 'Bootstrap' } });
+  if (storageWarning) log.warn(storageWarning);
   let embedded: EmbeddedDatabase | undefined;
   let app: Awaited<ReturnType<typeof createApp>> | undefined;
   const stopDb = async () =>

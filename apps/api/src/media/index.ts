@@ -3,4 +3,4 @@ export { MediaModule } from './media.module';
 export { MediaService } from './media.service';
 export type { MediaUrlGrant } from './media.service';
 export { incomingUpload, type IncomingUpload } from './upload';
-export { assertMediaDriverAvailable } from './storage';
+export { checkMediaStorage, mediaLocation } from './storage-driver';

@@ -9,12 +9,16 @@ import { DomainError } from '../common/errors/domain-error';
 import { AppConfig, APP_CONFIG } from '../config/config';
 import { deriveImage } from './image-pipeline';
 import { MediaJob, MediaRepository } from './media.repository';
-import { MEDIA_STORAGE, MediaStorage, mediaTempDir, SOURCE_FILE } from './storage';
+import { MEDIA_STORAGE, MediaStorage, mediaTempDir, putFiles, SOURCE_FILE, StorageUnavailableError } from './storage';
 
 /** A job interrupted this many times (its worker died each time) fails for good: a crash loop must not spin. */
 const MAX_ATTEMPTS = 3;
 /** Stored prefixes and scratch files older than this, that nothing refers to, are removed at start-up. */
 const ORPHAN_AGE_MS = 60 * 60 * 1000;
+/** A job the store failed goes back to the queue after this long at most (sooner with a shorter lease). */
+const STORE_RETRY_SECONDS = 30;
+/** Derived files written to storage at once (tiles are many and small; an object store is latency-bound). */
+const PUT_CONCURRENCY = 8;
 
 @Injectable()
 export class MediaQueue implements OnApplicationBootstrap, OnModuleDestroy {
@@ -109,7 +113,10 @@ export class MediaQueue implements OnApplicationBootstrap, OnModuleDestroy {
   }
 
   private async failExhausted(): Promise<void> {
-    for (const storageId of await this.assets.failExhausted(MAX_ATTEMPTS)) await this.storage.deletePrefix(storageId);
+    for (const storageId of await this.assets.failExhausted(MAX_ATTEMPTS))
+      await this.storage
+        .deletePrefix(storageId)
+        .catch((err) => this.log.error({ err }, 'removing the files of a failed job failed (the janitor retries)'));
   }
 
   private async process(job: MediaJob): Promise<void> {
@@ -127,18 +134,28 @@ export class MediaQueue implements OnApplicationBootstrap, OnModuleDestroy {
         target,
         onProgress: heartbeat,
       });
-      for (const file of result.files)
-        await this.storage.putFile(`${job.storageId}/${file}`, path.join(out, file), { move: true });
+      const files = result.files.map((file) => ({ key: `${job.storageId}/${file}`, file: path.join(out, file) }));
+      await putFiles(this.storage, files, { move: true, concurrency: PUT_CONCURRENCY });
       if (await this.assets.markReady(job, result)) {
         await this.storage.delete(`${job.storageId}/${SOURCE_FILE}`);
       } else {
         await this.abandoned(job);
       }
     } catch (err) {
+      if (err instanceof StorageUnavailableError) {
+        // Not the image's fault: keep the source, and let the lease hand the job out again shortly.
+        const retryIn = Math.min(STORE_RETRY_SECONDS, this.config.MEDIA_JOB_LEASE_SECONDS);
+        const reason = `${err.message} (${safeReason(err.cause)}); retrying`;
+        this.log.warn({ assetId: job.id, reason, retryIn }, 'media storage failed during processing');
+        await this.assets.retryLater(job, reason, retryIn);
+        return;
+      }
       const reason = err instanceof DomainError ? err.message : `The image could not be processed: ${safeReason(err)}`;
       this.log.warn({ assetId: job.id, reason }, 'media processing failed');
-      await this.storage.deletePrefix(job.storageId);
       await this.assets.markFailed(job, reason);
+      await this.storage
+        .deletePrefix(job.storageId)
+        .catch((e) => this.log.error({ err: e }, 'removing the files of a failed image failed (the janitor retries)'));
     } finally {
       await fs.promises.rm(work, { recursive: true, force: true });
     }
@@ -156,12 +173,13 @@ export class MediaQueue implements OnApplicationBootstrap, OnModuleDestroy {
    */
   async sweep(): Promise<void> {
     const cutoff = Date.now() - ORPHAN_AGE_MS;
-    const old = (await this.storage.listPrefixes())
-      .filter((p) => p.modifiedAt.getTime() < cutoff)
-      .map((p) => p.prefix.replace(/\/$/, ''));
-    if (old.length) {
-      const known = await this.assets.knownStorageIds(old);
-      for (const storageId of old.filter((id) => !known.has(id))) await this.storage.deletePrefix(storageId);
+    for await (const page of this.storage.listPrefixes()) {
+      const ids = page.map((p) => p.replace(/\/$/, ''));
+      const known = await this.assets.knownStorageIds(ids);
+      for (const storageId of ids.filter((id) => !known.has(id))) {
+        const newest = await this.storage.newestModification(storageId);
+        if (newest && newest.getTime() < cutoff) await this.storage.deletePrefix(storageId);
+      }
     }
     for (const entry of await fs.promises.readdir(this.tmpDir)) {
       const scratch = path.join(this.tmpDir, entry);

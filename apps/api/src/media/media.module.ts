@@ -12,7 +12,8 @@ import { MediaController } from './media.controller';
 import { MediaRepository } from './media.repository';
 import { MediaService } from './media.service';
 import { mediaUrlKey, UrlSigner } from './signing';
-import { createMediaStorage, MEDIA_STORAGE } from './storage';
+import { MEDIA_STORAGE } from './storage';
+import { createMediaStorage } from './storage-driver';
 
 @Module({
   imports: [TypeOrmModule.forFeature([MediaAsset])],

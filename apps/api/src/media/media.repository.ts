@@ -188,6 +188,19 @@ export class MediaRepository {
     return updated === 1;
   }
 
+  /**
+   * The store failed this attempt (not the image): record why, and leave the job to be claimed again when its lease
+   * runs out in `delaySeconds`. Such an attempt does not count towards the crash-loop limit.
+   */
+  async retryLater(job: MediaJob, reason: string, delaySeconds: number, m?: EntityManager): Promise<void> {
+    await this.repo(m).query(
+      `UPDATE media_assets SET failure_reason = $3, progress = 0, attempts = attempts - 1,
+              lease_until = now() + make_interval(secs => $4), updated_at = now()
+        WHERE id = $1 AND attempts = $2 AND status = 'processing'`,
+      [job.id, job.attempts, reason, delaySeconds],
+    );
+  }
+
   async markFailed(job: MediaJob, reason: string, m?: EntityManager): Promise<void> {
     await this.repo(m).query(
       `UPDATE media_assets SET status = 'failed', failure_reason = $3, progress = 0, lease_until = NULL, updated_at = now()
