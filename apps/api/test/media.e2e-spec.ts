@@ -839,17 +839,5 @@ describe('media pipeline', () => {
         });
       });
     });
-
-    it('selecting the S3 driver stops start-up with a clear message', async () => {
-      await expect(
-        testApp({
-          MEDIA_DRIVER: 's3',
-          S3_REGION: 'eu-central-1',
-          S3_BUCKET: 'firstline-media',
-          S3_ACCESS_KEY_ID: 'AKIA',
-          S3_SECRET_ACCESS_KEY: 'secret',
-        }),
-      ).rejects.toThrow(/MEDIA_DRIVER: "s3" is not available in this build/);
-    });
   });
 });

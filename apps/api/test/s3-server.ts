@@ -16,8 +16,11 @@ export interface TestS3 {
   bucket: string;
   /** The settings an API needs to use this server (MEDIA_DRIVER=s3 and the S3_* variables). */
   env(prefix?: string): Record<string, string>;
-  /** From now on the proxy answers every request with `fault` (`none` passes requests through again). */
-  setFault(fault: S3Fault): void;
+  /**
+   * From now on the proxy answers every request with `fault` (`none` passes requests through again); with `methods`,
+   * only requests of those methods fail (e.g. reads fail while writes still work).
+   */
+  setFault(fault: S3Fault, methods?: string[]): void;
   /** Requests (and refused connections) that reached the proxy since the start: a test sees the SDK retry. */
   requests(): number;
   stop(): Promise<void>;
@@ -37,14 +40,16 @@ export async function startTestS3(bucket = 'firstline-media'): Promise<TestS3> {
   const { port: s3Port } = (await server.run()) as AddressInfo;
 
   let fault: S3Fault = 'none';
+  let faultMethods: string[] | undefined;
   let count = 0;
   const proxy = http.createServer((req, res) => {
     count++;
-    if (fault === 'unreachable') {
+    const failing = faultMethods ? faultMethods.includes(req.method ?? '') : true;
+    if (failing && fault === 'unreachable') {
       req.socket.destroy();
       return;
     }
-    if (fault === 'error500') {
+    if (failing && fault === 'error500') {
       req.resume();
       res.writeHead(500, { 'content-type': 'application/xml' });
       res.end(
@@ -65,7 +70,7 @@ export async function startTestS3(bucket = 'firstline-media'): Promise<TestS3> {
   // An unreachable store refuses new connections; kept-alive ones are cut when the fault is set.
   const sockets = new Set<import('node:net').Socket>();
   proxy.on('connection', (socket) => {
-    if (fault === 'unreachable') {
+    if (fault === 'unreachable' && !faultMethods) {
       count++;
       socket.destroy();
       return;
@@ -90,9 +95,10 @@ export async function startTestS3(bucket = 'firstline-media'): Promise<TestS3> {
       S3_FORCE_PATH_STYLE: 'true',
       AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
     }),
-    setFault(next) {
+    setFault(next, methods) {
       fault = next;
-      if (next === 'unreachable') for (const socket of sockets) socket.destroy();
+      faultMethods = methods;
+      if (next === 'unreachable' && !methods) for (const socket of sockets) socket.destroy();
     },
     requests: () => count,
     async stop() {
