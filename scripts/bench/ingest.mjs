@@ -3,12 +3,10 @@
 // own.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
-import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-
-const require = createRequire(import.meta.url);
+import { benchImage } from './bench-image.mjs';
 
 export const name = 'ingest';
 
@@ -17,26 +15,10 @@ export async function run(report) {
     console.log('media ingest: API not built (npm run build) — skipped');
     return;
   }
-  const sharp = require('sharp');
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'firstline-bench-'));
   try {
-    // A 6000 × 4000 "photograph": smooth shading with fine detail, so encoders do realistic work.
-    const width = 6000;
-    const height = 4000;
-    const raw = Buffer.alloc(width * height * 3);
-    for (let y = 0; y < height; y++) {
-      for (let x = 0; x < width; x++) {
-        const i = (y * width + x) * 3;
-        const fine = ((x * 7 + y * 13) ^ (x * y)) & 31;
-        raw[i] = (180 + 60 * Math.sin(x / 300) + fine) & 255;
-        raw[i + 1] = (170 + 50 * Math.cos(y / 240) + fine) & 255;
-        raw[i + 2] = (150 + 40 * Math.sin((x + y) / 500) + fine) & 255;
-      }
-    }
     const src = path.join(dir, 'source.jpg');
-    await sharp(raw, { raw: { width, height, channels: 3 } })
-      .jpeg({ quality: 90 })
-      .toFile(src);
+    await benchImage(src);
     const child = fileURLToPath(new URL('./ingest-child.mjs', import.meta.url));
     const run = (mode) => {
       const out = fs.mkdtempSync(path.join(dir, `${mode}-`));

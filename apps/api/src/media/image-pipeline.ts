@@ -106,7 +106,7 @@ export interface DeriveResult {
 
 /**
  * Normalises `src` (EXIF auto-orientation, sRGB, 8 bits, alpha flattened on white, no metadata) into a libvips
- * scratch file, then writes display variants and DeepZoom tiles into `workDir`. With `target`, the image is resized
+ * scratch file, then writes DeepZoom tiles and display variants into `workDir`. With `target`, the image is resized
  * to exactly those dimensions (all lights of one document side must register on each other) and a warning says so.
  * Never upscales a variant: a variant wider than the image is written at the image's own width under its usual name.
  */
@@ -117,6 +117,11 @@ export async function deriveImage(
     maxPixels: number;
     target?: { width: number; height: number } | null;
     onProgress?: (percent: number) => Promise<void>;
+    /**
+     * Takes finished files (paths relative to `workDir`) as soon as a batch is done — the tiles while the variants are
+     * still being made; deriveImage resolves only after every call has.
+     */
+    onFiles?: (files: string[]) => Promise<void>;
   },
 ): Promise<DeriveResult> {
   const progress = opts.onProgress ?? (async () => undefined);
@@ -124,6 +129,15 @@ export async function deriveImage(
   const input = { failOn: 'error' as const, limitInputPixels: opts.maxPixels };
   const normalised = path.join(workDir, 'normalised.v');
   const reduced = path.join(workDir, 'reduced.v');
+  // Hands finished files to `onFiles` without waiting; a failure surfaces when all are awaited below, and nothing is
+  // still being handed over once deriveImage has returned or thrown.
+  const handed: Promise<void>[] = [];
+  const hand = (batch: string[]) => {
+    if (!opts.onFiles) return;
+    const p = opts.onFiles(batch);
+    p.catch(() => undefined);
+    handed.push(p);
+  };
   try {
     let pipeline = sharp(src, { ...input, sequentialRead: true })
       .rotate() // EXIF orientation, then the tag is gone with the rest of the metadata
@@ -145,8 +159,24 @@ export async function deriveImage(
     const { width, height } = info;
     await progress(25);
 
+    const variantFiles: string[] = [];
+    // DeepZoom pyramid for OpenSeadragon: webp tiles of TILE_SIZE, no overlap.
+    await sharp(normalised)
+      .webp(ENCODE.tile)
+      .tile({ size: TILE_SIZE, overlap: 0, layout: 'dz' })
+      .toFile(path.join(workDir, 'image.dz'));
+    await fs.promises.rm(path.join(workDir, TILES_DIR, 'vips-properties.xml'), { force: true });
+    const tileFiles: string[] = [];
+    for (const level of await fs.promises.readdir(path.join(workDir, TILES_DIR))) {
+      for (const tile of await fs.promises.readdir(path.join(workDir, TILES_DIR, level)))
+        tileFiles.push(`${TILES_DIR}/${level}/${tile}`);
+    }
+    await progress(70);
+    // Tile encoding and variant encoding each keep about one core busy: the tiles are handed over (to storage) while
+    // the variants are made.
+    hand(tileFiles);
+
     // Display variants: one reduction to the largest width, the smaller widths from that, three encodings each.
-    const files: string[] = [];
     const widths = [...MEDIA_VARIANT_WIDTHS].sort((a, b) => b - a);
     const largest = Math.min(widths[0], width);
     await sharp(normalised).resize({ width: largest, withoutEnlargement: true, kernel: 'lanczos3' }).toFile(reduced);
@@ -163,25 +193,18 @@ export async function deriveImage(
         if (same) await fs.promises.copyFile(path.join(workDir, same), path.join(workDir, name));
         else await encode(base(), format).toFile(path.join(workDir, name));
         if (w >= largest && !same) fullWidth.set(format, name);
-        files.push(name);
+        variantFiles.push(name);
       }
-      await progress(25 + Math.round(((i + 1) / widths.length) * 35));
+      await progress(70 + Math.round(((i + 1) / widths.length) * 15));
     }
 
-    // DeepZoom pyramid for OpenSeadragon: webp tiles of TILE_SIZE, no overlap.
-    await sharp(normalised)
-      .webp(ENCODE.tile)
-      .tile({ size: TILE_SIZE, overlap: 0, layout: 'dz' })
-      .toFile(path.join(workDir, 'image.dz'));
-    await fs.promises.rm(path.join(workDir, TILES_DIR, 'vips-properties.xml'), { force: true });
-    for (const level of await fs.promises.readdir(path.join(workDir, TILES_DIR))) {
-      for (const tile of await fs.promises.readdir(path.join(workDir, TILES_DIR, level)))
-        files.push(`${TILES_DIR}/${level}/${tile}`);
-    }
-    files.push(DZI_FILE);
+    const files = [...tileFiles, ...variantFiles, DZI_FILE];
+    hand([...variantFiles, DZI_FILE]);
+    await Promise.all(handed);
     await progress(90);
     return { width, height, warnings, files };
   } finally {
+    await Promise.allSettled(handed);
     await fs.promises.rm(normalised, { force: true });
     await fs.promises.rm(reduced, { force: true });
   }

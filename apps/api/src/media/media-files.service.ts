@@ -43,7 +43,11 @@ export class MediaFilesService {
       modifiedAt: stat.modifiedAt,
       contentType: CONTENT_TYPES[name.slice(name.lastIndexOf('.') + 1)] ?? 'application/octet-stream',
       cacheControl: `private, max-age=${maxAge}`,
-      open: (range) => this.storage.get(key, range),
+      // Gone between the stat and the read (deleted meanwhile, perhaps by another replica): still a 404.
+      open: (range) =>
+        this.storage.get(key, range).catch((err: NodeJS.ErrnoException) => {
+          throw err.code === 'ENOENT' ? new DomainError('not_found', 'Image not found') : err;
+        }),
     };
   }
 }

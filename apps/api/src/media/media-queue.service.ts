@@ -18,7 +18,7 @@ const ORPHAN_AGE_MS = 60 * 60 * 1000;
 /** A job the store failed goes back to the queue after this long at most (sooner with a shorter lease). */
 const STORE_RETRY_SECONDS = 30;
 /** Derived files written to storage at once (tiles are many and small; an object store is latency-bound). */
-const PUT_CONCURRENCY = 8;
+const PUT_CONCURRENCY = 16;
 
 @Injectable()
 export class MediaQueue implements OnApplicationBootstrap, OnModuleDestroy {
@@ -133,9 +133,14 @@ export class MediaQueue implements OnApplicationBootstrap, OnModuleDestroy {
         maxPixels: this.config.UPLOAD_MAX_PIXELS,
         target,
         onProgress: heartbeat,
+        // stored as they are finished: the tiles while the variants are encoded
+        onFiles: (files) =>
+          putFiles(
+            this.storage,
+            files.map((file) => ({ key: `${job.storageId}/${file}`, file: path.join(out, file) })),
+            { move: true, concurrency: PUT_CONCURRENCY },
+          ),
       });
-      const files = result.files.map((file) => ({ key: `${job.storageId}/${file}`, file: path.join(out, file) }));
-      await putFiles(this.storage, files, { move: true, concurrency: PUT_CONCURRENCY });
       if (await this.assets.markReady(job, result)) {
         await this.storage.delete(`${job.storageId}/${SOURCE_FILE}`);
       } else {

@@ -41,6 +41,15 @@ export interface S3StorageOptions {
 const SINGLE_PUT_BYTES = 16 * 1024 * 1024;
 const PART_BYTES = 8 * 1024 * 1024;
 
+/**
+ * HeadObject answers kept per key, at most this many and for this long. Objects are written once and never modified
+ * (a key is `<random id>/<file>`), so a kept answer stays true until the object is deleted — which this process
+ * forgets at once, and another replica's deletion shows up as a missing object on the read that follows (404).
+ * It saves one round trip per served tile.
+ */
+const STAT_CACHE_ENTRIES = 20_000;
+const STAT_CACHE_MS = 10 * 60 * 1000;
+
 /** What the start-up check found wrong with the settings: the variable to fix and why. */
 export class S3SettingsError extends Error {}
 
@@ -48,6 +57,7 @@ export class S3MediaStorage implements MediaStorage {
   readonly client: S3Client;
   private readonly bucket: string;
   private readonly base: string;
+  private readonly stats = new Map<string, { stat: StoredObject; until: number }>();
 
   constructor(private readonly opts: S3StorageOptions) {
     this.bucket = opts.bucket;
@@ -154,30 +164,53 @@ export class S3MediaStorage implements MediaStorage {
   }
 
   async stat(key: string): Promise<StoredObject | null> {
+    const kept = this.stats.get(key);
+    if (kept && kept.until > Date.now()) return kept.stat;
     const objectKey = this.objectKey(key);
     try {
       const head = await this.call(
         () => this.client.send(new HeadObjectCommand({ Bucket: this.bucket, Key: objectKey })),
         key,
       );
-      return {
+      const stat = {
         size: head.ContentLength ?? 0,
         etag: (head.ETag ?? '').replace(/"/g, ''),
         modifiedAt: head.LastModified ?? new Date(0),
       };
+      this.keep(key, stat);
+      return stat;
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code === 'ENOENT') return null;
       throw err;
     }
   }
 
+  private keep(key: string, stat: StoredObject): void {
+    this.stats.delete(key);
+    // A Map iterates in insertion order: the first key is the oldest.
+    if (this.stats.size >= STAT_CACHE_ENTRIES) this.stats.delete(this.stats.keys().next().value!);
+    this.stats.set(key, { stat, until: Date.now() + STAT_CACHE_MS });
+  }
+
+  /** Forgets kept answers for `key`, or for every key under the asset prefix `under`. */
+  private forget(key: string, under?: string): void {
+    if (under === undefined) {
+      this.stats.delete(key);
+      return;
+    }
+    for (const kept of this.stats.keys()) if (kept.startsWith(under)) this.stats.delete(kept);
+  }
+
   async delete(key: string): Promise<void> {
     const objectKey = this.objectKey(key);
+    this.forget(key);
     await this.call(() => this.client.send(new DeleteObjectCommand({ Bucket: this.bucket, Key: objectKey })));
   }
 
   async deletePrefix(prefix: string): Promise<void> {
-    const under = `${this.base}${assetPrefix(prefix)}/`;
+    const id = assetPrefix(prefix);
+    this.forget('', `${id}/`);
+    const under = `${this.base}${id}/`;
     for await (const page of this.pages(under)) {
       const keys = (page.Contents ?? []).map((o) => ({ Key: o.Key! }));
       if (!keys.length) continue;
