@@ -65,6 +65,10 @@ export async function startTestS3(bucket = 'firstline-media'): Promise<TestS3> {
       },
     );
     upstream.on('error', () => res.destroy());
+    // A client that goes away mid-request (a killed API process) must not leave s3rver waiting for the rest of a body.
+    res.on('close', () => {
+      if (!res.writableFinished) upstream.destroy();
+    });
     req.pipe(upstream);
   });
   // An unreachable store refuses new connections; kept-alive ones are cut when the fault is set.
