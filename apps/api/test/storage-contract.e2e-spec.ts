@@ -195,6 +195,36 @@ describe('the S3 driver against the store itself', () => {
     }
   });
 
+  it('one request stats and reads a small object (a tile); a large one is read from the store each time', async () => {
+    const storage = s3Storage('memory/');
+    try {
+      const id = newStorageId();
+      const tile = randomBytes(9000);
+      const variant = randomBytes(300_000);
+      await storage.putFile(`${id}/image_files/9/0_0.webp`, tempFile(tile));
+      await storage.putFile(`${id}/2560.webp`, tempFile(variant));
+      let before = s3.requests();
+      expect((await storage.stat(`${id}/image_files/9/0_0.webp`))!.size).toBe(9000);
+      expect((await readAll(await storage.get(`${id}/image_files/9/0_0.webp`))).equals(tile)).toBe(true);
+      const part = await readAll(await storage.get(`${id}/image_files/9/0_0.webp`, { start: 100, end: 199 }));
+      expect(part.equals(tile.subarray(100, 200))).toBe(true);
+      expect(s3.requests() - before).toBe(1);
+
+      before = s3.requests();
+      expect((await storage.stat(`${id}/2560.webp`))!.size).toBe(300_000);
+      expect((await readAll(await storage.get(`${id}/2560.webp`))).equals(variant)).toBe(true);
+      expect((await readAll(await storage.get(`${id}/2560.webp`))).equals(variant)).toBe(true);
+      expect(s3.requests() - before).toBe(3);
+
+      // deleted here: forgotten at once
+      await storage.deletePrefix(`${id}/`);
+      expect(await storage.stat(`${id}/image_files/9/0_0.webp`)).toBeNull();
+      await expect(storage.get(`${id}/image_files/9/0_0.webp`)).rejects.toMatchObject({ code: 'ENOENT' });
+    } finally {
+      storage.onModuleDestroy();
+    }
+  });
+
   it.each([
     ['answering 500', 'error500'],
     ['unreachable', 'unreachable'],

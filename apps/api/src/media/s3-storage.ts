@@ -12,13 +12,13 @@ import {
   DeleteObjectsCommand,
   GetObjectCommand,
   HeadBucketCommand,
-  HeadObjectCommand,
   ListObjectsV2Command,
   PutObjectCommand,
   S3Client,
   type ListObjectsV2CommandOutput,
 } from '@aws-sdk/client-s3';
 import { Upload } from '@aws-sdk/lib-storage';
+import { ObjectMemory } from './object-memory';
 import { assertKey, assetPrefix, MediaStorage, missingObject, StorageUnavailableError, StoredObject } from './storage';
 
 export interface S3StorageOptions {
@@ -41,14 +41,10 @@ export interface S3StorageOptions {
 const SINGLE_PUT_BYTES = 16 * 1024 * 1024;
 const PART_BYTES = 8 * 1024 * 1024;
 
-/**
- * HeadObject answers kept per key, at most this many and for this long. Objects are written once and never modified
- * (a key is `<random id>/<file>`), so a kept answer stays true until the object is deleted — which this process
- * forgets at once, and another replica's deletion shows up as a missing object on the read that follows (404).
- * It saves one round trip per served tile.
- */
-const STAT_CACHE_ENTRIES = 20_000;
-const STAT_CACHE_MS = 10 * 60 * 1000;
+/** What the driver remembers (object-memory.ts): stats of this many objects, bytes of small ones up to a budget. */
+const MEMORY = { entries: 20_000, bytes: 32 * 1024 * 1024, ageMs: 10 * 60 * 1000 };
+/** An object up to this size is read whole on its first stat, and its bytes remembered. */
+const SMALL_OBJECT_BYTES = 128 * 1024;
 
 /** What the start-up check found wrong with the settings: the variable to fix and why. */
 export class S3SettingsError extends Error {}
@@ -57,7 +53,7 @@ export class S3MediaStorage implements MediaStorage {
   readonly client: S3Client;
   private readonly bucket: string;
   private readonly base: string;
-  private readonly stats = new Map<string, { stat: StoredObject; until: number }>();
+  private readonly memory = new ObjectMemory(MEMORY);
 
   constructor(private readonly opts: S3StorageOptions) {
     this.bucket = opts.bucket;
@@ -143,6 +139,8 @@ export class S3MediaStorage implements MediaStorage {
   }
 
   async get(key: string, range?: { start: number; end: number }): Promise<Readable> {
+    const bytes = this.memory.get(key)?.bytes;
+    if (bytes) return Readable.from([range ? bytes.subarray(range.start, range.end + 1) : bytes]);
     const objectKey = this.objectKey(key);
     const out = await this.call(
       () =>
@@ -163,21 +161,38 @@ export class S3MediaStorage implements MediaStorage {
     await this.call(() => pipeline(body, fs.createWriteStream(file)));
   }
 
+  /**
+   * The object's size, ETag and modification. Remembered once seen; the first time, one ranged GET of its first
+   * SMALL_OBJECT_BYTES answers both the stat and, for a small object (a tile, the .dzi), its whole contents — which
+   * `get` then serves from memory. A larger object's partial body is dropped.
+   */
   async stat(key: string): Promise<StoredObject | null> {
-    const kept = this.stats.get(key);
-    if (kept && kept.until > Date.now()) return kept.stat;
+    const remembered = this.memory.get(key);
+    if (remembered) return remembered.stat;
     const objectKey = this.objectKey(key);
     try {
-      const head = await this.call(
-        () => this.client.send(new HeadObjectCommand({ Bucket: this.bucket, Key: objectKey })),
+      const out = await this.call(
+        () =>
+          this.client.send(
+            new GetObjectCommand({ Bucket: this.bucket, Key: objectKey, Range: `bytes=0-${SMALL_OBJECT_BYTES - 1}` }),
+          ),
         key,
       );
+      const body = out.Body as Readable;
+      // "bytes 0-8191/8192" (206), or no Content-Range when a store answers a ranged read of a small object whole.
+      const size = Number(/\/(\d+)$/.exec(out.ContentRange ?? '')?.[1] ?? out.ContentLength ?? 0);
       const stat = {
-        size: head.ContentLength ?? 0,
-        etag: (head.ETag ?? '').replace(/"/g, ''),
-        modifiedAt: head.LastModified ?? new Date(0),
+        size,
+        etag: (out.ETag ?? '').replace(/"/g, ''),
+        modifiedAt: out.LastModified ?? new Date(0),
       };
-      this.keep(key, stat);
+      if (size <= SMALL_OBJECT_BYTES) {
+        const bytes = await this.call(() => readAll(body));
+        this.memory.keep(key, stat, bytes.length === size ? bytes : null);
+      } else {
+        body.destroy();
+        this.memory.keep(key, stat);
+      }
       return stat;
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code === 'ENOENT') return null;
@@ -185,31 +200,15 @@ export class S3MediaStorage implements MediaStorage {
     }
   }
 
-  private keep(key: string, stat: StoredObject): void {
-    this.stats.delete(key);
-    // A Map iterates in insertion order: the first key is the oldest.
-    if (this.stats.size >= STAT_CACHE_ENTRIES) this.stats.delete(this.stats.keys().next().value!);
-    this.stats.set(key, { stat, until: Date.now() + STAT_CACHE_MS });
-  }
-
-  /** Forgets kept answers for `key`, or for every key under the asset prefix `under`. */
-  private forget(key: string, under?: string): void {
-    if (under === undefined) {
-      this.stats.delete(key);
-      return;
-    }
-    for (const kept of this.stats.keys()) if (kept.startsWith(under)) this.stats.delete(kept);
-  }
-
   async delete(key: string): Promise<void> {
     const objectKey = this.objectKey(key);
-    this.forget(key);
+    this.memory.forget(key);
     await this.call(() => this.client.send(new DeleteObjectCommand({ Bucket: this.bucket, Key: objectKey })));
   }
 
   async deletePrefix(prefix: string): Promise<void> {
     const id = assetPrefix(prefix);
-    this.forget('', `${id}/`);
+    this.memory.forgetUnder(`${id}/`);
     const under = `${this.base}${id}/`;
     for await (const page of this.pages(under)) {
       const keys = (page.Contents ?? []).map((o) => ({ Key: o.Key! }));
@@ -284,6 +283,12 @@ export class S3MediaStorage implements MediaStorage {
 export function normalisePrefix(prefix: string): string {
   const parts = prefix.split('/').filter(Boolean);
   return parts.length ? `${parts.join('/')}/` : '';
+}
+
+async function readAll(body: Readable): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of body) chunks.push(Buffer.from(chunk as Uint8Array));
+  return Buffer.concat(chunks);
 }
 
 function httpStatus(err: unknown): number | undefined {
