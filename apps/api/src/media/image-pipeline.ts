@@ -160,21 +160,11 @@ export async function deriveImage(
     await progress(25);
 
     const variantFiles: string[] = [];
-    // DeepZoom pyramid for OpenSeadragon: webp tiles of TILE_SIZE, no overlap.
-    await sharp(normalised)
-      .webp(ENCODE.tile)
-      .tile({ size: TILE_SIZE, overlap: 0, layout: 'dz' })
-      .toFile(path.join(workDir, 'image.dz'));
-    await fs.promises.rm(path.join(workDir, TILES_DIR, 'vips-properties.xml'), { force: true });
-    const tileFiles: string[] = [];
-    for (const level of await fs.promises.readdir(path.join(workDir, TILES_DIR))) {
-      for (const tile of await fs.promises.readdir(path.join(workDir, TILES_DIR, level)))
-        tileFiles.push(`${TILES_DIR}/${level}/${tile}`);
-    }
+    // DeepZoom pyramid for OpenSeadragon: webp tiles of TILE_SIZE, no overlap. The full-resolution level — three
+    // quarters of the tiles — is written and handed over (to storage) first, then the levels below from the image at
+    // half size, then the variants: tile and variant encoding keep about one core busy, the upload has the other.
+    const tileFiles = await writePyramid(normalised, workDir, { width, height }, hand);
     await progress(70);
-    // Tile encoding and variant encoding each keep about one core busy: the tiles are handed over (to storage) while
-    // the variants are made.
-    hand(tileFiles);
 
     // Display variants: one reduction to the largest width, the smaller widths from that, three encodings each.
     const widths = [...MEDIA_VARIANT_WIDTHS].sort((a, b) => b - a);
@@ -219,6 +209,53 @@ function encode(img: Sharp, format: MediaVariantFormat): Sharp {
     case 'avif':
       return img.avif(ENCODE.avif);
   }
+}
+
+/**
+ * Writes the DeepZoom pyramid of `image` (`width` × `height`) as `image.dzi` and `image_files/<level>/<x>_<y>.webp`,
+ * handing each finished level set to `hand`, and returns every tile's path. Level `top` is the image itself; the
+ * levels below are the pyramid of the image halved (rounding up, as DeepZoom's levels do), so their dimensions are
+ * the same as one dzsave of the whole would give.
+ */
+async function writePyramid(
+  image: string,
+  workDir: string,
+  { width, height }: { width: number; height: number },
+  hand: (files: string[]) => void,
+): Promise<string[]> {
+  const tilesDir = path.join(workDir, TILES_DIR);
+  const dz = (input: Sharp, name: string, depth: 'one' | 'onepixel') =>
+    input
+      .webp(ENCODE.tile)
+      .tile({ size: TILE_SIZE, overlap: 0, layout: 'dz', depth })
+      .toFile(path.join(workDir, `${name}.dz`));
+  /** Moves `<name>_files/<level>` to `image_files/<level + shift>` and lists the tiles. */
+  const adopt = async (name: string, shift: number): Promise<string[]> => {
+    const from = path.join(workDir, `${name}_files`);
+    const files: string[] = [];
+    await fs.promises.mkdir(tilesDir, { recursive: true });
+    for (const level of await fs.promises.readdir(from)) {
+      if (!/^\d+$/.test(level)) continue; // vips-properties.xml
+      const to = String(Number(level) + shift);
+      await fs.promises.rename(path.join(from, level), path.join(tilesDir, to));
+      for (const tile of await fs.promises.readdir(path.join(tilesDir, to))) files.push(`${TILES_DIR}/${to}/${tile}`);
+    }
+    await fs.promises.rm(from, { recursive: true, force: true });
+    return files;
+  };
+
+  const top = Math.ceil(Math.log2(Math.max(width, height)));
+  await dz(sharp(image), 'top', 'one'); // its .dzi gives the whole image's size; its one level is named "0"
+  await fs.promises.rename(path.join(workDir, 'top.dzi'), path.join(workDir, DZI_FILE));
+  const topTiles = await adopt('top', top);
+  hand(topTiles);
+  if (top === 0) return topTiles;
+  const half = sharp(image).resize(Math.ceil(width / 2), Math.ceil(height / 2), { fit: 'fill', kernel: 'lanczos3' });
+  await dz(half, 'below', 'onepixel');
+  await fs.promises.rm(path.join(workDir, 'below.dzi'), { force: true });
+  const lowerTiles = await adopt('below', 0);
+  hand(lowerTiles);
+  return [...topTiles, ...lowerTiles];
 }
 
 /** Dimensions after EXIF auto-orientation (orientations 5–8 swap width and height). */
