@@ -46,10 +46,7 @@ describe('the DeepZoom pyramid', () => {
       maxPixels: 100_000_000,
       onFiles: async (files) => void handed.push(files),
     });
-    await sharp(src)
-      .webp()
-      .tile({ size: 256, overlap: 0, layout: 'dz' })
-      .toFile(path.join(dir, 'reference.dz'));
+    await sharp(src).webp().tile({ size: 256, overlap: 0, layout: 'dz' }).toFile(path.join(dir, 'reference.dz'));
 
     expect(await tiles(path.join(out, TILES_DIR))).toEqual(await tiles(path.join(dir, 'reference_files')));
     expect(fs.readFileSync(path.join(out, DZI_FILE), 'utf8')).toBe(
