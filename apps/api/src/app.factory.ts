@@ -18,7 +18,6 @@ import { QuietStartupLogger } from './common/logging/quiet-startup-logger';
 import { requestContext } from './common/logging/request-context';
 import { requestId } from './common/logging/request-id';
 import { AppConfig } from './config/config';
-import { checkMediaStorage } from './media';
 import { version } from './version';
 
 /** Body-parser failures become domain errors here, where their type is still known (Nest would flatten them). */
@@ -61,7 +60,6 @@ export function buildOpenApi(app: INestApplication): OpenAPIObject {
 }
 
 export async function createApp(config: AppConfig, databaseUrl: string): Promise<NestExpressApplication> {
-  await checkMediaStorage(config); // before anything opens a connection: wrong S3 settings stop here
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, databaseUrl), {
     bufferLogs: true,
     bodyParser: false,

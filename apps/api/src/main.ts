@@ -46,7 +46,7 @@ async function main(): Promise<void> {
   let storageWarning: string | null;
   try {
     config = loadConfig();
-    storageWarning = await checkMediaStorage(config);
+    storageWarning = await checkMediaStorage(config); // once, before the embedded database or the app starts
   } catch (err) {
     if (err instanceof ConfigError) {
       process.stderr.write(`FirstLine cannot start. ${err.message}\n`);
