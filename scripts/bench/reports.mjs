@@ -3,20 +3,16 @@
 // dashboard of one 500-officer cohort and the unit roll-up over all 10,000 officers are timed as p95 over repeated
 // HTTP calls to the real API, each against one hand-written SQL query computing the same figures in the same run.
 // Runs on DATABASE_URL's server, or on an embedded PostgreSQL when it is unset.
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
-import os from 'node:os';
-import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { pipeline } from 'node:stream/promises';
-import { fileURLToPath } from 'node:url';
+import { apiDist as dist, signIn, startApi } from './api-process.mjs';
+import { openBenchDatabase } from './bench-database.mjs';
 import { percentile } from './measure.mjs';
 import { bulkLoad, COHORT_SIZE } from './reports-data.mjs';
 
 const require = createRequire(import.meta.url);
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-const dist = (p) => path.join(root, 'apps', 'api', 'dist', p);
 
 export const name = 'reports';
 
@@ -28,26 +24,10 @@ export async function run(report) {
     return;
   }
   const { Client } = require('pg');
-  const { prepareDatabase } = require(dist('database/migrate.js'));
-  const { startEmbeddedPostgres } = require(dist('database/embedded-postgres.js'));
-  let embedded = null;
-  let serverUrl = process.env.DATABASE_URL;
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'firstline-bench-reports-'));
-  fs.chmodSync(dataDir, 0o755);
-  if (!serverUrl) {
-    embedded = await startEmbeddedPostgres({ dataDir: path.join(dataDir, 'pg') });
-    serverUrl = embedded.adminUrl;
-  }
-  const dbName = `firstline_bench_${process.pid}`;
-  const admin = new Client({ connectionString: serverUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${dbName}`);
-  const url = new URL(serverUrl);
-  url.pathname = `/${dbName}`;
+  const { url, dataDir, close } = await openBenchDatabase('reports');
   let api = null;
   try {
-    await prepareDatabase(url.toString(), { seedDemo: true });
-    const db = new Client({ connectionString: url.toString() });
+    const db = new Client({ connectionString: url });
     await db.connect();
     try {
       const t0 = performance.now();
@@ -55,7 +35,7 @@ export async function run(report) {
       const loadMs = performance.now() - t0;
       report('reports: bulk load (10k officers, 1M answers)', loadMs / 1000, 's', undefined, '≤ 180 s');
 
-      api = await startApi(url.toString(), dataDir);
+      api = await startApi(url, dataDir);
       const token = await signIn(api.base, 'bench-supervisor');
       const cohortId = loaded.cohortIds[0];
       const cohortPath = `/api/reports/cohorts/${cohortId}/officers`;
@@ -98,10 +78,7 @@ export async function run(report) {
     }
   } finally {
     if (api) await api.stop();
-    await admin.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`).catch(() => undefined);
-    await admin.end();
-    if (embedded) await embedded.stop();
-    fs.rmSync(dataDir, { recursive: true, force: true });
+    await close();
   }
 }
 
@@ -115,52 +92,6 @@ async function getJson(base, route, token) {
   const res = await fetch(base + route, { headers: { authorization: `Bearer ${token}` } });
   if (!res.ok) throw new Error(`${route}: ${res.status} ${await res.text()}`);
   return res.json();
-}
-
-async function signIn(base, username) {
-  const res = await fetch(`${base}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username, password: 'firstline-demo' }),
-  });
-  if (!res.ok) throw new Error(`sign-in as ${username}: ${res.status}`);
-  return (await res.json()).accessToken;
-}
-
-/** The built API on a free port, against the bench database, without demo content. */
-async function startApi(databaseUrl, dataDir) {
-  const port = 20000 + (process.pid % 20000);
-  const child = spawn(process.execPath, [dist('main.js')], {
-    env: {
-      ...process.env,
-      DATABASE_URL: databaseUrl,
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      SEED_DEMO: 'false',
-      LOG_LEVEL: 'warn',
-      DATA_DIR: dataDir,
-      JWT_SECRET: 'bench-secret-bench-secret-bench-secret-0123',
-    },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-  const base = `http://127.0.0.1:${port}`;
-  for (let i = 0; i < 120; i++) {
-    if (child.exitCode !== null) throw new Error(`the API exited with ${child.exitCode}`);
-    try {
-      if ((await fetch(`${base}/api/health`)).ok) break;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 500));
-  }
-  return {
-    base,
-    stop: () =>
-      new Promise((resolve) => {
-        child.once('exit', resolve);
-        child.kill('SIGTERM');
-      }),
-  };
 }
 
 // The baselines: what a developer would write by hand for the same figures as the API, one query each, from the
