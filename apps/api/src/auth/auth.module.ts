@@ -1,3 +1,4 @@
+import { createSecretKey } from 'node:crypto';
 import { Module } from '@nestjs/common';
 import { JwtModule } from '@nestjs/jwt';
 import { TypeOrmModule } from '@nestjs/typeorm';
@@ -15,7 +16,12 @@ import { LoginFailuresRepository } from './login-failures.repository';
     JwtModule.registerAsync({
       global: true,
       inject: [JWT_SECRET],
-      useFactory: (secret: string) => ({ secret, signOptions: { algorithm: 'HS256' } }),
+      // A key object, not the string: jsonwebtoken otherwise tries (and fails) to parse a string as a public key on
+      // every verify, which costs more than the signature check itself.
+      useFactory: (secret: string) => ({
+        secret: createSecretKey(Buffer.from(secret)),
+        signOptions: { algorithm: 'HS256' },
+      }),
     }),
     UsersModule,
     SessionsModule,
