@@ -59,6 +59,9 @@ export function buildOpenApi(app: INestApplication): OpenAPIObject {
   return cleanupOpenApiDoc(doc);
 }
 
+/** /api and everything under it belongs to Nest. */
+const isApiPath = (p: string) => p === '/api' || p.startsWith('/api/');
+
 export async function createApp(config: AppConfig, databaseUrl: string): Promise<NestExpressApplication> {
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, databaseUrl), {
     bufferLogs: true,
@@ -97,17 +100,19 @@ export async function createApp(config: AppConfig, databaseUrl: string): Promise
   // The web app: static files, and index.html for client-side routes. /api stays with Nest (and its 404s).
   const index = path.join(config.WEB_DIST, 'index.html');
   if (fs.existsSync(index)) {
-    app.use(
-      express.static(config.WEB_DIST, {
-        index: false,
-        maxAge: '1h',
-        setHeaders: (res, file) =>
-          file.includes(`${path.sep}assets${path.sep}`) &&
-          res.setHeader('Cache-Control', 'public, max-age=31536000, immutable'),
-      }),
+    const files = express.static(config.WEB_DIST, {
+      index: false,
+      maxAge: '1h',
+      setHeaders: (res, file) =>
+        file.includes(`${path.sep}assets${path.sep}`) &&
+        res.setHeader('Cache-Control', 'public, max-age=31536000, immutable'),
+    });
+    // Not for /api: the static handler would look for every API path on disk (a stat per exam request).
+    app.use((req: express.Request, res: express.Response, next: express.NextFunction) =>
+      isApiPath(req.path) ? next() : files(req, res, next),
     );
     app.use((req: express.Request, res: express.Response, next: express.NextFunction) => {
-      if ((req.method === 'GET' || req.method === 'HEAD') && !req.path.startsWith('/api') && req.accepts('html')) {
+      if ((req.method === 'GET' || req.method === 'HEAD') && !isApiPath(req.path) && req.accepts('html')) {
         res.setHeader('Cache-Control', 'no-cache');
         return res.sendFile(index);
       }
