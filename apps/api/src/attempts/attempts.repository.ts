@@ -20,12 +20,28 @@ export interface HistoricalItemRow {
   locked: LockedAnswer | null;
 }
 
+// The exam's hot path (every item served, every answer) reads attempts and items with these plain statements rather
+// than built queries: the same rows, mapped to the entities' field names by the column aliases.
+const ATTEMPT_COLUMNS = `id, assignment_id AS "assignmentId", user_id AS "userId", status, item_count AS "itemCount",
+  started_at AS "startedAt", deadline, finished_at AS "finishedAt", score, passed`;
+const ITEM_COLUMNS = `i.id, i.attempt_id AS "attemptId", i.n, i.exercise_version_id AS "exerciseVersionId",
+  i.first_served_at AS "firstServedAt", i.saved, i.answer, i.locked_at AS "lockedAt", i.late,
+  i.response_time_ms AS "responseTimeMs", i.score, i.parts, i.outcome`;
+
+/** A jsonb parameter: JSON text, or SQL NULL for null (pg would send a JS array as a PostgreSQL array). */
+const jsonb = (value: unknown) => (value === null ? null : JSON.stringify(value));
+
+/** An item locked for an answer, with the receipt of this idempotency key if the key was used before. */
+export interface LockedItem {
+  item: AttemptItem;
+  receipt: Pick<ResponseReceipt, 'requestHash' | 'result'> | null;
+}
+
 @Injectable()
 export class AttemptsRepository {
   constructor(
     @InjectRepository(Attempt) private readonly attempts: Repository<Attempt>,
     @InjectRepository(AttemptItem) private readonly items: Repository<AttemptItem>,
-    @InjectRepository(ResponseReceipt) private readonly receipts: Repository<ResponseReceipt>,
   ) {}
 
   transaction<T>(work: (m: EntityManager) => Promise<T>): Promise<T> {
@@ -40,10 +56,6 @@ export class AttemptsRepository {
     return m ? m.getRepository(AttemptItem) : this.items;
   }
 
-  private receiptRepo(m?: EntityManager): Repository<ResponseReceipt> {
-    return m ? m.getRepository(ResponseReceipt) : this.receipts;
-  }
-
   // ---------------------------------------------------------------------------------------------- attempts
 
   /** Serialises starts of one trainee at one assignment until the transaction ends (two tabs pressing Start). */
@@ -52,11 +64,12 @@ export class AttemptsRepository {
   }
 
   /** The attempt; with `lock`, locked for update until the transaction ends. */
-  findAttempt(id: string, m?: EntityManager, lock = false): Promise<Attempt | null> {
-    return this.attemptRepo(m).findOne({
-      where: { id },
-      ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}),
-    });
+  async findAttempt(id: string, m?: EntityManager, lock = false): Promise<Attempt | null> {
+    const rows: Attempt[] = await (m ?? this.attempts.manager).query(
+      `SELECT ${ATTEMPT_COLUMNS} FROM attempts WHERE id = $1${lock ? ' FOR UPDATE' : ''}`,
+      [id],
+    );
+    return rows[0] ?? null;
   }
 
   attemptOrFail(id: string, m?: EntityManager): Promise<Attempt> {
@@ -162,7 +175,10 @@ export class AttemptsRepository {
   // ---------------------------------------------------------------------------------------------- items
 
   itemsOf(attemptId: string, m?: EntityManager): Promise<AttemptItem[]> {
-    return this.itemRepo(m).find({ where: { attemptId }, order: { n: 'ASC' } });
+    return (m ?? this.items.manager).query(
+      `SELECT ${ITEM_COLUMNS} FROM attempt_items i WHERE i.attempt_id = $1 ORDER BY i.n`,
+      [attemptId],
+    );
   }
 
   /** Which items are answered, in order (all an attempt view needs). */
@@ -175,17 +191,31 @@ export class AttemptsRepository {
     return items.map((i) => i.lockedAt !== null);
   }
 
-  /** Item n, locked for update until the transaction ends. */
-  lockItem(attemptId: string, n: number, m: EntityManager): Promise<AttemptItem> {
-    return m.getRepository(AttemptItem).findOneOrFail({ where: { attemptId, n }, lock: { mode: 'pessimistic_write' } });
+  /** Item n, locked for update until the transaction ends, with the receipt of `idempotencyKey` if there is one. */
+  async lockItem(attemptId: string, n: number, idempotencyKey: string, m: EntityManager): Promise<LockedItem> {
+    const [row] = (await m.query(
+      `SELECT ${ITEM_COLUMNS}, r.request_hash AS "receiptHash", r.result AS "receiptResult"
+         FROM attempt_items i
+         LEFT JOIN response_receipts r ON r.attempt_item_id = i.id AND r.idempotency_key = $3
+        WHERE i.attempt_id = $1 AND i.n = $2
+          FOR UPDATE OF i`,
+      [attemptId, n, idempotencyKey],
+    )) as Array<AttemptItem & { receiptHash: string | null; receiptResult: object | null }>;
+    if (!row) throw new Error(`attempt ${attemptId} has no item ${n}`);
+    const { receiptHash, receiptResult, ...item } = row;
+    return { item, receipt: receiptHash === null ? null : { requestHash: receiptHash, result: receiptResult! } };
   }
 
   /** Starts the item's clock if it has not started (it never restarts); returns when it started. */
-  async markServed(itemId: string, m: EntityManager): Promise<Date | null> {
-    await m.query('UPDATE attempt_items SET first_served_at = now() WHERE id = $1 AND first_served_at IS NULL', [
-      itemId,
-    ]);
-    return (await this.itemRepo(m).findOneOrFail({ where: { id: itemId } })).firstServedAt;
+  async markServed(itemId: string, m: EntityManager): Promise<Date> {
+    const [row] = (await m.query(
+      `WITH served AS (
+         UPDATE attempt_items SET first_served_at = coalesce(first_served_at, now()) WHERE id = $1
+         RETURNING first_served_at)
+       SELECT first_served_at AS "firstServedAt" FROM served`,
+      [itemId],
+    )) as Array<{ firstServedAt: Date }>;
+    return row.firstServedAt;
   }
 
   async saveDraft(itemId: string, saved: ItemAnswer, m: EntityManager): Promise<void> {
@@ -193,7 +223,22 @@ export class AttemptsRepository {
   }
 
   async lockAnswer(itemId: string, locked: LockedAnswer, m: EntityManager): Promise<void> {
-    await this.itemRepo(m).update({ id: itemId }, locked);
+    await m.query(
+      `UPDATE attempt_items SET answer = $2, saved = $3, locked_at = $4, late = $5, response_time_ms = $6, score = $7,
+              parts = $8, outcome = $9
+        WHERE id = $1`,
+      [
+        itemId,
+        jsonb(locked.answer),
+        jsonb(locked.saved),
+        locked.lockedAt,
+        locked.late,
+        locked.responseTimeMs,
+        locked.score,
+        jsonb(locked.parts),
+        locked.outcome,
+      ],
+    );
   }
 
   /** Unanswered items of a finishing attempt score 0. */
@@ -203,15 +248,14 @@ export class AttemptsRepository {
 
   // ---------------------------------------------------------------------------------------------- receipts
 
-  findReceipt(attemptItemId: string, idempotencyKey: string, m?: EntityManager): Promise<ResponseReceipt | null> {
-    return this.receiptRepo(m).findOne({ where: { attemptItemId, idempotencyKey } });
-  }
-
   async insertReceipt(
     receipt: { attemptItemId: string; idempotencyKey: string; requestHash: string; result: ItemResponseResult },
     m: EntityManager,
   ): Promise<void> {
-    await this.receiptRepo(m).insert(receipt);
+    await m.query(
+      'INSERT INTO response_receipts (attempt_item_id, idempotency_key, request_hash, result) VALUES ($1, $2, $3, $4)',
+      [receipt.attemptItemId, receipt.idempotencyKey, receipt.requestHash, jsonb(receipt.result)],
+    );
   }
 
   // ---------------------------------------------------------------------------------------------- usage

@@ -77,7 +77,7 @@ export class AttemptsService {
       if (settings.attemptsAllowed !== null && used >= settings.attemptsAllowed) {
         throw new DomainError('conflict', `All ${settings.attemptsAllowed} attempt(s) allowed have been used`);
       }
-      const pool = await this.exercises.versionsByIds(version.pool, m);
+      const pool = await this.exercises.drawnVersions(version.pool, m);
       const drawn = drawItems(
         pool.map((p) => ({ id: p.id, genuine: p.verdict === 'genuine' })),
         settings.drawCount ?? pool.length,
@@ -126,7 +126,7 @@ export class AttemptsService {
         // The clock starts the first time the item is served and never restarts.
         if (!item.firstServedAt) item.firstServedAt = await this.attempts.markServed(item.id, m);
       }
-      const [exercise] = await this.exercises.versionsByIds([item.exerciseVersionId], m);
+      const [exercise] = await this.exercises.drawnVersions([item.exerciseVersionId], m);
       return { item, exercise, loaded };
     });
     return this.presenter.presentationFor(loaded.attempt, loaded.version, item, exercise, actor.id);
@@ -146,8 +146,7 @@ export class AttemptsService {
     return this.attempts.transaction(async (m) => {
       const { attempt, assignment, version } = await this.loader.load(actor, id, m, true);
       if (n > attempt.itemCount) throw notFound('Item');
-      const item = await this.attempts.lockItem(id, n, m);
-      const receipt = await this.attempts.findReceipt(item.id, key, m);
+      const { item, receipt } = await this.attempts.lockItem(id, n, key, m);
       if (receipt) {
         if (receipt.requestHash !== requestHash) {
           throw new DomainError('conflict', 'This Idempotency-Key was already used with a different request');
@@ -163,7 +162,7 @@ export class AttemptsService {
         features: body.features,
         mrzFailedChecks: body.mrzFailedChecks,
       };
-      const [exercise] = await this.exercises.versionsByIds([item.exerciseVersionId], m);
+      const [exercise] = await this.exercises.drawnVersions([item.exerciseVersionId], m);
       const practice = version.settings.feedback === 'after-item';
       let result: ItemResponseResult;
       if (item.lockedAt) {

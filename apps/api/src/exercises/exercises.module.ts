@@ -5,6 +5,7 @@ import { CohortsModule } from '../cohorts';
 import { MediaModule } from '../media';
 import { SpecimensModule } from '../specimens';
 import { UnitsModule } from '../units';
+import { DrawnVersions } from './drawn-versions';
 import { ExerciseUsage } from './exercise-usage';
 import { Exercise, ExerciseVersion } from './exercise.entity';
 import { ExercisesController } from './exercises.controller';
@@ -21,7 +22,7 @@ import { ExercisesService } from './exercises.service';
     UnitsModule,
   ],
   controllers: [ExercisesController],
-  providers: [ExercisesRepository, ExercisesService, ExerciseUsage],
+  providers: [ExercisesRepository, ExercisesService, ExerciseUsage, DrawnVersions],
   exports: [ExercisesService, ExerciseUsage],
 })
 export class ExercisesModule {}

@@ -12,6 +12,7 @@ import { DomainError, notFound } from '../common/errors/domain-error';
 import { MediaService } from '../media';
 import { SpecimensService } from '../specimens';
 import { UnitsService } from '../units';
+import { DrawnVersions } from './drawn-versions';
 import { exerciseInputProblems } from './exercise-rules';
 import { ExerciseUsage } from './exercise-usage';
 import type { ExerciseVersion } from './exercise.entity';
@@ -28,6 +29,7 @@ export class ExercisesService {
     private readonly usage: ExerciseUsage,
     private readonly access: AccessPolicy,
     private readonly units: UnitsService,
+    private readonly drawn: DrawnVersions,
   ) {}
 
   async list(
@@ -113,6 +115,14 @@ export class ExercisesService {
   /** Stored exercise versions by id (the exam engine draws, presents and scores them; modules pin them). */
   versionsByIds(ids: string[], m?: EntityManager): Promise<ExerciseVersionRecord[]> {
     return this.exercises.versionsByIds(ids, m);
+  }
+
+  /**
+   * Versions that a published module pools or an attempt has drawn — committed, so they may be served from memory
+   * (see DrawnVersions). For any other id use versionsByIds.
+   */
+  drawnVersions(ids: string[], m?: EntityManager): Promise<ExerciseVersionRecord[]> {
+    return this.drawn.get(ids, m);
   }
 
   /** For each exercise id that exists, the unit it belongs to (modules pool exercises of their own unit only). */

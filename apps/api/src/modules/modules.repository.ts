@@ -96,7 +96,12 @@ export class ModulesRepository {
     id: string,
     m?: EntityManager,
   ): Promise<(Assignment & { moduleVersion: ModuleVersion }) | null> {
-    const found = await this.assignmentRepo(m).findOne({ where: { id }, relations: { moduleVersion: true } });
+    // One joined statement (findOne with a relation costs two), as every answer of an attempt reads it.
+    const found = await this.assignmentRepo(m)
+      .createQueryBuilder('assignment')
+      .innerJoinAndSelect('assignment.moduleVersion', 'moduleVersion')
+      .where('assignment.id = :id', { id })
+      .getOne();
     return found?.moduleVersion ? { ...found, moduleVersion: found.moduleVersion } : null;
   }
 

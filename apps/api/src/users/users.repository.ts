@@ -103,8 +103,13 @@ export class UsersRepository {
     return this.repo(m).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
   }
 
-  findActor(id: string): Promise<ActorRow | null> {
-    return this.users.findOne({ where: { id }, select: { id: true, role: true, unitId: true, active: true } });
+  /** Read on every authenticated request, so one plain statement rather than a built query. */
+  async findActor(id: string): Promise<ActorRow | null> {
+    const rows: ActorRow[] = await this.users.query(
+      'SELECT id, role, unit_id AS "unitId", active FROM users WHERE id = $1',
+      [id],
+    );
+    return rows[0] ?? null;
   }
 
   /** The user with the password hash (which is never selected otherwise). */
