@@ -8,6 +8,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
+import { examDayFlows } from './exam-day-flows.mjs';
 import { reportsFlows } from './reports-flows.mjs';
 import { startServer } from './server.mjs';
 
@@ -657,6 +658,7 @@ async function main() {
     await signOut(page);
   });
   // The reports last: by then the trainee flows above have answered items for them to show.
+  await examDayFlows({ flow, signIn, shot, server });
   await reportsFlows({ flow, signIn, signOut, shot, h1, direction });
 }
 
