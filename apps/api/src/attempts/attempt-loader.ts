@@ -24,7 +24,7 @@ export class AttemptLoader {
   ) {}
 
   /** With `lock` (for writing), the attempt is locked until the transaction ends and only its trainee reaches it. */
-  async load(actor: Actor, id: string, m: EntityManager, lock = false): Promise<LoadedAttempt> {
+  async load(actor: Actor, id: string, m?: EntityManager, lock = false): Promise<LoadedAttempt> {
     const attempt = await this.attempts.findAttempt(id, m, lock);
     if (!attempt) throw notFound('Attempt');
     const assignment = (await this.modules.assignmentWithVersion(attempt.assignmentId, m))!;

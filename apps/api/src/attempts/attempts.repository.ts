@@ -207,8 +207,8 @@ export class AttemptsRepository {
   }
 
   /** Starts the item's clock if it has not started (it never restarts); returns when it started. */
-  async markServed(itemId: string, m: EntityManager): Promise<Date> {
-    const [row] = (await m.query(
+  async markServed(itemId: string, m?: EntityManager): Promise<Date> {
+    const [row] = (await (m ?? this.items.manager).query(
       `WITH served AS (
          UPDATE attempt_items SET first_served_at = coalesce(first_served_at, now()) WHERE id = $1
          RETURNING first_served_at)

@@ -109,27 +109,31 @@ export class AttemptsService {
     });
   }
 
+  /**
+   * No transaction around it: its reads are single statements (as they would be in a READ COMMITTED transaction),
+   * finishing an overdue attempt runs in its own, and starting the clock is one atomic statement. Two round trips
+   * fewer on every item served.
+   */
   async serveItem(actor: Actor, id: string, n: number): Promise<ItemPresentation> {
-    const { item, exercise, loaded } = await this.attempts.transaction(async (m) => {
-      const loaded = await this.loader.load(actor, id, m);
-      await this.finisher.finishIfOverdue(loaded.attempt, m);
-      const { attempt } = loaded;
-      if (n > attempt.itemCount) throw notFound('Item');
-      const items = await this.attempts.itemsOf(id, m);
-      const item = items[n - 1];
-      const timeMs = loaded.version.settings.timePerItemSeconds * 1000;
-      if (attempt.status === 'in-progress' && !item.lockedAt) {
-        const timedOut = (i: (typeof items)[number]) =>
-          i.firstServedAt && i.firstServedAt.getTime() + timeMs <= Date.now();
-        const blocking = items.slice(0, n - 1).find((i) => !i.lockedAt && !timedOut(i));
-        if (blocking) throw new DomainError('conflict', `Answer item ${blocking.n} first`);
-        // The clock starts the first time the item is served and never restarts.
-        if (!item.firstServedAt) item.firstServedAt = await this.attempts.markServed(item.id, m);
-      }
-      const [exercise] = await this.exercises.drawnVersions([item.exerciseVersionId], m);
-      return { item, exercise, loaded };
-    });
-    return this.presenter.presentationFor(loaded.attempt, loaded.version, item, exercise, actor.id);
+    const loaded = await this.loader.load(actor, id);
+    const { attempt } = loaded;
+    if (attempt.status === 'in-progress' && attempt.deadline && attempt.deadline.getTime() <= Date.now()) {
+      await this.attempts.transaction((m) => this.finisher.finishIfOverdue(attempt, m));
+    }
+    if (n > attempt.itemCount) throw notFound('Item');
+    const items = await this.attempts.itemsOf(id);
+    const item = items[n - 1];
+    const timeMs = loaded.version.settings.timePerItemSeconds * 1000;
+    if (attempt.status === 'in-progress' && !item.lockedAt) {
+      const timedOut = (i: (typeof items)[number]) =>
+        i.firstServedAt && i.firstServedAt.getTime() + timeMs <= Date.now();
+      const blocking = items.slice(0, n - 1).find((i) => !i.lockedAt && !timedOut(i));
+      if (blocking) throw new DomainError('conflict', `Answer item ${blocking.n} first`);
+      // The clock starts the first time the item is served and never restarts.
+      if (!item.firstServedAt) item.firstServedAt = await this.attempts.markServed(item.id);
+    }
+    const [exercise] = await this.exercises.drawnVersions([item.exerciseVersionId]);
+    return this.presenter.presentationFor(attempt, loaded.version, item, exercise, actor.id);
   }
 
   async respond(

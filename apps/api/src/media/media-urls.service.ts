@@ -15,8 +15,13 @@ export interface MediaUrlGrant {
   scope: string;
 }
 
+/** Ready assets whose sizes are remembered for signing: the images of a few hundred exercises. */
+const READY_REMEMBERED = 5000;
+
 @Injectable()
 export class MediaUrlsService {
+  private readonly ready = new Map<string, SignableAsset>();
+
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly assets: MediaRepository,
@@ -60,8 +65,23 @@ export class MediaUrlsService {
    */
   async signedUrls(assetIds: string[], grant: MediaUrlGrant): Promise<Map<string, ImageUrls>> {
     if (!assetIds.length) return new Map();
-    const rows = await this.assets.findReady([...new Set(assetIds)]);
-    return this.urlsFor(rows, grant);
+    const wanted = [...new Set(assetIds)];
+    const missing = wanted.filter((id) => !this.ready.has(id));
+    if (missing.length) for (const row of await this.assets.findReady(missing)) this.rememberReady(row);
+    return this.urlsFor(
+      wanted.flatMap((id) => this.ready.get(id) ?? []),
+      grant,
+    );
+  }
+
+  /**
+   * A ready asset stays ready with the same size (its objects never change), so signing — every item served —
+   * need not read it again. A deleted asset's URL only fails as it would have once signed; serving reads the
+   * database each time.
+   */
+  private rememberReady(row: SignableAsset): void {
+    this.ready.set(row.id, row);
+    if (this.ready.size > READY_REMEMBERED) this.ready.delete(this.ready.keys().next().value!);
   }
 
   private urlsFor(rows: SignableAsset[], grant: MediaUrlGrant): Map<string, ImageUrls> {
