@@ -4,6 +4,7 @@
 // remembering them takes a statement and its row mapping off each exam request.
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
+import { BoundedMap } from '../common/memory/bounded-map';
 import type { ExerciseVersionRecord } from './exercises.mapper';
 import { ExercisesRepository } from './exercises.repository';
 
@@ -12,8 +13,7 @@ const CAPACITY = 2000;
 
 @Injectable()
 export class DrawnVersions {
-  /** Insertion-ordered: a hit is re-inserted, so the first key is the least recently used. */
-  private readonly remembered = new Map<string, ExerciseVersionRecord>();
+  private readonly remembered = new BoundedMap<string, ExerciseVersionRecord>(CAPACITY);
 
   constructor(private readonly exercises: ExercisesRepository) {}
 
@@ -21,19 +21,10 @@ export class DrawnVersions {
   async get(ids: string[], m?: EntityManager): Promise<ExerciseVersionRecord[]> {
     const missing = ids.filter((id) => !this.remembered.has(id));
     if (missing.length) {
-      for (const version of await this.exercises.versionsByIds([...new Set(missing)], m)) this.remember(version);
+      for (const version of await this.exercises.versionsByIds([...new Set(missing)], m)) {
+        this.remembered.set(version.id, version);
+      }
     }
-    return ids.flatMap((id) => {
-      const version = this.remembered.get(id);
-      if (!version) return [];
-      this.remembered.delete(id);
-      this.remembered.set(id, version);
-      return [version];
-    });
-  }
-
-  private remember(version: ExerciseVersionRecord): void {
-    this.remembered.set(version.id, version);
-    if (this.remembered.size > CAPACITY) this.remembered.delete(this.remembered.keys().next().value!);
+    return ids.flatMap((id) => this.remembered.get(id) ?? []);
   }
 }

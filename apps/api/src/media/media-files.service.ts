@@ -4,13 +4,16 @@ import { MEDIA_VARIANT_WIDTHS, type MediaVariantFormat } from '@firstline/contra
 import { Inject, Injectable } from '@nestjs/common';
 import { DomainError } from '../common/errors/domain-error';
 import type { FileToSend } from '../common/http/send-file';
+import { BoundedMap } from '../common/memory/bounded-map';
 import { DZI_FILE, TILES_DIR, variantFile } from './image-pipeline';
-import { MediaRepository } from './media.repository';
+import { MediaRepository, type ServableAsset } from './media.repository';
 import { UrlSigner } from './signing';
 import { MEDIA_STORAGE, MediaStorage } from './storage';
 
 /** A signed file is cached privately for at most this long (and never past its token's expiry). */
 const MAX_CACHE_SECONDS = 3600;
+/** Ready assets whose storage ids are remembered (see ServableAssets). */
+const SERVABLE_REMEMBERED = 5000;
 const CONTENT_TYPES: Record<string, string> = {
   webp: 'image/webp',
   avif: 'image/avif',
@@ -26,13 +29,28 @@ export class MediaFilesService {
     @Inject(MEDIA_STORAGE) private readonly storage: MediaStorage,
   ) {}
 
+  /**
+   * Ready assets' storage ids: a ready asset keeps its storage id, and the files of a deleted one are gone, so a
+   * remembered row can only lead to the 404 the storage gives. Saves a statement on every tile and variant served.
+   */
+  private readonly servableAssets = new BoundedMap<string, ServableAsset>(SERVABLE_REMEMBERED);
+
+  private async servable(id: string): Promise<ServableAsset | null> {
+    const remembered = this.servableAssets.get(id);
+    if (remembered) return remembered;
+    const row = await this.assets.findServable(id);
+    if (!row || row.status !== 'ready') return null;
+    this.servableAssets.set(id, row);
+    return row;
+  }
+
   /** The derived file `file` of the asset the token names: 403 for a bad or expired token, 404 for anything unknown. */
   async signedFile(token: string, file: string): Promise<FileToSend> {
     const grant = this.signer.verify(token);
     const name = servedName(file);
     if (!name) throw new DomainError('not_found', 'Image not found');
-    const asset = await this.assets.findServable(grant.assetId);
-    if (!asset || asset.status !== 'ready') throw new DomainError('not_found', 'Image not found');
+    const asset = await this.servable(grant.assetId);
+    if (!asset) throw new DomainError('not_found', 'Image not found');
     const key = `${asset.storageId}/${name}`;
     const stat = await this.storage.stat(key);
     if (!stat) throw new DomainError('not_found', 'Image not found');

@@ -4,6 +4,7 @@ import { MEDIA_VARIANT_FORMATS, MEDIA_VARIANT_WIDTHS, type ImageUrls, type Media
 import { Inject, Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { DomainError } from '../common/errors/domain-error';
+import { BoundedMap } from '../common/memory/bounded-map';
 import { AppConfig, APP_CONFIG } from '../config/config';
 import { DZI_FILE, variantFile } from './image-pipeline';
 import { MediaRepository, SignableAsset } from './media.repository';
@@ -20,7 +21,11 @@ const READY_REMEMBERED = 5000;
 
 @Injectable()
 export class MediaUrlsService {
-  private readonly ready = new Map<string, SignableAsset>();
+  /**
+   * A ready asset stays ready with the same size (its objects never change), so signing — every item served — need not
+   * read it again. A deleted asset's URL only fails as it would have once signed; serving reads its row itself.
+   */
+  private readonly ready = new BoundedMap<string, SignableAsset>(READY_REMEMBERED);
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -67,21 +72,11 @@ export class MediaUrlsService {
     if (!assetIds.length) return new Map();
     const wanted = [...new Set(assetIds)];
     const missing = wanted.filter((id) => !this.ready.has(id));
-    if (missing.length) for (const row of await this.assets.findReady(missing)) this.rememberReady(row);
+    if (missing.length) for (const row of await this.assets.findReady(missing)) this.ready.set(row.id, row);
     return this.urlsFor(
       wanted.flatMap((id) => this.ready.get(id) ?? []),
       grant,
     );
-  }
-
-  /**
-   * A ready asset stays ready with the same size (its objects never change), so signing — every item served —
-   * need not read it again. A deleted asset's URL only fails as it would have once signed; serving reads the
-   * database each time.
-   */
-  private rememberReady(row: SignableAsset): void {
-    this.ready.set(row.id, row);
-    if (this.ready.size > READY_REMEMBERED) this.ready.delete(this.ready.keys().next().value!);
   }
 
   private urlsFor(rows: SignableAsset[], grant: MediaUrlGrant): Map<string, ImageUrls> {
