@@ -14,6 +14,25 @@ export function outcomeOf(event: Pick<ItemLockedEvent, 'verdict' | 'decision' | 
   return event.decision === 'refer' ? 'falseAlarm' : 'correctRejection';
 }
 
+const DAY_COLUMNS = `user_id, cohort_id, module_id, day, decisions, hits, misses, false_alarms, correct_rejections,
+  decision_ms_sum, decision_ms_n, locate_sum, locate_n, fraud_type_sum, fraud_type_n, last_at`;
+
+/** The upsert of a roll-up row (`r`) by a delta (EXCLUDED): sums added, the later last answer kept. */
+const ADD_TO_DAY = `
+  decisions = r.decisions + EXCLUDED.decisions, hits = r.hits + EXCLUDED.hits, misses = r.misses + EXCLUDED.misses,
+  false_alarms = r.false_alarms + EXCLUDED.false_alarms,
+  correct_rejections = r.correct_rejections + EXCLUDED.correct_rejections,
+  decision_ms_sum = r.decision_ms_sum + EXCLUDED.decision_ms_sum, decision_ms_n = r.decision_ms_n + EXCLUDED.decision_ms_n,
+  locate_sum = r.locate_sum + EXCLUDED.locate_sum, locate_n = r.locate_n + EXCLUDED.locate_n,
+  fraud_type_sum = r.fraud_type_sum + EXCLUDED.fraud_type_sum, fraud_type_n = r.fraud_type_n + EXCLUDED.fraud_type_n,
+  last_at = greatest(r.last_at, EXCLUDED.last_at)`;
+
+/** A delta as the 16 parameters of DAY_COLUMNS, in order. */
+const dayParams = (d: DayDelta) => [
+  ...[d.userId, d.cohortId, d.moduleId, d.day, d.decisions, d.hits, d.misses, d.falseAlarms, d.correctRejections],
+  ...[d.msSum, d.msN, d.locateSum, d.locateN, d.fraudTypeSum, d.fraudTypeN, d.lastAt],
+];
+
 @Injectable()
 export class ReportFactsRepository {
   async upsertAttemptStarted(e: AttemptStartedEvent, m: EntityManager): Promise<void> {
@@ -66,8 +85,11 @@ export class ReportFactsRepository {
       e.locateScore,
       e.fraudTypeScore,
     ];
-    // One statement: the fact as it was (the CTE reads the snapshot before the upsert), then the upsert. The attempt
-    // item is locked by the caller, so no other transaction writes this fact in between.
+    // A fact written for the first time (every answer; an item left unanswered at the finish) adds its share to the
+    // roll-up in the same statement. A fact written again (a repeated event) is read as it was first — the CTE sees the
+    // snapshot before the upsert — and the roll-up gains the difference afterwards.
+    const after: FactShareSource = { ...e, outcome: outcomeOf(e) };
+    const [fresh] = dayDeltas(null, after);
     const [before] = (await m.query(
       `WITH before AS (
          SELECT user_id AS "userId", cohort_id AS "cohortId", module_id AS "moduleId", answered_at AS "answeredAt",
@@ -83,35 +105,29 @@ export class ReportFactsRepository {
            answered_at = EXCLUDED.answered_at, decision = EXCLUDED.decision, outcome = EXCLUDED.outcome, late = EXCLUDED.late,
            response_time_ms = EXCLUDED.response_time_ms, score = EXCLUDED.score, locate_score = EXCLUDED.locate_score,
            fraud_type_score = EXCLUDED.fraud_type_score
+       ), first_share AS (
+         INSERT INTO report_officer_days AS r (${DAY_COLUMNS})
+         SELECT $26::uuid, $27::uuid, $28::uuid, $29::date, $30::int, $31::int, $32::int, $33::int, $34::int, $35::bigint,
+                $36::int, $37::float8, $38::int, $39::float8, $40::int, $41::timestamptz
+          WHERE $42::boolean AND NOT EXISTS (SELECT 1 FROM before)
+         ON CONFLICT (user_id, cohort_id, module_id, day) DO UPDATE SET ${ADD_TO_DAY}
        )
        SELECT * FROM before`,
-      values,
+      [...values, ...(fresh ? dayParams(fresh) : new Array(16).fill(null)), fresh !== undefined],
     )) as FactShareSource[];
+    if (!before) return;
     // The upsert keeps the fact's who and where; only what the answer says can change.
-    const where = before ? { userId: before.userId, cohortId: before.cohortId, moduleId: before.moduleId } : {};
-    const after: FactShareSource = { ...e, outcome: outcomeOf(e), ...where };
-    for (const delta of dayDeltas(before ?? null, after)) await this.addToDay(delta, m);
+    const where = { userId: before.userId, cohortId: before.cohortId, moduleId: before.moduleId };
+    for (const delta of dayDeltas(before, { ...after, ...where })) await this.addToDay(delta, m);
   }
 
   /** Adds a delta to one roll-up row (created at the first answer of the day). */
   private async addToDay(d: DayDelta, m: EntityManager): Promise<void> {
     await m.query(
-      `INSERT INTO report_officer_days AS r (user_id, cohort_id, module_id, day, decisions, hits, misses, false_alarms,
-                                             correct_rejections, decision_ms_sum, decision_ms_n, locate_sum, locate_n,
-                                             fraud_type_sum, fraud_type_n, last_at)
+      `INSERT INTO report_officer_days AS r (${DAY_COLUMNS})
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)
-       ON CONFLICT (user_id, cohort_id, module_id, day) DO UPDATE SET
-         decisions = r.decisions + EXCLUDED.decisions, hits = r.hits + EXCLUDED.hits, misses = r.misses + EXCLUDED.misses,
-         false_alarms = r.false_alarms + EXCLUDED.false_alarms,
-         correct_rejections = r.correct_rejections + EXCLUDED.correct_rejections,
-         decision_ms_sum = r.decision_ms_sum + EXCLUDED.decision_ms_sum, decision_ms_n = r.decision_ms_n + EXCLUDED.decision_ms_n,
-         locate_sum = r.locate_sum + EXCLUDED.locate_sum, locate_n = r.locate_n + EXCLUDED.locate_n,
-         fraud_type_sum = r.fraud_type_sum + EXCLUDED.fraud_type_sum, fraud_type_n = r.fraud_type_n + EXCLUDED.fraud_type_n,
-         last_at = greatest(r.last_at, EXCLUDED.last_at)`,
-      [
-        ...[d.userId, d.cohortId, d.moduleId, d.day, d.decisions, d.hits, d.misses, d.falseAlarms, d.correctRejections],
-        ...[d.msSum, d.msN, d.locateSum, d.locateN, d.fraudTypeSum, d.fraudTypeN, d.lastAt],
-      ],
+       ON CONFLICT (user_id, cohort_id, module_id, day) DO UPDATE SET ${ADD_TO_DAY}`,
+      dayParams(d),
     );
   }
 }
