@@ -9,15 +9,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Client } from 'pg';
-import {
-  expectExamIntact,
-  ExamSeed,
-  Ledger,
-  seedAssessment,
-  servedTimes,
-  takeExam,
-  Target,
-} from './exam-officers';
+import { expectExamIntact, ExamSeed, Ledger, seedAssessment, servedTimes, takeExam, Target } from './exam-officers';
 import { OwnDatabase, ownDatabase } from './own-database';
 import { Replica, startReplica } from './replica';
 

@@ -113,11 +113,15 @@ export async function seedAssessment(
   });
   if (uploaded.status !== 202) throw new Error(`upload: ${uploaded.status} ${await uploaded.text()}`);
   const assetId = ((await uploaded.json()) as { asset: { id: string } }).asset.id;
-  await waitFor(
+  const processed = await waitFor(
     'the exam image to be processed',
-    async () => (await call(target, 'GET', `/api/media/${assetId}`, { token })).body.status === 'ready',
+    async () => {
+      const media = (await call(target, 'GET', `/api/media/${assetId}`, { token })).body;
+      return ['ready', 'failed'].includes(media.status) && media;
+    },
     60_000,
   );
+  if (processed.status !== 'ready') throw new Error(`the exam image failed: ${JSON.stringify(processed)}`);
 
   const exerciseIds: string[] = [];
   for (let i = 0; i < items; i++) {
@@ -175,11 +179,7 @@ export async function seedAssessment(
     201,
     'module',
   );
-  const published = ok(
-    await call(target, 'POST', `/api/modules/${mod.id}/publish`, { token }),
-    200,
-    'publish',
-  );
+  const published = ok(await call(target, 'POST', `/api/modules/${mod.id}/publish`, { token }), 200, 'publish');
 
   const cohorts = ok(await call(target, 'GET', '/api/cohorts', { token }), 200, 'cohorts') as Array<{
     unitId: string;
@@ -257,6 +257,8 @@ export class Ledger {
   readonly attempts = new Map<string, string>(); // username → attempt id
   readonly statuses = new Map<number, number>(); // HTTP status → count (0: network error)
   readonly errorBodies: Answer[] = [];
+  /** Requests that got no answer at all: what was asked, and why (the cause's code). */
+  readonly networkErrors: string[] = [];
   finished = 0;
 
   count(status: number): void {
@@ -279,12 +281,15 @@ async function retrying(target: Target, ledger: Ledger, what: string, send: () =
     try {
       res = await send();
       ledger.count(res.status);
-    } catch {
+    } catch (err) {
       ledger.count(0); // refused, reset, or the server died with the request in hand
+      const { message, cause } = err as Error & { cause?: { code?: string; message?: string } };
+      ledger.networkErrors.push(`${what}: ${message} (${cause?.code ?? cause?.message ?? 'no cause'})`);
     }
     if (res && res.status < 500 && res.status !== 408 && res.status !== 429) return res;
     if (res && res.status >= 500) ledger.errorBodies.push(res);
-    if (Date.now() > until) throw new Error(`${what}: gave up after ${GIVE_UP_MS} ms (last: ${res?.status ?? 'network'})`);
+    if (Date.now() > until)
+      throw new Error(`${what}: gave up after ${GIVE_UP_MS} ms (last: ${res?.status ?? 'network'})`);
     await new Promise((resolve) => setTimeout(resolve, RETRY_MS));
   }
 }
@@ -343,7 +348,15 @@ export async function takeExam(
         headers: { 'idempotency-key': key },
       });
     const result = must(await retrying(target, ledger, `answer ${n}`, put), `answer ${n}`);
-    const ack: Ack = { username: officer.username, attemptId: attempt.id, n, key, result, askedAt, ackedAt: Date.now() };
+    const ack: Ack = {
+      username: officer.username,
+      attemptId: attempt.id,
+      n,
+      key,
+      result,
+      askedAt,
+      ackedAt: Date.now(),
+    };
     ledger.acks.push(ack);
     await options.onAck?.(ack);
     // As the player does after a reload: the answered item, presented again, keeps its clock.
@@ -395,7 +408,14 @@ export async function expectExamIntact(pg: Client, seed: ExamSeed, ledger: Ledge
 
   // One attempt per officer (a retried start made no second one), finished, with all its items.
   const attempts = (
-    await pg.query<{ id: string; username: string; status: string; item_count: number; score: number; passed: boolean }>(
+    await pg.query<{
+      id: string;
+      username: string;
+      status: string;
+      item_count: number;
+      score: number;
+      passed: boolean;
+    }>(
       `SELECT a.id, u.username, a.status, a.item_count, a.score, a.passed FROM attempts a JOIN users u ON u.id = a.user_id
         WHERE a.assignment_id = $1`,
       [seed.assignmentId],
@@ -445,7 +465,12 @@ export async function expectExamIntact(pg: Client, seed: ExamSeed, ledger: Ledge
     const { final: _final, ...sent } = answerFor(ack.n);
     expect({ at, answer: item.answer }).toEqual({ at, answer: expect.objectContaining(sent) });
     expect(item.locked_at).not.toBeNull();
-    expect(receiptAt.get(at)).toEqual({ attempt_id: ack.attemptId, n: ack.n, idempotency_key: ack.key, result: ack.result });
+    expect(receiptAt.get(at)).toEqual({
+      attempt_id: ack.attemptId,
+      n: ack.n,
+      idempotency_key: ack.key,
+      result: ack.result,
+    });
     expect(ack.result).toMatchObject({ n: ack.n, status: 'locked' });
 
     // The clock: started once (every presentation, before and after any restart, said the same), and the response
@@ -503,6 +528,11 @@ export async function expectExamIntact(pg: Client, seed: ExamSeed, ledger: Ledge
   expect(facts).toHaveLength(officers);
   for (const f of facts) {
     const attempt = attempts.find((a) => a.id === f.attempt_id)!;
-    expect(f).toEqual({ attempt_id: attempt.id, score: attempt.score, items: seed.itemCount, answered: seed.itemCount });
+    expect(f).toEqual({
+      attempt_id: attempt.id,
+      score: attempt.score,
+      items: seed.itemCount,
+      answered: seed.itemCount,
+    });
   }
 }

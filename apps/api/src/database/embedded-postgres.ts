@@ -165,6 +165,8 @@ export interface EmbeddedOptions {
   log?: (message: string) => void;
   /** Tests: PostgreSQL's programs from another directory than the installed package's. */
   programsDir?: string;
+  /** Tests: this port instead of a free one (a server stopped and started again where its clients expect it). */
+  port?: number;
 }
 
 /** Creates the cluster in `pgDir` (empty or missing); a failed initdb leaves the directory empty for the next try. */
@@ -195,12 +197,13 @@ export async function startEmbeddedPostgres({
   embeddedPgDir = DEFAULT_EMBEDDED_PG_DIR,
   log = () => undefined,
   programsDir,
+  port: fixedPort,
 }: EmbeddedOptions): Promise<EmbeddedDatabase> {
   fs.mkdirSync(dataDir, { recursive: true });
   // PostgreSQL refuses to run as root; as root it runs as the `postgres` user, which must reach its directory.
   const runAs = runningAsRoot() ? postgresAccount(log) : undefined;
   if (runAs) fs.chmodSync(dataDir, 0o755);
-  const port = await freePort();
+  const port = fixedPort ?? (await freePort());
   const releaseLock = takeLock(dataDir, port);
   let server: Awaited<ReturnType<typeof startServer>> | undefined;
   try {

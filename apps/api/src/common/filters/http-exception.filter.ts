@@ -4,6 +4,7 @@ import type { Request, Response } from 'express';
 import { ZodValidationException } from 'nestjs-zod';
 import { QueryFailedError } from 'typeorm';
 import type { ZodError } from 'zod';
+import { isDatabaseUnavailable } from '../errors/database-unavailable';
 import { DomainError } from '../errors/domain-error';
 
 const REASON: Record<number, string> = {
@@ -22,6 +23,9 @@ const REASON: Record<number, string> = {
   500: 'Internal Server Error',
   503: 'Service Unavailable',
 };
+
+/** Seconds a client is told to wait before retrying while the database is unreachable (a restart takes a few). */
+export const DATABASE_RETRY_AFTER_SECONDS = 5;
 
 export interface ErrorPayload {
   statusCode: number;
@@ -71,6 +75,14 @@ export function toErrorPayload(exception: unknown): ErrorPayload {
   if (error?.code === 'LIMIT_FILE_SIZE') return { statusCode: 413, message: 'Uploaded file is too large' };
   if (typeof error?.code === 'string' && error.code.startsWith('LIMIT_'))
     return { statusCode: 400, message: `Upload rejected: ${error.message}` };
+  // The database is down, restarting or its connection was lost. Whether a commit in flight went through is unknown,
+  // so the request is to be sent again as it was (an answer with the same Idempotency-Key is stored once).
+  if (isDatabaseUnavailable(exception))
+    return {
+      statusCode: 503,
+      message: 'The database is not reachable at the moment; try again in a few seconds',
+      headers: { 'Retry-After': String(DATABASE_RETRY_AFTER_SECONDS) },
+    };
   if (exception instanceof QueryFailedError) {
     const pgCode = (exception as unknown as { code?: string }).code;
     if (pgCode === '23505') return { statusCode: 409, message: 'A record with the same unique value already exists' };
@@ -89,7 +101,14 @@ export class AllExceptionsFilter implements ExceptionFilter {
     const res = ctx.getResponse<Response>();
     const req = ctx.getRequest<Request & { id?: string }>();
     const payload = toErrorPayload(exception);
-    if (payload.statusCode >= 500) {
+    if (payload.statusCode === 503 && isDatabaseUnavailable(exception)) {
+      // Expected while the database restarts, and once per request: one line without a stack.
+      const { code, message } = exception as { code?: string; message?: string };
+      this.logger.warn(
+        { code, reason: message, requestId: req.id },
+        `Database unavailable on ${req.method} ${req.originalUrl}`,
+      );
+    } else if (payload.statusCode >= 500) {
       this.logger.error({ err: exception, requestId: req.id }, `Unhandled error on ${req.method} ${req.originalUrl}`);
     }
     if (res.headersSent) return;
