@@ -14,6 +14,7 @@ import { Logger } from 'nestjs-pino';
 import { cleanupOpenApiDoc } from 'nestjs-zod';
 import { AppModule } from './app.module';
 import { DomainError } from './common/errors/domain-error';
+import { applyHttpServerTimeouts } from './common/http/http-server-timeouts';
 import { QuietStartupLogger } from './common/logging/quiet-startup-logger';
 import { requestContext } from './common/logging/request-context';
 import { requestId } from './common/logging/request-id';
@@ -68,6 +69,7 @@ export async function createApp(config: AppConfig, databaseUrl: string): Promise
     bodyParser: false,
   });
   app.useLogger(new QuietStartupLogger(app.get(Logger)));
+  applyHttpServerTimeouts(app.getHttpServer(), config);
   app.set('trust proxy', config.TRUST_PROXY);
   app.disable('x-powered-by');
   app.use(requestId); // first: every answer, the body parser's 400 and 413 included, carries the id

@@ -1,9 +1,9 @@
 // A server killed mid-exam. 32 officers take one assessment against the built server (its own process, its own
-// database); once a third of the answers are acknowledged the server is killed with SIGKILL — no shutdown hook, requests
-// cut off mid-flight — and started again on the same database. The officers go on, retrying what failed with the
-// same Idempotency-Keys, and finish. Then: every acknowledged answer is stored exactly once with its receipt, no
-// attempt is corrupted (one per officer, every item, scores as re-scoring gives), and each item's clock survived
-// the restart (first served once, response time = received − first served, nothing late by accident).
+// database); once a third of the answers are acknowledged the server is killed with SIGKILL — no shutdown hook,
+// requests cut off mid-flight — and started again on the same database. The officers go on, retrying what failed
+// with the same Idempotency-Keys, and finish. Then: every acknowledged answer is stored exactly once with its
+// receipt, no attempt is corrupted (one per officer, every item, scores as re-scoring gives), and each item's clock
+// survived the restart (first served once, response time = received − first served, nothing late by accident).
 // Needs `npm run build` first (npm test does it).
 import fs from 'node:fs';
 import os from 'node:os';

@@ -6,8 +6,8 @@ import { randomUUID } from 'node:crypto';
 import type { ExerciseParts, ExerciseTruth, ItemAnswer } from '@firstline/contracts';
 import { Client } from 'pg';
 import sharp from 'sharp';
-import { attemptResults, scoreAnswer, sidesOf } from '../src/attempts/scoring';
 import { LATE_GRACE_MS } from '../src/attempts/attempts.service';
+import { attemptResults, scoreAnswer, sidesOf } from '../src/attempts/scoring';
 import { DEMO_PASSWORD } from './utils';
 
 /** Where the officers send requests; `base` changes when a restarted server listens on another port. */
@@ -227,7 +227,12 @@ export async function seedAssessment(
 }
 
 /** The answer an officer gives to item n: refer the odd ones (pointing at the altered field), accept the even. */
-export function answerFor(n: number): ItemAnswer & { final: true } {
+export function answerFor(n: number): {
+  decision: 'accept' | 'refer';
+  fraudType?: string;
+  points?: Array<{ side: string; x: number; y: number }>;
+  final: true;
+} {
   return n % 2
     ? {
         decision: 'refer',

@@ -62,4 +62,20 @@ describe('loadConfig', () => {
     ).toBe('s3');
     expect(() => loadConfig({ MEDIA_URL_SECRET: 'short' })).toThrow(/MEDIA_URL_SECRET: must be at least 32/);
   });
+
+  it('sets the HTTP server’s timeouts, and refuses ones that cannot work', () => {
+    expect(loadConfig({})).toMatchObject({
+      HTTP_HEADERS_TIMEOUT_MS: 30_000,
+      HTTP_REQUEST_TIMEOUT_MS: 300_000,
+      HTTP_KEEP_ALIVE_TIMEOUT_MS: 65_000,
+    });
+    expect(() => loadConfig({ HTTP_HEADERS_TIMEOUT_MS: 'soon' })).toThrow(/HTTP_HEADERS_TIMEOUT_MS: expected a number/);
+    expect(() => loadConfig({ HTTP_REQUEST_TIMEOUT_MS: '0' })).toThrow(/HTTP_REQUEST_TIMEOUT_MS/);
+    expect(() => loadConfig({ HTTP_KEEP_ALIVE_TIMEOUT_MS: '1.5' })).toThrow(
+      /HTTP_KEEP_ALIVE_TIMEOUT_MS: expected an integer/,
+    );
+    expect(() => loadConfig({ HTTP_HEADERS_TIMEOUT_MS: '60000', HTTP_REQUEST_TIMEOUT_MS: '20000' })).toThrow(
+      /HTTP_HEADERS_TIMEOUT_MS: must not exceed HTTP_REQUEST_TIMEOUT_MS \(20000\)/,
+    );
+  });
 });

@@ -76,8 +76,19 @@ export const ConfigSchema = z
     CHROMIUM_PATH: z.string().min(1).optional(),
     PDF_MAX_RENDERS: int(1, 16).default(2),
     PDF_RENDER_TIMEOUT_MS: int(1000, 600_000).default(30_000),
+    // The HTTP server's timeouts (see http-server-timeouts.ts): a client that sends its headers or its body too
+    // slowly is cut off with 408, and an idle kept-alive connection is closed.
+    HTTP_HEADERS_TIMEOUT_MS: int(1000, 600_000).default(30_000),
+    HTTP_REQUEST_TIMEOUT_MS: int(1000, 3_600_000).default(300_000),
+    HTTP_KEEP_ALIVE_TIMEOUT_MS: int(1000, 600_000).default(65_000),
   })
   .superRefine((c, ctx) => {
+    if (c.HTTP_HEADERS_TIMEOUT_MS > c.HTTP_REQUEST_TIMEOUT_MS)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['HTTP_HEADERS_TIMEOUT_MS'],
+        message: `must not exceed HTTP_REQUEST_TIMEOUT_MS (${c.HTTP_REQUEST_TIMEOUT_MS}): the headers are part of the request`,
+      });
     if (c.MEDIA_DRIVER !== 's3') return;
     for (const key of ['S3_REGION', 'S3_BUCKET', 'S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY'] as const) {
       if (!c[key]) ctx.addIssue({ code: 'custom', path: [key], message: 'required when MEDIA_DRIVER=s3' });
