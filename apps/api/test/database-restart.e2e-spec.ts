@@ -102,13 +102,14 @@ describe('PostgreSQL stopped and started again under an exam', () => {
         await postgres.stop(); // already gone: releases the data directory's lock only
       }
       const before503 = ledger.statuses.get(503) ?? 0;
+      const before5xx = ledger.errorBodies.length;
       const started = Date.now();
       const health = await call(target, 'GET', '/api/health');
       const cohorts = await call(target, 'GET', '/api/cohorts', { token: instructor });
       // Held until the officers have run into it too.
       await waitFor(
         'the officers to meet the outage',
-        async () => Date.now() - started >= OUTAGE_MS && (ledger.statuses.get(503) ?? 0) > before503,
+        async () => Date.now() - started >= OUTAGE_MS && ledger.errorBodies.length > before5xx,
         30_000,
       );
       outages.push({
