@@ -31,7 +31,9 @@ function isAlive(pid: number): boolean {
 
 describe('PostgreSQL stopped and started again under an exam', () => {
   const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'firstline-db-restart-'));
-  const pgData = path.join(scratch, 'db');
+  // A directory of its own directly in the temp directory, which the embedded PostgreSQL opens to its `postgres`
+  // user when run as root, so the cluster stays inside it (not under EMBEDDED_PG_DIR, where nothing would remove it).
+  const pgData = fs.mkdtempSync(path.join(os.tmpdir(), 'firstline-db-restart-pg-'));
   let postgres: EmbeddedDatabase;
   let port: number;
   let api: Replica;
@@ -72,6 +74,12 @@ describe('PostgreSQL stopped and started again under an exam', () => {
       () => api?.kill(),
       () => postgres?.stop(),
       () => fs.rmSync(scratch, { recursive: true, force: true }),
+      () => {
+        // Wherever the cluster went (DATA_DIR/pg may link elsewhere as root), it goes with the spec.
+        if (postgres && !postgres.pgDir.startsWith(pgData))
+          fs.rmSync(path.dirname(postgres.pgDir), { recursive: true, force: true });
+        fs.rmSync(pgData, { recursive: true, force: true });
+      },
     ];
     const failures: unknown[] = [];
     for (const step of steps)
