@@ -10,8 +10,8 @@ import http from 'node:http';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 
-const require = createRequire(import.meta.url);
-const { Pool } = require('pg');
+// pg is the API's dependency, resolved from here as the other benchmarks do.
+const { Pool } = createRequire(import.meta.url)('pg');
 const pool = new Pool({ connectionString: process.env.DATABASE_URL, max: Number(process.env.DB_POOL_SIZE ?? 20) });
 const secret = process.env.JWT_SECRET;
 const mediaDir = process.env.MEDIA_DIR;

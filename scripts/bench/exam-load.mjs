@@ -5,12 +5,10 @@
 //   item and its preview image, an exponentially distributed think time (mean 12 s, Frontex's figure), the answer. The
 //   officers' arrivals are independent of the server's response times, which a fixed-connection load generator such
 //   as autocannon cannot express; latencies go into HDR histograms (hdr-histogram-js, autocannon's own).
-import { createRequire } from 'node:module';
 import { performance } from 'node:perf_hooks';
+import autocannon from 'autocannon';
+import hdr from 'hdr-histogram-js';
 
-const require = createRequire(import.meta.url);
-const autocannon = require('autocannon');
-const hdr = require('hdr-histogram-js');
 
 /** Runs `fn` over `items` with at most `limit` at a time. */
 async function pool(items, limit, fn) {

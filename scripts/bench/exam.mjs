@@ -15,7 +15,6 @@ import { assessmentVersion, assignExam, seedOfficers } from './exam-data.mjs';
 import { closedLoop, openLoop, signInAll, startAttempts } from './exam-load.mjs';
 
 const require = createRequire(import.meta.url);
-const here = path.dirname(fileURLToPath(import.meta.url));
 
 export const name = 'exam';
 
@@ -126,7 +125,7 @@ function sampleRss(pid) {
 /** The baseline server as a child process on its own port. */
 async function startBaseline(databaseUrl, mediaDir) {
   const port = 20000 + ((process.pid + 1) % 20000);
-  const child = fork(path.join(here, 'exam-baseline.mjs'), [], {
+  const child = fork(fileURLToPath(new URL('./exam-baseline.mjs', import.meta.url)), [], {
     env: {
       ...process.env,
       DATABASE_URL: databaseUrl,
