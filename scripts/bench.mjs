@@ -5,9 +5,9 @@
 //   npm run bench -- --only reports    one (or a list: forge, ingest, storage, web, reports, exam, first-start)
 //   npm run bench -- --json FILE       also write every figure as [{name, value, unit, baseline, ratio, goal}]
 import fs from 'node:fs';
+import * as exam from './bench/exam.mjs';
 import * as firstStart from './bench/first-start.mjs';
 import * as forge from './bench/forge.mjs';
-import * as exam from './bench/exam.mjs';
 import * as ingest from './bench/ingest.mjs';
 import * as reports from './bench/reports.mjs';
 import * as storage from './bench/storage.mjs';
@@ -44,11 +44,13 @@ try {
 
 const results = [];
 function report(name, value, unit, baseline, goal) {
+  // A baseline of 0 (no errors, say) has no meaningful ratio: it is printed and written without one.
   const ratio = baseline ? value / baseline : undefined;
   results.push({ name, value, unit, baseline: baseline ?? null, ratio: ratio ?? null, goal: goal ?? null });
   console.log(
     `${name.padEnd(52)} ${value.toFixed(1).padStart(9)} ${unit.padEnd(3)}` +
-      (baseline !== undefined ? `  baseline ${baseline.toFixed(1)} ${unit}  ratio ${ratio.toFixed(2)}` : '') +
+      (baseline !== undefined ? `  baseline ${baseline.toFixed(1)} ${unit}` : '') +
+      (ratio !== undefined ? `  ratio ${ratio.toFixed(2)}` : '') +
       (goal ? `  (goal ${goal})` : ''),
   );
 }

@@ -9,7 +9,6 @@ import { performance } from 'node:perf_hooks';
 import autocannon from 'autocannon';
 import hdr from 'hdr-histogram-js';
 
-
 /** Runs `fn` over `items` with at most `limit` at a time. */
 async function pool(items, limit, fn) {
   const out = new Array(items.length);

@@ -34,6 +34,7 @@ export async function run(report) {
   const { url, dataDir, close } = await openBenchDatabase('exam');
   let api = null;
   let baseline = null;
+  let rss = null;
   const db = new Client({ connectionString: url });
   await db.connect();
   try {
@@ -41,7 +42,7 @@ export async function run(report) {
     const moduleVersionId = await demoAssessment(api.base, db);
     const { cohortId, usernames } = await seedOfficers(db, OPEN_OFFICERS);
     baseline = await startBaseline(url, path.join(dataDir, 'media'));
-    const rss = sampleRss(api.pid);
+    rss = sampleRss(api.pid);
     console.log(`exam: signing in ${OPEN_OFFICERS} officers`);
     const tokens = await signInAll(api.base, usernames);
     const shift = async () =>
@@ -82,6 +83,7 @@ export async function run(report) {
     report('exam errors', errors, '', baselineErrors, '0');
     report('exam API peak RSS', rss.stop() / 1024, 'MB', baseline.peakRss() / 1024, '≤ 300 MB');
   } finally {
+    rss?.stop();
     if (baseline) await baseline.stop();
     if (api) await api.stop();
     await db.end();
@@ -109,8 +111,12 @@ async function demoAssessment(base, db) {
 function sampleRss(pid) {
   let peak = 0;
   const sample = () => {
-    const kb = Number(/VmRSS:\s+(\d+)/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0);
-    peak = Math.max(peak, kb);
+    try {
+      const kb = Number(/VmRSS:\s+(\d+)/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0);
+      peak = Math.max(peak, kb);
+    } catch {
+      clearInterval(timer); // the process has exited: its peak is what was sampled
+    }
   };
   const timer = setInterval(sample, 200);
   return {
