@@ -72,6 +72,12 @@ describe('fuzzed requests from the OpenAPI document', () => {
     return { status: res.status, text, body: text ? JSON.parse(text) : null, setCookies: res.headers.getSetCookie() };
   };
 
+  const answersHealth = () =>
+    api('/api/health').then(
+      (res) => res.status === 200,
+      () => false,
+    );
+
   /** The server's own log line for a 5xx (it logs each one, with the request id its answer carries). */
   const serverLogOf = (body: string): string => {
     const id = /"requestId":"([^"]+)"/.exec(body)?.[1];
@@ -124,11 +130,14 @@ describe('fuzzed requests from the OpenAPI document', () => {
     let before: RowCounts = await counter.counts();
     const base = new URL(server.base);
     let run = 0;
+    const recent: FuzzRequest[] = []; // for a crash: it may show only on the requests after the one that caused it
 
     const property = fc.asyncProperty(
       fc.oneof(...operations.map((op) => requestArb(op, { doc, known, hostileEvery: 8 }))),
       async (req: FuzzRequest) => {
         run++;
+        recent.push(req);
+        if (recent.length > 5) recent.shift();
         tried.add(`${req.role} ${req.operation}`);
         let status = 0;
         let body = '';
@@ -137,15 +146,14 @@ describe('fuzzed requests from the OpenAPI document', () => {
           status = res.status;
           body = res.body;
         } catch (err) {
-          if (!server.running())
-            throw new Error(
-              `the server died on run ${run}:\n${describeRequest(req)}\n${server.output().slice(-3000)}`,
-              {
-                cause: err,
-              },
-            );
           const message = (err as Error).message;
-          // The server may answer early (413, 431) and close while a large body is still being written.
+          // The server may answer early (413, 431) and close while a large body is still being written; or it died.
+          if (!server.running() || !(await answersHealth()))
+            throw new Error(
+              `the server died on run ${run}; the last requests, newest last:\n\n` +
+                `${recent.map(describeRequest).join('\n\n')}\n\n${server.output().slice(-3000)}`,
+              { cause: err },
+            );
           if (!/ECONNRESET|EPIPE|socket hang up/.test(message)) {
             findings.push({ run, what: `no answer: ${message}`, request: describeRequest(req), response: '' });
             return true;
