@@ -124,6 +124,8 @@ export async function knownValues(
     if (res.status >= 300) throw new Error(`POST /api/attempts: ${res.status} ${res.text}`);
     attempts.push(res.body.id);
     texts.push(res.text);
+    // Item 1 shown, so that an answer to it gets past "not shown yet" into the scoring.
+    await get(`/api/attempts/${res.body.id}/items/1`, 'trainee');
   }
 
   const login = await api('/api/auth/login', undefined, {
@@ -150,13 +152,15 @@ export async function knownValues(
       assignments,
       attempts,
     },
-    deletable: await deletables(api, moduleVersions[0], password),
+    // One attempt for POST …/finish to end; the others stay open for answers.
+    deletable: { ...(await deletables(api, moduleVersions[0], password)), attempts: attempts.slice(-1) },
     objects: objectsIn(parsed),
     strings: {
       ...strings,
       lines: strings.mrz ?? [], // POST /api/mrz/check takes the lines an exercise shows as `mrz`
       username: [...Object.values(actors), refreshCookieUser, 'nobody'],
       password: [password],
+      currentPassword: [password], // a change of password goes through now and then (access tokens stay valid)
       refreshCookie: [refreshCookie.slice(REFRESH_COOKIE.length + 1).split(';')[0]],
       token: [...new Set(signed.map((m) => m[1]))],
       file: [...new Set(signed.map((m) => m[2]).filter((f) => !f.includes('/')))],

@@ -262,9 +262,10 @@ function likelyRoles(path: string): Role[] {
 }
 
 function build(op: Operation, ctx: SchemaContext, hostile: boolean): fc.Arbitrary<FuzzRequest> {
-  // A DELETE draws its ids from the ones made to be deleted (and random ones), so the demo data outlives the run.
-  const known =
-    op.method === 'DELETE' ? { ...ctx.known, ids: { ...ctx.known.ids, ...ctx.known.deletable } } : ctx.known;
+  // A DELETE (or an attempt's finish) draws its ids from the ones made for it (and random ones), so the demo data
+  // and the trainee's open attempts outlive the run.
+  const destructive = op.method === 'DELETE' || op.path.endsWith('/finish');
+  const known = destructive ? { ...ctx.known, ids: { ...ctx.known.ids, ...ctx.known.deletable } } : ctx.known;
   const c = { ...ctx, known, resource: resourceOf(op.path) };
   const valid = { ...c, hostileEvery: 0 };
   const pathParams = op.parameters.filter((p) => p.in === 'path');
@@ -290,7 +291,7 @@ function build(op: Operation, ctx: SchemaContext, hostile: boolean): fc.Arbitrar
             { arbitrary: hostileHeaderValue, weight: 2 },
             { arbitrary: fc.constant(null), weight: 1 },
           )
-        : fc.oneof(validHeader(p), fc.uuid())
+        : fc.oneof({ arbitrary: fc.uuid(), weight: 3 }, validHeader(p))
       ).map((value) => [p.name, value] as const),
     ),
   );

@@ -8,7 +8,7 @@ import { OpenApiDocument, resolve, Schema } from './operations';
 /** Real values from the running system, by kind: ids of each resource, usernames, the demo password. */
 export interface Known {
   ids: Record<string, string[]>;
-  /** Ids a fuzzed DELETE may remove (made for it): the demo data stays, or the run would fuzz an empty system. */
+  /** Ids a fuzzed DELETE (or finish) may use up, made for it: the rest stays, or the run would fuzz an empty system. */
   deletable: Record<string, string[]>;
   strings: Record<string, string[]>;
   /** Objects of the seeded data's responses: projected onto a request schema's properties they make real inputs. */
