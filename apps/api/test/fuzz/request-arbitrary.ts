@@ -245,8 +245,11 @@ const authorization = rarely(
  * type), so that they get past validation into the services and the database with whatever role sends them; the
  * others with hostile parts anywhere.
  */
-export function requestArb(op: Operation, ctx: SchemaContext): fc.Arbitrary<FuzzRequest> {
-  return fc.oneof({ arbitrary: build(op, ctx, false), weight: 2 }, { arbitrary: build(op, ctx, true), weight: 3 });
+export function requestArb(op: Operation, ctx: SchemaContext, role?: Role): fc.Arbitrary<FuzzRequest> {
+  return fc.oneof(
+    { arbitrary: build(op, ctx, false, role), weight: 2 },
+    { arbitrary: build(op, ctx, true, role), weight: 3 },
+  );
 }
 
 /**
@@ -261,7 +264,7 @@ function likelyRoles(path: string): Role[] {
   return [...ROLES];
 }
 
-function build(op: Operation, ctx: SchemaContext, hostile: boolean): fc.Arbitrary<FuzzRequest> {
+function build(op: Operation, ctx: SchemaContext, hostile: boolean, role?: Role): fc.Arbitrary<FuzzRequest> {
   // A DELETE (or an attempt's finish) draws its ids from the ones made for it (and random ones), so the demo data
   // and the trainee's open attempts outlive the run.
   const destructive = op.method === 'DELETE' || op.path.endsWith('/finish');
@@ -300,12 +303,14 @@ function build(op: Operation, ctx: SchemaContext, hostile: boolean): fc.Arbitrar
     : fc.constant({ body: null, kind: 'none' });
   return fc
     .record({
-      role: hostile
-        ? fc.constantFrom(...ROLES)
-        : fc.oneof(
-            { arbitrary: fc.constantFrom(...likelyRoles(op.path)), weight: 3 },
-            { arbitrary: fc.constantFrom(...ROLES), weight: 1 },
-          ),
+      role: role
+        ? fc.constant(role)
+        : hostile
+          ? fc.constantFrom(...ROLES)
+          : fc.oneof(
+              { arbitrary: fc.constantFrom(...likelyRoles(op.path)), weight: 3 },
+              { arbitrary: fc.constantFrom(...ROLES), weight: 1 },
+            ),
       authorization: hostile ? authorization : fc.constant(null),
       segments,
       query: hostile ? queryArb(queryParams, c) : validQueryArb(queryParams, valid),
