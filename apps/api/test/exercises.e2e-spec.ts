@@ -127,6 +127,28 @@ describe('exercises, modules and assignments', () => {
     expect((await http().get('/api/exercises').set(bearer(trainee))).status).toBe(403);
   });
 
+  it('searches with % and _ taken literally, as the user and specimen searches do (not as wildcards)', async () => {
+    const literal = await http()
+      .post('/api/exercises')
+      .set(bearer(instructor))
+      .send(exercise({ title: 'Stamp 100% over photo_edge' }));
+    expect(literal.status).toBe(201);
+    const ids = async (q: string) =>
+      (
+        (
+          await http()
+            .get(`/api/exercises?q=${encodeURIComponent(q)}&limit=200`)
+            .set(bearer(instructor))
+            .expect(200)
+        ).body.items as Array<{ id: string }>
+      ).map((item) => item.id);
+    expect(await ids('100%')).toEqual([literal.body.id]);
+    expect(await ids('o_e')).toEqual([literal.body.id]);
+    expect(await ids('100%%')).toEqual([]);
+    expect(await ids('0%o')).toEqual([]); // "%" as a wildcard would match "0% o"
+    expect(await ids('p_oto')).toEqual([]); // "_" as a wildcard would match "photo"
+  });
+
   it('editing an unused exercise changes it in place; once published in a module, an edit makes version 2 and the module keeps version 1', async () => {
     const created = (await http().post('/api/exercises').set(bearer(instructor)).send(exercise())).body;
     const genuine = (

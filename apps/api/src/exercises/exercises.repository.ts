@@ -46,7 +46,8 @@ export class ExercisesRepository {
     const params: unknown[] = [];
     if (scope.kind === 'unit') where.push(scope.unitId ? `e.unit_id = $${params.push(scope.unitId)}` : 'false');
     if (q.q) {
-      const like = params.push(`%${q.q}%`);
+      // `%`, `_` and `\` are matched as themselves (ILIKE's default escape is the backslash), as in the other searches.
+      const like = params.push(`%${q.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
       where.push(`(v.title ILIKE $${like} OR v.issuing_state ILIKE $${like} OR v.tags::text ILIKE $${like})`);
     }
     if (q.fraudType) where.push(`v.fraud_type = $${params.push(q.fraudType)}`);
