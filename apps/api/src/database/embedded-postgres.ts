@@ -16,6 +16,7 @@ import {
   runningAsRoot,
 } from './postgres-as-root';
 import { initCluster, PostgresPrograms, RunAs, startServer } from './postgres-process';
+import { isPostmasterOf } from './postmaster-identity';
 import { StartupError } from './startup-error';
 
 export { StartupError } from './startup-error';
@@ -152,7 +153,8 @@ async function stopOrphanPostmaster(pgDir: string): Promise<void> {
   const pidFile = path.join(pgDir, 'postmaster.pid');
   if (!fs.existsSync(pidFile)) return;
   const pid = Number(fs.readFileSync(pidFile, 'utf8').split('\n')[0]);
-  if (!isAlive(pid)) return;
+  // A live pid that is not PostgreSQL on this directory is a reused pid: the server is gone, the file is stale.
+  if (!isAlive(pid) || !isPostmasterOf(pid, pgDir)) return;
   process.kill(pid, 'SIGINT'); // fast shutdown
   for (let i = 0; i < 100 && isAlive(pid); i++) await new Promise((r) => setTimeout(r, 100));
   if (isAlive(pid)) throw new StartupError(`A PostgreSQL server (pid ${pid}) still runs on ${pgDir} and did not stop.`);
