@@ -8,6 +8,7 @@
 import { performance } from 'node:perf_hooks';
 import autocannon from 'autocannon';
 import hdr from 'hdr-histogram-js';
+import { signIn } from './api-process.mjs';
 
 /** Runs `fn` over `items` with at most `limit` at a time. */
 async function pool(items, limit, fn) {
@@ -25,15 +26,7 @@ async function pool(items, limit, fn) {
 
 /** Signs every officer in: their access tokens, in order. */
 export function signInAll(base, usernames) {
-  return pool(usernames, 4, async (username) => {
-    const login = await fetch(`${base}/api/auth/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ username, password: 'firstline-demo' }),
-    });
-    if (!login.ok) throw new Error(`sign-in as ${username}: ${login.status}`);
-    return (await login.json()).accessToken;
-  });
+  return pool(usernames, 4, (username) => signIn(base, username));
 }
 
 /** Starts each signed-in officer's attempt at the assignment: [{ token, attemptId }]. */

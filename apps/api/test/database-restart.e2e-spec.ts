@@ -13,6 +13,7 @@ import { EmbeddedDatabase, startEmbeddedPostgres } from '../src/database/embedde
 import { prepareDatabase } from '../src/database/migrate';
 import { call, expectExamIntact, ExamSeed, Ledger, seedAssessment, takeExam, Target, waitFor } from './exam-officers';
 import { Replica, startReplica } from './replica';
+import { tearDown } from './teardown';
 import { DEMO_PASSWORD } from './utils';
 
 const OFFICERS = 24;
@@ -70,7 +71,7 @@ describe('PostgreSQL stopped and started again under an exam', () => {
   }, 120_000);
 
   afterAll(async () => {
-    const steps = [
+    await tearDown([
       () => api?.kill(),
       () => postgres?.stop(),
       () => fs.rmSync(scratch, { recursive: true, force: true }),
@@ -80,13 +81,7 @@ describe('PostgreSQL stopped and started again under an exam', () => {
           fs.rmSync(path.dirname(postgres.pgDir), { recursive: true, force: true });
         fs.rmSync(pgData, { recursive: true, force: true });
       },
-    ];
-    const failures: unknown[] = [];
-    for (const step of steps)
-      await Promise.resolve()
-        .then(step)
-        .catch((err: unknown) => failures.push(err));
-    if (failures.length) throw failures[0];
+    ]);
   }, 60_000);
 
   /** While PostgreSQL is down: what the API answers a staff member and the health check. */

@@ -12,6 +12,7 @@ import { Client } from 'pg';
 import { expectExamIntact, ExamSeed, Ledger, seedAssessment, servedTimes, takeExam, Target } from './exam-officers';
 import { OwnDatabase, ownDatabase } from './own-database';
 import { Replica, startReplica } from './replica';
+import { tearDown } from './teardown';
 
 const OFFICERS = 32;
 const ITEMS = 10;
@@ -53,18 +54,12 @@ describe('the API killed (SIGKILL) in the middle of an exam', () => {
   }, 90_000);
 
   afterAll(async () => {
-    const steps = [
+    await tearDown([
       () => Promise.all(replicas.map((r) => r.kill())),
       () => pg?.end(),
       () => db?.drop(),
       () => fs.rmSync(scratch, { recursive: true, force: true }),
-    ];
-    const failures: unknown[] = [];
-    for (const step of steps)
-      await Promise.resolve()
-        .then(step)
-        .catch((err: unknown) => failures.push(err));
-    if (failures.length) throw failures[0];
+    ]);
   }, 30_000);
 
   it('stores every acknowledged answer exactly once, keeps attempts whole and clocks right', async () => {

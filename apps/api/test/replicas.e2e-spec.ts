@@ -16,6 +16,7 @@ import sharp from 'sharp';
 import { OwnDatabase, ownDatabase } from './own-database';
 import { Replica, startReplica } from './replica';
 import { startTestS3, TestS3 } from './s3-server';
+import { tearDown } from './teardown';
 import { DEMO_PASSWORD } from './utils';
 
 const LEASE_SECONDS = 10; // the shortest MEDIA_JOB_LEASE_SECONDS allowed
@@ -157,19 +158,13 @@ describe('two API replicas on one database and one S3 store', () => {
 
   // Every step runs even when one before it fails, and the database goes first (it is what a hang would leave behind).
   afterAll(async () => {
-    const steps = [
+    await tearDown([
       () => Promise.all(replicas.map((r) => r.kill())),
       () => pg?.end(),
       () => db?.drop(),
       () => s3?.stop(),
       () => fs.rmSync(scratch, { recursive: true, force: true }),
-    ];
-    const failures: unknown[] = [];
-    for (const step of steps)
-      await Promise.resolve()
-        .then(step)
-        .catch((err: unknown) => failures.push(err));
-    if (failures.length) throw failures[0];
+    ]);
   }, 30_000);
 
   it('starts both on the shared store', () => {

@@ -13,6 +13,7 @@ import { Client } from 'pg';
 import { expectExamIntact, ExamSeed, Ledger, seedAssessment, takeExam, Target } from './exam-officers';
 import { OwnDatabase, ownDatabase } from './own-database';
 import { Replica, startReplica } from './replica';
+import { tearDown } from './teardown';
 
 const HEADERS_TIMEOUT_MS = 2000;
 const REQUEST_TIMEOUT_MS = 4000;
@@ -78,13 +79,7 @@ describe('slow and abusive clients', () => {
   }, 90_000);
 
   afterAll(async () => {
-    const steps = [() => api?.kill(), () => db?.drop(), () => fs.rmSync(scratch, { recursive: true, force: true })];
-    const failures: unknown[] = [];
-    for (const step of steps)
-      await Promise.resolve()
-        .then(step)
-        .catch((err: unknown) => failures.push(err));
-    if (failures.length) throw failures[0];
+    await tearDown([() => api?.kill(), () => db?.drop(), () => fs.rmSync(scratch, { recursive: true, force: true })]);
   }, 30_000);
 
   it('keeps officers answering, closes every abusive connection itself, and stays within its memory', async () => {
