@@ -12,7 +12,7 @@ import { Client } from 'pg';
 import { EmbeddedDatabase, startEmbeddedPostgres } from '../src/database/embedded-postgres';
 import { prepareDatabase } from '../src/database/migrate';
 import { call, expectExamIntact, ExamSeed, Ledger, seedAssessment, takeExam, Target, waitFor } from './exam-officers';
-import { Replica, startReplica } from './replica';
+import { Replica, QUIET_REPLICA, startReplica } from './replica';
 import { tearDown } from './teardown';
 import { DEMO_PASSWORD } from './utils';
 
@@ -56,12 +56,7 @@ describe('PostgreSQL stopped and started again under an exam', () => {
       DATABASE_URL: postgres.url,
       DATA_DIR: path.join(scratch, 'api'),
       JWT_SECRET: 'db-restart-jwt-secret-db-restart-jwt-secret-0123456789',
-      SEED_DEMO: 'false',
-      DEMO_HISTORY: 'false',
-      LOG_LEVEL: 'warn',
-      WEB_DIST: '/nonexistent',
-      MEDIA_WORKER_CONCURRENCY: '1',
-      MEDIA_POLL_INTERVAL_MS: '200',
+      ...QUIET_REPLICA,
     });
     target.base = api.base;
     seed = await seedAssessment(target, { label: 'DB restart', officers: OFFICERS, items: ITEMS });

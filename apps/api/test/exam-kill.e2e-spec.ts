@@ -11,7 +11,7 @@ import path from 'node:path';
 import { Client } from 'pg';
 import { expectExamIntact, ExamSeed, Ledger, seedAssessment, servedTimes, takeExam, Target } from './exam-officers';
 import { OwnDatabase, ownDatabase } from './own-database';
-import { Replica, startReplica } from './replica';
+import { Replica, QUIET_REPLICA, startReplica } from './replica';
 import { tearDown } from './teardown';
 
 const OFFICERS = 32;
@@ -41,12 +41,7 @@ describe('the API killed (SIGKILL) in the middle of an exam', () => {
       DATABASE_URL: db.url,
       DATA_DIR: scratch, // the same media directory after the restart
       JWT_SECRET: 'exam-kill-jwt-secret-exam-kill-jwt-secret-0123456789',
-      SEED_DEMO: 'false',
-      DEMO_HISTORY: 'false',
-      LOG_LEVEL: 'warn',
-      WEB_DIST: '/nonexistent',
-      MEDIA_WORKER_CONCURRENCY: '1',
-      MEDIA_POLL_INTERVAL_MS: '200',
+      ...QUIET_REPLICA,
       DB_POOL_SIZE: '20',
     };
     await start('first');

@@ -27,6 +27,19 @@ function exitOf(proc: ChildProcess): Promise<void> {
   );
 }
 
+/**
+ * What a replica under test needs to be quiet: no demo content or history writing in the background, warnings only,
+ * no web app, one media worker polling often. A spec spreads it and adds its own.
+ */
+export const QUIET_REPLICA: Record<string, string> = {
+  SEED_DEMO: 'false',
+  DEMO_HISTORY: 'false',
+  LOG_LEVEL: 'warn',
+  WEB_DIST: '/nonexistent',
+  MEDIA_WORKER_CONCURRENCY: '1',
+  MEDIA_POLL_INTERVAL_MS: '200',
+};
+
 /** Starts a replica on `env` (over a clean copy of this process's environment without DATABASE_URL). */
 export function startReplica(name: string, env: Record<string, string>): Promise<Replica> {
   const clean = { ...process.env };

@@ -12,7 +12,7 @@ import path from 'node:path';
 import { Client } from 'pg';
 import { expectExamIntact, ExamSeed, Ledger, seedAssessment, takeExam, Target } from './exam-officers';
 import { OwnDatabase, ownDatabase } from './own-database';
-import { Replica, startReplica } from './replica';
+import { Replica, QUIET_REPLICA, startReplica } from './replica';
 import { tearDown } from './teardown';
 
 const HEADERS_TIMEOUT_MS = 2000;
@@ -63,12 +63,8 @@ describe('slow and abusive clients', () => {
       DATABASE_URL: db.url,
       DATA_DIR: scratch,
       JWT_SECRET: 'slow-clients-jwt-secret-slow-clients-jwt-secret-0123',
-      SEED_DEMO: 'false',
-      DEMO_HISTORY: 'false',
+      ...QUIET_REPLICA,
       LOG_LEVEL: 'error',
-      WEB_DIST: '/nonexistent',
-      MEDIA_WORKER_CONCURRENCY: '1',
-      MEDIA_POLL_INTERVAL_MS: '200',
       HTTP_HEADERS_TIMEOUT_MS: String(HEADERS_TIMEOUT_MS),
       HTTP_REQUEST_TIMEOUT_MS: String(REQUEST_TIMEOUT_MS),
       HTTP_KEEP_ALIVE_TIMEOUT_MS: String(KEEP_ALIVE_TIMEOUT_MS),
