@@ -4,6 +4,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, In, Repository } from 'typeorm';
 import type { ContentScope } from '../cohorts';
+import { containsPattern } from '../common/sql/contains-pattern';
 import { Exercise, ExerciseVersion } from './exercise.entity';
 
 /** One row of the bank's page: the exercise, its current version and how many locked responses it has. */
@@ -46,8 +47,7 @@ export class ExercisesRepository {
     const params: unknown[] = [];
     if (scope.kind === 'unit') where.push(scope.unitId ? `e.unit_id = $${params.push(scope.unitId)}` : 'false');
     if (q.q) {
-      // `%`, `_` and `\` are matched as themselves (ILIKE's default escape is the backslash), as in the other searches.
-      const like = params.push(`%${q.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+      const like = params.push(containsPattern(q.q));
       where.push(`(v.title ILIKE $${like} OR v.issuing_state ILIKE $${like} OR v.tags::text ILIKE $${like})`);
     }
     if (q.fraudType) where.push(`v.fraud_type = $${params.push(q.fraudType)}`);

@@ -3,6 +3,7 @@ import type { DocumentSide, DocumentType, SpecimenListQuery } from '@firstline/c
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, In, IsNull, Repository } from 'typeorm';
+import { containsPattern } from '../common/sql/contains-pattern';
 import { Specimen, SpecimenFeature, SpecimenImage } from './specimen.entity';
 
 /** One row of the library list, with its counts. */
@@ -71,7 +72,7 @@ export class SpecimensRepository {
     const where: string[] = [];
     const params: unknown[] = [];
     if (q.q) {
-      const like = `%${q.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+      const like = containsPattern(q.q);
       where.push(
         `(s.title ILIKE $${params.push(like)} OR s.series ILIKE $${params.length} OR s.description ILIKE $${params.length})`,
       );

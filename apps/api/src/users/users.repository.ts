@@ -4,6 +4,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Brackets, EntityManager, In, Like, Repository, SelectQueryBuilder } from 'typeorm';
 import type { UserScope } from '../cohorts';
+import { containsPattern } from '../common/sql/contains-pattern';
 import { User } from './user.entity';
 
 export interface UserListFilter {
@@ -57,7 +58,7 @@ export class UsersRepository {
     if (filter.role) query.andWhere('u.role = :role', { role: filter.role });
     if (filter.unitId) query.andWhere('u.unit_id = :unitId', { unitId: filter.unitId });
     if (filter.text) {
-      const like = `%${filter.text.replace(/[\\%_]/g, (special) => `\\${special}`)}%`;
+      const like = containsPattern(filter.text);
       query.andWhere(
         new Brackets((where) =>
           where
