@@ -9,3 +9,4 @@ export * from './audit';
 export * from './library';
 export * from './exercises';
 export * from './reports';
+export * from './item-analysis';
