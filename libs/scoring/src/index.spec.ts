@@ -13,6 +13,8 @@ describe('@firstline/scoring public API', () => {
       'aPrime',
       'itemAnalysis',
       'estimateRasch',
+      'poolItemAnalysis',
+      'randomGuessScore',
       'pointInPolygon',
       'distancePointToSegment',
       'distancePointToPolygon',

@@ -33,5 +33,8 @@ export type {
 } from './response';
 export { itemAnalysis } from './item-analysis';
 export type { ItemAnalysisResult, ItemStatistics } from './item-analysis';
+export { poolItemAnalysis } from './pool-item-analysis';
+export type { PoolItemAnalysisResult, PoolItemStatistics } from './pool-item-analysis';
+export { randomGuessScore } from './random-guess';
 export { estimateRasch } from './rasch';
 export type { DichotomousResponse, RaschEstimates, RaschOptions } from './rasch';

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { itemAnalysis } from './item-analysis';
+import { poolItemAnalysis } from './pool-item-analysis';
 
 describe("itemAnalysis — Moodle's own reference data set", () => {
   // Moodle core, mod/quiz/report/statistics/tests/: fixtures/results00.csv (25 attempts × 7 slots, every slot out of
@@ -79,6 +80,24 @@ describe("itemAnalysis — Moodle's own reference data set", () => {
     // Shown as a % of the maximum total (7 marks), as quiz_report_scale_summarks_as_percentage does.
     closeTo(result.standardError, (100 * 1.1106813066) / 7, tolerance);
     closeTo(result.averageScore, (100 * 4.617333332) / 7, tolerance);
+  });
+  // A module drawing every item of its pool into every attempt is Moodle's fixed quiz: the pool-aware analysis must
+  // give exactly the same figures (not merely close ones).
+  it('poolItemAnalysis with every item drawn gives exactly these figures (and qstats00)', () => {
+    const pool = poolItemAnalysis(results00, [1, 1, 1, 1, 1, 1, 1]);
+    const { items, slots, ...test } = pool;
+    const { items: expectedItems, ...expectedTest } = result;
+    expect(test).toEqual(expectedTest);
+    expect(slots).toBe(7);
+    expect(items).toEqual(expectedItems.map((item) => ({ ...item, responses: 25 })));
+    for (const [slot, facility, sd, effectiveWeight, discriminationIndex, discriminativeEfficiency] of qstats00) {
+      const item = items[slot! - 1]!;
+      closeTo(item.facility, 100 * facility!, 1e-6);
+      closeTo(item.sd, 100 * sd!, 1e-6);
+      closeTo(item.effectiveWeight, effectiveWeight!, 1e-5);
+      closeTo(item.discriminationIndex, discriminationIndex!, 1e-5);
+      closeTo(item.discriminativeEfficiency, discriminativeEfficiency!, 1e-5);
+    }
   });
 });
 
@@ -265,6 +284,18 @@ describe('itemAnalysis — properties', () => {
         marks: quarters.map((row) => row.map((q, i) => Math.min(maxMarks[i]!, q / 4))),
       })),
   );
+
+  it('poolItemAnalysis with nothing left undrawn is exactly itemAnalysis', () => {
+    fc.assert(
+      fc.property(dataset, ({ marks, maxMarks }) => {
+        const { items, slots, ...test } = poolItemAnalysis(marks, maxMarks);
+        const { items: expectedItems, ...expectedTest } = itemAnalysis(marks, maxMarks);
+        expect(test).toEqual(expectedTest);
+        expect(slots).toBe(maxMarks.length);
+        expect(items).toEqual(expectedItems.map((item) => ({ ...item, responses: marks.length })));
+      }),
+    );
+  });
 
   // facility 0–100, |DI| ≤ 100, DE ≤ 100, CIC ≤ 100, effective weights sum to 100
   it('keeps every statistic in its range', () => {

@@ -47,7 +47,7 @@ export interface ItemAnalysisResult {
   };
 }
 
-const mean = (values: readonly number[]): number => values.reduce((sum, v) => sum + v, 0) / values.length;
+export const mean = (values: readonly number[]): number => values.reduce((sum, v) => sum + v, 0) / values.length;
 
 const isConstant = (values: readonly number[]): boolean => values.every((v) => v === values[0]);
 
@@ -56,7 +56,7 @@ const isConstant = (values: readonly number[]): boolean => values.every((v) => v
  * grid (whole, half, quarter marks) every term is exact, so the sign of a zero covariance cannot depend on the
  * order of the attempts. Exactly 0 when either series is constant.
  */
-function covariance(x: readonly number[], y: readonly number[]): number {
+export function covariance(x: readonly number[], y: readonly number[]): number {
   if (isConstant(x) || isConstant(y)) return 0;
   const n = x.length;
   let sumX = 0;
@@ -77,7 +77,7 @@ function median(values: readonly number[]): number {
   return sorted.length % 2 === 0 ? (sorted[mid - 1]! + sorted[mid]!) / 2 : sorted[mid]!;
 }
 
-const asPercentOf = (value: number | null, maximum: number): number | null =>
+export const asPercentOf = (value: number | null, maximum: number): number | null =>
   value === null || maximum === 0 ? null : (100 * value) / maximum;
 
 /**
@@ -100,38 +100,70 @@ export function itemAnalysis(marks: readonly (readonly number[])[], maxMarks: re
   const s = marks.length;
   const maxTotal = maxMarks.reduce((sum, m) => sum + m, 0);
   const totals = marks.map((row) => row.reduce((sum, v) => sum + v, 0));
-  const totalMean = s > 0 ? mean(totals) : NaN;
 
-  // Per-item raw statistics (calculator.php: initial_question_walker, secondary_steps_walker,
-  // secondary_question_walker).
-  const raw = maxMarks.map((maxMark, i) => {
-    const x = marks.map((row) => row[i]!);
-    const rest = x.map((v, a) => totals[a]! - v);
-    // What cannot be computed without at least two attempts.
-    const unavailable = { sd: null, variance: null, cov: null, covMax: null, covTotal: null, restVariance: null };
-    if (s === 0) return { maxMark, facility: null, ...unavailable };
-    const facility = maxMark === 0 ? null : mean(x) / maxMark;
-    if (s < 2) return { maxMark, facility, ...unavailable };
-    const variance = covariance(x, x);
-    const restVariance = covariance(rest, rest);
-    const cov = covariance(x, rest);
-    const xSorted = [...x].sort((a, b) => a - b);
-    const restSorted = [...rest].sort((a, b) => a - b);
-    const covMax = covariance(xSorted, restSorted);
-    const covTotal = covariance(x, totals);
-    return { maxMark, facility, sd: Math.sqrt(variance), variance, cov, covMax, covTotal, restVariance };
-  });
+  const raw = maxMarks.map((maxMark, i) =>
+    rawItemStatistics(
+      marks.map((row) => row[i]!),
+      totals,
+      maxMark,
+    ),
+  );
+  const items = itemStatistics(
+    raw,
+    maxMarks.map((maxMark) => asPercentOf(maxMark, maxTotal)),
+  );
+  const sumOfMarkVariance = raw.reduce((sum, r) => sum + (r.variance ?? 0), 0);
+  return { attempts: s, items, ...testStatistics(totals, maxTotal, sumOfMarkVariance, p) };
+}
 
+/** An item's sums before they become Moodle's percentages (what the pool analysis shares with the full one). */
+export interface RawItemStatistics {
+  maxMark: number;
+  facility: number | null;
+  sd: number | null;
+  variance: number | null;
+  cov: number | null;
+  covMax: number | null;
+  covTotal: number | null;
+  restVariance: number | null;
+}
+
+/**
+ * Per-item raw statistics (calculator.php: initial_question_walker, secondary_steps_walker,
+ * secondary_question_walker): the item's marks `x` and the totals of the same attempts, in the same order.
+ */
+export function rawItemStatistics(x: readonly number[], totals: readonly number[], maxMark: number): RawItemStatistics {
+  const s = x.length;
+  const rest = x.map((v, a) => totals[a]! - v);
+  // What cannot be computed without at least two attempts.
+  const unavailable = { sd: null, variance: null, cov: null, covMax: null, covTotal: null, restVariance: null };
+  if (s === 0) return { maxMark, facility: null, ...unavailable };
+  const facility = maxMark === 0 ? null : mean(x) / maxMark;
+  if (s < 2) return { maxMark, facility, ...unavailable };
+  const variance = covariance(x, x);
+  const restVariance = covariance(rest, rest);
+  const cov = covariance(x, rest);
+  const xSorted = [...x].sort((a, b) => a - b);
+  const restSorted = [...rest].sort((a, b) => a - b);
+  const covMax = covariance(xSorted, restSorted);
+  const covTotal = covariance(x, totals);
+  return { maxMark, facility, sd: Math.sqrt(variance), variance, cov, covMax, covTotal, restVariance };
+}
+
+/** Moodle's shown item figures from the raw ones; `intendedWeights` already in %. */
+export function itemStatistics(
+  raw: readonly RawItemStatistics[],
+  intendedWeights: readonly (number | null)[],
+): ItemStatistics[] {
   // Effective weight (calculator.php: calculate): only items whose covariance with the total is ≥ 0 share the 100%.
   const sumRootCovTotal = raw.reduce(
     (sum, r) => (r.covTotal !== null && r.covTotal >= 0 ? sum + Math.sqrt(r.covTotal) : sum),
     0,
   );
-
-  const items: ItemStatistics[] = raw.map((r) => ({
+  return raw.map((r, i) => ({
     facility: r.facility === null ? null : 100 * r.facility,
     sd: asPercentOf(r.sd, r.maxMark),
-    intendedWeight: asPercentOf(r.maxMark, maxTotal),
+    intendedWeight: intendedWeights[i] ?? null,
     effectiveWeight:
       r.covTotal === null || r.covTotal < 0 || sumRootCovTotal === 0
         ? null
@@ -140,8 +172,24 @@ export function itemAnalysis(marks: readonly (readonly number[])[], maxMarks: re
       r.cov === null || !r.variance || !r.restVariance ? null : (100 * r.cov) / Math.sqrt(r.variance * r.restVariance),
     discriminativeEfficiency: r.cov === null || !r.covMax ? null : (100 * r.cov) / r.covMax,
   }));
+}
 
-  // Test statistics (mod/quiz/report/statistics/classes/calculator.php: calculate).
+/** The test-level part of ItemAnalysisResult. */
+export type TestStatisticsResult = Omit<ItemAnalysisResult, 'attempts' | 'items'>;
+
+/**
+ * Test statistics (mod/quiz/report/statistics/classes/calculator.php: calculate) of the attempts' `totals`, each out
+ * of `maxTotal`; `sumOfMarkVariance` is Σ V(x_i) over the `p` items (or slots) for the CIC, null when it cannot be
+ * told (the CIC and what follows from it are then null).
+ */
+export function testStatistics(
+  totals: readonly number[],
+  maxTotal: number,
+  sumOfMarkVariance: number | null,
+  p: number,
+): TestStatisticsResult {
+  const s = totals.length;
+  const totalMean = s > 0 ? mean(totals) : NaN;
   let sdMarks: number | null = null;
   let skewness: number | null = null;
   let kurtosis: number | null = null;
@@ -163,8 +211,7 @@ export function itemAnalysis(marks: readonly (readonly number[])[], maxMarks: re
         const k4 = (s * s * ((s + 1) * m4 - 3 * (s - 1) * m2 * m2)) / ((s - 1) * (s - 2) * (s - 3));
         kurtosis = k4 / (k2 * k2);
       }
-      if (p > 1) {
-        const sumOfMarkVariance = raw.reduce((sum, r) => sum + (r.variance ?? 0), 0);
+      if (p > 1 && sumOfMarkVariance !== null) {
         cic = ((100 * p) / (p - 1)) * (1 - sumOfMarkVariance / k2);
         errorRatio = 100 * Math.sqrt(Math.max(0, 1 - cic / 100)); // CIC ≤ 100 (Cauchy–Schwarz); guard rounding
         standardErrorMarks = (errorRatio * sdMarks) / 100;
@@ -175,8 +222,6 @@ export function itemAnalysis(marks: readonly (readonly number[])[], maxMarks: re
   const medianMarks = s > 0 ? median(totals) : null;
 
   return {
-    attempts: s,
-    items,
     averageScore: asPercentOf(averageMarks, maxTotal),
     medianScore: asPercentOf(medianMarks, maxTotal),
     standardDeviation: asPercentOf(sdMarks, maxTotal),
