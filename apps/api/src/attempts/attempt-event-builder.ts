@@ -58,5 +58,9 @@ export function itemLockedEvent(
     score: answered ? (item.score ?? 0) : 0,
     locateScore: partScore('locate'),
     fraudTypeScore: partScore('fraudType'),
+    chosenFraudType: answered ? (item.answer?.fraudType ?? null) : null,
+    chosenFeatures: answered ? [...(item.answer?.features ?? [])] : [],
+    chosenMrzChecks: answered ? [...(item.answer?.mrzFailedChecks ?? [])] : [],
+    points: answered ? (item.answer?.points ?? []).map((p) => ({ side: p.side, x: p.x, y: p.y })) : [],
   };
 }

@@ -1,7 +1,17 @@
 // What happens to attempts, told to the features above that keep their own record of it (the reports' fact tables).
 // A sink is called inside the transaction that changes the attempt, with its EntityManager, so its record commits or
 // rolls back with the answer: a report never counts an answer that was not stored, nor misses one that was.
-import type { DocumentType, FeatureCategory, FraudType, Light, ModuleMode, Verdict } from '@firstline/contracts';
+import type {
+  DocumentSide,
+  DocumentType,
+  FeatureCategory,
+  FeatureKind,
+  FraudType,
+  Light,
+  ModuleMode,
+  MrzCheck,
+  Verdict,
+} from '@firstline/contracts';
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 
@@ -48,6 +58,12 @@ export interface ItemLockedEvent extends AttemptContext {
   /** Part scores 0–1 where the item asked for the part. */
   locateScore: number | null;
   fraudTypeScore: number | null;
+  /** What the officer chose (nothing when unanswered): the fraud type, features, MRZ checks marked failing, and the
+   *  locate points, normalised 0–1 on their side. */
+  chosenFraudType: FraudType | null;
+  chosenFeatures: FeatureKind[];
+  chosenMrzChecks: MrzCheck[];
+  points: Array<{ side: DocumentSide; x: number; y: number }>;
 }
 
 export interface AttemptFinishedEvent extends AttemptContext {

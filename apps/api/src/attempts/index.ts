@@ -8,3 +8,4 @@ export {
   type ItemLockedEvent,
 } from './attempt-events';
 export { HistoryRecorder, type HistoricalAttempt, type HistoryPools } from './history-recorder';
+export { randomGuessOf } from './scoring';

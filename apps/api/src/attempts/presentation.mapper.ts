@@ -28,7 +28,8 @@ export const MRZ_CHECKS_BY_FORMAT: Record<string, MrzCheck[]> = {
 };
 
 /** Options for the fraud-type part: the same list for every item, so it says nothing about the item. */
-const FRAUD_TYPE_OPTIONS = FRAUD_TYPES.filter((t): t is Exclude<FraudType, 'genuine'> => t !== 'genuine');
+/** The fraud types the player offers (never 'genuine': the decision says that). */
+export const FRAUD_TYPE_OPTIONS = FRAUD_TYPES.filter((t): t is Exclude<FraudType, 'genuine'> => t !== 'genuine');
 
 /** The media assets an item shows: its images and the traveller's photograph. */
 export function presentedAssetIds(exercise: ExerciseVersionRecord): string[] {

@@ -11,7 +11,16 @@ import {
   type ItemAnswer,
   type ItemFeedback,
 } from '@firstline/contracts';
-import { DEFAULT_PART_WEIGHTS, scoreResponse, type ItemTruth, type PartWeights } from '@firstline/scoring';
+import {
+  DEFAULT_PART_WEIGHTS,
+  randomGuessScore,
+  scoreResponse,
+  type ItemTruth,
+  type PartWeights,
+  type ScoreResponseOptions,
+} from '@firstline/scoring';
+import type { ExerciseVersionRecord } from '../exercises';
+import { FRAUD_TYPE_OPTIONS } from './presentation.mapper';
 
 /** A click within this distance (in side widths) of a region still finds it. */
 export const LOCATE_TOLERANCE = 0.01;
@@ -37,12 +46,12 @@ export interface ScoredAnswer {
   parts: Array<{ part: 'decision' | 'locate' | 'fraudType' | 'features' | 'mrz'; score: number; weight: number }>;
 }
 
-export function scoreAnswer(
+/** The answer key and part weights the item is scored with (which parts count, regions laid on one sheet). */
+function scoringKey(
   truth: ExerciseTruth,
   parts: ExerciseParts,
   sides: DocumentSide[],
-  answer: ItemAnswer,
-): ScoredAnswer {
+): { itemTruth: ItemTruth; weights: PartWeights; options: ScoreResponseOptions } {
   const weights: PartWeights = { decision: DEFAULT_PART_WEIGHTS.decision };
   const itemTruth: ItemTruth = { verdict: truth.verdict };
   const regions = truth.regions.filter((r) => sides.includes(r.side));
@@ -62,6 +71,25 @@ export function scoreAnswer(
     weights.mrz = DEFAULT_PART_WEIGHTS.mrz;
     itemTruth.mrzFailedChecks = truth.mrzFailedChecks ?? [];
   }
+  return { itemTruth, weights, options: { locate: { tolerance: LOCATE_TOLERANCE / sides.length } } };
+}
+
+/**
+ * Moodle's random-guess score of an exercise (0–1): the expected score of an officer who picks the decision and (when
+ * asked) the fraud type at random among the options the player offers, and marks nothing else.
+ */
+export function randomGuessOf(exercise: Pick<ExerciseVersionRecord, 'truth' | 'parts' | 'images'>): number {
+  const { itemTruth, weights, options } = scoringKey(exercise.truth, exercise.parts, sidesOf(exercise.images));
+  return randomGuessScore(itemTruth, FRAUD_TYPE_OPTIONS, weights, options);
+}
+
+export function scoreAnswer(
+  truth: ExerciseTruth,
+  parts: ExerciseParts,
+  sides: DocumentSide[],
+  answer: ItemAnswer,
+): ScoredAnswer {
+  const { itemTruth, weights, options } = scoringKey(truth, parts, sides);
   const result = scoreResponse(
     itemTruth,
     {
@@ -72,7 +100,7 @@ export function scoreAnswer(
       mrzFailedChecks: answer.mrzFailedChecks,
     },
     weights,
-    { locate: { tolerance: LOCATE_TOLERANCE / sides.length } },
+    options,
   );
   const out: ScoredAnswer['parts'] = [];
   for (const [part, r] of Object.entries(result.parts)) {

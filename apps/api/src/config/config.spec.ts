@@ -78,4 +78,13 @@ describe('loadConfig', () => {
       /HTTP_HEADERS_TIMEOUT_MS: must not exceed HTTP_REQUEST_TIMEOUT_MS \(20000\)/,
     );
   });
+
+  it('sets the item analysis minimum of responses, and refuses a bad one in words', () => {
+    expect(loadConfig({}).ITEM_ANALYSIS_MIN_RESPONSES).toBe(10);
+    expect(loadConfig({ ITEM_ANALYSIS_MIN_RESPONSES: '25' }).ITEM_ANALYSIS_MIN_RESPONSES).toBe(25);
+    expect(() => loadConfig({ ITEM_ANALYSIS_MIN_RESPONSES: 'many' })).toThrow(
+      /ITEM_ANALYSIS_MIN_RESPONSES: expected a number \(got "many"\)/,
+    );
+    expect(() => loadConfig({ ITEM_ANALYSIS_MIN_RESPONSES: '0' })).toThrow(/ITEM_ANALYSIS_MIN_RESPONSES/);
+  });
 });

@@ -1,6 +1,6 @@
 // Configuration: read from the environment once, validated by a schema; a bad value stops start-up naming the variable.
 import path from 'node:path';
-import { DEFAULT_MIN_DECISIONS } from '@firstline/contracts';
+import { DEFAULT_MIN_DECISIONS, DEFAULT_MIN_ITEM_RESPONSES } from '@firstline/contracts';
 import { z } from 'zod';
 import { DEFAULT_EMBEDDED_PG_DIR } from '../database/postgres-as-root';
 
@@ -72,6 +72,8 @@ export const ConfigSchema = z
     S3_FORCE_PATH_STYLE: bool.default(false),
     // Reports: officers with fewer decisions are shown but marked "too few decisions to judge".
     REPORT_MIN_DECISIONS: int(1, 100_000).default(DEFAULT_MIN_DECISIONS),
+    // Item analysis: items with fewer responses are shown greyed, their figures not judged.
+    ITEM_ANALYSIS_MIN_RESPONSES: int(1, 100_000).default(DEFAULT_MIN_ITEM_RESPONSES),
     // PDF reports: headless Chromium (found at run time; a missing one makes only the PDF routes answer 503).
     CHROMIUM_PATH: z.string().min(1).optional(),
     PDF_MAX_RENDERS: int(1, 16).default(2),

@@ -7,6 +7,7 @@ import { Exercise, ExerciseVersion } from '../exercises/exercise.entity';
 import { MediaAsset } from '../media/media-asset.entity';
 import { Assignment, ModuleVersion, TrainingModule } from '../modules/training-module.entity';
 import { ReportAttemptFact, ReportItemFact } from '../reports/report-facts.entity';
+import { ReportItemAnalysis } from '../reports/report-item-analysis.entity';
 import { ReportOfficerDay } from '../reports/report-officer-day.entity';
 import { RefreshToken } from '../sessions/refresh-token.entity';
 import { Specimen, SpecimenFeature, SpecimenImage } from '../specimens/specimen.entity';
@@ -35,4 +36,5 @@ export const ENTITIES = [
   ReportItemFact,
   ReportAttemptFact,
   ReportOfficerDay,
+  ReportItemAnalysis,
 ];

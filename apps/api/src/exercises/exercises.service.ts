@@ -19,6 +19,13 @@ import type { ExerciseVersion } from './exercise.entity';
 import { exerciseSummary, exerciseView, versionColumns, type ExerciseVersionRecord } from './exercises.mapper';
 import { ExercisesRepository } from './exercises.repository';
 
+/** An exercise and every version of it, oldest first. */
+export interface ExerciseLineage {
+  exerciseId: string;
+  currentVersionId: string;
+  versions: ExerciseVersionRecord[];
+}
+
 @Injectable()
 export class ExercisesService {
   constructor(
@@ -134,6 +141,26 @@ export class ExercisesService {
   /** The titles of these exercise versions, by version id (reports name the items behind a figure). */
   titlesOf(versionIds: string[], m?: EntityManager): Promise<Map<string, string>> {
     return this.exercises.versionTitles([...new Set(versionIds)], m);
+  }
+
+  /**
+   * The exercise (if the actor may see it, else 404) with the ids of all its versions, oldest first: the reports
+   * read its responses and clicks across versions.
+   */
+  async versionIdsOf(actor: Actor, exerciseId: string, m?: EntityManager): Promise<ExerciseLineage> {
+    const exercise = await this.exercises.findExercise(exerciseId, m);
+    if (!exercise?.currentVersionId || !this.access.canSeeUnitContent(actor, exercise.unitId))
+      throw notFound('Exercise');
+    const versions = await this.exercises.versionsOfExercises([exerciseId], m);
+    const records = await this.exercises.versionsByIds(
+      versions.map((v) => v.versionId),
+      m,
+    );
+    return {
+      exerciseId,
+      currentVersionId: exercise.currentVersionId,
+      versions: [...records].sort((a, b) => a.version - b.version),
+    };
   }
 
   /** For each exercise id that exists, its current version id (null while it has none). */

@@ -2,4 +2,10 @@
 export { ModulesModule } from './modules.module';
 export { ModulesService } from './modules.service';
 export { AssignmentUsage, type AssignmentAttemptsSource } from './assignment-usage';
-export type { AssignmentWithVersion, ModuleVersionRecord } from './modules.mapper';
+export type {
+  AssignmentWithVersion,
+  ModuleVersionRecord,
+  PoolingVersion,
+  PublishedModuleVersions,
+  PublishedVersion,
+} from './modules.mapper';

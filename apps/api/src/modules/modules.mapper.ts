@@ -11,6 +11,18 @@ export type ModuleVersionRecord = Readonly<
   >
 >;
 
+/** A published version and when it was published (the reports' version picker). */
+export type PublishedVersion = ModuleVersionRecord & { publishedAt: Date };
+
+/** A module and its published versions, newest first. */
+export interface PublishedModuleVersions {
+  module: { id: string; title: string };
+  versions: PublishedVersion[];
+}
+
+/** A published version pooling an exercise, with its module's title. */
+export type PoolingVersion = PublishedVersion & { moduleTitle: string };
+
 /** An assignment with the module version it assigns: what the exam engine needs to start and run an attempt. */
 export interface AssignmentWithVersion {
   id: string;

@@ -8,6 +8,9 @@ import { Assignment, ModuleVersion, TrainingModule } from './training-module.ent
 /** An assignment with its module version loaded (with its cohort's name, what an assignment view is made of). */
 export type LoadedAssignment = Assignment & { moduleVersion: ModuleVersion };
 
+/** A module version with its module loaded. */
+export type LoadedVersion = ModuleVersion & { module: TrainingModule };
+
 @Injectable()
 export class ModulesRepository {
   constructor(
@@ -77,6 +80,28 @@ export class ModulesRepository {
   createVersion(fields: Partial<ModuleVersion>, m?: EntityManager): Promise<ModuleVersion> {
     const repo = this.versionRepo(m);
     return repo.save(repo.create(fields));
+  }
+
+  /** Every published version of a module, newest first. */
+  versionsOfModule(moduleId: string, m?: EntityManager): Promise<ModuleVersion[]> {
+    return this.versionRepo(m).find({ where: { moduleId }, order: { version: 'DESC' } });
+  }
+
+  /** Published versions whose pool holds any of these exercise versions, with their module loaded. */
+  async versionsPooling(exerciseVersionIds: string[], m?: EntityManager): Promise<LoadedVersion[]> {
+    if (!exerciseVersionIds.length) return [];
+    const rows: Array<{ id: string }> = await (m ?? this.versions.manager).query(
+      `SELECT DISTINCT v.id FROM module_versions v, jsonb_array_elements_text(v.pool) AS pooled(id)
+        WHERE pooled.id = ANY($1::text[])`,
+      [exerciseVersionIds],
+    );
+    if (!rows.length) return [];
+    const found = await this.versionRepo(m).find({
+      where: { id: In(rows.map((r) => r.id)) },
+      relations: { module: true },
+      order: { publishedAt: 'DESC' },
+    });
+    return found as LoadedVersion[];
   }
 
   /** The module a published version belongs to, or null when there is no such version. */

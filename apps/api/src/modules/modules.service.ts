@@ -12,8 +12,17 @@ import { DomainError, notFound } from '../common/errors/domain-error';
 import { ExercisesService } from '../exercises';
 import { SpecimensService } from '../specimens';
 import { AssignmentUsage } from './assignment-usage';
-import { assignmentView, moduleView, type AssignmentWithVersion, type ModuleVersionRecord } from './modules.mapper';
+import {
+  assignmentView,
+  moduleView,
+  type AssignmentWithVersion,
+  type ModuleVersionRecord,
+  type PoolingVersion,
+  type PublishedModuleVersions,
+  type PublishedVersion,
+} from './modules.mapper';
 import { ModulesRepository, type LoadedAssignment } from './modules.repository';
+import type { ModuleVersion } from './training-module.entity';
 import type { TrainingModule } from './training-module.entity';
 
 /** What the demo seeder asks for: a module published once and assigned to cohorts, all under one seed key. */
@@ -25,6 +34,18 @@ export interface ModuleSeed {
   opensAt: Date;
   closesAt: Date | null;
 }
+
+const publishedVersion = (v: ModuleVersion): PublishedVersion => ({
+  id: v.id,
+  moduleId: v.moduleId,
+  version: v.version,
+  title: v.title,
+  description: v.description,
+  lessonSpecimenIds: v.lessonSpecimenIds,
+  pool: v.pool,
+  settings: v.settings,
+  publishedAt: v.publishedAt,
+});
 
 @Injectable()
 export class ModulesService {
@@ -169,6 +190,27 @@ export class ModulesService {
   /** Each assignment's module version (its title and settings name an attempt in progress reports). */
   versionsOfAssignments(assignmentIds: string[], m?: EntityManager): Promise<Map<string, ModuleVersionRecord>> {
     return this.modules.versionsOfAssignments(assignmentIds, m);
+  }
+
+  // ---------------------------------------------------------------------------------------------- for the reports
+
+  /**
+   * The module (if the actor may see it, else 404) and its published versions, newest first: item analysis reads
+   * a version's pool and the version picker lists them.
+   */
+  async publishedVersionsOf(actor: Actor, moduleId: string, m?: EntityManager): Promise<PublishedModuleVersions> {
+    const mod = await this.modules.findModule(moduleId, m);
+    if (!mod || !this.access.canSeeUnitContent(actor, mod.unitId)) throw notFound('Module');
+    const versions = await this.modules.versionsOfModule(moduleId, m);
+    return { module: { id: mod.id, title: mod.title }, versions: versions.map(publishedVersion) };
+  }
+
+  /** The published versions, of modules the actor may see, whose pool holds any of these exercise versions. */
+  async versionsPooling(actor: Actor, exerciseVersionIds: string[], m?: EntityManager): Promise<PoolingVersion[]> {
+    const found = await this.modules.versionsPooling(exerciseVersionIds, m);
+    return found
+      .filter((v) => this.access.canSeeUnitContent(actor, v.module.unitId))
+      .map((v) => ({ ...publishedVersion(v), moduleTitle: v.module.title }));
   }
 
   // ---------------------------------------------------------------------------------------------- internals

@@ -9,6 +9,7 @@ export type DecisionOutcome = 'hit' | 'miss' | 'falseAlarm' | 'correctRejection'
 @Index('ix_report_item_facts_cohort', ['cohortId', 'answeredAt'])
 @Index('ix_report_item_facts_user', ['userId', 'answeredAt'])
 @Index('ix_report_item_facts_attempt', ['attemptId'])
+@Index('ix_report_item_facts_version', ['moduleVersionId', 'exerciseVersionId'])
 // Decided items' times per officer (cohort_id, user_id, response_time_ms) INCLUDE (answered_at, module_id) WHERE
 // outcome IS NOT NULL: medians by index-only scan. Made by the migration 1796250000000-ReportRollup (TypeORM cannot
 // express INCLUDE), so not synchronised from here.
@@ -40,10 +41,23 @@ export class ReportItemFact {
   @Column({ type: 'double precision' }) score!: number;
   @Column({ name: 'locate_score', type: 'double precision', nullable: true }) locateScore!: number | null;
   @Column({ name: 'fraud_type_score', type: 'double precision', nullable: true }) fraudTypeScore!: number | null;
+  /** What the officer chose (nothing when unanswered): item analysis counts them. */
+  @Column({ name: 'chosen_fraud_type', type: 'text', nullable: true }) chosenFraudType!: string | null;
+  @Column({ name: 'chosen_features', type: 'text', array: true, default: '{}' }) chosenFeatures!: string[];
+  @Column({ name: 'chosen_mrz_checks', type: 'text', array: true, default: '{}' }) chosenMrzChecks!: string[];
+  /** Locate points `[{side, x, y}]`, normalised 0–1 per side. */
+  @Column({ type: 'jsonb', default: '[]' }) points!: LocatePoint[];
+}
+
+export interface LocatePoint {
+  side: string;
+  x: number;
+  y: number;
 }
 
 @Entity('report_attempt_facts')
 @Index('ix_report_attempt_facts_cohort', ['cohortId', 'startedAt'])
+@Index('ix_report_attempt_facts_version', ['moduleVersionId', 'finishedAt'])
 @Index('ix_report_attempt_facts_user', ['userId', 'startedAt'])
 export class ReportAttemptFact {
   @PrimaryColumn({ name: 'attempt_id', type: 'uuid' }) attemptId!: string;

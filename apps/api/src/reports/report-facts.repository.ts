@@ -84,6 +84,10 @@ export class ReportFactsRepository {
       e.score,
       e.locateScore,
       e.fraudTypeScore,
+      e.chosenFraudType,
+      e.chosenFeatures,
+      e.chosenMrzChecks,
+      JSON.stringify(e.points),
     ];
     // A fact written for the first time (every answer; an item left unanswered at the finish) adds its share to the
     // roll-up in the same statement. A fact written again (a repeated event) is read as it was first — the CTE sees the
@@ -99,17 +103,20 @@ export class ReportFactsRepository {
        ), written AS (
          INSERT INTO report_item_facts (attempt_item_id, attempt_id, n, user_id, cohort_id, assignment_id, module_id, module_version_id, mode,
                                         exercise_id, exercise_version_id, answered_at, verdict, fraud_type, issuing_state, document_type,
-                                        feature_categories, lights, decision, outcome, late, response_time_ms, score, locate_score, fraud_type_score)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17::text[], $18::text[], $19, $20, $21, $22, $23, $24, $25)
+                                        feature_categories, lights, decision, outcome, late, response_time_ms, score, locate_score, fraud_type_score,
+                                        chosen_fraud_type, chosen_features, chosen_mrz_checks, points)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17::text[], $18::text[], $19, $20, $21, $22, $23, $24, $25,
+                 $26, $27::text[], $28::text[], $29::jsonb)
          ON CONFLICT (attempt_item_id) DO UPDATE SET
            answered_at = EXCLUDED.answered_at, decision = EXCLUDED.decision, outcome = EXCLUDED.outcome, late = EXCLUDED.late,
            response_time_ms = EXCLUDED.response_time_ms, score = EXCLUDED.score, locate_score = EXCLUDED.locate_score,
-           fraud_type_score = EXCLUDED.fraud_type_score
+           fraud_type_score = EXCLUDED.fraud_type_score, chosen_fraud_type = EXCLUDED.chosen_fraud_type,
+           chosen_features = EXCLUDED.chosen_features, chosen_mrz_checks = EXCLUDED.chosen_mrz_checks, points = EXCLUDED.points
        ), first_share AS (
          INSERT INTO report_officer_days AS r (${DAY_COLUMNS})
-         SELECT $26::uuid, $27::uuid, $28::uuid, $29::date, $30::int, $31::int, $32::int, $33::int, $34::int, $35::bigint,
-                $36::int, $37::float8, $38::int, $39::float8, $40::int, $41::timestamptz
-          WHERE $42::boolean AND NOT EXISTS (SELECT 1 FROM before)
+         SELECT $30::uuid, $31::uuid, $32::uuid, $33::date, $34::int, $35::int, $36::int, $37::int, $38::int, $39::bigint,
+                $40::int, $41::float8, $42::int, $43::float8, $44::int, $45::timestamptz
+          WHERE $46::boolean AND NOT EXISTS (SELECT 1 FROM before)
          ON CONFLICT (user_id, cohort_id, module_id, day) DO UPDATE SET ${ADD_TO_DAY}
        )
        SELECT * FROM before`,

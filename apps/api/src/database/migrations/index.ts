@@ -5,6 +5,7 @@ import { ExamEngine1796100000000 } from './1796100000000-ExamEngine';
 import { ReportFacts1796200000000 } from './1796200000000-ReportFacts';
 import { ReportRollup1796250000000 } from './1796250000000-ReportRollup';
 import { OwnerUnits1796300000000 } from './1796300000000-OwnerUnits';
+import { ItemAnalysis1796400000000 } from './1796400000000-ItemAnalysis';
 // Migrations in the order they run. `npm run migration:generate -w apps/api -- <Name>` appends here.
 export const MIGRATIONS: Array<new () => MigrationInterface> = [
   Init1795735997575,
@@ -13,4 +14,5 @@ export const MIGRATIONS: Array<new () => MigrationInterface> = [
   ReportFacts1796200000000,
   ReportRollup1796250000000,
   OwnerUnits1796300000000,
+  ItemAnalysis1796400000000,
 ];
