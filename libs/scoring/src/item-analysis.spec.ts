@@ -89,7 +89,9 @@ describe("itemAnalysis — Moodle's own reference data set", () => {
     const { items: expectedItems, ...expectedTest } = result;
     expect(test).toEqual(expectedTest);
     expect(slots).toBe(7);
-    expect(items).toEqual(expectedItems.map((item) => ({ ...item, responses: 25 })));
+    expect(items.map(({ responses, covarianceWithTotal: _, ...figures }) => ({ ...figures, responses }))).toEqual(
+      expectedItems.map((item) => ({ ...item, responses: 25 })),
+    );
     for (const [slot, facility, sd, effectiveWeight, discriminationIndex, discriminativeEfficiency] of qstats00) {
       const item = items[slot! - 1]!;
       closeTo(item.facility, 100 * facility!, 1e-6);
@@ -292,7 +294,9 @@ describe('itemAnalysis — properties', () => {
         const { items: expectedItems, ...expectedTest } = itemAnalysis(marks, maxMarks);
         expect(test).toEqual(expectedTest);
         expect(slots).toBe(maxMarks.length);
-        expect(items).toEqual(expectedItems.map((item) => ({ ...item, responses: marks.length })));
+        expect(items.map(({ responses, covarianceWithTotal: _, ...figures }) => ({ ...figures, responses }))).toEqual(
+          expectedItems.map((item) => ({ ...item, responses: marks.length })),
+        );
       }),
     );
   });

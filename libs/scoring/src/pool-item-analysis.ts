@@ -12,6 +12,8 @@ import {
 export interface PoolItemStatistics extends ItemStatistics {
   /** Attempts that drew the item (its figures are over these). */
   responses: number;
+  /** Cov(x, T) in marks (null with < 2 responses): negative means the item pulls against the test (Moodle's flag). */
+  covarianceWithTotal: number | null;
 }
 
 export interface PoolItemAnalysisResult extends Omit<ItemAnalysisResult, 'items'> {
@@ -82,7 +84,11 @@ export function poolItemAnalysis(
     const shares = of.map((m) => asPercentOf(maxMark, m));
     return shares.some((v) => v === null) ? null : shares.reduce<number>((sum, v) => sum + v!, 0) / shares.length;
   });
-  const items = itemStatistics(raw, intendedWeights).map((item, i) => ({ ...item, responses: responses[i]! }));
+  const items = itemStatistics(raw, intendedWeights).map((item, i) => ({
+    ...item,
+    responses: responses[i]!,
+    covarianceWithTotal: raw[i]!.covTotal,
+  }));
 
   // Test level: in marks when every attempt has the same maximum, else as % of each attempt's maximum.
   const sameMaximum = s === 0 || maxima.every((m) => m === maxima[0]);

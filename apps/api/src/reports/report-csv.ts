@@ -4,6 +4,7 @@ import type {
   CohortOfficersReport,
   DecisionFigures,
   HeatmapReport,
+  ItemAnalysis,
   OfficerReport,
   TrendPoint,
   TrendsReport,
@@ -142,4 +143,50 @@ export function attemptsCsv(report: OfficerReport): CsvFile {
   ]);
   const slug = fileSlug(username, report.officer.userId.slice(0, 8));
   return { filename: `attempts-${slug}-${day()}.csv`, body: toCsv(header, rows) };
+}
+
+/** The item analysis' items table, one row per pool item in pool order; flags space-separated. */
+export function itemAnalysisCsv(analysis: ItemAnalysis): CsvFile {
+  const header = [
+    'position',
+    'title',
+    'exerciseVersion',
+    'current',
+    'issuingState',
+    'verdict',
+    'fraudType',
+    'responses',
+    'facility',
+    'sd',
+    'randomGuessScore',
+    'intendedWeight',
+    'effectiveWeight',
+    'discriminationIndex',
+    'discriminativeEfficiency',
+    'raschDifficulty',
+    'meanDecisionMs',
+    'flags',
+  ];
+  const rows = analysis.items.map((i) => [
+    i.position,
+    i.title,
+    i.exerciseVersion,
+    i.current,
+    i.issuingState,
+    i.verdict,
+    i.fraudType,
+    i.responses,
+    i.facility,
+    i.sd,
+    i.randomGuessScore,
+    i.intendedWeight,
+    i.effectiveWeight,
+    i.discriminationIndex,
+    i.discriminativeEfficiency,
+    i.raschDifficulty ?? (i.raschExtreme === 'all-right' ? '-inf' : i.raschExtreme === 'all-wrong' ? '+inf' : null),
+    i.meanDecisionMs,
+    i.flags.join(' '),
+  ]);
+  const slug = fileSlug(analysis.moduleTitle, analysis.moduleId.slice(0, 8));
+  return { filename: `item-analysis-${slug}-v${analysis.version}-${day()}.csv`, body: toCsv(header, rows) };
 }

@@ -24,3 +24,23 @@ export class UnitParamDto extends createZodDto(
 export class UserParamDto extends createZodDto(
   z.strictObject({ userId: z.uuid({ message: 'userId must be a UUID' }) }),
 ) {}
+export class ItemAnalysisQueryDto extends createZodDto(c.ItemAnalysisQuery) {}
+export class ClicksQueryDto extends createZodDto(c.ClicksQuery) {}
+export class ItemAnalysisDto extends createZodDto(c.ItemAnalysis) {}
+export class RecalculationAcceptedDto extends createZodDto(c.RecalculationAccepted) {}
+export class ItemResponsesDto extends createZodDto(c.ItemResponses) {}
+export class FraudTypeConfusionDto extends createZodDto(c.FraudTypeConfusion) {}
+export class ExerciseClicksDto extends createZodDto(c.ExerciseClicks) {}
+export class ExerciseUsageDto extends createZodDto(c.ExerciseUsage) {}
+export class ModuleParamDto extends createZodDto(
+  z.strictObject({ moduleId: z.uuid({ message: 'moduleId must be a UUID' }) }),
+) {}
+export class ModuleItemParamDto extends createZodDto(
+  z.strictObject({
+    moduleId: z.uuid({ message: 'moduleId must be a UUID' }),
+    exerciseVersionId: z.uuid({ message: 'exerciseVersionId must be a UUID' }),
+  }),
+) {}
+export class ExerciseParamDto extends createZodDto(
+  z.strictObject({ exerciseId: z.uuid({ message: 'exerciseId must be a UUID' }) }),
+) {}
