@@ -105,16 +105,13 @@ describe('item analysis', () => {
     t.trainee = data.officers[0].token;
     const lheUnit = (await ok(get('/api/units', 'admin'))).find((u: { code: string }) => u.code === 'LHE-IMM').id;
     await ok(
-      http()
-        .post('/api/users')
-        .set(bearer(t.admin))
-        .send({
-          username: 'ia.lhe.supervisor',
-          displayName: 'Lahore Supervisor',
-          role: 'supervisor',
-          unitId: lheUnit,
-          password: 'report-test-password',
-        }),
+      http().post('/api/users').set(bearer(t.admin)).send({
+        username: 'ia.lhe.supervisor',
+        displayName: 'Lahore Supervisor',
+        role: 'supervisor',
+        unitId: lheUnit,
+        password: 'report-test-password',
+      }),
       201,
     );
     t.lheSupervisor = await signIn(app, 'ia.lhe.supervisor', 'report-test-password');
@@ -162,7 +159,11 @@ describe('item analysis', () => {
       http()
         .post('/api/assignments')
         .set(bearer(t.instructor1))
-        .send({ moduleVersionId: versionId, cohortId: data.cohortId, opensAt: new Date(Date.now() - 60_000).toISOString() }),
+        .send({
+          moduleVersionId: versionId,
+          cohortId: data.cohortId,
+          opensAt: new Date(Date.now() - 60_000).toISOString(),
+        }),
       201,
     );
     moodle = { moduleId: mod.id, versionId, pool, exerciseIds };
@@ -189,7 +190,11 @@ describe('item analysis', () => {
           decision: refer ? 'refer' : 'accept',
           fraudType: refer ? FRAUD[(k + 2 * n) % FRAUD.length] : null,
           features: refer ? (['microprint', 'guilloche', 'portrait'] as const).slice(0, 1 + ((k + n) % 3)) : [],
-          mrzFailedChecks: refer ? (k % 2 ? ['birthDateCheckDigit'] : ['birthDateCheckDigit', 'expirationDateCheckDigit']) : [],
+          mrzFailedChecks: refer
+            ? k % 2
+              ? ['birthDateCheckDigit']
+              : ['birthDateCheckDigit', 'expirationDateCheckDigit']
+            : [],
           points: refer
             ? [
                 { side: 'data-page', x: 0.5 + 0.01 * (k % 5), y: 0.33 },
@@ -282,7 +287,9 @@ describe('item analysis', () => {
     it('builds the fraud-type confusion of the pool from the chosen fraud types', async () => {
       const body = await ok(get(`${analysisPath()}/confusion`, 'instructor1'));
       const truthOf = new Map<string, string>();
-      const [rows] = [await db.query(`SELECT id, fraud_type FROM exercise_versions WHERE id = ANY($1::uuid[])`, [moodle.pool])];
+      const [rows] = [
+        await db.query(`SELECT id, fraud_type FROM exercise_versions WHERE id = ANY($1::uuid[])`, [moodle.pool]),
+      ];
       for (const r of rows) truthOf.set(r.id, r.fraud_type);
       const cells = body.fraudTypes.map(() => body.fraudTypes.map(() => 0));
       const none = body.fraudTypes.map(() => 0);
@@ -418,13 +425,25 @@ describe('item analysis', () => {
       await bad(`/api/reports/exercises/${moodle.exerciseIds[0]}/clicks?side=inside`, 400, /side/);
       await bad(`/api/reports/exercises/${moodle.exerciseIds[0]}/clicks?light=x-ray`, 400, /light/);
       await bad(`/api/reports/exercises/${moodle.exerciseIds[0]}/clicks?side=back`, 400, /no back side/);
-      await bad(`/api/reports/exercises/${moodle.exerciseIds[0]}/clicks?side=data-page&light=ir`, 400, /no image under ir/);
-      await bad(`/api/reports/exercises/${moodle.exerciseIds[0]}/clicks?side=data-page&versionId=${NO_ID}`, 404, /not a version/);
+      await bad(
+        `/api/reports/exercises/${moodle.exerciseIds[0]}/clicks?side=data-page&light=ir`,
+        400,
+        /no image under ir/,
+      );
+      await bad(
+        `/api/reports/exercises/${moodle.exerciseIds[0]}/clicks?side=data-page&versionId=${NO_ID}`,
+        404,
+        /not a version/,
+      );
       const draft = await ok(
         http()
           .post('/api/modules')
           .set(bearer(t.instructor1))
-          .send({ title: 'ia never published', exerciseIds: [moodle.exerciseIds[0]], settings: { mode: 'practice', feedback: 'after-item' } }),
+          .send({
+            title: 'ia never published',
+            exerciseIds: [moodle.exerciseIds[0]],
+            settings: { mode: 'practice', feedback: 'after-item' },
+          }),
         201,
       );
       await bad(`/api/reports/modules/${draft.id}/item-analysis`, 404, /never been published/);
@@ -438,10 +457,9 @@ describe('item analysis', () => {
       expect(first.recalculating).toBe(false);
       // One more finished attempt.
       const officer = data.officers[0];
-      const [{ id: assignmentId }] = await db.query(
-        `SELECT id FROM assignments WHERE module_version_id = $1`,
-        [moodle.versionId],
-      );
+      const [{ id: assignmentId }] = await db.query(`SELECT id FROM assignments WHERE module_version_id = $1`, [
+        moodle.versionId,
+      ]);
       const started = await ok(http().post('/api/attempts').set(bearer(officer.token)).send({ assignmentId }), 201);
       await ok(http().post(`/api/attempts/${started.id}/finish`).set(bearer(officer.token)));
       const stale = await ok(get(analysisPath(), 'instructor1'));

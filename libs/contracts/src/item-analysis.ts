@@ -2,8 +2,8 @@
 // quiz statistics (docs.moodle.org/dev/Quiz_statistics_calculations) from `libs/scoring`, shown as Moodle shows
 // them: percentages 0–100, null where Moodle leaves the cell blank. Only finished attempts count.
 import { z } from 'zod';
-import { DocumentSide, FeatureKind, FirstLineDecision, FraudType, Light, Verdict } from './taxonomy';
 import { MrzCheck, TruthRegion } from './exercises';
+import { DocumentSide, FeatureKind, FirstLineDecision, FraudType, Light, Verdict } from './taxonomy';
 
 /** Items with fewer responses than this are shown greyed: too few to judge (ITEM_ANALYSIS_MIN_RESPONSES overrides). */
 export const DEFAULT_MIN_ITEM_RESPONSES = 10;

@@ -151,7 +151,8 @@ describe('poolItemAnalysis — properties', () => {
           expect(result.cic!).toBeLessThanOrEqual(100 + 1e-9);
         }
         for (const item of result.items)
-          if (item.covarianceWithTotal !== null && item.covarianceWithTotal < 0) expect(item.effectiveWeight).toBeNull();
+          if (item.covarianceWithTotal !== null && item.covarianceWithTotal < 0)
+            expect(item.effectiveWeight).toBeNull();
         const weights = result.items.map((i) => i.effectiveWeight).filter((w): w is number => w !== null);
         if (weights.length) expect(weights.reduce((a, b) => a + b, 0)).toBeCloseTo(100, 9);
       }),

@@ -1,8 +1,12 @@
 import { randomGuessScore } from './random-guess';
 
-const NINE = ['counterfeit', 'forged:photo-substitution', 'forged:data-alteration', 'forged:page-substitution'].concat(
-  ['forged:visa-or-stamp', 'pseudo', 'impostor', 'fraudulently-obtained', 'stolen-blank'],
-);
+const NINE = ['counterfeit', 'forged:photo-substitution', 'forged:data-alteration', 'forged:page-substitution'].concat([
+  'forged:visa-or-stamp',
+  'pseudo',
+  'impostor',
+  'fraudulently-obtained',
+  'stolen-blank',
+]);
 
 describe('randomGuessScore', () => {
   it('decision only: half the officers guess right', () => {
@@ -27,7 +31,15 @@ describe('randomGuessScore', () => {
   it('marking nothing earns nothing on locate, features and MRZ checks, but an empty key is met by an empty answer', () => {
     const truth = {
       verdict: 'fraudulent' as const,
-      regions: [{ polygon: [[0, 0], [1, 0], [1, 1]] as [number, number][] }],
+      regions: [
+        {
+          polygon: [
+            [0, 0],
+            [1, 0],
+            [1, 1],
+          ] as [number, number][],
+        },
+      ],
       features: ['microprint'],
       mrzFailedChecks: [] as string[],
     };

@@ -1,5 +1,5 @@
 // The exercises feature's public surface: what other features and the app module may import.
 export { ExercisesModule } from './exercises.module';
-export { ExercisesService, type ExerciseLineage } from './exercises.service';
+export { ExercisesService } from './exercises.service';
 export { ExerciseUsage, type ExerciseUsageSource } from './exercise-usage';
 export type { ExerciseVersionRecord } from './exercises.mapper';

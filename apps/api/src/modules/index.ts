@@ -2,10 +2,4 @@
 export { ModulesModule } from './modules.module';
 export { ModulesService } from './modules.service';
 export { AssignmentUsage, type AssignmentAttemptsSource } from './assignment-usage';
-export type {
-  AssignmentWithVersion,
-  ModuleVersionRecord,
-  PoolingVersion,
-  PublishedModuleVersions,
-  PublishedVersion,
-} from './modules.mapper';
+export type { AssignmentWithVersion, ModuleVersionRecord, PublishedVersion } from './modules.mapper';

@@ -22,8 +22,7 @@ import {
   type PublishedVersion,
 } from './modules.mapper';
 import { ModulesRepository, type LoadedAssignment } from './modules.repository';
-import type { ModuleVersion } from './training-module.entity';
-import type { TrainingModule } from './training-module.entity';
+import type { ModuleVersion, TrainingModule } from './training-module.entity';
 
 /** What the demo seeder asks for: a module published once and assigned to cohorts, all under one seed key. */
 export interface ModuleSeed {

@@ -148,10 +148,9 @@ export class ItemAnalysisRepository {
   }
 
   async releaseRecalculation(moduleVersionId: string, m?: EntityManager): Promise<void> {
-    await this.q(m).query(
-      `UPDATE report_item_analyses SET recalculating_since = NULL WHERE module_version_id = $1`,
-      [moduleVersionId],
-    );
+    await this.q(m).query(`UPDATE report_item_analyses SET recalculating_since = NULL WHERE module_version_id = $1`, [
+      moduleVersionId,
+    ]);
   }
 
   /** What officers answered on these exercise versions within these module versions. */

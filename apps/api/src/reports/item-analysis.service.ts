@@ -135,7 +135,12 @@ export class ItemAnalysisService implements OnModuleDestroy {
       action: 'report.export',
       entityType: 'module',
       entityId: moduleId,
-      after: { report: 'item-analysis', format: 'csv', filename: file.filename, filters: { version: analysis.version } },
+      after: {
+        report: 'item-analysis',
+        format: 'csv',
+        filename: file.filename,
+        filters: { version: analysis.version },
+      },
     });
     return file;
   }
@@ -324,9 +329,9 @@ export class ItemAnalysisService implements OnModuleDestroy {
       .filter((i) => i.side === side && i.light === light)
       .sort((a, b) => (a.frame ?? 1) - (b.frame ?? 1))[0];
     if (!ref) return null;
-    const urls = (await this.media.signedUrls([ref.assetId], { userId: actor.id, scope: `exercise:${exercise.id}` })).get(
-      ref.assetId,
-    );
+    const urls = (
+      await this.media.signedUrls([ref.assetId], { userId: actor.id, scope: `exercise:${exercise.id}` })
+    ).get(ref.assetId);
     if (!urls) return null;
     const widest = Object.entries(urls.variants).sort(([a], [b]) => parseInt(b, 10) - parseInt(a, 10))[0];
     return widest ? { url: widest[1], width: urls.width, height: urls.height } : null;
