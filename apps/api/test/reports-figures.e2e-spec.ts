@@ -7,6 +7,7 @@ import request from 'supertest';
 import { DataSource, type MigrationInterface } from 'typeorm';
 import { ReportFacts1796200000000 } from '../src/database/migrations/1796200000000-ReportFacts';
 import { ReportRollup1796250000000 } from '../src/database/migrations/1796250000000-ReportRollup';
+import { ItemAnalysis1796400000000 } from '../src/database/migrations/1796400000000-ItemAnalysis';
 import { ReportsService } from '../src/reports';
 import { buildDataset, rawItems, type Dataset, type RawItem } from './report-dataset';
 import { correct, decided, expectedCells, expectedFigures, expectSame } from './report-expectations';
@@ -215,7 +216,8 @@ describe('competence reports: figures', () => {
     const live = await snapshot();
     expect(live.items).toHaveLength(raw.length);
     expect(live.attempts).toHaveLength(data.attempts.length);
-    await rerun(new ReportFacts1796200000000(), new ReportRollup1796250000000());
+    // ItemAnalysis adds the officers' choices to the facts and backfills them from the answers too.
+    await rerun(new ReportFacts1796200000000(), new ReportRollup1796250000000(), new ItemAnalysis1796400000000());
     expect(await snapshot()).toEqual(live);
     const [stored] = await db.query(
       `SELECT count(*)::int AS n FROM attempt_items i JOIN attempts a ON a.id = i.attempt_id

@@ -335,6 +335,35 @@ export const ROUTE_TABLE: Record<string, Row> = {
     expect: only({ instructor: 200, supervisor: 200, admin: 200 }),
     make: (c) => ({ path: `/api/reports/officers/${c.ids.trainee01}/attempts.csv` }),
   },
+  // Item analysis: staff only; an unknown module or exercise is a 404 (scope is tested in item-analysis.e2e-spec).
+  'GET /api/reports/modules/:moduleId/item-analysis': {
+    expect: only({ instructor: 404, supervisor: 404, admin: 404 }),
+    make: () => ({ path: `/api/reports/modules/${NO_ID}/item-analysis` }),
+  },
+  'GET /api/reports/modules/:moduleId/item-analysis.csv': {
+    expect: only({ instructor: 404, supervisor: 404, admin: 404 }),
+    make: () => ({ path: `/api/reports/modules/${NO_ID}/item-analysis.csv` }),
+  },
+  'POST /api/reports/modules/:moduleId/item-analysis/recalculate': {
+    expect: only({ instructor: 404, supervisor: 404, admin: 404 }),
+    make: () => ({ path: `/api/reports/modules/${NO_ID}/item-analysis/recalculate` }),
+  },
+  'GET /api/reports/modules/:moduleId/item-analysis/items/:exerciseVersionId/responses': {
+    expect: only({ instructor: 404, supervisor: 404, admin: 404 }),
+    make: () => ({ path: `/api/reports/modules/${NO_ID}/item-analysis/items/${NO_ID}/responses` }),
+  },
+  'GET /api/reports/modules/:moduleId/item-analysis/confusion': {
+    expect: only({ instructor: 404, supervisor: 404, admin: 404 }),
+    make: () => ({ path: `/api/reports/modules/${NO_ID}/item-analysis/confusion` }),
+  },
+  'GET /api/reports/exercises/:exerciseId/clicks': {
+    expect: only({ instructor: 404, supervisor: 404, admin: 404 }),
+    make: () => ({ path: `/api/reports/exercises/${NO_ID}/clicks` }),
+  },
+  'GET /api/reports/exercises/:exerciseId/item-analysis': {
+    expect: only({ instructor: 404, supervisor: 404, admin: 404 }),
+    make: () => ({ path: `/api/reports/exercises/${NO_ID}/item-analysis` }),
+  },
   // PDFs: printed by Chromium (CI installs it; without it these answer 503).
   'GET /api/reports/cohorts/:cohortId/report.pdf': {
     expect: only({ instructor: 200, supervisor: 200, admin: 200 }),
