@@ -2,18 +2,19 @@
 // `npm run bench`: performance figures, each printed with a ratio against a baseline measured in the same run, so
 // numbers compare across machines. Not a test: it reports, it does not assert.
 //   npm run bench                      every benchmark
-//   npm run bench -- --only reports    one (or a list: forge, ingest, storage, web, reports, exam, first-start)
+//   npm run bench -- --only reports    one (or a list: forge, ingest, storage, web, reports, item-analysis, exam, first-start)
 //   npm run bench -- --json FILE       also write every figure as [{name, value, unit, baseline, ratio, goal}]
 import fs from 'node:fs';
 import * as exam from './bench/exam.mjs';
 import * as firstStart from './bench/first-start.mjs';
 import * as forge from './bench/forge.mjs';
 import * as ingest from './bench/ingest.mjs';
+import * as itemAnalysis from './bench/item-analysis.mjs';
 import * as reports from './bench/reports.mjs';
 import * as storage from './bench/storage.mjs';
 import * as web from './bench/trainee-web.mjs';
 
-const BENCHMARKS = [forge, ingest, storage, web, reports, exam, firstStart];
+const BENCHMARKS = [forge, ingest, storage, web, reports, itemAnalysis, exam, firstStart];
 
 function parseArgs(argv) {
   const args = { json: null, only: null };

@@ -107,8 +107,10 @@ async function answer(userId, attemptId, n, key, body) {
     await c.query(
       `INSERT INTO report_item_facts (attempt_item_id, attempt_id, n, user_id, cohort_id, assignment_id, module_id,
               module_version_id, mode, exercise_id, exercise_version_id, answered_at, verdict, fraud_type, issuing_state,
-              document_type, feature_categories, lights, decision, outcome, late, response_time_ms, score)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, '{}', '{}', $17, $18, false, $19, $20)
+              document_type, feature_categories, lights, decision, outcome, late, response_time_ms, score,
+              chosen_fraud_type, chosen_features, chosen_mrz_checks, points)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, '{}', '{}', $17, $18, false, $19, $20,
+               $21, $22::text[], $23::text[], $24::jsonb)
        ON CONFLICT (attempt_item_id) DO NOTHING`,
       [
         item.id,
@@ -131,6 +133,10 @@ async function answer(userId, attemptId, n, key, body) {
         outcome,
         ms,
         score,
+        body.fraudType ?? null,
+        body.features ?? [],
+        body.mrzFailedChecks ?? [],
+        JSON.stringify(body.points ?? []),
       ],
     );
     await c.query(

@@ -21,7 +21,7 @@ const STATES = ['UTO', 'ZZA', 'ZZB', 'ZZC'];
 const DOC_TYPES = ['passport', 'id-card'];
 
 /** Mulberry32: a small seeded PRNG, so every run loads the same data. */
-function prng(seed) {
+export function prng(seed) {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;
@@ -56,7 +56,7 @@ const rollupBackfill = () =>
     .BACKFILL_REPORT_OFFICER_DAYS;
 
 /** A version-4-shaped UUID from the PRNG (deterministic, unlike crypto.randomUUID). */
-function uuidFrom(random) {
+export function uuidFrom(random) {
   const hex = Array.from({ length: 32 }, () => Math.floor(random() * 16).toString(16));
   hex[12] = '4';
   hex[16] = '89ab'[Math.floor(random() * 4)];
@@ -65,7 +65,7 @@ function uuidFrom(random) {
 }
 
 /** COPY rows (arrays of values) produced by a generator into table(columns). */
-async function copy(db, copyFrom, pipeline, table, columns, rows) {
+export async function copy(db, copyFrom, pipeline, table, columns, rows) {
   async function* lines() {
     let batch = [];
     for (const row of rows) {
