@@ -2,7 +2,8 @@
 // `npm run bench`: performance figures, each printed with a ratio against a baseline measured in the same run, so
 // numbers compare across machines. Not a test: it reports, it does not assert.
 //   npm run bench                      every benchmark
-//   npm run bench -- --only reports    one (or a list: forge, ingest, storage, web, reports, item-analysis, exam, first-start)
+//   npm run bench -- --only reports    one, or a comma-separated list of: forge, ingest, storage, web, reports,
+//                                      item-analysis, exam, first-start
 //   npm run bench -- --json FILE       also write every figure as [{name, value, unit, baseline, ratio, goal}]
 import fs from 'node:fs';
 import * as exam from './bench/exam.mjs';

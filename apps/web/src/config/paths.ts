@@ -25,10 +25,17 @@ export const paths = {
     modules: { path: 'modules', getHref: () => '/app/modules' },
     moduleNew: { path: 'modules/new', getHref: () => '/app/modules/new' },
     module: { path: 'modules/:moduleId', getHref: (id: string) => `/app/modules/${id}` },
+    exercises: { path: 'exercises', getHref: () => '/app/exercises' },
+    exercise: { path: 'exercises/:exerciseId', getHref: (id: string) => `/app/exercises/${id}` },
     unitsOverview: { path: 'overview', getHref: () => '/app/overview' },
     reports: { path: 'reports', getHref: () => '/app/reports' },
     reportCohort: { path: 'reports/cohorts/:cohortId', getHref: (id: string) => `/app/reports/cohorts/${id}` },
     reportUnit: { path: 'reports/units/:unitId', getHref: (id: string) => `/app/reports/units/${id}` },
+    itemAnalysis: {
+      path: 'reports/modules/:moduleId/analysis',
+      getHref: (moduleId: string, version?: number) =>
+        `/app/reports/modules/${moduleId}/analysis${version ? `?version=${version}` : ''}`,
+    },
     reportOfficer: { path: 'reports/officers/:userId', getHref: (id: string) => `/app/reports/officers/${id}` },
     /** An officer's attempt as staff read it (the trainee's own is `results`). */
     attemptReview: { path: 'reports/attempts/:attemptId', getHref: (id: string) => `/app/reports/attempts/${id}` },
