@@ -419,6 +419,19 @@ describe('attempts', () => {
       expect((await http().get(`/api/attempts/${attempt.id}/review`).set(bearer(trainee))).status).toBe(409);
     });
 
+    it("lets the trainee's instructor look at an unseen item without starting its clock", async () => {
+      // Issue 13: an instructor opening item 2 started the trainee's 30 s; the answer 35 s later scored 0 as late.
+      const looked = await http().get(`/api/attempts/${attempt.id}/items/2`).set(bearer(instructor));
+      expect(looked.status).toBe(200);
+      expect(looked.body.n).toBe(2);
+      const [row] = await db.query(`SELECT first_served_at FROM attempt_items WHERE attempt_id = $1 AND n = 2`, [
+        attempt.id,
+      ]);
+      expect(row.first_served_at).toBeNull();
+      // …and out of order: staff are not held to the order the officer answers in.
+      expect((await http().get(`/api/attempts/${attempt.id}/items/4`).set(bearer(instructor))).status).toBe(200);
+    });
+
     it("records an answer given long after the item's 30 seconds as late", async () => {
       await http().get(`/api/attempts/${attempt.id}/items/2`).set(bearer(trainee)).expect(200);
       await db.query(

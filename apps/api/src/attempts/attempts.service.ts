@@ -124,7 +124,9 @@ export class AttemptsService {
     const items = await this.attempts.itemsOf(id);
     const item = items[n - 1];
     const timeMs = loaded.version.settings.timePerItemSeconds * 1000;
-    if (attempt.status === 'in-progress' && !item.lockedAt) {
+    // Only the officer's own fetch starts an item's clock; staff in scope look without starting it (or being held
+    // to the order the officer must answer in).
+    if (attempt.status === 'in-progress' && !item.lockedAt && actor.id === attempt.userId) {
       const timedOut = (i: (typeof items)[number]) =>
         i.firstServedAt && i.firstServedAt.getTime() + timeMs <= Date.now();
       const blocking = items.slice(0, n - 1).find((i) => !i.lockedAt && !timedOut(i));
