@@ -1,6 +1,10 @@
 // Signed media URLs: the token in the path is the credential (an <img> or OpenSeadragon cannot send a bearer).
-// token = base64url(JSON {a: assetId, u: userId, s: scope, e: expiry in epoch seconds}) "." base64url(HMAC-SHA256)
-import { createHmac, timingSafeEqual } from 'node:crypto';
+// token = base64url(iv ‖ AES-256-GCM(JSON {a: assetId, u: userId, s: scope, e: expiry in epoch seconds}) ‖ tag).
+// Sealed, not merely signed: nothing readable in a URL identifies a document across attempts (a trainee could key
+// harvested practice feedback on a readable asset id). The IV is derived from the grant (a synthetic IV), so the
+// same grant gives the same URL — the browser cache keeps working within an attempt — and another attempt's scope
+// gives an unrelated one.
+import { createCipheriv, createDecipheriv, createHmac } from 'node:crypto';
 import { DomainError } from '../common/errors/domain-error';
 
 export interface MediaGrant {
@@ -11,38 +15,46 @@ export interface MediaGrant {
   exp: number;
 }
 
-/** The URL-signing key: MEDIA_URL_SECRET, or one derived from the JWT secret (so replicas that share it agree). */
+/** The URL-sealing key: MEDIA_URL_SECRET, or one derived from the JWT secret (so replicas that share it agree). */
 export function mediaUrlKey(secret: string | undefined, jwtSecret: string): Buffer {
   return secret
     ? Buffer.from(secret, 'utf8')
     : createHmac('sha256', jwtSecret).update('firstline/media-url/v1').digest();
 }
 
-export class UrlSigner {
-  constructor(private readonly key: Buffer) {}
+const IV_BYTES = 12;
+const TAG_BYTES = 16;
 
-  private mac(payload: string): Buffer {
-    return createHmac('sha256', this.key).update(payload).digest();
+export class UrlSigner {
+  private readonly encKey: Buffer;
+  private readonly ivKey: Buffer;
+
+  constructor(key: Buffer) {
+    // Separate subkeys for encryption and for deriving IVs, whatever the length of the configured secret.
+    this.encKey = createHmac('sha256', key).update('firstline/media-url/enc').digest();
+    this.ivKey = createHmac('sha256', key).update('firstline/media-url/iv').digest();
   }
 
   sign(grant: MediaGrant): string {
-    const payload = Buffer.from(
-      JSON.stringify({ a: grant.assetId, u: grant.userId, s: grant.scope, e: grant.exp }),
-    ).toString('base64url');
-    return `${payload}.${this.mac(payload).toString('base64url')}`;
+    const plain = Buffer.from(JSON.stringify({ a: grant.assetId, u: grant.userId, s: grant.scope, e: grant.exp }));
+    const iv = createHmac('sha256', this.ivKey).update(plain).digest().subarray(0, IV_BYTES);
+    const cipher = createCipheriv('aes-256-gcm', this.encKey, iv);
+    const sealed = Buffer.concat([cipher.update(plain), cipher.final()]);
+    return Buffer.concat([iv, sealed, cipher.getAuthTag()]).toString('base64url');
   }
 
   /** The grant a token carries, or 403 when it was not made by us or has expired. */
   verify(token: string, now = Date.now()): MediaGrant {
-    const [payload, sig, extra] = token.split('.');
     const forged = new DomainError('forbidden', 'This image link is not valid');
-    if (!payload || !sig || extra !== undefined) throw forged;
-    const given = Buffer.from(sig, 'base64url');
-    const expected = this.mac(payload);
-    if (given.length !== expected.length || !timingSafeEqual(given, expected)) throw forged;
+    if (!/^[\w-]+$/.test(token)) throw forged;
+    const raw = Buffer.from(token, 'base64url');
+    if (raw.length <= IV_BYTES + TAG_BYTES) throw forged;
     let claims: { a?: unknown; u?: unknown; s?: unknown; e?: unknown };
     try {
-      claims = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8'));
+      const decipher = createDecipheriv('aes-256-gcm', this.encKey, raw.subarray(0, IV_BYTES));
+      decipher.setAuthTag(raw.subarray(raw.length - TAG_BYTES));
+      const plain = Buffer.concat([decipher.update(raw.subarray(IV_BYTES, raw.length - TAG_BYTES)), decipher.final()]);
+      claims = JSON.parse(plain.toString('utf8'));
     } catch {
       throw forged;
     }
