@@ -697,6 +697,16 @@ describe('media pipeline', () => {
       expect(Buffer.from(token, 'base64url').toString('latin1')).not.toContain(assetId);
     });
 
+    it('names no asset in its headers either: another grant of the same image gets another ETag and no date', async () => {
+      const { exp } = signer().verify(tokenOf(url));
+      const elsewhere = signer().sign({ assetId, userId: instructorId, scope: 'attempt:another', exp });
+      const [a, b] = [await http().get(url), await http().get(`/api/media/s/${elsewhere}/640.webp`)];
+      expect(a.status).toBe(200);
+      expect(b.status).toBe(200);
+      expect(b.headers.etag).not.toBe(a.headers.etag);
+      expect(a.headers['last-modified']).toBeUndefined();
+    });
+
     describe('a tampered token → 403', () => {
       it('a changed byte', async () => {
         const raw = Buffer.from(tokenOf(url), 'base64url');

@@ -1,5 +1,6 @@
 // Serving: turns a signed token and a requested file name into a description of the stored file (size, ETag, type,
 // cache policy, a way to open it). The controller writes it with common/http/send-file.
+import { createHash } from 'node:crypto';
 import { MEDIA_VARIANT_WIDTHS, type MediaVariantFormat } from '@firstline/contracts';
 import { Inject, Injectable } from '@nestjs/common';
 import { DomainError } from '../common/errors/domain-error';
@@ -57,8 +58,8 @@ export class MediaFilesService {
     const maxAge = Math.max(0, Math.min(MAX_CACHE_SECONDS, grant.exp - Math.floor(Date.now() / 1000)));
     return {
       size: stat.size,
-      etag: stat.etag,
-      modifiedAt: stat.modifiedAt,
+      // Per token, like the URL: the stored object's ETag (and date) would name the same image across attempts.
+      etag: createHash('sha256').update(`${token}\0${stat.etag}`).digest('base64url').slice(0, 27),
       contentType: CONTENT_TYPES[name.slice(name.lastIndexOf('.') + 1)] ?? 'application/octet-stream',
       cacheControl: `private, max-age=${maxAge}`,
       // Gone between the stat and the read (deleted meanwhile, perhaps by another replica): still a 404.

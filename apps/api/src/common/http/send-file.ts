@@ -16,7 +16,8 @@ export interface FileToSend {
   size: number;
   /** Stable while the file is unchanged; sent quoted as the ETag. */
   etag: string;
-  modifiedAt: Date;
+  /** Sent as Last-Modified when given (signed media leave it out: a file's date would identify it). */
+  modifiedAt?: Date;
   contentType: string;
   /** The Cache-Control value, e.g. `private, max-age=600`. */
   cacheControl: string;
@@ -36,7 +37,7 @@ export async function sendFile(req: Request, res: Response, file: FileToSend): P
   res.setHeader('Content-Type', file.contentType);
   res.setHeader('ETag', etag);
   res.setHeader('Cache-Control', file.cacheControl);
-  res.setHeader('Last-Modified', file.modifiedAt.toUTCString());
+  if (file.modifiedAt) res.setHeader('Last-Modified', file.modifiedAt.toUTCString());
   res.setHeader('Accept-Ranges', 'bytes');
   const ifNoneMatch = req.headers['if-none-match'];
   if (
