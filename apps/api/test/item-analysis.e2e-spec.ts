@@ -325,6 +325,10 @@ describe('item analysis', () => {
       const uv = await ok(get(`/api/reports/exercises/${exerciseId}/clicks?side=data-page&light=uv365`, 'admin'));
       expect(uv.light).toBe('uv365');
       expect(uv.points).toEqual(body.points);
+      // Without a side: the exercise's first side (this one has only a data page), not a 400 for "front".
+      const firstSide = await ok(get(`/api/reports/exercises/${exerciseId}/clicks`, 'instructor1'));
+      expect(firstSide.side).toBe('data-page');
+      expect(firstSide.points).toEqual(body.points);
     });
 
     it('lists the exercise in the module version that used it, with the stored figures', async () => {

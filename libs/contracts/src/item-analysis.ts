@@ -147,7 +147,8 @@ export type FraudTypeConfusion = z.infer<typeof FraudTypeConfusion>;
 // ------------------------------------------------------------------------------------------------ clicks
 
 export const ClicksQuery = z.strictObject({
-  side: DocumentSide.default('front'),
+  /** Default: the first side the exercise has (front, else back, else data page …). */
+  side: DocumentSide.optional(),
   light: Light.optional(),
   /** Exercise version id; default: the current version. Points placed on other versions are not mixed in. */
   versionId: z.uuid().optional(),

@@ -217,15 +217,16 @@ export class ItemAnalysisService implements OnModuleDestroy {
     const exercise = lineage.versions.find((v) => v.id === versionId);
     if (!exercise) throw new DomainError('not_found', `Version ${versionId} is not a version of this exercise`);
     const sides = DOCUMENT_SIDES.filter((s) => exercise.images.some((i) => i.side === s));
-    if (!sides.includes(q.side))
-      throw new DomainError('invalid', `This exercise has no ${q.side} side (it has: ${sides.join(', ')})`);
-    const onSide = exercise.images.filter((i) => i.side === q.side);
+    const side = q.side ?? sides[0]!;
+    if (!sides.includes(side))
+      throw new DomainError('invalid', `This exercise has no ${side} side (it has: ${sides.join(', ')})`);
+    const onSide = exercise.images.filter((i) => i.side === side);
     const lights = LIGHTS.filter((l) => onSide.some((i) => i.light === l));
     const light = q.light ?? lights[0]!;
     if (!lights.includes(light))
       throw new DomainError(
         'invalid',
-        `The ${q.side} side of this exercise has no image under ${light} (it has: ${lights.join(', ')})`,
+        `The ${side} side of this exercise has no image under ${light} (it has: ${lights.join(', ')})`,
       );
 
     let moduleVersionIds = await this.modules.versionsPooling(actor, [exercise.id]);
@@ -238,18 +239,18 @@ export class ItemAnalysisService implements OnModuleDestroy {
       moduleVersionIds.map((v) => v.id),
       exercise.id,
     );
-    const regions = exercise.truth.regions.filter((r) => r.side === q.side);
+    const regions = exercise.truth.regions.filter((r) => r.side === side);
     const placed = points
-      .filter((p) => p.side === q.side)
+      .filter((p) => p.side === side)
       .map(({ x, y }) => ({ x, y, hit: regions.some((r) => pointInPolygon([x, y], r.polygon)) }));
     return {
       exerciseId,
       exerciseVersionId: exercise.id,
-      side: q.side,
+      side,
       light,
       lights,
       sides,
-      image: await this.image(actor, exercise, q.side, light),
+      image: await this.image(actor, exercise, side, light),
       points: placed,
       regions,
       responses,
