@@ -7,6 +7,7 @@ import { ZodSerializerInterceptor, ZodValidationPipe } from 'nestjs-zod';
 import { AttemptsModule } from './attempts';
 import { AuditModule } from './audit';
 import { AuthModule, AuthGuard } from './auth';
+import { AuthoringModule } from './authoring';
 import { CohortsModule } from './cohorts';
 import { CohortManagementModule } from './cohorts/cohort-management.module';
 import { AllExceptionsFilter } from './common/filters/http-exception.filter';
@@ -44,6 +45,7 @@ export class AppModule {
         MediaModule,
         SpecimensModule,
         ExercisesModule,
+        AuthoringModule,
         ModulesModule,
         AttemptsModule,
         ReportsModule,

@@ -238,6 +238,14 @@ export const ROUTE_TABLE: Record<string, Row> = {
     expect: only({ instructor: 400, admin: 400 }),
     make: () => ({ path: `/api/exercises/${NO_ID}`, body: {} }),
   },
+  'POST /api/exercises/forge': {
+    expect: only({ instructor: 400, admin: 400 }),
+    make: () => ({ path: '/api/exercises/forge', body: {} }),
+  },
+  'GET /api/exercise-jobs/:id': {
+    expect: only({ instructor: 404, admin: 404 }),
+    make: () => ({ path: `/api/exercise-jobs/${NO_ID}` }),
+  },
   'GET /api/modules': { expect: only({ instructor: 200, supervisor: 200, admin: 200 }) },
   'POST /api/modules': {
     expect: only({ instructor: 400, admin: 400 }),

@@ -10,3 +10,4 @@ export * from './library';
 export * from './exercises';
 export * from './reports';
 export * from './item-analysis';
+export * from './exercise-jobs';

@@ -2,6 +2,7 @@
 import { Attempt, AttemptItem, ResponseReceipt } from '../attempts/attempt.entity';
 import { AuditEntry } from '../audit/audit-entry.entity';
 import { LoginFailure } from '../auth/login-failure.entity';
+import { ExerciseJob } from '../authoring/exercise-job.entity';
 import { Cohort } from '../cohorts/cohort.entity';
 import { Exercise, ExerciseVersion } from '../exercises/exercise.entity';
 import { MediaAsset } from '../media/media-asset.entity';
@@ -37,4 +38,5 @@ export const ENTITIES = [
   ReportAttemptFact,
   ReportOfficerDay,
   ReportItemAnalysis,
+  ExerciseJob,
 ];

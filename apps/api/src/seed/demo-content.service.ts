@@ -9,6 +9,7 @@ import path from 'node:path';
 import { TRAINING_STATES, type DemoContentStatus } from '@firstline/contracts';
 import type { DemoManifestEntry } from '@firstline/forge';
 import { Injectable, Logger } from '@nestjs/common';
+import { FEATURE_OPTIONS_BY_TYPE, forgedTitle, isDeskImage, toExerciseInput, type ForgedDocument } from '../authoring';
 import { CohortRosterService } from '../cohorts';
 import { ExercisesService } from '../exercises';
 import { MediaService } from '../media';
@@ -17,7 +18,6 @@ import { SpecimensService } from '../specimens';
 import { UsersService } from '../users';
 import { DemoContentProgress } from './demo-content-progress';
 import { DemoContentRepository } from './demo-content.repository';
-import { DEMO_FEATURE_OPTIONS, isDeskImage, toExerciseInput, type DemoDocument } from './demo-exercise-input';
 import { DemoHistoryService } from './demo-history.service';
 import { assessmentHasOwnPool, DEMO_MODULES, PRACTICE_POOL } from './demo-modules';
 
@@ -189,8 +189,9 @@ export class DemoContentService {
         group: `${group}:traveller`,
         manager: m,
       });
-      const options = DEMO_FEATURE_OPTIONS[instance.documentType];
-      const input = toExerciseInput(instance, truth, images, traveller.id, options, index);
+      const options = FEATURE_OPTIONS_BY_TYPE[instance.documentType];
+      const title = forgedTitle(instance, truth, `#${String(index + 1).padStart(2, '0')}`);
+      const input = toExerciseInput(instance, truth, images, traveller.id, options, title);
       for (const unitId of unitIds.filter((unit) => !existing.has(unit))) {
         existing.set(unitId, (await this.exercises.createForSeed(`${key}@${unitId}`, unitId, input, m)).id);
         report.exercisesCreated++;
@@ -282,7 +283,7 @@ export class DemoContentService {
     return id;
   }
 
-  private async read(dir: string, folder: string): Promise<DemoDocument> {
+  private async read(dir: string, folder: string): Promise<ForgedDocument> {
     const json = JSON.parse(await readFile(path.join(dir, folder, 'instance.json'), 'utf8'));
     return { instance: json.instance ?? json, truth: json.truth };
   }

@@ -1,5 +1,6 @@
-// From the forge's generated documents to exercise inputs: which images go to the desk, the feature options per
-// document type, and the exercise's title, parts, context and truth. Pure.
+// From the forge's generated documents to exercise inputs — for the demo library and for exercises instructors forge:
+// which images go to the desk, the feature options per document type, and the exercise's title, parts, context and
+// truth. Pure.
 import {
   MRZ_CHECKS,
   type ExerciseInput,
@@ -11,7 +12,7 @@ import {
 import type { DocumentInstance, GroundTruth } from '@firstline/forge';
 
 /** One generated document as stored by the forge: the instance and, for exercises, its ground truth. */
-export interface DemoDocument {
+export interface ForgedDocument {
   instance: DocumentInstance;
   truth: GroundTruth;
 }
@@ -22,10 +23,11 @@ export function isDeskImage(img: { light: string }): boolean {
 
 /**
  * The feature options per document type: the same list for every item of a type, so it says nothing about the item,
- * and fixed, so the practice pool (published first) and the rest of the library offer the same. It is every feature
- * kind that the demo library's documents of that type carry or mark in their truth (a test keeps it so).
+ * and fixed, so the practice pool (published first), the rest of the library and forged exercises offer the same.
+ * It is every feature kind that the demo library's documents of that type carry or mark in their truth (a test keeps
+ * it so).
  */
-export const DEMO_FEATURE_OPTIONS: Record<'TD3' | 'TD1', FeatureKind[]> = {
+export const FEATURE_OPTIONS_BY_TYPE: Record<'TD3' | 'TD1', FeatureKind[]> = {
   TD3: [
     'watermark',
     'security-fibres',
@@ -90,13 +92,18 @@ const FRAUD_TITLE: Record<FraudType, string> = {
   'stolen-blank': 'stolen blank',
 };
 
+/** "UTO TD3 — photo substitution #07": state, document type, fraud type and a label. */
+export function forgedTitle(instance: DocumentInstance, truth: GroundTruth, label: string): string {
+  return `${instance.state.code} ${instance.documentType} — ${FRAUD_TITLE[truth.fraudType]} ${label}`;
+}
+
 export function toExerciseInput(
   instance: DocumentInstance,
   truth: GroundTruth,
   images: ExerciseInput['images'],
   travellerAssetId: string,
   featureOptions: FeatureKind[],
-  index: number,
+  title: string,
 ): ExerciseInput {
   const mrzChecks = (truth.mrzFailedChecks ?? []).filter((c): c is MrzCheck =>
     (MRZ_CHECKS as readonly string[]).includes(c),
@@ -115,7 +122,7 @@ export function toExerciseInput(
     mrzFailedChecks: mrzChecks,
   };
   return {
-    title: `${instance.state.code} ${instance.documentType} — ${FRAUD_TITLE[truth.fraudType]} #${String(index + 1).padStart(2, '0')}`,
+    title,
     issuingState: instance.state.code,
     documentType: instance.documentType,
     difficulty: 2,

@@ -2,7 +2,7 @@
 // same list: it must stay every feature kind the demo library's documents carry or mark in their truth.
 import { FEATURE_KINDS, type FeatureKind } from '@firstline/contracts';
 import { demoExercises } from '@firstline/forge';
-import { DEMO_FEATURE_OPTIONS } from './demo-exercise-input';
+import { FEATURE_OPTIONS_BY_TYPE } from './forged-exercise-input';
 
 function kindsByType(exercises: ReturnType<typeof demoExercises>): Record<string, FeatureKind[]> {
   const byType = new Map<string, Set<FeatureKind>>();
@@ -17,12 +17,12 @@ function kindsByType(exercises: ReturnType<typeof demoExercises>): Record<string
 
 describe('demo feature options', () => {
   it('are exactly the feature kinds of the default 60-exercise demo library, per document type', () => {
-    expect(kindsByType(demoExercises({ dpi: 50 }))).toEqual(DEMO_FEATURE_OPTIONS);
+    expect(kindsByType(demoExercises({ dpi: 50 }))).toEqual(FEATURE_OPTIONS_BY_TYPE);
   });
 
   it.each([16, 20])('cover every feature of a %i-exercise library (the tests’ size)', (exercises) => {
     for (const [type, kinds] of Object.entries(kindsByType(demoExercises({ dpi: 50, exercises })))) {
-      expect(DEMO_FEATURE_OPTIONS[type as 'TD3' | 'TD1']).toEqual(expect.arrayContaining(kinds));
+      expect(FEATURE_OPTIONS_BY_TYPE[type as 'TD3' | 'TD1']).toEqual(expect.arrayContaining(kinds));
     }
   });
 });

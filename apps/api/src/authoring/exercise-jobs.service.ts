@@ -1,0 +1,186 @@
+// Forging an exercise in the background: the request is checked (400 in words) before a job exists; the job then
+// renders the document under every desk light, ingests the images through the media pipeline, waits until they
+// are processed and creates the exercise with the forge's exact truth. One job runs at a time (rendering is CPU
+// work). A failed job removes the media it ingested, and creates no exercise.
+import { randomInt } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import path from 'node:path';
+import type { ExerciseJob as ExerciseJobView, ForgeExerciseRequest, MediaAssetView } from '@firstline/contracts';
+import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
+import { Actor } from '../common/decorators/actor';
+import { DomainError, notFound } from '../common/errors/domain-error';
+import { AppConfig, APP_CONFIG } from '../config/config';
+import { ExercisesService } from '../exercises';
+import { MediaService } from '../media';
+import { UnitsService } from '../units';
+import { ExerciseJob } from './exercise-job.entity';
+import { ExerciseJobsRepository } from './exercise-jobs.repository';
+import { planForgery, type ForgePlanInput } from './forge-plan';
+import { FEATURE_OPTIONS_BY_TYPE, forgedTitle, isDeskImage, toExerciseInput } from './forged-exercise-input';
+
+/** An open job untouched this long was left by a server that stopped (a step takes seconds). */
+const STALE_SECONDS = 120;
+/** How long the media pipeline may take over a forged document's images. */
+const PROCESSING_TIMEOUT_MS = 5 * 60_000;
+const POLL_MS = 250;
+
+export function jobView(job: ExerciseJob): ExerciseJobView {
+  return {
+    id: job.id,
+    kind: job.kind,
+    status: job.status,
+    progress: job.progress,
+    step: job.step,
+    exerciseId: job.exerciseId,
+    error: job.error,
+    createdAt: job.createdAt.toISOString(),
+    finishedAt: job.finishedAt?.toISOString() ?? null,
+  };
+}
+
+/** A subtler forgery is a harder exercise: subtlety 0 → difficulty 1 … 1 → 5. */
+const difficultyOf = (subtlety: number) => 1 + Math.round(subtlety * 4);
+
+@Injectable()
+export class ExerciseJobsService implements OnApplicationBootstrap, OnModuleDestroy {
+  private readonly log = new Logger(ExerciseJobsService.name);
+  /** The job queue: each job starts when the one before has ended. */
+  private queue: Promise<void> = Promise.resolve();
+  private closing = false;
+
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly jobs: ExerciseJobsRepository,
+    private readonly exercises: ExercisesService,
+    private readonly media: MediaService,
+    private readonly units: UnitsService,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    await this.failStale();
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    this.closing = true;
+    await this.queue;
+  }
+
+  /** Checks the request, then queues the job: 202 with the job. */
+  async forge(actor: Actor, body: ForgeExerciseRequest): Promise<ExerciseJobView> {
+    const unitId = await this.ownerUnit(actor, body.unitId);
+    const request: ForgePlanInput = { ...body, seed: body.seed ?? randomInt(0, 2 ** 31 - 1) };
+    // The description and truth are cheap to draw: every request the forge cannot do is a 400 here, not a failed job.
+    planForgery(await import('@firstline/forge'), request, this.config.DEMO_DPI);
+    const job = await this.jobs.create({ kind: 'forge', request, unitId, createdBy: actor.id });
+    this.queue = this.queue
+      .then(() => this.run(job.id, actor, request))
+      .catch((err) => this.log.error({ err, job: job.id }, 'an exercise job stopped'));
+    return jobView(job);
+  }
+
+  /** A job, for the one who started it (and admins). */
+  async get(actor: Actor, id: string): Promise<ExerciseJobView> {
+    const job = await this.jobs.find(id);
+    if (!job || (actor.role !== 'admin' && job.createdBy !== actor.id)) throw notFound('Job');
+    return jobView(job);
+  }
+
+  /** Fails the jobs a stopped server left open and removes the media they had ingested. */
+  async failStale(staleSeconds = STALE_SECONDS): Promise<number> {
+    const stale = await this.jobs.stale(staleSeconds);
+    for (const job of stale) {
+      await this.removeAssets(job.assetIds);
+      await this.jobs.failed(job.id, 'The server stopped while this job ran; nothing was kept — start it again');
+    }
+    return stale.length;
+  }
+
+  private async ownerUnit(actor: Actor, requested: string | undefined): Promise<string> {
+    if (actor.role === 'instructor') {
+      if (!actor.unitId) throw new DomainError('forbidden', 'You belong to no unit, so you cannot own exercises');
+      if (requested && requested !== actor.unitId)
+        throw new DomainError('forbidden', 'Instructors create exercises in their own unit');
+      return actor.unitId;
+    }
+    if (!requested) throw new DomainError('invalid', 'Say which unit the exercise belongs to (unitId)');
+    if (!(await this.units.exists(requested))) throw new DomainError('invalid', 'Unit does not exist');
+    return requested;
+  }
+
+  private async run(id: string, actor: Actor, request: ForgePlanInput): Promise<void> {
+    if (this.closing) return; // left open: the next start fails it and removes what it had
+    const tmp = await mkdtemp(path.join(this.media.uploadTempDir(), 'forge-'));
+    try {
+      await this.jobs.progress(id, 5, 'Drawing the document');
+      const forge = await import('@firstline/forge');
+      const { instance, truth } = planForgery(forge, request, this.config.DEMO_DPI);
+      await this.jobs.progress(id, 10, 'Rendering the document under every light');
+      const lights = forge.ALL_LIGHTS.filter((light) => isDeskImage({ light }));
+      await forge.writeInstance(tmp, instance, truth, { lights });
+      await this.jobs.progress(id, 45, 'Ingesting the images');
+      const desk = instance.images.filter(isDeskImage);
+      const images = [];
+      const assetIds: string[] = [];
+      const ingest = async (file: string, group: string) => {
+        const { id: assetId } = await this.media.ingestFile(path.join(tmp, file), {
+          createdBy: actor.id,
+          drawnHere: true,
+          group: `forge:${id}:${group}`,
+        });
+        assetIds.push(assetId);
+        await this.jobs.addAsset(id, assetId);
+        return assetId;
+      };
+      for (const img of desk) {
+        images.push({
+          side: img.side,
+          light: img.light,
+          frame: img.frame ?? 1,
+          assetId: await ingest(img.file, img.side),
+        });
+      }
+      const travellerId = await ingest(instance.traveller.file, 'traveller');
+      await this.untilProcessed(id, assetIds);
+      await this.jobs.progress(id, 95, 'Creating the exercise');
+      const title = request.title ?? forgedTitle(instance, truth, `(seed ${request.seed})`);
+      const options = FEATURE_OPTIONS_BY_TYPE[instance.documentType as 'TD1' | 'TD3'];
+      const input = {
+        ...toExerciseInput(instance, truth, images, travellerId, options, title),
+        difficulty: request.difficulty ?? difficultyOf(request.subtlety ?? 0.5),
+        tags: ['forged', truth.fraudType],
+        unitId: request.unitId,
+      };
+      const exercise = await this.exercises.create(actor, input);
+      await this.jobs.done(id, exercise.id);
+    } catch (err) {
+      const message = err instanceof Error ? err.message : String(err);
+      this.log.warn({ err, job: id }, 'forging an exercise failed');
+      const job = await this.jobs.find(id);
+      await this.removeAssets(job?.assetIds ?? []).catch((e) => this.log.error({ err: e }, 'removing media failed'));
+      await this.jobs.failed(id, message);
+    } finally {
+      await rm(tmp, { recursive: true, force: true });
+    }
+  }
+
+  /** Waits until the media pipeline has processed every image (progress 55–95 %); a failed image fails the job. */
+  private async untilProcessed(id: string, assetIds: string[]): Promise<void> {
+    const deadline = Date.now() + PROCESSING_TIMEOUT_MS;
+    for (;;) {
+      const views: MediaAssetView[] = await this.media.views(assetIds);
+      const failed = views.find((v) => v.status === 'failed');
+      if (failed) throw new Error(`An image could not be processed: ${failed.failureReason ?? 'unknown reason'}`);
+      const ready = views.filter((v) => v.status === 'ready').length;
+      await this.jobs.progress(id, 55 + (40 * ready) / assetIds.length, 'Processing the images (tiles and previews)');
+      if (ready === assetIds.length) return;
+      if (Date.now() > deadline) throw new Error('The images took too long to process');
+      await new Promise((resolve) => setTimeout(resolve, POLL_MS));
+    }
+  }
+
+  private async removeAssets(ids: string[]): Promise<void> {
+    if (!ids.length) return;
+    const removeFiles = await this.jobs.transaction((m) => this.media.deleteAssets(m, ids));
+    await removeFiles();
+  }
+}

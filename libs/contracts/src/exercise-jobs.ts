@@ -1,0 +1,90 @@
+// Authoring jobs: an instructor asks the server to forge an exercise (render every light, ingest the images through
+// the media pipeline, fill in the truth exactly) and follows its progress. The work runs in the background.
+import { z } from 'zod';
+import { FraudType } from './taxonomy';
+
+/** The forge's operations, as the API names them; each produces one fraud type (see FORGE_OPERATIONS_BY_FRAUD_TYPE). */
+export const FORGE_OPERATIONS = [
+  'photo-substitution',
+  'alter-data',
+  'scrub-data',
+  'tamper-mrz',
+  'counterfeit',
+  'page-substitution',
+  'impostor',
+  'pseudo',
+  'stolen-blank',
+  'fraudulently-obtained',
+  'forge-stamp',
+] as const;
+export const ForgeOperation = z.enum(FORGE_OPERATIONS);
+export type ForgeOperation = z.infer<typeof ForgeOperation>;
+
+/** Which operations produce each fraud type ('genuine' takes none). */
+export const FORGE_OPERATIONS_BY_FRAUD_TYPE: Record<Exclude<FraudType, 'genuine'>, readonly ForgeOperation[]> = {
+  counterfeit: ['counterfeit'],
+  'forged:photo-substitution': ['photo-substitution'],
+  'forged:data-alteration': ['alter-data', 'scrub-data', 'tamper-mrz'],
+  'forged:page-substitution': ['page-substitution'],
+  'forged:visa-or-stamp': ['forge-stamp'],
+  pseudo: ['pseudo'],
+  impostor: ['impostor'],
+  'fraudulently-obtained': ['fraudulently-obtained'],
+  'stolen-blank': ['stolen-blank'],
+};
+
+/** Printed fields a data alteration can change (the target of `alter-data` and `scrub-data`). */
+export const ALTERABLE_FIELDS = [
+  'surname',
+  'givenNames',
+  'dateOfBirth',
+  'dateOfExpiry',
+  'documentNumber',
+  'placeOfBirth',
+] as const;
+/** MRZ fields a tampering can change (the target of `tamper-mrz`). */
+export const MRZ_TAMPER_FIELDS = ['documentNumber', 'dateOfBirth', 'dateOfExpiry'] as const;
+/** Document types the forge draws. */
+export const FORGEABLE_DOCUMENT_TYPES = ['TD1', 'TD3'] as const;
+
+export const ForgeExerciseRequest = z.strictObject({
+  /** A training state (UTO, ARC, BRG). */
+  issuingState: z.string().min(1).max(3),
+  documentType: z.enum(FORGEABLE_DOCUMENT_TYPES),
+  fraudType: FraudType,
+  /** Default: the (first) operation that produces the fraud type. */
+  operation: ForgeOperation.optional(),
+  /** The field the operation changes, where it changes one (alter-data, scrub-data, tamper-mrz). */
+  target: z.string().min(1).max(40).optional(),
+  /** 0 = crude, many obvious tells … 1 = careful, few subtle tells. Default 0.5. */
+  subtlety: z.number().min(0).max(1).optional(),
+  /** The same seed draws the same document and forgery. Default: a random one. */
+  seed: z.number().int().min(0).max(2_147_483_647).optional(),
+  /** Title of the exercise; default names state, type, fraud type and seed. */
+  title: z.string().trim().min(1).max(200).optional(),
+  difficulty: z.number().int().min(1).max(5).optional(),
+  /** The unit that owns the exercise: required of an admin, an instructor's own unit otherwise. */
+  unitId: z.uuid().optional(),
+});
+export type ForgeExerciseRequest = z.infer<typeof ForgeExerciseRequest>;
+
+export const EXERCISE_JOB_STATUSES = ['queued', 'running', 'done', 'failed'] as const;
+export const ExerciseJobStatus = z.enum(EXERCISE_JOB_STATUSES);
+export type ExerciseJobStatus = z.infer<typeof ExerciseJobStatus>;
+
+export const ExerciseJob = z.object({
+  id: z.uuid(),
+  kind: z.enum(['forge']),
+  status: ExerciseJobStatus,
+  /** 0–100. */
+  progress: z.number().int().min(0).max(100),
+  /** What the job is doing now, in words ("Rendering the document under every light", …). */
+  step: z.string().nullable(),
+  /** The exercise made, once done. */
+  exerciseId: z.uuid().nullable(),
+  /** Why it failed, in words. */
+  error: z.string().nullable(),
+  createdAt: z.iso.datetime(),
+  finishedAt: z.iso.datetime().nullable(),
+});
+export type ExerciseJob = z.infer<typeof ExerciseJob>;
