@@ -3,9 +3,10 @@
 // numbers compare across machines. Not a test: it reports, it does not assert.
 //   npm run bench                      every benchmark
 //   npm run bench -- --only reports    one, or a comma-separated list of: forge, ingest, storage, web, reports,
-//                                      item-analysis, exam, first-start
+//                                      item-analysis, authoring, exam, first-start
 //   npm run bench -- --json FILE       also write every figure as [{name, value, unit, baseline, ratio, goal}]
 import fs from 'node:fs';
+import * as authoring from './bench/authoring.mjs';
 import * as exam from './bench/exam.mjs';
 import * as firstStart from './bench/first-start.mjs';
 import * as forge from './bench/forge.mjs';
@@ -15,7 +16,7 @@ import * as reports from './bench/reports.mjs';
 import * as storage from './bench/storage.mjs';
 import * as web from './bench/trainee-web.mjs';
 
-const BENCHMARKS = [forge, ingest, storage, web, reports, itemAnalysis, exam, firstStart];
+const BENCHMARKS = [forge, ingest, storage, web, reports, itemAnalysis, authoring, exam, firstStart];
 
 function parseArgs(argv) {
   const args = { json: null, only: null };
