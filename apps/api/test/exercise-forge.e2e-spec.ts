@@ -114,6 +114,46 @@ describe('forging an exercise (POST /api/exercises/forge, GET /api/exercise-jobs
     });
   });
 
+  it('previews every desk light of the request, small, with the truth the job would store — and stores nothing', async () => {
+    const [jobs, assets, exercises] = [
+      await count('exercise_jobs'),
+      await count('media_assets'),
+      await count('exercises'),
+    ];
+    const body = { issuingState: 'UTO', documentType: 'TD3', fraudType: 'forged:photo-substitution', seed: 4242 };
+    const res = await http().post('/api/exercises/forge/preview').set(bearer(instructor)).send(body);
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ operation: 'photo-substitution', seed: 4242 });
+    expect(res.body.images.map((i: { light: string }) => i.light)).toEqual([
+      'visible',
+      'uv365',
+      'ir',
+      'transmitted',
+      'oblique',
+    ]);
+    for (const img of res.body.images) {
+      expect(img.dataUrl).toMatch(/^data:image\/webp;base64,/);
+      expect(img.width).toBeLessThanOrEqual(480);
+    }
+    expect(res.body.truth.fraudType).toBe('forged:photo-substitution');
+    expect([await count('exercise_jobs'), await count('media_assets'), await count('exercises')]).toEqual([
+      jobs,
+      assets,
+      exercises,
+    ]);
+    // The same request, forged: the stored truth is the previewed one (the seed draws the same document).
+    const forged = await finished((await forge(body)).body.id);
+    const stored = (await http().get(`/api/exercises/${forged.exerciseId}`).set(bearer(instructor))).body;
+    expect(stored.truth).toEqual(res.body.truth);
+    expect(stored.title).toBe(res.body.title);
+    // Bad input is the forge's 400, as for a job.
+    const bad = await http()
+      .post('/api/exercises/forge/preview')
+      .set(bearer(instructor))
+      .send({ ...body, operation: 'counterfeit' });
+    expect(bad.status).toBe(400);
+  });
+
   describe('a photo substitution on a Utopian passport', () => {
     let job: Job;
     let exercise: ExerciseView;

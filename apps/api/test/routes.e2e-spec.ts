@@ -242,6 +242,10 @@ export const ROUTE_TABLE: Record<string, Row> = {
     expect: only({ instructor: 400, admin: 400 }),
     make: () => ({ path: '/api/exercises/forge', body: {} }),
   },
+  'POST /api/exercises/forge/preview': {
+    expect: only({ instructor: 400, admin: 400 }),
+    make: () => ({ path: '/api/exercises/forge/preview', body: {} }),
+  },
   'GET /api/exercise-jobs/:id': {
     expect: only({ instructor: 404, admin: 404 }),
     make: () => ({ path: `/api/exercise-jobs/${NO_ID}` }),

@@ -1,7 +1,8 @@
 // Authoring jobs: an instructor asks the server to forge an exercise (render every light, ingest the images through
 // the media pipeline, fill in the truth exactly) and follows its progress. The work runs in the background.
 import { z } from 'zod';
-import { FraudType } from './taxonomy';
+import { ExerciseTruth } from './exercises';
+import { DocumentSide, FraudType, Light } from './taxonomy';
 
 /** The forge's operations, as the API names them; each produces one fraud type (see FORGE_OPERATIONS_BY_FRAUD_TYPE). */
 export const FORGE_OPERATIONS = [
@@ -88,3 +89,22 @@ export const ExerciseJob = z.object({
   finishedAt: z.iso.datetime().nullable(),
 });
 export type ExerciseJob = z.infer<typeof ExerciseJob>;
+
+/** What a forge request would make, drawn small and not stored: each desk light of each side, and the truth. */
+export const ForgePreview = z.object({
+  operation: ForgeOperation.nullable(),
+  seed: z.number().int(),
+  title: z.string(),
+  images: z.array(
+    z.object({
+      side: DocumentSide,
+      light: Light,
+      width: z.number().int(),
+      height: z.number().int(),
+      /** A small WebP as a data: URL. */
+      dataUrl: z.string(),
+    }),
+  ),
+  truth: ExerciseTruth,
+});
+export type ForgePreview = z.infer<typeof ForgePreview>;

@@ -4,7 +4,7 @@ import { ZodResponse } from 'nestjs-zod';
 import { Actor, CurrentActor } from '../common/decorators/actor';
 import { Roles } from '../common/decorators/roles.decorator';
 import { IdParamDto } from '../common/dto/params.dto';
-import { ExerciseJobDto, ForgeExerciseRequestDto } from './authoring.dto';
+import { ExerciseJobDto, ForgeExerciseRequestDto, ForgePreviewDto } from './authoring.dto';
 import { ExerciseJobsService } from './exercise-jobs.service';
 
 @ApiTags('exercises')
@@ -22,6 +22,17 @@ export class ExerciseJobsController {
   @ZodResponse({ status: 202, type: ExerciseJobDto })
   forge(@CurrentActor() actor: Actor, @Body() body: ForgeExerciseRequestDto) {
     return this.jobs.forge(actor, body);
+  }
+
+  @Roles('admin', 'instructor')
+  @Post('exercises/forge/preview')
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'What a forge request would make, drawn small under each desk light, with its truth; nothing is stored',
+  })
+  @ZodResponse({ status: 200, type: ForgePreviewDto })
+  preview(@CurrentActor() actor: Actor, @Body() body: ForgeExerciseRequestDto) {
+    return this.jobs.preview(actor, body);
   }
 
   @Roles('admin', 'instructor')

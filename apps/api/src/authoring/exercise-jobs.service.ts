@@ -5,7 +5,12 @@
 import { randomInt } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import path from 'node:path';
-import type { ExerciseJob as ExerciseJobView, ForgeExerciseRequest, MediaAssetView } from '@firstline/contracts';
+import type {
+  ExerciseJob as ExerciseJobView,
+  ForgeExerciseRequest,
+  ForgePreview,
+  MediaAssetView,
+} from '@firstline/contracts';
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import { Actor } from '../common/decorators/actor';
 import { DomainError, notFound } from '../common/errors/domain-error';
@@ -16,6 +21,7 @@ import { UnitsService } from '../units';
 import { ExerciseJob } from './exercise-job.entity';
 import { ExerciseJobsRepository } from './exercise-jobs.repository';
 import { planForgery, type ForgePlanInput } from './forge-plan';
+import { forgePreview } from './forge-preview';
 import { FEATURE_OPTIONS_BY_TYPE, forgedTitle, isDeskImage, toExerciseInput } from './forged-exercise-input';
 
 /** An open job untouched this long was left by a server that stopped (a step takes seconds). */
@@ -76,6 +82,13 @@ export class ExerciseJobsService implements OnApplicationBootstrap, OnModuleDest
       .then(() => this.run(job.id, actor, request))
       .catch((err) => this.log.error({ err, job: job.id }, 'an exercise job stopped'));
     return jobView(job);
+  }
+
+  /** The document the request would make, drawn small under each desk light with its truth; nothing is stored. */
+  async preview(actor: Actor, body: ForgeExerciseRequest): Promise<ForgePreview> {
+    await this.ownerUnit(actor, body.unitId);
+    const request: ForgePlanInput = { ...body, seed: body.seed ?? randomInt(0, 2 ** 31 - 1) };
+    return forgePreview(await import('@firstline/forge'), request);
   }
 
   /** A job, for the one who started it (and admins). */

@@ -97,18 +97,12 @@ export function forgedTitle(instance: DocumentInstance, truth: GroundTruth, labe
   return `${instance.state.code} ${instance.documentType} — ${FRAUD_TITLE[truth.fraudType]} ${label}`;
 }
 
-export function toExerciseInput(
-  instance: DocumentInstance,
-  truth: GroundTruth,
-  images: ExerciseInput['images'],
-  travellerAssetId: string,
-  featureOptions: FeatureKind[],
-  title: string,
-): ExerciseInput {
+/** The forge's ground truth as an exercise's truth (MRZ checks the exercise can ask about only). */
+export function toExerciseTruth(truth: GroundTruth): ExerciseTruth {
   const mrzChecks = (truth.mrzFailedChecks ?? []).filter((c): c is MrzCheck =>
     (MRZ_CHECKS as readonly string[]).includes(c),
   );
-  const exerciseTruth: ExerciseTruth = {
+  return {
     verdict: truth.verdict,
     fraudType: truth.fraudType,
     regions: truth.regions.map((r) => ({
@@ -121,6 +115,17 @@ export function toExerciseInput(
     explanation: truth.explanation,
     mrzFailedChecks: mrzChecks,
   };
+}
+
+export function toExerciseInput(
+  instance: DocumentInstance,
+  truth: GroundTruth,
+  images: ExerciseInput['images'],
+  travellerAssetId: string,
+  featureOptions: FeatureKind[],
+  title: string,
+): ExerciseInput {
+  const exerciseTruth = toExerciseTruth(truth);
   return {
     title,
     issuingState: instance.state.code,
