@@ -26,6 +26,7 @@ export const paths = {
     moduleNew: { path: 'modules/new', getHref: () => '/app/modules/new' },
     module: { path: 'modules/:moduleId', getHref: (id: string) => `/app/modules/${id}` },
     exercises: { path: 'exercises', getHref: () => '/app/exercises' },
+    exerciseForge: { path: 'exercises/forge', getHref: () => '/app/exercises/forge' },
     exercise: { path: 'exercises/:exerciseId', getHref: (id: string) => `/app/exercises/${id}` },
     unitsOverview: { path: 'overview', getHref: () => '/app/overview' },
     reports: { path: 'reports', getHref: () => '/app/reports' },

@@ -1,0 +1,148 @@
+// The forge form: state, document type, fraud type and the forgery operation that produces it, the field it changes,
+// subtlety and seed. Preview draws it; Forge makes the exercise in the background.
+import { FRAUD_TYPES, TRAINING_STATE_CODES, type FraudType } from '@firstline/contracts';
+import { useTranslation } from 'react-i18next';
+import { Button, SelectField, TextField, type SelectOption } from '@/components/ui';
+import { fraudTypeKey } from '@/lib/taxonomy-keys';
+import {
+  changeForgeForm,
+  fitsDocumentType,
+  newSeed,
+  operationsFor,
+  targetsFor,
+  type ForgeFormState,
+} from '../lib/forge-form-state';
+
+export function ForgeForm({
+  state,
+  onChange,
+  units,
+  onPreview,
+  onForge,
+  previewing,
+  forging,
+}: {
+  state: ForgeFormState;
+  onChange: (next: ForgeFormState) => void;
+  /** For an admin: the units an exercise can belong to (instructors forge into their own). */
+  units: SelectOption[] | null;
+  onPreview: () => void;
+  onForge: () => void;
+  previewing: boolean;
+  forging: boolean;
+}) {
+  const { t } = useTranslation();
+  const set = (change: Partial<ForgeFormState>) => onChange(changeForgeForm(state, change));
+  const operations = operationsFor(state.fraudType);
+  const operation = state.operation || operations[0] || '';
+  const targets = targetsFor(operation);
+  return (
+    <form
+      className="fl-form fl-card fl-forge-form"
+      onSubmit={(e) => {
+        e.preventDefault();
+        onForge();
+      }}
+    >
+      <div className="fl-form__row">
+        <SelectField
+          label={t('authoring.forge.state')}
+          value={state.issuingState}
+          onChange={(e) => set({ issuingState: e.target.value })}
+          options={TRAINING_STATE_CODES.map((code) => ({ value: code, label: t(`taxonomy.state.${code}`) }))}
+        />
+        <SelectField
+          label={t('authoring.forge.documentType')}
+          value={state.documentType}
+          onChange={(e) => set({ documentType: e.target.value as 'TD1' | 'TD3' })}
+          options={(['TD3', 'TD1'] as const)
+            .filter((type) => fitsDocumentType(state.fraudType, type))
+            .map((type) => ({ value: type, label: t(`taxonomy.documentType.${type}`) }))}
+        />
+      </div>
+      <div className="fl-form__row">
+        <SelectField
+          label={t('authoring.forge.fraudType')}
+          value={state.fraudType}
+          onChange={(e) => set({ fraudType: e.target.value as FraudType })}
+          options={FRAUD_TYPES.map((type) => ({ value: type, label: t(fraudTypeKey(type)) }))}
+        />
+        {operations.length > 0 ? (
+          <SelectField
+            label={t('authoring.forge.operation')}
+            hint={operations.length === 1 ? t('authoring.forge.onlyOperation') : undefined}
+            value={operation}
+            onChange={(e) => set({ operation: e.target.value as ForgeFormState['operation'] })}
+            options={operations.map((op) => ({ value: op, label: t(`authoring.operation.${op}`) }))}
+          />
+        ) : (
+          <p className="fl-field__hint fl-forge-form__note">{t('authoring.forge.genuineNote')}</p>
+        )}
+      </div>
+      <div className="fl-form__row">
+        {targets.length > 0 && (
+          <SelectField
+            label={t('authoring.forge.target')}
+            value={state.target}
+            placeholder={t('authoring.forge.targetAny')}
+            onChange={(e) => set({ target: e.target.value })}
+            options={targets.map((field) => ({ value: field, label: t(`authoring.field.${field}`) }))}
+          />
+        )}
+        {units && (
+          <SelectField
+            label={t('authoring.forge.unit')}
+            value={state.unitId}
+            required
+            placeholder={t('authoring.forge.unitPick')}
+            onChange={(e) => set({ unitId: e.target.value })}
+            options={units}
+          />
+        )}
+      </div>
+      <div className="fl-form__row">
+        <div className="fl-field">
+          <label className="fl-field__label" htmlFor="forge-subtlety">
+            {t('authoring.forge.subtlety')}
+          </label>
+          <div className="fl-forge-form__range">
+            <span aria-hidden="true">{t('authoring.forge.crude')}</span>
+            <input
+              id="forge-subtlety"
+              type="range"
+              min={0}
+              max={1}
+              step={0.05}
+              value={state.subtlety}
+              aria-valuetext={t('authoring.forge.subtletyValue', { value: Math.round(state.subtlety * 100) })}
+              onChange={(e) => set({ subtlety: Number(e.target.value) })}
+            />
+            <span aria-hidden="true">{t('authoring.forge.careful')}</span>
+          </div>
+        </div>
+        <div className="fl-input-with-action">
+          <TextField
+            label={t('authoring.forge.seed')}
+            hint={t('authoring.forge.seedHint')}
+            type="number"
+            inputMode="numeric"
+            min={0}
+            value={state.seed}
+            onChange={(e) => set({ seed: Math.max(0, Math.floor(Number(e.target.value) || 0)) })}
+          />
+          <Button variant="secondary" onClick={() => set({ seed: newSeed() })}>
+            {t('authoring.forge.newSeed')}
+          </Button>
+        </div>
+      </div>
+      <div className="fl-form__actions">
+        <Button variant="secondary" onClick={onPreview} isLoading={previewing}>
+          {t('authoring.forge.preview')}
+        </Button>
+        <Button type="submit" isLoading={forging} disabled={Boolean(units) && !state.unitId}>
+          {t('authoring.forge.submit')}
+        </Button>
+      </div>
+    </form>
+  );
+}
