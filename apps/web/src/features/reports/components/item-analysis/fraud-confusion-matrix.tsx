@@ -11,7 +11,7 @@ function Cell({ count, rowTotal, right }: { count: number; rowTotal: number; rig
   const share = rowTotal > 0 ? count / rowTotal : 0;
   return (
     <td
-      className={`fl-ia-confusion__cell${right ? ' fl-ia-confusion__cell--right' : ''}${share > 0.5 ? ' fl-ia-confusion__cell--dark' : ''}`}
+      className={`fl-ia-confusion__cell${right ? ' fl-ia-confusion__cell--right' : ''}`}
       style={{ '--share': share.toFixed(3) } as CSSProperties}
     >
       <span className="fl-num">{count === 0 ? '·' : f.num(count)}</span>
@@ -24,7 +24,13 @@ export function FraudConfusionMatrix({ confusion }: { confusion: FraudTypeConfus
   const { fraudTypes, cells, none } = confusion;
   const label = (ft: string) => t(fraudTypeKey(ft), { defaultValue: ft });
   return (
-    <div className="fl-table-wrap fl-ia-confusion">
+    // Focusable: a keyboard scrolls it sideways on a narrow screen (nothing inside takes focus).
+    <div
+      className="fl-table-wrap fl-ia-confusion"
+      tabIndex={0}
+      role="region"
+      aria-label={t('itemAnalysis.confusion.caption')}
+    >
       <table className="fl-table" data-testid="confusion-matrix">
         <caption className="fl-visually-hidden">{t('itemAnalysis.confusion.caption')}</caption>
         <thead>

@@ -33,6 +33,7 @@ function Rasch({ row, f }: { row: ItemAnalysisRow; f: FigureFormat }) {
 }
 
 const FIGURES: Column[] = [
+  { key: 'flags', cell: (r) => <ItemFlags flags={r.flags} /> },
   { key: 'responses', end: true, cell: (r, f) => num(f.num(r.responses)) },
   { key: 'facility', end: true, cell: (r, f) => num(f.score(r.facility)) },
   { key: 'sd', end: true, cell: (r, f) => num(f.score(r.sd)) },
@@ -43,7 +44,6 @@ const FIGURES: Column[] = [
   { key: 'discriminativeEfficiency', end: true, cell: (r, f) => num(f.dec(r.discriminativeEfficiency, 1)) },
   { key: 'raschDifficulty', end: true, cell: (r, f) => <Rasch row={r} f={f} /> },
   { key: 'meanDecisionMs', end: true, cell: (r, f) => num(f.secs(r.meanDecisionMs)) },
-  { key: 'flags', cell: (r) => <ItemFlags flags={r.flags} /> },
 ];
 
 function SortHeader({
@@ -115,6 +115,8 @@ export function ItemsTable({
                 key={row.exerciseVersionId}
                 className={tooFew ? 'fl-row--too-few' : undefined}
                 data-testid="item-row"
+                data-verdict={row.verdict}
+                data-too-few={tooFew || undefined}
                 data-flagged={row.flags.some((x) => x !== 'too-few-responses') || undefined}
               >
                 <td className="fl-cell--end">{num(f.num(row.position))}</td>

@@ -6,13 +6,16 @@ import { useTranslation } from 'react-i18next';
 import { useFigureFormat } from '../../hooks/use-figure-format';
 import { itemMarks, wrightScale } from '../../lib/wright-map-scale';
 
-const WIDTH = 640;
+const WIDTH = 480;
 const UNIT = 44;
 const PAD = 34;
-const MID = WIDTH / 2;
 const GAP = 26;
-const BAR_MAX = MID - GAP - 16;
-const MARK = 30;
+/** The officers' share of the width; the items get the rest (a level may hold many of them). */
+const OFFICERS_WIDTH = 180;
+const BAR_MAX = OFFICERS_WIDTH - GAP - 16;
+const MARK = 26;
+/** Items side by side on one line before the level wraps to a line below. */
+const PER_LINE = Math.floor((WIDTH - OFFICERS_WIDTH - GAP - 8) / (MARK + 3));
 
 export function WrightMap({ analysis }: { analysis: Pick<ItemAnalysis, 'abilities' | 'items' | 'extremeAbilities'> }) {
   const { t } = useTranslation();
@@ -22,6 +25,7 @@ export function WrightMap({ analysis }: { analysis: Pick<ItemAnalysis, 'abilitie
   const y = (logit: number) => PAD + (scale.max - logit) * UNIT;
   // Officers on the start side of the reading direction.
   const out = f.rtl ? 1 : -1;
+  const axisX = out < 0 ? OFFICERS_WIDTH : WIDTH - OFFICERS_WIDTH;
   const maxCount = Math.max(1, ...analysis.abilities.map((a) => a.count));
   const marks = itemMarks(analysis.items, scale);
   // Items within a quarter logit share a row, side by side.
@@ -30,12 +34,15 @@ export function WrightMap({ analysis }: { analysis: Pick<ItemAnalysis, 'abilitie
     const row = Math.round(m.logit * 4);
     const slot = slots.get(row) ?? 0;
     slots.set(row, slot + 1);
-    return { ...m, x: MID - out * (GAP + slot * (MARK + 4)) - (out > 0 ? MARK : 0) };
+    const x = axisX - out * (GAP + (slot % PER_LINE) * (MARK + 3)) - (out > 0 ? MARK : 0);
+    return { ...m, x, dy: Math.floor(slot / PER_LINE) * 20 };
   });
   const { allRight, allWrong } = analysis.extremeAbilities;
   return (
     <figure className="fl-ia-wright">
+      {/* Laid out left to right in both languages (the officers' side is chosen above); text anchors stay put. */}
       <svg
+        dir="ltr"
         viewBox={`0 0 ${WIDTH} ${height}`}
         role="img"
         aria-label={t('itemAnalysis.wright.label', {
@@ -44,24 +51,24 @@ export function WrightMap({ analysis }: { analysis: Pick<ItemAnalysis, 'abilitie
         })}
         data-testid="wright-map"
       >
-        <text x={MID + out * (MID - 8)} y={16} textAnchor={out < 0 ? 'start' : 'end'} className="fl-ia-wright__head">
+        <text x={out < 0 ? 8 : WIDTH - 8} y={16} textAnchor={out < 0 ? 'start' : 'end'} className="fl-ia-wright__head">
           {t('itemAnalysis.wright.officers')}
         </text>
-        <text x={MID - out * (MID - 8)} y={16} textAnchor={out < 0 ? 'end' : 'start'} className="fl-ia-wright__head">
+        <text x={out < 0 ? WIDTH - 8 : 8} y={16} textAnchor={out < 0 ? 'end' : 'start'} className="fl-ia-wright__head">
           {t('itemAnalysis.wright.items')}
         </text>
         {scale.ticks.map((tick) => (
           <g key={tick}>
             <line x1={8} x2={WIDTH - 8} y1={y(tick)} y2={y(tick)} className="fl-ia-wright__grid" />
-            <text x={MID} y={y(tick) - 3} textAnchor="middle" className="fl-ia-wright__tick">
+            <text x={axisX} y={y(tick) - 3} textAnchor="middle" className="fl-ia-wright__tick">
               {tick > 0 ? `+${tick}` : tick}
             </text>
           </g>
         ))}
-        <line x1={MID} x2={MID} y1={PAD - 6} y2={height - PAD + 6} className="fl-ia-wright__axis" />
+        <line x1={axisX} x2={axisX} y1={PAD - 6} y2={height - PAD + 6} className="fl-ia-wright__axis" />
         {analysis.abilities.map((a) => {
           const length = (a.count / maxCount) * BAR_MAX;
-          const x = out < 0 ? MID - GAP / 2 - length : MID + GAP / 2;
+          const x = out < 0 ? axisX - GAP / 2 - length : axisX + GAP / 2;
           return (
             <rect
               key={a.ability}
@@ -80,14 +87,14 @@ export function WrightMap({ analysis }: { analysis: Pick<ItemAnalysis, 'abilitie
         })}
         {placed.map((m) => (
           <g key={m.position} data-testid="item-mark" className={m.extreme ? 'fl-ia-wright__mark--extreme' : undefined}>
-            <rect x={m.x} y={y(m.logit) - 9} width={MARK} height={18} rx={4} className="fl-ia-wright__mark" />
-            <text x={m.x + MARK / 2} y={y(m.logit) + 4} textAnchor="middle" className="fl-ia-wright__mark-text">
+            <rect x={m.x} y={y(m.logit) - 9 + m.dy} width={MARK} height={18} rx={4} className="fl-ia-wright__mark" />
+            <text x={m.x + MARK / 2} y={y(m.logit) + 4 + m.dy} textAnchor="middle" className="fl-ia-wright__mark-text">
               {m.position}
             </text>
             <title>{`${m.position}. ${m.title}`}</title>
           </g>
         ))}
-        <text x={MID} y={height - 6} textAnchor="middle" className="fl-ia-wright__tick">
+        <text x={axisX} y={height - 6} textAnchor="middle" className="fl-ia-wright__tick">
           {t('itemAnalysis.wright.logits')}
         </text>
       </svg>
