@@ -93,6 +93,8 @@ export async function itemAnalysisFlows({ flow, signIn, shot: capture, h1, direc
     await signIn(page, 'supervisor1');
     await page.getByRole('link', { name: 'Reports' }).click();
     await h1(page, 'Reports').waitFor();
+    await page.getByTestId('analysis-modules').waitFor();
+    await shot(page, '59-reports-item-analysis-list');
     await page.getByTestId('analysis-modules').getByRole('link', { name: ASSESSMENT }).click();
     await h1(page, ASSESSMENT).waitFor();
     const table = page.getByTestId('items-table');

@@ -4,6 +4,7 @@ import { Link } from 'react-router';
 import { BookIcon, Card, EmptyState } from '@/components/ui';
 import { paths } from '@/config/paths';
 import { useFigureFormat } from '../../hooks/use-figure-format';
+import './item-analysis.css';
 
 export interface AnalysedModule {
   id: string;

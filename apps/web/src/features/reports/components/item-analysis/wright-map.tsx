@@ -8,7 +8,8 @@ import { itemMarks, wrightScale } from '../../lib/wright-map-scale';
 
 const WIDTH = 480;
 const UNIT = 44;
-const PAD = 34;
+/** Room above and below the scale; Urdu's Nastaliq headings rise high above their baseline. */
+const PAD = 44;
 const GAP = 26;
 /** The officers' share of the width; the items get the rest (a level may hold many of them). */
 const OFFICERS_WIDTH = 180;
@@ -40,9 +41,8 @@ export function WrightMap({ analysis }: { analysis: Pick<ItemAnalysis, 'abilitie
   const { allRight, allWrong } = analysis.extremeAbilities;
   return (
     <figure className="fl-ia-wright">
-      {/* Laid out left to right in both languages (the officers' side is chosen above); text anchors stay put. */}
+      {/* Laid out left to right in both languages (the officers' side is chosen above): see .fl-ia-wright svg. */}
       <svg
-        dir="ltr"
         viewBox={`0 0 ${WIDTH} ${height}`}
         role="img"
         aria-label={t('itemAnalysis.wright.label', {
@@ -51,10 +51,10 @@ export function WrightMap({ analysis }: { analysis: Pick<ItemAnalysis, 'abilitie
         })}
         data-testid="wright-map"
       >
-        <text x={out < 0 ? 8 : WIDTH - 8} y={16} textAnchor={out < 0 ? 'start' : 'end'} className="fl-ia-wright__head">
+        <text x={out < 0 ? 8 : WIDTH - 8} y={24} textAnchor={out < 0 ? 'start' : 'end'} className="fl-ia-wright__head">
           {t('itemAnalysis.wright.officers')}
         </text>
-        <text x={out < 0 ? WIDTH - 8 : 8} y={16} textAnchor={out < 0 ? 'end' : 'start'} className="fl-ia-wright__head">
+        <text x={out < 0 ? WIDTH - 8 : 8} y={24} textAnchor={out < 0 ? 'end' : 'start'} className="fl-ia-wright__head">
           {t('itemAnalysis.wright.items')}
         </text>
         {scale.ticks.map((tick) => (
