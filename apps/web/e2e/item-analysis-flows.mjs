@@ -51,6 +51,8 @@ export async function itemAnalysisFlows({ flow, signIn, shot: capture, h1, direc
     await page.getByRole('link', { name: 'Modules' }).click();
     await page.getByRole('link', { name: ASSESSMENT }).click();
     await h1(page, ASSESSMENT).waitFor();
+    await page.getByRole('link', { name: 'Item analysis' }).waitFor();
+    await shot(page, '58-module-item-analysis-link');
     await page.getByRole('link', { name: 'Item analysis' }).click();
     await page.waitForURL(/\/app\/reports\/modules\/[0-9a-f-]+\/analysis\?version=\d+$/);
     await h1(page, ASSESSMENT).waitFor();
