@@ -114,6 +114,8 @@ export async function startServer({ timeoutMs = 60_000 } = {}) {
     DEMO_EXERCISES: process.env.DEMO_EXERCISES || '16',
     DEMO_DPI: process.env.DEMO_DPI || '200',
     DEMO_LIBRARY_DIR: process.env.DEMO_LIBRARY_DIR || path.join(os.tmpdir(), 'firstline-e2e-demo-library'),
+    // The demo gives each assessment item a handful of responses: judge items from 5 (the default 10 greys them all).
+    ITEM_ANALYSIS_MIN_RESPONSES: process.env.ITEM_ANALYSIS_MIN_RESPONSES || '5',
     LOG_LEVEL: 'warn',
     NODE_ENV: 'test',
   };

@@ -83,6 +83,7 @@ export function createRoutes(queryClient: QueryClient): RouteObject[] {
             { path: paths.app.reports.path, lazy: lazy(() => import('./routes/app/reports/reports')) },
             { path: paths.app.reportCohort.path, lazy: lazy(() => import('./routes/app/reports/cohort-report')) },
             { path: paths.app.reportUnit.path, lazy: lazy(() => import('./routes/app/reports/unit-report')) },
+            { path: paths.app.itemAnalysis.path, lazy: lazy(() => import('./routes/app/reports/item-analysis')) },
             { path: paths.app.reportOfficer.path, lazy: lazy(() => import('./routes/app/reports/officer-report')) },
             { path: paths.app.attemptReview.path, lazy: lazy(() => import('./routes/app/reports/attempt-review')) },
           ],

@@ -9,4 +9,5 @@ export const exportPaths = {
   unitCsv: (unitId: string) => `/reports/units/${id(unitId)}.csv`,
   officerAttemptsCsv: (userId: string) => `/reports/officers/${id(userId)}/attempts.csv`,
   officerTranscriptPdf: (userId: string) => `/reports/officers/${id(userId)}/transcript.pdf`,
+  itemAnalysisCsv: (moduleId: string) => `/reports/modules/${id(moduleId)}/item-analysis.csv`,
 };

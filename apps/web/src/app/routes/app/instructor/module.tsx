@@ -6,6 +6,7 @@ import {
   BookIcon,
   Button,
   Card,
+  ChartIcon,
   ChevronIcon,
   EmptyState,
   ErrorBanner,
@@ -97,6 +98,15 @@ export default function ModuleRoute() {
         }
         actions={
           <>
+            {module.publishedVersion && (
+              <Link
+                className="fl-button fl-button--secondary"
+                to={paths.app.itemAnalysis.getHref(module.id, module.publishedVersion.version)}
+              >
+                <ChartIcon size={18} />
+                {t('itemAnalysis.openFromModule')}
+              </Link>
+            )}
             <Button
               variant="secondary"
               onClick={() => publish.mutate()}

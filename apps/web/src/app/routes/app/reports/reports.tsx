@@ -7,6 +7,11 @@ import { BuildingIcon, Card, EmptyState, GroupIcon, LoadingBlock, PageHeader, Qu
 import { paths } from '@/config/paths';
 import { getCohortsQueryOptions, useCohorts } from '@/features/cohorts/api/get-cohorts';
 import { CohortsTable } from '@/features/cohorts/components/cohorts-table';
+import { getModulesQueryOptions, useModules } from '@/features/modules/api/get-modules';
+import {
+  AnalysisModulesCard,
+  type AnalysedModule,
+} from '@/features/reports/components/item-analysis/analysis-modules-card';
 import { getUnitsQueryOptions, useUnits } from '@/features/units/api/get-units';
 import { ensureSession, useUser } from '@/lib/auth';
 import { useDocumentTitle } from '@/lib/use-document-title';
@@ -15,12 +20,34 @@ export const clientLoader = (queryClient: QueryClient) => async () => {
   const user = await ensureSession(queryClient);
   if (user) {
     void queryClient.prefetchQuery(getCohortsQueryOptions());
+    void queryClient.prefetchQuery(getModulesQueryOptions());
     if (user.role !== 'instructor') void queryClient.prefetchQuery(getUnitsQueryOptions());
   }
   return null;
 };
 
 const reportHref = (c: CohortView) => paths.app.reportCohort.getHref(c.id);
+
+/** The published modules, for their item analysis. */
+function AnalysedModules() {
+  const modules = useModules();
+  if (modules.isPending) return <LoadingBlock />;
+  if (modules.isError) return <QueryError error={modules.error} onRetry={() => modules.refetch()} />;
+  const published = modules.data.flatMap((m): AnalysedModule[] =>
+    m.publishedVersion
+      ? [
+          {
+            id: m.id,
+            title: m.title,
+            mode: m.settings.mode,
+            version: m.publishedVersion.version,
+            publishedAt: m.publishedVersion.publishedAt,
+          },
+        ]
+      : [],
+  );
+  return <AnalysisModulesCard modules={published} />;
+}
 
 export default function ReportsRoute() {
   const { t } = useTranslation();
@@ -96,6 +123,7 @@ export default function ReportsRoute() {
     <div className="fl-page">
       <PageHeader title={t('nav.reports')} description={t('reports.landing.lead')} />
       {body}
+      <AnalysedModules />
     </div>
   );
 }
