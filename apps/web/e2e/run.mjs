@@ -8,6 +8,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
+import { authoringFlows } from './authoring-flows.mjs';
 import { examDayFlows } from './exam-day-flows.mjs';
 import { itemAnalysisFlows } from './item-analysis-flows.mjs';
 import { reportsFlows } from './reports-flows.mjs';
@@ -662,6 +663,7 @@ async function main() {
   await examDayFlows({ flow, signIn, shot, server });
   await reportsFlows({ flow, signIn, signOut, shot, h1, direction });
   await itemAnalysisFlows({ flow, signIn, shot, h1, direction });
+  await authoringFlows({ flow, signIn, shot, h1, server });
 }
 
 let fatal = null;
