@@ -6,7 +6,7 @@ import { ReportFacts1796200000000 } from './1796200000000-ReportFacts';
 import { ReportRollup1796250000000 } from './1796250000000-ReportRollup';
 import { OwnerUnits1796300000000 } from './1796300000000-OwnerUnits';
 import { ItemAnalysis1796400000000 } from './1796400000000-ItemAnalysis';
-import { ExerciseJobs1796500000000 } from './1796500000000-ExerciseJobs';
+import { ExerciseJobs1796600000000 } from './1796600000000-ExerciseJobs';
 // Migrations in the order they run. `npm run migration:generate -w apps/api -- <Name>` appends here.
 export const MIGRATIONS: Array<new () => MigrationInterface> = [
   Init1795735997575,
@@ -16,5 +16,5 @@ export const MIGRATIONS: Array<new () => MigrationInterface> = [
   ReportRollup1796250000000,
   OwnerUnits1796300000000,
   ItemAnalysis1796400000000,
-  ExerciseJobs1796500000000,
+  ExerciseJobs1796600000000,
 ];

@@ -1,8 +1,8 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 /** Background authoring jobs (forging an exercise): status, progress, the media ingested so far, the exercise made. */
-export class ExerciseJobs1796500000000 implements MigrationInterface {
-  name = 'ExerciseJobs1796500000000';
+export class ExerciseJobs1796600000000 implements MigrationInterface {
+  name = 'ExerciseJobs1796600000000';
 
   public async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(
