@@ -238,6 +238,18 @@ export const ROUTE_TABLE: Record<string, Row> = {
     expect: only({ instructor: 400, admin: 400 }),
     make: () => ({ path: `/api/exercises/${NO_ID}`, body: {} }),
   },
+  'POST /api/exercises/:id/duplicate': {
+    expect: only({ instructor: 404, admin: 404 }),
+    make: () => ({ path: `/api/exercises/${NO_ID}/duplicate` }),
+  },
+  'POST /api/exercises/:id/retire': {
+    expect: only({ instructor: 404, admin: 404 }),
+    make: () => ({ path: `/api/exercises/${NO_ID}/retire` }),
+  },
+  'POST /api/exercises/:id/restore': {
+    expect: only({ instructor: 404, admin: 404 }),
+    make: () => ({ path: `/api/exercises/${NO_ID}/restore` }),
+  },
   'GET /api/modules': { expect: only({ instructor: 200, supervisor: 200, admin: 200 }) },
   'POST /api/modules': {
     expect: only({ instructor: 400, admin: 400 }),

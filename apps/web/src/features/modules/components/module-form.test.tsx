@@ -25,6 +25,8 @@ function exercise(
     verdict: fraudType === 'genuine' ? 'genuine' : 'fraudulent',
     fraudType,
     responseCount: 0,
+    useCount: 0,
+    retiredAt: null,
     updatedAt: '2026-01-05T08:00:00Z',
   };
 }
