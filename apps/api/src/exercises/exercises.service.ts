@@ -170,7 +170,7 @@ export class ExercisesService {
     });
   }
 
-  /** Retire (true) or restore (false): a retired exercise leaves the pool pickers and cannot join a new module version. */
+  /** Retire (true) or restore (false): a retired exercise leaves the pool pickers and joins no new module version. */
   async setRetired(actor: Actor, id: string, retire: boolean): Promise<ExerciseView> {
     return this.exercises.transaction(async (m) => {
       const exercise = await this.exercises.lockExercise(id, m);
