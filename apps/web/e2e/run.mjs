@@ -9,6 +9,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { examDayFlows } from './exam-day-flows.mjs';
+import { exerciseFlows } from './exercise-flows.mjs';
 import { reportsFlows } from './reports-flows.mjs';
 import { startServer } from './server.mjs';
 
@@ -660,6 +661,7 @@ async function main() {
   // The reports last: by then the trainee flows above have answered items for them to show.
   await examDayFlows({ flow, signIn, shot, server });
   await reportsFlows({ flow, signIn, signOut, shot, h1, direction });
+  await exerciseFlows({ flow, signIn, shot, h1, direction });
 }
 
 let fatal = null;

@@ -29,6 +29,7 @@ import {
 } from '@/components/ui';
 import { DocumentTypeField } from '@/components/ui/document-type-select';
 import { paths } from '@/config/paths';
+import { fraudTypeKey } from '@/lib/taxonomy-keys';
 import { useImageAssets } from '../api/get-image-urls';
 import { useSpecimenImageCount } from '../api/get-specimen-images';
 import { useSaveExercise } from '../api/save-exercise';
@@ -172,7 +173,7 @@ export function ExerciseEditor({ exercise, back }: { exercise: ExerciseView; bac
             <SelectField
               label={t('exercises.fields.fraudType')}
               value={draft.fraudType}
-              options={FRAUD_TYPES.map((f) => ({ value: f, label: t(`taxonomy.fraudType.${f}`) }))}
+              options={FRAUD_TYPES.map((f) => ({ value: f, label: t(fraudTypeKey(f)) }))}
               onChange={(e) => change(setFraudType(draft, e.target.value as ExerciseDraft['fraudType']))}
             />
           </div>
@@ -235,6 +236,7 @@ export function ExerciseEditor({ exercise, back }: { exercise: ExerciseView; bac
           </div>
           {draft.parts.locate && (
             <TextField
+              className="fl-field--narrow"
               label={t('exercises.parts.maxPoints')}
               type="number"
               min={1}
@@ -261,7 +263,7 @@ export function ExerciseEditor({ exercise, back }: { exercise: ExerciseView; bac
             <legend className="fl-field__label">{t('exercises.editor.featureOptions')}</legend>
             <p className="fl-field__hint">{t('exercises.editor.featureOptionsHint')}</p>
             {FEATURE_CATEGORIES.map((c) => (
-              <div key={c}>
+              <div key={c} className="fl-feature-category">
                 <p className="fl-field__label">{t(`taxonomy.category.${c}`)}</p>
                 <div className="fl-check-grid">
                   {FEATURE_TAXONOMY[c].map((k) => (

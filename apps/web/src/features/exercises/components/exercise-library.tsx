@@ -24,8 +24,9 @@ import {
 import { DocumentTypeFilter } from '@/components/ui/document-type-select';
 import { paths } from '@/config/paths';
 import { describeError } from '@/lib/errors';
-import { formatDate, formatNumber } from '@/lib/format';
+import { formatNumber } from '@/lib/format';
 import { isLanguage } from '@/lib/i18n';
+import { fraudTypeKey } from '@/lib/taxonomy-keys';
 import { useDebouncedValue } from '@/lib/use-debounced-value';
 import { useExerciseAction } from '../api/exercise-actions';
 import { useExercises } from '../api/get-exercises';
@@ -73,12 +74,12 @@ export function ExerciseLibrary() {
         </div>
       ),
     },
-    { key: 'state', header: t('exercises.fields.issuingState'), cell: (e) => <code dir="ltr">{e.issuingState}</code> },
     {
-      key: 'type',
-      header: t('exercises.fields.documentType'),
+      key: 'document',
+      header: t('exercises.document'),
       cell: (e) => (
-        <span className="fl-unit-code" title={t(`taxonomy.documentType.${e.documentType}`)}>
+        <span className="fl-nowrap" title={t(`taxonomy.documentType.${e.documentType}`)}>
+          <code dir="ltr">{e.issuingState}</code> ·{' '}
           <span aria-hidden="true" dir="ltr">
             {e.documentType}
           </span>
@@ -90,7 +91,7 @@ export function ExerciseLibrary() {
       key: 'fraud',
       header: t('exercises.fields.fraudType'),
       cell: (e) => (
-        <Badge tone={e.verdict === 'genuine' ? 'green' : 'red'}>{t(`taxonomy.fraudType.${e.fraudType}`)}</Badge>
+        <Badge tone={e.verdict === 'genuine' ? 'green' : 'red'}>{t(fraudTypeKey(e.fraudType))}</Badge>
       ),
     },
     {
@@ -104,17 +105,6 @@ export function ExerciseLibrary() {
       header: t('exercises.useCount'),
       align: 'end',
       cell: (e) => <span className="fl-num">{formatNumber(e.useCount, lng)}</span>,
-    },
-    {
-      key: 'responses',
-      header: t('exercises.responses'),
-      align: 'end',
-      cell: (e) => <span className="fl-num">{formatNumber(e.responseCount, lng)}</span>,
-    },
-    {
-      key: 'updated',
-      header: t('exercises.updated'),
-      cell: (e) => <span className="fl-nowrap">{formatDate(e.updatedAt, lng)}</span>,
     },
     {
       key: 'actions',
@@ -158,7 +148,7 @@ export function ExerciseLibrary() {
 
   return (
     <div className="fl-stack">
-      <div className="fl-filters" role="search">
+      <div className="fl-filters fl-filters--exercises" role="search">
         <SearchInput
           className="fl-filters__search"
           label={t('exercises.search')}
@@ -181,7 +171,7 @@ export function ExerciseLibrary() {
           label={t('exercises.fields.fraudType')}
           allLabel={t('exercises.allFraudTypes')}
           value={filters.fraudType}
-          options={FRAUD_TYPES.map((f) => ({ value: f, label: t(`taxonomy.fraudType.${f}`) }))}
+          options={FRAUD_TYPES.map((f) => ({ value: f, label: t(fraudTypeKey(f)) }))}
           onChange={(fraudType) => change({ fraudType })}
         />
         <FilterSelect
@@ -222,7 +212,7 @@ export function ExerciseLibrary() {
       ) : (
         <>
           <Table
-            className="fl-table-wrap--compact"
+            className="fl-table-wrap--compact fl-table-wrap--contained"
             columns={columns}
             rows={exercises.data.items}
             rowKey={(e) => e.id}

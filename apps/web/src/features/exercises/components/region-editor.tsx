@@ -87,11 +87,13 @@ export function RegionEditor({
           onChange={(e) => setLight(e.target.value as Light)}
           options={lights.map((l) => ({ value: l, label: t(`taxonomy.light.${l}`) }))}
         />
-        {!drawing && (
-          <Button icon={<PlusIcon size={18} />} onClick={startDrawing}>
-            {t('exercises.regions.add')}
-          </Button>
-        )}
+        <div className="fl-editor-toolbar__action">
+          {!drawing && (
+            <Button icon={<PlusIcon size={18} />} onClick={startDrawing}>
+              {t('exercises.regions.add')}
+            </Button>
+          )}
+        </div>
       </div>
       <div className="fl-editor">
         <div className="fl-editor__canvas">
