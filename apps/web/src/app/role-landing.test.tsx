@@ -99,7 +99,17 @@ describe('role → landing page', () => {
       within(nav)
         .getAllByRole('link')
         .map((a) => a.textContent),
-    ).toEqual(['Users', 'Units', 'Cohorts', 'Reports', 'Import trainees', 'Specimen library', 'Exercises', 'Modules', 'Audit log']);
+    ).toEqual([
+      'Users',
+      'Units',
+      'Cohorts',
+      'Reports',
+      'Import trainees',
+      'Specimen library',
+      'Exercises',
+      'Modules',
+      'Audit log',
+    ]);
     expect(screen.getByTestId('current-user')).toHaveTextContent('Sana Malik');
     expect(screen.getByTestId('current-user')).toHaveTextContent('Administrator');
   });

@@ -90,9 +90,7 @@ export function ExerciseLibrary() {
     {
       key: 'fraud',
       header: t('exercises.fields.fraudType'),
-      cell: (e) => (
-        <Badge tone={e.verdict === 'genuine' ? 'green' : 'red'}>{t(fraudTypeKey(e.fraudType))}</Badge>
-      ),
+      cell: (e) => <Badge tone={e.verdict === 'genuine' ? 'green' : 'red'}>{t(fraudTypeKey(e.fraudType))}</Badge>,
     },
     {
       key: 'difficulty',

@@ -49,9 +49,7 @@ export function RegionEditor({
   const [drawSession, setDrawSession] = useState(0);
   const [selected, setSelected] = useState<string | null>(null);
 
-  const image = draft.images
-    .filter((i) => i.side === side && i.light === light)
-    .sort((a, b) => a.frame - b.frame)[0];
+  const image = draft.images.filter((i) => i.side === side && i.light === light).sort((a, b) => a.frame - b.frame)[0];
   const asset = image ? assets.get(image.assetId) : undefined;
   const imageUrl = imageUrlOf(asset) ?? null;
   const number = (r: RegionDraft) => draft.regions.indexOf(r) + 1;
@@ -166,8 +164,7 @@ function RegionFields({
         <button type="button" className="fl-link-button" onClick={onSelect}>
           {name}
         </button>{' '}
-        · {t(`taxonomy.side.${region.side}`)} ·{' '}
-        {t('exercises.regions.points', { count: region.polygon.length })}
+        · {t(`taxonomy.side.${region.side}`)} · {t('exercises.regions.points', { count: region.polygon.length })}
       </legend>
       <Field label={t('exercises.regions.features')}>
         {(control) => (

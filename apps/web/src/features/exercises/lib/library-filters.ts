@@ -38,4 +38,5 @@ export function filterQuery(f: LibraryFilters, limit: number, offset: number): E
 }
 
 /** Whether any filter narrows the list (the empty state then says "no matches" rather than "none yet"). */
-export const isFiltered = (f: LibraryFilters) => JSON.stringify(filterQuery(f, 0, 0)) !== JSON.stringify({ limit: 0, offset: 0 });
+export const isFiltered = (f: LibraryFilters) =>
+  JSON.stringify(filterQuery(f, 0, 0)) !== JSON.stringify({ limit: 0, offset: 0 });
