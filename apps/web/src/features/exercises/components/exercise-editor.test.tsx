@@ -47,6 +47,7 @@ const media: MediaAssetView = {
 
 function setup(put: (body: unknown) => ReturnType<typeof json>) {
   const api = mockApi({
+    [`POST /api/exercises/${id}/retire`]: () => json({ ...exercise, retiredAt: '2026-12-03T08:00:00Z' }),
     'POST /api/auth/refresh': () => json(sessionFor(makeUser({ role: 'instructor' }))),
     [`GET /api/exercises/${id}`]: () => json(exercise),
     [`GET /api/media/${assetId}`]: () => json(media),
@@ -142,5 +143,16 @@ describe('exercise editor', () => {
     await userEvent.click(screen.getByRole('button', { name: 'Save as new version' }));
     await waitFor(() => expect(screen.getByText(/the feature part needs options/)).toBeInTheDocument());
     expect(screen.getByText(/feature mrz is not among featureOptions/)).toBeInTheDocument();
+  });
+
+  it('retires from the editor after a confirmation, and then offers to restore', async () => {
+    const api = setup(() => json(exercise));
+    await screen.findByRole('heading', { level: 1, name: exercise.title });
+    await userEvent.click(screen.getByRole('button', { name: 'Retire' }));
+    const dialog = await screen.findByRole('dialog');
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Retire' }));
+    expect(await screen.findByRole('button', { name: 'Restore' })).toBeInTheDocument();
+    expect(screen.getByText('Retired')).toBeInTheDocument();
+    expect(api.called(`POST /api/exercises/${id}/retire`)).toHaveLength(1);
   });
 });

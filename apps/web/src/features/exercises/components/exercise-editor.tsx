@@ -13,13 +13,14 @@ import {
 } from '@firstline/contracts';
 import { useMemo, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import {
   Badge,
   Banner,
   Button,
   Card,
   Checkbox,
+  ConfirmDialog,
   ErrorBanner,
   Field,
   PageHeader,
@@ -29,7 +30,9 @@ import {
 } from '@/components/ui';
 import { DocumentTypeField } from '@/components/ui/document-type-select';
 import { paths } from '@/config/paths';
+import { describeError } from '@/lib/errors';
 import { fraudTypeKey } from '@/lib/taxonomy-keys';
+import { useExerciseAction } from '../api/exercise-actions';
 import { useImageAssets } from '../api/get-image-urls';
 import { useSpecimenImageCount } from '../api/get-specimen-images';
 import { useSaveExercise } from '../api/save-exercise';
@@ -51,6 +54,9 @@ import { RegionEditor } from './region-editor';
 export function ExerciseEditor({ exercise, back }: { exercise: ExerciseView; back?: ReactNode }) {
   const { t } = useTranslation();
   const save = useSaveExercise(exercise.id);
+  const action = useExerciseAction();
+  const navigate = useNavigate();
+  const [retiring, setRetiring] = useState(false);
   const base = useMemo(() => JSON.stringify(toInput(fromView(exercise))), [exercise]);
   const [draft, setDraft] = useState<ExerciseDraft>(() => fromView(exercise));
   const [issues, setIssues] = useState<string[]>([]);
@@ -92,11 +98,54 @@ export function ExerciseEditor({ exercise, back }: { exercise: ExerciseView; bac
         }
         description={t('exercises.editor.intro')}
         actions={
-          <Button onClick={submit} isLoading={save.isPending} disabled={!dirty}>
-            {t('exercises.editor.save')}
-          </Button>
+          <>
+            {/* A copy starts from the saved version, so unsaved changes are saved (or dropped) first. */}
+            <Button
+              variant="secondary"
+              disabled={dirty || action.isPending}
+              onClick={() =>
+                action.mutate(
+                  { id: exercise.id, action: 'duplicate' },
+                  { onSuccess: (copy) => navigate(paths.app.exercise.getHref(copy.id)) },
+                )
+              }
+            >
+              {t('exercises.duplicate')}
+            </Button>
+            {exercise.retiredAt ? (
+              <Button
+                variant="secondary"
+                disabled={action.isPending}
+                onClick={() => action.mutate({ id: exercise.id, action: 'restore' })}
+              >
+                {t('exercises.restore')}
+              </Button>
+            ) : (
+              <Button variant="secondary" onClick={() => setRetiring(true)}>
+                {t('exercises.retire')}
+              </Button>
+            )}
+            <Button onClick={submit} isLoading={save.isPending} disabled={!dirty}>
+              {t('exercises.editor.save')}
+            </Button>
+          </>
         }
       />
+      {!retiring && <ErrorBanner error={action.error} />}
+      <ConfirmDialog
+        open={retiring}
+        title={t('exercises.retireTitle', { title: exercise.title })}
+        confirmLabel={t('exercises.retire')}
+        isLoading={action.isPending}
+        error={retiring && action.error ? describeError(t, action.error) : null}
+        onClose={() => {
+          setRetiring(false);
+          action.reset();
+        }}
+        onConfirm={() => action.mutate({ id: exercise.id, action: 'retire' }, { onSuccess: () => setRetiring(false) })}
+      >
+        <p>{t('exercises.retireText')}</p>
+      </ConfirmDialog>
       {saved && (
         <Banner tone="success">
           {saved.newVersion
