@@ -249,6 +249,17 @@ export const ROUTE_TABLE: Record<string, Row> = {
   'GET /api/exercise-jobs/:id': {
     expect: only({ instructor: 404, admin: 404 }),
     make: () => ({ path: `/api/exercise-jobs/${NO_ID}` }),
+  'POST /api/exercises/:id/duplicate': {
+    expect: only({ instructor: 404, admin: 404 }),
+    make: () => ({ path: `/api/exercises/${NO_ID}/duplicate` }),
+  },
+  'POST /api/exercises/:id/retire': {
+    expect: only({ instructor: 404, admin: 404 }),
+    make: () => ({ path: `/api/exercises/${NO_ID}/retire` }),
+  },
+  'POST /api/exercises/:id/restore': {
+    expect: only({ instructor: 404, admin: 404 }),
+    make: () => ({ path: `/api/exercises/${NO_ID}/restore` }),
   },
   'GET /api/modules': { expect: only({ instructor: 200, supervisor: 200, admin: 200 }) },
   'POST /api/modules': {

@@ -11,6 +11,7 @@ import { chromium } from 'playwright-core';
 import { authoringFlows } from './authoring-flows.mjs';
 import { examDayFlows } from './exam-day-flows.mjs';
 import { itemAnalysisFlows } from './item-analysis-flows.mjs';
+import { exerciseFlows } from './exercise-flows.mjs';
 import { reportsFlows } from './reports-flows.mjs';
 import { startServer } from './server.mjs';
 
@@ -664,6 +665,7 @@ async function main() {
   await reportsFlows({ flow, signIn, signOut, shot, h1, direction });
   await itemAnalysisFlows({ flow, signIn, shot, h1, direction });
   await authoringFlows({ flow, signIn, shot, h1, server });
+  await exerciseFlows({ flow, signIn, shot, h1, direction });
 }
 
 let fatal = null;

@@ -144,6 +144,10 @@ export const ExerciseSummary = z.object({
   verdict: Verdict,
   fraudType: FraudType,
   responseCount: z.number().int(),
+  /** How many modules use it: in their draft pool or in a published version's pool. */
+  useCount: z.number().int(),
+  /** When it was retired (hidden from pool pickers, kept with its history), or null. */
+  retiredAt: z.string().nullable(),
   updatedAt: z.string(),
 });
 export type ExerciseSummary = z.infer<typeof ExerciseSummary>;
@@ -157,12 +161,25 @@ export const ExerciseView = ExerciseSummary.extend({
   featureOptions: z.array(FeatureKind),
   context: CheckContext.nullable(),
   truth: ExerciseTruth,
+  /** The modules that use it (draft pool or a published version's pool), by title. */
+  modules: z.array(z.object({ id: z.uuid(), title: z.string() })),
 });
 export type ExerciseView = z.infer<typeof ExerciseView>;
 
 export const ExerciseListQuery = ListQuery.extend({
   fraudType: FraudType.optional(),
   documentType: DocumentType.optional(),
+  issuingState: z
+    .string()
+    .trim()
+    .toUpperCase()
+    .regex(/^[A-Z<]{3}$/, 'issuingState is a three-letter code')
+    .optional(),
+  difficulty: z.coerce.number().int().min(1).max(5).optional(),
+  /** Exercises carrying this tag (exact, case-sensitive). */
+  tag: z.string().trim().min(1).max(40).optional(),
+  /** 'true': retired exercises are listed too (hidden by default, as pool pickers want). */
+  includeRetired: z.enum(['true', 'false']).optional(),
 });
 export type ExerciseListQuery = z.infer<typeof ExerciseListQuery>;
 

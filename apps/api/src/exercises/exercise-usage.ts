@@ -9,6 +9,17 @@ export interface ExerciseUsageSource {
   versionsInUse(versionIds: string[], m?: EntityManager): Promise<Set<string>>;
   /** Locked responses per exercise version (only attempts has responses). */
   responsesByVersion?(versionIds: string[], m?: EntityManager): Promise<Map<string, number>>;
+  /**
+   * Modules that hold one of these exercises in their draft pool or one of these versions in a published pool;
+   * `matched` is the exercise or version id found (only modules have pools).
+   */
+  modulesUsing?(ids: string[], m?: EntityManager): Promise<Array<{ matched: string; id: string; title: string }>>;
+}
+
+/** A module that uses an exercise. */
+export interface UsingModule {
+  id: string;
+  title: string;
 }
 
 @Injectable()
@@ -24,6 +35,38 @@ export class ExerciseUsage {
       if ((await source.versionsInUse([versionId], m)).has(versionId)) return true;
     }
     return false;
+  }
+
+  /**
+   * Per exercise, the modules using it (draft pool or any published version's pool), sorted by title.
+   * `versions` are every version of these exercises.
+   */
+  async modulesByExercise(
+    versions: Array<{ exerciseId: string; versionId: string }>,
+    m?: EntityManager,
+  ): Promise<Map<string, UsingModule[]>> {
+    const owner = new Map<string, string>();
+    for (const { exerciseId, versionId } of versions) {
+      owner.set(exerciseId, exerciseId);
+      owner.set(versionId, exerciseId);
+    }
+    const found = new Map<string, Map<string, string>>();
+    if (!owner.size) return new Map();
+    for (const source of this.sources) {
+      for (const row of (await source.modulesUsing?.([...owner.keys()], m)) ?? []) {
+        const exerciseId = owner.get(row.matched);
+        if (!exerciseId) continue;
+        const modules = found.get(exerciseId) ?? new Map<string, string>();
+        modules.set(row.id, row.title);
+        found.set(exerciseId, modules);
+      }
+    }
+    return new Map(
+      [...found].map(([exerciseId, modules]) => [
+        exerciseId,
+        [...modules].map(([id, title]) => ({ id, title })).sort((a, b) => a.title.localeCompare(b.title)),
+      ]),
+    );
   }
 
   /** Locked responses per version, summed over the sources; a version nobody answered is absent. */

@@ -33,6 +33,8 @@ export class Exercise {
   @Index('uq_exercises_seed_key', { unique: true, where: 'seed_key IS NOT NULL' })
   @Column({ name: 'seed_key', type: 'text', nullable: true })
   seedKey!: string | null;
+  /** When it was retired: hidden from pool pickers, kept with its history, not added to new module versions. */
+  @Column({ name: 'retired_at', type: 'timestamptz', nullable: true }) retiredAt!: Date | null;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt!: Date;
 }

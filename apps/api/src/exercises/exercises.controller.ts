@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Param, Post, Put, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ZodResponse } from 'nestjs-zod';
 import { Actor, CurrentActor } from '../common/decorators/actor';
@@ -42,5 +42,31 @@ export class ExercisesController {
   @ZodResponse({ status: 200, type: ExerciseViewDto })
   update(@CurrentActor() actor: Actor, @Param() p: IdParamDto, @Body() body: ExerciseInputDto) {
     return this.exercises.update(actor, p.id, body);
+  }
+
+  @Roles('admin', 'instructor')
+  @Post(':id/duplicate')
+  @ApiOperation({ summary: 'Copy the current version as a new exercise (version 1, same unit), titled "… (copy)"' })
+  @ZodResponse({ status: 201, type: ExerciseViewDto })
+  duplicate(@CurrentActor() actor: Actor, @Param() p: IdParamDto) {
+    return this.exercises.duplicate(actor, p.id);
+  }
+
+  @Roles('admin', 'instructor')
+  @Post(':id/retire')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Retire: hidden from pool pickers, history kept, not added to new module versions' })
+  @ZodResponse({ status: 200, type: ExerciseViewDto })
+  retire(@CurrentActor() actor: Actor, @Param() p: IdParamDto) {
+    return this.exercises.setRetired(actor, p.id, true);
+  }
+
+  @Roles('admin', 'instructor')
+  @Post(':id/restore')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Bring a retired exercise back into use' })
+  @ZodResponse({ status: 200, type: ExerciseViewDto })
+  restore(@CurrentActor() actor: Actor, @Param() p: IdParamDto) {
+    return this.exercises.setRetired(actor, p.id, false);
   }
 }

@@ -1,5 +1,6 @@
 // Exercise rows ↔ contract shapes: the input's columns of a version, the bank's summary, the instructors' full view.
 import type { ExerciseInput, ExerciseSummary, ExerciseView } from '@firstline/contracts';
+import type { UsingModule } from './exercise-usage';
 import type { Exercise, ExerciseVersion } from './exercise.entity';
 
 /**
@@ -46,10 +47,26 @@ export function versionColumns(input: ExerciseInput): Partial<ExerciseVersion> {
   };
 }
 
+/** What the bank counts about an exercise besides its rows: locked responses and the modules using it. */
+export interface ExerciseUse {
+  responseCount: number;
+  modules: UsingModule[];
+}
+
+/** A stored version's content columns, for a copy of it (a duplicate starts from the current version). */
+export function copyColumns(v: ExerciseVersion): Partial<ExerciseVersion> {
+  const { title, issuingState, documentType, difficulty, tags, specimenId, parts, images } = v;
+  const { travellerAssetId, mrz, featureOptions, context, truth, fraudType, verdict } = v;
+  return {
+    ...{ title, issuingState, documentType, difficulty, tags, specimenId, parts, images },
+    ...{ travellerAssetId, mrz, featureOptions, context, truth, fraudType, verdict },
+  };
+}
+
 export function exerciseSummary(
   v: ExerciseVersion,
-  exercise: Pick<Exercise, 'id' | 'unitId' | 'updatedAt'>,
-  responseCount: number,
+  exercise: Pick<Exercise, 'id' | 'unitId' | 'updatedAt' | 'retiredAt'>,
+  use: ExerciseUse,
 ): ExerciseSummary {
   return {
     id: exercise.id,
@@ -63,14 +80,16 @@ export function exerciseSummary(
     tags: v.tags,
     verdict: v.truth.verdict,
     fraudType: v.truth.fraudType,
-    responseCount,
+    responseCount: use.responseCount,
+    useCount: use.modules.length,
+    retiredAt: exercise.retiredAt?.toISOString() ?? null,
     updatedAt: exercise.updatedAt.toISOString(),
   };
 }
 
-export function exerciseView(v: ExerciseVersion, e: Exercise, responseCount: number): ExerciseView {
+export function exerciseView(v: ExerciseVersion, e: Exercise, use: ExerciseUse): ExerciseView {
   return {
-    ...exerciseSummary(v, e, responseCount),
+    ...exerciseSummary(v, e, use),
     specimenId: v.specimenId,
     parts: v.parts,
     images: v.images,
@@ -79,5 +98,6 @@ export function exerciseView(v: ExerciseVersion, e: Exercise, responseCount: num
     featureOptions: v.featureOptions,
     context: v.context,
     truth: v.truth,
+    modules: use.modules,
   };
 }

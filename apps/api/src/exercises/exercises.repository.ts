@@ -12,6 +12,7 @@ export interface ExercisePageRow {
   exerciseId: string;
   unitId: string | null;
   versionId: string;
+  retiredAt: Date | null;
   updatedAt: Date;
 }
 
@@ -52,11 +53,16 @@ export class ExercisesRepository {
     }
     if (q.fraudType) where.push(`v.fraud_type = $${params.push(q.fraudType)}`);
     if (q.documentType) where.push(`v.document_type = $${params.push(q.documentType)}`);
+    if (q.issuingState) where.push(`v.issuing_state = $${params.push(q.issuingState)}`);
+    if (q.difficulty) where.push(`v.difficulty = $${params.push(q.difficulty)}`);
+    if (q.tag) where.push(`v.tags @> jsonb_build_array($${params.push(q.tag)}::text)`);
+    if (q.includeRetired !== 'true') where.push('e.retired_at IS NULL');
     const clause = where.length ? `AND ${where.join(' AND ')}` : '';
     const from = `FROM exercises e JOIN exercise_versions v ON v.id = e.current_version_id WHERE true ${clause}`;
     const [{ total }]: Array<{ total: number }> = await db.query(`SELECT count(*)::int AS total ${from}`, params);
     const rows: ExercisePageRow[] = await db.query(
-      `SELECT e.id AS "exerciseId", e.unit_id AS "unitId", v.id AS "versionId", e.updated_at AS "updatedAt"
+      `SELECT e.id AS "exerciseId", e.unit_id AS "unitId", v.id AS "versionId", e.retired_at AS "retiredAt",
+              e.updated_at AS "updatedAt"
          ${from} ORDER BY v.title, e.id LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
       [...params, q.limit, q.offset],
     );

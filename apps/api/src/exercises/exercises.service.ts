@@ -16,7 +16,14 @@ import { DrawnVersions } from './drawn-versions';
 import { exerciseInputProblems } from './exercise-rules';
 import { ExerciseUsage } from './exercise-usage';
 import type { ExerciseVersion } from './exercise.entity';
-import { exerciseSummary, exerciseView, versionColumns, type ExerciseVersionRecord } from './exercises.mapper';
+import {
+  copyColumns,
+  exerciseSummary,
+  exerciseView,
+  versionColumns,
+  type ExerciseUse,
+  type ExerciseVersionRecord,
+} from './exercises.mapper';
 import { ExercisesRepository } from './exercises.repository';
 
 /** An exercise and every version of it, oldest first. */
@@ -25,6 +32,15 @@ export interface ExerciseLineage {
   currentVersionId: string;
   versions: ExerciseVersionRecord[];
 }
+
+const TITLE_MAX = 160;
+const COPY_SUFFIX = ' (copy)';
+
+/** "Title (copy)", shortened to the title limit. */
+const copyTitle = (title: string) => `${title.slice(0, TITLE_MAX - COPY_SUFFIX.length)}${COPY_SUFFIX}`;
+
+const useOf = (uses: Map<string, ExerciseUse>, id: string): ExerciseUse =>
+  uses.get(id) ?? { responseCount: 0, modules: [] };
 
 @Injectable()
 export class ExercisesService {
@@ -46,12 +62,12 @@ export class ExercisesService {
     const { total, rows } = await this.exercises.page(q, this.access.contentScope(actor));
     const versions = await this.exercises.versionsByIds(rows.map((r) => r.versionId));
     const byId = new Map(versions.map((v) => [v.id, v]));
-    const responses = await this.responseCounts(rows.map((r) => r.exerciseId));
+    const uses = await this.uses(rows.map((r) => r.exerciseId));
     const items = rows.map((r) =>
       exerciseSummary(
         byId.get(r.versionId)!,
-        { id: r.exerciseId, unitId: r.unitId, updatedAt: r.updatedAt },
-        responses.get(r.exerciseId) ?? 0,
+        { id: r.exerciseId, unitId: r.unitId, updatedAt: r.updatedAt, retiredAt: r.retiredAt },
+        useOf(uses, r.exerciseId),
       ),
     );
     return { items, total, limit: q.limit, offset: q.offset };
@@ -62,7 +78,7 @@ export class ExercisesService {
     if (!exercise?.currentVersionId || !this.access.canSeeUnitContent(actor, exercise.unitId))
       throw notFound('Exercise');
     const version = await this.exercises.versionOrFail(exercise.currentVersionId);
-    return exerciseView(version, exercise, (await this.responseCounts([id])).get(id) ?? 0);
+    return exerciseView(version, exercise, useOf(await this.uses([id]), id));
   }
 
   async create(actor: Actor, input: ExerciseInput): Promise<ExerciseView> {
@@ -113,7 +129,72 @@ export class ExercisesService {
         },
         m,
       );
-      return exerciseView(version, exercise, (await this.responseCounts([id], m)).get(id) ?? 0);
+      return exerciseView(version, exercise, useOf(await this.uses([id], m), id));
+    });
+  }
+
+  /** A new exercise (version 1, same unit) with the current version's content, titled "… (copy)". */
+  async duplicate(actor: Actor, id: string): Promise<ExerciseView> {
+    return this.exercises.transaction(async (m) => {
+      const source = await this.exercises.findExercise(id, m);
+      if (!source?.currentVersionId || !this.access.canChangeUnitContent(actor, source.unitId))
+        throw notFound('Exercise');
+      const current = await this.exercises.versionOrFail(source.currentVersionId, m);
+      const exercise = await this.exercises.createExercise(
+        { createdBy: actor.id, unitId: source.unitId, currentVersionId: null, seedKey: null, retiredAt: null },
+        m,
+      );
+      const version = await this.exercises.createVersion(
+        {
+          ...copyColumns(current),
+          title: copyTitle(current.title),
+          exerciseId: exercise.id,
+          version: 1,
+          createdBy: actor.id,
+        },
+        m,
+      );
+      exercise.currentVersionId = version.id;
+      await this.exercises.saveExercise(exercise, m);
+      const after = {
+        version: 1,
+        title: version.title,
+        unitId: source.unitId,
+        duplicateOf: { id, version: current.version },
+      };
+      await this.audit.record(
+        { actorId: actor.id, action: 'exercise.duplicate', entityType: 'exercise', entityId: exercise.id, after },
+        m,
+      );
+      return exerciseView(version, exercise, { responseCount: 0, modules: [] });
+    });
+  }
+
+  /** Retire (true) or restore (false): a retired exercise leaves the pool pickers and joins no new module version. */
+  async setRetired(actor: Actor, id: string, retire: boolean): Promise<ExerciseView> {
+    return this.exercises.transaction(async (m) => {
+      const exercise = await this.exercises.lockExercise(id, m);
+      if (!exercise?.currentVersionId || !this.access.canChangeUnitContent(actor, exercise.unitId))
+        throw notFound('Exercise');
+      if (retire && exercise.retiredAt) throw new DomainError('conflict', 'The exercise is already retired');
+      if (!retire && !exercise.retiredAt) throw new DomainError('conflict', 'The exercise is not retired');
+      const before = { retiredAt: exercise.retiredAt?.toISOString() ?? null };
+      exercise.retiredAt = retire ? new Date() : null;
+      exercise.updatedAt = new Date();
+      await this.exercises.saveExercise(exercise, m);
+      await this.audit.record(
+        {
+          actorId: actor.id,
+          action: retire ? 'exercise.retire' : 'exercise.restore',
+          entityType: 'exercise',
+          entityId: id,
+          before,
+          after: { retiredAt: exercise.retiredAt?.toISOString() ?? null },
+        },
+        m,
+      );
+      const version = await this.exercises.versionOrFail(exercise.currentVersionId, m);
+      return exerciseView(version, exercise, useOf(await this.uses([id], m), id));
     });
   }
 
@@ -136,6 +217,12 @@ export class ExercisesService {
   async unitsOf(exerciseIds: string[], m?: EntityManager): Promise<Map<string, string | null>> {
     const found = await this.exercises.exercisesByIds(exerciseIds, m);
     return new Map(found.map((e) => [e.id, e.unitId]));
+  }
+
+  /** Of these exercise ids, the retired ones (modules refuse to add them to a pool or publish them). */
+  async retiredOf(exerciseIds: string[], m?: EntityManager): Promise<Set<string>> {
+    const found = await this.exercises.exercisesByIds(exerciseIds, m);
+    return new Set(found.filter((e) => e.retiredAt).map((e) => e.id));
   }
 
   /** The titles of these exercise versions, by version id (reports name the items behind a figure). */
@@ -171,18 +258,21 @@ export class ExercisesService {
 
   // ------------------------------------------------------------------------------------------ internals
 
-  /** Locked responses per exercise, over all its versions. */
-  private async responseCounts(exerciseIds: string[], m?: EntityManager): Promise<Map<string, number>> {
+  /** Per exercise: locked responses over all its versions, and the modules using any of them. */
+  private async uses(exerciseIds: string[], m?: EntityManager): Promise<Map<string, ExerciseUse>> {
     const versions = await this.exercises.versionsOfExercises(exerciseIds, m);
     const byVersion = await this.usage.responsesByVersion(
       versions.map((v) => v.versionId),
       m,
     );
-    const counts = new Map<string, number>();
+    const modules = await this.usage.modulesByExercise(versions, m);
+    const uses = new Map<string, ExerciseUse>();
+    for (const id of exerciseIds) uses.set(id, { responseCount: 0, modules: modules.get(id) ?? [] });
     for (const { exerciseId, versionId } of versions) {
-      counts.set(exerciseId, (counts.get(exerciseId) ?? 0) + (byVersion.get(versionId) ?? 0));
+      const use = uses.get(exerciseId);
+      if (use) use.responseCount += byVersion.get(versionId) ?? 0;
     }
-    return counts;
+    return uses;
   }
 
   /** The unit a new exercise belongs to: an instructor's own; the one an admin names. */
@@ -207,7 +297,7 @@ export class ExercisesService {
   ): Promise<ExerciseView> {
     await this.validate(input, m);
     const exercise = await this.exercises.createExercise(
-      { createdBy: actorId, unitId, currentVersionId: null, seedKey },
+      { createdBy: actorId, unitId, currentVersionId: null, seedKey, retiredAt: null },
       m,
     );
     const version = await this.exercises.createVersion(
@@ -221,7 +311,7 @@ export class ExercisesService {
       { actorId, action: 'exercise.create', entityType: 'exercise', entityId: exercise.id, after },
       m,
     );
-    return exerciseView(version, exercise, 0);
+    return exerciseView(version, exercise, { responseCount: 0, modules: [] });
   }
 
   private async validate(input: ExerciseInput, m: EntityManager): Promise<void> {

@@ -194,6 +194,24 @@ export class ModulesRepository {
     );
     return new Set(rows.map((row) => row.id));
   }
+
+  /**
+   * Modules holding one of these ids in their draft pool (exercise ids) or in a published version's pool (exercise
+   * version ids), with the id matched.
+   */
+  modulesPooling(ids: string[], m?: EntityManager): Promise<Array<{ matched: string; id: string; title: string }>> {
+    if (!ids.length) return Promise.resolve([]);
+    return (m ?? this.versions.manager).query(
+      `SELECT DISTINCT pooled.matched, t.id, t.title
+         FROM training_modules t
+         JOIN LATERAL (
+           SELECT d.id AS matched FROM jsonb_array_elements_text(t.exercise_ids) AS d(id)
+           UNION
+           SELECT p.id FROM module_versions v, jsonb_array_elements_text(v.pool) AS p(id) WHERE v.module_id = t.id
+         ) pooled ON pooled.matched = ANY($1::text[])`,
+      [ids],
+    );
+  }
 }
 
 function loaded(a: Assignment): LoadedAssignment {

@@ -82,7 +82,7 @@ export class ModulesService {
       if (!mod || !this.access.canChangeUnitContent(actor, mod.unitId)) throw notFound('Module');
       if (input.unitId && input.unitId !== mod.unitId)
         throw new DomainError('invalid', 'A module stays in the unit it was created in (unitId cannot change)');
-      await this.validateDraft(input, mod.unitId, m);
+      await this.validateDraft(input, mod.unitId, m, mod.exerciseIds);
       const { title, description, lessonSpecimenIds, exerciseIds, settings } = mod;
       const before = { title, description, lessonSpecimenIds, exerciseIds, settings };
       Object.assign(mod, {
@@ -263,6 +263,12 @@ export class ModulesService {
     const current = await this.exercises.currentVersionIds(mod.exerciseIds, m);
     const missing = mod.exerciseIds.filter((e) => !current.has(e));
     if (missing.length) throw new DomainError('invalid', `Unknown exercises in the pool: ${missing.join(', ')}`);
+    const retired = await this.exercises.retiredOf(mod.exerciseIds, m);
+    if (retired.size)
+      throw new DomainError(
+        'conflict',
+        `The pool holds retired exercises; remove them or restore them before publishing: ${[...retired].join(', ')}`,
+      );
     const pool = mod.exerciseIds.map((e) => current.get(e)!);
     const versions = await this.exercises.versionsByIds(pool, m);
     const settings = mod.settings;
@@ -325,7 +331,13 @@ export class ModulesService {
     return view;
   }
 
-  private async validateDraft(input: ModuleInput, unitId: string | null, m: EntityManager): Promise<void> {
+  /** `pooledBefore`: the draft's pool before this edit (a retired exercise may stay there, not be added). */
+  private async validateDraft(
+    input: ModuleInput,
+    unitId: string | null,
+    m: EntityManager,
+    pooledBefore: string[] = [],
+  ): Promise<void> {
     const unique = new Set(input.exerciseIds);
     if (unique.size !== input.exerciseIds.length) throw new DomainError('invalid', 'An exercise is in the pool twice');
     const units = await this.exercises.unitsOf(input.exerciseIds, m);
@@ -338,6 +350,10 @@ export class ModulesService {
         'invalid',
         `A module pools exercises of its own unit only; not of this module's unit: ${elsewhere.join(', ')}`,
       );
+    const kept = new Set(pooledBefore);
+    const retired = [...(await this.exercises.retiredOf(input.exerciseIds, m))].filter((e) => !kept.has(e));
+    if (retired.length)
+      throw new DomainError('conflict', `Retired exercises cannot be added to a module: ${retired.join(', ')}`);
     const { drawCount } = input.settings;
     if (drawCount && drawCount > input.exerciseIds.length) {
       throw new DomainError(

@@ -19,4 +19,8 @@ export class PooledExerciseUsage implements ExerciseUsageSource, OnModuleInit {
   versionsInUse(versionIds: string[], m?: EntityManager): Promise<Set<string>> {
     return this.modules.versionsInPools(versionIds, m);
   }
+
+  modulesUsing(ids: string[], m?: EntityManager): Promise<Array<{ matched: string; id: string; title: string }>> {
+    return this.modules.modulesPooling(ids, m);
+  }
 }

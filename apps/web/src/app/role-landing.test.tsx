@@ -65,7 +65,7 @@ describe('role → landing page', () => {
       within(nav)
         .getAllByRole('link')
         .map((a) => a.textContent),
-    ).toEqual(['My cohorts', 'Reports', 'Import trainees', 'Specimen library', 'Modules']);
+    ).toEqual(['My cohorts', 'Reports', 'Import trainees', 'Specimen library', 'Exercises', 'Modules']);
   });
 
   it('supervisor lands on their unit’s roll-up: who is ready for the desk first, then the cohorts', async () => {
@@ -99,7 +99,17 @@ describe('role → landing page', () => {
       within(nav)
         .getAllByRole('link')
         .map((a) => a.textContent),
-    ).toEqual(['Users', 'Units', 'Cohorts', 'Reports', 'Import trainees', 'Specimen library', 'Modules', 'Audit log']);
+    ).toEqual([
+      'Users',
+      'Units',
+      'Cohorts',
+      'Reports',
+      'Import trainees',
+      'Specimen library',
+      'Exercises',
+      'Modules',
+      'Audit log',
+    ]);
     expect(screen.getByTestId('current-user')).toHaveTextContent('Sana Malik');
     expect(screen.getByTestId('current-user')).toHaveTextContent('Administrator');
   });

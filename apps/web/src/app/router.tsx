@@ -63,6 +63,8 @@ export function createRoutes(queryClient: QueryClient): RouteObject[] {
             { path: paths.app.modules.path, lazy: lazy(() => import('./routes/app/instructor/modules')) },
             { path: paths.app.moduleNew.path, lazy: lazy(() => import('./routes/app/instructor/module-new')) },
             { path: paths.app.module.path, lazy: lazy(() => import('./routes/app/instructor/module')) },
+            { path: paths.app.exercises.path, lazy: lazy(() => import('./routes/app/instructor/exercises')) },
+            { path: paths.app.exercise.path, lazy: lazy(() => import('./routes/app/instructor/exercise')) },
             { path: paths.app.exerciseForge.path, lazy: lazy(() => import('./routes/app/instructor/exercise-forge')) },
           ],
         },

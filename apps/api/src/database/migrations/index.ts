@@ -6,6 +6,7 @@ import { ReportFacts1796200000000 } from './1796200000000-ReportFacts';
 import { ReportRollup1796250000000 } from './1796250000000-ReportRollup';
 import { OwnerUnits1796300000000 } from './1796300000000-OwnerUnits';
 import { ItemAnalysis1796400000000 } from './1796400000000-ItemAnalysis';
+import { ExerciseRetirement1796500000000 } from './1796500000000-ExerciseRetirement';
 import { ExerciseJobs1796600000000 } from './1796600000000-ExerciseJobs';
 // Migrations in the order they run. `npm run migration:generate -w apps/api -- <Name>` appends here.
 export const MIGRATIONS: Array<new () => MigrationInterface> = [
@@ -16,5 +17,6 @@ export const MIGRATIONS: Array<new () => MigrationInterface> = [
   ReportRollup1796250000000,
   OwnerUnits1796300000000,
   ItemAnalysis1796400000000,
+  ExerciseRetirement1796500000000,
   ExerciseJobs1796600000000,
 ];

@@ -11,6 +11,7 @@ import {
   GroupIcon,
   LanguagePicker,
   ListIcon,
+  PencilIcon,
   Logo,
   SignOutIcon,
   UploadIcon,
@@ -43,12 +44,13 @@ export function navItemsFor(role: Role): NavItem[] {
   const importTrainees = { to: paths.app.import.getHref(), labelKey: 'nav.import', icon: <UploadIcon /> };
   const library = { to: paths.app.library.getHref(), labelKey: 'nav.library', icon: <FileIcon /> };
   const modules = { to: paths.app.modules.getHref(), labelKey: 'nav.modules', icon: <BookIcon /> };
+  const exercises = { to: paths.app.exercises.getHref(), labelKey: 'exercises.nav', icon: <PencilIcon /> };
   const reports = { to: paths.app.reports.getHref(), labelKey: 'nav.reports', icon: <ChartIcon /> };
   switch (role) {
     case 'trainee':
       return [training, { to: paths.app.progress.getHref(), labelKey: 'nav.myProgress', icon: <ChartIcon /> }];
     case 'instructor':
-      return [cohorts, reports, importTrainees, library, modules];
+      return [cohorts, reports, importTrainees, library, exercises, modules];
     case 'supervisor':
       return [
         { to: paths.app.unitsOverview.getHref(), labelKey: 'nav.unitsOverview', icon: <BuildingIcon /> },
@@ -63,6 +65,7 @@ export function navItemsFor(role: Role): NavItem[] {
         reports,
         importTrainees,
         library,
+        exercises,
         modules,
         { to: paths.app.audit.getHref(), labelKey: 'nav.audit', icon: <ListIcon /> },
       ];

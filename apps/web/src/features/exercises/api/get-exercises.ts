@@ -8,6 +8,11 @@ export interface ExercisesFilter {
   q?: string;
   fraudType?: FraudType;
   documentType?: DocumentType;
+  issuingState?: string;
+  difficulty?: number;
+  tag?: string;
+  /** 'true': retired exercises too (pool pickers leave it out). */
+  includeRetired?: 'true';
   limit?: number;
   offset?: number;
 }

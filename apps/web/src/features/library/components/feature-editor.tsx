@@ -29,11 +29,11 @@ import {
   TrashIcon,
   UnsavedChangesGuard,
 } from '@/components/ui';
+import { PolygonEditor, type Shape } from '@/components/viewer/polygon-editor';
 import type { FieldErrors } from '@/lib/validation';
 import { useReplaceFeatures } from '../api/replace-features';
 import { sidesOf } from '../lib/document-sides';
 import { centroid, fromView, newKey, toInput, type FeatureDraft } from '../lib/feature-drafts';
-import { PolygonEditor, type Shape } from './polygon-editor';
 
 interface FormState {
   /** The list entry being edited; null for a new feature. */

@@ -1,6 +1,7 @@
 import type { ExerciseSummary, ModuleView, SpecimenSummary } from '@firstline/contracts';
 import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import { createMemoryRouter, RouterProvider } from 'react-router';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { resetAppState } from '@/testing/test-utils';
 import { ModuleForm } from './module-form';
@@ -25,6 +26,8 @@ function exercise(
     verdict: fraudType === 'genuine' ? 'genuine' : 'fraudulent',
     fraudType,
     responseCount: 0,
+    useCount: 0,
+    retiredAt: null,
     updatedAt: '2026-01-05T08:00:00Z',
   };
 }
@@ -112,6 +115,60 @@ describe('module form', () => {
     expect(within(screen.getByRole('table', { name: 'Exercise pool' })).getAllByRole('row')).toHaveLength(2);
     await userEvent.click(screen.getByRole('checkbox', { name: 'Include Utopia passport — new photo' }));
     expect(screen.getByText('2 fraudulent')).toBeInTheDocument();
+  });
+
+  it('offers no retired exercise, but lists one the draft still holds, marked, so it can be taken out', async () => {
+    const retired = {
+      ...exercise(5, 'Utopia passport — old stamp', 'forged:visa-or-stamp'),
+      retiredAt: '2026-12-01T00:00:00Z',
+    };
+    const gone = {
+      ...exercise(6, 'Utopia passport — old photo', 'forged:photo-substitution'),
+      retiredAt: '2026-12-01T00:00:00Z',
+    };
+    const draft = {
+      id: id(90),
+      unitId: null,
+      title: 'Stamp drill',
+      description: '',
+      lessonSpecimenIds: [],
+      exerciseIds: [exercises[0].id, retired.id],
+      settings: {
+        mode: 'practice' as const,
+        feedback: 'after-item' as const,
+        timePerItemSeconds: 12,
+        moduleTimeSeconds: null,
+        drawCount: null,
+        minGenuineShare: 0,
+        passMark: 80,
+        attemptsAllowed: null,
+      },
+      publishedVersion: null,
+      hasUnpublishedChanges: true,
+      updatedAt: '2026-12-01T00:00:00Z',
+    };
+    // A saved draft's form guards unsaved changes, which needs a data router.
+    const router = createMemoryRouter([
+      {
+        path: '/',
+        element: (
+          <ModuleForm
+            module={draft}
+            exercises={[...exercises, retired, gone]}
+            specimens={specimens}
+            onSubmit={vi.fn()}
+            submitLabel="Save draft"
+          />
+        ),
+      },
+    ]);
+    render(<RouterProvider router={router} />);
+    const table = screen.getByRole('table', { name: 'Exercise pool' });
+    expect(within(table).queryByText('Utopia passport — old photo')).not.toBeInTheDocument();
+    const row = within(table).getByText('Utopia passport — old stamp').closest('tr') as HTMLElement;
+    expect(within(row).getByText('Retired')).toBeInTheDocument();
+    await userEvent.click(within(row).getByRole('checkbox'));
+    expect(screen.getByText('1 exercise in the pool')).toBeInTheDocument();
   });
 
   it('names each exercise’s fraud type in words, in the pool and in its filter', async () => {

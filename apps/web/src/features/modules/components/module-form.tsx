@@ -78,8 +78,10 @@ export function ModuleForm({
   const genuine = pool.filter((e) => e.verdict === 'genuine').length;
   const fraudulent = pool.length - genuine;
   const needle = q.trim().toLowerCase();
+  // A retired exercise is offered no more; one the draft still holds stays listed (marked) so it can be taken out.
   const shown = exercises.filter(
     (e) =>
+      (!e.retiredAt || selected.has(e.id)) &&
       (!fraudFilter || e.fraudType === fraudFilter) &&
       (!typeFilter || e.documentType === typeFilter) &&
       (!needle || e.title.toLowerCase().includes(needle) || e.tags.some((tag) => tag.toLowerCase().includes(needle))),
@@ -146,6 +148,12 @@ export function ModuleForm({
       cell: (e) => (
         <span className="fl-table__primary" dir="auto">
           {e.title}
+          {e.retiredAt && (
+            <>
+              {' '}
+              <Badge tone="amber">{t('exercises.retired')}</Badge>
+            </>
+          )}
         </span>
       ),
     },

@@ -10,9 +10,11 @@ import { getSpecimensQueryOptions, useSpecimens } from '@/features/library/api/g
 
 /** The picker loads up to this many exercises and specimens at once (the API's page limit). */
 const PICKER_LIMIT = 200;
+/** Retired exercises too: the form lists one only while the draft still holds it, so it can be taken out. */
+const EXERCISE_PICKER = { limit: PICKER_LIMIT, includeRetired: 'true' } as const;
 
 export function prefetchModuleFormSources(queryClient: QueryClient) {
-  void queryClient.prefetchQuery(getExercisesQueryOptions({ limit: PICKER_LIMIT }));
+  void queryClient.prefetchQuery(getExercisesQueryOptions(EXERCISE_PICKER));
   void queryClient.prefetchQuery(getSpecimensQueryOptions({ limit: PICKER_LIMIT }));
 }
 
@@ -21,7 +23,7 @@ export function ModuleFormSources({
 }: {
   children: (sources: { exercises: ExerciseSummary[]; specimens: SpecimenSummary[] }) => ReactNode;
 }) {
-  const exercises = useExercises({ limit: PICKER_LIMIT });
+  const exercises = useExercises(EXERCISE_PICKER);
   const specimens = useSpecimens({ limit: PICKER_LIMIT });
   if (exercises.isPending || specimens.isPending) return <LoadingBlock />;
   if (exercises.isError || specimens.isError) {

@@ -1,0 +1,27 @@
+import type { QueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { Card, PageHeader } from '@/components/ui';
+import { getExercisesQueryOptions } from '@/features/exercises/api/get-exercises';
+import { EXERCISES_PAGE_SIZE, ExerciseLibrary } from '@/features/exercises/components/exercise-library';
+import { filterQuery, NO_FILTERS } from '@/features/exercises/lib/library-filters';
+import { ensureSession } from '@/lib/auth';
+import { useDocumentTitle } from '@/lib/use-document-title';
+
+export const clientLoader = (queryClient: QueryClient) => async () => {
+  if (await ensureSession(queryClient))
+    void queryClient.prefetchQuery(getExercisesQueryOptions(filterQuery(NO_FILTERS, EXERCISES_PAGE_SIZE, 0)));
+  return null;
+};
+
+export default function ExercisesRoute() {
+  const { t } = useTranslation();
+  useDocumentTitle(t('exercises.title'));
+  return (
+    <div className="fl-page">
+      <PageHeader title={t('exercises.title')} description={t('exercises.intro')} />
+      <Card>
+        <ExerciseLibrary />
+      </Card>
+    </div>
+  );
+}
