@@ -3,7 +3,7 @@
 // attempt and item report facts the API keeps beside them. Officers answer as a Rasch model says (ability against
 // item difficulty) and name the fraud type right more often the abler they are, so the figures have realistic spread.
 import { randomUUID } from 'node:crypto';
-import { copy, prng, uuidFrom } from './reports-data.mjs';
+import { copy, loadHistoryTables, prng, uuidFrom } from './reports-data.mjs';
 
 export const ATTEMPTS = 10_000;
 export const ITEMS = 20;
@@ -213,76 +213,7 @@ export async function bulkLoad(db, copyFrom, pipeline) {
         pct >= 80,
       ];
   };
-  await load(
-    'attempts',
-    ['id', 'assignment_id', 'user_id', 'status', 'item_count', 'started_at', 'finished_at', 'score', 'passed'],
-    history('attempts'),
-  );
-  await load(
-    'attempt_items',
-    [
-      'id',
-      'attempt_id',
-      'n',
-      'exercise_version_id',
-      'first_served_at',
-      'answer',
-      'locked_at',
-      'late',
-      'response_time_ms',
-      'score',
-      'outcome',
-    ],
-    history('items'),
-  );
-  await load(
-    'report_item_facts',
-    [
-      'attempt_item_id',
-      'attempt_id',
-      'n',
-      'user_id',
-      'cohort_id',
-      'assignment_id',
-      'module_id',
-      'module_version_id',
-      'mode',
-      'exercise_id',
-      'exercise_version_id',
-      'answered_at',
-      'verdict',
-      'fraud_type',
-      'issuing_state',
-      'document_type',
-      'feature_categories',
-      'lights',
-      'decision',
-      'outcome',
-      'late',
-      'response_time_ms',
-      'score',
-      'locate_score',
-      'fraud_type_score',
-    ],
-    history('itemFacts'),
-  );
-  await load(
-    'report_attempt_facts',
-    [
-      'attempt_id',
-      'user_id',
-      'cohort_id',
-      'assignment_id',
-      'module_id',
-      'module_version_id',
-      'mode',
-      'started_at',
-      'finished_at',
-      'score',
-      'passed',
-    ],
-    history('attemptFacts'),
-  );
+  await loadHistoryTables(load, history);
   await db.query(`SET session_replication_role = DEFAULT`);
   await db.query('VACUUM ANALYZE');
   return { moduleId, moduleVersionId, maxMarks: exercises.map(() => 1) };

@@ -300,6 +300,23 @@ export async function bulkLoad(db, copyFrom, pipeline) {
       }
     }
   };
+  await loadHistoryTables(load, history);
+  // The daily roll-up the API keeps beside the facts, summed from the loaded facts by the migration's own backfill.
+  const t0 = Date.now();
+  await db.query(rollupBackfill());
+  if (process.env.BENCH_TRACE) console.log(`  report_officer_days: ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+  await db.query(`SET session_replication_role = DEFAULT`);
+  // VACUUM sets the visibility map (autovacuum does it on a live database after inserts), so the medians' index-only
+  // scan reads no table pages; ANALYZE gives the planner the new tables' statistics.
+  await db.query('VACUUM ANALYZE');
+  return { unitId, cohortIds, answered: OFFICERS * ATTEMPTS_PER_OFFICER * ITEMS_PER_ATTEMPT };
+}
+
+/**
+ * COPYs a finished history into the four tables the API writes per answer and per attempt: `history(kind)` yields the
+ * rows of `attempts`, `items`, `itemFacts` and `attemptFacts` in these columns.
+ */
+export async function loadHistoryTables(load, history) {
   const attemptColumns = ['id', 'assignment_id', 'user_id', 'status', 'item_count', 'started_at', 'finished_at'];
   await load('attempts', [...attemptColumns, 'score', 'passed'], history('attempts'));
   await load(
@@ -367,13 +384,4 @@ export async function bulkLoad(db, copyFrom, pipeline) {
     ],
     history('attemptFacts'),
   );
-  // The daily roll-up the API keeps beside the facts, summed from the loaded facts by the migration's own backfill.
-  const t0 = Date.now();
-  await db.query(rollupBackfill());
-  if (process.env.BENCH_TRACE) console.log(`  report_officer_days: ${((Date.now() - t0) / 1000).toFixed(1)} s`);
-  await db.query(`SET session_replication_role = DEFAULT`);
-  // VACUUM sets the visibility map (autovacuum does it on a live database after inserts), so the medians' index-only
-  // scan reads no table pages; ANALYZE gives the planner the new tables' statistics.
-  await db.query('VACUUM ANALYZE');
-  return { unitId, cohortIds, answered: OFFICERS * ATTEMPTS_PER_OFFICER * ITEMS_PER_ATTEMPT };
 }

@@ -8,7 +8,8 @@ export async function authoringFlows({ flow, signIn, shot, h1, server }) {
     async (page) => {
       await signIn(page, 'instructor1');
       await h1(page, 'My cohorts').waitFor();
-      await page.goto(`${server.base}/app/exercises/forge`);
+      await page.getByRole('link', { name: 'Exercises' }).click();
+      await page.getByRole('link', { name: 'Forge a document' }).click();
       await h1(page, 'Forge a synthetic document').waitFor();
       await page.getByLabel('Issuing state').selectOption('ARC');
       await page.getByLabel('Fraud type').selectOption('forged:data-alteration');
@@ -35,6 +36,10 @@ export async function authoringFlows({ flow, signIn, shot, h1, server }) {
       await page.getByText('The exercise is ready.').waitFor({ timeout: 90_000 });
       await page.getByRole('link', { name: 'Open the exercise' }).click();
       await page.waitForURL(/\/app\/exercises\/[0-9a-f-]{36}$/);
+      // The editor opens on what the job made: its title, ready to edit as a new version.
+      await h1(page, /^ARC TD3 — data alteration \(seed 2718\)/).waitFor();
+      await page.getByRole('button', { name: 'Save as new version' }).waitFor();
+      await shot(page, '73-forged-exercise-in-editor');
     },
   );
 

@@ -81,7 +81,7 @@ export async function exerciseFlows({ flow, signIn, shot: capture, h1, direction
       await region.getByLabel('Note').fill('Date of birth retyped over an erased field.');
       await shot(page, '61-exercise-editor');
       await save.click();
-      const saved = page.getByText(/^Saved (as version \d+\.|\. Version \d+ was changed in place)/);
+      const saved = page.getByText(/^Saved( as version \d+\.|\. Version \d+ was changed in place)/);
       await saved.waitFor();
       const version = Number((await saved.innerText()).match(/\d+/)[0]);
       await page.getByText(`Version ${version}`, { exact: true }).waitFor();

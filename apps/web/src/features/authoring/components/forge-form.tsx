@@ -38,7 +38,7 @@ export function ForgeForm({
   const targets = targetsFor(operation);
   return (
     <form
-      className="fl-form fl-card fl-forge-form"
+      className="fl-form fl-card fl-forge-card"
       onSubmit={(e) => {
         e.preventDefault();
         onForge();

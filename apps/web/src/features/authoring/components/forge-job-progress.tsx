@@ -23,7 +23,7 @@ export function ForgeJobProgress({ job }: { job: ExerciseJob }) {
       </Banner>
     );
   return (
-    <div className="fl-card fl-stack" role="status" aria-live="polite" data-testid="forge-job">
+    <div className="fl-card fl-stack fl-forge-card" role="status" aria-live="polite" data-testid="forge-job">
       <p className="fl-forge-job__step">
         {t('authoring.job.working')} {job.step && <span>— {job.step}</span>}
       </p>

@@ -10,9 +10,13 @@ export function ForgePreviewPanel({ preview }: { preview: ForgePreview }) {
   const { truth } = preview;
   const features = [...new Set(truth.regions.flatMap((r) => r.features))];
   return (
-    <section className="fl-card fl-stack" aria-labelledby="forge-preview-title" data-testid="forge-preview">
+    <section
+      className="fl-card fl-stack fl-forge-card"
+      aria-labelledby="forge-preview-title"
+      data-testid="forge-preview"
+    >
       <header className="fl-forge-preview__header">
-        <h2 id="forge-preview-title" className="fl-card__title">
+        <h2 id="forge-preview-title" className="fl-card__title" dir="auto">
           {preview.title}
         </h2>
         <Badge tone={truth.verdict === 'genuine' ? 'green' : 'red'}>{t(fraudTypeKey(truth.fraudType))}</Badge>
@@ -63,7 +67,8 @@ export function ForgePreviewPanel({ preview }: { preview: ForgePreview }) {
           </>
         )}
         <dt>{t('authoring.preview.explanation')}</dt>
-        <dd>{truth.explanation}</dd>
+        {/* The forge writes its explanations in English: laid out as English inside an Urdu page. */}
+        <dd dir="auto">{truth.explanation}</dd>
       </dl>
     </section>
   );

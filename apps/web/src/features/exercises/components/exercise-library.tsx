@@ -210,7 +210,7 @@ export function ExerciseLibrary() {
       ) : (
         <>
           <Table
-            className="fl-table-wrap--compact fl-table-wrap--contained"
+            className="fl-table-wrap--compact fl-table-wrap--contained fl-exercise-table"
             columns={columns}
             rows={exercises.data.items}
             rowKey={(e) => e.id}

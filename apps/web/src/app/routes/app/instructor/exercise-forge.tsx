@@ -3,7 +3,9 @@
 import type { QueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ErrorBanner, PageHeader } from '@/components/ui';
+import { Link } from 'react-router';
+import { ChevronIcon, ErrorBanner, PageHeader } from '@/components/ui';
+import { paths } from '@/config/paths';
 import { useExerciseJob, usePreviewForgery, useStartForgery } from '@/features/authoring/api/forge-exercise';
 import { ForgeForm } from '@/features/authoring/components/forge-form';
 import { ForgeJobProgress } from '@/features/authoring/components/forge-job-progress';
@@ -34,6 +36,10 @@ export default function ExerciseForgeRoute() {
   const unitOptions = isAdmin ? (units.data ?? []).map((u) => ({ value: u.id, label: u.name })) : null;
   return (
     <div className="fl-page">
+      <Link to={paths.app.exercises.getHref()} className="fl-back-link">
+        <ChevronIcon size={16} className="fl-icon-back" />
+        {t('authoring.backToLibrary')}
+      </Link>
       <PageHeader
         eyebrow={t('authoring.eyebrow')}
         title={t('authoring.forge.title')}

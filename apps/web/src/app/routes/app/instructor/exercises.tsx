@@ -1,6 +1,8 @@
 import type { QueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { Card, PageHeader } from '@/components/ui';
+import { Link } from 'react-router';
+import { buttonClass, Card, PageHeader } from '@/components/ui';
+import { paths } from '@/config/paths';
 import { getExercisesQueryOptions } from '@/features/exercises/api/get-exercises';
 import { EXERCISES_PAGE_SIZE, ExerciseLibrary } from '@/features/exercises/components/exercise-library';
 import { filterQuery, NO_FILTERS } from '@/features/exercises/lib/library-filters';
@@ -18,7 +20,15 @@ export default function ExercisesRoute() {
   useDocumentTitle(t('exercises.title'));
   return (
     <div className="fl-page">
-      <PageHeader title={t('exercises.title')} description={t('exercises.intro')} />
+      <PageHeader
+        title={t('exercises.title')}
+        description={t('exercises.intro')}
+        actions={
+          <Link className={buttonClass('primary')} to={paths.app.exerciseForge.getHref()}>
+            {t('authoring.forge.open')}
+          </Link>
+        }
+      />
       <Card>
         <ExerciseLibrary />
       </Card>
