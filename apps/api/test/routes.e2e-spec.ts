@@ -249,6 +249,7 @@ export const ROUTE_TABLE: Record<string, Row> = {
   'GET /api/exercise-jobs/:id': {
     expect: only({ instructor: 404, admin: 404 }),
     make: () => ({ path: `/api/exercise-jobs/${NO_ID}` }),
+  },
   'POST /api/exercises/:id/duplicate': {
     expect: only({ instructor: 404, admin: 404 }),
     make: () => ({ path: `/api/exercises/${NO_ID}/duplicate` }),

@@ -10,8 +10,8 @@ import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { authoringFlows } from './authoring-flows.mjs';
 import { examDayFlows } from './exam-day-flows.mjs';
-import { itemAnalysisFlows } from './item-analysis-flows.mjs';
 import { exerciseFlows } from './exercise-flows.mjs';
+import { itemAnalysisFlows } from './item-analysis-flows.mjs';
 import { reportsFlows } from './reports-flows.mjs';
 import { startServer } from './server.mjs';
 
