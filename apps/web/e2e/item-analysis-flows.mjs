@@ -89,6 +89,13 @@ export async function itemAnalysisFlows({ flow, signIn, shot: capture, h1, direc
     await detail.getByRole('link', { name: 'Edit exercise' }).click();
     await page.waitForURL(/\/app\/exercises\/[0-9a-f-]+$/);
     assert.match(new URL(page.url()).pathname, /^\/app\/exercises\/[0-9a-f-]{36}$/);
+    // The editor of that exercise, ready for a new version, with how it worked across the modules that used it.
+    await h1(page, title.replace(/^\d+\.\s*/, '')).waitFor();
+    await page.getByRole('button', { name: 'Save as new version' }).waitFor();
+    const usage = page.getByTestId('exercise-usage');
+    await usage.getByRole('link', { name: new RegExp(`^${ASSESSMENT} — version \\d+$`) }).waitFor();
+    await usage.scrollIntoViewIfNeeded();
+    await shot(page, '66-exercise-usage-in-editor');
   });
 
   await flow('supervisor: item analysis from Reports, read-only', async (page) => {

@@ -88,7 +88,7 @@ export class ExerciseJobsService implements OnApplicationBootstrap, OnModuleDest
   async preview(actor: Actor, body: ForgeExerciseRequest): Promise<ForgePreview> {
     await this.ownerUnit(actor, body.unitId);
     const request: ForgePlanInput = { ...body, seed: body.seed ?? randomInt(0, 2 ** 31 - 1) };
-    return forgePreview(await import('@firstline/forge'), request);
+    return forgePreview(await import('@firstline/forge'), request, (png, width) => this.media.preview(png, width));
   }
 
   /** A job, for the one who started it (and admins). */

@@ -264,3 +264,15 @@ async function orientedSize(src: string, input: SharpOptions): Promise<{ width: 
   const swap = (m.orientation ?? 1) >= 5;
   return { width: (swap ? m.height : m.width) ?? 0, height: (swap ? m.width : m.height) ?? 0 };
 }
+
+/** A small WebP of an image held in memory (a preview nothing stores), no wider than `width`. */
+export async function previewWebp(
+  image: Buffer,
+  width: number,
+): Promise<{ data: Buffer; width: number; height: number }> {
+  const { data, info } = await sharp(image)
+    .resize({ width, withoutEnlargement: true })
+    .webp({ quality: 70 })
+    .toBuffer({ resolveWithObject: true });
+  return { data, width: info.width, height: info.height };
+}

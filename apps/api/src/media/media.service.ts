@@ -3,6 +3,7 @@
 import type { ImageUrls, MediaAssetView } from '@firstline/contracts';
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
+import { previewWebp } from './image-pipeline';
 import { IngestOptions, MediaIntakeService } from './media-intake.service';
 import { MediaQueue } from './media-queue.service';
 import { MediaUrlGrant, MediaUrlsService } from './media-urls.service';
@@ -19,6 +20,11 @@ export class MediaService {
     private readonly queue: MediaQueue,
     private readonly assets: MediaRepository,
   ) {}
+
+  /** A small WebP of an image in memory, for a preview that is not stored (the pipeline's encoder). */
+  preview(image: Buffer, width: number): Promise<{ data: Buffer; width: number; height: number }> {
+    return previewWebp(image, width);
+  }
 
   /** Copies a local image file into storage and queues it (validated as an upload is; throws 4xx on bad files). */
   ingestFile(srcPath: string, opts: IngestOptions): Promise<{ id: string }> {

@@ -5,6 +5,7 @@ import { BookIcon, Card, ChevronIcon, EmptyState, LoadingBlock, QueryError } fro
 import { paths } from '@/config/paths';
 import { getExerciseQueryOptions, useExercise } from '@/features/exercises/api/get-exercise';
 import { ExerciseEditor } from '@/features/exercises/components/exercise-editor';
+import { ExerciseUsageCard } from '@/features/reports/components/item-analysis/exercise-usage-card';
 import { ensureSession } from '@/lib/auth';
 import { isStatus } from '@/lib/errors';
 import { useDocumentTitle } from '@/lib/use-document-title';
@@ -49,6 +50,11 @@ export default function ExerciseRoute() {
   }
   return (
     // Another exercise (a duplicate opened from here) starts the editor again from the server's copy.
-    <ExerciseEditor key={query.data.id} exercise={query.data} back={back} />
+    <>
+      <ExerciseEditor key={query.data.id} exercise={query.data} back={back} />
+      <div className="fl-page fl-page--after">
+        <ExerciseUsageCard exerciseId={query.data.id} />
+      </div>
+    </>
   );
 }
