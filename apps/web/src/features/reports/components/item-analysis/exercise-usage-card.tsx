@@ -33,7 +33,7 @@ export function ExerciseUsageCard({ exerciseId }: { exerciseId: string }) {
         <EmptyState icon={<ChartIcon size={28} />} title={t('itemAnalysis.exercise.none')} />
       ) : (
         <Table
-          className="fl-table-wrap--compact"
+          className="fl-table-wrap--compact fl-ia-usage-table"
           caption={title}
           rows={rows}
           rowKey={(r) => `${r.moduleId}-${r.version}`}
