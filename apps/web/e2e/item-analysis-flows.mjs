@@ -91,7 +91,11 @@ export async function itemAnalysisFlows({ flow, signIn, shot: capture, h1, direc
     assert.match(new URL(page.url()).pathname, /^\/app\/exercises\/[0-9a-f-]{36}$/);
     // The editor of that exercise, ready for a new version, with how it worked across the modules that used it.
     await h1(page, title.replace(/^\d+\.\s*/, '')).waitFor();
-    await page.getByRole('button', { name: 'Save as new version' }).waitFor();
+    // Edit it: a clearer explanation, saved as a new version (officers have answered this one).
+    const explanation = page.getByLabel(/^Explanation/);
+    await explanation.fill(`${await explanation.inputValue()} Checked again after the item analysis.`);
+    await page.getByRole('button', { name: 'Save as new version' }).click();
+    await page.getByText(/^Saved as version \d+\.$/).waitFor();
     const usage = page.getByTestId('exercise-usage');
     await usage.getByRole('link', { name: new RegExp(`^${ASSESSMENT} — version \\d+$`) }).waitFor();
     await usage.scrollIntoViewIfNeeded();
