@@ -2,7 +2,13 @@
 // libs/scoring on real answers, what officers chose (responses, fraud-type confusion, clicks), scope, bad input, the
 // background recalculation, and the migration's backfill of the officers' choices.
 import { FEATURE_KINDS } from '@firstline/contracts';
-import { itemAnalysis, poolItemAnalysis, pointInPolygon } from '@firstline/scoring';
+import {
+  itemAnalysis,
+  MOODLE_QSTATS_00,
+  MOODLE_RESULTS_00,
+  poolItemAnalysis,
+  pointInPolygon,
+} from '@firstline/scoring';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { parse } from 'csv-parse/sync';
 import request from 'supertest';
@@ -17,44 +23,10 @@ const NO_ID = '00000000-0000-4000-8000-000000000000';
 
 // Moodle core, mod/quiz/report/statistics/tests/fixtures/results00.csv (25 attempts × 7 slots, each out of 1 mark)
 // and qstats00.csv (facility as a fraction, SD in marks, effective weight, discrimination index, discriminative
-// efficiency in %), as libs/scoring/src/item-analysis.spec.ts cites them. Moodle's tolerances: 1e-6 relative for
-// facility and SD, 1e-5 for the covariance-based figures.
-const results00 = [
-  [1, 1, 1, 1, 1, 0, 1],
-  [1, 1, 1, 1, 0.5, 1, 0],
-  [1, 1, 1, 1, 0.5, 0, 1],
-  [0, 0, 1, 1, 1, 0, 0],
-  [1, 0, 1, 0, 0, 1, 0.5],
-  [1, 1, 1, 1, 0.5, 0, 0.5],
-  [0, 1, 1, 1, 0.5, 1, 0.5],
-  [1, 1, 1, 0, 0.5, 1, 0.5],
-  [1, 0, 1, 1, 1, 1, 1],
-  [0, 1, 1, 0, 0.5, 1, 0.5],
-  [0.8, 0, 1, 1, 0.5, 1, 0.5],
-  [1, 1, 1, 0, 0.5, 1, 1],
-  [1, 0, 1, 1, 0.5, 1, 0.5],
-  [1, 0, 1, 1, 1, 0, 0.5],
-  [0, 0, 1, 1, 0, 1, 1],
-  [1, 0, 1, 0, 0.5, 1, 1],
-  [0.8, 0, 1, 1, 0.5, 0, 1],
-  [1, 0, 1, 1, 0, 1, 0.5],
-  [1, 0, 1, 1, 0.5, 0, 0.5],
-  [0, 1, 1, 0, 0.5, 1, 0],
-  [1, 1, 0.3333333, 1, 0.5, 0, 0.5],
-  [1, 1, 1, 0, 0.5, 0, 0.5],
-  [1, 1, 1, 1, 0, 1, 0.5],
-  [0, 0, 1, 0, 0.5, 1, 1],
-  [0, 0, 1, 1, 1, 1, 1],
-];
-const qstats00 = [
-  [1, 0.704, 0.4513682901, 21.2922742344, -7.0650767526, -9.4550536967],
-  [2, 0.48, 0.5099019514, 18.8979800309, -28.8982125772, -36.7834118938],
-  [3, 0.973333332, 0.13333334, 4.443012573, -9.1230674268, -21.6545012165],
-  [4, 0.68, 0.4760952286, 18.9347251357, -22.6306444113, -31.4411395613],
-  [5, 0.52, 0.3055050463, 11.1450138688, -17.6997047674, -21.1794802584],
-  [6, 0.64, 0.4898979486, 9.8081339177, -45.3785178421, -56.9365974439],
-  [7, 0.62, 0.331662479, 15.4788602394, -5.6543166602, -6.5043742058],
-];
+// efficiency in %): the fixture libs/scoring's own specs use (libs/scoring/src/moodle-reference.ts). Moodle's
+// tolerances: 1e-6 relative for facility and SD, 1e-5 for the covariance-based figures.
+const results00 = MOODLE_RESULTS_00.map((row) => [...row]);
+const qstats00 = MOODLE_QSTATS_00;
 const closeTo = (actual: number | null, expected: number | null, relative: number) => {
   if (expected === null) return expect(actual).toBeNull();
   expect(actual).not.toBeNull();

@@ -38,3 +38,5 @@ export type { PoolItemAnalysisResult, PoolItemStatistics } from './pool-item-ana
 export { randomGuessScore } from './random-guess';
 export { estimateRasch } from './rasch';
 export type { DichotomousResponse, RaschEstimates, RaschOptions } from './rasch';
+// Moodle's published worked example (results00 → qstats00), for the specs that check figures against it.
+export { MOODLE_QSTATS_00, MOODLE_RESULTS_00 } from './moodle-reference';
