@@ -2,14 +2,13 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { ExercisesModule } from '../exercises';
 import { MediaModule } from '../media';
-import { UnitsModule } from '../units';
 import { ExerciseJob } from './exercise-job.entity';
 import { ExerciseJobsController } from './exercise-jobs.controller';
 import { ExerciseJobsRepository } from './exercise-jobs.repository';
 import { ExerciseJobsService } from './exercise-jobs.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([ExerciseJob]), ExercisesModule, MediaModule, UnitsModule],
+  imports: [TypeOrmModule.forFeature([ExerciseJob]), ExercisesModule, MediaModule],
   controllers: [ExerciseJobsController],
   providers: [ExerciseJobsRepository, ExerciseJobsService],
 })

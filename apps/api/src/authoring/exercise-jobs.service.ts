@@ -13,11 +13,10 @@ import type {
 } from '@firstline/contracts';
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import { Actor } from '../common/decorators/actor';
-import { DomainError, notFound } from '../common/errors/domain-error';
+import { notFound } from '../common/errors/domain-error';
 import { AppConfig, APP_CONFIG } from '../config/config';
 import { ExercisesService } from '../exercises';
 import { MediaService } from '../media';
-import { UnitsService } from '../units';
 import { ExerciseJob } from './exercise-job.entity';
 import { ExerciseJobsRepository } from './exercise-jobs.repository';
 import { planForgery, type ForgePlanInput } from './forge-plan';
@@ -59,7 +58,6 @@ export class ExerciseJobsService implements OnApplicationBootstrap, OnModuleDest
     private readonly jobs: ExerciseJobsRepository,
     private readonly exercises: ExercisesService,
     private readonly media: MediaService,
-    private readonly units: UnitsService,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -73,7 +71,7 @@ export class ExerciseJobsService implements OnApplicationBootstrap, OnModuleDest
 
   /** Checks the request, then queues the job: 202 with the job. */
   async forge(actor: Actor, body: ForgeExerciseRequest): Promise<ExerciseJobView> {
-    const unitId = await this.ownerUnit(actor, body.unitId);
+    const unitId = await this.exercises.ownerUnit(actor, body.unitId);
     const request: ForgePlanInput = { ...body, seed: body.seed ?? randomInt(0, 2 ** 31 - 1) };
     // The description and truth are cheap to draw: every request the forge cannot do is a 400 here, not a failed job.
     planForgery(await import('@firstline/forge'), request, this.config.DEMO_DPI);
@@ -86,7 +84,6 @@ export class ExerciseJobsService implements OnApplicationBootstrap, OnModuleDest
 
   /** The document the request would make, drawn small under each desk light with its truth; nothing is stored. */
   async preview(actor: Actor, body: ForgeExerciseRequest): Promise<ForgePreview> {
-    await this.ownerUnit(actor, body.unitId);
     const request: ForgePlanInput = { ...body, seed: body.seed ?? randomInt(0, 2 ** 31 - 1) };
     return forgePreview(await import('@firstline/forge'), request, (png, width) => this.media.preview(png, width));
   }
@@ -106,18 +103,6 @@ export class ExerciseJobsService implements OnApplicationBootstrap, OnModuleDest
       await this.jobs.failed(job.id, 'The server stopped while this job ran; nothing was kept — start it again');
     }
     return stale.length;
-  }
-
-  private async ownerUnit(actor: Actor, requested: string | undefined): Promise<string> {
-    if (actor.role === 'instructor') {
-      if (!actor.unitId) throw new DomainError('forbidden', 'You belong to no unit, so you cannot own exercises');
-      if (requested && requested !== actor.unitId)
-        throw new DomainError('forbidden', 'Instructors create exercises in their own unit');
-      return actor.unitId;
-    }
-    if (!requested) throw new DomainError('invalid', 'Say which unit the exercise belongs to (unitId)');
-    if (!(await this.units.exists(requested))) throw new DomainError('invalid', 'Unit does not exist');
-    return requested;
   }
 
   private async run(id: string, actor: Actor, request: ForgePlanInput): Promise<void> {

@@ -276,7 +276,8 @@ export class ExercisesService {
   }
 
   /** The unit a new exercise belongs to: an instructor's own; the one an admin names. */
-  private async ownerUnit(actor: Actor, requested: string | undefined, m: EntityManager): Promise<string> {
+  /** The unit a new exercise of this actor belongs to: an instructor's own, the one an admin names (else 4xx). */
+  async ownerUnit(actor: Actor, requested: string | undefined, m?: EntityManager): Promise<string> {
     if (actor.role === 'instructor') {
       if (!actor.unitId) throw new DomainError('forbidden', 'You belong to no unit, so you cannot own exercises');
       if (requested && requested !== actor.unitId)
