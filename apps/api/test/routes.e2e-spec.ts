@@ -242,6 +242,10 @@ export const ROUTE_TABLE: Record<string, Row> = {
     expect: only({ instructor: 400, admin: 400 }),
     make: () => ({ path: '/api/exercises/forge', body: {} }),
   },
+  'POST /api/exercises/forge-from-specimen': {
+    expect: only({ instructor: 400, admin: 400 }),
+    make: () => ({ path: '/api/exercises/forge-from-specimen', body: {} }),
+  },
   'POST /api/exercises/forge/preview': {
     expect: only({ instructor: 400, admin: 400 }),
     make: () => ({ path: '/api/exercises/forge/preview', body: {} }),

@@ -2,7 +2,7 @@
 // the media pipeline, fill in the truth exactly) and follows its progress. The work runs in the background.
 import { z } from 'zod';
 import { ExerciseTruth } from './exercises';
-import { DocumentSide, FraudType, Light } from './taxonomy';
+import { DocumentSide, FeatureKind, FraudType, Light } from './taxonomy';
 
 /** The forge's operations, as the API names them; each produces one fraud type (see FORGE_OPERATIONS_BY_FRAUD_TYPE). */
 export const FORGE_OPERATIONS = [
@@ -69,13 +69,61 @@ export const ForgeExerciseRequest = z.strictObject({
 });
 export type ForgeExerciseRequest = z.infer<typeof ForgeExerciseRequest>;
 
+/**
+ * What an instructor can do to a region drawn on a genuine specimen's photographs; the server applies it under every
+ * light the specimen was photographed in.
+ */
+export const SPECIMEN_FORGE_OPERATIONS = ['photo-substitution', 'alter-field', 'remove-feature', 'stamp'] as const;
+export const SpecimenForgeOperation = z.enum(SPECIMEN_FORGE_OPERATIONS);
+export type SpecimenForgeOperation = z.infer<typeof SpecimenForgeOperation>;
+
+/** The fraud types each operation on a specimen produces; the first is the default. */
+export const SPECIMEN_FORGE_FRAUD_TYPES: Record<SpecimenForgeOperation, readonly FraudType[]> = {
+  'photo-substitution': ['forged:photo-substitution'],
+  'alter-field': ['forged:data-alteration'],
+  'remove-feature': ['counterfeit', 'forged:page-substitution'],
+  stamp: ['forged:visa-or-stamp'],
+};
+
+export const ForgeFromSpecimenRequest = z.strictObject({
+  specimenId: z.uuid(),
+  side: DocumentSide,
+  /**
+   * The drawn region: at least 3 points, each `[x, y]` normalised 0–1 on that side's images, not crossing itself
+   * (checked with a message in words).
+   */
+  region: z.array(z.tuple([z.number(), z.number()])).max(200),
+  operation: SpecimenForgeOperation,
+  options: z
+    .strictObject({
+      /** Default: the operation's first fraud type (see SPECIMEN_FORGE_FRAUD_TYPES). */
+      fraudType: FraudType.optional(),
+      /** alter-field: the new text of the field; stamp: the stamp's words. Default: drawn from the seed. */
+      text: z.string().trim().min(1).max(40).optional(),
+      /** remove-feature: the feature removed. Default: the annotated feature the region covers most. */
+      feature: FeatureKind.optional(),
+      /** 0 = crude, obvious traces … 1 = careful, faint traces. Default 0.5. */
+      subtlety: z.number().min(0).max(1).optional(),
+      /** The same seed makes the same forgery. Default: a random one. */
+      seed: z.number().int().min(0).max(2_147_483_647).optional(),
+      /** photo-substitution: the sex of the substituted face. Default: drawn from the seed. */
+      sex: z.enum(['F', 'M']).optional(),
+    })
+    .default({}),
+  title: z.string().trim().min(1).max(200).optional(),
+  difficulty: z.number().int().min(1).max(5).optional(),
+  /** The unit that owns the exercise: required of an admin, an instructor's own unit otherwise. */
+  unitId: z.uuid().optional(),
+});
+export type ForgeFromSpecimenRequest = z.infer<typeof ForgeFromSpecimenRequest>;
+
 export const EXERCISE_JOB_STATUSES = ['queued', 'running', 'done', 'failed'] as const;
 export const ExerciseJobStatus = z.enum(EXERCISE_JOB_STATUSES);
 export type ExerciseJobStatus = z.infer<typeof ExerciseJobStatus>;
 
 export const ExerciseJob = z.object({
   id: z.uuid(),
-  kind: z.enum(['forge']),
+  kind: z.enum(['forge', 'forge-from-specimen']),
   status: ExerciseJobStatus,
   /** 0–100. */
   progress: z.number().int().min(0).max(100),

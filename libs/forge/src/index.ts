@@ -89,3 +89,14 @@ export {
   type DemoManifest,
   type DemoManifestEntry,
 } from './demo';
+export {
+  forgePhotographs,
+  lightsNeeded,
+  lightsShowing,
+  substituteTraveller,
+  PHOTO_OPERATIONS,
+  type Photograph,
+  type PhotoForgeRequest,
+  type PhotoForgeResult,
+  type PhotoOperation,
+} from './photo-forge';

@@ -5,3 +5,4 @@ import { createZodDto } from 'nestjs-zod';
 export class ForgeExerciseRequestDto extends createZodDto(c.ForgeExerciseRequest) {}
 export class ExerciseJobDto extends createZodDto(c.ExerciseJob) {}
 export class ForgePreviewDto extends createZodDto(c.ForgePreview) {}
+export class ForgeFromSpecimenRequestDto extends createZodDto(c.ForgeFromSpecimenRequest) {}

@@ -1,17 +1,17 @@
 // A background authoring job: what was asked, how far it is, the media it has ingested so far (removed again if it
 // fails) and the exercise it made.
-import type { ExerciseJobStatus, ForgeExerciseRequest } from '@firstline/contracts';
+import type { ExerciseJobStatus, ForgeExerciseRequest, ForgeFromSpecimenRequest } from '@firstline/contracts';
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 
 @Entity('exercise_jobs')
 @Index('ix_exercise_jobs_open', ['status'], { where: `status IN ('queued', 'running')` })
 export class ExerciseJob {
   @PrimaryGeneratedColumn('uuid') id!: string;
-  @Column({ type: 'text' }) kind!: 'forge';
+  @Column({ type: 'text' }) kind!: 'forge' | 'forge-from-specimen';
   @Column({ type: 'text', default: 'queued' }) status!: ExerciseJobStatus;
   @Column({ type: 'int', default: 0 }) progress!: number;
   @Column({ type: 'text', nullable: true }) step!: string | null;
-  @Column({ type: 'jsonb' }) request!: ForgeExerciseRequest & { seed: number };
+  @Column({ type: 'jsonb' }) request!: (ForgeExerciseRequest | ForgeFromSpecimenRequest) & { seed: number };
   @Column({ name: 'unit_id', type: 'uuid' }) unitId!: string;
   @Column({ name: 'created_by', type: 'uuid' }) createdBy!: string;
   @Column({ name: 'asset_ids', type: 'uuid', array: true, default: () => `'{}'` }) assetIds!: string[];

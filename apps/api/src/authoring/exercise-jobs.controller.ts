@@ -4,7 +4,7 @@ import { ZodResponse } from 'nestjs-zod';
 import { Actor, CurrentActor } from '../common/decorators/actor';
 import { Roles } from '../common/decorators/roles.decorator';
 import { IdParamDto } from '../common/dto/params.dto';
-import { ExerciseJobDto, ForgeExerciseRequestDto, ForgePreviewDto } from './authoring.dto';
+import { ExerciseJobDto, ForgeExerciseRequestDto, ForgeFromSpecimenRequestDto, ForgePreviewDto } from './authoring.dto';
 import { ExerciseJobsService } from './exercise-jobs.service';
 
 @ApiTags('exercises')
@@ -22,6 +22,18 @@ export class ExerciseJobsController {
   @ZodResponse({ status: 202, type: ExerciseJobDto })
   forge(@CurrentActor() actor: Actor, @Body() body: ForgeExerciseRequestDto) {
     return this.jobs.forge(actor, body);
+  }
+
+  @Roles('admin', 'instructor')
+  @Post('exercises/forge-from-specimen')
+  @HttpCode(202)
+  @ApiOperation({
+    summary:
+      'Forge on a genuine specimen: a region drawn on one side, an operation applied under every light it was photographed in, the forged photographs written as new media and the region as the truth; 400 in words before any job starts',
+  })
+  @ZodResponse({ status: 202, type: ExerciseJobDto })
+  forgeFromSpecimen(@CurrentActor() actor: Actor, @Body() body: ForgeFromSpecimenRequestDto) {
+    return this.jobs.forgeFromSpecimen(actor, body);
   }
 
   @Roles('admin', 'instructor')

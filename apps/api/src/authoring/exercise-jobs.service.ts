@@ -1,14 +1,17 @@
 // Forging an exercise in the background: the request is checked (400 in words) before a job exists; the job then
-// renders the document under every desk light, ingests the images through the media pipeline, waits until they
-// are processed and creates the exercise with the forge's exact truth. One job runs at a time (rendering is CPU
-// work). A failed job removes the media it ingested, and creates no exercise.
+// renders the document under every desk light (or, from a specimen, forges on its photographs), ingests the images
+// through the media pipeline, waits until they are processed and creates the exercise with the exact truth. One job
+// runs at a time (rendering is CPU work). A failed job removes the media it ingested, and creates no exercise.
 import { randomInt } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import path from 'node:path';
 import type {
+  ExerciseInput,
   ExerciseJob as ExerciseJobView,
   ForgeExerciseRequest,
+  ForgeFromSpecimenRequest,
   ForgePreview,
+  Light,
   MediaAssetView,
 } from '@firstline/contracts';
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
@@ -17,11 +20,13 @@ import { notFound } from '../common/errors/domain-error';
 import { AppConfig, APP_CONFIG } from '../config/config';
 import { ExercisesService } from '../exercises';
 import { MediaService } from '../media';
+import { SpecimensService } from '../specimens';
 import { ExerciseJob } from './exercise-job.entity';
 import { ExerciseJobsRepository } from './exercise-jobs.repository';
 import { planForgery, type ForgePlanInput } from './forge-plan';
 import { forgePreview } from './forge-preview';
 import { FEATURE_OPTIONS_BY_TYPE, forgedTitle, isDeskImage, toExerciseInput } from './forged-exercise-input';
+import { planSpecimenForgery, type SpecimenForgeRequest } from './specimen-forge-plan';
 
 /** An open job untouched this long was left by a server that stopped (a step takes seconds). */
 const STALE_SECONDS = 120;
@@ -43,6 +48,14 @@ export function jobView(job: ExerciseJob): ExerciseJobView {
   };
 }
 
+/** What a job's work gets: a scratch folder, a way to report progress and to ingest a file from it. */
+interface JobContext {
+  tmp: string;
+  progress(percent: number, step: string): Promise<void>;
+  /** Ingests `file` (in tmp) as the job's media, in the group named (images of one side register together). */
+  ingest(file: string, group: string): Promise<string>;
+}
+
 /** A subtler forgery is a harder exercise: subtlety 0 → difficulty 1 … 1 → 5. */
 const difficultyOf = (subtlety: number) => 1 + Math.round(subtlety * 4);
 
@@ -58,6 +71,7 @@ export class ExerciseJobsService implements OnApplicationBootstrap, OnModuleDest
     private readonly jobs: ExerciseJobsRepository,
     private readonly exercises: ExercisesService,
     private readonly media: MediaService,
+    private readonly specimens: SpecimensService,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -76,9 +90,17 @@ export class ExerciseJobsService implements OnApplicationBootstrap, OnModuleDest
     // The description and truth are cheap to draw: every request the forge cannot do is a 400 here, not a failed job.
     planForgery(await import('@firstline/forge'), request, this.config.DEMO_DPI);
     const job = await this.jobs.create({ kind: 'forge', request, unitId, createdBy: actor.id });
-    this.queue = this.queue
-      .then(() => this.run(job.id, actor, request))
-      .catch((err) => this.log.error({ err, job: job.id }, 'an exercise job stopped'));
+    this.enqueue(job.id, actor, (ctx) => this.forgeWork(ctx, request));
+    return jobView(job);
+  }
+
+  /** Checks a forge-from-specimen request against the specimen (400 in words), then queues the job. */
+  async forgeFromSpecimen(actor: Actor, body: ForgeFromSpecimenRequest): Promise<ExerciseJobView> {
+    const unitId = await this.exercises.ownerUnit(actor, body.unitId);
+    const request: SpecimenForgeRequest = { ...body, seed: body.options.seed ?? randomInt(0, 2 ** 31 - 1) };
+    planSpecimenForgery(await this.specimens.get(actor, body.specimenId), request);
+    const job = await this.jobs.create({ kind: 'forge-from-specimen', request, unitId, createdBy: actor.id });
+    this.enqueue(job.id, actor, (ctx) => this.specimenWork(ctx, actor, request));
     return jobView(job);
   }
 
@@ -105,21 +127,25 @@ export class ExerciseJobsService implements OnApplicationBootstrap, OnModuleDest
     return stale.length;
   }
 
-  private async run(id: string, actor: Actor, request: ForgePlanInput): Promise<void> {
+  private enqueue(id: string, actor: Actor, work: (ctx: JobContext) => Promise<ExerciseInput>): void {
+    this.queue = this.queue
+      .then(() => this.run(id, actor, work))
+      .catch((err) => this.log.error({ err, job: id }, 'an exercise job stopped'));
+  }
+
+  /**
+   * Runs one job: `work` renders and ingests the images (through the context, which records each asset on the job)
+   * and returns the exercise to create; then the pipeline is waited for and the exercise made. On any failure the
+   * job's media are removed and the job fails with the reason.
+   */
+  private async run(id: string, actor: Actor, work: (ctx: JobContext) => Promise<ExerciseInput>): Promise<void> {
     if (this.closing) return; // left open: the next start fails it and removes what it had
     const tmp = await mkdtemp(path.join(this.media.uploadTempDir(), 'forge-'));
-    try {
-      await this.jobs.progress(id, 5, 'Drawing the document');
-      const forge = await import('@firstline/forge');
-      const { instance, truth } = planForgery(forge, request, this.config.DEMO_DPI);
-      await this.jobs.progress(id, 10, 'Rendering the document under every light');
-      const lights = forge.ALL_LIGHTS.filter((light) => isDeskImage({ light }));
-      await forge.writeInstance(tmp, instance, truth, { lights });
-      await this.jobs.progress(id, 45, 'Ingesting the images');
-      const desk = instance.images.filter(isDeskImage);
-      const images = [];
-      const assetIds: string[] = [];
-      const ingest = async (file: string, group: string) => {
+    const assetIds: string[] = [];
+    const ctx: JobContext = {
+      tmp,
+      progress: (percent, step) => this.jobs.progress(id, percent, step),
+      ingest: async (file, group) => {
         const { id: assetId } = await this.media.ingestFile(path.join(tmp, file), {
           createdBy: actor.id,
           drawnHere: true,
@@ -128,26 +154,12 @@ export class ExerciseJobsService implements OnApplicationBootstrap, OnModuleDest
         assetIds.push(assetId);
         await this.jobs.addAsset(id, assetId);
         return assetId;
-      };
-      for (const img of desk) {
-        images.push({
-          side: img.side,
-          light: img.light,
-          frame: img.frame ?? 1,
-          assetId: await ingest(img.file, img.side),
-        });
-      }
-      const travellerId = await ingest(instance.traveller.file, 'traveller');
+      },
+    };
+    try {
+      const input = await work(ctx);
       await this.untilProcessed(id, assetIds);
       await this.jobs.progress(id, 95, 'Creating the exercise');
-      const title = request.title ?? forgedTitle(instance, truth, `(seed ${request.seed})`);
-      const options = FEATURE_OPTIONS_BY_TYPE[instance.documentType as 'TD1' | 'TD3'];
-      const input = {
-        ...toExerciseInput(instance, truth, images, travellerId, options, title),
-        difficulty: request.difficulty ?? difficultyOf(request.subtlety ?? 0.5),
-        tags: ['forged', truth.fraudType],
-        unitId: request.unitId,
-      };
       const exercise = await this.exercises.create(actor, input);
       await this.jobs.done(id, exercise.id);
     } catch (err) {
@@ -159,6 +171,119 @@ export class ExerciseJobsService implements OnApplicationBootstrap, OnModuleDest
     } finally {
       await rm(tmp, { recursive: true, force: true });
     }
+  }
+
+  /** A synthetic document: rendered under every desk light by the forge, with the forge's exact truth. */
+  private async forgeWork(ctx: JobContext, request: ForgePlanInput): Promise<ExerciseInput> {
+    await ctx.progress(5, 'Drawing the document');
+    const forge = await import('@firstline/forge');
+    const { instance, truth } = planForgery(forge, request, this.config.DEMO_DPI);
+    await ctx.progress(10, 'Rendering the document under every light');
+    const lights = forge.ALL_LIGHTS.filter((light) => isDeskImage({ light }));
+    await forge.writeInstance(ctx.tmp, instance, truth, { lights });
+    await ctx.progress(45, 'Ingesting the images');
+    const images = [];
+    for (const img of instance.images.filter(isDeskImage)) {
+      images.push({
+        side: img.side,
+        light: img.light,
+        frame: img.frame ?? 1,
+        assetId: await ctx.ingest(img.file, img.side),
+      });
+    }
+    const travellerId = await ctx.ingest(instance.traveller.file, 'traveller');
+    const title = request.title ?? forgedTitle(instance, truth, `(seed ${request.seed})`);
+    const options = FEATURE_OPTIONS_BY_TYPE[instance.documentType as 'TD1' | 'TD3'];
+    return {
+      ...toExerciseInput(instance, truth, images, travellerId, options, title),
+      difficulty: request.difficulty ?? difficultyOf(request.subtlety ?? 0.5),
+      tags: ['forged', truth.fraudType],
+      unitId: request.unitId,
+    };
+  }
+
+  /**
+   * A forgery on a specimen's photographs: the side's photographs read back at full resolution, the operation applied
+   * under every light, the forged set and the other sides' photographs written as new media, the drawn region as the
+   * truth.
+   */
+  private async specimenWork(ctx: JobContext, actor: Actor, request: SpecimenForgeRequest): Promise<ExerciseInput> {
+    await ctx.progress(5, "Reading the specimen's photographs");
+    const specimen = await this.specimens.get(actor, request.specimenId);
+    const plan = planSpecimenForgery(specimen, request);
+    const forge = await import('@firstline/forge');
+    const photos = [];
+    for (const img of plan.sideImages) {
+      const px = await this.media.pixels(img.asset.id);
+      photos.push({ light: img.light, frame: img.frame, width: px.width, height: px.height, data: px.data });
+    }
+    await ctx.progress(20, `Applying the ${request.operation.replace('-', ' ')} under every light`);
+    const forged = await forge.forgePhotographs(photos, {
+      operation: request.operation,
+      region: request.region,
+      seed: request.seed,
+      subtlety: request.options.subtlety,
+      text: request.options.text,
+      feature: plan.feature,
+      sex: request.options.sex,
+    });
+    await ctx.progress(35, 'Ingesting the forged photographs');
+    const images: ExerciseInput['images'] = [];
+    const write = async (pixels: { data: Uint8Array; width: number; height: number }, name: string) => {
+      await this.media.writePng(pixels, path.join(ctx.tmp, name));
+      return name;
+    };
+    for (const [i, p] of forged.photographs.entries()) {
+      const file = await write(p, `forged-${i}.png`);
+      images.push({
+        side: request.side,
+        light: p.light as Light,
+        frame: p.frame,
+        assetId: await ctx.ingest(file, request.side),
+      });
+    }
+    // The other sides as they are — copied, so the exercise owns all its media and every side went through the
+    // pipeline the same number of times.
+    for (const [i, img] of plan.otherImages.entries()) {
+      const file = await write(await this.media.pixels(img.asset.id), `side-${i}.png`);
+      images.push({ side: img.side, light: img.light, frame: img.frame, assetId: await ctx.ingest(file, img.side) });
+    }
+    let travellerAssetId: string | null = null;
+    if (forged.face) {
+      const file = await write(await forge.substituteTraveller(forged.face, 600, 800), 'traveller.png');
+      travellerAssetId = await ctx.ingest(file, 'traveller');
+    }
+    return {
+      title: request.title ?? plan.title,
+      issuingState: specimen.issuingState,
+      documentType: specimen.documentType,
+      difficulty: request.difficulty ?? difficultyOf(request.options.subtlety ?? 0.5),
+      tags: ['forged', 'from-specimen', plan.fraudType],
+      specimenId: specimen.id,
+      // The specimen carries no MRZ text to ask about; the other parts as every forged exercise asks them.
+      parts: { locate: { maxPoints: 3 }, fraudType: true, features: true, mrz: false },
+      images,
+      travellerAssetId,
+      mrz: [],
+      featureOptions: plan.featureOptions,
+      context: null,
+      truth: {
+        verdict: 'fraudulent',
+        fraudType: plan.fraudType,
+        regions: [
+          {
+            side: request.side,
+            polygon: request.region,
+            features: plan.features,
+            lights: plan.lights,
+            note: plan.note,
+          },
+        ],
+        explanation: plan.explanation,
+        mrzFailedChecks: [],
+      },
+      unitId: request.unitId,
+    };
   }
 
   /** Waits until the media pipeline has processed every image (progress 55–95 %); a failed image fails the job. */

@@ -276,3 +276,35 @@ export async function previewWebp(
     .toBuffer({ resolveWithObject: true });
   return { data, width: info.width, height: info.height };
 }
+
+/** One tile of the full-resolution DeepZoom level: its column, row and WebP bytes. */
+export interface StoredTile {
+  col: number;
+  row: number;
+  data: Buffer;
+}
+
+/**
+ * An image put back together from its full-resolution DeepZoom level, as raw 8-bit RGB (the pipeline keeps no
+ * original once the derived files are stored; the top level holds every pixel of the normalised image).
+ */
+export async function assembleTiles(
+  tiles: StoredTile[],
+  width: number,
+  height: number,
+): Promise<{ data: Buffer; width: number; height: number }> {
+  const data = await sharp({ create: { width, height, channels: 3, background: '#ffffff' } })
+    .composite(tiles.map((t) => ({ input: t.data, left: t.col * TILE_SIZE, top: t.row * TILE_SIZE })))
+    .removeAlpha()
+    .raw()
+    .toBuffer();
+  return { data, width, height };
+}
+
+/** Writes raw 8-bit RGB pixels to a lossless PNG file (which then goes through the pipeline as any upload does). */
+export async function writeRgbPng(pixels: { data: Uint8Array; width: number; height: number }, file: string) {
+  const { data, width, height } = pixels;
+  await sharp(Buffer.from(data.buffer, data.byteOffset, data.byteLength), { raw: { width, height, channels: 3 } })
+    .png({ compressionLevel: 1 })
+    .toFile(file);
+}

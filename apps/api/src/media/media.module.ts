@@ -6,6 +6,7 @@ import { configureSharp } from './image-pipeline';
 import { MediaAsset } from './media-asset.entity';
 import { MediaFilesService } from './media-files.service';
 import { MediaIntakeService } from './media-intake.service';
+import { MediaPixelsService } from './media-pixels.service';
 import { MediaQueue } from './media-queue.service';
 import { MediaUrlsService } from './media-urls.service';
 import { MediaController } from './media.controller';
@@ -23,6 +24,7 @@ import { createMediaStorage } from './storage-driver';
     MediaIntakeService,
     MediaUrlsService,
     MediaFilesService,
+    MediaPixelsService,
     MediaQueue,
     MediaService,
     { provide: MEDIA_STORAGE, inject: [APP_CONFIG], useFactory: (c: AppConfig) => createMediaStorage(c) },

@@ -29,6 +29,11 @@ export interface ServableAsset {
   storageId: string;
 }
 
+export interface ProcessedAsset extends ServableAsset {
+  width: number | null;
+  height: number | null;
+}
+
 /** A claimed processing job: the asset, its storage prefix, its group, and which attempt this is. */
 export interface MediaJob {
   id: string;
@@ -103,6 +108,14 @@ export class MediaRepository {
 
   findServable(id: string, m?: EntityManager): Promise<ServableAsset | null> {
     return this.repo(m).findOne({ where: { id }, select: { id: true, status: true, storageId: true } });
+  }
+
+  /** An asset's storage prefix, status and size (reading its processed pixels back). */
+  findProcessed(id: string, m?: EntityManager): Promise<ProcessedAsset | null> {
+    return this.repo(m).findOne({
+      where: { id },
+      select: { id: true, status: true, storageId: true, width: true, height: true },
+    });
   }
 
   exists(id: string, m?: EntityManager): Promise<boolean> {

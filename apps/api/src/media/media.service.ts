@@ -3,8 +3,9 @@
 import type { ImageUrls, MediaAssetView } from '@firstline/contracts';
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { previewWebp } from './image-pipeline';
+import { previewWebp, writeRgbPng } from './image-pipeline';
 import { IngestOptions, MediaIntakeService } from './media-intake.service';
+import { MediaPixelsService } from './media-pixels.service';
 import { MediaQueue } from './media-queue.service';
 import { MediaUrlGrant, MediaUrlsService } from './media-urls.service';
 import { MediaRepository } from './media.repository';
@@ -19,7 +20,18 @@ export class MediaService {
     private readonly urls: MediaUrlsService,
     private readonly queue: MediaQueue,
     private readonly assets: MediaRepository,
+    private readonly pixelReader: MediaPixelsService,
   ) {}
+
+  /** A ready image's pixels at full resolution, raw 8-bit RGB (400 while it is not ready). */
+  pixels(assetId: string): Promise<{ data: Buffer; width: number; height: number }> {
+    return this.pixelReader.pixels(assetId);
+  }
+
+  /** Writes raw RGB pixels to a PNG file, to be ingested with ingestFile. */
+  writePng(pixels: { data: Uint8Array; width: number; height: number }, file: string): Promise<void> {
+    return writeRgbPng(pixels, file);
+  }
 
   /** A small WebP of an image in memory, for a preview that is not stored (the pipeline's encoder). */
   preview(image: Buffer, width: number): Promise<{ data: Buffer; width: number; height: number }> {
