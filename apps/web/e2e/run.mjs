@@ -664,7 +664,7 @@ async function main() {
   await examDayFlows({ flow, signIn, shot, server });
   await reportsFlows({ flow, signIn, signOut, shot, h1, direction });
   await itemAnalysisFlows({ flow, signIn, shot, h1, direction });
-  await authoringFlows({ flow, signIn, shot, h1, server });
+  await authoringFlows({ flow, signIn, signOut, shot, h1, server });
   await exerciseFlows({ flow, signIn, shot, h1, direction });
 }
 

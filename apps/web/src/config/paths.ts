@@ -27,6 +27,7 @@ export const paths = {
     module: { path: 'modules/:moduleId', getHref: (id: string) => `/app/modules/${id}` },
     exercises: { path: 'exercises', getHref: () => '/app/exercises' },
     exerciseForge: { path: 'exercises/forge', getHref: () => '/app/exercises/forge' },
+    exerciseForgeSpecimen: { path: 'exercises/forge-on-specimen', getHref: () => '/app/exercises/forge-on-specimen' },
     exercise: { path: 'exercises/:exerciseId', getHref: (id: string) => `/app/exercises/${id}` },
     unitsOverview: { path: 'overview', getHref: () => '/app/overview' },
     reports: { path: 'reports', getHref: () => '/app/reports' },

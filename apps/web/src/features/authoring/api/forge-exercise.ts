@@ -1,5 +1,5 @@
 // Forging an exercise: a preview (nothing stored), the background job that makes it, and the job's progress.
-import type { ExerciseJob, ForgeExerciseRequest } from '@firstline/contracts';
+import type { ExerciseJob, ForgeExerciseRequest, ForgeFromSpecimenRequest } from '@firstline/contracts';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { api, contract } from '@/lib/api-client';
 
@@ -26,3 +26,8 @@ export const useExerciseJob = (id: string | null) =>
     enabled: id !== null,
     refetchInterval: (query) => (ended(query.state.data) ? false : 500),
   });
+
+export const startSpecimenForgery = (body: ForgeFromSpecimenRequest) =>
+  api.post('/exercises/forge-from-specimen', body, { schema: contract((c) => c.ExerciseJob) });
+
+export const useStartSpecimenForgery = () => useMutation({ mutationFn: startSpecimenForgery });

@@ -9,4 +9,5 @@ export const getSpecimen = (id: string) => api.get(`/specimens/${id}`, { schema:
 export const getSpecimenQueryOptions = (id: string) =>
   queryOptions({ queryKey: specimenQueryKey(id), queryFn: () => getSpecimen(id) });
 
-export const useSpecimen = (id: string) => useQuery(getSpecimenQueryOptions(id));
+export const useSpecimen = (id: string, options: { enabled?: boolean } = {}) =>
+  useQuery({ ...getSpecimenQueryOptions(id), ...options });
