@@ -2,16 +2,16 @@
 // subtlety and seed. Preview draws it; Forge makes the exercise in the background.
 import { FRAUD_TYPES, TRAINING_STATE_CODES, type FraudType } from '@firstline/contracts';
 import { useTranslation } from 'react-i18next';
-import { Button, SelectField, TextField, type SelectOption } from '@/components/ui';
+import { Button, SelectField, type SelectOption } from '@/components/ui';
 import { fraudTypeKey } from '@/lib/taxonomy-keys';
 import {
   changeForgeForm,
   fitsDocumentType,
-  newSeed,
   operationsFor,
   targetsFor,
   type ForgeFormState,
 } from '../lib/forge-form-state';
+import { SubtletySeedFields } from './subtlety-seed-fields';
 
 export function ForgeForm({
   state,
@@ -100,41 +100,13 @@ export function ForgeForm({
           />
         )}
       </div>
-      <div className="fl-form__row">
-        <div className="fl-field">
-          <label className="fl-field__label" htmlFor="forge-subtlety">
-            {t('authoring.forge.subtlety')}
-          </label>
-          <div className="fl-forge-form__range">
-            <span aria-hidden="true">{t('authoring.forge.crude')}</span>
-            <input
-              id="forge-subtlety"
-              type="range"
-              min={0}
-              max={1}
-              step={0.05}
-              value={state.subtlety}
-              aria-valuetext={t('authoring.forge.subtletyValue', { value: Math.round(state.subtlety * 100) })}
-              onChange={(e) => set({ subtlety: Number(e.target.value) })}
-            />
-            <span aria-hidden="true">{t('authoring.forge.careful')}</span>
-          </div>
-        </div>
-        <div className="fl-input-with-action">
-          <TextField
-            label={t('authoring.forge.seed')}
-            hint={t('authoring.forge.seedHint')}
-            type="number"
-            inputMode="numeric"
-            min={0}
-            value={state.seed}
-            onChange={(e) => set({ seed: Math.max(0, Math.floor(Number(e.target.value) || 0)) })}
-          />
-          <Button variant="secondary" onClick={() => set({ seed: newSeed() })}>
-            {t('authoring.forge.newSeed')}
-          </Button>
-        </div>
-      </div>
+      <SubtletySeedFields
+        id="forge"
+        subtlety={state.subtlety}
+        seed={state.seed}
+        seedHint={t('authoring.forge.seedHint')}
+        onChange={set}
+      />
       <div className="fl-form__actions">
         <Button variant="secondary" onClick={onPreview} isLoading={previewing}>
           {t('authoring.forge.preview')}

@@ -14,7 +14,6 @@ import { useTranslation } from 'react-i18next';
 import { Banner, Button, Checkbox, SelectField, TextField, type SelectOption } from '@/components/ui';
 import { PolygonEditor, type Shape } from '@/components/viewer/polygon-editor';
 import { fraudTypeKey } from '@/lib/taxonomy-keys';
-import { newSeed } from '../lib/forge-form-state';
 import {
   changeSpecimenForge,
   featuresUnder,
@@ -25,6 +24,7 @@ import {
   takesText,
   type SpecimenForgeState,
 } from '../lib/specimen-forge-state';
+import { SubtletySeedFields } from './subtlety-seed-fields';
 
 const imageUrlOf = (asset: MediaAssetView | undefined) => {
   const urls = asset?.status === 'ready' ? asset.urls : null;
@@ -226,41 +226,13 @@ export function SpecimenForgeForm({
           )}
         </div>
       )}
-      <div className="fl-form__row">
-        <div className="fl-field">
-          <label className="fl-field__label" htmlFor="specimen-forge-subtlety">
-            {t('authoring.forge.subtlety')}
-          </label>
-          <div className="fl-forge-form__range">
-            <span aria-hidden="true">{t('authoring.forge.crude')}</span>
-            <input
-              id="specimen-forge-subtlety"
-              type="range"
-              min={0}
-              max={1}
-              step={0.05}
-              value={state.subtlety}
-              aria-valuetext={t('authoring.forge.subtletyValue', { value: Math.round(state.subtlety * 100) })}
-              onChange={(e) => set({ subtlety: Number(e.target.value) })}
-            />
-            <span aria-hidden="true">{t('authoring.forge.careful')}</span>
-          </div>
-        </div>
-        <div className="fl-input-with-action">
-          <TextField
-            label={t('authoring.forge.seed')}
-            hint={t('authoring.specimenForge.seedHint')}
-            type="number"
-            inputMode="numeric"
-            min={0}
-            value={state.seed}
-            onChange={(e) => set({ seed: Math.max(0, Math.floor(Number(e.target.value) || 0)) })}
-          />
-          <Button variant="secondary" onClick={() => set({ seed: newSeed() })}>
-            {t('authoring.forge.newSeed')}
-          </Button>
-        </div>
-      </div>
+      <SubtletySeedFields
+        id="specimen-forge"
+        subtlety={state.subtlety}
+        seed={state.seed}
+        seedHint={t('authoring.specimenForge.seedHint')}
+        onChange={set}
+      />
       {units && (
         <div className="fl-form__row">
           <SelectField
