@@ -66,6 +66,12 @@ export function createRoutes(queryClient: QueryClient): RouteObject[] {
             { path: paths.app.exercises.path, lazy: lazy(() => import('./routes/app/instructor/exercises')) },
             { path: paths.app.exercise.path, lazy: lazy(() => import('./routes/app/instructor/exercise')) },
             { path: paths.app.exerciseForge.path, lazy: lazy(() => import('./routes/app/instructor/exercise-forge')) },
+            // The preview is the trainee's player, so it takes the whole width as the player does.
+            {
+              path: paths.app.exercisePreview.path,
+              handle: { focus: true },
+              lazy: lazy(() => import('./routes/app/instructor/exercise-preview')),
+            },
           ],
         },
         {
