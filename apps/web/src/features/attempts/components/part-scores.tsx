@@ -19,7 +19,7 @@ export function PartScores({ parts }: { parts: ItemFeedback['parts'] }) {
               {total > 0 && (
                 <span className="fl-part-scores__weight">
                   {' · '}
-                  {t('preview.weight', { share: Math.round((p.weight / total) * 100) })}
+                  {t('preview.weight')} <span dir="ltr">{Math.round((p.weight / total) * 100)}%</span>
                 </span>
               )}
             </dd>
