@@ -16,6 +16,7 @@ import { InvalidTextGuard } from './common/validation/invalid-text.guard';
 import { AppConfig, ConfigModule } from './config';
 import { dataSourceOptions } from './database/data-source';
 import { ExercisesModule } from './exercises';
+import { ExercisePreviewModule } from './exercises/preview/exercise-preview.module';
 import { HealthModule } from './health';
 import { MediaModule } from './media';
 import { ModulesModule } from './modules';
@@ -48,6 +49,7 @@ export class AppModule {
         AuthoringModule,
         ModulesModule,
         AttemptsModule,
+        ExercisePreviewModule,
         ReportsModule,
         ReportsPdfModule,
         MrzModule,

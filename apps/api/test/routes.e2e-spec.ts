@@ -266,6 +266,14 @@ export const ROUTE_TABLE: Record<string, Row> = {
     expect: only({ instructor: 404, admin: 404 }),
     make: () => ({ path: `/api/exercises/${NO_ID}/restore` }),
   },
+  'GET /api/exercises/:id/preview': {
+    expect: only({ instructor: 404, admin: 404 }),
+    make: () => ({ path: `/api/exercises/${NO_ID}/preview` }),
+  },
+  'POST /api/exercises/:id/preview/score': {
+    expect: only({ instructor: 404, admin: 404 }),
+    make: () => ({ path: `/api/exercises/${NO_ID}/preview/score`, body: { answer: { decision: 'accept' } } }),
+  },
   'GET /api/modules': { expect: only({ instructor: 200, supervisor: 200, admin: 200 }) },
   'POST /api/modules': {
     expect: only({ instructor: 400, admin: 400 }),

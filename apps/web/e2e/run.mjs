@@ -12,6 +12,7 @@ import { authoringFlows } from './authoring-flows.mjs';
 import { examDayFlows } from './exam-day-flows.mjs';
 import { exerciseFlows } from './exercise-flows.mjs';
 import { itemAnalysisFlows } from './item-analysis-flows.mjs';
+import { previewFlows } from './preview-flows.mjs';
 import { reportsFlows } from './reports-flows.mjs';
 import { startServer } from './server.mjs';
 
@@ -666,6 +667,7 @@ async function main() {
   await itemAnalysisFlows({ flow, signIn, shot, h1, direction });
   await authoringFlows({ flow, signIn, signOut, shot, h1, server });
   await exerciseFlows({ flow, signIn, shot, h1, direction });
+  await previewFlows({ flow, signIn, shot, h1, direction });
 }
 
 let fatal = null;

@@ -438,6 +438,56 @@ export const ItemFeedback = z.object({
 });
 export type ItemFeedback = z.infer<typeof ItemFeedback>;
 
+// ------------------------------------------------------------------------------------------------ preview
+
+/**
+ * The document an item presents, without what ties it to an attempt: exactly these fields of an ItemPresentation,
+ * built by the same mapper, so an instructor's preview shows what a trainee is shown (and, like it, no truth).
+ */
+export const PresentedDocument = ItemPresentation.pick({
+  issuingState: true,
+  documentType: true,
+  parts: true,
+  sides: true,
+  traveller: true,
+  context: true,
+});
+export type PresentedDocument = z.infer<typeof PresentedDocument>;
+
+/** An exercise version as the trainee's player would present it, for its authors to try; nothing is stored. */
+export const ExercisePreview = z.object({
+  exerciseId: z.uuid(),
+  versionId: z.uuid(),
+  version: z.number().int(),
+  /** Whether this is the exercise's current version (an older one can be previewed with `?versionId=`). */
+  current: z.boolean(),
+  title: z.string(),
+  item: PresentedDocument,
+});
+export type ExercisePreview = z.infer<typeof ExercisePreview>;
+
+export const ExercisePreviewQuery = z.strictObject({
+  /** A version of the same exercise; the current one when absent. */
+  versionId: z.uuid({ message: 'versionId must be a UUID' }).optional(),
+});
+export type ExercisePreviewQuery = z.infer<typeof ExercisePreviewQuery>;
+
+/** "Try it": an answer as an attempt item takes it, to be scored and never stored. */
+export const ExercisePreviewScoreRequest = z.strictObject({
+  answer: ItemAnswer.refine((a) => a.decision !== null, {
+    message: 'an answer to score needs a decision (accept or refer)',
+    path: ['decision'],
+  }),
+});
+export type ExercisePreviewScoreRequest = z.infer<typeof ExercisePreviewScoreRequest>;
+
+/** The feedback a practice item would give for that answer: per-part points, total and the truth. */
+export const ExercisePreviewScore = z.object({
+  versionId: z.uuid(),
+  feedback: ItemFeedback,
+});
+export type ExercisePreviewScore = z.infer<typeof ExercisePreviewScore>;
+
 export const ItemResponseResult = z.object({
   n: z.number().int(),
   /** 'saved': autosave stored; 'locked': final answer committed. */

@@ -15,6 +15,7 @@ import { AttemptsService } from './attempts.service';
 import { DeadlineSweeper } from './deadline-sweeper';
 import { HistoryRecorder } from './history-recorder';
 import { ItemPresenter } from './item-presenter';
+import { ItemPreview } from './item-preview';
 import { MyTrainingService } from './my-training.service';
 import { ResultsService } from './results.service';
 import { AttemptUsageSources } from './usage-sources';
@@ -36,12 +37,13 @@ import { AttemptUsageSources } from './usage-sources';
     AttemptFinisher,
     DeadlineSweeper,
     ItemPresenter,
+    ItemPreview,
     AttemptsService,
     ResultsService,
     MyTrainingService,
     AttemptUsageSources,
     HistoryRecorder,
   ],
-  exports: [AttemptsService, AttemptEvents, HistoryRecorder],
+  exports: [AttemptsService, AttemptEvents, HistoryRecorder, ItemPreview],
 })
 export class AttemptsModule {}

@@ -8,4 +8,5 @@ export {
   type ItemLockedEvent,
 } from './attempt-events';
 export { HistoryRecorder, type HistoricalAttempt, type HistoryPools } from './history-recorder';
+export { ItemPreview } from './item-preview';
 export { randomGuessOf } from './scoring';

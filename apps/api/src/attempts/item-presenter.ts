@@ -1,13 +1,13 @@
 // Presents an item to whoever may see it: signs its images for the caller and maps it (presentation.mapper.ts keeps
-// the truth out). Used while taking an attempt and in its review.
-import type { ItemPresentation } from '@firstline/contracts';
+// the truth out). Used while taking an attempt, in its review, and for an instructor's preview of an exercise.
+import type { ImageUrls, ItemPresentation, PresentedDocument } from '@firstline/contracts';
 import { Injectable } from '@nestjs/common';
 import { DomainError } from '../common/errors/domain-error';
 import type { ExerciseVersionRecord } from '../exercises';
-import { MediaService } from '../media';
+import { MediaService, type MediaUrlGrant } from '../media';
 import type { ModuleVersionRecord } from '../modules';
 import type { Attempt, AttemptItem } from './attempt.entity';
-import { itemPresentation, presentedAssetIds } from './presentation.mapper';
+import { itemPresentation, presentedAssetIds, presentedDocument } from './presentation.mapper';
 
 @Injectable()
 export class ItemPresenter {
@@ -20,8 +20,19 @@ export class ItemPresenter {
     exercise: ExerciseVersionRecord,
     userId: string,
   ): Promise<ItemPresentation> {
+    const urls = await this.signed(exercise, { userId, scope: `attempt:${attempt.id}` });
+    return itemPresentation(attempt, version, item, exercise, urls);
+  }
+
+  /** The document alone, as the player shows it, with its images signed under `grant` (an instructor's preview). */
+  async documentFor(exercise: ExerciseVersionRecord, grant: MediaUrlGrant): Promise<PresentedDocument> {
+    return presentedDocument(exercise, await this.signed(exercise, grant));
+  }
+
+  /** Signed URLs for every image the item shows; 503 while one of them is still being prepared. */
+  private async signed(exercise: ExerciseVersionRecord, grant: MediaUrlGrant): Promise<Map<string, ImageUrls>> {
     const assetIds = presentedAssetIds(exercise);
-    const urls = await this.media.signedUrls(assetIds, { userId, scope: `attempt:${attempt.id}` });
+    const urls = await this.media.signedUrls(assetIds, grant);
     const missing = assetIds.filter((a) => !urls.has(a));
     if (missing.length) {
       const retry = { 'Retry-After': '5' };
@@ -32,6 +43,6 @@ export class ItemPresenter {
         retry,
       );
     }
-    return itemPresentation(attempt, version, item, exercise, urls);
+    return urls;
   }
 }

@@ -1,5 +1,6 @@
-// An item as a trainee sees it — where "no answer key reaches a trainee" is enforced: parts and option lists that are
-// the same for every item, images by side and light, the check context; never the verdict, regions or explanation.
+// An item as a trainee sees it (and as an instructor's preview shows it) — where "no answer key reaches a trainee" is
+// enforced: parts and option lists that are the same for every item, images by side and light, the check context;
+// never the verdict, regions or explanation.
 import {
   DOCUMENT_SIDES,
   FRAUD_TYPES,
@@ -9,6 +10,7 @@ import {
   type ImageUrls,
   type ItemPresentation,
   type MrzCheck,
+  type PresentedDocument,
 } from '@firstline/contracts';
 import type { ExerciseVersionRecord } from '../exercises';
 import type { ModuleVersionRecord } from '../modules';
@@ -36,21 +38,14 @@ export function presentedAssetIds(exercise: ExerciseVersionRecord): string[] {
   return [...exercise.images.map((i) => i.assetId), ...(exercise.travellerAssetId ? [exercise.travellerAssetId] : [])];
 }
 
-/** The presentation, given signed URLs for every asset of `presentedAssetIds`. */
-export function itemPresentation(
-  attempt: Attempt,
-  version: ModuleVersionRecord,
-  item: AttemptItem,
-  exercise: ExerciseVersionRecord,
-  urls: Map<string, ImageUrls>,
-): ItemPresentation {
+/**
+ * The document as the player presents it — parts, images by side and light, traveller, desk context — given signed
+ * URLs for every asset of `presentedAssetIds`. An attempt's item and an instructor's preview both come from here.
+ */
+export function presentedDocument(exercise: ExerciseVersionRecord, urls: Map<string, ImageUrls>): PresentedDocument {
   const sides: DocumentSide[] = DOCUMENT_SIDES.filter((s) => exercise.images.some((i) => i.side === s));
   const parts = exercise.parts;
   return {
-    attemptId: attempt.id,
-    n: item.n,
-    itemCount: attempt.itemCount,
-    itemId: item.id,
     issuingState: exercise.issuingState,
     documentType: exercise.documentType,
     parts: {
@@ -71,6 +66,23 @@ export function itemPresentation(
     })),
     traveller: exercise.travellerAssetId ? urls.get(exercise.travellerAssetId)! : null,
     context: exercise.context,
+  };
+}
+
+/** The presentation, given signed URLs for every asset of `presentedAssetIds`. */
+export function itemPresentation(
+  attempt: Attempt,
+  version: ModuleVersionRecord,
+  item: AttemptItem,
+  exercise: ExerciseVersionRecord,
+  urls: Map<string, ImageUrls>,
+): ItemPresentation {
+  return {
+    attemptId: attempt.id,
+    n: item.n,
+    itemCount: attempt.itemCount,
+    itemId: item.id,
+    ...presentedDocument(exercise, urls),
     timeAllowedSeconds: version.settings.timePerItemSeconds,
     firstServedAt: (item.firstServedAt ?? new Date()).toISOString(),
     serverNow: new Date().toISOString(),

@@ -250,6 +250,24 @@ export class ExercisesService {
     };
   }
 
+  /**
+   * A version of the exercise for its authors to preview: the current one, or `versionId` when that is a version of
+   * this exercise. Admin, or an instructor of its unit; to anyone else it does not exist (404).
+   */
+  async versionToPreview(
+    actor: Actor,
+    exerciseId: string,
+    versionId?: string,
+  ): Promise<{ version: ExerciseVersionRecord; current: boolean }> {
+    const exercise = await this.exercises.findExercise(exerciseId);
+    if (!exercise?.currentVersionId || !this.access.canChangeUnitContent(actor, exercise.unitId))
+      throw notFound('Exercise');
+    const wanted = versionId ?? exercise.currentVersionId;
+    const [version] = await this.exercises.versionsByIds([wanted]);
+    if (!version || version.exerciseId !== exerciseId) throw notFound('Version of this exercise');
+    return { version, current: wanted === exercise.currentVersionId };
+  }
+
   /** For each exercise id that exists, its current version id (null while it has none). */
   async currentVersionIds(exerciseIds: string[], m?: EntityManager): Promise<Map<string, string | null>> {
     const found = await this.exercises.exercisesByIds(exerciseIds, m);

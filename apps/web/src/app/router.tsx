@@ -70,6 +70,12 @@ export function createRoutes(queryClient: QueryClient): RouteObject[] {
               path: paths.app.exerciseForgeSpecimen.path,
               lazy: lazy(() => import('./routes/app/instructor/exercise-forge-specimen')),
             },
+            // The preview is the trainee's player, so it takes the whole width as the player does.
+            {
+              path: paths.app.exercisePreview.path,
+              handle: { focus: true },
+              lazy: lazy(() => import('./routes/app/instructor/exercise-preview')),
+            },
           ],
         },
         {

@@ -29,6 +29,12 @@ export const paths = {
     exerciseForge: { path: 'exercises/forge', getHref: () => '/app/exercises/forge' },
     exerciseForgeSpecimen: { path: 'exercises/forge-on-specimen', getHref: () => '/app/exercises/forge-on-specimen' },
     exercise: { path: 'exercises/:exerciseId', getHref: (id: string) => `/app/exercises/${id}` },
+    /** The exercise as the trainee's player shows it, to try answers on; `versionId`: an older version. */
+    exercisePreview: {
+      path: 'exercises/:exerciseId/preview',
+      getHref: (id: string, versionId?: string) =>
+        `/app/exercises/${id}/preview${versionId ? `?versionId=${encodeURIComponent(versionId)}` : ''}`,
+    },
     unitsOverview: { path: 'overview', getHref: () => '/app/overview' },
     reports: { path: 'reports', getHref: () => '/app/reports' },
     reportCohort: { path: 'reports/cohorts/:cohortId', getHref: (id: string) => `/app/reports/cohorts/${id}` },

@@ -15,6 +15,7 @@ export function DecisionPanel({
   onConfirm,
   confirming = false,
   onMarkCentre,
+  confirmLabel,
 }: {
   parts: ItemPresentation['parts'];
   state: AnswerState;
@@ -23,6 +24,8 @@ export function DecisionPanel({
   confirming?: boolean;
   /** Places a point at the centre of the view (keyboard alternative to clicking the document). */
   onMarkCentre?: () => void;
+  /** The confirm button's words when it does something else than lock the answer (the preview's "Try it"). */
+  confirmLabel?: string;
 }) {
   const { t } = useTranslation();
   const confirmRef = useRef<HTMLButtonElement>(null);
@@ -64,7 +67,7 @@ export function DecisionPanel({
         <h2 className="fl-decision__title">{t('player.acceptQuestion')}</h2>
         <div className="fl-decision__confirm">
           <Button ref={confirmRef} size="lg" onClick={onConfirm} isLoading={confirming} data-testid="decision-confirm">
-            {t('player.confirmAccept')}
+            {confirmLabel ?? t('player.confirmAccept')}
           </Button>
           <Button variant="secondary" onClick={() => dispatch({ type: 'back' })} data-testid="decision-back">
             {t('player.changeDecision')}
@@ -176,7 +179,7 @@ export function DecisionPanel({
       )}
       <div className="fl-decision__confirm">
         <Button size="lg" variant="danger" onClick={onConfirm} isLoading={confirming} data-testid="decision-confirm">
-          {t('player.confirmRefer')}
+          {confirmLabel ?? t('player.confirmRefer')}
         </Button>
         <Button variant="secondary" onClick={() => dispatch({ type: 'back' })} data-testid="decision-back">
           {t('player.changeDecision')}

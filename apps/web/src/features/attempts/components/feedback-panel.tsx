@@ -67,7 +67,9 @@ export function FeedbackBody({ feedback, decision }: { feedback: ItemFeedback; d
         </>
       )}
       <h3 className="fl-feedback__subtitle">{t('feedback.explanation')}</h3>
-      <p className="fl-feedback__explanation">{feedback.explanation}</p>
+      <p className="fl-feedback__explanation" dir="auto">
+        {feedback.explanation}
+      </p>
       {feedback.regions.length > 0 && <p className="fl-feedback__legend">{t('feedback.legend')}</p>}
     </div>
   );

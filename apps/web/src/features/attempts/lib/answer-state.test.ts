@@ -26,6 +26,16 @@ describe('answer state', () => {
     });
   });
 
+  it('reset starts again with nothing answered', () => {
+    const state = run(
+      { type: 'refer' },
+      { type: 'add-point', point: { side: 'data-page', x: 0.1, y: 0.2 }, maxPoints: 3 },
+      { type: 'fraud-type', fraudType: 'counterfeit' },
+      { type: 'reset' },
+    );
+    expect(state).toEqual(emptyAnswer);
+  });
+
   it('accept drops whatever was filled in for a referral', () => {
     const state = run(
       { type: 'refer' },

@@ -25,6 +25,8 @@ export type AnswerAction =
   | { type: 'accept' }
   | { type: 'refer' }
   | { type: 'back' }
+  /** Start again with nothing answered (the preview's "Try another answer"). */
+  | { type: 'reset' }
   | { type: 'add-point'; point: MarkedPoint; maxPoints: number }
   | { type: 'remove-point'; index: number }
   | { type: 'fraud-type'; fraudType: FraudType | null }
@@ -49,6 +51,8 @@ export function answerReducer(state: AnswerState, action: AnswerAction): AnswerS
       return { ...state, stage: 'refer' };
     case 'back':
       return { ...state, stage: 'choose' };
+    case 'reset':
+      return emptyAnswer;
     case 'add-point':
       return state.points.length >= action.maxPoints ? state : { ...state, points: [...state.points, action.point] };
     case 'remove-point':

@@ -18,6 +18,7 @@ import {
   Badge,
   Banner,
   Button,
+  ButtonLink,
   Card,
   Checkbox,
   ConfirmDialog,
@@ -99,6 +100,10 @@ export function ExerciseEditor({ exercise, back }: { exercise: ExerciseView; bac
         description={t('exercises.editor.intro')}
         actions={
           <>
+            {/* The saved version, in the trainee's player; nothing answered there is stored. */}
+            <ButtonLink to={paths.app.exercisePreview.getHref(exercise.id)} data-testid="preview-as-trainee">
+              {t('preview.open')}
+            </ButtonLink>
             {/* A copy starts from the saved version, so unsaved changes are saved (or dropped) first. */}
             <Button
               variant="secondary"
