@@ -105,6 +105,26 @@ export async function authoringFlows({ flow, signIn, signOut, shot, h1, server }
       assert.ok(await page.getByRole('checkbox', { name: 'Portrait', exact: true }).first().isChecked());
       await shot(page, '75-specimen-forged-exercise');
 
+      // Previewed as the trainee will see it: refer it and mark the substituted portrait — full marks for the decision.
+      await page.getByRole('link', { name: 'Preview as trainee' }).click();
+      await page.waitForURL(/\/preview$/);
+      await page.getByText('Preview — nothing is stored').waitFor();
+      await page.getByTestId('decision-refer').click();
+      const viewer = await page.getByTestId('document-viewer').boundingBox();
+      await page.mouse.click(viewer.x + viewer.width * 0.2, viewer.y + viewer.height * 0.45);
+      await page.getByTestId('suspect-marker').first().waitFor();
+      await page
+        .getByRole('group', { name: 'What kind of fraud is it?' })
+        .getByRole('radio', { name: /photo substitution/i })
+        .check();
+      await page.getByTestId('decision-confirm').click();
+      const feedback = page.getByTestId('preview-feedback');
+      await feedback.waitFor();
+      assert.equal((await feedback.getByTestId('feedback-verdict').innerText()).trim(), 'Right decision');
+      await shot(page, '75-specimen-forgery-preview');
+      await page.getByRole('link', { name: 'Back to the exercise editor' }).click();
+      await h1(page, title).waitFor();
+
       // Into a new practice module, published and assigned to the instructor's cohort.
       await page.goto(`${server.base}/app/modules/new`);
       await h1(page, 'New module').waitFor();
