@@ -69,6 +69,23 @@ export class ExercisesRepository {
     return { total, rows };
   }
 
+  /** Of these media asset ids, the ones an exercise of this unit shows (in any of its versions). */
+  async assetIdsUsedInUnit(unitId: string, assetIds: string[], m?: EntityManager): Promise<Set<string>> {
+    if (!assetIds.length) return new Set();
+    const rows: Array<{ id: string }> = await (m ?? this.exercises.manager).query(
+      `SELECT DISTINCT a.id
+         FROM exercises e
+         JOIN exercise_versions v ON v.exercise_id = e.id
+         CROSS JOIN LATERAL (
+           SELECT (img->>'assetId')::uuid AS id FROM jsonb_array_elements(v.images) img
+           UNION ALL SELECT v.traveller_asset_id
+         ) a
+        WHERE e.unit_id = $1 AND a.id = ANY($2::uuid[])`,
+      [unitId, assetIds],
+    );
+    return new Set(rows.map((r) => r.id));
+  }
+
   findExercise(id: string, m?: EntityManager): Promise<Exercise | null> {
     return this.exerciseRepo(m).findOne({ where: { id } });
   }

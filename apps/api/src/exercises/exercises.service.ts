@@ -83,7 +83,7 @@ export class ExercisesService {
 
   async create(actor: Actor, input: ExerciseInput): Promise<ExerciseView> {
     return this.exercises.transaction(async (m) =>
-      this.createVersionOne(actor.id, await this.ownerUnit(actor, input.unitId, m), input, null, m),
+      this.createVersionOne(actor, await this.ownerUnit(actor, input.unitId, m), input, null, m),
     );
   }
 
@@ -104,7 +104,7 @@ export class ExercisesService {
         throw notFound('Exercise');
       if (input.unitId && input.unitId !== exercise.unitId)
         throw new DomainError('invalid', 'An exercise stays in the unit it was created in (unitId cannot change)');
-      await this.validate(input, m);
+      await this.validate(input, m, { actor, unitId: exercise.unitId });
       const current = await this.exercises.versionOrFail(exercise.currentVersionId, m);
       const used = await this.usage.inUse(current.id, m);
       let version: ExerciseVersion;
@@ -289,14 +289,39 @@ export class ExercisesService {
     return requested;
   }
 
+  /**
+   * An image may go into an exercise when the actor uploaded it, when FirstLine made it (no uploader: the demo
+   * library), when it is a specimen's (the shared library), or when an exercise of the same unit already shows it.
+   * Anything else — another instructor's upload, another unit's exercise images — is refused as unknown, as if it did
+   * not exist to them. Admins see every unit and may use any image.
+   */
+  private async assertMayUseMedia(
+    actor: Actor,
+    unitId: string | null,
+    assetIds: string[],
+    m: EntityManager,
+  ): Promise<void> {
+    if (actor.role === 'admin') return;
+    const creators = await this.media.creatorsOf(assetIds, m);
+    let foreign = assetIds.filter((id) => (creators.get(id) ?? actor.id) !== actor.id);
+    if (!foreign.length) return;
+    const inLibrary = await this.specimens.imageAssetIds(foreign, m);
+    foreign = foreign.filter((id) => !inLibrary.has(id));
+    if (!foreign.length) return;
+    const inUnit = unitId ? await this.exercises.assetIdsUsedInUnit(unitId, foreign, m) : new Set<string>();
+    foreign = foreign.filter((id) => !inUnit.has(id));
+    if (foreign.length) throw new DomainError('invalid', `Unknown media: ${foreign.join(', ')}`);
+  }
+
   private async createVersionOne(
-    actorId: string | null,
+    actor: Actor | null,
     unitId: string,
     input: ExerciseInput,
     seedKey: string | null,
     m: EntityManager,
   ): Promise<ExerciseView> {
-    await this.validate(input, m);
+    await this.validate(input, m, actor ? { actor, unitId } : null);
+    const actorId = actor?.id ?? null;
     const exercise = await this.exercises.createExercise(
       { createdBy: actorId, unitId, currentVersionId: null, seedKey, retiredAt: null },
       m,
@@ -315,7 +340,12 @@ export class ExercisesService {
     return exerciseView(version, exercise, { responseCount: 0, modules: [] });
   }
 
-  private async validate(input: ExerciseInput, m: EntityManager): Promise<void> {
+  /** `by`: who writes the exercise and for which unit (null: the demo seeder, whose images are FirstLine's own). */
+  private async validate(
+    input: ExerciseInput,
+    m: EntityManager,
+    by: { actor: Actor; unitId: string | null } | null,
+  ): Promise<void> {
     const problems = exerciseInputProblems(input);
     if (problems.length)
       throw new DomainError(
@@ -329,6 +359,7 @@ export class ExercisesService {
     const found = await this.media.existingIds(assetIds, m);
     const missing = assetIds.filter((id) => !found.includes(id));
     if (missing.length) throw new DomainError('invalid', `Unknown media: ${missing.join(', ')}`);
+    if (by) await this.assertMayUseMedia(by.actor, by.unitId, assetIds, m);
     if (input.specimenId && !(await this.specimens.existingIds([input.specimenId], m)).length) {
       throw new DomainError('invalid', 'Unknown specimen');
     }

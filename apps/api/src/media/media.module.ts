@@ -7,6 +7,7 @@ import { MediaAsset } from './media-asset.entity';
 import { MediaFilesService } from './media-files.service';
 import { MediaIntakeService } from './media-intake.service';
 import { MediaQueue } from './media-queue.service';
+import { MediaUploadsService } from './media-uploads.service';
 import { MediaUrlsService } from './media-urls.service';
 import { MediaController } from './media.controller';
 import { MediaRepository } from './media.repository';
@@ -23,6 +24,7 @@ import { createMediaStorage } from './storage-driver';
     MediaIntakeService,
     MediaUrlsService,
     MediaFilesService,
+    MediaUploadsService,
     MediaQueue,
     MediaService,
     { provide: MEDIA_STORAGE, inject: [APP_CONFIG], useFactory: (c: AppConfig) => createMediaStorage(c) },
