@@ -15,7 +15,9 @@ import { bearer, listFiles, signIn, testApp } from './utils';
 jest.setTimeout(120_000);
 
 const photo = (width: number, height: number, background = '#c9c1a8') =>
-  sharp({ create: { width, height, channels: 3, background } }).jpeg().toBuffer();
+  sharp({ create: { width, height, channels: 3, background } })
+    .jpeg()
+    .toBuffer();
 
 describe('uploading photographs for an exercise', () => {
   let app: NestExpressApplication;

@@ -142,7 +142,8 @@ export const SpecimenImageUploadFields = z.strictObject({
 export type SpecimenImageUploadFields = z.infer<typeof SpecimenImageUploadFields>;
 
 /**
- * The text fields of POST /media/uploads: a photograph not tied to a specimen (e.g. of a seized forgery, for an exercise).
+ * The text fields of POST /media/uploads: a photograph not tied to a specimen (e.g. of a seized forgery, for an
+ * exercise).
  * `group` names one document side of one upload session: the images of a group are processed to the same size, as a
  * specimen side's lights are.
  */

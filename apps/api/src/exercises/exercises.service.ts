@@ -13,6 +13,7 @@ import { MediaService } from '../media';
 import { SpecimensService } from '../specimens';
 import { UnitsService } from '../units';
 import { DrawnVersions } from './drawn-versions';
+import { ExerciseFacilities } from './exercise-facilities';
 import { exerciseInputProblems } from './exercise-rules';
 import { ExerciseUsage } from './exercise-usage';
 import type { ExerciseVersion } from './exercise.entity';
@@ -53,13 +54,15 @@ export class ExercisesService {
     private readonly access: AccessPolicy,
     private readonly units: UnitsService,
     private readonly drawn: DrawnVersions,
+    private readonly facilities: ExerciseFacilities,
   ) {}
 
   async list(
     actor: Actor,
     q: ExerciseListQuery,
   ): Promise<{ items: ExerciseSummary[]; total: number; limit: number; offset: number }> {
-    const { total, rows } = await this.exercises.page(q, this.access.contentScope(actor));
+    const facilities = await this.facilities.byExercise((ids) => this.exercises.exercisesOfVersions(ids));
+    const { total, rows } = await this.exercises.page(q, this.access.contentScope(actor), facilities);
     const versions = await this.exercises.versionsByIds(rows.map((r) => r.versionId));
     const byId = new Map(versions.map((v) => [v.id, v]));
     const uses = await this.uses(rows.map((r) => r.exerciseId));
@@ -68,6 +71,7 @@ export class ExercisesService {
         byId.get(r.versionId)!,
         { id: r.exerciseId, unitId: r.unitId, updatedAt: r.updatedAt, retiredAt: r.retiredAt },
         useOf(uses, r.exerciseId),
+        r.facility === null ? null : Number(r.facility),
       ),
     );
     return { items, total, limit: q.limit, offset: q.offset };

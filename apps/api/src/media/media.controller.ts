@@ -74,7 +74,7 @@ export class MediaController {
         group: {
           type: 'string',
           pattern: '^[A-Za-z0-9_-]{1,64}$',
-          description: 'the uploader\'s images of one group and side are processed to the same size',
+          description: "the uploader's images of one group and side are processed to the same size",
         },
       },
     },
