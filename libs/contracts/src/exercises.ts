@@ -36,10 +36,9 @@ export const DEFAULT_ITEM_SECONDS = 60;
 
 /**
  * The feature options per document type: the same list for every item of a type, so it says nothing about the item,
- * and fixed, so the practice pool (published first), the rest of the library and forged exercises offer the same; an exercise made of
- * uploaded photographs starts from them too.
- * It is every feature kind that the demo library's documents of that type carry or mark in their truth (a test keeps
- * it so).
+ * and fixed, so the practice pool (published first), the rest of the library and forged exercises offer the same;
+ * an exercise made of uploaded photographs starts from them too. It is every feature kind that the demo library's
+ * documents of that type carry or mark in their truth (a test in the API's authoring keeps it so).
  */
 export const FEATURE_OPTIONS_BY_TYPE: Record<'TD3' | 'TD1', FeatureKind[]> = {
   TD3: [
