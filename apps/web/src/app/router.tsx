@@ -66,6 +66,10 @@ export function createRoutes(queryClient: QueryClient): RouteObject[] {
             { path: paths.app.exercises.path, lazy: lazy(() => import('./routes/app/instructor/exercises')) },
             { path: paths.app.exercise.path, lazy: lazy(() => import('./routes/app/instructor/exercise')) },
             { path: paths.app.exerciseForge.path, lazy: lazy(() => import('./routes/app/instructor/exercise-forge')) },
+            {
+              path: paths.app.exerciseUpload.path,
+              lazy: lazy(() => import('./routes/app/instructor/exercise-upload')),
+            },
           ],
         },
         {

@@ -27,6 +27,7 @@ export const paths = {
     module: { path: 'modules/:moduleId', getHref: (id: string) => `/app/modules/${id}` },
     exercises: { path: 'exercises', getHref: () => '/app/exercises' },
     exerciseForge: { path: 'exercises/forge', getHref: () => '/app/exercises/forge' },
+    exerciseUpload: { path: 'exercises/upload', getHref: () => '/app/exercises/upload' },
     exercise: { path: 'exercises/:exerciseId', getHref: (id: string) => `/app/exercises/${id}` },
     unitsOverview: { path: 'overview', getHref: () => '/app/overview' },
     reports: { path: 'reports', getHref: () => '/app/reports' },

@@ -21,6 +21,7 @@ const summary = (n: number, title: string, over: Partial<ExerciseSummary> = {}):
   useCount: 7,
   retiredAt: null,
   updatedAt: '2026-12-01T08:00:00Z',
+  facility: null,
   ...over,
 });
 const active = summary(1, 'UTO passport — reproduction');

@@ -24,9 +24,14 @@ export default function ExercisesRoute() {
         title={t('exercises.title')}
         description={t('exercises.intro')}
         actions={
-          <Link className={buttonClass('primary')} to={paths.app.exerciseForge.getHref()}>
-            {t('authoring.forge.open')}
-          </Link>
+          <>
+            <Link className={buttonClass('secondary')} to={paths.app.exerciseUpload.getHref()}>
+              {t('exercises.upload.open')}
+            </Link>
+            <Link className={buttonClass('primary')} to={paths.app.exerciseForge.getHref()}>
+              {t('authoring.forge.open')}
+            </Link>
+          </>
         }
       />
       <Card>
