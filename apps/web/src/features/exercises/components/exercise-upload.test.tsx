@@ -146,5 +146,5 @@ describe('upload photographs for an exercise', () => {
     // The editor, to draw the tampered regions; it warns that there are none yet.
     expect(await screen.findByRole('heading', { name: view.title })).toBeInTheDocument();
     expect(screen.getByText(/A forged or counterfeit document with no tampered region/)).toBeInTheDocument();
-  });
+  }, 15_000);
 });

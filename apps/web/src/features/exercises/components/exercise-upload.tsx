@@ -144,7 +144,7 @@ export function ExerciseUpload({ units }: { units: Array<{ value: string; label:
               <h3 id={`upload-side-${side}`} className="fl-side__title">
                 {t(`taxonomy.side.${side}`)}
               </h3>
-              <div className="fl-slots">
+              <div className="fl-slots fl-slots--top">
                 {DESK_LIGHTS.map((light) => (
                   <UploadCell
                     key={light}

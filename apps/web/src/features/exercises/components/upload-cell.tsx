@@ -3,7 +3,8 @@
 import type { DocumentSide, Light, MediaAssetView } from '@firstline/contracts';
 import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Badge, Button, ErrorBanner, UploadIcon } from '@/components/ui';
+import { Badge, Button, UploadIcon } from '@/components/ui';
+import { describeError } from '@/lib/errors';
 import { formatNumber } from '@/lib/format';
 import { isLanguage } from '@/lib/i18n';
 import { getMediaAsset } from '../api/get-image-urls';
@@ -162,7 +163,11 @@ export function UploadCell({
             : t('library.slot.notAnImage')}
         </p>
       )}
-      {state.phase === 'upload-failed' && <ErrorBanner error={state.error} />}
+      {state.phase === 'upload-failed' && (
+        <p className="fl-slot__error" role="alert">
+          {describeError(t, state.error)}
+        </p>
+      )}
       {canPick && (
         <div className="fl-slot__upload">
           <input
