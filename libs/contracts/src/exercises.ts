@@ -126,6 +126,10 @@ export const ExerciseParts = z.object({
 });
 export type ExerciseParts = z.infer<typeof ExerciseParts>;
 
+/** Parts as one comparable key (locate's maxPoints counts: a different number of clicks is a different question). */
+export const partsKey = (p: ExerciseParts) =>
+  [p.locate ? `locate:${p.locate.maxPoints}` : 'no-locate', p.fraudType, p.features, p.mrz].join('|');
+
 export const ExerciseImageRef = z.object({
   side: DocumentSide,
   light: Light,

@@ -1,10 +1,6 @@
 // The question parts a pool's exercises ask most often. Pure. Which parts are asked must not hint at the answer, so
 // an exercise asking other parts than most of its pool stands out (the editor warns about it).
-import type { ExerciseParts } from '@firstline/contracts';
-
-/** Parts as one comparable key (locate's maxPoints counts: a different number of clicks is a different question). */
-export const partsKey = (p: ExerciseParts) =>
-  [p.locate ? `locate:${p.locate.maxPoints}` : 'no-locate', p.fraudType, p.features, p.mrz].join('|');
+import { partsKey, type ExerciseParts } from '@firstline/contracts';
 
 /** The parts most of `others` ask, and how many ask exactly them (ties: the first met); null when there are none. */
 export function commonParts(others: ExerciseParts[]): { parts: ExerciseParts | null; sharedBy: number } {

@@ -147,7 +147,13 @@ describe('exercise draft', () => {
 
   it('warns when the parts differ from those most of a module’s pool asks, naming the module', () => {
     const common = { locate: { maxPoints: 3 }, fraudType: true, features: true, mrz: true };
-    const pool = (over: object) => ({ id: asset, title: 'Desk drill', others: 4, commonParts: common, ...over });
+    const pool = (over: { sharedBy: number; others?: number; commonParts?: ExerciseView['parts'] | null }) => ({
+      id: asset,
+      title: 'Desk drill',
+      others: 4,
+      commonParts: common as ExerciseView['parts'] | null,
+      ...over,
+    });
     expect(integrityWarnings(fromView(view), null, { pools: [pool({ sharedBy: 3 })] })).toEqual([
       { kind: 'poolParts', module: 'Desk drill', others: 4, sharedBy: 3, common, mine: view.parts },
     ]);

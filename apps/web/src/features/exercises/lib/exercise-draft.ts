@@ -3,6 +3,7 @@
 import {
   ExerciseInput,
   LIGHTS,
+  partsKey,
   type CheckContext,
   type ExerciseParts,
   type ExercisePoolParts,
@@ -194,10 +195,6 @@ export interface IntegrityContext {
   /** The parts asked by the pools of the modules that use the exercise. */
   pools?: ExercisePoolParts['modules'] | null;
 }
-
-/** Parts as one comparable key (locate's maxPoints counts, as the API compares them). */
-export const partsKey = (p: ExerciseParts) =>
-  [p.locate ? `locate:${p.locate.maxPoints}` : 'no-locate', p.fraudType, p.features, p.mrz].join('|');
 
 const sizeText = (w: number, h: number) => `${w} × ${h}`;
 
