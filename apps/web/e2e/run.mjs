@@ -667,7 +667,7 @@ async function main() {
   await itemAnalysisFlows({ flow, signIn, shot, h1, direction });
   await authoringFlows({ flow, signIn, shot, h1, server });
   await exerciseFlows({ flow, signIn, shot, h1, direction });
-  await uploadFlows({ flow, signIn, shot, h1 });
+  await uploadFlows({ flow, signIn, shot, h1, server });
 }
 
 let fatal = null;

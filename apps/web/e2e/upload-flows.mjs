@@ -21,7 +21,7 @@ async function photograph(background, ink) {
   return sharp(Buffer.from(svg)).jpeg({ quality: 85 }).toBuffer();
 }
 
-export async function uploadFlows({ flow, signIn, shot: capture, h1 }) {
+export async function uploadFlows({ flow, signIn, shot: capture, h1, server }) {
   const shot = async (page, file) => {
     await page.evaluate(() => window.scrollTo(0, 0));
     await capture(page, file);
@@ -102,4 +102,19 @@ export async function uploadFlows({ flow, signIn, shot: capture, h1 }) {
       await shot(page, '81-uploaded-exercise-region');
     },
   );
+
+  await flow('instructor in Urdu: the upload page right-to-left', async (page) => {
+    await signIn(page, 'instructor1');
+    await h1(page, 'My cohorts').waitFor();
+    await page.goto(`${server.base}/app/exercises/upload`);
+    await h1(page, 'Upload photographs of a document').waitFor();
+    await page.getByRole('button', { name: 'اردو' }).click();
+    await h1(page, 'کسی دستاویز کی تصاویر اپ لوڈ کریں').waitFor();
+    assert.equal(await page.evaluate(() => document.documentElement.dir), 'rtl');
+    await page.getByRole('button', { name: 'ایڈیٹر میں جاری رکھیں' }).click();
+    await page.getByText('کم از کم ایک تصویر اپ لوڈ کریں۔').waitFor();
+    await shot(page, '82-upload-photographs-ur');
+    await page.getByRole('button', { name: 'English' }).click();
+    await h1(page, 'Upload photographs of a document').waitFor();
+  });
 }
