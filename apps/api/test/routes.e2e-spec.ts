@@ -234,6 +234,10 @@ export const ROUTE_TABLE: Record<string, Row> = {
     expect: only({ instructor: 404, supervisor: 404, admin: 404 }),
     make: () => ({ path: `/api/exercises/${NO_ID}` }),
   },
+  'GET /api/exercises/:id/pool-parts': {
+    expect: only({ instructor: 404, supervisor: 404, admin: 404 }),
+    make: () => ({ path: `/api/exercises/${NO_ID}/pool-parts` }),
+  },
   'PUT /api/exercises/:id': {
     expect: only({ instructor: 400, admin: 400 }),
     make: () => ({ path: `/api/exercises/${NO_ID}`, body: {} }),
@@ -442,6 +446,10 @@ export const ROUTE_TABLE: Record<string, Row> = {
   'PUT /api/specimens/:id/features': {
     expect: only({ instructor: 200, admin: 200 }),
     make: async (c) => ({ path: `/api/specimens/${await freshSpecimen(c)}/features`, body: { features: [] } }),
+  },
+  'POST /api/media/uploads': {
+    expect: only({ instructor: 202, admin: 202 }),
+    make: async () => ({ path: '/api/media/uploads', image: await smallPng() }),
   },
   'GET /api/media/:id': {
     expect: only({ instructor: 200, supervisor: 200, admin: 200 }),

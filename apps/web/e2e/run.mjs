@@ -15,6 +15,7 @@ import { itemAnalysisFlows } from './item-analysis-flows.mjs';
 import { previewFlows } from './preview-flows.mjs';
 import { reportsFlows } from './reports-flows.mjs';
 import { startServer } from './server.mjs';
+import { uploadFlows } from './upload-flows.mjs';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const SHOTS = path.join(HERE, 'screenshots');
@@ -56,7 +57,7 @@ async function flow(name, fn, { viewport = { width: 1280, height: 800 }, hasTouc
     const text = msg.text();
     if (text.includes('does not match its contract')) problems.push(`contract drift: ${text}`);
     // Expected: 4xx the flows provoke, and the dropped connection the offline flow simulates.
-    else if (msg.type() === 'error' && !/status of (401|400|404|409|429)|net::ERR_INTERNET_DISCONNECTED/.test(text))
+    else if (msg.type() === 'error' && !/status of (401|400|404|409|415|429)|net::ERR_INTERNET_DISCONNECTED/.test(text))
       problems.push(`console error: ${text}`);
   });
   const started = Date.now();
@@ -668,6 +669,7 @@ async function main() {
   await authoringFlows({ flow, signIn, signOut, shot, h1, server });
   await exerciseFlows({ flow, signIn, shot, h1, direction });
   await previewFlows({ flow, signIn, shot, h1, direction });
+  await uploadFlows({ flow, signIn, shot, h1, server });
 }
 
 let fatal = null;

@@ -34,6 +34,69 @@ export const DEFAULT_ITEM_SECONDS = 60;
 
 // ------------------------------------------------------------------------------------------------ exercises
 
+/**
+ * The feature options per document type: the same list for every item of a type, so it says nothing about the item,
+ * and fixed, so the practice pool (published first), the rest of the library and forged exercises offer the same;
+ * an exercise made of uploaded photographs starts from them too. It is every feature kind that the demo library's
+ * documents of that type carry or mark in their truth (a test in the API's authoring keeps it so).
+ */
+export const FEATURE_OPTIONS_BY_TYPE: Record<'TD3' | 'TD1', FeatureKind[]> = {
+  TD3: [
+    'watermark',
+    'security-fibres',
+    'uv-dull-paper',
+    'offset',
+    'letterpress',
+    'guilloche',
+    'rosette',
+    'microprint',
+    'rainbow-printing',
+    'see-through-register',
+    'uv-fluorescent-ink',
+    'ir-dropout-ink',
+    'metameric-ink',
+    'kinegram',
+    'laser-engraving',
+    'inkjet',
+    'ghost-image',
+    'portrait',
+    'signature',
+    'viz-data',
+    'mrz',
+    'laminate',
+    'page-numbering',
+  ],
+  TD1: [
+    'security-fibres',
+    'uv-dull-paper',
+    'offset',
+    'guilloche',
+    'rosette',
+    'microprint',
+    'rainbow-printing',
+    'see-through-register',
+    'uv-fluorescent-ink',
+    'ir-dropout-ink',
+    'metameric-ink',
+    'kinegram',
+    'laser-engraving',
+    'inkjet',
+    'laser-perforation',
+    'ghost-image',
+    'tactile-relief',
+    'portrait',
+    'signature',
+    'viz-data',
+    'mrz',
+    'laminate',
+  ],
+};
+
+/** The feature options an exercise of this document type starts with (TD1's for cards, TD3's for the rest). */
+export const defaultFeatureOptions = (documentType: DocumentType): FeatureKind[] => [
+  ...FEATURE_OPTIONS_BY_TYPE[documentType === 'TD1' ? 'TD1' : 'TD3'],
+];
+
 export const TruthRegion = z.object({
   side: DocumentSide,
   polygon: Polygon,
@@ -62,6 +125,10 @@ export const ExerciseParts = z.object({
   mrz: z.boolean(),
 });
 export type ExerciseParts = z.infer<typeof ExerciseParts>;
+
+/** Parts as one comparable key (locate's maxPoints counts: a different number of clicks is a different question). */
+export const partsKey = (p: ExerciseParts) =>
+  [p.locate ? `locate:${p.locate.maxPoints}` : 'no-locate', p.fraudType, p.features, p.mrz].join('|');
 
 export const ExerciseImageRef = z.object({
   side: DocumentSide,
@@ -149,10 +216,22 @@ export const ExerciseSummary = z.object({
   /** When it was retired (hidden from pool pickers, kept with its history), or null. */
   retiredAt: z.string().nullable(),
   updatedAt: z.string(),
+  /**
+   * Facility index (0–1: the mean score officers got on it) in the latest item analysis of a module version that
+   * pooled it; null while no analysis has counted a response to it.
+   */
+  facility: z.number().nullable(),
 });
 export type ExerciseSummary = z.infer<typeof ExerciseSummary>;
 
-export const ExerciseView = ExerciseSummary.extend({
+export const FACILITY_BANDS = ['hard', 'middling', 'easy', 'unanalysed'] as const;
+export type FacilityBand = (typeof FACILITY_BANDS)[number];
+/** Facility below this is a hard item, above EASY_FACILITY an easy one (Moodle's usual reading of the index). */
+export const HARD_FACILITY = 0.3;
+export const EASY_FACILITY = 0.9;
+
+// The library's facility column is read from the reports; the editor shows the item analysis itself.
+export const ExerciseView = ExerciseSummary.omit({ facility: true }).extend({
   specimenId: z.uuid().nullable(),
   parts: ExerciseParts,
   images: z.array(ExerciseImageRef),
@@ -180,8 +259,33 @@ export const ExerciseListQuery = ListQuery.extend({
   tag: z.string().trim().min(1).max(40).optional(),
   /** 'true': retired exercises are listed too (hidden by default, as pool pickers want). */
   includeRetired: z.enum(['true', 'false']).optional(),
+  /** By facility: hard (< 0.3), middling (0.3–0.9), easy (> 0.9), or not analysed yet. */
+  facility: z.enum(FACILITY_BANDS).optional(),
+  /** Order: by title (default), or by facility, hardest or easiest first (not analysed last). */
+  sort: z.enum(['title', 'facility', '-facility']).optional(),
 });
 export type ExerciseListQuery = z.infer<typeof ExerciseListQuery>;
+
+/**
+ * Per module whose draft or published pool holds the exercise: the question parts the pool's other exercises ask
+ * most often (the editor warns when the exercise asks different ones: which parts are asked must not hint at the
+ * answer).
+ */
+export const ExercisePoolParts = z.object({
+  modules: z.array(
+    z.object({
+      id: z.uuid(),
+      title: z.string(),
+      /** The pool's other exercises. */
+      others: z.number().int(),
+      /** The parts most of them ask (null: the pool has no other exercise). */
+      commonParts: ExerciseParts.nullable(),
+      /** How many of the others ask exactly `commonParts`. */
+      sharedBy: z.number().int(),
+    }),
+  ),
+});
+export type ExercisePoolParts = z.infer<typeof ExercisePoolParts>;
 
 // ------------------------------------------------------------------------------------------------ modules
 

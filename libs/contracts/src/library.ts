@@ -141,6 +141,23 @@ export const SpecimenImageUploadFields = z.strictObject({
 });
 export type SpecimenImageUploadFields = z.infer<typeof SpecimenImageUploadFields>;
 
+/**
+ * The text fields of POST /media/uploads: a photograph not tied to a specimen (e.g. of a seized forgery, for an
+ * exercise).
+ * `group` names one document side of one upload session: the images of a group are processed to the same size, as a
+ * specimen side's lights are.
+ */
+export const MediaUploadFields = z.strictObject({
+  side: DocumentSide.optional(),
+  light: Light.optional(),
+  frame: z.coerce.number().int().min(1).max(12).default(1),
+  group: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{1,64}$/, 'group is 1–64 letters, digits, "-" or "_"')
+    .optional(),
+});
+export type MediaUploadFields = z.infer<typeof MediaUploadFields>;
+
 /** Replace all annotations of a specimen at once (what the annotation editor saves). */
 export const ReplaceFeaturesRequest = z.strictObject({ features: z.array(FeatureAnnotationInput).max(200) });
 export type ReplaceFeaturesRequest = z.infer<typeof ReplaceFeaturesRequest>;

@@ -21,63 +21,8 @@ export function isDeskImage(img: { light: string }): boolean {
   return img.light !== 'uv254';
 }
 
-/**
- * The feature options per document type: the same list for every item of a type, so it says nothing about the item,
- * and fixed, so the practice pool (published first), the rest of the library and forged exercises offer the same.
- * It is every feature kind that the demo library's documents of that type carry or mark in their truth (a test keeps
- * it so).
- */
-export const FEATURE_OPTIONS_BY_TYPE: Record<'TD3' | 'TD1', FeatureKind[]> = {
-  TD3: [
-    'watermark',
-    'security-fibres',
-    'uv-dull-paper',
-    'offset',
-    'letterpress',
-    'guilloche',
-    'rosette',
-    'microprint',
-    'rainbow-printing',
-    'see-through-register',
-    'uv-fluorescent-ink',
-    'ir-dropout-ink',
-    'metameric-ink',
-    'kinegram',
-    'laser-engraving',
-    'inkjet',
-    'ghost-image',
-    'portrait',
-    'signature',
-    'viz-data',
-    'mrz',
-    'laminate',
-    'page-numbering',
-  ],
-  TD1: [
-    'security-fibres',
-    'uv-dull-paper',
-    'offset',
-    'guilloche',
-    'rosette',
-    'microprint',
-    'rainbow-printing',
-    'see-through-register',
-    'uv-fluorescent-ink',
-    'ir-dropout-ink',
-    'metameric-ink',
-    'kinegram',
-    'laser-engraving',
-    'inkjet',
-    'laser-perforation',
-    'ghost-image',
-    'tactile-relief',
-    'portrait',
-    'signature',
-    'viz-data',
-    'mrz',
-    'laminate',
-  ],
-};
+// The feature options per document type live in the contracts (the upload page offers the same defaults).
+export { FEATURE_OPTIONS_BY_TYPE } from '@firstline/contracts';
 
 const FRAUD_TITLE: Record<FraudType, string> = {
   genuine: 'genuine',

@@ -1,6 +1,7 @@
 // Checking a forge-from-specimen request and drawing up its truth, before any job starts: every request the server
 // cannot do is a 400 in words here (the region, the specimen's photographs and annotations, the fraud type). Pure.
 import {
+  FEATURE_OPTIONS_BY_TYPE,
   FEATURE_TAXONOMY,
   LIGHT_LABELS,
   SPECIMEN_FORGE_FRAUD_TYPES,
@@ -15,7 +16,7 @@ import {
 } from '@firstline/contracts';
 import { lightsNeeded, lightsShowing } from '@firstline/forge';
 import { DomainError } from '../common/errors/domain-error';
-import { FEATURE_OPTIONS_BY_TYPE, isDeskImage } from './forged-exercise-input';
+import { isDeskImage } from './forged-exercise-input';
 
 export type SpecimenForgeRequest = ForgeFromSpecimenRequest & { seed: number };
 

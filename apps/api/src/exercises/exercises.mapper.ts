@@ -67,6 +67,7 @@ export function exerciseSummary(
   v: ExerciseVersion,
   exercise: Pick<Exercise, 'id' | 'unitId' | 'updatedAt' | 'retiredAt'>,
   use: ExerciseUse,
+  facility: number | null,
 ): ExerciseSummary {
   return {
     id: exercise.id,
@@ -84,12 +85,13 @@ export function exerciseSummary(
     useCount: use.modules.length,
     retiredAt: exercise.retiredAt?.toISOString() ?? null,
     updatedAt: exercise.updatedAt.toISOString(),
+    facility,
   };
 }
 
 export function exerciseView(v: ExerciseVersion, e: Exercise, use: ExerciseUse): ExerciseView {
   return {
-    ...exerciseSummary(v, e, use),
+    ...withoutFacility(exerciseSummary(v, e, use, null)),
     specimenId: v.specimenId,
     parts: v.parts,
     images: v.images,
@@ -101,3 +103,6 @@ export function exerciseView(v: ExerciseVersion, e: Exercise, use: ExerciseUse):
     modules: use.modules,
   };
 }
+
+const withoutFacility = ({ facility: _facility, ...summary }: ExerciseSummary): Omit<ExerciseSummary, 'facility'> =>
+  summary;

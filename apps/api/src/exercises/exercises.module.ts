@@ -6,6 +6,7 @@ import { MediaModule } from '../media';
 import { SpecimensModule } from '../specimens';
 import { UnitsModule } from '../units';
 import { DrawnVersions } from './drawn-versions';
+import { ExerciseFacilities } from './exercise-facilities';
 import { ExerciseUsage } from './exercise-usage';
 import { Exercise, ExerciseVersion } from './exercise.entity';
 import { ExercisesController } from './exercises.controller';
@@ -22,7 +23,7 @@ import { ExercisesService } from './exercises.service';
     UnitsModule,
   ],
   controllers: [ExercisesController],
-  providers: [ExercisesRepository, ExercisesService, ExerciseUsage, DrawnVersions],
-  exports: [ExercisesService, ExerciseUsage],
+  providers: [ExercisesRepository, ExercisesService, ExerciseUsage, DrawnVersions, ExerciseFacilities],
+  exports: [ExercisesService, ExerciseUsage, ExerciseFacilities],
 })
 export class ExercisesModule {}

@@ -1,5 +1,5 @@
 // The exercises feature's data layer: exercises, their versions, and the counts the bank shows.
-import type { ExerciseListQuery } from '@firstline/contracts';
+import { EASY_FACILITY, HARD_FACILITY, type ExerciseListQuery, type FacilityBand } from '@firstline/contracts';
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, In, Repository } from 'typeorm';
@@ -14,7 +14,15 @@ export interface ExercisePageRow {
   versionId: string;
   retiredAt: Date | null;
   updatedAt: Date;
+  facility: number | null;
 }
+
+const FACILITY_BAND_SQL: Record<FacilityBand, string> = {
+  hard: `fac.facility < ${HARD_FACILITY}`,
+  middling: `fac.facility BETWEEN ${HARD_FACILITY} AND ${EASY_FACILITY}`,
+  easy: `fac.facility > ${EASY_FACILITY}`,
+  unanalysed: 'fac.facility IS NULL',
+};
 
 @Injectable()
 export class ExercisesRepository {
@@ -41,11 +49,12 @@ export class ExercisesRepository {
   async page(
     q: ExerciseListQuery,
     scope: ContentScope,
+    facilities: Map<string, number>,
     m?: EntityManager,
   ): Promise<{ total: number; rows: ExercisePageRow[] }> {
     const db = m ?? this.exercises.manager;
     const where: string[] = [];
-    const params: unknown[] = [];
+    const params: unknown[] = [[...facilities.keys()], [...facilities.values()]];
     if (scope.kind === 'unit') where.push(scope.unitId ? `e.unit_id = $${params.push(scope.unitId)}` : 'false');
     if (q.q) {
       const like = params.push(containsPattern(q.q));
@@ -57,16 +66,52 @@ export class ExercisesRepository {
     if (q.difficulty) where.push(`v.difficulty = $${params.push(q.difficulty)}`);
     if (q.tag) where.push(`v.tags @> jsonb_build_array($${params.push(q.tag)}::text)`);
     if (q.includeRetired !== 'true') where.push('e.retired_at IS NULL');
+    if (q.facility) where.push(FACILITY_BAND_SQL[q.facility]);
     const clause = where.length ? `AND ${where.join(' AND ')}` : '';
-    const from = `FROM exercises e JOIN exercise_versions v ON v.id = e.current_version_id WHERE true ${clause}`;
+    const from = `FROM exercises e JOIN exercise_versions v ON v.id = e.current_version_id
+      LEFT JOIN unnest($1::uuid[], $2::float8[]) AS fac(exercise_id, facility) ON fac.exercise_id = e.id
+      WHERE true ${clause}`;
+    const order =
+      q.sort === 'facility'
+        ? 'fac.facility ASC NULLS LAST, '
+        : q.sort === '-facility'
+          ? 'fac.facility DESC NULLS LAST, '
+          : '';
     const [{ total }]: Array<{ total: number }> = await db.query(`SELECT count(*)::int AS total ${from}`, params);
     const rows: ExercisePageRow[] = await db.query(
       `SELECT e.id AS "exerciseId", e.unit_id AS "unitId", v.id AS "versionId", e.retired_at AS "retiredAt",
-              e.updated_at AS "updatedAt"
-         ${from} ORDER BY v.title, e.id LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
+              e.updated_at AS "updatedAt", fac.facility
+         ${from} ORDER BY ${order}v.title, e.id LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
       [...params, q.limit, q.offset],
     );
     return { total, rows };
+  }
+
+  /** Of these media asset ids, the ones an exercise of this unit shows (in any of its versions). */
+  async assetIdsUsedInUnit(unitId: string, assetIds: string[], m?: EntityManager): Promise<Set<string>> {
+    if (!assetIds.length) return new Set();
+    const rows: Array<{ id: string }> = await (m ?? this.exercises.manager).query(
+      `SELECT DISTINCT a.id
+         FROM exercises e
+         JOIN exercise_versions v ON v.exercise_id = e.id
+         CROSS JOIN LATERAL (
+           SELECT (img->>'assetId')::uuid AS id FROM jsonb_array_elements(v.images) img
+           UNION ALL SELECT v.traveller_asset_id
+         ) a
+        WHERE e.unit_id = $1 AND a.id = ANY($2::uuid[])`,
+      [unitId, assetIds],
+    );
+    return new Set(rows.map((r) => r.id));
+  }
+
+  /** The exercise each of these versions belongs to (unknown ids are absent). */
+  async exercisesOfVersions(versionIds: string[], m?: EntityManager): Promise<Map<string, string>> {
+    if (!versionIds.length) return new Map();
+    const rows = await this.versionRepo(m).find({
+      where: { id: In(versionIds) },
+      select: { id: true, exerciseId: true },
+    });
+    return new Map(rows.map((r) => [r.id, r.exerciseId]));
   }
 
   findExercise(id: string, m?: EntityManager): Promise<Exercise | null> {

@@ -13,6 +13,7 @@ import { MediaService } from '../media';
 import { SpecimensService } from '../specimens';
 import { UnitsService } from '../units';
 import { DrawnVersions } from './drawn-versions';
+import { ExerciseFacilities } from './exercise-facilities';
 import { exerciseInputProblems } from './exercise-rules';
 import { ExerciseUsage } from './exercise-usage';
 import type { ExerciseVersion } from './exercise.entity';
@@ -53,13 +54,15 @@ export class ExercisesService {
     private readonly access: AccessPolicy,
     private readonly units: UnitsService,
     private readonly drawn: DrawnVersions,
+    private readonly facilities: ExerciseFacilities,
   ) {}
 
   async list(
     actor: Actor,
     q: ExerciseListQuery,
   ): Promise<{ items: ExerciseSummary[]; total: number; limit: number; offset: number }> {
-    const { total, rows } = await this.exercises.page(q, this.access.contentScope(actor));
+    const facilities = await this.facilities.byExercise((ids) => this.exercises.exercisesOfVersions(ids));
+    const { total, rows } = await this.exercises.page(q, this.access.contentScope(actor), facilities);
     const versions = await this.exercises.versionsByIds(rows.map((r) => r.versionId));
     const byId = new Map(versions.map((v) => [v.id, v]));
     const uses = await this.uses(rows.map((r) => r.exerciseId));
@@ -68,6 +71,7 @@ export class ExercisesService {
         byId.get(r.versionId)!,
         { id: r.exerciseId, unitId: r.unitId, updatedAt: r.updatedAt, retiredAt: r.retiredAt },
         useOf(uses, r.exerciseId),
+        r.facility === null ? null : Number(r.facility),
       ),
     );
     return { items, total, limit: q.limit, offset: q.offset };
@@ -83,7 +87,7 @@ export class ExercisesService {
 
   async create(actor: Actor, input: ExerciseInput): Promise<ExerciseView> {
     return this.exercises.transaction(async (m) =>
-      this.createVersionOne(actor.id, await this.ownerUnit(actor, input.unitId, m), input, null, m),
+      this.createVersionOne(actor, await this.ownerUnit(actor, input.unitId, m), input, null, m),
     );
   }
 
@@ -104,7 +108,7 @@ export class ExercisesService {
         throw notFound('Exercise');
       if (input.unitId && input.unitId !== exercise.unitId)
         throw new DomainError('invalid', 'An exercise stays in the unit it was created in (unitId cannot change)');
-      await this.validate(input, m);
+      await this.validate(input, m, { actor, unitId: exercise.unitId });
       const current = await this.exercises.versionOrFail(exercise.currentVersionId, m);
       const used = await this.usage.inUse(current.id, m);
       let version: ExerciseVersion;
@@ -307,14 +311,39 @@ export class ExercisesService {
     return requested;
   }
 
+  /**
+   * An image may go into an exercise when the actor uploaded it, when FirstLine made it (no uploader: the demo
+   * library), when it is a specimen's (the shared library), or when an exercise of the same unit already shows it.
+   * Anything else — another instructor's upload, another unit's exercise images — is refused as unknown, as if it did
+   * not exist to them. Admins see every unit and may use any image.
+   */
+  private async assertMayUseMedia(
+    actor: Actor,
+    unitId: string | null,
+    assetIds: string[],
+    m: EntityManager,
+  ): Promise<void> {
+    if (actor.role === 'admin') return;
+    const creators = await this.media.creatorsOf(assetIds, m);
+    let foreign = assetIds.filter((id) => (creators.get(id) ?? actor.id) !== actor.id);
+    if (!foreign.length) return;
+    const inLibrary = await this.specimens.imageAssetIds(foreign, m);
+    foreign = foreign.filter((id) => !inLibrary.has(id));
+    if (!foreign.length) return;
+    const inUnit = unitId ? await this.exercises.assetIdsUsedInUnit(unitId, foreign, m) : new Set<string>();
+    foreign = foreign.filter((id) => !inUnit.has(id));
+    if (foreign.length) throw new DomainError('invalid', `Unknown media: ${foreign.join(', ')}`);
+  }
+
   private async createVersionOne(
-    actorId: string | null,
+    actor: Actor | null,
     unitId: string,
     input: ExerciseInput,
     seedKey: string | null,
     m: EntityManager,
   ): Promise<ExerciseView> {
-    await this.validate(input, m);
+    await this.validate(input, m, actor ? { actor, unitId } : null);
+    const actorId = actor?.id ?? null;
     const exercise = await this.exercises.createExercise(
       { createdBy: actorId, unitId, currentVersionId: null, seedKey, retiredAt: null },
       m,
@@ -333,7 +362,12 @@ export class ExercisesService {
     return exerciseView(version, exercise, { responseCount: 0, modules: [] });
   }
 
-  private async validate(input: ExerciseInput, m: EntityManager): Promise<void> {
+  /** `by`: who writes the exercise and for which unit (null: the demo seeder, whose images are FirstLine's own). */
+  private async validate(
+    input: ExerciseInput,
+    m: EntityManager,
+    by: { actor: Actor; unitId: string | null } | null,
+  ): Promise<void> {
     const problems = exerciseInputProblems(input);
     if (problems.length)
       throw new DomainError(
@@ -347,6 +381,7 @@ export class ExercisesService {
     const found = await this.media.existingIds(assetIds, m);
     const missing = assetIds.filter((id) => !found.includes(id));
     if (missing.length) throw new DomainError('invalid', `Unknown media: ${missing.join(', ')}`);
+    if (by) await this.assertMayUseMedia(by.actor, by.unitId, assetIds, m);
     if (input.specimenId && !(await this.specimens.existingIds([input.specimenId], m)).length) {
       throw new DomainError('invalid', 'Unknown specimen');
     }

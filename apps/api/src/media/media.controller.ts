@@ -1,5 +1,8 @@
-import { applyDecorators, Controller, Get, Param, Req, Res } from '@nestjs/common';
+import { DOCUMENT_SIDES, LIGHTS } from '@firstline/contracts';
+import { applyDecorators, Controller, Get, HttpCode, Param, Post, Req, Res } from '@nestjs/common';
 import {
+  ApiBody,
+  ApiConsumes,
   ApiNotModifiedResponse,
   ApiOkResponse,
   ApiOperation,
@@ -15,8 +18,10 @@ import { Public, Roles } from '../common/decorators/roles.decorator';
 import { IdParamDto } from '../common/dto/params.dto';
 import { sendFile } from '../common/http/send-file';
 import { MediaFilesService } from './media-files.service';
+import { MediaUploadsService } from './media-uploads.service';
 import { MediaUrlsService } from './media-urls.service';
 import { MediaAssetViewDto, MediaFileParamDto, MediaTileParamDto } from './media.dto';
+import { incomingUpload } from './upload';
 
 /**
  * What a signed file route answers (see sendFile): the bytes of `what` in one of the `types`, all of them or one
@@ -46,7 +51,43 @@ export class MediaController {
   constructor(
     private readonly urls: MediaUrlsService,
     private readonly files: MediaFilesService,
+    private readonly uploads: MediaUploadsService,
   ) {}
+
+  @Roles('instructor', 'admin')
+  @Post('uploads')
+  @HttpCode(202)
+  @ApiConsumes('multipart/form-data')
+  @ApiBody({
+    schema: {
+      type: 'object',
+      required: ['file'],
+      properties: {
+        file: {
+          type: 'string',
+          format: 'binary',
+          description: 'JPEG, PNG, TIFF or WebP (judged by content), one still image',
+        },
+        side: { type: 'string', enum: [...DOCUMENT_SIDES] },
+        light: { type: 'string', enum: [...LIGHTS] },
+        frame: { type: 'integer', minimum: 1, maximum: 12, default: 1, description: 'oblique frames from 1' },
+        group: {
+          type: 'string',
+          pattern: '^[A-Za-z0-9_-]{1,64}$',
+          description: "the uploader's images of one group and side are processed to the same size",
+        },
+      },
+    },
+  })
+  @ApiOperation({
+    summary:
+      'Upload a photograph not tied to a specimen (e.g. of a seized forgery) for an exercise; accepted at once (202) ' +
+      'and processed in the background',
+  })
+  @ZodResponse({ status: 202, type: MediaAssetViewDto })
+  upload(@CurrentActor() actor: Actor, @Req() req: Request) {
+    return this.uploads.upload(actor, incomingUpload(req));
+  }
 
   @Roles('instructor', 'supervisor', 'admin')
   @Get(':id')

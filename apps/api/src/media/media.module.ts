@@ -8,6 +8,7 @@ import { MediaFilesService } from './media-files.service';
 import { MediaIntakeService } from './media-intake.service';
 import { MediaPixelsService } from './media-pixels.service';
 import { MediaQueue } from './media-queue.service';
+import { MediaUploadsService } from './media-uploads.service';
 import { MediaUrlsService } from './media-urls.service';
 import { MediaController } from './media.controller';
 import { MediaRepository } from './media.repository';
@@ -25,6 +26,7 @@ import { createMediaStorage } from './storage-driver';
     MediaUrlsService,
     MediaFilesService,
     MediaPixelsService,
+    MediaUploadsService,
     MediaQueue,
     MediaService,
     { provide: MEDIA_STORAGE, inject: [APP_CONFIG], useFactory: (c: AppConfig) => createMediaStorage(c) },

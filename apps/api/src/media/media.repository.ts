@@ -62,6 +62,12 @@ export class MediaRepository {
     return rows.map((row) => row.id);
   }
 
+  async creatorsOf(ids: string[], m?: EntityManager): Promise<Map<string, string | null>> {
+    if (!ids.length) return new Map();
+    const rows = await this.repo(m).find({ where: { id: In(ids) }, select: { id: true, createdBy: true } });
+    return new Map(rows.map((row) => [row.id, row.createdBy]));
+  }
+
   private repo(m?: EntityManager): Repository<MediaAsset> {
     return m ? m.getRepository(MediaAsset) : this.assets;
   }

@@ -77,6 +77,11 @@ export class MediaService {
     return this.assets.existingIds(ids, m);
   }
 
+  /** Who uploaded each of these assets (null: FirstLine itself, or a user since deleted); unknown ids are absent. */
+  creatorsOf(ids: string[], m?: EntityManager): Promise<Map<string, string | null>> {
+    return this.assets.creatorsOf(ids, m);
+  }
+
   /** Resolves when no asset is queued or processing (tests and the seeder wait on this instead of sleeping). */
   waitForIdle(onPending?: (pending: number) => void): Promise<void> {
     return this.queue.waitForIdle(onPending);

@@ -10,3 +10,4 @@ export class AssignmentViewDto extends createZodDto(c.AssignmentView) {}
 export class AssignmentListQueryDto extends createZodDto(
   z.strictObject({ cohortId: z.uuid().optional(), moduleId: z.uuid().optional() }),
 ) {}
+export class ExercisePoolPartsDto extends createZodDto(c.ExercisePoolParts) {}

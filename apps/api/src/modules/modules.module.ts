@@ -4,6 +4,7 @@ import { CohortsModule } from '../cohorts';
 import { ExercisesModule } from '../exercises';
 import { SpecimensModule } from '../specimens';
 import { AssignmentUsage } from './assignment-usage';
+import { ExercisePoolsController } from './exercise-pools.controller';
 import { AssignmentsController, ModulesController } from './modules.controller';
 import { ModulesRepository } from './modules.repository';
 import { ModulesService } from './modules.service';
@@ -17,7 +18,7 @@ import { Assignment, ModuleVersion, TrainingModule } from './training-module.ent
     ExercisesModule,
     SpecimensModule,
   ],
-  controllers: [ModulesController, AssignmentsController],
+  controllers: [ModulesController, AssignmentsController, ExercisePoolsController],
   providers: [ModulesRepository, ModulesService, AssignmentUsage, PooledExerciseUsage],
   exports: [ModulesService, AssignmentUsage],
 })

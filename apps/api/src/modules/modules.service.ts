@@ -2,7 +2,14 @@
 // assignments of a published version to a cohort with an open/close window. Each module belongs to a unit: its
 // instructors see, change, publish and assign it, its supervisors read it, admin all; to anyone else it does not
 // exist (404). Its pool holds exercises of its unit only, and it is assigned to cohorts of its unit only.
-import type { AssignmentView, CreateAssignmentRequest, ModuleInput, ModuleView } from '@firstline/contracts';
+import type {
+  AssignmentView,
+  CreateAssignmentRequest,
+  ExercisePoolParts,
+  ExerciseParts,
+  ModuleInput,
+  ModuleView,
+} from '@firstline/contracts';
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { AuditService } from '../audit';
@@ -22,6 +29,7 @@ import {
   type PublishedVersion,
 } from './modules.mapper';
 import { ModulesRepository, type LoadedAssignment } from './modules.repository';
+import { commonParts } from './pool-parts';
 import type { ModuleVersion, TrainingModule } from './training-module.entity';
 
 /** What the demo seeder asks for: a module published once and assigned to cohorts, all under one seed key. */
@@ -210,6 +218,38 @@ export class ModulesService {
     return found
       .filter((v) => this.access.canSeeUnitContent(actor, v.module.unitId))
       .map((v) => ({ ...publishedVersion(v), moduleTitle: v.module.title }));
+  }
+
+  /**
+   * For each module whose draft pool or a published pool holds the exercise (which the actor must be able to see,
+   * else 404): the parts its other exercises ask most often. The draft pool's exercises count with their current
+   * versions, published pools' with the versions they froze; each other exercise counts once, its newest form first.
+   */
+  async poolPartsOf(actor: Actor, exerciseId: string, m?: EntityManager): Promise<ExercisePoolParts> {
+    const lineage = await this.exercises.versionIdsOf(actor, exerciseId, m);
+    const own = new Set([exerciseId, ...lineage.versions.map((v) => v.id)]);
+    const moduleIds = [...new Set((await this.modules.modulesPooling([...own], m)).map((r) => r.id))];
+    const modules: ExercisePoolParts['modules'] = [];
+    for (const moduleId of moduleIds) {
+      const mod = await this.modules.findModule(moduleId, m);
+      if (!mod || !this.access.canSeeUnitContent(actor, mod.unitId)) continue;
+      const published = await this.modules.versionsOfModule(moduleId, m); // newest first
+      const current = await this.exercises.currentVersionIds(mod.exerciseIds, m);
+      const versionIds = [
+        ...[...current.values()].filter((id): id is string => id !== null),
+        ...published.flatMap((v) => v.pool),
+      ];
+      const records = await this.exercises.versionsByIds([...new Set(versionIds)], m);
+      const byId = new Map(records.map((r) => [r.id, r]));
+      const partsOf = new Map<string, ExerciseParts>();
+      for (const id of versionIds) {
+        const v = byId.get(id);
+        if (v && !own.has(v.exerciseId) && !partsOf.has(v.exerciseId)) partsOf.set(v.exerciseId, v.parts);
+      }
+      const { parts, sharedBy } = commonParts([...partsOf.values()]);
+      modules.push({ id: mod.id, title: mod.title, others: partsOf.size, commonParts: parts, sharedBy });
+    }
+    return { modules: modules.sort((a, b) => a.title.localeCompare(b.title)) };
   }
 
   // ---------------------------------------------------------------------------------------------- internals

@@ -101,6 +101,23 @@ export class ItemAnalysisRepository {
     return new Map(rows.map((r) => [r.id, r.n]));
   }
 
+  /**
+   * Per exercise version that an analysis counted responses to: its facility (stored in percent, answered as 0–1) in
+   * the latest analysis that did, and when that was calculated.
+   */
+  async latestFacilities(m?: EntityManager): Promise<Map<string, { facility: number; calculatedAt: Date }>> {
+    const rows: Array<{ versionId: string; facility: number; calculatedAt: Date }> = await this.q(m).query(
+      `SELECT DISTINCT ON (item->>'exerciseVersionId')
+              item->>'exerciseVersionId' AS "versionId", (item->>'facility')::float8 / 100 AS facility,
+              a.calculated_at AS "calculatedAt"
+         FROM report_item_analyses a CROSS JOIN LATERAL jsonb_array_elements(a.result->'items') AS item
+        WHERE a.calculated_at IS NOT NULL AND jsonb_typeof(a.result->'items') = 'array'
+          AND jsonb_typeof(item->'facility') = 'number'
+        ORDER BY item->>'exerciseVersionId', a.calculated_at DESC`,
+    );
+    return new Map(rows.map((r) => [r.versionId, { facility: Number(r.facility), calculatedAt: r.calculatedAt }]));
+  }
+
   async stored(moduleVersionIds: string[], m?: EntityManager): Promise<Map<string, StoredAnalysisRow>> {
     if (!moduleVersionIds.length) return new Map();
     const rows: Array<StoredAnalysisRow & { id: string }> = await this.q(m).query(

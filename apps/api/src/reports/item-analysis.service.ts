@@ -98,6 +98,11 @@ export class ItemAnalysisService implements OnModuleDestroy {
     };
   }
 
+  /** Per exercise version, its facility (0–1) in the latest stored analysis that counted it (no recalculation). */
+  latestFacilities(): Promise<Map<string, { facility: number; calculatedAt: Date }>> {
+    return this.analyses.latestFacilities();
+  }
+
   /** Starts a background recalculation of the version (one at a time per version, across replicas). */
   async recalculate(actor: Actor, moduleId: string, version?: number): Promise<RecalculationAccepted> {
     const ctx = await this.moduleVersion(actor, moduleId, version);

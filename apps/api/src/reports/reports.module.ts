@@ -12,6 +12,7 @@ import { UsersModule } from '../users';
 import { BreakdownRepository } from './breakdown.repository';
 import { CohortReportsService } from './cohort-reports.service';
 import { CompetenceRepository } from './competence.repository';
+import { StoredFacilitySource } from './exercise-facility-source';
 import { ItemAnalysisController } from './item-analysis.controller';
 import { ItemAnalysisRepository } from './item-analysis.repository';
 import { ItemAnalysisService } from './item-analysis.service';
@@ -52,6 +53,7 @@ import { UnitReportsService } from './unit-reports.service';
     ReportExportsService,
     ItemAnalysisRepository,
     ItemAnalysisService,
+    StoredFacilitySource,
   ],
   exports: [ReportsService],
 })

@@ -226,6 +226,16 @@ export class SpecimensRepository {
     return rows.map((row) => row.id);
   }
 
+  /** Of these media asset ids, the ones that are a specimen's image. */
+  async imageAssetIds(assetIds: string[], m?: EntityManager): Promise<Set<string>> {
+    if (!assetIds.length) return new Set();
+    const rows: Array<{ id: string }> = await (m ?? this.specimenRepo().manager).query(
+      `SELECT DISTINCT asset_id AS id FROM specimen_images WHERE asset_id = ANY($1::uuid[])`,
+      [assetIds],
+    );
+    return new Set(rows.map((r) => r.id));
+  }
+
   /** The library specimen with this title that nobody created (the demo library's), if any. */
   async findSeeded(title: string, m?: EntityManager): Promise<string | null> {
     const row = await this.specimenRepo(m).findOne({ where: { title, createdBy: IsNull() }, select: { id: true } });

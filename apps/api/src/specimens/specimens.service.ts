@@ -287,6 +287,11 @@ export class SpecimensService {
     return this.specimens.existingIds(ids, m);
   }
 
+  /** Of these media asset ids, the ones that are a specimen's image (library images anyone may use in an exercise). */
+  imageAssetIds(assetIds: string[], m?: EntityManager): Promise<Set<string>> {
+    return this.specimens.imageAssetIds(assetIds, m);
+  }
+
   /**
    * The demo seeder's entry: the library specimen with this title that nobody created, or a new one with its images
    * and annotated features. `ingestImage` stores one image of the new specimen and returns its media asset id.

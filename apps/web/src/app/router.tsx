@@ -76,6 +76,10 @@ export function createRoutes(queryClient: QueryClient): RouteObject[] {
               handle: { focus: true },
               lazy: lazy(() => import('./routes/app/instructor/exercise-preview')),
             },
+            {
+              path: paths.app.exerciseUpload.path,
+              lazy: lazy(() => import('./routes/app/instructor/exercise-upload')),
+            },
           ],
         },
         {

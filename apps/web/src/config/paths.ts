@@ -28,6 +28,7 @@ export const paths = {
     exercises: { path: 'exercises', getHref: () => '/app/exercises' },
     exerciseForge: { path: 'exercises/forge', getHref: () => '/app/exercises/forge' },
     exerciseForgeSpecimen: { path: 'exercises/forge-on-specimen', getHref: () => '/app/exercises/forge-on-specimen' },
+    exerciseUpload: { path: 'exercises/upload', getHref: () => '/app/exercises/upload' },
     exercise: { path: 'exercises/:exerciseId', getHref: (id: string) => `/app/exercises/${id}` },
     /** The exercise as the trainee's player shows it, to try answers on; `versionId`: an older version. */
     exercisePreview: {

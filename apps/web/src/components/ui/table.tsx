@@ -9,6 +9,8 @@ export interface Column<T> {
   align?: 'start' | 'end';
   width?: string;
   className?: string;
+  /** The column the rows are sorted by, and which way (its header then says so to screen readers). */
+  sorted?: 'ascending' | 'descending';
 }
 
 export function Table<T>({
@@ -38,6 +40,7 @@ export function Table<T>({
               <th
                 key={c.key}
                 scope="col"
+                aria-sort={c.sorted}
                 className={c.align === 'end' ? 'fl-cell--end' : undefined}
                 style={c.width ? { width: c.width } : undefined}
               >

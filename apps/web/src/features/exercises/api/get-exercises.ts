@@ -1,4 +1,4 @@
-import type { DocumentType, FraudType } from '@firstline/contracts';
+import type { DocumentType, ExerciseListQuery, FacilityBand, FraudType } from '@firstline/contracts';
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
 import { api, contract } from '@/lib/api-client';
 
@@ -13,6 +13,8 @@ export interface ExercisesFilter {
   tag?: string;
   /** 'true': retired exercises too (pool pickers leave it out). */
   includeRetired?: 'true';
+  facility?: FacilityBand;
+  sort?: ExerciseListQuery['sort'];
   limit?: number;
   offset?: number;
 }

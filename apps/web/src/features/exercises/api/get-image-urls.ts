@@ -3,7 +3,8 @@ import type { MediaAssetView } from '@firstline/contracts';
 import { useQueries } from '@tanstack/react-query';
 import { api, contract } from '@/lib/api-client';
 
-export const getMediaAsset = (id: string) => api.get(`/media/${id}`, { schema: contract((c) => c.MediaAssetView) });
+export const getMediaAsset = (id: string, signal?: AbortSignal) =>
+  api.get(`/media/${id}`, { schema: contract((c) => c.MediaAssetView), signal });
 
 /** Each asset's view by id (absent while loading or when it failed to load). */
 export function useImageAssets(assetIds: string[]): Map<string, MediaAssetView> {

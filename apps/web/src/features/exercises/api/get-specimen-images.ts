@@ -1,14 +1,23 @@
-// The genuine specimen an exercise was made from, for the integrity check "a forged item has as many images as its
-// genuine counterpart". Read only for that count.
+// The genuine specimen an exercise was made from, for the integrity checks "a forged item has as many images as its
+// genuine counterpart, of the same pixel sizes". Read only for its images.
 import { useQuery } from '@tanstack/react-query';
 import { api, contract } from '@/lib/api-client';
+import type { SizedImage } from '../lib/exercise-draft';
 
 export const getSpecimen = (id: string) => api.get(`/specimens/${id}`, { schema: contract((c) => c.SpecimenView) });
 
-export const useSpecimenImageCount = (id: string | null) =>
+/** The specimen's images with their pixel sizes (undefined while loading or without a specimen). */
+export const useSpecimenImages = (id: string | null) =>
   useQuery({
     queryKey: ['specimens', 'detail', id ?? ''],
     queryFn: () => getSpecimen(id!),
     enabled: Boolean(id),
-    select: (s) => s.images.length,
+    select: (s): SizedImage[] =>
+      s.images.map((i) => ({
+        side: i.side,
+        light: i.light,
+        frame: i.frame,
+        width: i.asset.width,
+        height: i.asset.height,
+      })),
   });

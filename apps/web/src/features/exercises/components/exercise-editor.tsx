@@ -35,7 +35,8 @@ import { describeError } from '@/lib/errors';
 import { fraudTypeKey } from '@/lib/taxonomy-keys';
 import { useExerciseAction } from '../api/exercise-actions';
 import { useImageAssets } from '../api/get-image-urls';
-import { useSpecimenImageCount } from '../api/get-specimen-images';
+import { usePoolParts } from '../api/get-pool-parts';
+import { useSpecimenImages } from '../api/get-specimen-images';
 import { useSaveExercise } from '../api/save-exercise';
 import {
   fromView,
@@ -63,9 +64,14 @@ export function ExerciseEditor({ exercise, back }: { exercise: ExerciseView; bac
   const [issues, setIssues] = useState<string[]>([]);
   const [saved, setSaved] = useState<{ version: number; newVersion: boolean } | null>(null);
   const assets = useImageAssets([...new Set(exercise.images.map((i) => i.assetId))]);
-  const genuineCount = useSpecimenImageCount(exercise.specimenId);
+  const genuine = useSpecimenImages(exercise.specimenId);
+  const pools = usePoolParts(exercise.id);
   const dirty = JSON.stringify(toInput(draft)) !== base;
-  const warnings = integrityWarnings(draft, genuineCount.data ?? null);
+  const warnings = integrityWarnings(draft, genuine.data?.length ?? null, {
+    genuineImages: genuine.data,
+    sizes: assets,
+    pools: pools.data?.modules,
+  });
   const change = (next: ExerciseDraft) => {
     setDraft(next);
     setSaved(null);
@@ -373,5 +379,31 @@ function warningWords(t: ReturnType<typeof useTranslation>['t'], w: IntegrityWar
       return t('exercises.warnings.noRegions');
     case 'regionWithoutFeatures':
       return t('exercises.warnings.regionWithoutFeatures', { n: w.n });
+    case 'imageSize':
+      return t('exercises.warnings.imageSize', {
+        side: t(`taxonomy.side.${w.side}`),
+        light: t(`taxonomy.light.${w.light}`),
+        size: w.size,
+        genuine: w.genuine,
+      });
+    case 'poolParts':
+      return t('exercises.warnings.poolParts', {
+        module: w.module,
+        others: w.others,
+        sharedBy: w.sharedBy,
+        common: partsWords(t, w.common),
+        mine: partsWords(t, w.mine),
+      });
   }
+}
+
+/** "locate (up to 3 points), fraud type, features": the parts asked besides the decision. */
+function partsWords(t: ReturnType<typeof useTranslation>['t'], p: ExerciseView['parts']): string {
+  const words = [
+    p.locate ? t('exercises.warnings.partLocate', { n: p.locate.maxPoints }) : null,
+    p.fraudType ? t('exercises.warnings.partFraudType') : null,
+    p.features ? t('exercises.warnings.partFeatures') : null,
+    p.mrz ? t('exercises.warnings.partMrz') : null,
+  ].filter((w): w is string => w !== null);
+  return words.length ? words.join(', ') : t('exercises.warnings.partsNone');
 }

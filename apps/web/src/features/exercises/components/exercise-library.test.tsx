@@ -21,9 +21,10 @@ const summary = (n: number, title: string, over: Partial<ExerciseSummary> = {}):
   useCount: 7,
   retiredAt: null,
   updatedAt: '2026-12-01T08:00:00Z',
+  facility: null,
   ...over,
 });
-const active = summary(1, 'UTO passport — reproduction');
+const active = summary(1, 'UTO passport — reproduction', { facility: 0.245 });
 const retired = summary(2, 'UTO ID — old photo', { retiredAt: '2026-12-02T08:00:00Z', documentType: 'TD1' });
 
 function setup() {
@@ -96,5 +97,29 @@ describe('exercise library', () => {
     expect(within(dialog).getByText(/cannot be added to a new module version/)).toBeInTheDocument();
     await userEvent.click(within(dialog).getByRole('button', { name: 'Retire' }));
     await waitFor(() => expect(api.called(`POST /api/exercises/${active.id}/retire`)).toHaveLength(1));
+  });
+
+  it('shows the facility with a plain-words tooltip, blank when not analysed; filters and sorts by it', async () => {
+    const { lastQuery } = setup();
+    const row = (await screen.findByRole('link', { name: active.title })).closest('tr') as HTMLElement;
+    expect(within(row).getByText('0.25')).toHaveAttribute('title', expect.stringMatching(/share of the marks/));
+    await userEvent.selectOptions(screen.getByLabelText('Facility'), 'hard');
+    await waitFor(() => expect(lastQuery()).toMatchObject({ facility: 'hard' }));
+    const header = screen.getByRole('button', { name: /^Facility/ });
+    await userEvent.click(header);
+    await waitFor(() => expect(lastQuery()).toMatchObject({ sort: 'facility' }));
+    expect(header.closest('th')).toHaveAttribute('aria-sort', 'ascending');
+    await userEvent.click(header);
+    await waitFor(() => expect(lastQuery()).toMatchObject({ sort: '-facility' }));
+    expect(header.closest('th')).toHaveAttribute('aria-sort', 'descending');
+    await userEvent.click(header); // back to by title (that page is cached, so nothing may be asked)
+    expect(header.closest('th')).not.toHaveAttribute('aria-sort');
+  });
+
+  it('leaves the facility blank for an exercise no analysis has counted', async () => {
+    setup();
+    await userEvent.click(await screen.findByRole('checkbox', { name: 'Show retired' }));
+    const row = (await screen.findByRole('link', { name: retired.title })).closest('tr') as HTMLElement;
+    expect(within(row).getByLabelText('Not analysed yet')).toHaveTextContent('–');
   });
 });

@@ -1,6 +1,6 @@
 // The exercise library: filter by issuing state, document type, fraud type, difficulty, tag and text (retired ones
 // on request); each row opens the editor and can be duplicated or retired / restored.
-import { FRAUD_TYPES, type ExerciseSummary } from '@firstline/contracts';
+import { FACILITY_BANDS, FRAUD_TYPES, type ExerciseListQuery, type ExerciseSummary } from '@firstline/contracts';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
@@ -24,7 +24,7 @@ import {
 import { DocumentTypeFilter } from '@/components/ui/document-type-select';
 import { paths } from '@/config/paths';
 import { describeError } from '@/lib/errors';
-import { formatNumber } from '@/lib/format';
+import { formatDecimal, formatNumber } from '@/lib/format';
 import { isLanguage } from '@/lib/i18n';
 import { fraudTypeKey } from '@/lib/taxonomy-keys';
 import { useDebouncedValue } from '@/lib/use-debounced-value';
@@ -33,6 +33,11 @@ import { useExercises } from '../api/get-exercises';
 import { filterQuery, isFiltered, NO_FILTERS, type LibraryFilters } from '../lib/library-filters';
 
 export const EXERCISES_PAGE_SIZE = 25;
+const SORT_LABEL = {
+  title: 'exercises.facility.sortTitle',
+  facility: 'exercises.facility.sortHardest',
+  '-facility': 'exercises.facility.sortEasiest',
+} as const;
 const DIFFICULTIES = ['1', '2', '3', '4', '5'] as const;
 
 export function ExerciseLibrary() {
@@ -41,11 +46,17 @@ export function ExerciseLibrary() {
   const navigate = useNavigate();
   const [filters, setFilters] = useState<LibraryFilters>(NO_FILTERS);
   const [offset, setOffset] = useState(0);
+  const [sort, setSort] = useState<NonNullable<ExerciseListQuery['sort']>>('title');
   const [retiring, setRetiring] = useState<ExerciseSummary | null>(null);
   const action = useExerciseAction();
   const search = useDebouncedValue(filters.search, 300);
   const tag = useDebouncedValue(filters.tag, 300);
-  const exercises = useExercises(filterQuery({ ...filters, search, tag }, EXERCISES_PAGE_SIZE, offset));
+  const exercises = useExercises({
+    ...filterQuery({ ...filters, search, tag }, EXERCISES_PAGE_SIZE, offset),
+    ...(sort !== 'title' ? { sort } : {}),
+  });
+  // The facility header cycles: hardest first, easiest first, back to by title.
+  const nextSort = ({ title: 'facility', facility: '-facility', '-facility': 'title' } as const)[sort];
   const change = (patch: Partial<LibraryFilters>) => {
     setFilters((f) => ({ ...f, ...patch }));
     setOffset(0);
@@ -97,6 +108,37 @@ export function ExerciseLibrary() {
       header: t('exercises.fields.difficulty'),
       align: 'end',
       cell: (e) => <span className="fl-num">{formatNumber(e.difficulty, lng)}</span>,
+    },
+    {
+      key: 'facility',
+      header: (
+        <button
+          type="button"
+          className="fl-sort"
+          title={`${t('exercises.facility.tooltip')} ${t(SORT_LABEL[nextSort])}.`}
+          onClick={() => {
+            setSort(nextSort);
+            setOffset(0);
+          }}
+        >
+          <span>{t('exercises.facility.column')}</span>
+          <span className={`fl-sort__mark${sort !== 'title' ? ' fl-sort__mark--active' : ''}`} aria-hidden="true">
+            {sort === 'facility' ? '▲' : sort === '-facility' ? '▼' : '↕'}
+          </span>
+        </button>
+      ),
+      align: 'end',
+      sorted: sort === 'facility' ? 'ascending' : sort === '-facility' ? 'descending' : undefined,
+      cell: (e) =>
+        e.facility === null ? (
+          <span className="fl-muted" aria-label={t('exercises.facility.unanalysed')}>
+            –
+          </span>
+        ) : (
+          <span className="fl-num" title={t('exercises.facility.tooltip')}>
+            {formatDecimal(e.facility, lng)}
+          </span>
+        ),
     },
     {
       key: 'uses',
@@ -188,6 +230,13 @@ export function ExerciseLibrary() {
             onChange={(e) => change({ tag: e.target.value })}
           />
         </label>
+        <FilterSelect
+          label={t('exercises.facility.filter')}
+          allLabel={t('exercises.facility.all')}
+          value={filters.facility}
+          options={FACILITY_BANDS.map((band) => ({ value: band, label: t(`exercises.facility.${band}`) }))}
+          onChange={(facility) => change({ facility })}
+        />
         <Checkbox
           label={t('exercises.showRetired')}
           checked={filters.showRetired}

@@ -125,4 +125,49 @@ describe('exercise draft', () => {
     // A genuine document is not compared with anything and has no regions to mark.
     expect(integrityWarnings(setVerdict({ ...fromView(view), regions: [] }, 'genuine'), 5)).toEqual([]);
   });
+
+  it('warns when a forged item’s images differ in pixel size from the genuine specimen’s of the same side and light', () => {
+    const genuineImages = [
+      { side: 'data-page' as const, light: 'visible' as const, frame: 1, width: 1250, height: 880 },
+      { side: 'data-page' as const, light: 'uv365' as const, frame: 1, width: 1250, height: 880 },
+    ];
+    const sizes = new Map([[asset, { width: 1250, height: 880 }]]);
+    expect(integrityWarnings(fromView(view), 2, { genuineImages, sizes })).toEqual([]);
+    const larger = new Map([[asset, { width: 1300, height: 915 }]]);
+    expect(integrityWarnings(fromView(view), 2, { genuineImages, sizes: larger })).toEqual([
+      { kind: 'imageSize', side: 'data-page', light: 'visible', size: '1300 × 915', genuine: '1250 × 880' },
+      { kind: 'imageSize', side: 'data-page', light: 'uv365', size: '1300 × 915', genuine: '1250 × 880' },
+    ]);
+    // Not processed yet (no size), or a genuine document: nothing to compare.
+    const unknown = new Map([[asset, { width: null, height: null }]]);
+    expect(integrityWarnings(fromView(view), 2, { genuineImages, sizes: unknown })).toEqual([]);
+    const genuine = setVerdict({ ...fromView(view), regions: [] }, 'genuine');
+    expect(integrityWarnings(genuine, 2, { genuineImages, sizes: larger })).toEqual([]);
+  });
+
+  it('warns when the parts differ from those most of a module’s pool asks, naming the module', () => {
+    const common = { locate: { maxPoints: 3 }, fraudType: true, features: true, mrz: true };
+    const pool = (over: { sharedBy: number; others?: number; commonParts?: ExerciseView['parts'] | null }) => ({
+      id: asset,
+      title: 'Desk drill',
+      others: 4,
+      commonParts: common as ExerciseView['parts'] | null,
+      ...over,
+    });
+    expect(integrityWarnings(fromView(view), null, { pools: [pool({ sharedBy: 3 })] })).toEqual([
+      { kind: 'poolParts', module: 'Desk drill', others: 4, sharedBy: 3, common, mine: view.parts },
+    ]);
+    // Half of the pool is not most of it; the same parts (maxPoints included) are no difference.
+    expect(integrityWarnings(fromView(view), null, { pools: [pool({ sharedBy: 2 })] })).toEqual([]);
+    expect(
+      integrityWarnings(fromView(view), null, { pools: [pool({ sharedBy: 4, commonParts: view.parts })] }),
+    ).toEqual([]);
+    const fewerPoints = { ...view.parts, locate: { maxPoints: 1 } };
+    expect(
+      integrityWarnings(fromView(view), null, { pools: [pool({ sharedBy: 4, commonParts: fewerPoints })] }),
+    ).toHaveLength(1);
+    expect(
+      integrityWarnings(fromView(view), null, { pools: [pool({ sharedBy: 0, others: 0, commonParts: null })] }),
+    ).toEqual([]);
+  });
 });

@@ -3,7 +3,10 @@
 import {
   ExerciseInput,
   LIGHTS,
+  partsKey,
   type CheckContext,
+  type ExerciseParts,
+  type ExercisePoolParts,
   type DocumentSide,
   type ExerciseView,
   type FeatureKind,
@@ -169,21 +172,82 @@ export const toggleLight = (lights: Light[], light: Light) => toggle(lights, lig
 export type IntegrityWarning =
   | { kind: 'noExplanation' }
   | { kind: 'imageCount'; count: number; genuine: number }
+  | { kind: 'imageSize'; side: DocumentSide; light: Light; size: string; genuine: string }
   | { kind: 'regionWithoutFeatures'; n: number }
-  | { kind: 'fraudulentWithoutRegions' };
+  | { kind: 'fraudulentWithoutRegions' }
+  | { kind: 'poolParts'; module: string; others: number; sharedBy: number; common: ExerciseParts; mine: ExerciseParts };
 
-export function integrityWarnings(d: ExerciseDraft, genuineImageCount: number | null): IntegrityWarning[] {
+/** An image's slot and pixel size (null while unknown: not processed yet, or not loaded). */
+export interface SizedImage {
+  side: DocumentSide;
+  light: Light;
+  frame: number;
+  width: number | null;
+  height: number | null;
+}
+
+/** What the warnings compare the draft with, where it is known. */
+export interface IntegrityContext {
+  /** The genuine specimen's images (a forged item should match them in count and pixel size). */
+  genuineImages?: SizedImage[] | null;
+  /** The pixel size of each of the draft's images, by asset id. */
+  sizes?: ReadonlyMap<string, { width: number | null; height: number | null }>;
+  /** The parts asked by the pools of the modules that use the exercise. */
+  pools?: ExercisePoolParts['modules'] | null;
+}
+
+const sizeText = (w: number, h: number) => `${w} × ${h}`;
+
+/**
+ * `genuineImageCount` is the genuine specimen's image count (null: no specimen or not loaded); `context` adds the
+ * image sizes and the module pools when they are known.
+ */
+export function integrityWarnings(
+  d: ExerciseDraft,
+  genuineImageCount: number | null,
+  context: IntegrityContext = {},
+): IntegrityWarning[] {
   const warnings: IntegrityWarning[] = [];
   if (!d.explanation.trim()) warnings.push({ kind: 'noExplanation' });
   const fraudulent = d.verdict === 'fraudulent';
   if (fraudulent && genuineImageCount !== null && genuineImageCount !== d.images.length)
     warnings.push({ kind: 'imageCount', count: d.images.length, genuine: genuineImageCount });
+  if (fraudulent && context.genuineImages && context.sizes) {
+    for (const img of d.images) {
+      const own = context.sizes.get(img.assetId);
+      const genuine = context.genuineImages.find(
+        (g) => g.side === img.side && g.light === img.light && g.frame === img.frame,
+      );
+      if (!own?.width || !own.height || !genuine?.width || !genuine.height) continue;
+      if (own.width !== genuine.width || own.height !== genuine.height)
+        warnings.push({
+          kind: 'imageSize',
+          side: img.side,
+          light: img.light,
+          size: sizeText(own.width, own.height),
+          genuine: sizeText(genuine.width, genuine.height),
+        });
+    }
+  }
   // Impostors, fraudulently obtained and stolen blanks are genuine documents: nothing to mark on them.
   const marked = ['counterfeit', 'pseudo'].includes(d.fraudType) || d.fraudType.startsWith('forged:');
   if (marked && !d.regions.length) warnings.push({ kind: 'fraudulentWithoutRegions' });
   d.regions.forEach((r, i) => {
     if (!r.features.length) warnings.push({ kind: 'regionWithoutFeatures', n: i + 1 });
   });
+  // "Most of the pool": more than half of the other exercises ask the same parts, and this one asks others.
+  for (const pool of context.pools ?? []) {
+    if (!pool.commonParts || pool.sharedBy * 2 <= pool.others) continue;
+    if (partsKey(pool.commonParts) !== partsKey(d.parts))
+      warnings.push({
+        kind: 'poolParts',
+        module: pool.title,
+        others: pool.others,
+        sharedBy: pool.sharedBy,
+        common: pool.commonParts,
+        mine: d.parts,
+      });
+  }
   return warnings;
 }
 

@@ -17,6 +17,7 @@ describe('exercise library filters', () => {
           fraudType: 'forged:data-alteration',
           difficulty: '4',
           tag: ' drill ',
+          facility: 'hard',
           showRetired: true,
         },
         25,
@@ -31,6 +32,7 @@ describe('exercise library filters', () => {
       fraudType: 'forged:data-alteration',
       difficulty: 4,
       tag: 'drill',
+      facility: 'hard',
       includeRetired: 'true',
     });
   });

@@ -1,5 +1,5 @@
 // The exercise library's filter bar as state, and the query it sends (GET /exercises). Pure, so it is tested alone.
-import type { DocumentType, FraudType } from '@firstline/contracts';
+import type { DocumentType, FacilityBand, FraudType } from '@firstline/contracts';
 import type { ExercisesFilter } from '../api/get-exercises';
 
 export interface LibraryFilters {
@@ -9,6 +9,7 @@ export interface LibraryFilters {
   fraudType: FraudType | '';
   difficulty: string;
   tag: string;
+  facility: FacilityBand | '';
   showRetired: boolean;
 }
 
@@ -19,6 +20,7 @@ export const NO_FILTERS: LibraryFilters = {
   fraudType: '',
   difficulty: '',
   tag: '',
+  facility: '',
   showRetired: false,
 };
 
@@ -33,6 +35,7 @@ export function filterQuery(f: LibraryFilters, limit: number, offset: number): E
   if (f.fraudType) query.fraudType = f.fraudType;
   if (Number.isInteger(difficulty) && difficulty >= 1 && difficulty <= 5) query.difficulty = difficulty;
   if (f.tag.trim()) query.tag = f.tag.trim();
+  if (f.facility) query.facility = f.facility;
   if (f.showRetired) query.includeRetired = 'true';
   return query;
 }

@@ -23,6 +23,7 @@ function exercise(
     documentType,
     difficulty: 2,
     tags: [],
+    facility: null,
     verdict: fraudType === 'genuine' ? 'genuine' : 'fraudulent',
     fraudType,
     responseCount: 0,

@@ -28,6 +28,9 @@ export default function ExercisesRoute() {
             <Link className={buttonClass('secondary')} to={paths.app.exerciseForgeSpecimen.getHref()}>
               {t('authoring.specimenForge.open')}
             </Link>
+            <Link className={buttonClass('secondary')} to={paths.app.exerciseUpload.getHref()}>
+              {t('exercises.upload.open')}
+            </Link>
             <Link className={buttonClass('primary')} to={paths.app.exerciseForge.getHref()}>
               {t('authoring.forge.open')}
             </Link>

@@ -1,0 +1,199 @@
+// One side × light cell of "Upload your own": drop a photograph on it or pick one, watch the upload's progress, then
+// the server's processing (GET /media/:id each second until ready or failed); refusals in the server's words.
+import type { DocumentSide, Light, MediaAssetView } from '@firstline/contracts';
+import { useEffect, useId, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Badge, Button, UploadIcon } from '@/components/ui';
+import { describeError } from '@/lib/errors';
+import { formatNumber } from '@/lib/format';
+import { isLanguage } from '@/lib/i18n';
+import { getMediaAsset } from '../api/get-image-urls';
+import { uploadMedia } from '../api/upload-media';
+import type { UploadedCell } from '../lib/upload-plan';
+
+export const POLL_INTERVAL_MS = 1000;
+/** Largest image the API accepts by default (UPLOAD_MAX_BYTES); the server's own limit is the authority. */
+export const UPLOAD_MAX_BYTES = 50 * 1024 * 1024;
+const ACCEPTED_IMAGE_TYPES = ['image/jpeg', 'image/png', 'image/tiff', 'image/webp'];
+
+type CellState =
+  | { phase: 'empty' }
+  | { phase: 'rejected'; reason: 'too-large' | 'not-an-image' }
+  | { phase: 'uploading'; percent: number }
+  | { phase: 'upload-failed'; error: unknown }
+  | { phase: 'asset'; asset: MediaAssetView };
+
+const settled = (a: MediaAssetView) => a.status === 'ready' || a.status === 'failed';
+
+export function UploadCell({
+  side,
+  light,
+  group,
+  label,
+  onChange,
+}: {
+  side: DocumentSide;
+  light: Light;
+  /** The upload session's group (the API keeps one side's lights the same size). */
+  group: string;
+  label: string;
+  onChange: (cell: UploadedCell | null) => void;
+}) {
+  const { t, i18n } = useTranslation();
+  const lng = isLanguage(i18n.resolvedLanguage) ? i18n.resolvedLanguage : 'en';
+  const [state, setState] = useState<CellState>({ phase: 'empty' });
+  const [dragging, setDragging] = useState(false);
+  const inputId = useId();
+  const abort = useRef<AbortController | null>(null);
+  const report = useRef(onChange);
+  report.current = onChange;
+
+  useEffect(() => () => abort.current?.abort(), []);
+
+  const asset = state.phase === 'asset' ? state.asset : null;
+  useEffect(() => {
+    report.current(asset ? { assetId: asset.id, status: asset.status } : null);
+  }, [asset]);
+
+  // Poll while the server is still working on the image; each answer re-arms the timer, so requests never overlap.
+  const pollingId = asset && !settled(asset) ? asset.id : null;
+  const [pollCount, setPollCount] = useState(0);
+  useEffect(() => {
+    if (!pollingId) return;
+    const controller = new AbortController();
+    const timer = setTimeout(() => {
+      getMediaAsset(pollingId, controller.signal)
+        .then((next) => setState((s) => (s.phase === 'asset' && s.asset.id === next.id ? { ...s, asset: next } : s)))
+        .catch(() => undefined) // a network blip: tried again on the next tick
+        .finally(() => {
+          if (!controller.signal.aborted) setPollCount((n) => n + 1);
+        });
+    }, POLL_INTERVAL_MS);
+    return () => {
+      clearTimeout(timer);
+      controller.abort();
+    };
+  }, [pollingId, pollCount]);
+
+  async function onFile(file: File | undefined) {
+    if (!file) return;
+    if (file.size > UPLOAD_MAX_BYTES) return setState({ phase: 'rejected', reason: 'too-large' });
+    if (file.type && !file.type.startsWith('image/')) return setState({ phase: 'rejected', reason: 'not-an-image' });
+    setState({ phase: 'uploading', percent: 0 });
+    abort.current = new AbortController();
+    try {
+      const uploaded = await uploadMedia(
+        { file, side, light, group },
+        {
+          signal: abort.current.signal,
+          onProgress: (p) => setState((s) => (s.phase === 'uploading' ? { ...s, percent: p.percent } : s)),
+        },
+      );
+      setState({ phase: 'asset', asset: uploaded });
+    } catch (error) {
+      if (error instanceof DOMException && error.name === 'AbortError') return setState({ phase: 'empty' });
+      setState({ phase: 'upload-failed', error });
+    }
+  }
+
+  const preview = asset?.urls?.variants['640.webp'] ?? asset?.urls?.variants['640.jpeg'] ?? null;
+  const pct = (n: number) => (lng === 'ur' ? `\u2066${formatNumber(n, lng)}%\u2069` : `${formatNumber(n, lng)}%`);
+  let status: { text: string; tone: 'neutral' | 'blue' | 'green' | 'red'; percent?: number } | null = null;
+  if (state.phase === 'uploading')
+    status = {
+      text: t('library.slot.uploading', { percent: pct(state.percent) }),
+      tone: 'blue',
+      percent: state.percent,
+    };
+  else if (asset?.status === 'queued') status = { text: t('library.slot.queued'), tone: 'neutral' };
+  else if (asset?.status === 'processing')
+    status = {
+      text: t('library.slot.processing', { percent: pct(asset.progress) }),
+      tone: 'blue',
+      percent: asset.progress,
+    };
+  else if (asset?.status === 'ready') status = { text: t('library.slot.ready'), tone: 'green' };
+  else if (asset?.status === 'failed') status = { text: t('library.slot.failed'), tone: 'red' };
+  const canPick = state.phase !== 'uploading' && !(asset && !settled(asset));
+
+  return (
+    <div
+      className={`fl-slot${asset ? '' : ' fl-slot--empty'}${dragging ? ' fl-slot--drop' : ''}`}
+      aria-busy={!canPick || undefined}
+      data-testid={`upload-${side}-${light}`}
+      onDragOver={(e) => {
+        if (!canPick) return;
+        e.preventDefault();
+        setDragging(true);
+      }}
+      onDragLeave={() => setDragging(false)}
+      onDrop={(e) => {
+        e.preventDefault();
+        setDragging(false);
+        if (canPick) void onFile(e.dataTransfer.files[0]);
+      }}
+    >
+      <p className="fl-slot__label">{label}</p>
+      <div className="fl-slot__media">
+        {preview ? <img src={preview} alt={label} loading="lazy" /> : <UploadIcon size={24} aria-hidden="true" />}
+      </div>
+      <div className="fl-slot__status" role="status" aria-live="polite">
+        {status && <Badge tone={status.tone}>{status.text}</Badge>}
+        {asset?.status === 'ready' && asset.width && asset.height && (
+          <span className="fl-muted fl-slot__dims" dir="ltr">
+            {asset.width} × {asset.height}
+          </span>
+        )}
+      </div>
+      {status?.percent !== undefined && (
+        <progress className="fl-progress" max={100} value={status.percent} aria-label={status.text} />
+      )}
+      {asset?.status === 'failed' && asset.failureReason && <p className="fl-slot__error">{asset.failureReason}</p>}
+      {asset && asset.warnings.length > 0 && (
+        <ul className="fl-slot__warnings" aria-label={t('library.slot.warnings')}>
+          {asset.warnings.map((w, i) => (
+            <li key={i}>{w}</li>
+          ))}
+        </ul>
+      )}
+      {state.phase === 'rejected' && (
+        <p className="fl-slot__error" role="alert">
+          {state.reason === 'too-large'
+            ? t('library.slot.tooLarge', { mb: UPLOAD_MAX_BYTES / 1024 / 1024 })
+            : t('library.slot.notAnImage')}
+        </p>
+      )}
+      {state.phase === 'upload-failed' && (
+        <p className="fl-slot__error" role="alert">
+          {describeError(t, state.error)}
+        </p>
+      )}
+      {canPick && (
+        <div className="fl-slot__upload">
+          <input
+            id={inputId}
+            type="file"
+            className="fl-visually-hidden fl-slot__input"
+            accept={ACCEPTED_IMAGE_TYPES.join(',')}
+            aria-label={t('exercises.upload.pickNamed', { name: label })}
+            onChange={(e) => {
+              void onFile(e.target.files?.[0]);
+              e.target.value = '';
+            }}
+          />
+          <label htmlFor={inputId} className="fl-button fl-button--secondary fl-button--sm">
+            <UploadIcon size={16} />
+            <span className="fl-button__label">
+              {asset ? t('exercises.upload.replace') : t('exercises.upload.pick')}
+            </span>
+          </label>
+        </div>
+      )}
+      {state.phase === 'uploading' && (
+        <Button variant="ghost" size="sm" onClick={() => abort.current?.abort()}>
+          {t('common.cancel')}
+        </Button>
+      )}
+    </div>
+  );
+}
