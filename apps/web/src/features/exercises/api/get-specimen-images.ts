@@ -6,18 +6,23 @@ import type { SizedImage } from '../lib/exercise-draft';
 
 export const getSpecimen = (id: string) => api.get(`/specimens/${id}`, { schema: contract((c) => c.SpecimenView) });
 
-/** The specimen's images with their pixel sizes (undefined while loading or without a specimen). */
+/**
+ * The specimen's images at the desk with their pixel sizes (undefined while loading or without a specimen). UV 254 nm
+ * is a second-line lamp: exercises are not shown under it, so its photographs are no counterpart to compare with.
+ */
 export const useSpecimenImages = (id: string | null) =>
   useQuery({
     queryKey: ['specimens', 'detail', id ?? ''],
     queryFn: () => getSpecimen(id!),
     enabled: Boolean(id),
     select: (s): SizedImage[] =>
-      s.images.map((i) => ({
-        side: i.side,
-        light: i.light,
-        frame: i.frame,
-        width: i.asset.width,
-        height: i.asset.height,
-      })),
+      s.images
+        .filter((i) => i.light !== 'uv254')
+        .map((i) => ({
+          side: i.side,
+          light: i.light,
+          frame: i.frame,
+          width: i.asset.width,
+          height: i.asset.height,
+        })),
   });

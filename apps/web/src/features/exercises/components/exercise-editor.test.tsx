@@ -155,4 +155,52 @@ describe('exercise editor', () => {
     expect(screen.getByText('Retired')).toBeInTheDocument();
     expect(api.called(`POST /api/exercises/${id}/retire`)).toHaveLength(1);
   });
+  it('compares a forged item with its specimen at the desk: a UV 254 nm photograph is no counterpart', async () => {
+    const specimenId = '00000000-0000-4000-8000-0000000000b1';
+    const photo = (light: string, n: number) => ({
+      id: `00000000-0000-4000-8000-0000000000c${n}`,
+      side: 'data-page',
+      light,
+      frame: 1,
+      asset: media,
+    });
+    const specimen = (lights: string[]) => ({
+      id: specimenId,
+      title: 'Utopia passport',
+      issuingState: 'UTO',
+      documentType: 'TD3',
+      series: '',
+      year: null,
+      description: '',
+      imageCount: lights.length,
+      featureCount: 0,
+      thumbnail: null,
+      updatedAt: '2026-12-01T08:00:00Z',
+      createdAt: '2026-12-01T08:00:00Z',
+      images: lights.map((l, i) => photo(l, i)),
+      features: [],
+    });
+    for (const [lights, warned] of [
+      [['visible', 'uv254'], false],
+      [['visible', 'uv365'], true],
+    ] as const) {
+      resetAppState();
+      mockApi({
+        'POST /api/auth/refresh': () => json(sessionFor(makeUser({ role: 'instructor' }))),
+        [`GET /api/exercises/${id}`]: () => json({ ...exercise, specimenId }),
+        [`GET /api/media/${assetId}`]: () => json(media),
+        [`GET /api/specimens/${specimenId}`]: () => json(specimen([...lights])),
+        [`GET /api/exercises/${id}/pool-parts`]: () => json({ modules: [] }),
+      });
+      const { unmount } = renderApp(`/app/exercises/${id}`);
+      await screen.findByRole('heading', { level: 1, name: exercise.title });
+      const warning = /This forged item has 1 image but its genuine specimen has 2/;
+      if (warned) expect(await screen.findByText(warning)).toBeInTheDocument();
+      else {
+        await screen.findByText('Worth checking (saving is still allowed)').catch(() => null);
+        expect(screen.queryByText(warning)).not.toBeInTheDocument();
+      }
+      unmount();
+    }
+  });
 });
