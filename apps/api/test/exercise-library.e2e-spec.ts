@@ -161,6 +161,29 @@ describe('exercise library', () => {
     ]);
   });
 
+  it('filters by use: in a module (a draft pool or only a published version), or in none', async () => {
+    const drafted = await create(exercise({ title: 'LIB by-use drafted' }));
+    const published = await create(genuine('LIB by-use published'));
+    await create(exercise({ title: 'LIB by-use unused' }));
+    const titles = async (use: string) => (await listed(`q=by-use&use=${use}`)).map((e) => e.title).sort();
+    expect(await titles('unused')).toEqual(['LIB by-use drafted', 'LIB by-use published', 'LIB by-use unused']);
+    const mod = await http()
+      .post('/api/modules')
+      .set(bearer(instructor))
+      .send({ ...moduleInput([drafted.id, published.id]), title: 'LIB by-use module' });
+    expect(mod.status).toBe(201);
+    await http().post(`/api/modules/${mod.body.id}/publish`).set(bearer(instructor)).expect(200);
+    // The draft drops one: it stays in use through the published version only.
+    await http()
+      .put(`/api/modules/${mod.body.id}`)
+      .set(bearer(instructor))
+      .send({ ...moduleInput([drafted.id]), title: 'LIB by-use module' })
+      .expect(200);
+    expect(await titles('in-modules')).toEqual(['LIB by-use drafted', 'LIB by-use published']);
+    expect(await titles('unused')).toEqual(['LIB by-use unused']);
+    expect((await http().get('/api/exercises?use=sometimes').set(bearer(instructor))).status).toBe(400);
+  });
+
   it('duplicates the current version as a new exercise titled "… (copy)", audited', async () => {
     const source = await create(exercise({ title: 'LIB original' }));
     const res = await http().post(`/api/exercises/${source.id}/duplicate`).set(bearer(instructor));

@@ -259,6 +259,8 @@ export const ExerciseListQuery = ListQuery.extend({
   tag: z.string().trim().min(1).max(40).optional(),
   /** 'true': retired exercises are listed too (hidden by default, as pool pickers want). */
   includeRetired: z.enum(['true', 'false']).optional(),
+  /** By use: exercises some module uses (draft pool or a published version's pool), or that no module uses. */
+  use: z.enum(['in-modules', 'unused']).optional(),
   /** By facility: hard (< 0.3), middling (0.3–0.9), easy (> 0.9), or not analysed yet. */
   facility: z.enum(FACILITY_BANDS).optional(),
   /** Order: by title (default), or by facility, hardest or easiest first (not analysed last). */

@@ -14,6 +14,8 @@ export interface ExerciseUsageSource {
    * `matched` is the exercise or version id found (only modules have pools).
    */
   modulesUsing?(ids: string[], m?: EntityManager): Promise<Array<{ matched: string; id: string; title: string }>>;
+  /** Every exercise id and exercise version id some module pools (only modules have pools). */
+  pooledIds?(m?: EntityManager): Promise<string[]>;
 }
 
 /** A module that uses an exercise. */
@@ -28,6 +30,17 @@ export class ExerciseUsage {
 
   register(source: ExerciseUsageSource): void {
     this.sources.push(source);
+  }
+
+  /**
+   * The exercises some module uses (draft pool or a published version's pool), given a way to tell which exercise a
+   * version belongs to.
+   */
+  async exercisesInModules(ownerOf: (versionIds: string[]) => Promise<Map<string, string>>): Promise<Set<string>> {
+    const ids = new Set<string>();
+    for (const source of this.sources) for (const id of (await source.pooledIds?.()) ?? []) ids.add(id);
+    const owners = await ownerOf([...ids]);
+    return new Set([...ids].map((id) => owners.get(id) ?? id));
   }
 
   async inUse(versionId: string, m?: EntityManager): Promise<boolean> {

@@ -50,6 +50,8 @@ export class ExercisesRepository {
     q: ExerciseListQuery,
     scope: ContentScope,
     facilities: Map<string, number>,
+    /** With `q.use`: the exercises some module uses. */
+    inModules: Set<string> | null = null,
     m?: EntityManager,
   ): Promise<{ total: number; rows: ExercisePageRow[] }> {
     const db = m ?? this.exercises.manager;
@@ -67,6 +69,10 @@ export class ExercisesRepository {
     if (q.tag) where.push(`v.tags @> jsonb_build_array($${params.push(q.tag)}::text)`);
     if (q.includeRetired !== 'true') where.push('e.retired_at IS NULL');
     if (q.facility) where.push(FACILITY_BAND_SQL[q.facility]);
+    if (q.use && inModules) {
+      const used = `e.id = ANY($${params.push([...inModules])}::uuid[])`;
+      where.push(q.use === 'in-modules' ? used : `NOT (${used})`);
+    }
     const clause = where.length ? `AND ${where.join(' AND ')}` : '';
     const from = `FROM exercises e JOIN exercise_versions v ON v.id = e.current_version_id
       LEFT JOIN unnest($1::uuid[], $2::float8[]) AS fac(exercise_id, facility) ON fac.exercise_id = e.id

@@ -61,8 +61,10 @@ export class ExercisesService {
     actor: Actor,
     q: ExerciseListQuery,
   ): Promise<{ items: ExerciseSummary[]; total: number; limit: number; offset: number }> {
-    const facilities = await this.facilities.byExercise((ids) => this.exercises.exercisesOfVersions(ids));
-    const { total, rows } = await this.exercises.page(q, this.access.contentScope(actor), facilities);
+    const ownerOf = (ids: string[]) => this.exercises.exercisesOfVersions(ids);
+    const facilities = await this.facilities.byExercise(ownerOf);
+    const inModules = q.use ? await this.usage.exercisesInModules(ownerOf) : null;
+    const { total, rows } = await this.exercises.page(q, this.access.contentScope(actor), facilities, inModules);
     const versions = await this.exercises.versionsByIds(rows.map((r) => r.versionId));
     const byId = new Map(versions.map((v) => [v.id, v]));
     const uses = await this.uses(rows.map((r) => r.exerciseId));

@@ -199,6 +199,16 @@ export class ModulesRepository {
    * Modules holding one of these ids in their draft pool (exercise ids) or in a published version's pool (exercise
    * version ids), with the id matched.
    */
+  /** Every id in a module's draft pool (exercise ids) or a published version's pool (exercise version ids). */
+  async pooledIds(m?: EntityManager): Promise<string[]> {
+    const rows: Array<{ id: string }> = await (m ?? this.versions.manager).query(
+      `SELECT d.id FROM training_modules t, jsonb_array_elements_text(t.exercise_ids) AS d(id)
+       UNION
+       SELECT p.id FROM module_versions v, jsonb_array_elements_text(v.pool) AS p(id)`,
+    );
+    return rows.map((r) => r.id);
+  }
+
   modulesPooling(ids: string[], m?: EntityManager): Promise<Array<{ matched: string; id: string; title: string }>> {
     if (!ids.length) return Promise.resolve([]);
     return (m ?? this.versions.manager).query(

@@ -20,6 +20,10 @@ export class PooledExerciseUsage implements ExerciseUsageSource, OnModuleInit {
     return this.modules.versionsInPools(versionIds, m);
   }
 
+  pooledIds(m?: EntityManager): Promise<string[]> {
+    return this.modules.pooledIds(m);
+  }
+
   modulesUsing(ids: string[], m?: EntityManager): Promise<Array<{ matched: string; id: string; title: string }>> {
     return this.modules.modulesPooling(ids, m);
   }

@@ -14,6 +14,7 @@ export interface ExercisesFilter {
   /** 'true': retired exercises too (pool pickers leave it out). */
   includeRetired?: 'true';
   facility?: FacilityBand;
+  use?: ExerciseListQuery['use'];
   sort?: ExerciseListQuery['sort'];
   limit?: number;
   offset?: number;

@@ -237,6 +237,13 @@ export function ExerciseLibrary() {
           options={FACILITY_BANDS.map((band) => ({ value: band, label: t(`exercises.facility.${band}`) }))}
           onChange={(facility) => change({ facility })}
         />
+        <FilterSelect
+          label={t('exercises.use.filter')}
+          allLabel={t('exercises.use.all')}
+          value={filters.use}
+          options={(['in-modules', 'unused'] as const).map((use) => ({ value: use, label: t(`exercises.use.${use}`) }))}
+          onChange={(use) => change({ use })}
+        />
         <Checkbox
           label={t('exercises.showRetired')}
           checked={filters.showRetired}

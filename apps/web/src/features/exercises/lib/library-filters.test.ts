@@ -18,6 +18,7 @@ describe('exercise library filters', () => {
           difficulty: '4',
           tag: ' drill ',
           facility: 'hard',
+          use: 'unused',
           showRetired: true,
         },
         25,
@@ -33,6 +34,7 @@ describe('exercise library filters', () => {
       difficulty: 4,
       tag: 'drill',
       facility: 'hard',
+      use: 'unused',
       includeRetired: 'true',
     });
   });

@@ -1,5 +1,5 @@
 // The exercise library's filter bar as state, and the query it sends (GET /exercises). Pure, so it is tested alone.
-import type { DocumentType, FacilityBand, FraudType } from '@firstline/contracts';
+import type { DocumentType, ExerciseListQuery, FacilityBand, FraudType } from '@firstline/contracts';
 import type { ExercisesFilter } from '../api/get-exercises';
 
 export interface LibraryFilters {
@@ -10,6 +10,7 @@ export interface LibraryFilters {
   difficulty: string;
   tag: string;
   facility: FacilityBand | '';
+  use: NonNullable<ExerciseListQuery['use']> | '';
   showRetired: boolean;
 }
 
@@ -21,6 +22,7 @@ export const NO_FILTERS: LibraryFilters = {
   difficulty: '',
   tag: '',
   facility: '',
+  use: '',
   showRetired: false,
 };
 
@@ -36,6 +38,7 @@ export function filterQuery(f: LibraryFilters, limit: number, offset: number): E
   if (Number.isInteger(difficulty) && difficulty >= 1 && difficulty <= 5) query.difficulty = difficulty;
   if (f.tag.trim()) query.tag = f.tag.trim();
   if (f.facility) query.facility = f.facility;
+  if (f.use) query.use = f.use;
   if (f.showRetired) query.includeRetired = 'true';
   return query;
 }
