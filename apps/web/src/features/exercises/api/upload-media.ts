@@ -5,10 +5,11 @@ import { uploadWithProgress, type UploadProgress } from '@/lib/upload';
 
 export interface MediaUpload {
   file: File;
-  side: DocumentSide;
-  light: Light;
+  /** A document photograph's side and light; a traveller's portrait has neither. */
+  side?: DocumentSide;
+  light?: Light;
   /** One document side of one upload session: its lights are processed to the same size. */
-  group: string;
+  group?: string;
 }
 
 export function uploadMedia(
@@ -17,9 +18,9 @@ export function uploadMedia(
 ) {
   const form = new FormData();
   // Text fields first: the server reads them before the file streams in.
-  form.append('side', side);
-  form.append('light', light);
-  form.append('group', group);
+  if (side) form.append('side', side);
+  if (light) form.append('light', light);
+  if (group) form.append('group', group);
   form.append('file', file, file.name);
   return uploadWithProgress('/media/uploads', form, { ...options, schema: contract((c) => c.MediaAssetView) });
 }

@@ -1,8 +1,9 @@
 import type { ExerciseView, MediaAssetView } from '@firstline/contracts';
-import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { apiError, json, makeUser, mockApi, sessionFor } from '@/testing/mock-api';
+import { mockXhr } from '@/testing/mock-xhr';
 import { renderApp, resetAppState } from '@/testing/test-utils';
 
 const id = '00000000-0000-4000-8000-000000000001';
@@ -201,6 +202,47 @@ describe('exercise editor', () => {
         expect(screen.queryByText(warning)).not.toBeInTheDocument();
       }
       unmount();
+    }
+  });
+  it('replaces the traveller at the desk with an uploaded photograph, then removes it; each saved with the exercise', async () => {
+    const travellerId = '00000000-0000-4000-8000-00000000a0f1';
+    const portrait: MediaAssetView = { ...media, id: travellerId, width: 600, height: 800 };
+    const puts: unknown[] = [];
+    mockApi({
+      'POST /api/auth/refresh': () => json(sessionFor(makeUser({ role: 'instructor' }))),
+      [`GET /api/exercises/${id}`]: () => json(exercise),
+      [`GET /api/media/${assetId}`]: () => json(media),
+      [`GET /api/media/${travellerId}`]: () => json(portrait),
+      [`GET /api/exercises/${id}/pool-parts`]: () => json({ modules: [] }),
+      [`PUT /api/exercises/${id}`]: (req) => {
+        puts.push(req.body);
+        return json({ ...exercise, travellerAssetId: (req.body as ExerciseView).travellerAssetId });
+      },
+    });
+    const xhr = mockXhr();
+    try {
+      renderApp(`/app/exercises/${id}`);
+      await screen.findByRole('heading', { level: 1, name: exercise.title });
+      expect(screen.getByText('No traveller photograph')).toBeInTheDocument();
+      fireEvent.change(screen.getByLabelText('Choose a photograph for New traveller photograph'), {
+        target: { files: [new File([new Uint8Array(256)], 'traveller.jpg', { type: 'image/jpeg' })] },
+      });
+      const upload = xhr.last;
+      expect(upload.url).toBe('/api/media/uploads');
+      // A portrait is no document photograph: no side, light or group goes with it.
+      const form = upload.body as FormData;
+      expect([form.get('side'), form.get('light'), form.get('group')]).toEqual([null, null, null]);
+      await act(async () => upload.respond(202, { ...portrait, status: 'queued', urls: null }));
+      expect(await screen.findByRole('img', { name: "The traveller's photograph" }, { timeout: 3000 })).toBeVisible();
+      await userEvent.click(screen.getByRole('button', { name: 'Save as new version' }));
+      await waitFor(() => expect(puts).toHaveLength(1));
+      expect((puts[0] as ExerciseView).travellerAssetId).toBe(travellerId);
+      await userEvent.click(screen.getByRole('button', { name: 'Remove the traveller' }));
+      await userEvent.click(screen.getByRole('button', { name: 'Save as new version' }));
+      await waitFor(() => expect(puts).toHaveLength(2));
+      expect((puts[1] as ExerciseView).travellerAssetId).toBeNull();
+    } finally {
+      vi.unstubAllGlobals();
     }
   });
 });

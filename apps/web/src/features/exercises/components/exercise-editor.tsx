@@ -52,6 +52,7 @@ import {
 import { problemWords } from '../lib/problem-words';
 import { ContextEditor } from './context-editor';
 import { RegionEditor } from './region-editor';
+import { TravellerEditor } from './traveller-editor';
 
 export function ExerciseEditor({ exercise, back }: { exercise: ExerciseView; back?: ReactNode }) {
   const { t } = useTranslation();
@@ -347,6 +348,13 @@ export function ExerciseEditor({ exercise, back }: { exercise: ExerciseView; bac
           onChange={(context) => patch({ context })}
           issuingState={draft.issuingState}
           documentType={draft.documentType}
+        />
+      </Card>
+
+      <Card title={t('exercises.traveller.title')} description={t('exercises.traveller.hint')}>
+        <TravellerEditor
+          assetId={draft.travellerAssetId}
+          onChange={(travellerAssetId) => patch({ travellerAssetId })}
         />
       </Card>
 

@@ -32,10 +32,11 @@ export function UploadCell({
   label,
   onChange,
 }: {
-  side: DocumentSide;
-  light: Light;
+  /** The document side and light photographed (none for a traveller's portrait). */
+  side?: DocumentSide;
+  light?: Light;
   /** The upload session's group (the API keeps one side's lights the same size). */
-  group: string;
+  group?: string;
   label: string;
   onChange: (cell: UploadedCell | null) => void;
 }) {
@@ -120,7 +121,7 @@ export function UploadCell({
     <div
       className={`fl-slot${asset ? '' : ' fl-slot--empty'}${dragging ? ' fl-slot--drop' : ''}`}
       aria-busy={!canPick || undefined}
-      data-testid={`upload-${side}-${light}`}
+      data-testid={side && light ? `upload-${side}-${light}` : 'upload-traveller'}
       onDragOver={(e) => {
         if (!canPick) return;
         e.preventDefault();
