@@ -121,6 +121,7 @@ export async function authoringFlows({ flow, signIn, signOut, shot, h1, server }
       const feedback = page.getByTestId('preview-feedback');
       await feedback.waitFor();
       assert.equal((await feedback.getByTestId('feedback-verdict').innerText()).trim(), 'Right decision');
+      await page.evaluate(() => window.scrollTo(0, 0)); // a full-page capture while scrolled draws the top bar mid-page
       await shot(page, '75-specimen-forgery-preview');
       await page.getByRole('link', { name: 'Back to the exercise editor' }).click();
       await h1(page, title).waitFor();
