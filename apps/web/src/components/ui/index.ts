@@ -19,3 +19,4 @@ export * from './error-banner';
 export * from './unsaved-changes-guard';
 export * from './search-input';
 export * from './filter-select';
+export * from './media-slot-body';

@@ -3,10 +3,8 @@
 import type { DocumentSide, Light, MediaAssetView } from '@firstline/contracts';
 import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Badge, Button, UploadIcon } from '@/components/ui';
+import { Button, MediaSlotBody, UploadIcon } from '@/components/ui';
 import { describeError } from '@/lib/errors';
-import { formatNumber } from '@/lib/format';
-import { isLanguage } from '@/lib/i18n';
 import { getMediaAsset } from '../api/get-image-urls';
 import { uploadMedia } from '../api/upload-media';
 import type { UploadedCell } from '../lib/upload-plan';
@@ -40,8 +38,7 @@ export function UploadCell({
   label: string;
   onChange: (cell: UploadedCell | null) => void;
 }) {
-  const { t, i18n } = useTranslation();
-  const lng = isLanguage(i18n.resolvedLanguage) ? i18n.resolvedLanguage : 'en';
+  const { t } = useTranslation();
   const [state, setState] = useState<CellState>({ phase: 'empty' });
   const [dragging, setDragging] = useState(false);
   const inputId = useId();
@@ -97,24 +94,6 @@ export function UploadCell({
     }
   }
 
-  const preview = asset?.urls?.variants['640.webp'] ?? asset?.urls?.variants['640.jpeg'] ?? null;
-  const pct = (n: number) => (lng === 'ur' ? `\u2066${formatNumber(n, lng)}%\u2069` : `${formatNumber(n, lng)}%`);
-  let status: { text: string; tone: 'neutral' | 'blue' | 'green' | 'red'; percent?: number } | null = null;
-  if (state.phase === 'uploading')
-    status = {
-      text: t('library.slot.uploading', { percent: pct(state.percent) }),
-      tone: 'blue',
-      percent: state.percent,
-    };
-  else if (asset?.status === 'queued') status = { text: t('library.slot.queued'), tone: 'neutral' };
-  else if (asset?.status === 'processing')
-    status = {
-      text: t('library.slot.processing', { percent: pct(asset.progress) }),
-      tone: 'blue',
-      percent: asset.progress,
-    };
-  else if (asset?.status === 'ready') status = { text: t('library.slot.ready'), tone: 'green' };
-  else if (asset?.status === 'failed') status = { text: t('library.slot.failed'), tone: 'red' };
   const canPick = state.phase !== 'uploading' && !(asset && !settled(asset));
 
   return (
@@ -134,36 +113,13 @@ export function UploadCell({
         if (canPick) void onFile(e.dataTransfer.files[0]);
       }}
     >
-      <p className="fl-slot__label">{label}</p>
-      <div className="fl-slot__media">
-        {preview ? <img src={preview} alt={label} loading="lazy" /> : <UploadIcon size={24} aria-hidden="true" />}
-      </div>
-      <div className="fl-slot__status" role="status" aria-live="polite">
-        {status && <Badge tone={status.tone}>{status.text}</Badge>}
-        {asset?.status === 'ready' && asset.width && asset.height && (
-          <span className="fl-muted fl-slot__dims" dir="ltr">
-            {asset.width} × {asset.height}
-          </span>
-        )}
-      </div>
-      {status?.percent !== undefined && (
-        <progress className="fl-progress" max={100} value={status.percent} aria-label={status.text} />
-      )}
-      {asset?.status === 'failed' && asset.failureReason && <p className="fl-slot__error">{asset.failureReason}</p>}
-      {asset && asset.warnings.length > 0 && (
-        <ul className="fl-slot__warnings" aria-label={t('library.slot.warnings')}>
-          {asset.warnings.map((w, i) => (
-            <li key={i}>{w}</li>
-          ))}
-        </ul>
-      )}
-      {state.phase === 'rejected' && (
-        <p className="fl-slot__error" role="alert">
-          {state.reason === 'too-large'
-            ? t('library.slot.tooLarge', { mb: UPLOAD_MAX_BYTES / 1024 / 1024 })
-            : t('library.slot.notAnImage')}
-        </p>
-      )}
+      <MediaSlotBody
+        label={label}
+        asset={asset}
+        uploadingPercent={state.phase === 'uploading' ? state.percent : null}
+        refused={state.phase === 'rejected' ? state.reason : null}
+        maxBytes={UPLOAD_MAX_BYTES}
+      />
       {state.phase === 'upload-failed' && (
         <p className="fl-slot__error" role="alert">
           {describeError(t, state.error)}

@@ -4,10 +4,8 @@ import type { MediaAssetView, DocumentSide, Light, SpecimenImageView } from '@fi
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useId, useReducer, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Badge, Button, ConfirmDialog, ErrorBanner, TrashIcon, UploadIcon } from '@/components/ui';
+import { Button, ConfirmDialog, ErrorBanner, MediaSlotBody, TrashIcon, UploadIcon } from '@/components/ui';
 import { describeError } from '@/lib/errors';
-import { formatNumber } from '@/lib/format';
-import { isLanguage } from '@/lib/i18n';
 import { useDeleteSpecimenImage } from '../api/delete-specimen-image';
 import { getMediaAsset, isSettled } from '../api/get-media-asset';
 import { specimenQueryKey } from '../api/get-specimen';
@@ -93,8 +91,7 @@ export function ImageSlot({
   /** The cell's name, e.g. "Data page · Oblique · frame 2". */
   label: string;
 }) {
-  const { t, i18n } = useTranslation();
-  const lng = isLanguage(i18n.resolvedLanguage) ? i18n.resolvedLanguage : 'en';
+  const { t } = useTranslation();
   const queryClient = useQueryClient();
   const [state, dispatch] = useReducer(slotReducer, image, initialSlotState);
   const [confirming, setConfirming] = useState(false);
@@ -153,60 +150,16 @@ export function ImageSlot({
   }
 
   const asset = state.phase === 'asset' ? state.asset : null;
-  const preview = asset?.urls?.variants['640.webp'] ?? asset?.urls?.variants['640.jpeg'] ?? null;
   const busy = state.phase === 'uploading' || (asset !== null && !isSettled(asset));
-  // In Urdu the number and its % sign stay one left-to-right run ("42%", not "%42").
-  const pct = (n: number) => (lng === 'ur' ? `\u2066${formatNumber(n, lng)}%\u2069` : `${formatNumber(n, lng)}%`);
-
-  let status: { text: string; tone: 'neutral' | 'blue' | 'green' | 'red' | 'amber'; percent?: number } | null = null;
-  if (state.phase === 'uploading')
-    status = {
-      text: t('library.slot.uploading', { percent: pct(state.percent) }),
-      tone: 'blue',
-      percent: state.percent,
-    };
-  else if (asset?.status === 'queued') status = { text: t('library.slot.queued'), tone: 'neutral' };
-  else if (asset?.status === 'processing')
-    status = {
-      text: t('library.slot.processing', { percent: pct(asset.progress) }),
-      tone: 'blue',
-      percent: asset.progress,
-    };
-  else if (asset?.status === 'ready') status = { text: t('library.slot.ready'), tone: 'green' };
-  else if (asset?.status === 'failed') status = { text: t('library.slot.failed'), tone: 'red' };
-
   return (
     <div className={`fl-slot${asset ? '' : ' fl-slot--empty'}`} aria-busy={busy || undefined}>
-      <p className="fl-slot__label">{label}</p>
-      <div className="fl-slot__media">
-        {preview ? <img src={preview} alt={label} loading="lazy" /> : <UploadIcon size={24} aria-hidden="true" />}
-      </div>
-      <div className="fl-slot__status" role="status" aria-live="polite">
-        {status && <Badge tone={status.tone}>{status.text}</Badge>}
-        {asset?.status === 'ready' && asset.width && asset.height && (
-          <span className="fl-muted fl-slot__dims" dir="ltr">
-            {asset.width} × {asset.height}
-          </span>
-        )}
-      </div>
-      {status?.percent !== undefined && (
-        <progress className="fl-progress" max={100} value={status.percent} aria-label={status.text} />
-      )}
-      {asset?.status === 'failed' && asset.failureReason && <p className="fl-slot__error">{asset.failureReason}</p>}
-      {asset && asset.warnings.length > 0 && (
-        <ul className="fl-slot__warnings" aria-label={t('library.slot.warnings')}>
-          {asset.warnings.map((w, i) => (
-            <li key={i}>{w}</li>
-          ))}
-        </ul>
-      )}
-      {state.phase === 'rejected' && (
-        <p className="fl-slot__error" role="alert">
-          {state.reason === 'too-large'
-            ? t('library.slot.tooLarge', { mb: UPLOAD_MAX_BYTES / 1024 / 1024 })
-            : t('library.slot.notAnImage')}
-        </p>
-      )}
+      <MediaSlotBody
+        label={label}
+        asset={asset}
+        uploadingPercent={state.phase === 'uploading' ? state.percent : null}
+        refused={state.phase === 'rejected' ? state.reason : null}
+        maxBytes={UPLOAD_MAX_BYTES}
+      />
       {state.phase === 'upload-failed' && <ErrorBanner error={state.error} />}
 
       {canEdit && !asset && state.phase !== 'uploading' && (
