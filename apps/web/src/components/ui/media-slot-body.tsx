@@ -2,6 +2,7 @@
 // traveller): its label, the preview once processed, the upload's or the server's progress as a badge and a bar, the
 // size, why processing failed, the pipeline's warnings and a file refused before sending — all in the user's language.
 import type { MediaAssetView } from '@firstline/contracts';
+import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatNumber } from '@/lib/format';
 import { isLanguage } from '@/lib/i18n';
@@ -9,6 +10,51 @@ import { Badge } from './badge';
 import { UploadIcon } from './icons';
 
 export type RefusedBeforeSending = 'too-large' | 'not-an-image';
+
+/** Largest image the API accepts by default (UPLOAD_MAX_BYTES); the server's own limit is the authority. */
+export const UPLOAD_MAX_BYTES = 50 * 1024 * 1024;
+export const ACCEPTED_IMAGE_TYPES = ['image/jpeg', 'image/png', 'image/tiff', 'image/webp'];
+
+/** Client-side pre-checks only; the server judges the file by its content and has the last word. */
+export function precheckImage(file: File): RefusedBeforeSending | null {
+  if (file.size > UPLOAD_MAX_BYTES) return 'too-large';
+  if (file.type && !file.type.startsWith('image/')) return 'not-an-image';
+  return null;
+}
+
+/** A button that opens the file picker for one image (the input itself is visually hidden but labelled). */
+export function ImagePickButton({
+  label,
+  inputLabel,
+  onFile,
+}: {
+  /** The button's text. */
+  label: string;
+  /** The input's accessible name, naming the slot. */
+  inputLabel: string;
+  onFile: (file: File | undefined) => void;
+}) {
+  const inputId = useId();
+  return (
+    <div className="fl-slot__upload">
+      <input
+        id={inputId}
+        type="file"
+        className="fl-visually-hidden fl-slot__input"
+        accept={ACCEPTED_IMAGE_TYPES.join(',')}
+        aria-label={inputLabel}
+        onChange={(e) => {
+          onFile(e.target.files?.[0]);
+          e.target.value = '';
+        }}
+      />
+      <label htmlFor={inputId} className="fl-button fl-button--secondary fl-button--sm">
+        <UploadIcon size={16} />
+        <span className="fl-button__label">{label}</span>
+      </label>
+    </div>
+  );
+}
 
 export function MediaSlotBody({
   label,

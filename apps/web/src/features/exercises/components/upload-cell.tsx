@@ -1,18 +1,15 @@
 // One side × light cell of "Upload your own": drop a photograph on it or pick one, watch the upload's progress, then
 // the server's processing (GET /media/:id each second until ready or failed); refusals in the server's words.
 import type { DocumentSide, Light, MediaAssetView } from '@firstline/contracts';
-import { useEffect, useId, useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Button, MediaSlotBody, UploadIcon } from '@/components/ui';
+import { Button, ImagePickButton, MediaSlotBody, precheckImage, UPLOAD_MAX_BYTES } from '@/components/ui';
 import { describeError } from '@/lib/errors';
 import { getMediaAsset } from '../api/get-image-urls';
 import { uploadMedia } from '../api/upload-media';
 import type { UploadedCell } from '../lib/upload-plan';
 
 export const POLL_INTERVAL_MS = 1000;
-/** Largest image the API accepts by default (UPLOAD_MAX_BYTES); the server's own limit is the authority. */
-export const UPLOAD_MAX_BYTES = 50 * 1024 * 1024;
-const ACCEPTED_IMAGE_TYPES = ['image/jpeg', 'image/png', 'image/tiff', 'image/webp'];
 
 type CellState =
   | { phase: 'empty' }
@@ -41,7 +38,6 @@ export function UploadCell({
   const { t } = useTranslation();
   const [state, setState] = useState<CellState>({ phase: 'empty' });
   const [dragging, setDragging] = useState(false);
-  const inputId = useId();
   const abort = useRef<AbortController | null>(null);
   const report = useRef(onChange);
   report.current = onChange;
@@ -75,8 +71,8 @@ export function UploadCell({
 
   async function onFile(file: File | undefined) {
     if (!file) return;
-    if (file.size > UPLOAD_MAX_BYTES) return setState({ phase: 'rejected', reason: 'too-large' });
-    if (file.type && !file.type.startsWith('image/')) return setState({ phase: 'rejected', reason: 'not-an-image' });
+    const refused = precheckImage(file);
+    if (refused) return setState({ phase: 'rejected', reason: refused });
     setState({ phase: 'uploading', percent: 0 });
     abort.current = new AbortController();
     try {
@@ -126,25 +122,11 @@ export function UploadCell({
         </p>
       )}
       {canPick && (
-        <div className="fl-slot__upload">
-          <input
-            id={inputId}
-            type="file"
-            className="fl-visually-hidden fl-slot__input"
-            accept={ACCEPTED_IMAGE_TYPES.join(',')}
-            aria-label={t('exercises.upload.pickNamed', { name: label })}
-            onChange={(e) => {
-              void onFile(e.target.files?.[0]);
-              e.target.value = '';
-            }}
-          />
-          <label htmlFor={inputId} className="fl-button fl-button--secondary fl-button--sm">
-            <UploadIcon size={16} />
-            <span className="fl-button__label">
-              {asset ? t('exercises.upload.replace') : t('exercises.upload.pick')}
-            </span>
-          </label>
-        </div>
+        <ImagePickButton
+          label={asset ? t('exercises.upload.replace') : t('exercises.upload.pick')}
+          inputLabel={t('exercises.upload.pickNamed', { name: label })}
+          onFile={(file) => void onFile(file)}
+        />
       )}
       {state.phase === 'uploading' && (
         <Button variant="ghost" size="sm" onClick={() => abort.current?.abort()}>

@@ -2,10 +2,6 @@ import type { DocumentSide, Light } from '@firstline/contracts';
 import { contract } from '@/lib/api-client';
 import { uploadWithProgress, type UploadProgress } from '@/lib/upload';
 
-/** Largest image the API accepts by default (UPLOAD_MAX_BYTES); the server's own limit is the authority. */
-export const UPLOAD_MAX_BYTES = 50 * 1024 * 1024;
-export const ACCEPTED_IMAGE_TYPES = ['image/jpeg', 'image/png', 'image/tiff', 'image/webp'];
-
 export interface SpecimenImageUpload {
   specimenId: string;
   file: File;

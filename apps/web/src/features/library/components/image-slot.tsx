@@ -2,15 +2,24 @@
 // the server's processing by polling GET /media/:id each second until the image is ready or has failed.
 import type { MediaAssetView, DocumentSide, Light, SpecimenImageView } from '@firstline/contracts';
 import { useQueryClient } from '@tanstack/react-query';
-import { useEffect, useId, useReducer, useRef, useState } from 'react';
+import { useEffect, useReducer, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Button, ConfirmDialog, ErrorBanner, MediaSlotBody, TrashIcon, UploadIcon } from '@/components/ui';
+import {
+  Button,
+  ConfirmDialog,
+  ErrorBanner,
+  ImagePickButton,
+  MediaSlotBody,
+  precheckImage,
+  TrashIcon,
+  UPLOAD_MAX_BYTES,
+} from '@/components/ui';
 import { describeError } from '@/lib/errors';
 import { useDeleteSpecimenImage } from '../api/delete-specimen-image';
 import { getMediaAsset, isSettled } from '../api/get-media-asset';
 import { specimenQueryKey } from '../api/get-specimen';
 import { specimensQueryKey } from '../api/get-specimens';
-import { ACCEPTED_IMAGE_TYPES, UPLOAD_MAX_BYTES, uploadSpecimenImage } from '../api/upload-specimen-image';
+import { uploadSpecimenImage } from '../api/upload-specimen-image';
 
 export const POLL_INTERVAL_MS = 1000;
 
@@ -66,13 +75,6 @@ export function slotReducer(state: SlotState, action: SlotAction): SlotState {
 export const initialSlotState = (image: SpecimenImageView | null): SlotState =>
   image ? { phase: 'asset', imageId: image.id, asset: image.asset } : { phase: 'empty' };
 
-/** Client-side pre-checks only; the server judges the file by its content and has the last word. */
-export function precheckImage(file: File): 'too-large' | 'not-an-image' | null {
-  if (file.size > UPLOAD_MAX_BYTES) return 'too-large';
-  if (file.type && !file.type.startsWith('image/')) return 'not-an-image';
-  return null;
-}
-
 export function ImageSlot({
   specimenId,
   side,
@@ -96,7 +98,6 @@ export function ImageSlot({
   const [state, dispatch] = useReducer(slotReducer, image, initialSlotState);
   const [confirming, setConfirming] = useState(false);
   const remove = useDeleteSpecimenImage(specimenId);
-  const inputId = useId();
   const abort = useRef<AbortController | null>(null);
 
   useEffect(() => dispatch({ type: 'sync', image }), [image]);
@@ -163,23 +164,11 @@ export function ImageSlot({
       {state.phase === 'upload-failed' && <ErrorBanner error={state.error} />}
 
       {canEdit && !asset && state.phase !== 'uploading' && (
-        <div className="fl-slot__upload">
-          <input
-            id={inputId}
-            type="file"
-            className="fl-visually-hidden fl-slot__input"
-            accept={ACCEPTED_IMAGE_TYPES.join(',')}
-            aria-label={t('library.slot.uploadNamed', { name: label })}
-            onChange={(e) => {
-              void onFile(e.target.files?.[0]);
-              e.target.value = '';
-            }}
-          />
-          <label htmlFor={inputId} className="fl-button fl-button--secondary fl-button--sm">
-            <UploadIcon size={16} />
-            <span className="fl-button__label">{t('library.slot.upload')}</span>
-          </label>
-        </div>
+        <ImagePickButton
+          label={t('library.slot.upload')}
+          inputLabel={t('library.slot.uploadNamed', { name: label })}
+          onFile={(file) => void onFile(file)}
+        />
       )}
       {canEdit && state.phase === 'uploading' && (
         <Button variant="ghost" size="sm" onClick={() => abort.current?.abort()}>
