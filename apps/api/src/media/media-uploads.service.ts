@@ -1,13 +1,12 @@
 // Uploads not tied to a specimen: photographs of a seized forgery, one side under one light, that an instructor makes
 // an exercise of. The same checks, queue and progress as a specimen's images; the asset belongs to its uploader until
 // an exercise uses it (ExercisesService decides who may use it).
-import fs from 'node:fs';
 import { MediaUploadFields, type MediaAssetView } from '@firstline/contracts';
 import { Inject, Injectable } from '@nestjs/common';
 import { AuditService } from '../audit';
 import type { Actor } from '../common/decorators/actor';
-import { DomainError } from '../common/errors/domain-error';
 import { AppConfig, APP_CONFIG } from '../config/config';
+import { receiveImageUpload } from './image-upload-fields';
 import { MediaIntakeService } from './media-intake.service';
 import { MediaUrlsService } from './media-urls.service';
 import type { IncomingUpload } from './upload';
@@ -30,27 +29,14 @@ export class MediaUploadsService {
    * behind. Returns the asset's view (status `queued`); GET /media/:id follows its progress.
    */
   async upload(actor: Actor, incoming: IncomingUpload): Promise<MediaAssetView> {
-    const upload = await incoming.receive({
+    const { file, fields } = await receiveImageUpload(incoming, MediaUploadFields, {
       tmpDir: this.intake.uploadTempDir(),
       maxBytes: this.config.UPLOAD_MAX_BYTES,
-      fileField: 'file',
       maxFields: 6,
     });
-    const parsed = MediaUploadFields.safeParse(upload.fields);
-    let problem: string | null = null;
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0];
-      problem = `Invalid request: ${issue.path.join('.') || 'fields'}: ${issue.message}`;
-    } else if (parsed.data.frame > 1 && parsed.data.light !== 'oblique') {
-      problem = 'Only oblique light has several frames: use frame 1 for other lights';
-    }
-    if (problem !== null || !parsed.success) {
-      await fs.promises.rm(upload.file, { force: true });
-      throw new DomainError('invalid', problem ?? 'Invalid request');
-    }
-    const { side, light, frame, group } = parsed.data;
+    const { side, light, frame, group } = fields;
     const assetId = await this.intake.ingestUpload(
-      upload.file,
+      file,
       { createdBy: actor.id, group: group ? uploadGroup(actor.id, group, side) : null },
       async (m, id) => {
         const after = { assetId: id, side: side ?? null, light: light ?? null, frame, group: group ?? null };

@@ -1,6 +1,5 @@
 // The specimen library: document models with their photographs (side × light) and annotated security features.
 // Instructors and admins write; supervisors read. Every change is audited in the same transaction.
-import fs from 'node:fs';
 import {
   categoryOfFeature,
   SpecimenImageUploadFields,
@@ -25,7 +24,7 @@ import { AuditService } from '../audit';
 import type { Actor } from '../common/decorators/actor';
 import { DomainError, notFound } from '../common/errors/domain-error';
 import { AppConfig, APP_CONFIG } from '../config/config';
-import { MediaService, type IncomingUpload } from '../media';
+import { MediaService, receiveImageUpload, type IncomingUpload } from '../media';
 import type { Specimen } from './specimen.entity';
 import { toFeatureRow, toFeatureView, toSpecimenSummary, toSpecimenView } from './specimens.mapper';
 import { SpecimensRepository } from './specimens.repository';
@@ -162,27 +161,14 @@ export class SpecimensService {
       incoming.discard();
       throw notFound('Specimen');
     }
-    const upload = await incoming.receive({
+    const { file, fields } = await receiveImageUpload(incoming, SpecimenImageUploadFields, {
       tmpDir: this.media.uploadTempDir(),
       maxBytes: this.config.UPLOAD_MAX_BYTES,
-      fileField: 'file',
       maxFields: 5,
     });
-    const parsed = SpecimenImageUploadFields.safeParse(upload.fields);
-    let problem: string | null = null;
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0];
-      problem = `Invalid request: ${issue.path.join('.') || 'fields'}: ${issue.message}`;
-    } else if (parsed.data.frame > 1 && parsed.data.light !== 'oblique') {
-      problem = 'Only oblique light has several frames: use frame 1 for other lights';
-    }
-    if (problem !== null || !parsed.success) {
-      await fs.promises.rm(upload.file, { force: true });
-      throw new DomainError('invalid', problem ?? 'Invalid request');
-    }
-    const { side, light, frame } = parsed.data;
+    const { side, light, frame } = fields;
     const imageId = await this.media.ingestUpload(
-      upload.file,
+      file,
       { createdBy: actor.id, group: sideGroup(id, side) },
       async (m, assetId) => {
         await this.lock(m, id);
