@@ -379,13 +379,27 @@ describe('attempts', () => {
 
   describe('a timed assessment', () => {
     // One attempt walked in order: no feedback until finished, late answers score 0, the deadline finishes it.
+    // The demo library here is too small to give the assessment documents of its own: the trainee who practised
+    // above has seen the truth of too many of them, so a trainee who has not practised takes it.
     let timed: { id: string; module: object };
     let attempt: { id: string; deadline: string | null };
     let view: request.Response;
     let review: request.Response;
+    let practised: string;
 
     beforeAll(async () => {
+      practised = trainee;
+      trainee = await signIn(app, 'trainee08');
       timed = await assignment(trainee, 'assessment');
+    });
+
+    it('refuses the trainee who practised it: they have seen the answers to too many of its documents', async () => {
+      const refused = await http().post('/api/attempts').set(bearer(practised)).send({ assignmentId: timed.id });
+      expect(refused.status).toBe(409);
+      // At least the 12 practice items of the 16 documents; each of two attempts draws 7 of them.
+      expect(refused.body.message).toMatch(
+        /^You have already seen the answers to 1[2-6] of the 16 documents in this assessment .* [0-4] unseen documents \(\d+ genuine\) are left, and an attempt needs 7 /,
+      );
     });
 
     it('allows 30 seconds an item and 15 minutes in all, shows results after finishing, and two attempts', () => {

@@ -9,17 +9,18 @@ import type { DemoContentStatus } from '@firstline/contracts';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import request from 'supertest';
 import { DemoContentService } from '../src/seed';
-import { PRACTICE_POOL } from '../src/seed/demo-modules';
+import { DRILL_POOL, PRACTICE_POOL } from '../src/seed/demo-modules';
 import { ownDatabase, type OwnDatabase } from './own-database';
 import { bearer, signIn, testApp } from './utils';
 
 jest.setTimeout(300_000);
 
 /**
- * Large enough to split: the practice pool, then a full assessment draw (20) of other documents with at least its
- * 40 % genuine (the first 36 would leave 7 genuine of 20 after the pool; 38 leave 9 of 22).
+ * Large enough to split three ways: the practice pool, the drill's own 12, and an assessment on the 20 after them —
+ * two reviewed attempts of 10 (half the demo's draw, the least demoPlan gives an assessment of its own), each with
+ * its 40 % genuine.
  */
-const EXERCISES = 38;
+const EXERCISES = 48;
 
 describe('demo content on first start', () => {
   let app: NestExpressApplication;
@@ -79,12 +80,15 @@ describe('demo content on first start', () => {
       practiceReady: false,
       documents: 6 + 16,
     });
-    expect(preparing.find((s) => s.step === 'library')).toMatchObject({ practiceReady: true, documents: 22 });
+    expect(preparing.find((s) => s.step === 'library')).toMatchObject({
+      practiceReady: true,
+      documents: EXERCISES - PRACTICE_POOL,
+    });
   });
 
-  it('assigns the practice module and the drill while the assessment is still being prepared', () => {
+  it('assigns the practice module while the drill and the assessment are still being prepared', () => {
     expect(listedWhilePreparing).not.toBeNull();
-    expect([...listedWhilePreparing!].sort()).toEqual(['12-second drill', 'First-line document check — practice']);
+    expect([...listedWhilePreparing!]).toEqual(['First-line document check — practice']);
   });
 
   it('ends ready, with all three modules assigned', async () => {
@@ -97,17 +101,22 @@ describe('demo content on first start', () => {
     ]);
   });
 
-  it('draws the assessment from documents that practice feedback never shows', async () => {
-    const modules: Array<{ title: string; exerciseIds: string[] }> = (
-      await http().get('/api/modules').set(bearer(instructor))
-    ).body;
-    const pool = (title: RegExp) => modules.find((m) => title.test(m.title))!.exerciseIds;
-    const practice = pool(/practice/);
+  it('gives practice, the drill and the assessment documents of their own, as exposure control needs', async () => {
+    const modules: Array<{
+      title: string;
+      exerciseIds: string[];
+      settings: { drawCount: number; attemptsAllowed: number };
+    }> = (await http().get('/api/modules').set(bearer(instructor))).body;
+    const find = (title: RegExp) => modules.find((m) => title.test(m.title))!;
+    const practice = find(/practice/).exerciseIds;
+    const drill = find(/drill/).exerciseIds;
+    const assessment = find(/assessment/);
     expect(practice).toHaveLength(PRACTICE_POOL);
-    expect(pool(/drill/)).toEqual(practice);
-    const assessment = pool(/assessment/);
-    expect(assessment).toHaveLength(EXERCISES - PRACTICE_POOL);
-    expect(assessment.filter((id) => practice.includes(id))).toEqual([]);
+    expect(drill).toHaveLength(DRILL_POOL);
+    expect(assessment.exerciseIds).toHaveLength(EXERCISES - PRACTICE_POOL - DRILL_POOL);
+    expect(new Set([...practice, ...drill, ...assessment.exerciseIds]).size).toBe(EXERCISES);
+    // Two attempts, each reviewed: two draws of 10 use up the 20 documents of its own.
+    expect(assessment.settings).toMatchObject({ drawCount: 10, attemptsAllowed: 2 });
   });
 
   it('answers only signed-in users', async () => {

@@ -173,6 +173,7 @@ export async function seedAssessment(
           feedback: 'after-finish',
           timePerItemSeconds: TIME_PER_ITEM_SECONDS,
           passMark: PASS_MARK,
+          attemptsAllowed: 1,
         },
       },
     }),

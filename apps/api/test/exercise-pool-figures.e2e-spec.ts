@@ -151,7 +151,7 @@ describe('facility and pool parts', () => {
         .send({
           title: 'Pool parts module',
           exerciseIds: [...pool.map((e) => e.id), odd.id],
-          settings: { mode: 'assessment', feedback: 'after-finish', passMark: 50 },
+          settings: { mode: 'assessment', feedback: 'after-finish', passMark: 50, attemptsAllowed: 1 },
         });
       expect(res.status).toBe(201);
       moduleId = res.body.id;

@@ -109,26 +109,30 @@ export async function buildDataset(app: NestExpressApplication, tag: string, nam
   await media.waitForIdle();
   fs.rmSync(tmp, { recursive: true, force: true });
 
+  // Two sets of the same documents (same titles and truths, different exercises): one for practice, one for the
+  // assessment — an assessment never presents a document whose truth practice feedback has shown (exposure control).
   const exerciseIds: string[] = [];
-  for (const [i, [state, type, fraudType, features, lights, locate, fraudPart]] of EXERCISES.entries()) {
-    const body = {
-      title: `${tag} ${state} ${type} ${fraudType} #${i}`,
-      issuingState: state,
-      documentType: type,
-      parts: { locate: locate ? { maxPoints: 2 } : null, fraudType: fraudPart, features: false, mrz: false },
-      images: [
-        { side: 'data-page', light: 'visible', frame: 1, assetId: assets[0] },
-        { side: 'data-page', light: 'uv365', frame: 1, assetId: assets[1] },
-      ],
-      truth: {
-        verdict: fraudType === 'genuine' ? 'genuine' : 'fraudulent',
-        fraudType,
-        regions: features.length ? [{ side: 'data-page', polygon: REGION, features, lights }] : [],
-        explanation: `Exercise ${i} of the report dataset.`,
-      },
-    };
-    exerciseIds.push((await ok(http().post('/api/exercises').set(bearer(instructor)).send(body), 201)).id);
-  }
+  const assessmentIds: string[] = [];
+  for (const set of [exerciseIds, assessmentIds])
+    for (const [i, [state, type, fraudType, features, lights, locate, fraudPart]] of EXERCISES.entries()) {
+      const body = {
+        title: `${tag} ${state} ${type} ${fraudType} #${i}`,
+        issuingState: state,
+        documentType: type,
+        parts: { locate: locate ? { maxPoints: 2 } : null, fraudType: fraudPart, features: false, mrz: false },
+        images: [
+          { side: 'data-page', light: 'visible', frame: 1, assetId: assets[0] },
+          { side: 'data-page', light: 'uv365', frame: 1, assetId: assets[1] },
+        ],
+        truth: {
+          verdict: fraudType === 'genuine' ? 'genuine' : 'fraudulent',
+          fraudType,
+          regions: features.length ? [{ side: 'data-page', polygon: REGION, features, lights }] : [],
+          explanation: `Exercise ${i} of the report dataset.`,
+        },
+      };
+      set.push((await ok(http().post('/api/exercises').set(bearer(instructor)).send(body), 201)).id);
+    }
 
   const units = await ok(http().get('/api/units').set(bearer(admin)));
   const unitId = units.find((u: { code: string }) => u.code === 'ISB-IMM').id;
@@ -192,7 +196,7 @@ export async function buildDataset(app: NestExpressApplication, tag: string, nam
     ),
     assessment: await moduleOf(
       `${tag} assessment`,
-      exerciseIds,
+      assessmentIds,
       {
         mode: 'assessment',
         feedback: 'after-finish',
@@ -200,6 +204,7 @@ export async function buildDataset(app: NestExpressApplication, tag: string, nam
         drawCount: 6,
         minGenuineShare: 0.5,
         passMark: 50,
+        attemptsAllowed: 1,
       },
       now - day,
       now + 7 * day,

@@ -287,6 +287,10 @@ export const ROUTE_TABLE: Record<string, Row> = {
     expect: only({ instructor: 404, supervisor: 404, admin: 404 }),
     make: () => ({ path: `/api/modules/${NO_ID}` }),
   },
+  'GET /api/modules/:id/exposure': {
+    expect: only({ instructor: 404, supervisor: 404, admin: 404 }),
+    make: () => ({ path: `/api/modules/${NO_ID}/exposure` }),
+  },
   'PUT /api/modules/:id': {
     expect: only({ instructor: 400, admin: 400 }),
     make: () => ({ path: `/api/modules/${NO_ID}`, body: {} }),

@@ -211,6 +211,8 @@ export const ExerciseSummary = z.object({
   verdict: Verdict,
   fraudType: FraudType,
   responseCount: z.number().int(),
+  /** Officers who have seen its truth (practice feedback, reviews); an assessment never presents it to them. */
+  exposures: z.number().int(),
   /** How many modules use it: in their draft pool or in a published version's pool. */
   useCount: z.number().int(),
   /** When it was retired (hidden from pool pickers, kept with its history), or null. */
@@ -358,6 +360,50 @@ export const ModuleView = z.object({
   updatedAt: z.string(),
 });
 export type ModuleView = z.infer<typeof ModuleView>;
+
+/**
+ * Exposure control on the module screen: what each officer needs unseen in an assessment's pool, and for each cohort
+ * it is assigned to how much of the assigned version's pool its officers have already seen the truth of (practice
+ * feedback, reviews). An assessment never presents an officer such a document.
+ */
+export const ModuleExposure = z.object({
+  moduleId: z.uuid(),
+  mode: ModuleMode,
+  /** The latest published version's pool; 0 before publishing. */
+  poolDocuments: z.number().int(),
+  poolGenuine: z.number().int(),
+  /** What one officer needs unseen for every attempt allowed; null for practice or before publishing. */
+  need: z
+    .object({
+      attempts: z.number().int(),
+      draw: z.number().int(),
+      genuinePerAttempt: z.number().int(),
+      documents: z.number().int(),
+      genuine: z.number().int(),
+    })
+    .nullable(),
+  /** Answers shown after each of unlimited attempts: no pool can honour exposure control (publishing refuses it). */
+  unlimited: z.boolean(),
+  cohorts: z.array(
+    z.object({
+      assignmentId: z.uuid(),
+      cohortId: z.uuid(),
+      cohortName: z.string(),
+      moduleVersion: z.number().int(),
+      poolDocuments: z.number().int(),
+      officers: z.number().int(),
+      /** Documents of the pool whose truth at least one officer of the cohort has seen. */
+      exposedDocuments: z.number().int(),
+      /** Officers who have seen the truth of at least one document of the pool. */
+      officersExposed: z.number().int(),
+      /** Officers left with too few unseen documents for the attempts the module allows. */
+      officersShort: z.number().int(),
+      /** The fewest unseen documents any officer of the cohort has; null without officers. */
+      fewestUnseen: z.number().int().nullable(),
+    }),
+  ),
+});
+export type ModuleExposure = z.infer<typeof ModuleExposure>;
 
 export const CreateAssignmentRequest = z
   .strictObject({

@@ -18,11 +18,11 @@ describe('demo library', () => {
     for (const s of specimens) expect(s.instance.features.length).toBeGreaterThan(12);
   });
 
-  it('plans 60 exercises covering every fraud type, ≥ 40 % genuine', () => {
+  it('plans 68 exercises covering every fraud type, ≥ 40 % genuine', () => {
     const exercises = demoExercises({ dpi: 60 });
-    expect(exercises).toHaveLength(60);
+    expect(exercises).toHaveLength(68);
     expect(new Set(exercises.map((e) => e.truth.fraudType))).toEqual(new Set(FRAUD_TYPES));
-    expect(exercises.filter((e) => e.truth.verdict === 'genuine').length / 60).toBeGreaterThanOrEqual(0.4);
+    expect(exercises.filter((e) => e.truth.verdict === 'genuine').length / 68).toBeGreaterThanOrEqual(0.4);
   });
 
   describe('on disk', () => {

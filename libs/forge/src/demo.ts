@@ -17,7 +17,7 @@ export interface DemoLibraryOptions {
   genuineRatio?: number;
 }
 
-export const DEMO_DEFAULTS = { seed: 'firstline-demo', dpi: 200, exercises: 60, genuineRatio: 0.45 } as const;
+export const DEMO_DEFAULTS = { seed: 'firstline-demo', dpi: 200, exercises: 68, genuineRatio: 0.45 } as const;
 
 /** How many specimens the demo library has: one per training state and document type. */
 export const DEMO_SPECIMEN_COUNT = TRAINING_STATE_CODES_FORGE.length * 2;

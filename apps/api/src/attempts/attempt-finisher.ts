@@ -1,6 +1,7 @@
 // Finishing attempts: on the trainee's request, when a deadline has passed, or by the deadline sweeper. Unanswered
 // items score 0; the attempt's score is the mean item score, in percent. Idempotent. Tells AttemptEvents of every
-// item left unanswered and of the finish, in the same transaction.
+// item left unanswered and of the finish, in the same transaction; where the module shows the answers after
+// finishing, records every item's document as exposed to the officer (the review can show its truth from now on).
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { ExercisesService } from '../exercises';
@@ -9,12 +10,14 @@ import { attemptContext, itemLockedEvent } from './attempt-event-builder';
 import { AttemptEvents } from './attempt-events';
 import type { Attempt } from './attempt.entity';
 import { AttemptsRepository } from './attempts.repository';
+import { ExposuresRepository } from './exposures.repository';
 import { attemptResults } from './scoring';
 
 @Injectable()
 export class AttemptFinisher {
   constructor(
     private readonly attempts: AttemptsRepository,
+    private readonly exposures: ExposuresRepository,
     private readonly exercises: ExercisesService,
     private readonly modules: ModulesService,
     private readonly events: AttemptEvents,
@@ -69,5 +72,15 @@ export class AttemptFinisher {
       await this.events.itemLocked(itemLockedEvent(context, item, byId.get(item.exerciseVersionId)!, finishedAt), m);
     }
     await this.events.attemptFinished({ ...context, finishedAt, score: results.score, passed: results.passed }, m);
+    // Exposed once the review can show it, whether or not the officer opens it (an attempt in progress at the same
+    // assessment was drawn before; the next one will not draw these).
+    if (assignment.moduleVersion.settings.feedback === 'after-finish')
+      await this.exposures.record(
+        attempt.userId,
+        exercises.map((e) => e.exerciseId),
+        'review',
+        id,
+        m,
+      );
   }
 }

@@ -13,16 +13,18 @@ import { AttemptsController, MyTrainingController } from './attempts.controller'
 import { AttemptsRepository } from './attempts.repository';
 import { AttemptsService } from './attempts.service';
 import { DeadlineSweeper } from './deadline-sweeper';
+import { ExposuresRepository } from './exposures.repository';
 import { HistoryRecorder } from './history-recorder';
 import { ItemPresenter } from './item-presenter';
 import { ItemPreview } from './item-preview';
 import { MyTrainingService } from './my-training.service';
 import { ResultsService } from './results.service';
+import { TruthExposure } from './truth-exposure.entity';
 import { AttemptUsageSources } from './usage-sources';
 
 @Module({
   imports: [
-    TypeOrmModule.forFeature([Attempt, AttemptItem, ResponseReceipt]),
+    TypeOrmModule.forFeature([Attempt, AttemptItem, ResponseReceipt, TruthExposure]),
     MediaModule,
     CohortsModule,
     ExercisesModule,
@@ -32,6 +34,7 @@ import { AttemptUsageSources } from './usage-sources';
   controllers: [AttemptsController, MyTrainingController],
   providers: [
     AttemptsRepository,
+    ExposuresRepository,
     AttemptEvents,
     AttemptLoader,
     AttemptFinisher,

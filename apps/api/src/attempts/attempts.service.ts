@@ -7,14 +7,15 @@ import type {
   ItemPresentation,
   ItemResponseRequest,
   ItemResponseResult,
+  ModuleSettings,
 } from '@firstline/contracts';
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { AccessPolicy } from '../cohorts';
 import { Actor } from '../common/decorators/actor';
 import { DomainError, notFound } from '../common/errors/domain-error';
-import { ExercisesService } from '../exercises';
-import { ModulesService } from '../modules';
+import { ExercisesService, type ExerciseVersionRecord } from '../exercises';
+import { genuineNeeded, ModulesService, reviewsShowTruth, unseenNeed } from '../modules';
 import { sameAnswer } from './answer-comparison';
 import { attemptContext, itemLockedEvent } from './attempt-event-builder';
 import { AttemptEvents } from './attempt-events';
@@ -23,6 +24,7 @@ import { AttemptLoader, type LoadedAttempt } from './attempt-loader';
 import type { Attempt } from './attempt.entity';
 import { attemptView, lockedResult } from './attempts.mapper';
 import { AttemptsRepository } from './attempts.repository';
+import { ExposuresRepository } from './exposures.repository';
 import { ItemPresenter } from './item-presenter';
 import { drawItems, scoreAnswer, sidesOf } from './scoring';
 
@@ -30,6 +32,8 @@ import { drawItems, scoreAnswer, sidesOf } from './scoring';
 export const LATE_GRACE_MS = 2000;
 
 const randomUnit = () => randomInt(0, 2 ** 32) / 2 ** 32;
+const asDrawable = (versions: ExerciseVersionRecord[]) =>
+  versions.map((v) => ({ id: v.id, genuine: v.verdict === 'genuine' }));
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 const IDEMPOTENCY_KEY = /^[\x21-\x7e]{8,200}$/;
 
@@ -48,6 +52,7 @@ function finishedConflict(attempt: Attempt): DomainError {
 export class AttemptsService {
   constructor(
     private readonly attempts: AttemptsRepository,
+    private readonly exposures: ExposuresRepository,
     private readonly loader: AttemptLoader,
     private readonly finisher: AttemptFinisher,
     private readonly presenter: ItemPresenter,
@@ -78,12 +83,7 @@ export class AttemptsService {
         throw new DomainError('conflict', `All ${settings.attemptsAllowed} attempt(s) allowed have been used`);
       }
       const pool = await this.exercises.drawnVersions(version.pool, m);
-      const drawn = drawItems(
-        pool.map((p) => ({ id: p.id, genuine: p.verdict === 'genuine' })),
-        settings.drawCount ?? pool.length,
-        settings.minGenuineShare,
-        randomUnit,
-      );
+      const drawn = await this.draw(actor.id, pool, settings, used, m);
       const deadlines = [
         settings.moduleTimeSeconds ? now + settings.moduleTimeSeconds * 1000 : null,
         assignment.closesAt?.getTime() ?? null,
@@ -99,6 +99,47 @@ export class AttemptsService {
       return { id: attempt.id, created: true };
     });
     return { view: await this.get(actor, id), created };
+  }
+
+  /**
+   * The attempt's items. An assessment draws only documents whose truth the officer has not seen (exposure control),
+   * and keeps enough unseen genuine ones for the attempts still allowed after this one; when too few are left the
+   * officer is told so in numbers (a 409) rather than shown a document they know.
+   */
+  private async draw(
+    userId: string,
+    pool: ExerciseVersionRecord[],
+    settings: ModuleSettings,
+    used: number,
+    m: EntityManager,
+  ): Promise<Array<{ id: string }>> {
+    const count = settings.drawCount ?? pool.length;
+    const need = unseenNeed(settings, pool.length);
+    if (!need) return drawItems(asDrawable(pool), count, settings.minGenuineShare, randomUnit);
+    const seen = (
+      await this.exposures.exposedOf(
+        [userId],
+        pool.map((v) => v.exerciseId),
+        m,
+      )
+    ).get(userId);
+    const unseen = pool.filter((v) => !seen?.has(v.exerciseId));
+    const unseenGenuine = unseen.filter((v) => v.verdict === 'genuine').length;
+    const attemptsAfter = need === 'unlimited' || !reviewsShowTruth(settings) ? 0 : need.attempts - used - 1;
+    const maxGenuine = unseenGenuine - Math.max(0, attemptsAfter) * genuineNeeded(settings, count);
+    try {
+      return drawItems(asDrawable(unseen), count, settings.minGenuineShare, randomUnit, maxGenuine);
+    } catch (e) {
+      if (!(e instanceof RangeError)) throw e;
+      throw new DomainError(
+        'conflict',
+        `You have already seen the answers to ${pool.length - unseen.length} of the ${pool.length} documents in this ` +
+          `assessment (in practice feedback or a review), and an assessment never shows you a document you know: ` +
+          `${unseen.length} unseen documents (${unseenGenuine} genuine) are left, and an attempt needs ${count} ` +
+          `(${genuineNeeded(settings, count)} genuine). Ask your instructor for an assessment with documents you have ` +
+          `not seen`,
+      );
+    }
   }
 
   async get(actor: Actor, id: string): Promise<AttemptView> {
@@ -206,6 +247,8 @@ export class AttemptsService {
         await this.attempts.lockAnswer(item.id, locked, m);
         const context = attemptContext(attempt, assignment);
         await this.events.itemLocked(itemLockedEvent(context, item, exercise, receivedAt), m);
+        // Feedback shows the item's truth: the officer will not meet this document in an assessment.
+        if (practice) await this.exposures.record(attempt.userId, [exercise.exerciseId], 'practice-feedback', id, m);
         result = lockedResult(item, exercise, practice);
       }
       await this.attempts.insertReceipt({ attemptItemId: item.id, idempotencyKey: key, requestHash, result }, m);

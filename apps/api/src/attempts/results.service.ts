@@ -11,6 +11,7 @@ import { AttemptLoader } from './attempt-loader';
 import { storedScore } from './attempts.mapper';
 import { AttemptsRepository } from './attempts.repository';
 import { AttemptsService } from './attempts.service';
+import { ExposuresRepository } from './exposures.repository';
 import { ItemPresenter } from './item-presenter';
 import { attemptResults, feedbackOf } from './scoring';
 
@@ -18,6 +19,7 @@ import { attemptResults, feedbackOf } from './scoring';
 export class ResultsService {
   constructor(
     private readonly attempts: AttemptsRepository,
+    private readonly exposures: ExposuresRepository,
     private readonly taking: AttemptsService,
     private readonly loader: AttemptLoader,
     private readonly finisher: AttemptFinisher,
@@ -44,6 +46,14 @@ export class ResultsService {
       throw new DomainError('forbidden', 'This assessment does not show answers');
     }
     const byId = new Map(exercises.map((e) => [e.id, e]));
+    // The review shows every item's truth: the officer will not meet these documents in an assessment again.
+    if (actor.id === attempt.userId)
+      await this.exposures.record(
+        attempt.userId,
+        exercises.map((e) => e.exerciseId),
+        'review',
+        attempt.id,
+      );
     const reviewItems = await Promise.all(
       items.map(async (item) => {
         const exercise = byId.get(item.exerciseVersionId)!;

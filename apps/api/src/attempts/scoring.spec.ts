@@ -67,6 +67,22 @@ describe('drawItems', () => {
     expect(() => drawItems(pool, 21, 0, seeded(1))).toThrow(RangeError);
     expect(() => drawItems(pool, 10, 0.7, seeded(1))).toThrow(/genuine/);
   });
+
+  it('draws no more genuine items than allowed, keeping unseen genuine ones for later attempts', () => {
+    const counts = new Set<number>();
+    for (let seed = 1; seed <= 50; seed++) {
+      const drawn = drawItems(pool, 10, 0.2, seeded(seed), 3);
+      expect(drawn).toHaveLength(10);
+      const genuine = drawn.filter((d) => d.genuine).length;
+      expect(genuine).toBeGreaterThanOrEqual(2);
+      expect(genuine).toBeLessThanOrEqual(3);
+      counts.add(genuine);
+    }
+    expect([...counts].sort()).toEqual([2, 3]); // still random within the bounds
+    // The cap below the draw's own minimum, or too few others to fill the draw under it, cannot be drawn.
+    expect(() => drawItems(pool, 10, 0.4, seeded(1), 3)).toThrow(/at most 3 may be drawn/);
+    expect(() => drawItems(pool, 18, 0, seeded(1), 3)).toThrow(/at most 3 genuine/);
+  });
 });
 
 describe('scoreAnswer', () => {

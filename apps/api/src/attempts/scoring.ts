@@ -201,13 +201,16 @@ const round1 = (x: number) => Math.round(x * 10) / 10;
 
 /**
  * The server's draw: `count` items from the pool with at least ceil(minGenuineShare × count) genuine ones, in random
- * order. `random` returns [0, 1) (crypto-backed in the API, seeded in tests).
+ * order. `random` returns [0, 1) (crypto-backed in the API, seeded in tests). `maxGenuine` caps the genuine items
+ * drawn (exposure control keeps enough unseen genuine documents for the attempts still allowed); the rest are
+ * drawn at random from the others as far as the cap allows.
  */
 export function drawItems<T extends { id: string; genuine: boolean }>(
   pool: T[],
   count: number,
   minGenuineShare: number,
   random: () => number,
+  maxGenuine = Infinity,
 ): T[] {
   if (count > pool.length) throw new RangeError(`cannot draw ${count} items from a pool of ${pool.length}`);
   const need = Math.ceil(minGenuineShare * count - 1e-9);
@@ -217,12 +220,23 @@ export function drawItems<T extends { id: string; genuine: boolean }>(
   );
   if (genuine.length < need)
     throw new RangeError(`the pool has ${genuine.length} genuine items; the draw needs ${need}`);
+  if (maxGenuine < need)
+    throw new RangeError(`the draw needs ${need} genuine items; at most ${maxGenuine} may be drawn`);
   const chosen = genuine.slice(0, need);
-  const rest = shuffle(
+  let genuineLeft = maxGenuine - need;
+  const rest: T[] = [];
+  for (const p of shuffle(
     pool.filter((p) => !chosen.includes(p)),
     random,
-  );
-  return shuffle([...chosen, ...rest.slice(0, count - need)], random);
+  )) {
+    if (rest.length === count - need) break;
+    if (p.genuine && genuineLeft <= 0) continue;
+    if (p.genuine) genuineLeft--;
+    rest.push(p);
+  }
+  if (rest.length < count - need)
+    throw new RangeError(`cannot draw ${count} items with at most ${maxGenuine} genuine from this pool`);
+  return shuffle([...chosen, ...rest], random);
 }
 
 function shuffle<T>(xs: T[], random: () => number): T[] {

@@ -1,5 +1,6 @@
 // Every entity, in one list used by the app's DataSource and the migration CLI.
 import { Attempt, AttemptItem, ResponseReceipt } from '../attempts/attempt.entity';
+import { TruthExposure } from '../attempts/truth-exposure.entity';
 import { AuditEntry } from '../audit/audit-entry.entity';
 import { LoginFailure } from '../auth/login-failure.entity';
 import { ExerciseJob } from '../authoring/exercise-job.entity';
@@ -34,6 +35,7 @@ export const ENTITIES = [
   Attempt,
   AttemptItem,
   ResponseReceipt,
+  TruthExposure,
   ReportItemFact,
   ReportAttemptFact,
   ReportOfficerDay,

@@ -16,6 +16,8 @@ export interface ExerciseUsageSource {
   modulesUsing?(ids: string[], m?: EntityManager): Promise<Array<{ matched: string; id: string; title: string }>>;
   /** Every exercise id and exercise version id some module pools (only modules have pools). */
   pooledIds?(m?: EntityManager): Promise<string[]>;
+  /** Per exercise, the officers who have seen its truth (only attempts shows truths: feedback and reviews). */
+  exposuresByExercise?(exerciseIds: string[], m?: EntityManager): Promise<Map<string, number>>;
 }
 
 /** A module that uses an exercise. */
@@ -83,6 +85,17 @@ export class ExerciseUsage {
   }
 
   /** Locked responses per version, summed over the sources; a version nobody answered is absent. */
+  /** Per exercise, how many officers have seen its truth (exercises nobody has seen omitted). */
+  async exposuresByExercise(exerciseIds: string[], m?: EntityManager): Promise<Map<string, number>> {
+    const total = new Map<string, number>();
+    if (!exerciseIds.length) return total;
+    for (const source of this.sources) {
+      const counts = (await source.exposuresByExercise?.(exerciseIds, m)) ?? new Map<string, number>();
+      for (const [id, n] of counts) total.set(id, (total.get(id) ?? 0) + n);
+    }
+    return total;
+  }
+
   async responsesByVersion(versionIds: string[], m?: EntityManager): Promise<Map<string, number>> {
     const total = new Map<string, number>();
     if (!versionIds.length) return total;

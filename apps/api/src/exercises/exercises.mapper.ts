@@ -51,6 +51,8 @@ export function versionColumns(input: ExerciseInput): Partial<ExerciseVersion> {
 export interface ExerciseUse {
   responseCount: number;
   modules: UsingModule[];
+  /** Officers who have seen its truth (practice feedback, reviews): an assessment never presents it to them. */
+  exposures: number;
 }
 
 /** A stored version's content columns, for a copy of it (a duplicate starts from the current version). */
@@ -83,6 +85,7 @@ export function exerciseSummary(
     fraudType: v.truth.fraudType,
     responseCount: use.responseCount,
     useCount: use.modules.length,
+    exposures: use.exposures,
     retiredAt: exercise.retiredAt?.toISOString() ?? null,
     updatedAt: exercise.updatedAt.toISOString(),
     facility,

@@ -41,7 +41,7 @@ const COPY_SUFFIX = ' (copy)';
 const copyTitle = (title: string) => `${title.slice(0, TITLE_MAX - COPY_SUFFIX.length)}${COPY_SUFFIX}`;
 
 const useOf = (uses: Map<string, ExerciseUse>, id: string): ExerciseUse =>
-  uses.get(id) ?? { responseCount: 0, modules: [] };
+  uses.get(id) ?? { responseCount: 0, modules: [], exposures: 0 };
 
 @Injectable()
 export class ExercisesService {
@@ -172,7 +172,7 @@ export class ExercisesService {
         { actorId: actor.id, action: 'exercise.duplicate', entityType: 'exercise', entityId: exercise.id, after },
         m,
       );
-      return exerciseView(version, exercise, { responseCount: 0, modules: [] });
+      return exerciseView(version, exercise, { responseCount: 0, modules: [], exposures: 0 });
     });
   }
 
@@ -282,7 +282,7 @@ export class ExercisesService {
 
   // ------------------------------------------------------------------------------------------ internals
 
-  /** Per exercise: locked responses over all its versions, and the modules using any of them. */
+  /** Per exercise: locked responses over its versions, the modules using any of them, officers who saw its truth. */
   private async uses(exerciseIds: string[], m?: EntityManager): Promise<Map<string, ExerciseUse>> {
     const versions = await this.exercises.versionsOfExercises(exerciseIds, m);
     const byVersion = await this.usage.responsesByVersion(
@@ -290,8 +290,10 @@ export class ExercisesService {
       m,
     );
     const modules = await this.usage.modulesByExercise(versions, m);
+    const exposures = await this.usage.exposuresByExercise(exerciseIds, m);
     const uses = new Map<string, ExerciseUse>();
-    for (const id of exerciseIds) uses.set(id, { responseCount: 0, modules: modules.get(id) ?? [] });
+    for (const id of exerciseIds)
+      uses.set(id, { responseCount: 0, modules: modules.get(id) ?? [], exposures: exposures.get(id) ?? 0 });
     for (const { exerciseId, versionId } of versions) {
       const use = uses.get(exerciseId);
       if (use) use.responseCount += byVersion.get(versionId) ?? 0;
@@ -361,7 +363,7 @@ export class ExercisesService {
       { actorId, action: 'exercise.create', entityType: 'exercise', entityId: exercise.id, after },
       m,
     );
-    return exerciseView(version, exercise, { responseCount: 0, modules: [] });
+    return exerciseView(version, exercise, { responseCount: 0, modules: [], exposures: 0 });
   }
 
   /** `by`: who writes the exercise and for which unit (null: the demo seeder, whose images are FirstLine's own). */

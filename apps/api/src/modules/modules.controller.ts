@@ -8,15 +8,20 @@ import {
   AssignmentListQueryDto,
   AssignmentViewDto,
   CreateAssignmentDto,
+  ModuleExposureDto,
   ModuleInputDto,
   ModuleViewDto,
 } from './modules.dto';
 import { ModulesService } from './modules.service';
+import { PoolExposure } from './pool-exposure.service';
 
 @ApiTags('modules')
 @Controller('modules')
 export class ModulesController {
-  constructor(private readonly modules: ModulesService) {}
+  constructor(
+    private readonly modules: ModulesService,
+    private readonly exposure: PoolExposure,
+  ) {}
 
   @Roles('admin', 'instructor', 'supervisor')
   @Get()
@@ -40,6 +45,17 @@ export class ModulesController {
   @ZodResponse({ status: 200, type: ModuleViewDto })
   get(@CurrentActor() actor: Actor, @Param() p: IdParamDto) {
     return this.modules.get(actor, p.id);
+  }
+
+  @Roles('admin', 'instructor', 'supervisor')
+  @Get(':id/exposure')
+  @ApiOperation({
+    summary:
+      'Exposure control: what an officer needs unseen in the pool, and per cohort assigned how much of it its officers have seen the truth of',
+  })
+  @ZodResponse({ status: 200, type: ModuleExposureDto })
+  exposureOf(@CurrentActor() actor: Actor, @Param() p: IdParamDto) {
+    return this.exposure.report(actor, p.id);
   }
 
   @Roles('admin', 'instructor')

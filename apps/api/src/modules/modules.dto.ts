@@ -5,6 +5,7 @@ import { z } from 'zod';
 
 export class ModuleInputDto extends createZodDto(c.ModuleInput) {}
 export class ModuleViewDto extends createZodDto(c.ModuleView) {}
+export class ModuleExposureDto extends createZodDto(c.ModuleExposure) {}
 export class CreateAssignmentDto extends createZodDto(c.CreateAssignmentRequest) {}
 export class AssignmentViewDto extends createZodDto(c.AssignmentView) {}
 export class AssignmentListQueryDto extends createZodDto(

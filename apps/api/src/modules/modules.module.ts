@@ -8,6 +8,7 @@ import { ExercisePoolsController } from './exercise-pools.controller';
 import { AssignmentsController, ModulesController } from './modules.controller';
 import { ModulesRepository } from './modules.repository';
 import { ModulesService } from './modules.service';
+import { PoolExposure } from './pool-exposure.service';
 import { PooledExerciseUsage } from './pooled-exercise-usage';
 import { Assignment, ModuleVersion, TrainingModule } from './training-module.entity';
 
@@ -19,7 +20,7 @@ import { Assignment, ModuleVersion, TrainingModule } from './training-module.ent
     SpecimensModule,
   ],
   controllers: [ModulesController, AssignmentsController, ExercisePoolsController],
-  providers: [ModulesRepository, ModulesService, AssignmentUsage, PooledExerciseUsage],
+  providers: [ModulesRepository, ModulesService, AssignmentUsage, PooledExerciseUsage, PoolExposure],
   exports: [ModulesService, AssignmentUsage],
 })
 export class ModulesModule {}

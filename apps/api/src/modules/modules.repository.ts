@@ -77,6 +77,10 @@ export class ModulesRepository {
     return this.versionRepo(m).findOne({ where: { moduleId }, order: { version: 'DESC' } });
   }
 
+  findVersion(id: string, m?: EntityManager): Promise<ModuleVersion | null> {
+    return this.versionRepo(m).findOne({ where: { id } });
+  }
+
   createVersion(fields: Partial<ModuleVersion>, m?: EntityManager): Promise<ModuleVersion> {
     const repo = this.versionRepo(m);
     return repo.save(repo.create(fields));

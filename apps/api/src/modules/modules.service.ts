@@ -19,6 +19,7 @@ import { DomainError, notFound } from '../common/errors/domain-error';
 import { ExercisesService } from '../exercises';
 import { SpecimensService } from '../specimens';
 import { AssignmentUsage } from './assignment-usage';
+import { genuineNeeded, publishShortfall } from './exposure-requirement';
 import {
   assignmentView,
   moduleView,
@@ -29,6 +30,7 @@ import {
   type PublishedVersion,
 } from './modules.mapper';
 import { ModulesRepository, type LoadedAssignment } from './modules.repository';
+import { PoolExposure } from './pool-exposure.service';
 import { commonParts } from './pool-parts';
 import type { ModuleVersion, TrainingModule } from './training-module.entity';
 
@@ -64,6 +66,7 @@ export class ModulesService {
     private readonly exercises: ExercisesService,
     private readonly specimens: SpecimensService,
     private readonly assignmentUsage: AssignmentUsage,
+    private readonly exposure: PoolExposure,
   ) {}
 
   async list(actor: Actor): Promise<ModuleView[]> {
@@ -316,13 +319,15 @@ export class ModulesService {
     if (drawn > pool.length)
       throw new DomainError('invalid', `The module draws ${drawn} items but its pool has ${pool.length}`);
     const genuine = versions.filter((v) => v.verdict === 'genuine').length;
-    const needGenuine = Math.ceil(settings.minGenuineShare * drawn - 1e-9);
+    const needGenuine = genuineNeeded(settings, drawn);
     if (genuine < needGenuine) {
       throw new DomainError(
         'invalid',
         `At least ${needGenuine} genuine items are needed for the draw; the pool has ${genuine}`,
       );
     }
+    const shortfall = publishShortfall(settings, pool.length, genuine);
+    if (shortfall) throw new DomainError('invalid', shortfall);
     const last = await this.modules.latestVersion(id, m);
     const { title, description, lessonSpecimenIds } = mod;
     const version = await this.modules.createVersion(
@@ -353,6 +358,7 @@ export class ModulesService {
     const cohort = (await this.roster.all(m)).find((candidate) => candidate.id === body.cohortId);
     if (!cohort || cohort.unitId !== mod.unitId)
       throw new DomainError('invalid', 'A module is assigned to cohorts of its own unit only');
+    await this.exposure.checkAssignment(body.moduleVersionId, cohort, m);
     const saved = await this.modules.createAssignment(
       {
         moduleVersionId: body.moduleVersionId,

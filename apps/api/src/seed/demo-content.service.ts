@@ -19,7 +19,7 @@ import { UsersService } from '../users';
 import { DemoContentProgress } from './demo-content-progress';
 import { DemoContentRepository } from './demo-content.repository';
 import { DemoHistoryService } from './demo-history.service';
-import { assessmentHasOwnPool, DEMO_MODULES, PRACTICE_POOL } from './demo-modules';
+import { DEMO_MODULES, demoPlan, PRACTICE_POOL } from './demo-modules';
 
 export interface DemoContentOptions {
   /** Where the forge library is generated (cached between starts). */
@@ -119,17 +119,27 @@ export class DemoContentService {
         onPart: async (part) => {
           await this.media.waitForIdle((pending) => this.progress.imagesPending(pending));
           if (part.index === 1) return;
-          await this.publish('practice', pools, units, lessonIds, report);
+          const practicePools = new Map([...pools].map(([unitId, pool]) => [unitId, pool.slice(0, practiceCount)]));
+          await this.publish('practice', () => ({ pools: practicePools }), units, lessonIds, report);
           this.progress.practiceReady = true;
           log(`demo practice modules ready (${practiceCount} documents, ${seconds()} s)`);
           this.progress.begin('library', total - practiceCount);
         },
       },
     );
-    // The assessment draws on what practice feedback never shows, when there is enough of it.
-    const ownPool = assessmentHasOwnPool(verdicts, practiceCount);
-    const examPools = new Map([...pools].map(([unitId, pool]) => [unitId, ownPool ? pool.slice(practiceCount) : pool]));
-    await this.publish('exam', examPools, units, lessonIds, report);
+    // The drill and the assessment on documents of their own, when there are enough of them.
+    const plan = demoPlan(verdicts);
+    const range = (key: string) => (key === 'demo-module:drill' ? plan.drill : plan.exam);
+    await this.publish(
+      'library',
+      (key) => ({
+        pools: new Map([...pools].map(([unitId, pool]) => [unitId, pool.slice(...range(key))])),
+        ...(key === 'demo-module:assessment' ? { drawCount: plan.examDraw, attemptsAllowed: plan.examAttempts } : {}),
+      }),
+      units,
+      lessonIds,
+      report,
+    );
     log(
       `demo content ready in ${seconds()} s: ${report.exercisesCreated} exercises, ${report.modulesCreated} modules, ${report.assignmentsCreated} assignments`,
     );
@@ -204,21 +214,28 @@ export class DemoContentService {
     return ids;
   }
 
-  /** Publishes the demo modules on one pool and assigns them to each unit's demo cohorts, in one transaction. */
+  /**
+   * Publishes the demo modules of one step and assigns them to each unit's demo cohorts, in one transaction; `poolOf`
+   * gives each module's pool per unit and, where the library is small, a smaller draw or fewer attempts.
+   */
   private async publish(
-    pool: 'practice' | 'exam',
-    pools: Map<string, string[]>,
+    step: 'practice' | 'library',
+    poolOf: (key: string) => { pools: Map<string, string[]>; drawCount?: number; attemptsAllowed?: number },
     units: DemoUnits,
     lessonIds: string[],
     report: DemoContentReport,
   ): Promise<void> {
     await this.seeding.lockedTransaction(async (m) => {
       for (const [unitId, cohortIds] of units) {
-        const exerciseIds = pools.get(unitId)!;
-        for (const def of DEMO_MODULES.filter((d) => d.pool === pool)) {
+        for (const def of DEMO_MODULES.filter((d) => d.step === step)) {
+          const { pools, drawCount, attemptsAllowed } = poolOf(def.key);
+          const exerciseIds = pools.get(unitId)!;
           // A small library (tests, quick demos) draws no more than it has.
-          const drawCount = Math.min(def.draw, exerciseIds.length);
-          const settings = { ...def.input.settings, drawCount };
+          const settings = {
+            ...def.input.settings,
+            drawCount: Math.min(drawCount ?? def.draw, exerciseIds.length),
+            attemptsAllowed: attemptsAllowed ?? def.input.settings.attemptsAllowed,
+          };
           const lessonSpecimenIds = def.lessons ? lessonIds : [];
           const input = { ...def.input, settings, exerciseIds, lessonSpecimenIds };
           const opensAt = new Date(Date.now() - 86400_000);

@@ -1,21 +1,24 @@
-// The demo modules the seeder publishes and assigns to the demo cohorts.
+// The demo modules the seeder publishes and assigns to the demo cohorts, and how the demo library is split among them.
 import type { ModuleInput } from '@firstline/contracts';
 
 /**
  * The practice pool: the first exercises of the demo library, drawn, ingested and published first so that a trainee
- * can start practising within a minute of the first start. The practice and drill modules draw from it.
+ * can start practising within a minute of the first start.
  */
 export const PRACTICE_POOL = 16;
 
+/** The 12-second drill's own pool, after the practice pool, when the library is large enough. */
+export const DRILL_POOL = 12;
+
 /**
- * The demo modules: a practice module with lessons and a 12-second drill on the practice pool, and a timed
- * assessment on the rest of the library — so practice feedback never shows the truth of an assessment document
- * (a library too small to split gives the assessment all of it).
+ * The demo modules: a practice module with lessons on the practice pool, a 12-second drill and a timed assessment,
+ * each on its own documents when the library allows (see demoPlan) — so practice feedback never shows the truth of
+ * an assessment document, and exposure control never has to refuse a demo officer their assessment.
  */
 export const DEMO_MODULES: Array<{
   key: string;
-  /** 'practice': the practice pool, published first; 'exam': the rest of the library, published once it is ready. */
-  pool: 'practice' | 'exam';
+  /** 'practice': published on the practice pool first; 'library': published once the whole library is ready. */
+  step: 'practice' | 'library';
   draw: number;
   input: Omit<ModuleInput, 'exerciseIds' | 'lessonSpecimenIds'>;
   lessons: boolean;
@@ -23,7 +26,7 @@ export const DEMO_MODULES: Array<{
 }> = [
   {
     key: 'demo-module:practice',
-    pool: 'practice',
+    step: 'practice',
     draw: 12,
     lessons: true,
     closesInDays: null,
@@ -45,13 +48,15 @@ export const DEMO_MODULES: Array<{
   },
   {
     key: 'demo-module:assessment',
-    pool: 'exam',
+    step: 'library',
     draw: 20,
     lessons: false,
     closesInDays: 60,
     input: {
       title: 'First-line assessment — timed',
-      description: 'Twenty documents, 30 seconds each, 15 minutes in all. Results after you finish; pass mark 80 %.',
+      description:
+        'Twenty documents you have not seen the answers to, 30 seconds each, 15 minutes in all. Results after you ' +
+        'finish; pass mark 80 %.',
       settings: {
         mode: 'assessment',
         feedback: 'after-finish',
@@ -66,7 +71,7 @@ export const DEMO_MODULES: Array<{
   },
   {
     key: 'demo-module:drill',
-    pool: 'practice',
+    step: 'library',
     draw: 10,
     lessons: false,
     closesInDays: null,
@@ -87,13 +92,51 @@ export const DEMO_MODULES: Array<{
   },
 ];
 
+/** Library positions [from, to) of a demo module's pool. */
+export type PoolRange = readonly [number, number];
+
+/** How the demo library (its verdicts, in order) is split among the demo modules. */
+export interface DemoPlan {
+  practice: PoolRange;
+  drill: PoolRange;
+  exam: PoolRange;
+  /** The assessment's draw and attempts: as its definition says, or fewer where its pool is smaller. */
+  examDraw: number;
+  examAttempts: number;
+}
+
+const EXAM = DEMO_MODULES.find((def) => def.key === 'demo-module:assessment')!;
+
 /**
- * Whether the assessment can draw on the documents after the practice pool alone: there must be a full draw of
- * them, with its minimum share of genuine documents. `verdicts` is the library's, in order.
+ * The largest draw (up to the assessment's own) for which `verdicts` hold `attempts` reviewed attempts of unseen
+ * documents, each with its share of genuine ones — what publishing the assessment requires; 0 if none does.
  */
-export function assessmentHasOwnPool(verdicts: string[], practiceCount: number): boolean {
-  const exam = DEMO_MODULES.find((def) => def.pool === 'exam')!;
-  const rest = verdicts.slice(practiceCount);
-  const genuine = rest.filter((v) => v === 'genuine').length;
-  return rest.length >= exam.draw && genuine >= Math.ceil(exam.input.settings.minGenuineShare * exam.draw - 1e-9);
+function examDrawFor(verdicts: string[], attempts: number): number {
+  const genuine = verdicts.filter((v) => v === 'genuine').length;
+  for (let draw = Math.min(EXAM.draw, Math.floor(verdicts.length / attempts)); draw > 0; draw--) {
+    const perAttempt = Math.ceil(EXAM.input.settings.minGenuineShare * draw - 1e-9);
+    if (attempts * perAttempt <= genuine) return draw;
+  }
+  return 0;
+}
+
+/**
+ * The practice pool first; then, when the rest of the library makes an assessment of at least half its draw on
+ * documents of its own, the drill gets the next DRILL_POOL of them if the assessment keeps that much without them.
+ * A library too small for an assessment of its own (tests, quick demos) gives the assessment all of it and the drill
+ * the practice pool: officers who practised may then have too few unseen documents for the assessment, and are told.
+ */
+export function demoPlan(verdicts: string[]): DemoPlan {
+  const practice: PoolRange = [0, Math.min(PRACTICE_POOL, verdicts.length)];
+  const attempts = EXAM.input.settings.attemptsAllowed!;
+  const ownDrill: PoolRange = [practice[1], practice[1] + DRILL_POOL];
+  for (const drill of [ownDrill, practice]) {
+    const examDraw = examDrawFor(verdicts.slice(drill[1]), attempts);
+    if (examDraw * 2 >= EXAM.draw)
+      return { practice, drill, exam: [drill[1], verdicts.length], examDraw, examAttempts: attempts };
+  }
+  const exam: PoolRange = [0, verdicts.length];
+  const shared = examDrawFor(verdicts, attempts);
+  if (shared > 0) return { practice, drill: practice, exam, examDraw: shared, examAttempts: attempts };
+  return { practice, drill: practice, exam, examDraw: examDrawFor(verdicts, 1), examAttempts: 1 };
 }

@@ -21,6 +21,7 @@ const exercise: ExerciseView = {
   verdict: 'fraudulent',
   fraudType: 'forged:data-alteration',
   responseCount: 3,
+  exposures: 0,
   useCount: 1,
   retiredAt: null,
   updatedAt: '2026-12-01T08:00:00Z',

@@ -18,13 +18,14 @@ const summary = (n: number, title: string, over: Partial<ExerciseSummary> = {}):
   verdict: 'fraudulent',
   fraudType: 'counterfeit',
   responseCount: 0,
+  exposures: 0,
   useCount: 7,
   retiredAt: null,
   updatedAt: '2026-12-01T08:00:00Z',
   facility: null,
   ...over,
 });
-const active = summary(1, 'UTO passport — reproduction', { facility: 0.245 });
+const active = summary(1, 'UTO passport — reproduction', { facility: 0.245, exposures: 4 });
 const retired = summary(2, 'UTO ID — old photo', { retiredAt: '2026-12-02T08:00:00Z', documentType: 'TD1' });
 
 function setup() {
@@ -78,6 +79,14 @@ describe('exercise library', () => {
         issuingState: 'UTO',
       }),
     );
+  });
+
+  it('shows how many officers have seen each document’s truth, in words on hover', async () => {
+    setup();
+    const table = (await screen.findByRole('link', { name: active.title })).closest('table') as HTMLElement;
+    expect(within(table).getByRole('columnheader', { name: 'Seen by' })).toBeInTheDocument();
+    const row = within(table).getByRole('link', { name: active.title }).closest('tr') as HTMLElement;
+    expect(within(row).getByTitle('4 officers have seen its truth')).toHaveTextContent('4');
   });
 
   it('shows retired exercises only when asked, marked as retired', async () => {

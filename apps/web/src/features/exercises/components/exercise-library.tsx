@@ -147,6 +147,16 @@ export function ExerciseLibrary() {
       cell: (e) => <span className="fl-num">{formatNumber(e.useCount, lng)}</span>,
     },
     {
+      key: 'exposures',
+      header: <span title={t('exercises.exposures.tooltip')}>{t('exercises.exposures.column')}</span>,
+      align: 'end',
+      cell: (e) => (
+        <span className="fl-num" title={t('exercises.exposures.cell', { count: e.exposures })}>
+          {formatNumber(e.exposures, lng)}
+        </span>
+      ),
+    },
+    {
       key: 'actions',
       header: <span className="fl-visually-hidden">{t('exercises.actions')}</span>,
       align: 'end',

@@ -27,6 +27,7 @@ const view: ExerciseView = {
   verdict: 'fraudulent',
   fraudType: 'forged:photo-substitution',
   responseCount: 4,
+  exposures: 0,
   useCount: 1,
   retiredAt: null,
   updatedAt: '2026-12-01T08:00:00Z',

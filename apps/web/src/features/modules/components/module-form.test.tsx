@@ -27,6 +27,7 @@ function exercise(
     verdict: fraudType === 'genuine' ? 'genuine' : 'fraudulent',
     fraudType,
     responseCount: 0,
+    exposures: 0,
     useCount: 0,
     retiredAt: null,
     updatedAt: '2026-01-05T08:00:00Z',

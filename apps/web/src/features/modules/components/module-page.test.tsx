@@ -1,4 +1,4 @@
-import type { AssignmentView, ModuleView } from '@firstline/contracts';
+import type { AssignmentView, ModuleExposure, ModuleView } from '@firstline/contracts';
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it } from 'vitest';
@@ -72,12 +72,59 @@ const otherModulesAssignment: AssignmentView = {
   module: { ...assignment.module, id: '8d3f0a21-6b5c-4d4e-9f30-0000000000ff' },
 };
 
+const practiceExposure: ModuleExposure = {
+  moduleId,
+  mode: 'practice',
+  poolDocuments: 12,
+  poolGenuine: 5,
+  need: null,
+  unlimited: false,
+  cohorts: [],
+};
+
+/** An assessment of 44 documents, two reviewed attempts of 20, assigned to two cohorts. */
+const assessmentExposure: ModuleExposure = {
+  moduleId,
+  mode: 'assessment',
+  poolDocuments: 44,
+  poolGenuine: 20,
+  need: { attempts: 2, draw: 20, genuinePerAttempt: 8, documents: 40, genuine: 16 },
+  unlimited: false,
+  cohorts: [
+    {
+      assignmentId: assignment.id,
+      cohortId: cohort.id,
+      cohortName: cohort.name,
+      moduleVersion: 1,
+      poolDocuments: 44,
+      officers: 12,
+      exposedDocuments: 11,
+      officersExposed: 3,
+      officersShort: 2,
+      fewestUnseen: 33,
+    },
+    {
+      assignmentId: otherModulesAssignment.id,
+      cohortId: '5c0d7a3e-8b1f-4c2d-9e3f-000000000002',
+      cohortName: 'Lahore Intake 2026-B',
+      moduleVersion: 1,
+      poolDocuments: 44,
+      officers: 9,
+      exposedDocuments: 0,
+      officersExposed: 0,
+      officersShort: 0,
+      fewestUnseen: 44,
+    },
+  ],
+};
+
 /** The module page of an instructor, with the module and this module's assignments as given. */
-function setup(module: ModuleView, assignments: AssignmentView[] = []) {
+function setup(module: ModuleView, assignments: AssignmentView[] = [], exposure = practiceExposure) {
   let current = module;
   const api = mockApi({
     'POST /api/auth/refresh': () => json(sessionFor(makeUser({ role: 'instructor' }))),
     [`GET /api/modules/${moduleId}`]: () => json(current),
+    [`GET /api/modules/${moduleId}/exposure`]: () => json(exposure),
     [`POST /api/modules/${moduleId}/publish`]: () => {
       current = published;
       return json(published);
@@ -134,6 +181,37 @@ describe('module page', () => {
     const sent = api.called('POST /api/assignments')[0].body as Record<string, unknown>;
     expect(sent).toMatchObject({ moduleVersionId: versionId, cohortId: cohort.id, closesAt: null });
     expect(Date.parse(sent.opensAt as string)).not.toBeNaN();
+  });
+
+  it('shows a practice module’s feedback as what keeps its documents out of assessments', async () => {
+    setup(published);
+    expect(
+      await screen.findByText(/officers who practise it will not meet those documents in an assessment/),
+    ).toBeInTheDocument();
+  });
+
+  it('shows per assigned cohort how much of an assessment pool its officers have seen, and who is short', async () => {
+    setup(
+      { ...published, settings: { ...published.settings, mode: 'assessment', feedback: 'after-finish' } },
+      [],
+      assessmentExposure,
+    );
+    const panel = await screen.findByTestId('module-exposure');
+    expect(
+      within(panel).getByText(
+        'Each officer needs 40 documents they have not seen (2 attempts × 20, each reviewed afterwards), 16 of them genuine. The pool has 44 (20 genuine).',
+      ),
+    ).toBeInTheDocument();
+    const cohorts = within(within(panel).getByRole('list', { name: 'Assigned cohorts' })).getAllByRole('listitem');
+    expect(cohorts).toHaveLength(2);
+    expect(
+      within(cohorts[0]).getByRole('img', { name: '11 of 44 documents seen by someone in the cohort' }),
+    ).toBeInTheDocument();
+    expect(within(cohorts[0]).getByText('2 officers have too few unseen documents')).toBeInTheDocument();
+    expect(
+      within(cohorts[0]).getByText(/3 of 12 officers have seen some of them · fewest unseen: 33/),
+    ).toBeInTheDocument();
+    expect(within(cohorts[1]).getByText('Every officer can take it')).toBeInTheDocument();
   });
 
   it('explains why a started assignment cannot be withdrawn', async () => {

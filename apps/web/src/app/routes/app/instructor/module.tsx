@@ -23,6 +23,7 @@ import { usePublishModule } from '@/features/modules/api/publish-module';
 import { useSaveModule } from '@/features/modules/api/save-module';
 import { AssignDialog } from '@/features/modules/components/assign-dialog';
 import { ModuleAssignments } from '@/features/modules/components/module-assignments';
+import { ModuleExposurePanel } from '@/features/modules/components/module-exposure';
 import { ModuleForm } from '@/features/modules/components/module-form';
 import { PublishState } from '@/features/modules/components/modules-table';
 import { ensureSession } from '@/lib/auth';
@@ -132,6 +133,11 @@ export default function ModuleRoute() {
       >
         <ModuleAssignments moduleId={module.id} canEdit />
       </Card>
+      {module.publishedVersion && (
+        <Card title={t('modules.exposure.title')} description={t('modules.exposure.hint')}>
+          <ModuleExposurePanel moduleId={module.id} publishedVersionId={module.publishedVersion.id} />
+        </Card>
+      )}
       <ModuleFormSources>
         {({ exercises, specimens }) => (
           <ModuleForm
