@@ -387,6 +387,31 @@ describe('exposure control', () => {
     });
   });
 
+  it('keeps a review closed while an assessment in progress holds one of its documents', async () => {
+    const officerB = await officer('two-exams');
+    const cohort = await cohortOf('Two exams cohort', [officerB.id]);
+    const pair = exerciseIds.slice(0, 2);
+    const settings = { mode: 'assessment', timePerItemSeconds: 600, drawCount: 2, attemptsAllowed: 1 };
+    const reviewed = await published('reviewed', pair, { ...settings, feedback: 'after-finish' });
+    const sealed = await published('sealed', pair, { ...settings, feedback: 'never' });
+    const reviewedAt = (await ok(assign(reviewed, cohort.id), 201)).id;
+    const sealedAt = (await ok(assign(sealed, cohort.id), 201)).id;
+    // The sealed assessment is started (it holds both documents), then the reviewed one is taken in full.
+    const open = await ok(
+      http().post('/api/attempts').set(bearer(officerB.token)).send({ assignmentId: sealedAt }),
+      201,
+    );
+    const done = await take(officerB.token, reviewedAt);
+    const review = () => http().get(`/api/attempts/${done.attemptId}/review`).set(bearer(officerB.token));
+    const refused = await review();
+    expect(refused.status).toBe(409);
+    expect(refused.body.message).toBe(
+      `Finish your attempt at “${TAG} sealed” first: it holds documents whose answers this review would show`,
+    );
+    await ok(http().post(`/api/attempts/${open.id}/finish`).set(bearer(officerB.token)));
+    expect((await review()).status).toBe(200);
+  });
+
   describe('an officer who has seen too much', () => {
     it('is refused an assignment whose pool they know too much of, with the numbers', async () => {
       const known = await officer('knows-much');

@@ -80,6 +80,11 @@ export class AttemptsRepository {
     return this.attemptRepo(m).findOne({ where: { assignmentId, userId, status: 'in-progress' } });
   }
 
+  /** A trainee's attempts in progress, at any assignment. */
+  openAttemptsOf(userId: string, m?: EntityManager): Promise<Attempt[]> {
+    return this.attemptRepo(m).find({ where: { userId, status: 'in-progress' } });
+  }
+
   countAttempts(assignmentId: string, userId: string, m?: EntityManager): Promise<number> {
     return this.attemptRepo(m).count({ where: { assignmentId, userId } });
   }

@@ -4,7 +4,7 @@ import type { AttemptReview, MyProgress } from '@firstline/contracts';
 import { Injectable } from '@nestjs/common';
 import { Actor } from '../common/decorators/actor';
 import { DomainError } from '../common/errors/domain-error';
-import { ExercisesService } from '../exercises';
+import { ExercisesService, type ExerciseVersionRecord } from '../exercises';
 import { ModulesService } from '../modules';
 import { AttemptFinisher } from './attempt-finisher';
 import { AttemptLoader } from './attempt-loader';
@@ -46,7 +46,9 @@ export class ResultsService {
       throw new DomainError('forbidden', 'This assessment does not show answers');
     }
     const byId = new Map(exercises.map((e) => [e.id, e]));
-    // The review shows every item's truth: the officer will not meet these documents in an assessment again.
+    // The review shows every item's truth: the officer will not meet these documents in an assessment again — and
+    // must not see them while an assessment in progress holds one of them.
+    if (actor.id === attempt.userId) await this.refuseWhileAssessing(attempt.userId, exercises);
     if (actor.id === attempt.userId)
       await this.exposures.record(
         attempt.userId,
@@ -79,6 +81,25 @@ export class ResultsService {
       results: attemptResults(resultItems, version.settings.passMark),
       items: reviewItems,
     };
+  }
+
+  /** 409 if an assessment attempt of the officer in progress holds a document this review would show the truth of. */
+  private async refuseWhileAssessing(userId: string, shown: ExerciseVersionRecord[]): Promise<void> {
+    const open = await this.attempts.openAttemptsOf(userId);
+    if (!open.length) return;
+    const versions = await this.modules.versionsOfAssignments(open.map((a) => a.assignmentId));
+    const shownIds = new Set(shown.map((e) => e.exerciseId));
+    for (const attempt of open) {
+      const version = versions.get(attempt.assignmentId);
+      if (version?.settings.mode !== 'assessment') continue;
+      const items = await this.attempts.itemsOf(attempt.id);
+      const held = await this.exercises.versionsByIds(items.map((i) => i.exerciseVersionId));
+      if (held.some((e) => shownIds.has(e.exerciseId)))
+        throw new DomainError(
+          'conflict',
+          `Finish your attempt at “${version.title}” first: it holds documents whose answers this review would show`,
+        );
+    }
   }
 
   async progress(actor: Actor): Promise<MyProgress> {
