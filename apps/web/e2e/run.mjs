@@ -11,6 +11,7 @@ import { chromium } from 'playwright-core';
 import { authoringFlows } from './authoring-flows.mjs';
 import { examDayFlows } from './exam-day-flows.mjs';
 import { exerciseFlows } from './exercise-flows.mjs';
+import { exposureFlows } from './exposure-flows.mjs';
 import { itemAnalysisFlows } from './item-analysis-flows.mjs';
 import { previewFlows } from './preview-flows.mjs';
 import { reportsFlows } from './reports-flows.mjs';
@@ -670,6 +671,7 @@ async function main() {
   await exerciseFlows({ flow, signIn, shot, h1, direction });
   await previewFlows({ flow, signIn, shot, h1, direction });
   await uploadFlows({ flow, signIn, shot, h1, server });
+  await exposureFlows({ flow, signIn, shot, h1, direction, server });
 }
 
 let fatal = null;

@@ -55,8 +55,8 @@ export const DEMO_MODULES: Array<{
     input: {
       title: 'First-line assessment — timed',
       description:
-        'Twenty documents you have not seen the answers to, 30 seconds each, 15 minutes in all. Results after you ' +
-        'finish; pass mark 80 %.',
+        'Documents you have not seen the answers to, 30 seconds each, 15 minutes in all. Results after you finish; ' +
+        'pass mark 80 %.',
       settings: {
         mode: 'assessment',
         feedback: 'after-finish',
