@@ -274,6 +274,7 @@ describe('exposure control', () => {
     };
     let assessment: string;
     let assessmentModule: string;
+    let practiceModule: string;
     let cohortId: string;
 
     beforeAll(async () => {
@@ -295,6 +296,7 @@ describe('exposure control', () => {
       const practiceAssignment = await ok(assign(practice, cohort.id), 201);
       assessment = (await ok(assign(exam, cohort.id), 201)).id;
       assessmentModule = modulesByVersion.get(exam)!;
+      practiceModule = modulesByVersion.get(practice)!;
       cohortId = cohort.id;
       // Practice, run until every document of its pool has shown its truth (a pool of 8, all drawn each time).
       const practised = await take(harvester.token, practiceAssignment.id);
@@ -357,6 +359,22 @@ describe('exposure control', () => {
           officersShort: 1,
           fewestUnseen: 0,
         }),
+      ]);
+      // The practice module assigned to the same cohort shares 8 documents with it — and says so the other way round.
+      expect(exposure.overlaps).toEqual([
+        {
+          moduleId: practiceModule,
+          title: `${TAG} practice`,
+          mode: 'practice',
+          cohortId,
+          cohortName: `Harvest cohort ${TAG}`,
+          sharedDocuments: PRACTISED,
+        },
+      ]);
+      const practiceSide = await ok(http().get(`/api/modules/${practiceModule}/exposure`).set(bearer(t.instructor)));
+      expect(practiceSide).toMatchObject({ mode: 'practice', need: null, unlimited: false });
+      expect(practiceSide.overlaps).toEqual([
+        expect.objectContaining({ moduleId: assessmentModule, mode: 'assessment', sharedDocuments: PRACTISED }),
       ]);
       const library = await ok(http().get(`/api/exercises?limit=200&tag=${TAG}`).set(bearer(t.instructor)));
       const exposures = new Map(

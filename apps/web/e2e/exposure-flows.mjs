@@ -51,6 +51,12 @@ export async function exposureFlows({ flow, signIn, shot, h1, direction, server 
       const seen = Number(/^(\d+) of (\d+) documents seen/.exec(label)?.[1]);
       assert.ok(seen >= practised, `the bar says ${label}; trainee03 practised ${practised}`);
       await cohort.getByText(/have too few unseen documents|has too few unseen documents/).waitFor();
+      // …and the practice module assigned to the same cohort is named as what shows them.
+      await panel
+        .getByText(
+          `“${PRACTICE}”, practice assigned to Islamabad Intake 2026-A, shows the truth of 16 documents of this pool.`,
+        )
+        .waitFor();
       await panel.scrollIntoViewIfNeeded();
       await shot(page, '95-module-exposure');
 

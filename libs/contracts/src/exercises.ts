@@ -402,6 +402,21 @@ export const ModuleExposure = z.object({
       fewestUnseen: z.number().int().nullable(),
     }),
   ),
+  /**
+   * Modules of the other mode assigned to the same cohorts whose pools share documents with this one: for an
+   * assessment the practice modules whose feedback shows the truth of some of its documents, for a practice module
+   * the assessments whose documents it shows.
+   */
+  overlaps: z.array(
+    z.object({
+      moduleId: z.uuid(),
+      title: z.string(),
+      mode: ModuleMode,
+      cohortId: z.uuid(),
+      cohortName: z.string(),
+      sharedDocuments: z.number().int(),
+    }),
+  ),
 });
 export type ModuleExposure = z.infer<typeof ModuleExposure>;
 

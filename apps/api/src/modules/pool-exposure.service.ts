@@ -1,6 +1,7 @@
 // Exposure control over a module's pool: whether a cohort's officers have enough of an assessment's documents unseen
-// to be assigned it, and how much of the pool the cohorts it is assigned to have already seen the truth of (the
-// module screen). Which documents an officer has seen is told by the attempts feature (AssignmentUsage).
+// to be assigned it, how much of the pool the cohorts it is assigned to have already seen the truth of, and which
+// modules of the other mode assigned to them share its documents (the module screen). Which documents an officer has
+// seen is told by the attempts feature (AssignmentUsage).
 import type { ModuleExposure } from '@firstline/contracts';
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
@@ -10,7 +11,7 @@ import { DomainError, notFound } from '../common/errors/domain-error';
 import { ExercisesService, type ExerciseVersionRecord } from '../exercises';
 import { AssignmentUsage } from './assignment-usage';
 import { assignmentShortfall, unseenNeed, type OfficerUnseen, type UnseenNeed } from './exposure-requirement';
-import { ModulesRepository } from './modules.repository';
+import { ModulesRepository, type LoadedAssignment } from './modules.repository';
 
 const genuineOf = (versions: ExerciseVersionRecord[]) => versions.filter((v) => v.verdict === 'genuine').length;
 
@@ -24,6 +25,36 @@ function unseenOf(pool: ExerciseVersionRecord[], userIds: string[], seen: Map<st
 
 const isShort = (need: UnseenNeed | 'unlimited' | null, o: OfficerUnseen) =>
   need === 'unlimited' || (need !== null && (o.documents < need.documents || o.genuine < need.genuine));
+
+/**
+ * Per other module and cohort, the documents its pool shares with this module's pool as assigned to that cohort (the
+ * largest over their versions); none shared, not listed.
+ */
+function overlapsOf(
+  mine: LoadedAssignment[],
+  others: LoadedAssignment[],
+  documentsOf: (versionIds: string[]) => string[],
+  nameOf: Map<string, string>,
+): ModuleExposure['overlaps'] {
+  const out = new Map<string, ModuleExposure['overlaps'][number]>();
+  for (const other of others) {
+    const ownDocuments = new Set(
+      mine.filter((a) => a.cohortId === other.cohortId).flatMap((a) => documentsOf(a.moduleVersion.pool)),
+    );
+    const shared = new Set(documentsOf(other.moduleVersion.pool).filter((d) => ownDocuments.has(d))).size;
+    const key = `${other.moduleVersion.moduleId}/${other.cohortId}`;
+    if (shared === 0 || (out.get(key)?.sharedDocuments ?? 0) >= shared) continue;
+    out.set(key, {
+      moduleId: other.moduleVersion.moduleId,
+      title: other.moduleVersion.title,
+      mode: other.moduleVersion.settings.mode,
+      cohortId: other.cohortId,
+      cohortName: nameOf.get(other.cohortId) ?? '',
+      sharedDocuments: shared,
+    });
+  }
+  return [...out.values()];
+}
 
 @Injectable()
 export class PoolExposure {
@@ -70,7 +101,13 @@ export class PoolExposure {
     const visible = await this.access.visibleCohortIds(actor);
     const assignments = visible.length ? await this.modules.assignmentsOfCohorts(visible, moduleId) : [];
     const cohortIds = [...new Set(assignments.map((a) => a.cohortId))];
-    const versionIds = [...new Set([...(last?.pool ?? []), ...assignments.flatMap((a) => a.moduleVersion.pool)])];
+    // Modules of the other mode assigned to the same cohorts: practice feedback exposes assessment documents.
+    const others = (cohortIds.length ? await this.modules.assignmentsOfCohorts(cohortIds) : []).filter(
+      (o) => o.moduleVersion.moduleId !== moduleId && o.moduleVersion.settings.mode !== mod.settings.mode,
+    );
+    const versionIds = [
+      ...new Set([...(last?.pool ?? []), ...[...assignments, ...others].flatMap((a) => a.moduleVersion.pool)]),
+    ];
     const [records, refs, members] = await Promise.all([
       this.exercises.versionsByIds(versionIds),
       this.roster.refsOf(cohortIds),
@@ -111,6 +148,7 @@ export class PoolExposure {
           fewestUnseen: unseen.length ? Math.min(...unseen.map((o) => o.documents)) : null,
         };
       }),
+      overlaps: overlapsOf(assignments, others, (ids) => poolOf(ids).map((v) => v.exerciseId), nameOf),
     };
   }
 }

@@ -62,7 +62,27 @@ export function ModuleExposurePanel({
   if (query.isError) return <QueryError error={query.error} onRetry={() => query.refetch()} />;
   const x = query.data;
   const n = (value: number) => formatNumber(value, lng);
-  if (x.mode === 'practice') return <p className="fl-muted">{t('modules.exposure.practice')}</p>;
+  const overlaps = x.overlaps.length > 0 && (
+    <ul className="fl-exposure__overlaps" aria-label={t('modules.exposure.overlapsLabel')}>
+      {x.overlaps.map((o) => (
+        <li key={`${o.moduleId}/${o.cohortId}`}>
+          {t(x.mode === 'practice' ? 'modules.exposure.showsAssessment' : 'modules.exposure.shownByPractice', {
+            count: o.sharedDocuments,
+            n: n(o.sharedDocuments),
+            title: o.title,
+            cohort: o.cohortName,
+          })}
+        </li>
+      ))}
+    </ul>
+  );
+  if (x.mode === 'practice')
+    return (
+      <div className="fl-exposure" data-testid="module-exposure">
+        <p className="fl-muted">{t('modules.exposure.practice')}</p>
+        {overlaps}
+      </div>
+    );
   if (x.unlimited) return <p className="fl-exposure__warning">{t('modules.exposure.unlimited')}</p>;
   if (!x.need) return <p className="fl-muted">{t('modules.exposure.publishFirst')}</p>;
   const need = x.need;
@@ -79,6 +99,7 @@ export function ModuleExposurePanel({
           : t('modules.exposure.needOne', { documents: n(need.documents), genuine: n(need.genuine) })}{' '}
         {t('modules.exposure.pool', { pool: n(x.poolDocuments), genuine: n(x.poolGenuine) })}
       </p>
+      {overlaps}
       {x.cohorts.length === 0 ? (
         <p className="fl-muted">{t('modules.exposure.noCohorts')}</p>
       ) : (

@@ -80,6 +80,16 @@ const practiceExposure: ModuleExposure = {
   need: null,
   unlimited: false,
   cohorts: [],
+  overlaps: [
+    {
+      moduleId: '8d3f0a21-6b5c-4d4e-9f30-0000000000ee',
+      title: 'First-line assessment — timed',
+      mode: 'assessment',
+      cohortId: cohort.id,
+      cohortName: cohort.name,
+      sharedDocuments: 3,
+    },
+  ],
 };
 
 /** An assessment of 44 documents, two reviewed attempts of 20, assigned to two cohorts. */
@@ -114,6 +124,16 @@ const assessmentExposure: ModuleExposure = {
       officersExposed: 0,
       officersShort: 0,
       fewestUnseen: 44,
+    },
+  ],
+  overlaps: [
+    {
+      moduleId: '8d3f0a21-6b5c-4d4e-9f30-0000000000dd',
+      title: 'First-line document check — practice',
+      mode: 'practice',
+      cohortId: cohort.id,
+      cohortName: cohort.name,
+      sharedDocuments: 1,
     },
   ],
 };
@@ -188,6 +208,12 @@ describe('module page', () => {
     expect(
       await screen.findByText(/officers who practise it will not meet those documents in an assessment/),
     ).toBeInTheDocument();
+    // …and names the assessment of the same cohort whose documents it shows.
+    expect(
+      screen.getByText(
+        'Its feedback shows the truth of 3 documents of “First-line assessment — timed”, the assessment assigned to Islamabad Intake 2026-A: officers who practise it will not meet those documents there.',
+      ),
+    ).toBeInTheDocument();
   });
 
   it('shows per assigned cohort how much of an assessment pool its officers have seen, and who is short', async () => {
@@ -212,6 +238,11 @@ describe('module page', () => {
       within(cohorts[0]).getByText(/3 of 12 officers have seen some of them · fewest unseen: 33/),
     ).toBeInTheDocument();
     expect(within(cohorts[1]).getByText('Every officer can take it')).toBeInTheDocument();
+    expect(
+      within(panel).getByText(
+        '“First-line document check — practice”, practice assigned to Islamabad Intake 2026-A, shows the truth of 1 document of this pool.',
+      ),
+    ).toBeInTheDocument();
   });
 
   it('explains why a started assignment cannot be withdrawn', async () => {
