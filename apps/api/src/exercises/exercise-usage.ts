@@ -84,25 +84,25 @@ export class ExerciseUsage {
     );
   }
 
-  /** Locked responses per version, summed over the sources; a version nobody answered is absent. */
   /** Per exercise, how many officers have seen its truth (exercises nobody has seen omitted). */
-  async exposuresByExercise(exerciseIds: string[], m?: EntityManager): Promise<Map<string, number>> {
-    const total = new Map<string, number>();
-    if (!exerciseIds.length) return total;
-    for (const source of this.sources) {
-      const counts = (await source.exposuresByExercise?.(exerciseIds, m)) ?? new Map<string, number>();
-      for (const [id, n] of counts) total.set(id, (total.get(id) ?? 0) + n);
-    }
-    return total;
+  exposuresByExercise(exerciseIds: string[], m?: EntityManager): Promise<Map<string, number>> {
+    return this.summed(exerciseIds, (source) => source.exposuresByExercise?.(exerciseIds, m));
   }
 
-  async responsesByVersion(versionIds: string[], m?: EntityManager): Promise<Map<string, number>> {
+  /** Locked responses per version, summed over the sources; a version nobody answered is absent. */
+  responsesByVersion(versionIds: string[], m?: EntityManager): Promise<Map<string, number>> {
+    return this.summed(versionIds, (source) => source.responsesByVersion?.(versionIds, m));
+  }
+
+  /** One count per id, summed over the sources that tell it. */
+  private async summed(
+    ids: string[],
+    countsOf: (source: ExerciseUsageSource) => Promise<Map<string, number>> | undefined,
+  ): Promise<Map<string, number>> {
     const total = new Map<string, number>();
-    if (!versionIds.length) return total;
-    for (const source of this.sources) {
-      const counts = (await source.responsesByVersion?.(versionIds, m)) ?? new Map<string, number>();
-      for (const [versionId, n] of counts) total.set(versionId, (total.get(versionId) ?? 0) + n);
-    }
+    if (!ids.length) return total;
+    for (const source of this.sources)
+      for (const [id, n] of (await countsOf(source)) ?? []) total.set(id, (total.get(id) ?? 0) + n);
     return total;
   }
 }
