@@ -482,6 +482,16 @@ describe('exposure control', () => {
       expect(res.body.message).toMatch(
         /^You have already seen the answers to 4 of the 4 documents in this assessment .*: 0 unseen documents \(0 genuine\) are left, and an attempt needs 2 \(0 genuine\)/,
       );
+      // The numbers also come as details, for the player to say it in the officer's language.
+      expect(res.body.details).toEqual({
+        reason: 'exposure',
+        seen: 4,
+        documents: 4,
+        unseen: 0,
+        unseenGenuine: 0,
+        draw: 2,
+        genuine: 0,
+      });
       expect(
         (await db.query(`SELECT count(*)::int AS n FROM attempts WHERE assignment_id = $1`, [assessment]))[0].n,
       ).toBe(0);

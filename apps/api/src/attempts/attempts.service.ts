@@ -138,6 +138,15 @@ export class AttemptsService {
           `${unseen.length} unseen documents (${unseenGenuine} genuine) are left, and an attempt needs ${count} ` +
           `(${genuineNeeded(settings, count)} genuine). Ask your instructor for an assessment with documents you have ` +
           `not seen`,
+        {
+          reason: 'exposure',
+          seen: pool.length - unseen.length,
+          documents: pool.length,
+          unseen: unseen.length,
+          unseenGenuine,
+          draw: count,
+          genuine: genuineNeeded(settings, count),
+        },
       );
     }
   }

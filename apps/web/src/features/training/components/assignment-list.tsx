@@ -14,13 +14,13 @@ import {
   type BadgeTone,
 } from '@/components/ui';
 import { paths } from '@/config/paths';
-import { describeError } from '@/lib/errors';
 import { formatDate, formatNumber } from '@/lib/format';
 import { currentLanguage } from '@/lib/i18n';
 import { useDemoContentStatus } from '../api/get-demo-content-status';
 import { useMyAssignments } from '../api/get-my-assignments';
 import { useMyProgress } from '../api/get-my-progress';
 import { canStart, sortAssignments } from '../lib/assignments';
+import { startErrorText } from '../lib/start-error';
 
 type ProgressPoint = MyProgress['attempts'][number];
 
@@ -42,6 +42,7 @@ export interface StartControl {
 
 export function AssignmentList({ start }: { start: StartControl }) {
   const { t } = useTranslation();
+  const lng = currentLanguage();
   const assignments = useMyAssignments();
   const progress = useMyProgress();
   const demo = useDemoContentStatus();
@@ -76,9 +77,7 @@ export function AssignmentList({ start }: { start: StartControl }) {
 
   return (
     <>
-      {start.error != null && (
-        <Banner tone="danger">{describeError(t, start.error, { 409: t('training.cannotStart') })}</Banner>
-      )}
+      {start.error != null && <Banner tone="danger">{startErrorText(t, start.error, lng)}</Banner>}
       <ul className="fl-assignment-list">
         {sortAssignments(assignments.data).map((a) => (
           <AssignmentRow

@@ -210,6 +210,24 @@ describe('My training', () => {
       await screen.findByText('This module cannot be started: it is closed or no attempts are left.'),
     ).toBeInTheDocument();
   });
+
+  it('says in numbers, in the officer’s language, when exposure control leaves too few unseen documents', async () => {
+    const details = { reason: 'exposure', seen: 12, documents: 16, unseen: 4, unseenGenuine: 2, draw: 7, genuine: 3 };
+    signedIn({
+      'GET /api/me/assignments': () => json([makeAssignment()]),
+      'POST /api/attempts': () =>
+        apiError(409, 'You have already seen the answers to 12 of the 16 documents…', details),
+    });
+    renderApp('/app/training');
+    await userEvent.click(await screen.findByTestId('start-attempt'));
+    expect(
+      await screen.findByText(
+        'You have already seen the answers to 12 of the 16 documents in this assessment, in practice feedback or a ' +
+          'review, and an assessment never shows you a document you know: 4 unseen documents (2 genuine) are left, ' +
+          'and an attempt needs 7 (3 genuine). Ask your instructor for an assessment with documents you have not seen.',
+      ),
+    ).toBeInTheDocument();
+  });
 });
 
 describe('Lessons', () => {
