@@ -48,14 +48,15 @@ export class ResultsService {
     const byId = new Map(exercises.map((e) => [e.id, e]));
     // The review shows every item's truth: the officer will not meet these documents in an assessment again — and
     // must not see them while an assessment in progress holds one of them.
-    if (actor.id === attempt.userId) await this.refuseWhileAssessing(attempt.userId, exercises);
-    if (actor.id === attempt.userId)
+    if (actor.id === attempt.userId) {
+      await this.refuseWhileAssessing(attempt.userId, exercises);
       await this.exposures.record(
         attempt.userId,
         exercises.map((e) => e.exerciseId),
         'review',
         attempt.id,
       );
+    }
     const reviewItems = await Promise.all(
       items.map(async (item) => {
         const exercise = byId.get(item.exerciseVersionId)!;
