@@ -18,6 +18,9 @@ export const useStartForgery = () => useMutation({ mutationFn: startForgery });
 
 const ended = (job: ExerciseJob | undefined) => job?.status === 'done' || job?.status === 'failed';
 
+/** A job that has started and not yet ended (the form stays locked meanwhile). */
+export const isJobRunning = (job: ExerciseJob | undefined) => job !== undefined && !ended(job);
+
 /** The job, polled every half second until it is done or failed. */
 export const useExerciseJob = (id: string | null) =>
   useQuery({

@@ -3,16 +3,20 @@
 import type { QueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
-import { ChevronIcon, ErrorBanner, PageHeader } from '@/components/ui';
-import { paths } from '@/config/paths';
-import { useExerciseJob, usePreviewForgery, useStartForgery } from '@/features/authoring/api/forge-exercise';
+import { ErrorBanner } from '@/components/ui';
+import {
+  isJobRunning,
+  useExerciseJob,
+  usePreviewForgery,
+  useStartForgery,
+} from '@/features/authoring/api/forge-exercise';
+import { AuthoringHeader } from '@/features/authoring/components/authoring-header';
 import { ForgeForm } from '@/features/authoring/components/forge-form';
 import { ForgeJobProgress } from '@/features/authoring/components/forge-job-progress';
 import { ForgePreviewPanel } from '@/features/authoring/components/forge-preview';
 import { forgeRequest, initialForgeForm } from '@/features/authoring/lib/forge-form-state';
-import { useUnits } from '@/features/units/api/get-units';
-import { ensureSession, useUser } from '@/lib/auth';
+import { useOwnerUnitOptions } from '@/features/units/api/get-units';
+import { ensureSession } from '@/lib/auth';
 import { useDocumentTitle } from '@/lib/use-document-title';
 import '@/features/authoring/components/forge.css';
 
@@ -23,28 +27,17 @@ export const clientLoader = (queryClient: QueryClient) => async () => {
 
 export default function ExerciseForgeRoute() {
   const { t } = useTranslation();
-  const user = useUser();
-  const isAdmin = user.role === 'admin';
-  const units = useUnits();
   const [form, setForm] = useState(() => initialForgeForm());
   const preview = usePreviewForgery();
   const start = useStartForgery();
   const [jobId, setJobId] = useState<string | null>(null);
   const job = useExerciseJob(jobId);
+  const unitOptions = useOwnerUnitOptions();
   useDocumentTitle(t('authoring.forge.title'));
 
-  const unitOptions = isAdmin ? (units.data ?? []).map((u) => ({ value: u.id, label: u.name })) : null;
   return (
     <div className="fl-page">
-      <Link to={paths.app.exercises.getHref()} className="fl-back-link">
-        <ChevronIcon size={16} className="fl-icon-back" />
-        {t('authoring.backToLibrary')}
-      </Link>
-      <PageHeader
-        eyebrow={t('authoring.eyebrow')}
-        title={t('authoring.forge.title')}
-        description={t('authoring.forge.description')}
-      />
+      <AuthoringHeader title={t('authoring.forge.title')} description={t('authoring.forge.description')} />
       <ForgeForm
         state={form}
         onChange={(next) => {
@@ -53,9 +46,7 @@ export default function ExerciseForgeRoute() {
         }}
         units={unitOptions}
         previewing={preview.isPending}
-        forging={
-          start.isPending || (job.data !== undefined && job.data.status !== 'done' && job.data.status !== 'failed')
-        }
+        forging={start.isPending || isJobRunning(job.data)}
         onPreview={() => preview.mutate(forgeRequest(form))}
         onForge={() => start.mutate(forgeRequest(form), { onSuccess: (created) => setJobId(created.id) })}
       />

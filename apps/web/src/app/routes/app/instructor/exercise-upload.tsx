@@ -2,12 +2,10 @@
 // tampered regions.
 import type { QueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
-import { ChevronIcon, PageHeader } from '@/components/ui';
-import { paths } from '@/config/paths';
+import { AuthoringHeader } from '@/features/authoring/components/authoring-header';
 import { ExerciseUpload } from '@/features/exercises/components/exercise-upload';
-import { useUnits } from '@/features/units/api/get-units';
-import { ensureSession, useUser } from '@/lib/auth';
+import { useOwnerUnitOptions } from '@/features/units/api/get-units';
+import { ensureSession } from '@/lib/auth';
 import { useDocumentTitle } from '@/lib/use-document-title';
 
 export const clientLoader = (queryClient: QueryClient) => async () => {
@@ -17,21 +15,11 @@ export const clientLoader = (queryClient: QueryClient) => async () => {
 
 export default function ExerciseUploadRoute() {
   const { t } = useTranslation();
-  const user = useUser();
-  const units = useUnits();
+  const unitOptions = useOwnerUnitOptions();
   useDocumentTitle(t('exercises.upload.title'));
-  const unitOptions = user.role === 'admin' ? (units.data ?? []).map((u) => ({ value: u.id, label: u.name })) : null;
   return (
     <div className="fl-page">
-      <Link to={paths.app.exercises.getHref()} className="fl-back-link">
-        <ChevronIcon size={16} className="fl-icon-back" />
-        {t('authoring.backToLibrary')}
-      </Link>
-      <PageHeader
-        eyebrow={t('authoring.eyebrow')}
-        title={t('exercises.upload.title')}
-        description={t('exercises.upload.description')}
-      />
+      <AuthoringHeader title={t('exercises.upload.title')} description={t('exercises.upload.description')} />
       <ExerciseUpload units={unitOptions} />
     </div>
   );
