@@ -18,6 +18,7 @@ import { dataSourceOptions } from './database/data-source';
 import { ExercisesModule } from './exercises';
 import { ExercisePreviewModule } from './exercises/preview/exercise-preview.module';
 import { HealthModule } from './health';
+import { ItemModelsModule } from './item-models';
 import { MediaModule } from './media';
 import { ModulesModule } from './modules';
 import { MrzModule } from './mrz';
@@ -48,6 +49,7 @@ export class AppModule {
         ExercisesModule,
         AuthoringModule,
         ModulesModule,
+        ItemModelsModule,
         AttemptsModule,
         ExercisePreviewModule,
         ReportsModule,

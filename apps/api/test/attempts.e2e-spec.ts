@@ -115,7 +115,7 @@ describe('attempts', () => {
     const report = await app
       .get(DemoContentService)
       .seed({ dir: libraryDir, dpi: 60, exercises: 16, log: () => undefined });
-    expect(report.modulesCreated).toBe(6); // three per demo unit (ISB-IMM, LHE-IMM): modules belong to a unit
+    expect(report.modulesCreated).toBe(8); // four per demo unit (ISB-IMM, LHE-IMM): modules belong to a unit
     trainee = await signIn(app, 'trainee05');
     other = await signIn(app, 'trainee06');
     instructor = await signIn(app, 'instructor1');
@@ -390,7 +390,7 @@ describe('attempts', () => {
     beforeAll(async () => {
       practised = trainee;
       trainee = await signIn(app, 'trainee08');
-      timed = await assignment(trainee, 'assessment');
+      timed = await assignment(trainee, 'assessment', /timed/);
     });
 
     it('refuses the trainee who practised it: they have seen the answers to too many of its documents', async () => {
@@ -492,7 +492,7 @@ describe('attempts', () => {
   it('no response before an item is locked carries its truth, and genuine and forged items look alike', async () => {
     // A fresh trainee walks an assessment: every body they can receive before locking is checked.
     const token = await signIn(app, 'trainee07');
-    const a = await assignment(token, 'assessment');
+    const a = await assignment(token, 'assessment', /timed/);
     assertNoTruth(a, 'GET /api/me/assignments');
     const start = await http().post('/api/attempts').set(bearer(token)).send({ assignmentId: a.id });
     assertNoTruth(start.body, 'POST /api/attempts');

@@ -9,7 +9,7 @@ import type { DemoContentStatus } from '@firstline/contracts';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import request from 'supertest';
 import { DemoContentService } from '../src/seed';
-import { DRILL_POOL, PRACTICE_POOL } from '../src/seed/demo-modules';
+import { DEMO_ITEM_MODELS, DRILL_POOL, PRACTICE_POOL } from '../src/seed/demo-modules';
 import { ownDatabase, type OwnDatabase } from './own-database';
 import { bearer, signIn, testApp } from './utils';
 
@@ -91,12 +91,13 @@ describe('demo content on first start', () => {
     expect([...listedWhilePreparing!]).toEqual(['First-line document check — practice']);
   });
 
-  it('ends ready, with all three modules assigned', async () => {
+  it('ends ready, with all four modules assigned', async () => {
     const status = await http().get('/api/demo-content/status').set(bearer(trainee));
     expect(status.body).toEqual({ state: 'ready', step: null, practiceReady: true, percent: 100, documents: 0 });
     expect((await titles()).sort()).toEqual([
       '12-second drill',
       'First-line assessment — timed',
+      'First-line certification — your own documents',
       'First-line document check — practice',
     ]);
   });
@@ -117,6 +118,21 @@ describe('demo content on first start', () => {
     expect(new Set([...practice, ...drill, ...assessment.exerciseIds]).size).toBe(EXERCISES);
     // Two attempts, each reviewed: two draws of 10 use up the 20 documents of its own.
     expect(assessment.settings).toMatchObject({ drawCount: 10, attemptsAllowed: 2 });
+  });
+
+  it('builds the certification from item models only: every officer gets documents of their own', async () => {
+    const modules: Array<{
+      title: string;
+      exerciseIds: string[];
+      itemModels: Array<{ id: string }>;
+      settings: { mode: string; drawCount: number };
+      publishedVersion: object | null;
+    }> = (await http().get('/api/modules').set(bearer(instructor))).body;
+    const certification = modules.find((m) => /certification/.test(m.title))!;
+    expect(certification.exerciseIds).toEqual([]);
+    expect(certification.itemModels.map(({ id: _, ...spec }) => spec)).toEqual(DEMO_ITEM_MODELS);
+    expect(certification.settings).toMatchObject({ mode: 'assessment', drawCount: DEMO_ITEM_MODELS.length });
+    expect(certification.publishedVersion).not.toBeNull();
   });
 
   it('answers only signed-in users', async () => {

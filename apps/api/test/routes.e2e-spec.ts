@@ -291,6 +291,10 @@ export const ROUTE_TABLE: Record<string, Row> = {
     expect: only({ instructor: 404, supervisor: 404, admin: 404 }),
     make: () => ({ path: `/api/modules/${NO_ID}/exposure` }),
   },
+  'GET /api/modules/:id/item-models': {
+    expect: only({ instructor: 404, supervisor: 404, admin: 404 }),
+    make: () => ({ path: `/api/modules/${NO_ID}/item-models` }),
+  },
   'PUT /api/modules/:id': {
     expect: only({ instructor: 400, admin: 400 }),
     make: () => ({ path: `/api/modules/${NO_ID}`, body: {} }),

@@ -22,6 +22,8 @@ export function testConfig(overrides: Record<string, string> = {}): AppConfig {
     JWT_SECRET: 'test-secret-test-secret-test-secret-0123456789',
     LOGIN_MAX_FAILURES_PER_IP: '100000',
     WEB_DIST: '/nonexistent',
+    // Apps of different specs share the database, not their media storage: only a spec that asks generates.
+    ITEM_MODEL_GENERATION: 'false',
     ...overrides,
   });
 }

@@ -2,24 +2,7 @@
 // the media pipeline, fill in the truth exactly) and follows its progress. The work runs in the background.
 import { z } from 'zod';
 import { ExerciseTruth } from './exercises';
-import { DocumentSide, FeatureKind, FraudType, Light } from './taxonomy';
-
-/** The forge's operations, as the API names them; each produces one fraud type (see FORGE_OPERATIONS_BY_FRAUD_TYPE). */
-export const FORGE_OPERATIONS = [
-  'photo-substitution',
-  'alter-data',
-  'scrub-data',
-  'tamper-mrz',
-  'counterfeit',
-  'page-substitution',
-  'impostor',
-  'pseudo',
-  'stolen-blank',
-  'fraudulently-obtained',
-  'forge-stamp',
-] as const;
-export const ForgeOperation = z.enum(FORGE_OPERATIONS);
-export type ForgeOperation = z.infer<typeof ForgeOperation>;
+import { DocumentSide, FeatureKind, FORGEABLE_DOCUMENT_TYPES, ForgeOperation, FraudType, Light } from './taxonomy';
 
 /** Which operations produce each fraud type ('genuine' takes none). */
 export const FORGE_OPERATIONS_BY_FRAUD_TYPE: Record<Exclude<FraudType, 'genuine'>, readonly ForgeOperation[]> = {
@@ -45,8 +28,6 @@ export const ALTERABLE_FIELDS = [
 ] as const;
 /** MRZ fields a tampering can change (the target of `tamper-mrz`). */
 export const MRZ_TAMPER_FIELDS = ['documentNumber', 'dateOfBirth', 'dateOfExpiry'] as const;
-/** Document types the forge draws. */
-export const FORGEABLE_DOCUMENT_TYPES = ['TD1', 'TD3'] as const;
 
 export const ForgeExerciseRequest = z.strictObject({
   /** A training state (UTO, ARC, BRG). */
@@ -123,7 +104,7 @@ export type ExerciseJobStatus = z.infer<typeof ExerciseJobStatus>;
 
 export const ExerciseJob = z.object({
   id: z.uuid(),
-  kind: z.enum(['forge', 'forge-from-specimen']),
+  kind: z.enum(['forge', 'forge-from-specimen', 'item-instance']),
   status: ExerciseJobStatus,
   /** 0–100. */
   progress: z.number().int().min(0).max(100),

@@ -10,6 +10,8 @@ import {
   FeatureCategory,
   FeatureKind,
   FirstLineDecision,
+  FORGEABLE_DOCUMENT_TYPES,
+  ForgeOperation,
   FraudType,
   Light,
   Polygon,
@@ -328,20 +330,53 @@ export const ModuleSettings = z
   });
 export type ModuleSettings = z.infer<typeof ModuleSettings>;
 
-export const ModuleInput = z.strictObject({
-  title: nameText(160),
-  description: z.string().trim().max(8000).default(''),
-  /** Specimens studied in the module's lessons. */
-  lessonSpecimenIds: z.array(z.uuid()).max(50).default([]),
-  /** Exercise ids (their current versions are frozen at publishing). */
-  exerciseIds: z.array(z.uuid()).min(1).max(500),
-  settings: ModuleSettings,
-  /**
-   * The unit the module belongs to; its pool holds exercises of that unit only. An instructor's module is in their
-   * own unit; an admin's takes the unit of its exercises unless named. Fixed once the module exists.
-   */
-  unitId: z.uuid().optional(),
+/**
+ * An item model in an assessment's pool, in place of a fixed exercise: what the forge draws for it. Every officer
+ * drawing the model gets a document of their own — a new identity, portrait, numbers and MRZ, with the exact truth —
+ * generated in the background when an assignment opens (see ModuleItemModels).
+ */
+export const ItemModelSpec = z.strictObject({
+  /** Kept across edits and versions (item analysis reports the model by it); given by the server when absent. */
+  id: z.uuid().optional(),
+  /** A training state (UTO, ARC, BRG). */
+  issuingState: z.string().min(1).max(3),
+  documentType: z.enum(FORGEABLE_DOCUMENT_TYPES),
+  /** 'genuine' makes genuine documents. */
+  fraudType: FraudType,
+  /** Default: the (first) operation that produces the fraud type. */
+  operation: ForgeOperation.optional(),
+  /** The field the operation changes, where it changes one (alter-data, scrub-data, tamper-mrz). */
+  target: z.string().min(1).max(40).optional(),
+  /** 0 = crude, many obvious tells … 1 = careful, few subtle tells. */
+  subtlety: z.number().min(0).max(1).default(0.5),
+  /** The question parts asked; default: those every forged exercise asks. */
+  parts: ExerciseParts.optional(),
 });
+export type ItemModelSpec = z.infer<typeof ItemModelSpec>;
+export const ItemModel = ItemModelSpec.required({ id: true });
+export type ItemModel = z.infer<typeof ItemModel>;
+
+export const ModuleInput = z
+  .strictObject({
+    title: nameText(160),
+    description: z.string().trim().max(8000).default(''),
+    /** Specimens studied in the module's lessons. */
+    lessonSpecimenIds: z.array(z.uuid()).max(50).default([]),
+    /** Exercise ids (their current versions are frozen at publishing). */
+    exerciseIds: z.array(z.uuid()).max(500),
+    /** Item models (assessments only): each officer drawing one gets a freshly generated document of it. */
+    itemModels: z.array(ItemModelSpec).max(100).default([]),
+    settings: ModuleSettings,
+    /**
+     * The unit the module belongs to; its pool holds exercises of that unit only. An instructor's module is in their
+     * own unit; an admin's takes the unit of its exercises unless named. Fixed once the module exists.
+     */
+    unitId: z.uuid().optional(),
+  })
+  .refine((m) => m.exerciseIds.length + m.itemModels.length > 0, {
+    message: 'A module needs at least one exercise or item model in its pool',
+    path: ['exerciseIds'],
+  });
 export type ModuleInput = z.infer<typeof ModuleInput>;
 
 export const ModuleView = z.object({
@@ -352,6 +387,7 @@ export const ModuleView = z.object({
   description: z.string(),
   lessonSpecimenIds: z.array(z.uuid()),
   exerciseIds: z.array(z.uuid()),
+  itemModels: z.array(ItemModel),
   settings: ModuleSettings,
   /** Latest published version, null while a draft. */
   publishedVersion: z.object({ id: z.uuid(), version: z.number().int(), publishedAt: z.string() }).nullable(),
@@ -372,6 +408,8 @@ export const ModuleExposure = z.object({
   /** The latest published version's pool; 0 before publishing. */
   poolDocuments: z.number().int(),
   poolGenuine: z.number().int(),
+  /** Item models in the latest published version's pool: each a fresh document for every officer and attempt. */
+  poolItemModels: z.number().int(),
   /** What one officer needs unseen for every attempt allowed; null for practice or before publishing. */
   need: z
     .object({
@@ -419,6 +457,38 @@ export const ModuleExposure = z.object({
   ),
 });
 export type ModuleExposure = z.infer<typeof ModuleExposure>;
+
+/** Generation of an item model's documents for the assigned version: how many wait, how many were used, failures. */
+export const ItemModelGeneration = z.object({
+  model: ItemModel,
+  /** Generated documents no officer has drawn yet (the next officers' own). */
+  ready: z.number().int(),
+  /** Documents being generated (queued or rendering). */
+  generating: z.number().int(),
+  /** Documents drawn into an officer's attempt (each by one officer only). */
+  used: z.number().int(),
+  /** Generations that failed, and the latest reason in words. */
+  failed: z.number().int(),
+  lastError: z.string().nullable(),
+});
+export type ItemModelGeneration = z.infer<typeof ItemModelGeneration>;
+
+/**
+ * GET /api/modules/:id/item-models: the item models of the latest published version and their generated documents.
+ * Documents are generated when an assignment opens, one per officer of the cohort plus `buffer` for late joiners and
+ * further attempts, topped up as officers start.
+ */
+export const ModuleItemModels = z.object({
+  moduleId: z.uuid(),
+  moduleVersionId: z.uuid().nullable(),
+  version: z.number().int().nullable(),
+  /** Spare documents kept per model beyond one per officer. */
+  buffer: z.number().int(),
+  /** Officers of the cohorts the version is assigned to (open assignments). */
+  officers: z.number().int(),
+  models: z.array(ItemModelGeneration),
+});
+export type ModuleItemModels = z.infer<typeof ModuleItemModels>;
 
 export const CreateAssignmentRequest = z
   .strictObject({

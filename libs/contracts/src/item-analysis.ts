@@ -76,6 +76,12 @@ export const ItemAnalysisRow = z.object({
   raschExtreme: z.enum(['all-right', 'all-wrong']).nullable(),
   meanDecisionMs: z.number().nullable(),
   flags: z.array(ItemFlag),
+  /**
+   * Present on an item model's row (its id in exerciseId and exerciseVersionId): the item figures pool every officer's
+   * own generated document of the model; `instances` of them were drawn into finished attempts, and their facilities
+   * vary by `facilitySd` percentage points (sample SD; null under two).
+   */
+  itemModel: z.object({ instances: z.number().int(), facilitySd: z.number().nullable() }).optional(),
 });
 export type ItemAnalysisRow = z.infer<typeof ItemAnalysisRow>;
 

@@ -75,3 +75,23 @@ export const Point = z.tuple([z.number().min(0).max(1), z.number().min(0).max(1)
 export type Point = z.infer<typeof Point>;
 export const Polygon = z.array(Point).min(3).max(200);
 export type Polygon = z.infer<typeof Polygon>;
+
+/** The forge's operations, as the API names them; each produces one fraud type (see FORGE_OPERATIONS_BY_FRAUD_TYPE). */
+export const FORGE_OPERATIONS = [
+  'photo-substitution',
+  'alter-data',
+  'scrub-data',
+  'tamper-mrz',
+  'counterfeit',
+  'page-substitution',
+  'impostor',
+  'pseudo',
+  'stolen-blank',
+  'fraudulently-obtained',
+  'forge-stamp',
+] as const;
+export const ForgeOperation = z.enum(FORGE_OPERATIONS);
+export type ForgeOperation = z.infer<typeof ForgeOperation>;
+
+/** Document types the forge draws. */
+export const FORGEABLE_DOCUMENT_TYPES = ['TD1', 'TD3'] as const;

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { CohortsModule } from '../cohorts';
 import { ExercisesModule } from '../exercises';
+import { ItemModelsModule } from '../item-models';
 import { MediaModule } from '../media';
 import { ModulesModule } from '../modules';
 import { SpecimensModule } from '../specimens';
@@ -29,6 +30,7 @@ import { AttemptUsageSources } from './usage-sources';
     CohortsModule,
     ExercisesModule,
     ModulesModule,
+    ItemModelsModule,
     SpecimensModule,
   ],
   controllers: [AttemptsController, MyTrainingController],

@@ -7,7 +7,6 @@ import type {
   ItemPresentation,
   ItemResponseRequest,
   ItemResponseResult,
-  ModuleSettings,
 } from '@firstline/contracts';
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
@@ -15,7 +14,8 @@ import { AccessPolicy } from '../cohorts';
 import { Actor } from '../common/decorators/actor';
 import { DomainError, notFound } from '../common/errors/domain-error';
 import { ExercisesService, type ExerciseVersionRecord } from '../exercises';
-import { genuineNeeded, ModulesService, reviewsShowTruth, unseenNeed } from '../modules';
+import { ItemModelsService } from '../item-models';
+import { genuineNeeded, ModulesService, reviewsShowTruth, unseenNeed, type ModuleVersionRecord } from '../modules';
 import { sameAnswer } from './answer-comparison';
 import { attemptContext, itemLockedEvent } from './attempt-event-builder';
 import { AttemptEvents } from './attempt-events';
@@ -32,10 +32,26 @@ import { drawItems, scoreAnswer, sidesOf } from './scoring';
 export const LATE_GRACE_MS = 2000;
 
 const randomUnit = () => randomInt(0, 2 ** 32) / 2 ** 32;
-const asDrawable = (versions: ExerciseVersionRecord[]) =>
+/** A pool entry to draw: an exercise version, or an item model (`modelId`) whose document is claimed once drawn. */
+interface Drawable {
+  id: string;
+  genuine: boolean;
+  modelId?: string;
+}
+const asDrawable = (versions: ExerciseVersionRecord[]): Drawable[] =>
   versions.map((v) => ({ id: v.id, genuine: v.verdict === 'genuine' }));
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 const IDEMPOTENCY_KEY = /^[\x21-\x7e]{8,200}$/;
+
+/** The 409 when an assessment's own generated documents are not ready yet: the officer never waits for rendering. */
+function preparing(models: number, ready: number): DomainError {
+  return new DomainError(
+    'conflict',
+    `Your own documents for this assessment are still being generated (${ready} of its ${models} item models have ` +
+      `one waiting). Nothing was started; try again in a minute`,
+    { reason: 'preparing', models, ready },
+  );
+}
 
 /** The 409 for an answer to a finished attempt: "time is over" only when a deadline ended it. */
 function finishedConflict(attempt: Attempt): DomainError {
@@ -60,16 +76,17 @@ export class AttemptsService {
     private readonly modules: ModulesService,
     private readonly access: AccessPolicy,
     private readonly events: AttemptEvents,
+    private readonly itemModels: ItemModelsService,
   ) {}
 
   /** Starts an attempt, or returns the one in progress (`created` tells which). */
   async start(actor: Actor, assignmentId: string): Promise<{ view: AttemptView; created: boolean }> {
-    const { id, created } = await this.attempts.transaction(async (m) => {
+    const started = await this.attempts.transaction(async (m) => {
       await this.attempts.lockStart(assignmentId, actor.id, m);
       const assignment = await this.modules.assignmentWithVersion(assignmentId, m);
       if (!assignment || !(await this.access.canSeeCohort(actor, assignment.cohortId, m))) throw notFound('Assignment');
       const open = await this.attempts.openAttempt(assignmentId, actor.id, m);
-      if (open && !(await this.finisher.finishIfOverdue(open, m))) return { id: open.id, created: false };
+      if (open && !(await this.finisher.finishIfOverdue(open, m))) return { id: open.id, created: false as boolean };
       const now = Date.now();
       if (assignment.opensAt.getTime() > now) {
         throw new DomainError('conflict', `This assignment opens at ${assignment.opensAt.toISOString()}`);
@@ -83,7 +100,7 @@ export class AttemptsService {
         throw new DomainError('conflict', `All ${settings.attemptsAllowed} attempt(s) allowed have been used`);
       }
       const pool = await this.exercises.drawnVersions(version.pool, m);
-      const drawn = await this.draw(actor.id, pool, settings, used, m);
+      const drawn = await this.draw(actor.id, version, pool, used, m);
       const deadlines = [
         settings.moduleTimeSeconds ? now + settings.moduleTimeSeconds * 1000 : null,
         assignment.closesAt?.getTime() ?? null,
@@ -96,26 +113,40 @@ export class AttemptsService {
       );
       const context = attemptContext(attempt, assignment);
       await this.events.attemptStarted({ ...context, startedAt: attempt.startedAt, itemCount: attempt.itemCount }, m);
-      return { id: attempt.id, created: true };
+      return { id: attempt.id, created: true, versionId: version.id, models: version.itemModels.length };
     });
-    return { view: await this.get(actor, id), created };
+    if ('models' in started && started.models) this.itemModels.drawn(started.versionId);
+    return { view: await this.get(actor, started.id), created: started.created };
   }
 
   /**
    * The attempt's items. An assessment draws only documents whose truth the officer has not seen (exposure control),
    * and keeps enough unseen genuine ones for the attempts still allowed after this one; when too few are left the
-   * officer is told so in numbers (a 409) rather than shown a document they know.
+   * officer is told so in numbers (a 409) rather than shown a document they know. An item model drawn gives the
+   * officer one of its waiting generated documents, theirs alone; a model with none waiting is not drawn now.
    */
   private async draw(
     userId: string,
+    version: ModuleVersionRecord,
     pool: ExerciseVersionRecord[],
-    settings: ModuleSettings,
     used: number,
     m: EntityManager,
   ): Promise<Array<{ id: string }>> {
-    const count = settings.drawCount ?? pool.length;
-    const need = unseenNeed(settings, pool.length);
-    if (!need) return drawItems(asDrawable(pool), count, settings.minGenuineShare, randomUnit);
+    const { settings, itemModels } = version;
+    const ready = itemModels.length ? await this.itemModels.readyByModel(version.id, m) : new Map<string, number>();
+    const models: Drawable[] = itemModels
+      .filter((model) => (ready.get(model.id) ?? 0) > 0)
+      .map((model) => ({ id: `model:${model.id}`, genuine: model.fraudType === 'genuine', modelId: model.id }));
+    const size = pool.length + itemModels.length;
+    const count = settings.drawCount ?? size;
+    const need = unseenNeed(settings, size);
+    if (!need)
+      return this.claimed(
+        version,
+        userId,
+        drawItems([...asDrawable(pool), ...models], count, settings.minGenuineShare, randomUnit),
+        m,
+      );
     const seen = (
       await this.exposures.exposedOf(
         [userId],
@@ -126,11 +157,16 @@ export class AttemptsService {
     const unseen = pool.filter((v) => !seen?.has(v.exerciseId));
     const unseenGenuine = unseen.filter((v) => v.verdict === 'genuine').length;
     const attemptsAfter = need === 'unlimited' || !reviewsShowTruth(settings) ? 0 : need.attempts - used - 1;
-    const maxGenuine = unseenGenuine - Math.max(0, attemptsAfter) * genuineNeeded(settings, count);
+    // Genuine item models make fresh genuine documents for later attempts: only the rest must stay unseen.
+    const genuineModels = itemModels.filter((model) => model.fraudType === 'genuine').length;
+    const reserve = Math.max(0, attemptsAfter) * Math.max(0, genuineNeeded(settings, count) - genuineModels);
+    const maxGenuine = unseenGenuine - reserve + models.filter((d) => d.genuine).length;
+    let drawn: Drawable[];
     try {
-      return drawItems(asDrawable(unseen), count, settings.minGenuineShare, randomUnit, maxGenuine);
+      drawn = drawItems([...asDrawable(unseen), ...models], count, settings.minGenuineShare, randomUnit, maxGenuine);
     } catch (e) {
       if (!(e instanceof RangeError)) throw e;
+      if (models.length < itemModels.length) throw preparing(itemModels.length, models.length);
       throw new DomainError(
         'conflict',
         `You have already seen the answers to ${pool.length - unseen.length} of the ${pool.length} documents in this ` +
@@ -149,6 +185,28 @@ export class AttemptsService {
         },
       );
     }
+    return this.claimed(version, userId, drawn, m);
+  }
+
+  /** The drawn exercise versions, each drawn item model replaced by the document claimed for the officer. */
+  private async claimed(
+    version: ModuleVersionRecord,
+    userId: string,
+    drawn: Drawable[],
+    m: EntityManager,
+  ): Promise<Array<{ id: string }>> {
+    const items: Array<{ id: string }> = [];
+    for (const d of drawn) {
+      if (!d.modelId) {
+        items.push({ id: d.id });
+        continue;
+      }
+      const versionId = await this.itemModels.claim(version.id, d.modelId, userId, m);
+      // Another officer took the last waiting document meanwhile.
+      if (!versionId) throw preparing(version.itemModels.length, version.itemModels.length - 1);
+      items.push({ id: versionId });
+    }
+    return items;
   }
 
   async get(actor: Actor, id: string): Promise<AttemptView> {

@@ -76,6 +76,7 @@ function assignment(
       description: '',
       lessonSpecimenIds: [],
       pool: versions.map((v) => v.id),
+      itemModels: [],
       settings: settings(mode, attemptsAllowed),
     },
   };

@@ -12,5 +12,6 @@ import { ExerciseJobsService } from './exercise-jobs.service';
   imports: [TypeOrmModule.forFeature([ExerciseJob]), ExercisesModule, MediaModule, SpecimensModule],
   controllers: [ExerciseJobsController],
   providers: [ExerciseJobsRepository, ExerciseJobsService],
+  exports: [ExerciseJobsService],
 })
 export class AuthoringModule {}

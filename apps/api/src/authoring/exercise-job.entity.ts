@@ -7,13 +7,14 @@ import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 
 @Index('ix_exercise_jobs_open', ['status'], { where: `status IN ('queued', 'running')` })
 export class ExerciseJob {
   @PrimaryGeneratedColumn('uuid') id!: string;
-  @Column({ type: 'text' }) kind!: 'forge' | 'forge-from-specimen';
+  @Column({ type: 'text' }) kind!: 'forge' | 'forge-from-specimen' | 'item-instance';
   @Column({ type: 'text', default: 'queued' }) status!: ExerciseJobStatus;
   @Column({ type: 'int', default: 0 }) progress!: number;
   @Column({ type: 'text', nullable: true }) step!: string | null;
   @Column({ type: 'jsonb' }) request!: (ForgeExerciseRequest | ForgeFromSpecimenRequest) & { seed: number };
   @Column({ name: 'unit_id', type: 'uuid' }) unitId!: string;
-  @Column({ name: 'created_by', type: 'uuid' }) createdBy!: string;
+  /** Who asked; null for an item model's documents, which FirstLine generates itself. */
+  @Column({ name: 'created_by', type: 'uuid', nullable: true }) createdBy!: string | null;
   @Column({ name: 'asset_ids', type: 'uuid', array: true, default: () => `'{}'` }) assetIds!: string[];
   @Column({ name: 'exercise_id', type: 'uuid', nullable: true }) exerciseId!: string | null;
   @Column({ type: 'text', nullable: true }) error!: string | null;

@@ -54,6 +54,17 @@ export class ExerciseJobsRepository {
     );
   }
 
+  /** Of these jobs, the open ones touched within `seconds`. */
+  async touchedSince(ids: string[], seconds: number): Promise<string[]> {
+    if (!ids.length) return [];
+    const rows: Array<{ id: string }> = await this.jobs.query(
+      `SELECT id FROM exercise_jobs WHERE id = ANY($1::uuid[]) AND status IN ('queued', 'running')
+          AND updated_at >= now() - make_interval(secs => $2)`,
+      [ids, seconds],
+    );
+    return rows.map((r) => r.id);
+  }
+
   /** Jobs open but untouched for `staleSeconds` (left by a server that stopped), with the assets they ingested. */
   stale(staleSeconds: number): Promise<Array<Pick<ExerciseJob, 'id' | 'assetIds'>>> {
     return this.jobs.query(

@@ -1,11 +1,13 @@
 // Forging an exercise in the background: the request is checked (400 in words) before a job exists; the job then
 // renders the document under every desk light (or, from a specimen, forges on its photographs), ingests the images
 // through the media pipeline, waits until they are processed and creates the exercise with the exact truth. One job
-// runs at a time (rendering is CPU work). A failed job removes the media it ingested, and creates no exercise.
+// runs at a time (rendering is CPU work); an instructor's job goes ahead of the documents generated for item models,
+// which wait in the background. A failed job removes the media it ingested, and creates no exercise.
 import { randomInt } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import path from 'node:path';
 import type {
+  ExerciseParts,
   ExerciseInput,
   ExerciseJob as ExerciseJobView,
   ForgeExerciseRequest,
@@ -56,6 +58,22 @@ interface JobContext {
   ingest(file: string, group: string): Promise<string>;
 }
 
+/** A generated document of an item model: the forge request (a fresh seed), the unit, the model and its parts. */
+export interface InstanceOrder {
+  request: ForgePlanInput & { parts?: ExerciseParts };
+  unitId: string;
+  itemModelId: string;
+}
+
+/** How an item model's document ended: the exercise (and the version an attempt draws), or why it failed. */
+export type InstanceOutcome = { exerciseId: string; versionId: string } | { error: string };
+
+/** A job waiting in the queue; background jobs (item models' documents) let instructors' jobs go first. */
+interface QueuedJob {
+  run: () => Promise<void>;
+  background: boolean;
+}
+
 /** A subtler forgery is a harder exercise: subtlety 0 → difficulty 1 … 1 → 5. */
 const difficultyOf = (subtlety: number) => 1 + Math.round(subtlety * 4);
 
@@ -63,7 +81,11 @@ const difficultyOf = (subtlety: number) => 1 + Math.round(subtlety * 4);
 export class ExerciseJobsService implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly log = new Logger(ExerciseJobsService.name);
   /** The job queue: each job starts when the one before has ended. */
-  private queue: Promise<void> = Promise.resolve();
+  private readonly waiting: QueuedJob[] = [];
+  /** Jobs queued or running in this server. */
+  private readonly here = new Set<string>();
+  private current: Promise<void> = Promise.resolve();
+  private draining = false;
   private closing = false;
 
   constructor(
@@ -80,7 +102,7 @@ export class ExerciseJobsService implements OnApplicationBootstrap, OnModuleDest
 
   async onModuleDestroy(): Promise<void> {
     this.closing = true;
-    await this.queue;
+    await this.current;
   }
 
   /** Checks the request, then queues the job: 202 with the job. */
@@ -90,7 +112,7 @@ export class ExerciseJobsService implements OnApplicationBootstrap, OnModuleDest
     // The description and truth are cheap to draw: every request the forge cannot do is a 400 here, not a failed job.
     planForgery(await import('@firstline/forge'), request, this.config.DEMO_DPI);
     const job = await this.jobs.create({ kind: 'forge', request, unitId, createdBy: actor.id });
-    this.enqueue(job.id, actor, (ctx) => this.forgeWork(ctx, request));
+    this.enqueue(job.id, actor.id, (ctx) => this.forgeWork(ctx, request), this.createAs(actor));
     return jobView(job);
   }
 
@@ -100,8 +122,41 @@ export class ExerciseJobsService implements OnApplicationBootstrap, OnModuleDest
     const request: SpecimenForgeRequest = { ...body, seed: body.options.seed ?? randomInt(0, 2 ** 31 - 1) };
     planSpecimenForgery(await this.specimens.get(actor, body.specimenId), request);
     const job = await this.jobs.create({ kind: 'forge-from-specimen', request, unitId, createdBy: actor.id });
-    this.enqueue(job.id, actor, (ctx) => this.specimenWork(ctx, actor, request));
+    this.enqueue(job.id, actor.id, (ctx) => this.specimenWork(ctx, actor, request), this.createAs(actor));
     return jobView(job);
+  }
+
+  /**
+   * Queues one generated document of an item model (in the background, behind instructors' jobs); `ended` is told
+   * the exercise made or why it failed. The request was checked when the model was saved; returns the job's id.
+   */
+  async generateInstance(order: InstanceOrder, ended: (outcome: InstanceOutcome) => Promise<void>): Promise<string> {
+    const { request, unitId, itemModelId } = order;
+    const job = await this.jobs.create({ kind: 'item-instance', request, unitId, createdBy: null });
+    let made: { exerciseId: string; versionId: string } | null = null;
+    const create = async (input: ExerciseInput) => {
+      made = await this.exercises.createInstance(unitId, itemModelId, {
+        ...input,
+        ...(request.parts ? { parts: request.parts } : {}),
+      });
+      return made.exerciseId;
+    };
+    const report = async (error: string | null) => {
+      await ended(error === null && made ? made : { error: error ?? 'No exercise was made' }).catch((err) =>
+        this.log.error({ err, job: job.id }, 'recording a generated document failed'),
+      );
+    };
+    this.enqueue(job.id, null, (ctx) => this.forgeWork(ctx, request), create, report, true);
+    return job.id;
+  }
+
+  /** Of these jobs, the ones still alive: in this server's queue, or running elsewhere and touched lately. */
+  async liveJobIds(ids: string[]): Promise<Set<string>> {
+    const elsewhere = await this.jobs.touchedSince(
+      ids.filter((id) => !this.here.has(id)),
+      STALE_SECONDS,
+    );
+    return new Set([...ids.filter((id) => this.here.has(id)), ...elsewhere]);
   }
 
   /** The document the request would make, drawn small under each desk light with its truth; nothing is stored. */
@@ -127,18 +182,59 @@ export class ExerciseJobsService implements OnApplicationBootstrap, OnModuleDest
     return stale.length;
   }
 
-  private enqueue(id: string, actor: Actor, work: (ctx: JobContext) => Promise<ExerciseInput>): void {
-    this.queue = this.queue
-      .then(() => this.run(id, actor, work))
-      .catch((err) => this.log.error({ err, job: id }, 'an exercise job stopped'));
+  /** An instructor's exercise, created as they would create it. */
+  private createAs(actor: Actor): (input: ExerciseInput) => Promise<string> {
+    return async (input) => (await this.exercises.create(actor, input)).id;
+  }
+
+  private enqueue(
+    id: string,
+    createdBy: string | null,
+    work: (ctx: JobContext) => Promise<ExerciseInput>,
+    create: (input: ExerciseInput) => Promise<string>,
+    ended?: (error: string | null) => Promise<void>,
+    background = false,
+  ): void {
+    this.here.add(id);
+    const job: QueuedJob = {
+      background,
+      run: () =>
+        this.run(id, createdBy, work, create, ended)
+          .catch((err) => this.log.error({ err, job: id }, 'an exercise job stopped'))
+          .finally(() => this.here.delete(id)),
+    };
+    const firstBackground = this.waiting.findIndex((j) => j.background);
+    if (background || firstBackground < 0) this.waiting.push(job);
+    else this.waiting.splice(firstBackground, 0, job);
+    void this.drain();
+  }
+
+  /** Runs the waiting jobs one after another. */
+  private async drain(): Promise<void> {
+    if (this.draining) return;
+    this.draining = true;
+    try {
+      while (!this.closing && this.waiting.length) {
+        this.current = this.waiting.shift()!.run();
+        await this.current;
+      }
+    } finally {
+      this.draining = false;
+    }
   }
 
   /**
    * Runs one job: `work` renders and ingests the images (through the context, which records each asset on the job)
-   * and returns the exercise to create; then the pipeline is waited for and the exercise made. On any failure the
-   * job's media are removed and the job fails with the reason.
+   * and returns the exercise to create; then the pipeline is waited for and the exercise made (`create`). On any
+   * failure the job's media are removed and the job fails with the reason. `ended` hears how it went.
    */
-  private async run(id: string, actor: Actor, work: (ctx: JobContext) => Promise<ExerciseInput>): Promise<void> {
+  private async run(
+    id: string,
+    createdBy: string | null,
+    work: (ctx: JobContext) => Promise<ExerciseInput>,
+    create: (input: ExerciseInput) => Promise<string>,
+    ended?: (error: string | null) => Promise<void>,
+  ): Promise<void> {
     if (this.closing) return; // left open: the next start fails it and removes what it had
     const tmp = await mkdtemp(path.join(this.media.uploadTempDir(), 'forge-'));
     const assetIds: string[] = [];
@@ -147,7 +243,7 @@ export class ExerciseJobsService implements OnApplicationBootstrap, OnModuleDest
       progress: (percent, step) => this.jobs.progress(id, percent, step),
       ingest: async (file, group) => {
         const { id: assetId } = await this.media.ingestFile(path.join(tmp, file), {
-          createdBy: actor.id,
+          createdBy,
           drawnHere: true,
           group: `forge:${id}:${group}`,
         });
@@ -160,14 +256,15 @@ export class ExerciseJobsService implements OnApplicationBootstrap, OnModuleDest
       const input = await work(ctx);
       await this.untilProcessed(id, assetIds);
       await this.jobs.progress(id, 95, 'Creating the exercise');
-      const exercise = await this.exercises.create(actor, input);
-      await this.jobs.done(id, exercise.id);
+      await this.jobs.done(id, await create(input));
+      await ended?.(null);
     } catch (err) {
       const message = err instanceof Error ? err.message : String(err);
       this.log.warn({ err, job: id }, 'forging an exercise failed');
       const job = await this.jobs.find(id);
       await this.removeAssets(job?.assetIds ?? []).catch((e) => this.log.error({ err: e }, 'removing media failed'));
       await this.jobs.failed(id, message);
+      await ended?.(message);
     } finally {
       await rm(tmp, { recursive: true, force: true });
     }

@@ -9,6 +9,7 @@ import {
   type ForgeExerciseRequest,
   type ForgeOperation,
   type FraudType,
+  type ItemModelSpec,
 } from '@firstline/contracts';
 import type { ForgeryName, ForgeryOptions, VizFieldKey } from '@firstline/forge';
 import { DomainError } from '../common/errors/domain-error';
@@ -96,4 +97,9 @@ export function planForgery(forge: Forge, req: ForgePlanInput, dpi: number): For
     if (err instanceof forge.ForgeError) throw new DomainError('invalid', `The forge cannot do this: ${err.message}`);
     throw err;
   }
+}
+
+/** An item model's forge request checked as a forge request is (400 in words): the state, fraud type, operation. */
+export function checkItemModel(spec: ItemModelSpec): void {
+  checkedOperation(spec);
 }

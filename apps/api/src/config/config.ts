@@ -74,6 +74,13 @@ export const ConfigSchema = z
     REPORT_MIN_DECISIONS: int(1, 100_000).default(DEFAULT_MIN_DECISIONS),
     // Item analysis: items with fewer responses are shown greyed, their figures not judged.
     ITEM_ANALYSIS_MIN_RESPONSES: int(1, 100_000).default(DEFAULT_MIN_ITEM_RESPONSES),
+    /** Spare generated documents kept per item model beyond one per officer (late joiners, further attempts). */
+    ITEM_MODEL_BUFFER: int(0, 50).default(2),
+    /**
+     * Whether this server generates item models' documents (on assignment, every minute, after each draw). Off for
+     * servers that must not render (and for the test suite's apps, which share one database but not their storage).
+     */
+    ITEM_MODEL_GENERATION: bool.default(true),
     // PDF reports: headless Chromium (found at run time; a missing one makes only the PDF routes answer 503).
     CHROMIUM_PATH: z.string().min(1).optional(),
     PDF_MAX_RENDERS: int(1, 16).default(2),

@@ -6,6 +6,7 @@ import { LoginFailure } from '../auth/login-failure.entity';
 import { ExerciseJob } from '../authoring/exercise-job.entity';
 import { Cohort } from '../cohorts/cohort.entity';
 import { Exercise, ExerciseVersion } from '../exercises/exercise.entity';
+import { ItemInstance } from '../item-models/item-instance.entity';
 import { MediaAsset } from '../media/media-asset.entity';
 import { Assignment, ModuleVersion, TrainingModule } from '../modules/training-module.entity';
 import { ReportAttemptFact, ReportItemFact } from '../reports/report-facts.entity';
@@ -36,6 +37,7 @@ export const ENTITIES = [
   AttemptItem,
   ResponseReceipt,
   TruthExposure,
+  ItemInstance,
   ReportItemFact,
   ReportAttemptFact,
   ReportOfficerDay,

@@ -35,6 +35,11 @@ export class Exercise {
   seedKey!: string | null;
   /** When it was retired: hidden from pool pickers, kept with its history, not added to new module versions. */
   @Column({ name: 'retired_at', type: 'timestamptz', nullable: true }) retiredAt!: Date | null;
+  /**
+   * The item model this exercise is a generated instance of: one officer's own document, drawn into their attempt
+   * only — not in the library, not pooled by modules.
+   */
+  @Column({ name: 'item_model_id', type: 'uuid', nullable: true }) itemModelId!: string | null;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt!: Date;
 }

@@ -68,6 +68,8 @@ export class ExercisesRepository {
     if (q.difficulty) where.push(`v.difficulty = $${params.push(q.difficulty)}`);
     if (q.tag) where.push(`v.tags @> jsonb_build_array($${params.push(q.tag)}::text)`);
     if (q.includeRetired !== 'true') where.push('e.retired_at IS NULL');
+    // An item model's generated documents are each one officer's own: not library content.
+    where.push('e.item_model_id IS NULL');
     if (q.facility) where.push(FACILITY_BAND_SQL[q.facility]);
     if (q.use && inModules) {
       const used = `e.id = ANY($${params.push([...inModules])}::uuid[])`;

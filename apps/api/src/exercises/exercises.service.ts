@@ -93,6 +93,22 @@ export class ExercisesService {
     );
   }
 
+  /**
+   * A document generated from an item model for one officer: an exercise of the module's unit, created by nobody (its
+   * images are FirstLine's own render), marked with the model and so kept out of the library. Its first version's id
+   * comes back too: that is what an attempt draws.
+   */
+  async createInstance(
+    unitId: string,
+    itemModelId: string,
+    input: ExerciseInput,
+  ): Promise<{ exerciseId: string; versionId: string }> {
+    return this.exercises.transaction(async (m) => {
+      const view = await this.createVersionOne(null, unitId, input, null, m, itemModelId);
+      return { exerciseId: view.id, versionId: view.versionId };
+    });
+  }
+
   /** The demo seeder's entry: a new exercise of a unit under a seed key (see `seededExerciseId`), created by nobody. */
   async createForSeed(seedKey: string, unitId: string, input: ExerciseInput, m: EntityManager): Promise<ExerciseView> {
     return this.createVersionOne(null, unitId, input, seedKey, m);
@@ -225,6 +241,12 @@ export class ExercisesService {
     return new Map(found.map((e) => [e.id, e.unitId]));
   }
 
+  /** Of these exercise ids, the documents generated from an item model (one officer's own; never pooled). */
+  async generatedOf(exerciseIds: string[], m?: EntityManager): Promise<Set<string>> {
+    const found = await this.exercises.exercisesByIds(exerciseIds, m);
+    return new Set(found.filter((e) => e.itemModelId).map((e) => e.id));
+  }
+
   /** Of these exercise ids, the retired ones (modules refuse to add them to a pool or publish them). */
   async retiredOf(exerciseIds: string[], m?: EntityManager): Promise<Set<string>> {
     const found = await this.exercises.exercisesByIds(exerciseIds, m);
@@ -345,11 +367,12 @@ export class ExercisesService {
     input: ExerciseInput,
     seedKey: string | null,
     m: EntityManager,
+    itemModelId: string | null = null,
   ): Promise<ExerciseView> {
     await this.validate(input, m, actor ? { actor, unitId } : null);
     const actorId = actor?.id ?? null;
     const exercise = await this.exercises.createExercise(
-      { createdBy: actorId, unitId, currentVersionId: null, seedKey, retiredAt: null },
+      { createdBy: actorId, unitId, currentVersionId: null, seedKey, retiredAt: null, itemModelId },
       m,
     );
     const version = await this.exercises.createVersion(

@@ -1,5 +1,5 @@
 import type { ModuleSettings } from '@firstline/contracts';
-import { assignmentShortfall, publishShortfall, unseenNeed } from './exposure-requirement';
+import { assignmentShortfall, officerShort, publishShortfall, unseenNeed } from './exposure-requirement';
 
 const settings = (over: Partial<ModuleSettings>): ModuleSettings => ({
   mode: 'assessment',
@@ -64,5 +64,45 @@ describe('publishShortfall and assignmentShortfall', () => {
     ]);
     expect(message).toMatch(/^2 of the 3 officers of Intake A have already seen the truth of too many/);
     expect(message).toMatch(/one of them has only 30 unseen \(12 genuine\)/);
+  });
+});
+
+describe('item models in the pool', () => {
+  // Each item model gives every officer a fresh document per attempt: it counts once per attempt allowed.
+  it('let a pool of 30 documents (10 genuine) and 5 models (3 genuine) honour two attempts of 20', () => {
+    // Needs 40 unseen (16 genuine): 30 + 5 × 2 = 40 documents, 10 + 3 × 2 = 16 genuine.
+    expect(publishShortfall(settings({}), 30, 10, { count: 5, genuine: 3 })).toBeNull();
+    expect(publishShortfall(settings({}), 30, 10, { count: 5, genuine: 2 })).toBe(
+      'This assessment needs 40 documents — 2 attempts × 20, each attempt’s documents shown in its review — with 16 ' +
+        'genuine (8 an attempt) that an officer has not seen; its pool has 30 documents (10 genuine) and 5 item ' +
+        'models (2 genuine), each item model a fresh document per attempt. Add documents or item models, draw fewer ' +
+        'or allow fewer attempts',
+    );
+  });
+
+  it('honour any number of attempts when they alone fill a draw with its genuine share', () => {
+    const unlimited = settings({ attemptsAllowed: null, drawCount: 8, minGenuineShare: 0.25 });
+    expect(publishShortfall(unlimited, 0, 0, { count: 8, genuine: 2 })).toBeNull();
+    expect(publishShortfall(unlimited, 40, 20, { count: 8, genuine: 1 })).toMatch(/must limit its attempts/);
+    expect(publishShortfall(unlimited, 40, 20, { count: 7, genuine: 7 })).toMatch(/must limit its attempts/);
+  });
+
+  it('top up an officer who has seen most of the fixed documents', () => {
+    // 40 needed; the officer has 4 unseen fixed documents (2 genuine) and the 18 models give 36 (18 genuine).
+    const models = { count: 18, genuine: 9 };
+    expect(officerShort(settings({}), 22, { documents: 4, genuine: 2 }, models)).toBe(false);
+    expect(officerShort(settings({}), 22, { documents: 3, genuine: 2 }, models)).toBe(true);
+    expect(
+      assignmentShortfall(
+        settings({}),
+        { documents: 22, genuine: 11 },
+        'Intake A',
+        [
+          { userId: 'a', documents: 4, genuine: 2 },
+          { userId: 'b', documents: 3, genuine: 3 },
+        ],
+        models,
+      ),
+    ).toMatch(/^1 of the 2 officers of Intake A /);
   });
 });

@@ -15,6 +15,16 @@ export interface UnseenNeed {
   genuine: number;
 }
 
+/**
+ * Item models in a pool: each gives every officer a fresh document per attempt, so they never run out — `count`
+ * models, `genuine` of them making genuine documents.
+ */
+export interface ModelSupply {
+  count: number;
+  genuine: number;
+}
+export const NO_MODELS: ModelSupply = { count: 0, genuine: 0 };
+
 /** Whether attempts at the module show the truth afterwards (the review), using up what they drew. */
 export const reviewsShowTruth = (settings: ModuleSettings) => settings.feedback !== 'never';
 
@@ -39,7 +49,8 @@ export function unseenNeed(settings: ModuleSettings, poolSize: number): UnseenNe
 
 const UNLIMITED =
   'An assessment that shows the answers after each attempt must limit its attempts: every review shows the truth of ' +
-  'the documents that attempt drew, and an officer is never shown a document again once they have seen its truth';
+  'the documents that attempt drew, and an officer is never shown a document again once they have seen its truth ' +
+  '(unless item models alone fill each draw, with its share of genuine ones: they make fresh documents every attempt)';
 
 const needWords = (need: UnseenNeed) =>
   need.attempts === 1
@@ -47,15 +58,42 @@ const needWords = (need: UnseenNeed) =>
     : `${need.documents} documents — ${need.attempts} attempts × ${need.draw}, each attempt’s documents shown in ` +
       `its review — with ${need.genuine} genuine (${need.genuinePerAttempt} an attempt)`;
 
-/** Why the pool (of `documents`, `genuine` of them genuine) cannot honour exposure control at publishing, or null. */
-export function publishShortfall(settings: ModuleSettings, documents: number, genuine: number): string | null {
-  const need = unseenNeed(settings, documents);
+/** Whether item models alone fill every draw: then any number of attempts can be honoured. */
+const modelsFillDraw = (settings: ModuleSettings, draw: number, models: ModelSupply) =>
+  models.count >= draw && models.genuine >= genuineNeeded(settings, draw);
+
+/** An officer's unseen documents counting each item model once per attempt (it makes a fresh document for each). */
+const withModels = (need: UnseenNeed, documents: number, genuine: number, models: ModelSupply) => ({
+  documents: documents + models.count * need.attempts,
+  genuine: genuine + models.genuine * need.attempts,
+});
+
+const poolWords = (documents: number, genuine: number, models: ModelSupply) =>
+  models.count
+    ? `${documents} documents (${genuine} genuine) and ${models.count} item models (${models.genuine} genuine), ` +
+      `each item model a fresh document per attempt`
+    : `${documents} (${genuine} genuine)`;
+
+/**
+ * Why the pool (of `documents` fixed documents, `genuine` of them genuine, and `models`) cannot honour exposure
+ * control at publishing, or null.
+ */
+export function publishShortfall(
+  settings: ModuleSettings,
+  documents: number,
+  genuine: number,
+  models: ModelSupply = NO_MODELS,
+): string | null {
+  const need = unseenNeed(settings, documents + models.count);
   if (need === null) return null;
-  if (need === 'unlimited') return UNLIMITED;
-  if (documents >= need.documents && genuine >= need.genuine) return null;
+  if (need === 'unlimited')
+    return modelsFillDraw(settings, settings.drawCount ?? documents + models.count, models) ? null : UNLIMITED;
+  const have = withModels(need, documents, genuine, models);
+  if (have.documents >= need.documents && have.genuine >= need.genuine) return null;
   return (
-    `This assessment needs ${needWords(need)} that an officer has not seen; its pool has ${documents} ` +
-    `(${genuine} genuine). Add documents, draw fewer or allow fewer attempts`
+    `This assessment needs ${needWords(need)} that an officer has not seen; its pool has ` +
+    `${poolWords(documents, genuine, models)}. Add documents${models.count ? ' or item models' : ''}, draw fewer ` +
+    `or allow fewer attempts`
   );
 }
 
@@ -66,17 +104,34 @@ export interface OfficerUnseen {
   genuine: number;
 }
 
+/** Whether the officer has too few unseen documents (fixed ones and the item models' fresh ones) for every attempt. */
+export function officerShort(
+  settings: ModuleSettings,
+  poolDocuments: number,
+  officer: { documents: number; genuine: number },
+  models: ModelSupply = NO_MODELS,
+): boolean {
+  const need = unseenNeed(settings, poolDocuments + models.count);
+  if (need === null) return false;
+  if (need === 'unlimited')
+    return !modelsFillDraw(settings, settings.drawCount ?? poolDocuments + models.count, models);
+  const have = withModels(need, officer.documents, officer.genuine, models);
+  return have.documents < need.documents || have.genuine < need.genuine;
+}
+
 /** Why the cohort's officers cannot all take the assessment without meeting documents they have seen, or null. */
 export function assignmentShortfall(
   settings: ModuleSettings,
   pool: { documents: number; genuine: number },
   cohortName: string,
   officers: OfficerUnseen[],
+  models: ModelSupply = NO_MODELS,
 ): string | null {
-  const need = unseenNeed(settings, pool.documents);
+  const need = unseenNeed(settings, pool.documents + models.count);
   if (need === null) return null;
-  if (need === 'unlimited') return UNLIMITED;
-  const short = officers.filter((o) => o.documents < need.documents || o.genuine < need.genuine);
+  if (need === 'unlimited')
+    return modelsFillDraw(settings, settings.drawCount ?? pool.documents + models.count, models) ? null : UNLIMITED;
+  const short = officers.filter((o) => officerShort(settings, pool.documents, o, models));
   if (!short.length) return null;
   const worst = short.reduce((a, b) => (b.documents < a.documents ? b : a));
   return (

@@ -2,5 +2,6 @@
 export { ModulesModule } from './modules.module';
 export { ModulesService } from './modules.service';
 export { AssignmentUsage, type AssignmentAttemptsSource } from './assignment-usage';
+export { AssignmentOpenings } from './assignment-openings';
 export type { AssignmentWithVersion, ModuleVersionRecord, PublishedVersion } from './modules.mapper';
 export { genuineNeeded, publishShortfall, reviewsShowTruth, unseenNeed } from './exposure-requirement';

@@ -7,7 +7,7 @@ import type { ModuleVersion, TrainingModule } from './training-module.entity';
 export type ModuleVersionRecord = Readonly<
   Pick<
     ModuleVersion,
-    'id' | 'moduleId' | 'version' | 'title' | 'description' | 'lessonSpecimenIds' | 'pool' | 'settings'
+    'id' | 'moduleId' | 'version' | 'title' | 'description' | 'lessonSpecimenIds' | 'pool' | 'itemModels' | 'settings'
   >
 >;
 
@@ -47,6 +47,7 @@ export function moduleView(
     last.description !== mod.description ||
     JSON.stringify(last.lessonSpecimenIds) !== JSON.stringify(mod.lessonSpecimenIds) ||
     JSON.stringify(last.pool) !== JSON.stringify(currentPool) ||
+    JSON.stringify(last.itemModels) !== JSON.stringify(mod.itemModels) ||
     JSON.stringify(last.settings) !== JSON.stringify(mod.settings);
   return {
     id: mod.id,
@@ -55,6 +56,7 @@ export function moduleView(
     description: mod.description,
     lessonSpecimenIds: mod.lessonSpecimenIds,
     exerciseIds: mod.exerciseIds,
+    itemModels: mod.itemModels,
     settings: mod.settings,
     publishedVersion: last ? { id: last.id, version: last.version, publishedAt: last.publishedAt.toISOString() } : null,
     hasUnpublishedChanges: changed,
@@ -77,7 +79,7 @@ export function assignmentView(a: LoadedAssignment, cohortName: string): Assignm
       description: v.description,
       mode: s.mode,
       feedback: s.feedback,
-      itemCount: s.drawCount ?? v.pool.length,
+      itemCount: s.drawCount ?? v.pool.length + v.itemModels.length,
       timePerItemSeconds: s.timePerItemSeconds,
       moduleTimeSeconds: s.moduleTimeSeconds,
       passMark: s.passMark,

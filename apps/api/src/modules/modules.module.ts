@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { CohortsModule } from '../cohorts';
 import { ExercisesModule } from '../exercises';
 import { SpecimensModule } from '../specimens';
+import { AssignmentOpenings } from './assignment-openings';
 import { AssignmentUsage } from './assignment-usage';
 import { ExercisePoolsController } from './exercise-pools.controller';
 import { AssignmentsController, ModulesController } from './modules.controller';
@@ -20,7 +21,14 @@ import { Assignment, ModuleVersion, TrainingModule } from './training-module.ent
     SpecimensModule,
   ],
   controllers: [ModulesController, AssignmentsController, ExercisePoolsController],
-  providers: [ModulesRepository, ModulesService, AssignmentUsage, PooledExerciseUsage, PoolExposure],
-  exports: [ModulesService, AssignmentUsage],
+  providers: [
+    ModulesRepository,
+    ModulesService,
+    AssignmentUsage,
+    AssignmentOpenings,
+    PooledExerciseUsage,
+    PoolExposure,
+  ],
+  exports: [ModulesService, AssignmentUsage, AssignmentOpenings],
 })
 export class ModulesModule {}

@@ -130,16 +130,52 @@ export class ModulesRepository {
       `SELECT a.id, a.module_version_id AS "moduleVersionId", a.cohort_id AS "cohortId", a.opens_at AS "opensAt",
               a.closes_at AS "closesAt", a.created_by AS "createdBy", a.created_at AS "createdAt",
               v.module_id AS "moduleId", v.version, v.title, v.description, v.lesson_specimen_ids AS "lessonSpecimenIds",
-              v.pool, v.settings, v.published_by AS "publishedBy", v.published_at AS "publishedAt"
+              v.pool, v.item_models AS "itemModels", v.settings, v.published_by AS "publishedBy",
+              v.published_at AS "publishedAt"
          FROM assignments a JOIN module_versions v ON v.id = a.module_version_id
         WHERE a.id = $1`,
       [id],
     )) as Array<Omit<Assignment, 'moduleVersion'> & Omit<ModuleVersion, 'id' | 'module'>>;
     if (!row) return null;
-    const { moduleId, version, title, description, lessonSpecimenIds, pool, settings, publishedBy, publishedAt, ...a } =
-      row;
-    const moduleVersion = { id: a.moduleVersionId, moduleId, version, title, description, lessonSpecimenIds, pool };
+    const { moduleId, version, title, description, lessonSpecimenIds, pool, itemModels, settings, ...rest } = row;
+    const { publishedBy, publishedAt, ...a } = rest;
+    const moduleVersion = {
+      id: a.moduleVersionId,
+      moduleId,
+      version,
+      title,
+      description,
+      lessonSpecimenIds,
+      pool,
+      itemModels,
+    };
     return { ...a, moduleVersion: { ...moduleVersion, settings, publishedBy, publishedAt } };
+  }
+
+  /**
+   * Published versions with item models and an assignment open now or later: each with its module's unit and the
+   * cohorts it is assigned to (item model documents are generated for their officers).
+   */
+  async versionsWithOpenItemModels(
+    versionId: string | null,
+    m?: EntityManager,
+  ): Promise<Array<{ version: ModuleVersion; unitId: string; cohortIds: string[] }>> {
+    const rows: Array<{ id: string; unitId: string; cohortIds: string[] }> = await (
+      m ?? this.assignments.manager
+    ).query(
+      `SELECT v.id, mo.unit_id AS "unitId", array_agg(DISTINCT a.cohort_id) AS "cohortIds"
+         FROM module_versions v
+         JOIN training_modules mo ON mo.id = v.module_id
+         JOIN assignments a ON a.module_version_id = v.id
+        WHERE jsonb_array_length(v.item_models) > 0 AND mo.unit_id IS NOT NULL
+          AND (a.closes_at IS NULL OR a.closes_at > now()) AND ($1::uuid IS NULL OR v.id = $1)
+        GROUP BY v.id, mo.unit_id`,
+      [versionId],
+    );
+    if (!rows.length) return [];
+    const versions = await this.versionRepo(m).find({ where: { id: In(rows.map((r) => r.id)) } });
+    const byId = new Map(versions.map((v) => [v.id, v]));
+    return rows.map((r) => ({ version: byId.get(r.id)!, unitId: r.unitId, cohortIds: r.cohortIds }));
   }
 
   async loadedAssignment(id: string, m?: EntityManager): Promise<LoadedAssignment> {

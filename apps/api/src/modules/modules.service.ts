@@ -2,22 +2,26 @@
 // assignments of a published version to a cohort with an open/close window. Each module belongs to a unit: its
 // instructors see, change, publish and assign it, its supervisors read it, admin all; to anyone else it does not
 // exist (404). Its pool holds exercises of its unit only, and it is assigned to cohorts of its unit only.
+import { randomUUID } from 'node:crypto';
 import type {
   AssignmentView,
   CreateAssignmentRequest,
   ExercisePoolParts,
   ExerciseParts,
+  ItemModel,
   ModuleInput,
   ModuleView,
 } from '@firstline/contracts';
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { AuditService } from '../audit';
+import { checkItemModel } from '../authoring';
 import { AccessPolicy, CohortRosterService } from '../cohorts';
 import { Actor } from '../common/decorators/actor';
 import { DomainError, notFound } from '../common/errors/domain-error';
 import { ExercisesService } from '../exercises';
 import { SpecimensService } from '../specimens';
+import { AssignmentOpenings } from './assignment-openings';
 import { AssignmentUsage } from './assignment-usage';
 import { genuineNeeded, publishShortfall } from './exposure-requirement';
 import {
@@ -52,9 +56,14 @@ const publishedVersion = (v: ModuleVersion): PublishedVersion => ({
   description: v.description,
   lessonSpecimenIds: v.lessonSpecimenIds,
   pool: v.pool,
+  itemModels: v.itemModels,
   settings: v.settings,
   publishedAt: v.publishedAt,
 });
+
+/** The draft's item models, each with its id (kept when given, so item analysis follows a model across versions). */
+const withIds = (input: ModuleInput): ItemModel[] =>
+  input.itemModels.map((spec) => ({ ...spec, id: spec.id ?? randomUUID() }));
 
 @Injectable()
 export class ModulesService {
@@ -67,6 +76,7 @@ export class ModulesService {
     private readonly specimens: SpecimensService,
     private readonly assignmentUsage: AssignmentUsage,
     private readonly exposure: PoolExposure,
+    private readonly openings: AssignmentOpenings,
   ) {}
 
   async list(actor: Actor): Promise<ModuleView[]> {
@@ -94,13 +104,14 @@ export class ModulesService {
       if (input.unitId && input.unitId !== mod.unitId)
         throw new DomainError('invalid', 'A module stays in the unit it was created in (unitId cannot change)');
       await this.validateDraft(input, mod.unitId, m, mod.exerciseIds);
-      const { title, description, lessonSpecimenIds, exerciseIds, settings } = mod;
-      const before = { title, description, lessonSpecimenIds, exerciseIds, settings };
+      const { title, description, lessonSpecimenIds, exerciseIds, itemModels, settings } = mod;
+      const before = { title, description, lessonSpecimenIds, exerciseIds, itemModels, settings };
       Object.assign(mod, {
         title: input.title,
         description: input.description,
         lessonSpecimenIds: input.lessonSpecimenIds,
         exerciseIds: input.exerciseIds,
+        itemModels: withIds(input),
         settings: input.settings,
       });
       await this.modules.saveModule(mod, m);
@@ -128,14 +139,17 @@ export class ModulesService {
     return this.assignmentViews(await this.modules.assignmentsOfCohorts(ids, q.moduleId));
   }
 
+  /** Assigns a published version to a cohort; its item models' documents start being generated once committed. */
   async assign(actor: Actor, body: CreateAssignmentRequest): Promise<AssignmentView> {
-    return this.modules.transaction(async (m) => {
+    const view = await this.modules.transaction(async (m) => {
       // Admins see every cohort, so for them this is "the cohort exists".
       if (!(await this.access.visibleCohortIds(actor, m)).includes(body.cohortId)) throw notFound('Cohort');
       const mod = await this.modules.moduleOfVersion(body.moduleVersionId, m);
       if (!mod || !this.access.canChangeUnitContent(actor, mod.unitId)) throw notFound('Module version');
       return this.createAssignment(actor.id, body, m);
     });
+    this.openings.opened(view.module.versionId);
+    return view;
   }
 
   async removeAssignment(actor: Actor, id: string): Promise<void> {
@@ -195,6 +209,24 @@ export class ModulesService {
   /** Assignments of these cohorts as a trainee meets them: closing soonest first, then opening first. */
   async assignmentsOfCohorts(cohortIds: string[], m?: EntityManager): Promise<AssignmentView[]> {
     return this.assignmentViews(await this.modules.assignmentsOfCohortsDueFirst(cohortIds, m), m);
+  }
+
+  /**
+   * For the item models feature: published versions with item models and an open (or future) assignment — one, or all
+   * — with the module's unit and the cohorts assigned.
+   */
+  versionsWithOpenItemModels(
+    versionId: string | null,
+    m?: EntityManager,
+  ): Promise<Array<{ version: ModuleVersionRecord; unitId: string; cohortIds: string[] }>> {
+    return this.modules.versionsWithOpenItemModels(versionId, m);
+  }
+
+  /** The module (if the actor may see it, else 404) and its latest published version (null while a draft). */
+  async latestVersionOf(actor: Actor, moduleId: string, m?: EntityManager): Promise<ModuleVersionRecord | null> {
+    const mod = await this.modules.findModule(moduleId, m);
+    if (!mod || !this.access.canSeeUnitContent(actor, mod.unitId)) throw notFound('Module');
+    return this.modules.latestVersion(moduleId, m);
   }
 
   /** Each assignment's module version (its title and settings name an attempt in progress reports). */
@@ -287,6 +319,7 @@ export class ModulesService {
       description,
       lessonSpecimenIds,
       exerciseIds,
+      itemModels: withIds(input),
       settings,
       unitId,
       createdBy: actorId,
@@ -315,18 +348,20 @@ export class ModulesService {
     const pool = mod.exerciseIds.map((e) => current.get(e)!);
     const versions = await this.exercises.versionsByIds(pool, m);
     const settings = mod.settings;
-    const drawn = settings.drawCount ?? pool.length;
-    if (drawn > pool.length)
-      throw new DomainError('invalid', `The module draws ${drawn} items but its pool has ${pool.length}`);
+    const { itemModels } = mod;
+    const models = { count: itemModels.length, genuine: itemModels.filter((i) => i.fraudType === 'genuine').length };
+    const size = pool.length + models.count;
+    const drawn = settings.drawCount ?? size;
+    if (drawn > size) throw new DomainError('invalid', `The module draws ${drawn} items but its pool has ${size}`);
     const genuine = versions.filter((v) => v.verdict === 'genuine').length;
     const needGenuine = genuineNeeded(settings, drawn);
-    if (genuine < needGenuine) {
+    if (genuine + models.genuine < needGenuine) {
       throw new DomainError(
         'invalid',
-        `At least ${needGenuine} genuine items are needed for the draw; the pool has ${genuine}`,
+        `At least ${needGenuine} genuine items are needed for the draw; the pool has ${genuine + models.genuine}`,
       );
     }
-    const shortfall = publishShortfall(settings, pool.length, genuine);
+    const shortfall = publishShortfall(settings, pool.length, genuine, models);
     if (shortfall) throw new DomainError('invalid', shortfall);
     const last = await this.modules.latestVersion(id, m);
     const { title, description, lessonSpecimenIds } = mod;
@@ -338,12 +373,13 @@ export class ModulesService {
         description,
         lessonSpecimenIds,
         pool,
+        itemModels,
         settings,
         publishedBy: actorId,
       },
       m,
     );
-    const after = { version: version.version, pool };
+    const after = { version: version.version, pool, itemModels: itemModels.map((i) => i.id) };
     await this.audit.record({ actorId, action: 'module.publish', entityType: 'module', entityId: id, after }, m);
     return mod;
   }
@@ -400,18 +436,44 @@ export class ModulesService {
     const retired = [...(await this.exercises.retiredOf(input.exerciseIds, m))].filter((e) => !kept.has(e));
     if (retired.length)
       throw new DomainError('conflict', `Retired exercises cannot be added to a module: ${retired.join(', ')}`);
-    const { drawCount } = input.settings;
-    if (drawCount && drawCount > input.exerciseIds.length) {
+    const generated = await this.exercises.generatedOf(input.exerciseIds, m);
+    if (generated.size)
       throw new DomainError(
         'invalid',
-        `The module draws ${drawCount} items but its pool has ${input.exerciseIds.length}`,
+        `These are documents generated from an item model for one officer; put the item model in the pool instead: ` +
+          [...generated].join(', '),
       );
+    this.validateItemModels(input);
+    const size = input.exerciseIds.length + input.itemModels.length;
+    const { drawCount } = input.settings;
+    if (drawCount && drawCount > size) {
+      throw new DomainError('invalid', `The module draws ${drawCount} items but its pool has ${size}`);
     }
     if (input.lessonSpecimenIds.length) {
       const known = await this.specimens.existingIds(input.lessonSpecimenIds, m);
       const unknown = input.lessonSpecimenIds.filter((s) => !known.includes(s));
       if (unknown.length) throw new DomainError('invalid', `Unknown specimens: ${unknown.join(', ')}`);
     }
+  }
+
+  /** Item models belong in assessments (practice shows the truth of the documents it draws), each one forgeable. */
+  private validateItemModels(input: ModuleInput): void {
+    if (!input.itemModels.length) return;
+    if (input.settings.mode !== 'assessment')
+      throw new DomainError(
+        'invalid',
+        'Item models belong in assessments: a practice module shows each document’s truth, so fixed exercises serve it',
+      );
+    const ids = input.itemModels.map((i) => i.id).filter(Boolean);
+    if (new Set(ids).size !== ids.length) throw new DomainError('invalid', 'An item model is in the pool twice');
+    input.itemModels.forEach((spec, i) => {
+      try {
+        checkItemModel(spec);
+      } catch (e) {
+        if (e instanceof DomainError) throw new DomainError('invalid', `Item model ${i + 1}: ${e.message}`);
+        throw e;
+      }
+    });
   }
 
   /** Assignment views, each named by its cohort (the cohorts feature knows the names). */

@@ -2,7 +2,7 @@
 // to be assigned it, how much of the pool the cohorts it is assigned to have already seen the truth of, and which
 // modules of the other mode assigned to them share its documents (the module screen). Which documents an officer has
 // seen is told by the attempts feature (AssignmentUsage).
-import type { ModuleExposure } from '@firstline/contracts';
+import type { ItemModel, ModuleExposure } from '@firstline/contracts';
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { AccessPolicy, CohortRosterService } from '../cohorts';
@@ -10,7 +10,13 @@ import { Actor } from '../common/decorators/actor';
 import { DomainError, notFound } from '../common/errors/domain-error';
 import { ExercisesService, type ExerciseVersionRecord } from '../exercises';
 import { AssignmentUsage } from './assignment-usage';
-import { assignmentShortfall, unseenNeed, type OfficerUnseen, type UnseenNeed } from './exposure-requirement';
+import {
+  assignmentShortfall,
+  officerShort,
+  unseenNeed,
+  type ModelSupply,
+  type OfficerUnseen,
+} from './exposure-requirement';
 import { ModulesRepository, type LoadedAssignment } from './modules.repository';
 
 const genuineOf = (versions: ExerciseVersionRecord[]) => versions.filter((v) => v.verdict === 'genuine').length;
@@ -23,8 +29,11 @@ function unseenOf(pool: ExerciseVersionRecord[], userIds: string[], seen: Map<st
   });
 }
 
-const isShort = (need: UnseenNeed | 'unlimited' | null, o: OfficerUnseen) =>
-  need === 'unlimited' || (need !== null && (o.documents < need.documents || o.genuine < need.genuine));
+/** A version's item models as a supply of fresh documents. */
+const supplyOf = (models: ItemModel[]): ModelSupply => ({
+  count: models.length,
+  genuine: models.filter((model) => model.fraudType === 'genuine').length,
+});
 
 /**
  * Per other module and cohort, the documents its pool shares with this module's pool as assigned to that cohort (the
@@ -76,7 +85,8 @@ export class PoolExposure {
     m: EntityManager,
   ): Promise<void> {
     const version = await this.modules.findVersion(moduleVersionId, m);
-    if (!version || !unseenNeed(version.settings, version.pool.length)) return;
+    const models = supplyOf(version?.itemModels ?? []);
+    if (!version || !unseenNeed(version.settings, version.pool.length + models.count)) return;
     const pool = await this.exercises.versionsByIds(version.pool, m);
     const members = (await this.roster.memberIdsOf([cohort.id], m)).get(cohort.id) ?? [];
     const seen = await this.usage.exposedOf(
@@ -89,6 +99,7 @@ export class PoolExposure {
       { documents: pool.length, genuine: genuineOf(pool) },
       cohort.name,
       unseenOf(pool, members, seen),
+      models,
     );
     if (shortfall) throw new DomainError('conflict', shortfall);
   }
@@ -120,21 +131,25 @@ export class PoolExposure {
       [...new Set(records.map((r) => r.exerciseId))],
     );
     const latestPool = poolOf(last?.pool ?? []);
-    const need = last ? unseenNeed(last.settings, latestPool.length) : null;
+    const latestModels = supplyOf(last?.itemModels ?? []);
+    const need = last ? unseenNeed(last.settings, latestPool.length + latestModels.count) : null;
     const nameOf = new Map(refs.map((r) => [r.id, r.name]));
     return {
       moduleId,
       mode: mod.settings.mode,
       poolDocuments: latestPool.length,
       poolGenuine: genuineOf(latestPool),
+      poolItemModels: latestModels.count,
       need: need === 'unlimited' ? null : need,
-      unlimited: need === 'unlimited',
+      unlimited:
+        need === 'unlimited' &&
+        officerShort(last!.settings, latestPool.length, { documents: 0, genuine: 0 }, latestModels),
       cohorts: assignments.map((a) => {
         const pool = poolOf(a.moduleVersion.pool);
         const officers = members.get(a.cohortId) ?? [];
         const unseen = unseenOf(pool, officers, seen);
         const exposed = new Set(officers.flatMap((u) => pool.filter((v) => seen.get(u)?.has(v.exerciseId))));
-        const assignedNeed = unseenNeed(a.moduleVersion.settings, pool.length);
+        const models = supplyOf(a.moduleVersion.itemModels);
         return {
           assignmentId: a.id,
           cohortId: a.cohortId,
@@ -144,7 +159,7 @@ export class PoolExposure {
           officers: officers.length,
           exposedDocuments: exposed.size,
           officersExposed: unseen.filter((o) => o.documents < pool.length).length,
-          officersShort: unseen.filter((o) => isShort(assignedNeed, o)).length,
+          officersShort: unseen.filter((o) => officerShort(a.moduleVersion.settings, pool.length, o, models)).length,
           fewestUnseen: unseen.length ? Math.min(...unseen.map((o) => o.documents)) : null,
         };
       }),

@@ -1,6 +1,6 @@
 // Training modules (a draft that instructors edit), their frozen published versions, and assignments of a version
 // to a cohort with an open/close window.
-import type { ModuleSettings } from '@firstline/contracts';
+import type { ItemModel, ModuleSettings } from '@firstline/contracts';
 import {
   Column,
   CreateDateColumn,
@@ -21,6 +21,8 @@ export class TrainingModule {
   @Column({ type: 'text' }) description!: string;
   @Column({ name: 'lesson_specimen_ids', type: 'jsonb' }) lessonSpecimenIds!: string[];
   @Column({ name: 'exercise_ids', type: 'jsonb' }) exerciseIds!: string[];
+  /** Item models in the pool besides the exercises: each officer drawing one gets a generated document of their own. */
+  @Column({ name: 'item_models', type: 'jsonb', default: () => `'[]'` }) itemModels!: ItemModel[];
   @Column({ type: 'jsonb' }) settings!: ModuleSettings;
   @Column({ name: 'created_by', type: 'uuid', nullable: true }) createdBy!: string | null;
   /** The unit it belongs to (fixed once created); its pool holds exercises of that unit only. */
@@ -47,6 +49,8 @@ export class ModuleVersion {
   @Column({ name: 'lesson_specimen_ids', type: 'jsonb' }) lessonSpecimenIds!: string[];
   /** Exercise version ids. */
   @Column({ type: 'jsonb' }) pool!: string[];
+  /** The item models, frozen as published. */
+  @Column({ name: 'item_models', type: 'jsonb', default: () => `'[]'` }) itemModels!: ItemModel[];
   @Column({ type: 'jsonb' }) settings!: ModuleSettings;
   @Column({ name: 'published_by', type: 'uuid', nullable: true }) publishedBy!: string | null;
   @CreateDateColumn({ name: 'published_at', type: 'timestamptz' }) publishedAt!: Date;

@@ -19,6 +19,8 @@ export interface StoredItemFigures {
   raschExtreme: 'all-right' | 'all-wrong' | null;
   meanDecisionMs: number | null;
   negativeCovariance: boolean;
+  /** An item model's row: its documents drawn and how much their facilities vary (SD, percentage points). */
+  itemModel?: { instances: number; facilitySd: number | null };
 }
 
 /** What report_item_analyses.result holds. */
@@ -126,5 +128,18 @@ export function itemRow(
   minResponses: number,
 ): ItemAnalysisRow {
   const { negativeCovariance: _, ...figures } = item;
+  if (!figures.itemModel) delete figures.itemModel;
   return { ...about, ...figures, flags: itemFlags(item, minResponses) };
+}
+
+/**
+ * How much an item model's documents vary: the number drawn into finished attempts and the sample standard deviation
+ * of their facilities in percentage points (null under two documents with responses).
+ */
+export function instanceVariation(facilities: readonly number[]): { instances: number; facilitySd: number | null } {
+  const n = facilities.length;
+  if (n < 2) return { instances: n, facilitySd: null };
+  const mean = facilities.reduce((a, b) => a + b, 0) / n;
+  const variance = facilities.reduce((a, b) => a + (b - mean) ** 2, 0) / (n - 1);
+  return { instances: n, facilitySd: 100 * Math.sqrt(variance) };
 }

@@ -54,18 +54,28 @@ export class ItemAnalysisRepository {
    * `position:score:right:ms` (position in `pool`, 1-based; float8 text is exact), so 10,000 attempts of 20 items are
    * 10,000 short rows rather than 200,000 parsed objects.
    */
-  async poolResponses(moduleVersionId: string, pool: readonly string[], m?: EntityManager): Promise<PoolResponses> {
+  async poolResponses(
+    moduleVersionId: string,
+    pool: readonly string[],
+    /** Documents generated from the pool's item models, each counted at its model's position (1-based). */
+    instances: ReadonlyMap<string, number> = new Map(),
+    /** Items in all: the pool's exercises and then its item models. */
+    itemCount = pool.length,
+    m?: EntityManager,
+  ): Promise<PoolResponses> {
+    const ids = [...pool, ...instances.keys()];
+    const positions = [...pool.map((_, i) => i + 1), ...instances.values()];
     const rows: Array<{ items: string }> = await this.q(m).query(
-      `SELECT string_agg(concat_ws(':', array_position($2::uuid[], f.exercise_version_id), f.score,
+      `SELECT string_agg(concat_ws(':', ($3::int[])[array_position($2::uuid[], f.exercise_version_id)], f.score,
                                    CASE WHEN f.outcome IN ('hit', 'correctRejection') THEN 1 ELSE 0 END,
                                    CASE WHEN f.outcome IS NOT NULL THEN f.response_time_ms END), ';') AS items
          FROM ${FINISHED_FACTS}
         WHERE a.module_version_id = $1 AND f.module_version_id = $1
         GROUP BY f.attempt_id
         ORDER BY f.attempt_id`,
-      [moduleVersionId, pool],
+      [moduleVersionId, ids, positions],
     );
-    const p = pool.length;
+    const p = itemCount;
     const timeSum = new Array<number>(p).fill(0);
     const timeN = new Array<number>(p).fill(0);
     const marks: (number | null)[][] = [];
@@ -88,6 +98,22 @@ export class ItemAnalysisRepository {
       right.push(ok);
     }
     return { marks, right, timeSum, timeN };
+  }
+
+  /** Per generated document of the version's item models: finished responses and its facility (0–1). */
+  async instanceFacilities(
+    moduleVersionId: string,
+    exerciseVersionIds: string[],
+    m?: EntityManager,
+  ): Promise<Array<{ versionId: string; responses: number; facility: number }>> {
+    if (!exerciseVersionIds.length) return [];
+    return this.q(m).query(
+      `SELECT f.exercise_version_id AS "versionId", count(*)::int AS responses, avg(f.score)::float8 AS facility
+         FROM ${FINISHED_FACTS}
+        WHERE a.module_version_id = $1 AND f.module_version_id = $1 AND f.exercise_version_id = ANY($2::uuid[])
+        GROUP BY f.exercise_version_id`,
+      [moduleVersionId, exerciseVersionIds],
+    );
   }
 
   /** Finished attempts of these module versions, per version. */

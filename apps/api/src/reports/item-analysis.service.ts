@@ -4,8 +4,10 @@
 // Scope: the module's or exercise's unit (ModulesService and ExercisesService decide; anything else is a 404).
 import {
   DOCUMENT_SIDES,
+  FRAUD_TYPE_LABELS,
   FRAUD_TYPES,
   LIGHTS,
+  type ItemModel,
   type ClicksQuery,
   type ExerciseClicks,
   type ExerciseUsage,
@@ -24,9 +26,10 @@ import { Actor } from '../common/decorators/actor';
 import { DomainError } from '../common/errors/domain-error';
 import { AppConfig, APP_CONFIG } from '../config/config';
 import { ExercisesService, type ExerciseVersionRecord } from '../exercises';
+import { ItemModelsService } from '../item-models';
 import { MediaService } from '../media';
 import { ModulesService, type PublishedVersion } from '../modules';
-import { computeItemAnalysis, itemRow, type StoredAnalysis } from './item-analysis-figures';
+import { computeItemAnalysis, instanceVariation, itemRow, type StoredAnalysis } from './item-analysis-figures';
 import { ItemAnalysisRepository, type StoredAnalysisRow } from './item-analysis.repository';
 import { itemAnalysisCsv, type CsvFile } from './report-csv';
 
@@ -58,6 +61,7 @@ export class ItemAnalysisService implements OnModuleDestroy {
     private readonly media: MediaService,
     private readonly audit: AuditService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly itemModels: ItemModelsService,
   ) {}
 
   async onModuleDestroy(): Promise<void> {
@@ -85,6 +89,8 @@ export class ItemAnalysisService implements OnModuleDestroy {
       versions: ctx.versions.map((v) => ({ version: v.version, publishedAt: v.publishedAt.toISOString() })),
       test: result.test,
       items: result.items.map((item, i) => {
+        const model = ctx.version.itemModels.find((im) => im.id === item.exerciseVersionId);
+        if (model) return itemRow(item, aboutModel(model, i), minResponses);
         const exercise = byId.get(item.exerciseVersionId)!;
         return itemRow(item, aboutOf(exercise, i, current.get(exercise.exerciseId) === exercise.id), minResponses);
       }),
@@ -313,12 +319,35 @@ export class ItemAnalysisService implements OnModuleDestroy {
   }
 
   /** Computes the version's figures from its finished attempts and stores them. */
+  /**
+   * The figures of a version's pool: its exercises, then its item models — each model one item whose responses are
+   * every officer's own generated document of it, with how much those documents' facilities vary.
+   */
   private async calculate(version: PublishedVersion, endsRecalculation: boolean): Promise<Calculation> {
-    const pool = await this.exercises.drawnVersions(version.pool);
-    const byId = new Map(pool.map((v) => [v.id, v]));
-    const randomGuess = version.pool.map((id) => randomGuessOf(byId.get(id)!));
-    const responses = await this.analyses.poolResponses(version.id, version.pool);
-    const result = computeItemAnalysis(version.pool, randomGuess, responses);
+    const models = version.itemModels;
+    const documents = models.length ? await this.itemModels.documentsOf(version.id) : [];
+    const position = new Map(models.map((model, i) => [model.id, version.pool.length + i + 1]));
+    const instances = new Map(documents.filter((d) => d.drawn).map((d) => [d.versionId, position.get(d.modelId)!]));
+    // Any document of a model stands for it in the random-guess score (its parts and options are the model's).
+    const sample = new Map<string, string>();
+    for (const d of documents) if (!sample.has(d.modelId)) sample.set(d.modelId, d.versionId);
+    const versions = await this.exercises.drawnVersions([...version.pool, ...sample.values()]);
+    const byId = new Map(versions.map((v) => [v.id, v]));
+    const items = [...version.pool, ...models.map((model) => model.id)];
+    const randomGuess = items.map((id) => {
+      const exercise = byId.get(sample.get(id) ?? id);
+      return exercise ? randomGuessOf(exercise) : 0;
+    });
+    const responses = await this.analyses.poolResponses(version.id, version.pool, instances, items.length);
+    const result = computeItemAnalysis(items, randomGuess, responses);
+    if (models.length) {
+      const facilities = await this.analyses.instanceFacilities(version.id, [...instances.keys()]);
+      const modelOf = new Map(documents.map((d) => [d.versionId, d.modelId]));
+      for (const [i, model] of models.entries()) {
+        const own = facilities.filter((f) => modelOf.get(f.versionId) === model.id).map((f) => f.facility);
+        result.items[version.pool.length + i]!.itemModel = instanceVariation(own);
+      }
+    }
     const attemptsCounted = responses.marks.length;
     const calculatedAt = await this.analyses.store(version.id, result, attemptsCounted, endsRecalculation);
     return { result, calculatedAt, attemptsCounted };
@@ -358,6 +387,22 @@ function isRecalculating(row: StoredAnalysisRow | undefined): boolean {
 }
 
 /** What a row says about its exercise (besides the figures). */
+/** An item model's row: named by what it generates; its id stands in for the exercise's. */
+function aboutModel(model: ItemModel, i: number): Parameters<typeof itemRow>[1] {
+  const kind = model.documentType === 'TD3' ? 'passport' : 'identity card';
+  const what = model.fraudType === 'genuine' ? 'genuine' : FRAUD_TYPE_LABELS[model.fraudType].toLowerCase();
+  return {
+    position: i + 1,
+    exerciseId: model.id,
+    exerciseVersion: 1,
+    current: true,
+    title: `Item model: ${model.issuingState} ${kind}, ${what}`,
+    issuingState: model.issuingState,
+    verdict: model.fraudType === 'genuine' ? 'genuine' : 'fraudulent',
+    fraudType: model.fraudType,
+  };
+}
+
 function aboutOf(exercise: ExerciseVersionRecord, i: number, current: boolean): Parameters<typeof itemRow>[1] {
   return {
     position: i + 1,

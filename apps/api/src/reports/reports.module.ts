@@ -5,6 +5,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { AttemptsModule } from '../attempts';
 import { CohortsModule } from '../cohorts';
 import { ExercisesModule } from '../exercises';
+import { ItemModelsModule } from '../item-models';
 import { MediaModule } from '../media';
 import { ModulesModule } from '../modules';
 import { UnitsModule } from '../units';
@@ -36,6 +37,7 @@ import { UnitReportsService } from './unit-reports.service';
     ExercisesModule,
     MediaModule,
     ModulesModule,
+    ItemModelsModule,
     UnitsModule,
     UsersModule,
   ],

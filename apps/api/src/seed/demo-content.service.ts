@@ -229,15 +229,16 @@ export class DemoContentService {
       for (const [unitId, cohortIds] of units) {
         for (const def of DEMO_MODULES.filter((d) => d.step === step)) {
           const { pools, drawCount, attemptsAllowed } = poolOf(def.key);
-          const exerciseIds = pools.get(unitId)!;
+          const itemModels = def.itemModels ?? [];
+          const exerciseIds = itemModels.length ? [] : pools.get(unitId)!;
           // A small library (tests, quick demos) draws no more than it has.
           const settings = {
             ...def.input.settings,
-            drawCount: Math.min(drawCount ?? def.draw, exerciseIds.length),
+            drawCount: Math.min(drawCount ?? def.draw, exerciseIds.length + itemModels.length),
             attemptsAllowed: attemptsAllowed ?? def.input.settings.attemptsAllowed,
           };
           const lessonSpecimenIds = def.lessons ? lessonIds : [];
-          const input = { ...def.input, settings, exerciseIds, lessonSpecimenIds };
+          const input = { ...def.input, settings, exerciseIds, itemModels, lessonSpecimenIds };
           const opensAt = new Date(Date.now() - 86400_000);
           const closesAt = def.closesInDays ? new Date(Date.now() + def.closesInDays * 86400_000) : null;
           const seedKey = `${def.key}@${unitId}`;

@@ -1,5 +1,5 @@
 // The demo modules the seeder publishes and assigns to the demo cohorts, and how the demo library is split among them.
-import type { ModuleInput } from '@firstline/contracts';
+import type { ItemModelSpec, ModuleInput } from '@firstline/contracts';
 
 /**
  * The practice pool: the first exercises of the demo library, drawn, ingested and published first so that a trainee
@@ -11,6 +11,35 @@ export const PRACTICE_POOL = 16;
 export const DRILL_POOL = 12;
 
 /**
+ * The demo certification's item models: three genuine documents and five forgeries of the field's commonest kinds,
+ * across the three training states and both document types.
+ */
+export const DEMO_ITEM_MODELS: ItemModelSpec[] = [
+  { issuingState: 'UTO', documentType: 'TD3', fraudType: 'genuine', subtlety: 0.5 },
+  { issuingState: 'ARC', documentType: 'TD1', fraudType: 'genuine', subtlety: 0.5 },
+  { issuingState: 'BRG', documentType: 'TD3', fraudType: 'genuine', subtlety: 0.5 },
+  { issuingState: 'UTO', documentType: 'TD3', fraudType: 'forged:photo-substitution', subtlety: 0.5 },
+  {
+    issuingState: 'ARC',
+    documentType: 'TD3',
+    fraudType: 'forged:data-alteration',
+    operation: 'alter-data',
+    target: 'dateOfExpiry',
+    subtlety: 0.5,
+  },
+  { issuingState: 'BRG', documentType: 'TD1', fraudType: 'counterfeit', subtlety: 0.4 },
+  {
+    issuingState: 'UTO',
+    documentType: 'TD1',
+    fraudType: 'forged:data-alteration',
+    operation: 'tamper-mrz',
+    target: 'documentNumber',
+    subtlety: 0.5,
+  },
+  { issuingState: 'ARC', documentType: 'TD3', fraudType: 'forged:photo-substitution', subtlety: 0.7 },
+];
+
+/**
  * The demo modules: a practice module with lessons on the practice pool, a 12-second drill and a timed assessment,
  * each on its own documents when the library allows (see demoPlan) — so practice feedback never shows the truth of
  * an assessment document, and exposure control never has to refuse a demo officer their assessment.
@@ -20,9 +49,11 @@ export const DEMO_MODULES: Array<{
   /** 'practice': published on the practice pool first; 'library': published once the whole library is ready. */
   step: 'practice' | 'library';
   draw: number;
-  input: Omit<ModuleInput, 'exerciseIds' | 'lessonSpecimenIds'>;
+  input: Omit<ModuleInput, 'exerciseIds' | 'lessonSpecimenIds' | 'itemModels'>;
   lessons: boolean;
   closesInDays: number | null;
+  /** A pool of item models only: each officer gets documents of their own, generated once it is assigned. */
+  itemModels?: ItemModelSpec[];
 }> = [
   {
     key: 'demo-module:practice',
@@ -87,6 +118,30 @@ export const DEMO_MODULES: Array<{
         minGenuineShare: 0.4,
         passMark: 70,
         attemptsAllowed: null,
+      },
+    },
+  },
+  {
+    key: 'demo-module:certification',
+    step: 'library',
+    draw: 8,
+    lessons: false,
+    closesInDays: 60,
+    itemModels: DEMO_ITEM_MODELS,
+    input: {
+      title: 'First-line certification — your own documents',
+      description:
+        'Eight documents generated for you alone — no other officer sees them, and no practice shows them. 30 seconds ' +
+        'each; results after you finish; pass mark 75 %.',
+      settings: {
+        mode: 'assessment',
+        feedback: 'after-finish',
+        timePerItemSeconds: 30,
+        moduleTimeSeconds: 8 * 60,
+        drawCount: 8,
+        minGenuineShare: 0.25,
+        passMark: 75,
+        attemptsAllowed: 2,
       },
     },
   },

@@ -9,6 +9,7 @@ import { ItemAnalysis1796400000000 } from './1796400000000-ItemAnalysis';
 import { ExerciseRetirement1796500000000 } from './1796500000000-ExerciseRetirement';
 import { ExerciseJobs1796600000000 } from './1796600000000-ExerciseJobs';
 import { TruthExposures1796700000000 } from './1796700000000-TruthExposures';
+import { ItemModels1796800000000 } from './1796800000000-ItemModels';
 // Migrations in the order they run. `npm run migration:generate -w apps/api -- <Name>` appends here.
 export const MIGRATIONS: Array<new () => MigrationInterface> = [
   Init1795735997575,
@@ -21,4 +22,5 @@ export const MIGRATIONS: Array<new () => MigrationInterface> = [
   ExerciseRetirement1796500000000,
   ExerciseJobs1796600000000,
   TruthExposures1796700000000,
+  ItemModels1796800000000,
 ];
