@@ -3,7 +3,7 @@
 // numbers compare across machines. Not a test: it reports, it does not assert.
 //   npm run bench                      every benchmark
 //   npm run bench -- --only reports    one, or a comma-separated list of: forge, ingest, storage, web, reports,
-//                                      item-analysis, authoring, exam, first-start
+//                                      item-analysis, authoring, item-generation, exam, first-start
 //   npm run bench -- --json FILE       also write every figure as [{name, value, unit, baseline, ratio, goal}]
 import fs from 'node:fs';
 import * as authoring from './bench/authoring.mjs';
@@ -12,11 +12,12 @@ import * as firstStart from './bench/first-start.mjs';
 import * as forge from './bench/forge.mjs';
 import * as ingest from './bench/ingest.mjs';
 import * as itemAnalysis from './bench/item-analysis.mjs';
+import * as itemGeneration from './bench/item-generation.mjs';
 import * as reports from './bench/reports.mjs';
 import * as storage from './bench/storage.mjs';
 import * as web from './bench/trainee-web.mjs';
 
-const BENCHMARKS = [forge, ingest, storage, web, reports, itemAnalysis, authoring, exam, firstStart];
+const BENCHMARKS = [forge, ingest, storage, web, reports, itemAnalysis, authoring, itemGeneration, exam, firstStart];
 
 function parseArgs(argv) {
   const args = { json: null, only: null };
