@@ -497,4 +497,80 @@ describe('exposure control', () => {
       ).toBe(0);
     });
   });
+
+  describe('a lesson', () => {
+    it('counts every exercise made of the studied specimen as seen by the trainee who studied it', async () => {
+      const specimen = await ok(
+        http()
+          .post('/api/specimens')
+          .set(bearer(t.instructor))
+          .send({ title: `${TAG} specimen`, issuingState: 'UTO', documentType: 'TD3' }),
+        201,
+      );
+      const file = path.join(tmp, 'specimen-page.png');
+      await sharp({ create: { width: 320, height: 220, channels: 3, background: '#c9c1a8' } })
+        .png()
+        .toFile(file);
+      const media = app.get(MediaService);
+      const asset = (await media.ingestFile(file, { createdBy: null, group: `${TAG}:specimen` })).id;
+      await media.waitForIdle();
+      // A genuine exercise made of the specimen's own photograph: the lesson shows it as it is.
+      const madeOf = await ok(
+        http()
+          .post('/api/exercises')
+          .set(bearer(t.instructor))
+          .send({
+            title: `${TAG} the specimen itself`,
+            issuingState: 'UTO',
+            documentType: 'TD3',
+            specimenId: specimen.id,
+            parts: { locate: null, fraudType: true, features: false, mrz: false },
+            images: [{ side: 'data-page', light: 'visible', frame: 1, assetId: asset }],
+            truth: { verdict: 'genuine', fraudType: 'genuine', regions: [], explanation: 'The specimen itself.' },
+          }),
+        201,
+      );
+      const student = await officer('student');
+      const cohort = await cohortOf('Lesson cohort', [student.id]);
+      const practice = await published('with a lesson', [exerciseIds[0]], {
+        mode: 'practice',
+        feedback: 'after-item',
+        timePerItemSeconds: 600,
+      });
+      const lessonModule = modulesByVersion.get(practice)!;
+      await ok(
+        http()
+          .put(`/api/modules/${lessonModule}`)
+          .set(bearer(t.instructor))
+          .send({
+            title: `${TAG} with a lesson`,
+            exerciseIds: [exerciseIds[0]],
+            lessonSpecimenIds: [specimen.id],
+            settings: { mode: 'practice', feedback: 'after-item', timePerItemSeconds: 600 },
+          }),
+      );
+      const withLesson = (await ok(publish(lessonModule))).publishedVersion.id;
+      const assignment = (await ok(assign(withLesson, cohort.id), 201)).id;
+
+      // Staff studying the lesson record nothing.
+      expect(await ok(http().get(`/api/assignments/${assignment}/lessons`).set(bearer(t.instructor)))).toHaveLength(1);
+      expect(await exposureRows(student.id)).toEqual([]);
+      expect(await ok(http().get(`/api/assignments/${assignment}/lessons`).set(bearer(student.token)))).toHaveLength(1);
+      expect(await exposureRows(student.id)).toEqual([{ exercise_id: madeOf.id, source: 'lesson' }]);
+
+      // An assessment pooling it and two others draws the two others for this officer.
+      const exam = await published('made of the specimen', [madeOf.id, exerciseIds[10], exerciseIds[11]], {
+        mode: 'assessment',
+        feedback: 'never',
+        drawCount: 2,
+        attemptsAllowed: 1,
+      });
+      const examAssignment = (await ok(assign(exam, cohort.id), 201)).id;
+      const attempt = await ok(
+        http().post('/api/attempts').set(bearer(student.token)).send({ assignmentId: examAssignment }),
+        201,
+      );
+      expect((await drawnExercises(attempt.id)).sort()).toEqual([exerciseIds[10], exerciseIds[11]].sort());
+    });
+  });
 });

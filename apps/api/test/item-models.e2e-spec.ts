@@ -168,6 +168,12 @@ describe('item models', () => {
 
   afterAll(async () => {
     release();
+    // Closed, so that no later spec's server (the suite shares its database) generates for this version again.
+    await db?.query(
+      `UPDATE assignments a SET closes_at = now() FROM module_versions v, training_modules m
+                      WHERE v.id = a.module_version_id AND m.id = v.module_id AND m.title LIKE $1`,
+      [`${TAG}%`],
+    );
     jest.restoreAllMocks();
     await app.close();
     fs.rmSync(tmp, { recursive: true, force: true });

@@ -38,6 +38,8 @@ export const QUIET_REPLICA: Record<string, string> = {
   WEB_DIST: '/nonexistent',
   MEDIA_WORKER_CONCURRENCY: '1',
   MEDIA_POLL_INTERVAL_MS: '200',
+  // The suite's database is shared: a replica never generates documents for another spec's item models.
+  ITEM_MODEL_GENERATION: 'false',
 };
 
 /** Starts a replica on `env` (over a clean copy of this process's environment without DATABASE_URL). */

@@ -17,7 +17,7 @@ export class ExposuresRepository {
     userId: string,
     exerciseIds: string[],
     source: ExposureSource,
-    attemptId: string,
+    attemptId: string | null,
     m?: EntityManager,
   ): Promise<void> {
     if (!exerciseIds.length) return;

@@ -4,11 +4,13 @@ import { Injectable } from '@nestjs/common';
 import { AccessPolicy } from '../cohorts';
 import { Actor } from '../common/decorators/actor';
 import { notFound } from '../common/errors/domain-error';
+import { ExercisesService } from '../exercises';
 import { ModulesService } from '../modules';
 import { LessonsService } from '../specimens';
 import { assignmentStatus } from './assignment-status';
 import { AttemptFinisher } from './attempt-finisher';
 import { AttemptsRepository } from './attempts.repository';
+import { ExposuresRepository } from './exposures.repository';
 
 @Injectable()
 export class MyTrainingService {
@@ -18,6 +20,8 @@ export class MyTrainingService {
     private readonly modules: ModulesService,
     private readonly lessonPages: LessonsService,
     private readonly access: AccessPolicy,
+    private readonly exercises: ExercisesService,
+    private readonly exposures: ExposuresRepository,
   ) {}
 
   async myAssignments(actor: Actor): Promise<MyAssignmentView[]> {
@@ -55,6 +59,11 @@ export class MyTrainingService {
     if (!assignment || !(await this.access.canSeeCohort(actor, assignment.cohortId))) throw notFound('Assignment');
     const ids = assignment.moduleVersion.lessonSpecimenIds;
     if (!ids.length) return [];
-    return this.lessonPages.lessons(ids, { userId: actor.id, scope: `assignment:${assignmentId}` });
+    const pages = await this.lessonPages.lessons(ids, { userId: actor.id, scope: `assignment:${assignmentId}` });
+    // A trainee studying a specimen has seen the genuine original of every exercise made of it (exposure control);
+    // staff looking record nothing.
+    if (actor.role === 'trainee')
+      await this.exposures.record(actor.id, await this.exercises.idsOfSpecimens(ids), 'lesson', null);
+    return pages;
   }
 }

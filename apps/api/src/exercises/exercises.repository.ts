@@ -95,6 +95,16 @@ export class ExercisesRepository {
     return { total, rows };
   }
 
+  /** Exercises with a version that names one of these specimens. */
+  async idsOfSpecimens(specimenIds: string[], m?: EntityManager): Promise<string[]> {
+    if (!specimenIds.length) return [];
+    const rows: Array<{ id: string }> = await (m ?? this.exercises.manager).query(
+      `SELECT DISTINCT exercise_id AS id FROM exercise_versions WHERE specimen_id = ANY($1::uuid[])`,
+      [specimenIds],
+    );
+    return rows.map((r) => r.id);
+  }
+
   /** Of these media asset ids, the ones an exercise of this unit shows (in any of its versions). */
   async assetIdsUsedInUnit(unitId: string, assetIds: string[], m?: EntityManager): Promise<Set<string>> {
     if (!assetIds.length) return new Set();

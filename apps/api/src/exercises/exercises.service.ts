@@ -241,6 +241,14 @@ export class ExercisesService {
     return new Map(found.map((e) => [e.id, e.unitId]));
   }
 
+  /**
+   * The exercises made of these specimens (any version names one): a lesson on the specimen shows their genuine
+   * original, so exposure control counts them as seen by the officer who studied it.
+   */
+  idsOfSpecimens(specimenIds: string[], m?: EntityManager): Promise<string[]> {
+    return this.exercises.idsOfSpecimens(specimenIds, m);
+  }
+
   /** Of these exercise ids, the documents generated from an item model (one officer's own; never pooled). */
   async generatedOf(exerciseIds: string[], m?: EntityManager): Promise<Set<string>> {
     const found = await this.exercises.exercisesByIds(exerciseIds, m);

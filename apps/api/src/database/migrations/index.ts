@@ -10,6 +10,7 @@ import { ExerciseRetirement1796500000000 } from './1796500000000-ExerciseRetirem
 import { ExerciseJobs1796600000000 } from './1796600000000-ExerciseJobs';
 import { TruthExposures1796700000000 } from './1796700000000-TruthExposures';
 import { ItemModels1796800000000 } from './1796800000000-ItemModels';
+import { LessonExposures1796900000000 } from './1796900000000-LessonExposures';
 // Migrations in the order they run. `npm run migration:generate -w apps/api -- <Name>` appends here.
 export const MIGRATIONS: Array<new () => MigrationInterface> = [
   Init1795735997575,
@@ -23,4 +24,5 @@ export const MIGRATIONS: Array<new () => MigrationInterface> = [
   ExerciseJobs1796600000000,
   TruthExposures1796700000000,
   ItemModels1796800000000,
+  LessonExposures1796900000000,
 ];
