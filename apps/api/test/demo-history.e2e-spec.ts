@@ -93,6 +93,19 @@ describe('demo history', () => {
     expect(new Date(span.last).getTime()).toBeLessThan(Date.now());
   });
 
+  it('records what the history showed each trainee for exposure control, backdated, and nothing for the fresh', async () => {
+    const rows: Array<{ username: string; source: string; n: number; latest: Date }> = await app.get(DataSource).query(
+      `SELECT u.username, x.source, count(*)::int AS n, max(x.first_seen_at) AS latest
+         FROM truth_exposures x JOIN users u ON u.id = x.user_id GROUP BY u.username, x.source`,
+    );
+    const of = (username: string, source: string) => rows.find((r) => r.username === username && r.source === source);
+    // trainee07 practised for weeks and took two assessments (answers shown after finishing).
+    expect(of('trainee07', 'practice-feedback')!.n).toBeGreaterThan(10);
+    expect(of('trainee07', 'review')!.n).toBeGreaterThan(0);
+    expect(new Date(of('trainee07', 'review')!.latest).getTime()).toBeLessThan(Date.now() - 86_400_000);
+    expect(rows.filter((r) => FRESH.includes(r.username))).toEqual([]);
+  });
+
   it('runs once: a second run records nothing and leaves every trainee as it was', async () => {
     const before = await attemptsOf(HISTORY);
     const again = await app.get(DemoHistoryService).seed();

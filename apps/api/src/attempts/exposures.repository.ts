@@ -19,13 +19,15 @@ export class ExposuresRepository {
     source: ExposureSource,
     attemptId: string | null,
     m?: EntityManager,
+    /** When it was shown: now, unless recorded afterwards (the demo history). */
+    seenAt?: Date,
   ): Promise<void> {
     if (!exerciseIds.length) return;
     await this.db(m).query(
-      `INSERT INTO truth_exposures (user_id, exercise_id, source, attempt_id)
-       SELECT $1, e, $3, $4 FROM unnest($2::uuid[]) AS e
+      `INSERT INTO truth_exposures (user_id, exercise_id, source, attempt_id, first_seen_at)
+       SELECT $1, e, $3, $4, coalesce($5::timestamptz, now()) FROM unnest($2::uuid[]) AS e
        ON CONFLICT (user_id, exercise_id) DO NOTHING`,
-      [userId, [...new Set(exerciseIds)], source, attemptId],
+      [userId, [...new Set(exerciseIds)], source, attemptId, seenAt ?? null],
     );
   }
 

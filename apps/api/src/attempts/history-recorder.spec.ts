@@ -8,6 +8,7 @@ import { AttemptEvents, type AttemptEventSink } from './attempt-events';
 import type { Attempt, AttemptItem } from './attempt.entity';
 import type { AttemptsRepository, HistoricalItemRow } from './attempts.repository';
 import { LATE_GRACE_MS } from './attempts.service';
+import type { ExposuresRepository } from './exposures.repository';
 import { HistoryRecorder, type HistoricalAttempt } from './history-recorder';
 import { attemptResults, scoreAnswer } from './scoring';
 
@@ -131,13 +132,20 @@ function setUp(existingAttempts = 0) {
     attemptFinished: async (event) => void seen.push({ kind: 'finished', event: { ...event } }),
   };
   events.register(sink);
+  const exposed: Array<{ userId: string; exerciseIds: string[]; source: string; attemptId: string | null }> = [];
+  const exposures = {
+    record: jest.fn(async (userId: string, exerciseIds: string[], source: string, attemptId: string | null) => {
+      if (exerciseIds.length) exposed.push({ userId, exerciseIds, source, attemptId });
+    }),
+  };
   const recorder = new HistoryRecorder(
     repo as unknown as AttemptsRepository,
     exercises as unknown as ExercisesService,
     modules as unknown as ModulesService,
     events,
+    exposures as unknown as ExposuresRepository,
   );
-  return { recorder, stored, seen, m: {} as EntityManager };
+  return { recorder, stored, seen, exposed, m: {} as EntityManager };
 }
 
 const startedAt = new Date('2026-10-05T04:00:00Z');
@@ -276,12 +284,42 @@ describe('HistoryRecorder', () => {
     await expect(recorder.record([attemptAt('practice', stranger)], m)).rejects.toThrow("not in the module's pool");
   });
 
+  it('records what the attempt showed, as a live one: each answered practice item, every item of a review', async () => {
+    const { recorder, exposed } = setUp();
+    await recorder.record(
+      [
+        attemptAt('practice', [
+          { exerciseVersionId: 'v1', answer: accept, responseTimeMs: 5000 },
+          { exerciseVersionId: 'v2', answer: null, responseTimeMs: null },
+          { exerciseVersionId: 'v3', answer: accept, responseTimeMs: 5000 },
+        ]),
+        attemptAt('assessment', [
+          { exerciseVersionId: 'v1', answer: accept, responseTimeMs: 5000 },
+          { exerciseVersionId: 'v2', answer: null, responseTimeMs: null },
+          { exerciseVersionId: 'v3', answer: accept, responseTimeMs: 5000 },
+        ]),
+      ],
+      {} as EntityManager,
+    );
+    expect(exposed).toEqual([
+      { userId: 'user-1', exerciseIds: ['ex-v1', 'ex-v3'], source: 'practice-feedback', attemptId: 'attempt-1' },
+      { userId: 'user-1', exerciseIds: ['ex-v1', 'ex-v2', 'ex-v3'], source: 'review', attemptId: 'attempt-2' },
+    ]);
+  });
+
   it('draws items by the server rule from the loaded pools', async () => {
     const { recorder } = setUp();
     const pools = await recorder.pools(['practice']);
     let seed = 1;
-    const drawn = pools.draw('practice', () => (seed = (seed * 16807) % 2147483647) / 2147483647);
+    const drawn = pools.draw('practice', 'user-1', () => (seed = (seed * 16807) % 2147483647) / 2147483647);
     expect(drawn).toHaveLength(3);
     expect(new Set(drawn.map((d) => d.id))).toEqual(new Set(['v1', 'v2', 'v3']));
+  });
+
+  it('draws an assessment as exposure control does: one genuine document must stay unseen for the second attempt', async () => {
+    const { recorder } = setUp();
+    const pools = await recorder.pools(['assessment']);
+    // Three documents, one genuine; two reviewed attempts of three with a genuine one each cannot both be unseen.
+    expect(() => pools.draw('assessment', 'user-1', Math.random)).toThrow(RangeError);
   });
 });

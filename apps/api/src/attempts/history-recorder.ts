@@ -1,20 +1,21 @@
 // Records attempts that happened in the past (the demo organisation's history): each item scored by the same code as
 // a live answer (scoreAnswer, the late rule, the attempt's deadline, attemptResults at the finish), stored with
-// backdated times through the
-// repository, and told to AttemptEvents (started, each item locked, finished) in the caller's transaction — so the
-// reports count a recorded attempt exactly as they count a live one. Checks what a live start checks of the
-// attempt's shape (pool, item count, attempts allowed); the assignment's window is the caller's business, as the
-// history may predate it.
+// backdated times through the repository, and told to AttemptEvents (started, each item locked, finished) in the
+// caller's transaction — so the reports count a recorded attempt exactly as they count a live one. What the attempt
+// showed the officer is recorded for exposure control as a live attempt records it (practice feedback per answer,
+// the review at the finish). Checks what a live start checks of the attempt's shape (pool, item count, attempts
+// allowed); the assignment's window is the caller's business, as the history may predate it.
 import type { ItemAnswer } from '@firstline/contracts';
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { DomainError } from '../common/errors/domain-error';
 import { ExercisesService, type ExerciseVersionRecord } from '../exercises';
-import { ModulesService, type AssignmentWithVersion } from '../modules';
+import { genuineNeeded, ModulesService, reviewsShowTruth, unseenNeed, type AssignmentWithVersion } from '../modules';
 import { attemptContext, itemLockedEvent } from './attempt-event-builder';
 import { AttemptEvents } from './attempt-events';
 import { AttemptsRepository, type HistoricalItemRow } from './attempts.repository';
 import { LATE_GRACE_MS } from './attempts.service';
+import { ExposuresRepository } from './exposures.repository';
 import { attemptResults, drawItems, scoreAnswer, sidesOf } from './scoring';
 
 export interface HistoricalItem {
@@ -42,8 +43,14 @@ export interface RecordedAttempt {
 /** The assignments' pools, loaded once, to draw items as a live start does. */
 export interface HistoryPools {
   assignment(assignmentId: string): AssignmentWithVersion;
-  /** The exercise versions a new attempt would get: the server's draw rule with the caller's random source. */
-  draw(assignmentId: string, random: () => number): ExerciseVersionRecord[];
+  /**
+   * The exercise versions the officer's next attempt would get: the server's draw rule with the caller's random
+   * source — in an assessment, as exposure control draws across its attempts: none an earlier drawn attempt's review
+   * showed, and enough unseen genuine documents kept for the attempts still allowed. (What other modules showed is
+   * left out: a small demo library shares its documents between practice and the assessment, and its history is of
+   * officers who took both.)
+   */
+  draw(assignmentId: string, userId: string, random: () => number): ExerciseVersionRecord[];
 }
 
 /** Pause between answering one item and seeing the next. */
@@ -56,6 +63,7 @@ export class HistoryRecorder {
     private readonly exercises: ExercisesService,
     private readonly modules: ModulesService,
     private readonly events: AttemptEvents,
+    private readonly exposures: ExposuresRepository,
   ) {}
 
   async pools(assignmentIds: string[], m?: EntityManager): Promise<HistoryPools> {
@@ -63,18 +71,36 @@ export class HistoryRecorder {
     for (const id of new Set(assignmentIds)) assignments.set(id, await this.assignmentOrFail(id, m));
     const versionIds = [...assignments.values()].flatMap((a) => a.moduleVersion.pool);
     const byId = new Map((await this.exercises.versionsByIds([...new Set(versionIds)], m)).map((v) => [v.id, v]));
+    /** Per assignment and officer: the exercises its drawn attempts' reviews show, and the attempts drawn. */
+    const seen = new Map<string, Set<string>>();
+    const drawnAttempts = new Map<string, number>();
     return {
       assignment: (id) => assignments.get(id)!,
-      draw: (id, random) => {
+      draw: (id, userId, random) => {
         const { settings, pool } = assignments.get(id)!.moduleVersion;
         const versions = pool.map((p) => byId.get(p)!);
+        const count = settings.drawCount ?? versions.length;
+        const need = unseenNeed(settings, versions.length);
+        const key = `${id}:${userId}`;
+        const mine = seen.get(key) ?? new Set<string>();
+        const candidates = need ? versions.filter((v) => !mine.has(v.exerciseId)) : versions;
+        const before = drawnAttempts.get(key) ?? 0;
+        let maxGenuine = Infinity;
+        if (need && need !== 'unlimited' && reviewsShowTruth(settings)) {
+          const after = Math.max(0, need.attempts - before - 1);
+          const genuine = candidates.filter((v) => v.verdict === 'genuine').length;
+          maxGenuine = genuine - after * genuineNeeded(settings, count);
+        }
         const drawn = drawItems(
-          versions.map((v) => ({ id: v.id, genuine: v.verdict === 'genuine' })),
-          settings.drawCount ?? versions.length,
+          candidates.map((v) => ({ id: v.id, genuine: v.verdict === 'genuine' })),
+          count,
           settings.minGenuineShare,
           random,
-        );
-        return drawn.map((d) => byId.get(d.id)!);
+          maxGenuine,
+        ).map((d) => byId.get(d.id)!);
+        drawnAttempts.set(key, before + 1);
+        if (settings.feedback !== 'never') seen.set(key, new Set([...mine, ...drawn.map((v) => v.exerciseId)]));
+        return drawn;
       },
     };
   }
@@ -192,6 +218,18 @@ export class HistoryRecorder {
       await this.events.itemLocked(itemLockedEvent(context, item, exercise, item.lockedAt ?? finishedAt), m);
     }
     await this.events.attemptFinished({ ...context, finishedAt, score: results.score, passed: results.passed }, m);
+    // Practice feedback showed each answered item's truth; a review after finishing shows every item's.
+    const { feedback } = settings;
+    const shown =
+      feedback === 'after-item' ? stored.items.filter((i) => i.lockedAt) : feedback === 'never' ? [] : stored.items;
+    await this.exposures.record(
+      attempt.userId,
+      shown.map((i) => exercises.get(i.exerciseVersionId)!.exerciseId),
+      feedback === 'after-item' ? 'practice-feedback' : 'review',
+      stored.attempt.id,
+      m,
+      feedback === 'after-item' ? undefined : finishedAt,
+    );
     return { id: stored.attempt.id, finishedAt, score: results.score, passed: results.passed };
   }
 

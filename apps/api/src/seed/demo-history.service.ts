@@ -147,7 +147,7 @@ export class DemoHistoryService implements OnModuleDestroy {
     const random = seededRandom(`firstline-demo-history:${profile.username}`);
     return sessionsOf(profile, now, random).map((session) => {
       const assignmentId = assignments[session.module];
-      const items = pools.draw(assignmentId, random).map((exercise) => ({
+      const items = pools.draw(assignmentId, userId, random).map((exercise) => ({
         exerciseVersionId: exercise.id,
         ...answerItem(profile, exercise, session.module, session.progress, random),
       }));
