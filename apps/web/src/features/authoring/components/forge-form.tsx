@@ -3,14 +3,9 @@
 import { FRAUD_TYPES, TRAINING_STATE_CODES, type FraudType } from '@firstline/contracts';
 import { useTranslation } from 'react-i18next';
 import { Button, SelectField, type SelectOption } from '@/components/ui';
+import { fitsDocumentType, operationsFor, targetsFor } from '@/lib/forge-choice';
 import { fraudTypeKey } from '@/lib/taxonomy-keys';
-import {
-  changeForgeForm,
-  fitsDocumentType,
-  operationsFor,
-  targetsFor,
-  type ForgeFormState,
-} from '../lib/forge-form-state';
+import { changeForgeForm, type ForgeFormState } from '../lib/forge-form-state';
 import { SubtletySeedFields } from './subtlety-seed-fields';
 
 export function ForgeForm({

@@ -1,5 +1,6 @@
-// Exposure control for one module: what each officer needs unseen in an assessment's pool, and per cohort it is
-// assigned to a bar of how much of the pool its officers have already seen the truth of (practice feedback, reviews).
+// Exposure control for one module: what each officer needs unseen in an assessment's pool (item models count once
+// per attempt: each makes a fresh document), and per cohort it is assigned to a bar of how much of the pool's fixed
+// documents its officers have already seen the truth of (practice feedback, reviews).
 import type { ModuleExposure } from '@firstline/contracts';
 import { useTranslation } from 'react-i18next';
 import { Badge, LoadingBlock, QueryError } from '@/components/ui';
@@ -84,7 +85,13 @@ export function ModuleExposurePanel({
       </div>
     );
   if (x.unlimited) return <p className="fl-exposure__warning">{t('modules.exposure.unlimited')}</p>;
-  if (!x.need) return <p className="fl-muted">{t('modules.exposure.publishFirst')}</p>;
+  // No need to count with no version published — or when item models alone fill every draw with fresh documents.
+  if (!x.need)
+    return (
+      <p className="fl-muted">
+        {x.poolItemModels > 0 ? t('modules.exposure.modelsFill') : t('modules.exposure.publishFirst')}
+      </p>
+    );
   const need = x.need;
   return (
     <div className="fl-exposure" data-testid="module-exposure">
@@ -97,7 +104,14 @@ export function ModuleExposurePanel({
               genuine: n(need.genuine),
             })
           : t('modules.exposure.needOne', { documents: n(need.documents), genuine: n(need.genuine) })}{' '}
-        {t('modules.exposure.pool', { pool: n(x.poolDocuments), genuine: n(x.poolGenuine) })}
+        {x.poolItemModels > 0
+          ? t('modules.exposure.poolWithModels', {
+              count: x.poolItemModels,
+              pool: n(x.poolDocuments),
+              genuine: n(x.poolGenuine),
+              models: n(x.poolItemModels),
+            })
+          : t('modules.exposure.pool', { pool: n(x.poolDocuments), genuine: n(x.poolGenuine) })}
       </p>
       {overlaps}
       {x.cohorts.length === 0 ? (

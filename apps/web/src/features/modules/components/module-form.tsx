@@ -1,5 +1,6 @@
-// Create or edit a training module: what it teaches (lesson specimens), what it asks (the exercise pool) and how
-// it runs (mode, feedback, timing, draw, pass mark). Builds a ModuleInput checked with the API's own schema.
+// Create or edit a training module: what it teaches (lesson specimens), what it asks (the exercise pool and, in an
+// assessment, item models) and how it runs (mode, feedback, timing, draw, pass mark). Builds a ModuleInput checked
+// with the API's own schema.
 import {
   DRILL_SECONDS,
   FRAUD_TYPES,
@@ -32,7 +33,15 @@ import {
 import { DocumentTypeFilter } from '@/components/ui/document-type-select';
 import { fraudTypeKey } from '@/lib/taxonomy-keys';
 import type { FieldErrors } from '@/lib/validation';
-import { feedbackOptionsFor, initialModuleState, toModuleInput, type ModuleFormState } from '../lib/module-form-state';
+import {
+  feedbackOptionsFor,
+  initialModuleState,
+  poolSize,
+  practiceWithItemModels,
+  toModuleInput,
+  type ModuleFormState,
+} from '../lib/module-form-state';
+import { ItemModelsEditor } from './item-models-editor';
 
 export function ModuleForm({
   module,
@@ -75,8 +84,13 @@ export function ModuleForm({
   const byId = useMemo(() => new Map(exercises.map((e) => [e.id, e])), [exercises]);
   const selected = new Set(state.exerciseIds);
   const pool = state.exerciseIds.map((id) => byId.get(id)).filter((e): e is ExerciseSummary => Boolean(e));
-  const genuine = pool.filter((e) => e.verdict === 'genuine').length;
-  const fraudulent = pool.length - genuine;
+  const models = state.itemModels;
+  // Item models draw documents too: they count in the balance and in what a draw can take.
+  const genuine =
+    pool.filter((e) => e.verdict === 'genuine').length + models.filter((m) => m.fraudType === 'genuine').length;
+  const fraudulent = pool.length + models.length - genuine;
+  const drawable = pool.length + models.length;
+  const modelsRefused = practiceWithItemModels(state);
   const needle = q.trim().toLowerCase();
   // A retired exercise is offered no more; one the draft still holds stays listed (marked) so it can be taken out.
   const shown = exercises.filter(
@@ -98,12 +112,15 @@ export function ModuleForm({
 
   function submit(e: FormEvent) {
     e.preventDefault();
+    // The Mode field already says why (the API would refuse item models in practice).
+    if (modelsRefused) return;
     const parsed = ModuleInput.safeParse(toModuleInput(state));
     if (!parsed.success) {
       const messages: Record<string, string> = {
         title: t('modules.errors.title'),
         description: t('modules.errors.description'),
-        exerciseIds: t('modules.errors.exercises'),
+        exerciseIds: t(state.mode === 'assessment' ? 'modules.errors.exercisesOrModels' : 'modules.errors.exercises'),
+        itemModels: t('modules.errors.itemModels'),
         lessonSpecimenIds: t('modules.errors.specimens'),
         feedback: t('modules.errors.feedback'),
         timePerItemSeconds: t('modules.errors.timePerItem'),
@@ -121,8 +138,13 @@ export function ModuleForm({
       return setErrors(next);
     }
     const drawCount = parsed.data.settings.drawCount;
-    if (drawCount !== null && drawCount > parsed.data.exerciseIds.length)
-      return setErrors({ drawCount: t('modules.errors.drawTooMany', { count: parsed.data.exerciseIds.length }) });
+    const size = poolSize(parsed.data);
+    if (drawCount !== null && drawCount > size)
+      return setErrors({
+        drawCount: parsed.data.itemModels.length
+          ? t('modules.errors.drawTooManyItems', { count: size })
+          : t('modules.errors.drawTooMany', { count: size }),
+      });
     setErrors({});
     onSubmit(parsed.data);
   }
@@ -235,6 +257,7 @@ export function ModuleForm({
         <div className="fl-pool">
           <div className="fl-pool__counts" role="status" aria-live="polite">
             <Badge tone="blue">{t('modules.pool.selected', { count: pool.length })}</Badge>
+            {models.length > 0 && <Badge tone="violet">{t('modules.pool.itemModels', { count: models.length })}</Badge>}
             <Badge tone="green">{t('modules.pool.genuine', { count: genuine })}</Badge>
             <Badge tone="red">{t('modules.pool.fraudulent', { count: fraudulent })}</Badge>
           </div>
@@ -291,6 +314,18 @@ export function ModuleForm({
         </div>
       </Card>
 
+      {(state.mode === 'assessment' || models.length > 0) && (
+        <ItemModelsEditor
+          models={models}
+          onChange={(next) => {
+            set('itemModels', next);
+            setErrors(({ exerciseIds: _e, ...rest }) => rest);
+          }}
+          practice={state.mode === 'practice'}
+          error={errors.itemModels}
+        />
+      )}
+
       <Card title={t('modules.sections.settings')}>
         <div className="fl-form">
           <div className="fl-form__row">
@@ -300,6 +335,7 @@ export function ModuleForm({
               value={state.mode}
               onChange={(e) => setMode(e.target.value as ModuleMode)}
               options={(['practice', 'assessment'] as const).map((m) => ({ value: m, label: t(`modules.mode.${m}`) }))}
+              error={modelsRefused ? t('modules.itemModels.practiceRefused') : undefined}
             />
             <SelectField
               label={t('modules.fields.feedback')}
@@ -343,7 +379,11 @@ export function ModuleForm({
           <div className="fl-form__row">
             <TextField
               label={t('modules.fields.drawCount')}
-              hint={t('modules.fields.drawCountHint', { count: pool.length })}
+              hint={
+                models.length
+                  ? t('modules.fields.drawCountHintItems', { count: drawable })
+                  : t('modules.fields.drawCountHint', { count: drawable })
+              }
               value={state.drawCount}
               onChange={(e) => set('drawCount', e.target.value)}
               error={errors.drawCount}

@@ -1,9 +1,10 @@
-import type { AssignmentView, ModuleExposure, ModuleView } from '@firstline/contracts';
+import type { AssignmentView, ModuleExposure, ModuleItemModels, ModuleView } from '@firstline/contracts';
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { apiError, json, makeUser, mockApi, sessionFor } from '@/testing/mock-api';
+import { apiError, json, makeUser, mockApi, sessionFor, type Handler } from '@/testing/mock-api';
 import { renderApp, resetAppState } from '@/testing/test-utils';
+import { getModuleItemModelsQueryOptions } from '../api/get-module-item-models';
 
 const moduleId = '8d3f0a21-6b5c-4d4e-9f30-000000000001';
 const versionId = '8d3f0a21-6b5c-4d4e-9f30-000000000002';
@@ -24,6 +25,7 @@ const draft: ModuleView = {
   description: '',
   lessonSpecimenIds: [],
   exerciseIds: [],
+  itemModels: [],
   settings: {
     mode: 'practice',
     feedback: 'after-item',
@@ -77,6 +79,7 @@ const practiceExposure: ModuleExposure = {
   mode: 'practice',
   poolDocuments: 12,
   poolGenuine: 5,
+  poolItemModels: 0,
   need: null,
   unlimited: false,
   cohorts: [],
@@ -98,6 +101,7 @@ const assessmentExposure: ModuleExposure = {
   mode: 'assessment',
   poolDocuments: 44,
   poolGenuine: 20,
+  poolItemModels: 0,
   need: { attempts: 2, draw: 20, genuinePerAttempt: 8, documents: 40, genuine: 16 },
   unlimited: false,
   cohorts: [
@@ -139,7 +143,12 @@ const assessmentExposure: ModuleExposure = {
 };
 
 /** The module page of an instructor, with the module and this module's assignments as given. */
-function setup(module: ModuleView, assignments: AssignmentView[] = [], exposure = practiceExposure) {
+function setup(
+  module: ModuleView,
+  assignments: AssignmentView[] = [],
+  exposure = practiceExposure,
+  more: Record<string, Handler> = {},
+) {
   let current = module;
   const api = mockApi({
     'POST /api/auth/refresh': () => json(sessionFor(makeUser({ role: 'instructor' }))),
@@ -158,6 +167,7 @@ function setup(module: ModuleView, assignments: AssignmentView[] = [], exposure 
       return json(assignment, 201);
     },
     [`DELETE /api/assignments/${assignment.id}`]: () => apiError(409, 'The assignment has been started'),
+    ...more,
   });
   renderApp(`/app/modules/${moduleId}`);
   return api;
@@ -255,5 +265,135 @@ describe('module page', () => {
         'Someone in the cohort has already started this module, so it can no longer be withdrawn.',
       ),
     ).toBeInTheDocument();
+  });
+});
+
+const photoModel = {
+  id: '8d3f0a21-6b5c-4d4e-9f30-000000000071',
+  issuingState: 'UTO',
+  documentType: 'TD3' as const,
+  fraudType: 'forged:photo-substitution' as const,
+  operation: 'photo-substitution' as const,
+  subtlety: 0.5,
+};
+const genuineModel = {
+  id: '8d3f0a21-6b5c-4d4e-9f30-000000000072',
+  issuingState: 'ARC',
+  documentType: 'TD1' as const,
+  fraudType: 'genuine' as const,
+  subtlety: 0.5,
+};
+/** A published assessment of 40 documents and two item models. */
+const withModels: ModuleView = {
+  ...published,
+  itemModels: [photoModel, genuineModel],
+  settings: { ...published.settings, mode: 'assessment', feedback: 'after-finish', attemptsAllowed: 2 },
+};
+const modelsExposure: ModuleExposure = {
+  ...assessmentExposure,
+  poolDocuments: 40,
+  poolGenuine: 20,
+  poolItemModels: 2,
+  cohorts: [],
+  overlaps: [],
+};
+const generation = (over: Partial<ModuleItemModels> = {}): ModuleItemModels => ({
+  moduleId,
+  moduleVersionId: versionId,
+  version: 1,
+  buffer: 2,
+  officers: 12,
+  models: [
+    { model: photoModel, ready: 6, generating: 2, used: 4, failed: 0, lastError: null },
+    {
+      model: genuineModel,
+      ready: 0,
+      generating: 0,
+      used: 11,
+      failed: 3,
+      lastError: 'The portrait could not be placed on the data page.',
+    },
+  ],
+  ...over,
+});
+const itemModelsRoute = `GET /api/modules/${moduleId}/item-models`;
+
+describe('module page: item models', () => {
+  beforeEach(resetAppState);
+
+  it('counts the item models in the pool exposure control describes', async () => {
+    setup(withModels, [], modelsExposure, { [itemModelsRoute]: () => json(generation()) });
+    const panel = await screen.findByTestId('module-exposure');
+    expect(
+      within(panel).getByText(
+        /The pool has 40 documents \(20 genuine\) and 2 item models, each making a fresh document for every officer/,
+      ),
+    ).toBeInTheDocument();
+  });
+
+  it('shows per item model the officers’ documents waiting, being generated and used', async () => {
+    setup(withModels, [], modelsExposure, { [itemModelsRoute]: () => json(generation()) });
+    expect(
+      await screen.findByRole('heading', { name: 'Item models — each officer’s own documents' }),
+    ).toBeInTheDocument();
+    const panel = await screen.findByTestId('module-item-models');
+    expect(
+      within(panel).getByText(
+        'Documents are generated in the background once an assignment opens: one for each of the 12 officers of ' +
+          'the open assignments, plus 2 spare per model for late joiners and further attempts, topped up as ' +
+          'officers start.',
+      ),
+    ).toBeInTheDocument();
+    const [photo, genuine] = within(within(panel).getByRole('list', { name: 'Item models of version 1' })).getAllByRole(
+      'listitem',
+    );
+    expect(within(photo).getByText('Utopia (UTO) · TD3 — Passport · Forged — photo substitution')).toBeInTheDocument();
+    expect(within(photo).getByRole('img', { name: '6 waiting · 2 being generated · 4 used' })).toBeInTheDocument();
+    expect(within(photo).getByText('Generating')).toBeInTheDocument();
+    expect(within(photo).queryByRole('alert')).toBeNull();
+    expect(within(genuine).getByText('3 failed')).toBeInTheDocument();
+  });
+
+  it('says plainly when a model’s documents could not be generated, and why', async () => {
+    setup(withModels, [], modelsExposure, { [itemModelsRoute]: () => json(generation()) });
+    const panel = await screen.findByTestId('module-item-models');
+    const alert = within(panel).getByRole('alert');
+    expect(alert).toHaveTextContent(
+      '3 documents of this model could not be generated: The portrait could not be placed on the data page. ' +
+        'The assignment stays usable: officers draw the pool’s other items meanwhile.',
+    );
+  });
+
+  it('says when no officer is assigned the version yet', async () => {
+    setup(withModels, [], modelsExposure, {
+      [itemModelsRoute]: () =>
+        json(
+          generation({
+            officers: 0,
+            models: [{ model: photoModel, ready: 0, generating: 0, used: 0, failed: 0, lastError: null }],
+          }),
+        ),
+    });
+    const panel = await screen.findByTestId('module-item-models');
+    expect(within(panel).getByText(/No open assignment has officers yet/)).toBeInTheDocument();
+    expect(within(panel).getByText('None waiting')).toBeInTheDocument();
+  });
+
+  it('is not shown for a module without item models', async () => {
+    const api = setup(published, [], practiceExposure, { [itemModelsRoute]: () => json(generation()) });
+    await screen.findByTestId('module-exposure');
+    expect(screen.queryByRole('heading', { name: 'Item models — each officer’s own documents' })).toBeNull();
+    expect(api.called(itemModelsRoute)).toHaveLength(0);
+  });
+
+  it('follows generation every 5 seconds while documents are being generated, and only then', () => {
+    const interval = getModuleItemModelsQueryOptions(moduleId, versionId).refetchInterval as (query: {
+      state: { data?: ModuleItemModels };
+    }) => number | false;
+    expect(interval({ state: { data: generation() } })).toBe(5000);
+    const done = generation();
+    done.models = done.models.map((m) => ({ ...m, generating: 0 }));
+    expect(interval({ state: { data: done } })).toBe(false);
+    expect(interval({ state: {} })).toBe(false);
   });
 });

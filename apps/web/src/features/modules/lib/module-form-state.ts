@@ -1,12 +1,20 @@
 // The module form's state: text as typed in the fields, from a module (or blank) and back to the ModuleInput the
 // API takes.
-import { DEFAULT_ITEM_SECONDS, type FeedbackPolicy, type ModuleMode, type ModuleView } from '@firstline/contracts';
+import {
+  DEFAULT_ITEM_SECONDS,
+  type FeedbackPolicy,
+  type ItemModelSpec,
+  type ModuleMode,
+  type ModuleView,
+} from '@firstline/contracts';
 
 export interface ModuleFormState {
   title: string;
   description: string;
   lessonSpecimenIds: string[];
   exerciseIds: string[];
+  /** Assessments only; a saved model keeps its id (item analysis reports the model by it). */
+  itemModels: ItemModelSpec[];
   mode: ModuleMode;
   feedback: FeedbackPolicy;
   timePerItemSeconds: string;
@@ -24,6 +32,7 @@ export function initialModuleState(module?: ModuleView | null): ModuleFormState 
       description: '',
       lessonSpecimenIds: [],
       exerciseIds: [],
+      itemModels: [],
       mode: 'practice',
       feedback: 'after-item',
       timePerItemSeconds: String(DEFAULT_ITEM_SECONDS),
@@ -40,6 +49,7 @@ export function initialModuleState(module?: ModuleView | null): ModuleFormState 
     description: module.description,
     lessonSpecimenIds: module.lessonSpecimenIds,
     exerciseIds: module.exerciseIds,
+    itemModels: module.itemModels,
     mode: settings.mode,
     feedback: settings.feedback,
     timePerItemSeconds: String(settings.timePerItemSeconds),
@@ -51,6 +61,14 @@ export function initialModuleState(module?: ModuleView | null): ModuleFormState 
     attemptsAllowed: settings.attemptsAllowed === null ? '' : String(settings.attemptsAllowed),
   };
 }
+
+/** Items an attempt can draw from: the exercises and the item models. */
+export const poolSize = (form: Pick<ModuleFormState, 'exerciseIds' | 'itemModels'>) =>
+  form.exerciseIds.length + form.itemModels.length;
+
+/** The API refuses item models in a practice module (practice shows the truth of each document it draws). */
+export const practiceWithItemModels = (form: Pick<ModuleFormState, 'mode' | 'itemModels'>) =>
+  form.mode === 'practice' && form.itemModels.length > 0;
 
 /** Practice gives feedback after each item; an assessment after finishing, or never. */
 export function feedbackOptionsFor(mode: ModuleMode): FeedbackPolicy[] {
@@ -69,6 +87,7 @@ export function toModuleInput(form: ModuleFormState) {
     description: form.description,
     lessonSpecimenIds: form.lessonSpecimenIds,
     exerciseIds: form.exerciseIds,
+    itemModels: form.itemModels,
     settings: {
       mode: form.mode,
       feedback: form.feedback,

@@ -228,6 +228,42 @@ describe('My training', () => {
       ),
     ).toBeInTheDocument();
   });
+
+  it('says, in the officer’s language, when their own documents are still being generated (409 preparing)', async () => {
+    const details = { reason: 'preparing', models: 3, ready: 1 };
+    const message = 'Your own documents for this assessment are still being generated…';
+    signedIn({
+      'GET /api/me/assignments': () => json([makeAssignment()]),
+      'POST /api/attempts': () => apiError(409, message, details),
+    });
+    renderApp('/app/training');
+    await userEvent.click(await screen.findByTestId('start-attempt'));
+    expect(
+      await screen.findByText(
+        'Your own documents for this assessment are still being generated (1 of its 3 item models have one ' +
+          'waiting). Nothing was started; try again in a minute.',
+      ),
+    ).toBeInTheDocument();
+  });
+
+  it('says the same in Urdu to an officer who reads Urdu', async () => {
+    signedIn(
+      {
+        'GET /api/me/assignments': () => json([makeAssignment()]),
+        'POST /api/attempts': () =>
+          apiError(409, 'still being generated', { reason: 'preparing', models: 2, ready: 0 }),
+      },
+      'ur',
+    );
+    renderApp('/app/training');
+    await userEvent.click(await screen.findByTestId('start-attempt'));
+    expect(
+      await screen.findByText(
+        'اس جانچ کے لیے آپ کی اپنی دستاویزات ابھی تیار ہو رہی ہیں (اس کے 2 آئٹم ماڈلز میں سے 0 کی دستاویز منتظر ہے)۔ ' +
+          'کچھ شروع نہیں ہوا؛ ایک منٹ بعد دوبارہ کوشش کریں۔',
+      ),
+    ).toBeInTheDocument();
+  });
 });
 
 describe('Lessons', () => {

@@ -25,6 +25,7 @@ import { AssignDialog } from '@/features/modules/components/assign-dialog';
 import { ModuleAssignments } from '@/features/modules/components/module-assignments';
 import { ModuleExposurePanel } from '@/features/modules/components/module-exposure';
 import { ModuleForm } from '@/features/modules/components/module-form';
+import { ModuleItemModelsCard } from '@/features/modules/components/module-item-models';
 import { PublishState } from '@/features/modules/components/modules-table';
 import { ensureSession } from '@/lib/auth';
 import { isStatus } from '@/lib/errors';
@@ -137,6 +138,13 @@ export default function ModuleRoute() {
         <Card title={t('modules.exposure.title')} description={t('modules.exposure.hint')}>
           <ModuleExposurePanel moduleId={module.id} publishedVersionId={module.publishedVersion.id} />
         </Card>
+      )}
+      {module.publishedVersion && (
+        <ModuleItemModelsCard
+          moduleId={module.id}
+          publishedVersionId={module.publishedVersion.id}
+          draftItemModels={module.itemModels.length}
+        />
       )}
       <ModuleFormSources>
         {({ exercises, specimens }) => (

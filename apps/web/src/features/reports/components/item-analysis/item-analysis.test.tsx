@@ -173,6 +173,7 @@ const moduleView = (): ModuleView => ({
   description: '',
   lessonSpecimenIds: [],
   exerciseIds: [id(1), id(2), id(3)],
+  itemModels: [],
   settings: {
     mode: 'assessment',
     feedback: 'after-finish',
@@ -327,5 +328,77 @@ describe('item analysis', () => {
     await within(detail).findByTestId('miss-share', {}, LOADED);
     expect(within(detail).queryByRole('link', { name: 'Edit exercise' })).toBeNull();
     expect(within(detail).queryByRole('button', { name: 'Remove from pool' })).toBeNull();
+  });
+});
+
+describe('item analysis: item models', () => {
+  const MODEL_ID = '40000000-0000-4000-8000-000000000001';
+  const modelRow = row(4, {
+    exerciseId: MODEL_ID,
+    exerciseVersionId: MODEL_ID,
+    title: 'Item model: UTO passport, forged — photo substitution',
+    itemModel: { instances: 12, facilitySd: 8.44 },
+  });
+  const fewRow = row(5, {
+    exerciseId: id(95),
+    exerciseVersionId: id(95),
+    title: 'Item model: ARC identity card, genuine',
+    verdict: 'genuine',
+    fraudType: 'genuine',
+    itemModel: { instances: 1, facilitySd: null },
+  });
+  const withModels = () => ({ ...analysis(), items: [...ITEMS, modelRow, fewRow] });
+
+  it('marks an item model’s row, with its documents and how much their facilities vary', async () => {
+    signedIn('instructor', {
+      [`GET /api/reports/modules/${MODULE_ID}/item-analysis`]: () => json(withModels()),
+    });
+    const table = await openTable();
+    const rows = within(table).getAllByTestId('item-row');
+    expect(within(rows[0]).queryByText('Item model')).toBeNull();
+    const model = rows.find((r) => r.textContent?.includes('UTO passport'))!;
+    expect(within(model).getByTestId('item-model')).toHaveTextContent('Item model12 documents, facility SD 8.4 pts');
+    const few = rows.find((r) => r.textContent?.includes('ARC identity card'))!;
+    expect(within(few).getByTestId('item-model')).toHaveTextContent('Item model1 document, facility SD —');
+  });
+
+  it('opens an item model without an exercise to edit, and takes it out of the draft by its id', async () => {
+    const api = signedIn('instructor', {
+      [`GET /api/reports/modules/${MODULE_ID}/item-analysis`]: () => json(withModels()),
+      [`GET /api/modules/${MODULE_ID}`]: () =>
+        json({
+          ...moduleView(),
+          itemModels: [
+            {
+              id: MODEL_ID,
+              issuingState: 'UTO',
+              documentType: 'TD3',
+              fraudType: 'forged:photo-substitution',
+              subtlety: 0.5,
+            },
+          ],
+        }),
+      [`PUT /api/modules/${MODULE_ID}`]: (req) =>
+        json({ ...moduleView(), ...(req.body as object), hasUnpublishedChanges: true }),
+    });
+    await openTable();
+    await userEvent.click(
+      screen.getByRole('button', { name: 'Item model: UTO passport, forged — photo substitution' }),
+    );
+    const detail = await screen.findByTestId('item-detail');
+    expect(within(detail).getByTestId('item-model-note')).toHaveTextContent(
+      'Each officer who drew this item model met a document of their own (12 in finished attempts)',
+    );
+    expect(within(detail).queryByRole('link', { name: 'Edit exercise' })).toBeNull();
+    expect(api.calls.some((c) => c.path.includes(MODEL_ID))).toBe(false);
+
+    await userEvent.click(within(detail).getByRole('button', { name: 'Remove from pool' }));
+    const confirm = await screen.findByRole('dialog', { name: /from the pool\?/ });
+    expect(confirm).toHaveTextContent('saved without this item model');
+    await userEvent.click(within(confirm).getByRole('button', { name: 'Remove from pool' }));
+    expect(await screen.findByText('Removed from the draft')).toBeInTheDocument();
+    const sent = api.called(`PUT /api/modules/${MODULE_ID}`)[0].body as { exerciseIds: string[]; itemModels: [] };
+    expect(sent.exerciseIds).toEqual([id(1), id(2), id(3)]);
+    expect(sent.itemModels).toEqual([]);
   });
 });

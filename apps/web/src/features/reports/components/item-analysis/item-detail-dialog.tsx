@@ -1,6 +1,7 @@
 // One item of the pool, opened from its row: its figures and flags, what officers answered, and where they
 // clicked. Instructors and admins may open the exercise to edit it (a new version) or take it out of the module's
-// draft pool (after a confirmation; the change reaches officers once the module is published again).
+// draft pool (after a confirmation; the change reaches officers once the module is published again). An item model
+// has no exercise to open, and its answers and clicks belong to each officer's own document: it says so instead.
 import type { ItemAnalysisRow } from '@firstline/contracts';
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -24,7 +25,7 @@ import { ClickHeatmap } from './click-heatmap';
 import { ItemFlags } from './item-flags';
 import { ItemResponsesSummary } from './item-responses-summary';
 
-/** Takes the exercise out of the module's draft pool; resolves once saved. */
+/** Takes the exercise (or the item model, by its id) out of the module's draft pool; resolves once saved. */
 export type RemoveFromPool = (exerciseId: string) => Promise<void>;
 
 function Responses({ moduleId, version, row }: { moduleId: string; version?: number; row: ItemAnalysisRow }) {
@@ -41,10 +42,15 @@ function Actions({ moduleId, row, onRemove }: { moduleId: string; row: ItemAnaly
   return (
     <>
       <div className="fl-ia-detail__actions">
-        <Link className="fl-button fl-button--secondary fl-button--sm" to={paths.app.exercise.getHref(row.exerciseId)}>
-          <PencilIcon size={16} />
-          {t('itemAnalysis.detail.edit')}
-        </Link>
+        {!row.itemModel && (
+          <Link
+            className="fl-button fl-button--secondary fl-button--sm"
+            to={paths.app.exercise.getHref(row.exerciseId)}
+          >
+            <PencilIcon size={16} />
+            {t('itemAnalysis.detail.edit')}
+          </Link>
+        )}
         <Button
           variant="secondary"
           size="sm"
@@ -72,7 +78,7 @@ function Actions({ moduleId, row, onRemove }: { moduleId: string; row: ItemAnaly
         isLoading={remove.isPending}
         error={remove.error ? describeError(t, remove.error) : null}
       >
-        <p>{t('itemAnalysis.detail.confirmText')}</p>
+        <p>{t(row.itemModel ? 'itemAnalysis.detail.confirmTextModel' : 'itemAnalysis.detail.confirmText')}</p>
       </ConfirmDialog>
     </>
   );
@@ -115,10 +121,21 @@ export function ItemDetailDialog({
         <div className="fl-ia-detail" data-testid="item-detail">
           <ItemFlags flags={row.flags} />
           {onRemove && <Actions key={row.exerciseVersionId} moduleId={moduleId} row={row} onRemove={onRemove} />}
-          <h3 className="fl-ia-detail__heading">{t('itemAnalysis.detail.responsesTitle')}</h3>
-          <Responses moduleId={moduleId} version={version} row={row} />
-          <h3 className="fl-ia-detail__heading">{t('itemAnalysis.detail.clicksTitle')}</h3>
-          <ClickHeatmap moduleId={moduleId} exerciseId={row.exerciseId} exerciseVersionId={row.exerciseVersionId} />
+          {row.itemModel ? (
+            <p className="fl-ia-muted" data-testid="item-model-note">
+              {t('itemAnalysis.detail.itemModelNote', {
+                count: row.itemModel.instances,
+                n: f.num(row.itemModel.instances),
+              })}
+            </p>
+          ) : (
+            <>
+              <h3 className="fl-ia-detail__heading">{t('itemAnalysis.detail.responsesTitle')}</h3>
+              <Responses moduleId={moduleId} version={version} row={row} />
+              <h3 className="fl-ia-detail__heading">{t('itemAnalysis.detail.clicksTitle')}</h3>
+              <ClickHeatmap moduleId={moduleId} exerciseId={row.exerciseId} exerciseVersionId={row.exerciseVersionId} />
+            </>
+          )}
         </div>
       )}
     </Dialog>

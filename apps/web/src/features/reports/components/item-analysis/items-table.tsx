@@ -1,8 +1,10 @@
 // The pool's items, one row each, every column sortable; a row opens the item's detail. Items with too few
-// responses are greyed, labelled and not ranked on the figures that judge them (lib/sort-items.ts).
+// responses are greyed, labelled and not ranked on the figures that judge them (lib/sort-items.ts). An item model's
+// row is marked as one, with how many officers' own documents it pooled and how much their facilities vary.
 import type { ItemAnalysisRow } from '@firstline/contracts';
 import { useMemo, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Badge } from '@/components/ui';
 import { useFigureFormat, type FigureFormat } from '../../hooks/use-figure-format';
 import {
   DEFAULT_ITEM_SORT,
@@ -45,6 +47,24 @@ const FIGURES: Column[] = [
   { key: 'raschDifficulty', end: true, cell: (r, f) => <Rasch row={r} f={f} /> },
   { key: 'meanDecisionMs', end: true, cell: (r, f) => num(f.secs(r.meanDecisionMs)) },
 ];
+
+/** "Item model" and "12 documents, facility SD 8.4 pts" under an item model's title. */
+function ItemModelNote({ figures, f }: { figures: NonNullable<ItemAnalysisRow['itemModel']>; f: FigureFormat }) {
+  const { t } = useTranslation();
+  return (
+    <span className="fl-ia-items__model" data-testid="item-model">
+      <Badge tone="violet">{t('itemAnalysis.items.itemModel')}</Badge>
+      <span className="fl-ia-items__note">
+        {t('itemAnalysis.items.instances', {
+          count: figures.instances,
+          n: f.num(figures.instances),
+          sd:
+            figures.facilitySd === null ? '—' : t('itemAnalysis.items.points', { value: f.dec(figures.facilitySd, 1) }),
+        })}
+      </span>
+    </span>
+  );
+}
 
 function SortHeader({
   column,
@@ -124,6 +144,7 @@ export function ItemsTable({
                   <button type="button" className="fl-ia-items__open" onClick={() => onOpen(row)}>
                     {row.title}
                   </button>
+                  {row.itemModel && <ItemModelNote figures={row.itemModel} f={f} />}
                   {!row.current && (
                     <span className="fl-ia-items__note">
                       {t('itemAnalysis.items.olderVersion', { version: row.exerciseVersion })}
