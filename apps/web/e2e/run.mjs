@@ -13,6 +13,7 @@ import { examDayFlows } from './exam-day-flows.mjs';
 import { exerciseFlows } from './exercise-flows.mjs';
 import { exposureFlows } from './exposure-flows.mjs';
 import { itemAnalysisFlows } from './item-analysis-flows.mjs';
+import { itemModelFlows } from './item-model-flows.mjs';
 import { previewFlows } from './preview-flows.mjs';
 import { reportsFlows } from './reports-flows.mjs';
 import { startServer } from './server.mjs';
@@ -672,6 +673,7 @@ async function main() {
   await previewFlows({ flow, signIn, shot, h1, direction });
   await uploadFlows({ flow, signIn, shot, h1, server });
   await exposureFlows({ flow, signIn, shot, h1, direction, server });
+  await itemModelFlows({ flow, signIn, shot, h1, direction });
 }
 
 let fatal = null;

@@ -116,6 +116,9 @@ export async function startServer({ timeoutMs = 60_000 } = {}) {
     DEMO_LIBRARY_DIR: process.env.DEMO_LIBRARY_DIR || path.join(os.tmpdir(), 'firstline-e2e-demo-library'),
     // The demo gives each assessment item a handful of responses: judge items from 5 (the default 10 greys them all).
     ITEM_ANALYSIS_MIN_RESPONSES: process.env.ITEM_ANALYSIS_MIN_RESPONSES || '5',
+    // No documents generated for the demo certification's item models: hundreds of renders would compete with every
+    // flow for the CPU (item-model-flows.mjs shows the officer being told so; the API suite tests generation).
+    ITEM_MODEL_GENERATION: process.env.ITEM_MODEL_GENERATION || 'false',
     LOG_LEVEL: 'warn',
     NODE_ENV: 'test',
   };
