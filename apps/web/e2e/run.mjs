@@ -363,7 +363,7 @@ async function main() {
       await signIn(page, 'trainee01');
       await page.getByTestId('assignment').first().waitFor();
       assert.equal(new URL(page.url()).pathname, '/app/training');
-      assert.equal(await page.getByTestId('assignment').count(), 3, 'three demo modules are assigned');
+      assert.equal(await page.getByTestId('assignment').count(), 4, 'four demo modules are assigned');
       await shot(page, '16-trainee-training');
 
       const practice = page.getByTestId('assignment').filter({ hasText: 'First-line document check — practice' });

@@ -25,7 +25,7 @@ export function SubtletySeedFields({
         <label className="fl-field__label" htmlFor={`${id}-subtlety`}>
           {t('authoring.forge.subtlety')}
         </label>
-        <div className="fl-forge-form__range">
+        <div className="fl-range">
           <span aria-hidden="true">{t('authoring.forge.crude')}</span>
           <input
             id={`${id}-subtlety`}

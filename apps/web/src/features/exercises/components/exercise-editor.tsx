@@ -30,6 +30,7 @@ import {
   UnsavedChangesGuard,
 } from '@/components/ui';
 import { DocumentTypeField } from '@/components/ui/document-type-select';
+import { PartsFields } from '@/components/ui/parts-fields';
 import { paths } from '@/config/paths';
 import { describeError } from '@/lib/errors';
 import { fraudTypeKey } from '@/lib/taxonomy-keys';
@@ -273,40 +274,7 @@ export function ExerciseEditor({ exercise, back }: { exercise: ExerciseView; bac
 
       <Card title={t('exercises.editor.parts')} description={t('exercises.editor.partsHint')}>
         <div className="fl-stack">
-          <div className="fl-check-grid">
-            <Checkbox
-              label={t('exercises.parts.locate')}
-              checked={draft.parts.locate !== null}
-              onChange={(e) => patch({ parts: { ...draft.parts, locate: e.target.checked ? { maxPoints: 3 } : null } })}
-            />
-            <Checkbox
-              label={t('exercises.parts.fraudType')}
-              checked={draft.parts.fraudType}
-              onChange={(e) => patch({ parts: { ...draft.parts, fraudType: e.target.checked } })}
-            />
-            <Checkbox
-              label={t('exercises.parts.features')}
-              checked={draft.parts.features}
-              onChange={(e) => patch({ parts: { ...draft.parts, features: e.target.checked } })}
-            />
-            <Checkbox
-              label={t('exercises.parts.mrz')}
-              checked={draft.parts.mrz}
-              onChange={(e) => patch({ parts: { ...draft.parts, mrz: e.target.checked } })}
-            />
-          </div>
-          {draft.parts.locate && (
-            <TextField
-              className="fl-field--narrow"
-              label={t('exercises.parts.maxPoints')}
-              type="number"
-              min={1}
-              max={10}
-              value={draft.parts.locate.maxPoints}
-              dir="ltr"
-              onChange={(e) => patch({ parts: { ...draft.parts, locate: { maxPoints: Number(e.target.value) } } })}
-            />
-          )}
+          <PartsFields parts={draft.parts} onChange={(parts) => patch({ parts })} />
           <Field label={t('exercises.fields.mrz')} hint={t('exercises.editor.mrzHint')}>
             {(control) => (
               <textarea

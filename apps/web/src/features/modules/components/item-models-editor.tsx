@@ -14,9 +14,9 @@ import {
   PlusIcon,
   SelectField,
   Table,
-  TextField,
   TrashIcon,
 } from '@/components/ui';
+import { PartsFields } from '@/components/ui/parts-fields';
 import { fitsDocumentType, operationOf, operationsFor, targetsFor } from '@/lib/forge-choice';
 import { formatNumber } from '@/lib/format';
 import { isLanguage } from '@/lib/i18n';
@@ -98,7 +98,7 @@ function AddItemModel({ onAdd }: { onAdd: (model: ItemModelSpec) => void }) {
           <label className="fl-field__label" htmlFor="item-model-subtlety">
             {t('authoring.forge.subtlety')}
           </label>
-          <div className="fl-item-models__range">
+          <div className="fl-range">
             <span aria-hidden="true">{t('authoring.forge.crude')}</span>
             <input
               id="item-model-subtlety"
@@ -125,47 +125,7 @@ function AddItemModel({ onAdd }: { onAdd: (model: ItemModelSpec) => void }) {
       />
       {parts && (
         <div className="fl-item-models__parts">
-          <div className="fl-check-grid">
-            <Checkbox
-              label={t('exercises.parts.locate')}
-              checked={parts.locate !== null}
-              onChange={(e) => set({ parts: { ...parts, locate: e.target.checked ? { maxPoints: 3 } : null } })}
-            />
-            <Checkbox
-              label={t('exercises.parts.fraudType')}
-              checked={parts.fraudType}
-              onChange={(e) => set({ parts: { ...parts, fraudType: e.target.checked } })}
-            />
-            <Checkbox
-              label={t('exercises.parts.features')}
-              checked={parts.features}
-              onChange={(e) => set({ parts: { ...parts, features: e.target.checked } })}
-            />
-            <Checkbox
-              label={t('exercises.parts.mrz')}
-              checked={parts.mrz}
-              onChange={(e) => set({ parts: { ...parts, mrz: e.target.checked } })}
-            />
-          </div>
-          {parts.locate && (
-            <TextField
-              className="fl-field--narrow"
-              label={t('exercises.parts.maxPoints')}
-              type="number"
-              min={1}
-              max={10}
-              value={parts.locate.maxPoints}
-              dir="ltr"
-              onChange={(e) =>
-                set({
-                  parts: {
-                    ...parts,
-                    locate: { maxPoints: Math.min(10, Math.max(1, Math.floor(+e.target.value || 1))) },
-                  },
-                })
-              }
-            />
-          )}
+          <PartsFields parts={parts} onChange={(next) => set({ parts: next })} />
         </div>
       )}
       <div className="fl-row-actions">
