@@ -9,7 +9,7 @@ import sharp from 'sharp';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { MediaService } from '../src/media/media.service';
-import { bearer, signIn, testApp } from './utils';
+import { bearer, expectBody as ok, signIn, testApp } from './utils';
 
 jest.setTimeout(120_000);
 
@@ -56,11 +56,6 @@ describe('exercise preview', () => {
   let db: DataSource;
   const t: Record<string, string> = {};
   const http = () => request(app.getHttpServer());
-  const ok = async (req: request.Test, status = 200) => {
-    const res = await req;
-    if (res.status !== status) throw new Error(`${res.status} ${JSON.stringify(res.body)}`);
-    return res.body;
-  };
   const preview = (who: string, id: string, query = '') =>
     http().get(`/api/exercises/${id}/preview${query}`).set(bearer(t[who]));
   const tryIt = (who: string, id: string, answer: object, query = '') =>

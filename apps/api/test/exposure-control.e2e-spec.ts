@@ -11,7 +11,7 @@ import sharp from 'sharp';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { MediaService } from '../src/media/media.service';
-import { bearer, signIn, testApp } from './utils';
+import { bearer, expectBody as ok, newTrainee, signIn, testApp } from './utils';
 
 jest.setTimeout(180_000);
 
@@ -49,28 +49,8 @@ describe('exposure control', () => {
   const exerciseIds: string[] = [];
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'firstline-exposure-'));
   const http = () => request(app.getHttpServer());
-  const ok = async (req: request.Test, status = 200) => {
-    const res = await req;
-    if (res.status !== status) throw new Error(`${res.status} ${JSON.stringify(res.body)}`);
-    return res.body;
-  };
 
-  async function officer(name: string): Promise<{ id: string; token: string }> {
-    const user = await ok(
-      http()
-        .post('/api/users')
-        .set(bearer(t.admin))
-        .send({
-          username: `${TAG}.${name}`,
-          displayName: name,
-          role: 'trainee',
-          unitId,
-          password: 'exposure-password',
-        }),
-      201,
-    );
-    return { id: user.id, token: await signIn(app, `${TAG}.${name}`, 'exposure-password') };
-  }
+  const officer = (name: string) => newTrainee(app, t.admin, unitId, `${TAG}.${name}`, 'exposure-password');
 
   async function cohortOf(name: string, userIds: string[]): Promise<{ id: string; name: string }> {
     const cohort = await ok(

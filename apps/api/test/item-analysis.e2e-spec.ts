@@ -15,7 +15,7 @@ import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { ItemAnalysis1796400000000 } from '../src/database/migrations/1796400000000-ItemAnalysis';
 import { buildDataset, type Dataset } from './report-dataset';
-import { bearer, signIn, testApp } from './utils';
+import { bearer, expectBody as ok, signIn, testApp } from './utils';
 
 jest.setTimeout(300_000);
 
@@ -59,11 +59,6 @@ describe('item analysis', () => {
   const t: Record<string, string> = {};
   const http = () => request(app.getHttpServer());
   const get = (path: string, who: string) => http().get(path).set(bearer(t[who]));
-  const ok = async (req: request.Test, status = 200) => {
-    const res = await req;
-    if (res.status !== status) throw new Error(`${res.status} ${JSON.stringify(res.body)}`);
-    return res.body;
-  };
 
   // The Moodle module: 7 forgeries asking every part, answered 25 times through the API.
   let moodle: { moduleId: string; versionId: string; pool: string[]; exerciseIds: string[] };

@@ -15,7 +15,7 @@ import { DataSource } from 'typeorm';
 import { ExerciseJobsService } from '../src/authoring';
 import { ItemGenerationService } from '../src/item-models';
 import { MediaService } from '../src/media/media.service';
-import { bearer, signIn, testApp } from './utils';
+import { bearer, expectBody as ok, newTrainee, signIn, testApp } from './utils';
 
 jest.setTimeout(300_000);
 
@@ -63,11 +63,6 @@ describe('item models', () => {
   const fixedIds: string[] = [];
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'firstline-item-models-'));
   const http = () => request(app.getHttpServer());
-  const ok = async (req: request.Test, status = 200) => {
-    const res = await req;
-    if (res.status !== status) throw new Error(`${res.status} ${JSON.stringify(res.body)}`);
-    return res.body;
-  };
   let release: () => void;
   const gate = new Promise<void>((resolve) => (release = resolve));
 
@@ -80,16 +75,7 @@ describe('item models', () => {
     attemptsAllowed: 1,
   };
 
-  async function officer(name: string): Promise<{ id: string; token: string }> {
-    const user = await ok(
-      http()
-        .post('/api/users')
-        .set(bearer(t.admin))
-        .send({ username: `${TAG}.${name}`, displayName: name, role: 'trainee', unitId, password: 'models-password' }),
-      201,
-    );
-    return { id: user.id, token: await signIn(app, `${TAG}.${name}`, 'models-password') };
-  }
+  const officer = (name: string) => newTrainee(app, t.admin, unitId, `${TAG}.${name}`, 'models-password');
 
   async function status(moduleId: string) {
     return ok(http().get(`/api/modules/${moduleId}/item-models`).set(bearer(t.instructor)));

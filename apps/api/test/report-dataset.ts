@@ -11,7 +11,7 @@ import sharp from 'sharp';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { MediaService } from '../src/media/media.service';
-import { bearer, signIn } from './utils';
+import { bearer, expectBody as ok, signIn } from './utils';
 
 export interface Officer {
   id: string;
@@ -90,11 +90,6 @@ export async function buildDataset(app: NestExpressApplication, tag: string, nam
   const db = app.get(DataSource);
   const admin = await signIn(app, 'admin');
   const instructor = await signIn(app, 'instructor1');
-  const ok = async (req: request.Test, status = 200) => {
-    const res = await req;
-    if (res.status !== status) throw new Error(`${res.status} ${JSON.stringify(res.body)}`);
-    return res.body;
-  };
 
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'firstline-report-img-'));
   const media = app.get(MediaService);

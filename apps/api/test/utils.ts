@@ -53,6 +53,32 @@ export function listFiles(dir: string): string[] {
 
 export const bearer = (token: string) => ({ Authorization: `Bearer ${token}` });
 
+/** The body of a response that has the expected status; otherwise the test fails with the status and the body. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- a test reads what it expects from the body
+export async function expectBody(req: request.Test, status = 200): Promise<any> {
+  const res = await req;
+  if (res.status !== status) throw new Error(`${res.status} ${JSON.stringify(res.body)}`);
+  return res.body;
+}
+
+/** A new trainee of the unit, created by an admin, signed in: their id and access token. */
+export async function newTrainee(
+  app: NestExpressApplication,
+  adminToken: string,
+  unitId: string,
+  username: string,
+  password: string,
+): Promise<{ id: string; token: string }> {
+  const user = await expectBody(
+    request(app.getHttpServer())
+      .post('/api/users')
+      .set(bearer(adminToken))
+      .send({ username, displayName: username, role: 'trainee', unitId, password }),
+    201,
+  );
+  return { id: user.id, token: await signIn(app, username, password) };
+}
+
 /** Every registered route as "METHOD /path", read from the Express router itself. */
 export function registeredRoutes(app: NestExpressApplication): string[] {
   const router = (

@@ -56,9 +56,7 @@ export class ItemInstancesRepository {
     m: EntityManager,
   ): Promise<ItemInstance[]> {
     const repo = m.getRepository(ItemInstance);
-    const saved: ItemInstance[] = [];
-    for (const row of rows) saved.push(await repo.save(repo.create({ ...row, status: 'generating' })));
-    return saved;
+    return repo.save(rows.map((row) => repo.create({ ...row, status: 'generating' })));
   }
 
   async setJob(id: string, jobId: string): Promise<void> {
