@@ -1,8 +1,9 @@
 // Generating item models' documents: when an assignment opens a version with item models (and every minute, and
 // after each draw), each model gets one waiting document per officer of the assigned cohorts who has not yet drawn
 // it, plus a small buffer for late joiners and further attempts. Documents are queued set by set — one of each model,
-// then the next — so whole assessments become ready one officer at a time; the rendering runs as background authoring
-// jobs. A model whose three latest generations failed is not retried until the instructor publishes again.
+// then the next, each assigned version taking turns — so whole assessments become ready one officer at a time; the
+// rendering runs as background authoring jobs. A model whose three latest generations failed is not retried until
+// the instructor publishes again.
 import { randomInt } from 'node:crypto';
 import type { ItemModel } from '@firstline/contracts';
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
@@ -68,7 +69,7 @@ export class ItemGenerationService implements OnApplicationBootstrap, OnModuleDe
    */
   async topUp(versionId: string | null): Promise<number> {
     await this.forgetLost();
-    let queued = 0;
+    const planned: Array<Array<() => Promise<void>>> = [];
     for (const { version, unitId, cohortIds } of await this.modules.versionsWithOpenItemModels(versionId)) {
       const members = await this.roster.memberIdsOf(cohortIds);
       const officers = new Set([...members.values()].flat()).size;
@@ -89,10 +90,12 @@ export class ItemGenerationService implements OnApplicationBootstrap, OnModuleDe
         );
       });
       const models = new Map(version.itemModels.map((model) => [model.id, model]));
-      for (const row of rows) await this.generate(row.id, models.get(row.modelId)!, unitId);
-      queued += rows.length;
+      planned.push(rows.map((row) => () => this.generate(row.id, models.get(row.modelId)!, unitId)));
     }
-    return queued;
+    // Versions take turns, so that no assignment's officers wait for the whole of another's.
+    const turns = Math.max(0, ...planned.map((p) => p.length));
+    for (let i = 0; i < turns; i++) for (const p of planned) if (i < p.length) await p[i]!();
+    return planned.reduce((n, p) => n + p.length, 0);
   }
 
   /** Queues the authoring job for one document: a fresh seed, so a new identity, portrait, numbers and MRZ. */
