@@ -527,7 +527,7 @@ describe('media pipeline', () => {
       expect(back).toMatchObject({ width: 500, height: 350, warnings: [] }); // another side, another group
     });
 
-    it('with several workers (two replicas), the lights of a side still wait for its first image and match it', async () => {
+    it('with several workers (two replicas), the lights of a side wait for its first image, then go at once', async () => {
       const replica = await testApp({ MEDIA_DIR: mediaDir, MEDIA_WORKER_CONCURRENCY: '2' });
       try {
         const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'media-group-'));
@@ -536,6 +536,7 @@ describe('media pipeline', () => {
           [1000, 700],
           [640, 480],
           [900, 600],
+          [1000, 750],
         ];
         const group = `test:${Date.now()}:data-page`;
         const ids: string[] = [];
@@ -545,14 +546,34 @@ describe('media pipeline', () => {
           // Enqueued alternately through both APIs, all woken at once.
           ids.push((await (i % 2 ? replica.get(MediaService) : media).ingestFile(file, { createdBy: null, group })).id);
         }
+        // Watches the group while it is processed: how many of its images are processing, and whether one is ready.
+        const seen: Array<{ processing: number; ready: number }> = [];
+        let idle = false;
+        const watching = (async () => {
+          while (!idle) {
+            const [row] = await db.query(
+              `SELECT count(*) FILTER (WHERE status = 'processing')::int AS processing,
+                      count(*) FILTER (WHERE status = 'ready')::int AS ready
+                 FROM media_assets WHERE group_key = $1`,
+              [group],
+            );
+            seen.push(row);
+          }
+        })();
         await media.waitForIdle();
+        idle = true;
+        await watching;
         const views = await Promise.all(ids.map((id) => app.get(MediaUrlsService).view(id)));
         expect(views.map((v) => `${v.status} ${v.width}×${v.height} ${v.warnings.length}`)).toEqual([
           'ready 800×600 0',
           'ready 800×600 1',
           'ready 800×600 1',
           'ready 800×600 1',
+          'ready 800×600 1',
         ]);
+        // Never two at once before the first is ready (nothing to size them to); afterwards several workers share it.
+        expect(seen.filter((s) => s.ready === 0 && s.processing > 1)).toEqual([]);
+        expect(Math.max(...seen.filter((s) => s.ready > 0).map((s) => s.processing))).toBeGreaterThan(1);
       } finally {
         await replica.close();
       }

@@ -109,6 +109,8 @@ export class MediaQueue implements OnApplicationBootstrap, OnModuleDestroy {
       const claimed = job;
       await this.process(claimed).catch((err) => this.log.error({ err, assetId: claimed.id }, 'media job crashed'));
       this.events.emit('job', claimed.id);
+      // A group's first image ready lets the rest of its lights go to every worker: wake the ones asleep.
+      if (claimed.groupKey) this.kick();
     }
   }
 

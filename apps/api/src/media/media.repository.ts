@@ -161,10 +161,11 @@ export class MediaRepository {
   }
 
   /**
-   * Claims the oldest queued asset, or one whose worker's lease ran out (a crashed or killed process) — but never one
-   * whose group (the lights of one document side) has another asset processing right now, so that the group's first
-   * image is ready before the next is sized to it. Claims are serialised by a transaction-level advisory lock (they
-   * are short and rare), which makes that check exact across workers and replicas.
+   * Claims the oldest queued asset, or one whose worker's lease ran out (a crashed or killed process) — but, while
+   * its group (the lights of one document side) has no image ready yet, never one whose group has another asset
+   * processing right now: the group's first image is ready before the next is sized to it, and the rest of the group
+   * then goes to every free worker at once. Claims are serialised by a transaction-level advisory lock (they are
+   * short and rare), which makes that check exact across workers and replicas.
    */
   claimNext(leaseSeconds: number): Promise<MediaJob | null> {
     return this.transaction(async (m) => {
@@ -175,7 +176,9 @@ export class MediaRepository {
                 lease_until = now() + make_interval(secs => $1)
           WHERE id = (SELECT a.id FROM media_assets a
                        WHERE (a.status = 'queued' OR (a.status = 'processing' AND a.lease_until < now()))
-                         AND (a.group_key IS NULL OR NOT EXISTS (
+                         AND (a.group_key IS NULL
+                              OR EXISTS (SELECT 1 FROM media_assets r WHERE r.group_key = a.group_key AND r.status = 'ready')
+                              OR NOT EXISTS (
                                SELECT 1 FROM media_assets b
                                 WHERE b.group_key = a.group_key AND b.id <> a.id AND b.status = 'processing' AND b.lease_until >= now()))
                        ORDER BY a.created_at FOR UPDATE SKIP LOCKED LIMIT 1)
