@@ -34,7 +34,12 @@ import { planSpecimenForgery, type SpecimenForgeRequest } from './specimen-forge
 const STALE_SECONDS = 120;
 /** How long the media pipeline may take over a forged document's images. */
 const PROCESSING_TIMEOUT_MS = 5 * 60_000;
-const POLL_MS = 250;
+const POLL_MS = 100;
+/**
+ * Jobs in this server at once: the next job draws, renders and ingests its document while the one before waits for
+ * the media pipeline, so the pipeline's workers always have images queued (two, as rendering is one core's work).
+ */
+const JOBS_AT_ONCE = 2;
 
 export function jobView(job: ExerciseJob): ExerciseJobView {
   return {
@@ -70,7 +75,8 @@ export type InstanceOutcome = { exerciseId: string; versionId: string } | { erro
 
 /** A job waiting in the queue; background jobs (item models' documents) let instructors' jobs go first. */
 interface QueuedJob {
-  run: () => Promise<void>;
+  /** Runs the job; `handedOver` is called once its images are all in the media pipeline's queue (or it ended). */
+  run: (handedOver: () => void) => Promise<void>;
   background: boolean;
 }
 
@@ -80,11 +86,12 @@ const difficultyOf = (subtlety: number) => 1 + Math.round(subtlety * 4);
 @Injectable()
 export class ExerciseJobsService implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly log = new Logger(ExerciseJobsService.name);
-  /** The job queue: each job starts when the one before has ended. */
+  /** The job queue: each job starts when the one before has handed its images over (JOBS_AT_ONCE at most). */
   private readonly waiting: QueuedJob[] = [];
   /** Jobs queued or running in this server. */
   private readonly here = new Set<string>();
-  private current: Promise<void> = Promise.resolve();
+  /** Jobs running now. */
+  private readonly running = new Set<Promise<void>>();
   private draining = false;
   private closing = false;
 
@@ -102,7 +109,7 @@ export class ExerciseJobsService implements OnApplicationBootstrap, OnModuleDest
 
   async onModuleDestroy(): Promise<void> {
     this.closing = true;
-    await this.current;
+    await Promise.all(this.running);
   }
 
   /** Checks the request, then queues the job: 202 with the job. */
@@ -198,8 +205,8 @@ export class ExerciseJobsService implements OnApplicationBootstrap, OnModuleDest
     this.here.add(id);
     const job: QueuedJob = {
       background,
-      run: () =>
-        this.run(id, createdBy, work, create, ended)
+      run: (handedOver) =>
+        this.run(id, createdBy, work, create, ended, handedOver)
           .catch((err) => this.log.error({ err, job: id }, 'an exercise job stopped'))
           .finally(() => this.here.delete(id)),
     };
@@ -209,14 +216,28 @@ export class ExerciseJobsService implements OnApplicationBootstrap, OnModuleDest
     void this.drain();
   }
 
-  /** Runs the waiting jobs one after another. */
+  /**
+   * Starts the waiting jobs in order: each once the one before has handed its images to the media pipeline and fewer
+   * than JOBS_AT_ONCE are running — one job draws and renders at a time, the pipeline works on the other's images.
+   */
   private async drain(): Promise<void> {
     if (this.draining) return;
     this.draining = true;
     try {
       while (!this.closing && this.waiting.length) {
-        this.current = this.waiting.shift()!.run();
-        await this.current;
+        while (this.running.size >= JOBS_AT_ONCE) await Promise.race(this.running);
+        if (this.closing) break;
+        let handedOver!: () => void;
+        const rendered = new Promise<void>((resolve) => (handedOver = resolve));
+        const running = this.waiting
+          .shift()!
+          .run(handedOver)
+          .finally(() => {
+            this.running.delete(running);
+            handedOver();
+          });
+        this.running.add(running);
+        await rendered;
       }
     } finally {
       this.draining = false;
@@ -225,8 +246,9 @@ export class ExerciseJobsService implements OnApplicationBootstrap, OnModuleDest
 
   /**
    * Runs one job: `work` renders and ingests the images (through the context, which records each asset on the job)
-   * and returns the exercise to create; then the pipeline is waited for and the exercise made (`create`). On any
-   * failure the job's media are removed and the job fails with the reason. `ended` hears how it went.
+   * and returns the exercise to create; `handedOver` hears that; then the pipeline is waited for and the exercise made
+   * (`create`). On any failure the job's media are removed and the job fails with the reason. `ended` hears how it
+   * went.
    */
   private async run(
     id: string,
@@ -234,6 +256,7 @@ export class ExerciseJobsService implements OnApplicationBootstrap, OnModuleDest
     work: (ctx: JobContext) => Promise<ExerciseInput>,
     create: (input: ExerciseInput) => Promise<string>,
     ended?: (error: string | null) => Promise<void>,
+    handedOver: () => void = () => undefined,
   ): Promise<void> {
     if (this.closing) return; // left open: the next start fails it and removes what it had
     const tmp = await mkdtemp(path.join(this.media.uploadTempDir(), 'forge-'));
@@ -254,6 +277,7 @@ export class ExerciseJobsService implements OnApplicationBootstrap, OnModuleDest
     };
     try {
       const input = await work(ctx);
+      handedOver();
       await this.untilProcessed(id, assetIds);
       await this.jobs.progress(id, 95, 'Creating the exercise');
       await this.jobs.done(id, await create(input));
