@@ -1,7 +1,7 @@
 // Session state: restored on start from the refresh cookie, kept in the TanStack Query cache under one key.
 import type { Language, LoginRequest, UpdateMeRequest, UserView } from '@firstline/contracts';
 import { queryOptions, useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
-import { useEffect, type ReactNode } from 'react';
+import { createContext, useContext, useEffect, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useLocation } from 'react-router';
 import { paths } from '@/config/paths';
@@ -47,11 +47,18 @@ export function useSession() {
   return useQuery(sessionQueryOptions());
 }
 
+/**
+ * The signed-in user as ProtectedRoute last rendered it. A context, not the session query itself: on sign-out the
+ * session becomes null, and a component below that re-rendered on its own before ProtectedRoute had replaced the tree
+ * with the redirect would otherwise meet a null user.
+ */
+const SignedInUser = createContext<UserView | null>(null);
+
 /** The signed-in user; only for components rendered inside the protected part of the app. */
 export function useUser(): UserView {
-  const { data } = useSession();
-  if (!data) throw new Error('useUser() used outside a signed-in route');
-  return data;
+  const user = useContext(SignedInUser);
+  if (!user) throw new Error('useUser() used outside a signed-in route');
+  return user;
 }
 
 /**
@@ -163,5 +170,5 @@ export function ProtectedRoute({ children, fallback }: { children: ReactNode; fa
     const back = location.pathname + location.search;
     return <Navigate to={paths.auth.login.getHref(session.isError ? null : back)} replace />;
   }
-  return children;
+  return <SignedInUser.Provider value={session.data}>{children}</SignedInUser.Provider>;
 }
