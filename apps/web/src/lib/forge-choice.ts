@@ -17,6 +17,16 @@ export interface ForgeChoice {
   target: string;
 }
 
+/** Where both forms start: a Utopian passport with its portrait substituted, of middling subtlety. */
+export const INITIAL_FORGE_CHOICE: ForgeChoice & { issuingState: string; subtlety: number } = {
+  issuingState: 'UTO',
+  documentType: 'TD3',
+  fraudType: 'forged:photo-substitution',
+  operation: '',
+  target: '',
+  subtlety: 0.5,
+};
+
 const PASSPORT_ONLY: ForgeOperation[] = ['page-substitution', 'forge-stamp'];
 
 /** The operations that produce the fraud type (none for a genuine document). */

@@ -1,6 +1,6 @@
 // The forge form's state and what it sends: the operations and target fields that fit the chosen fraud type.
 import type { ForgeExerciseRequest } from '@firstline/contracts';
-import { changeForgeChoice, type ForgeChoice } from '@/lib/forge-choice';
+import { changeForgeChoice, INITIAL_FORGE_CHOICE, type ForgeChoice } from '@/lib/forge-choice';
 
 export interface ForgeFormState extends ForgeChoice {
   issuingState: string;
@@ -11,16 +11,7 @@ export interface ForgeFormState extends ForgeChoice {
 
 export const newSeed = () => Math.floor(Math.random() * 1_000_000);
 
-export const initialForgeForm = (seed = newSeed()): ForgeFormState => ({
-  issuingState: 'UTO',
-  documentType: 'TD3',
-  fraudType: 'forged:photo-substitution',
-  operation: '',
-  target: '',
-  subtlety: 0.5,
-  seed,
-  unitId: '',
-});
+export const initialForgeForm = (seed = newSeed()): ForgeFormState => ({ ...INITIAL_FORGE_CHOICE, seed, unitId: '' });
 
 /** A change of one field, with the fields that depend on it kept consistent. */
 export const changeForgeForm = (state: ForgeFormState, change: Partial<ForgeFormState>): ForgeFormState =>

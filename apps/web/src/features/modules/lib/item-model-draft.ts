@@ -2,7 +2,7 @@
 // ItemModelSpec it becomes, and the words a saved one is listed with.
 import type { ExerciseParts, ItemModelSpec } from '@firstline/contracts';
 import type { TFunction } from 'i18next';
-import { changeForgeChoice, operationOf, type ForgeChoice } from '@/lib/forge-choice';
+import { changeForgeChoice, INITIAL_FORGE_CHOICE, operationOf, type ForgeChoice } from '@/lib/forge-choice';
 import { fraudTypeKey } from '@/lib/taxonomy-keys';
 
 export interface ItemModelDraft extends ForgeChoice {
@@ -20,15 +20,7 @@ export const FORGED_EXERCISE_PARTS: ExerciseParts = {
   mrz: true,
 };
 
-export const initialItemModelDraft = (): ItemModelDraft => ({
-  issuingState: 'UTO',
-  documentType: 'TD3',
-  fraudType: 'forged:photo-substitution',
-  operation: '',
-  target: '',
-  subtlety: 0.5,
-  parts: null,
-});
+export const initialItemModelDraft = (): ItemModelDraft => ({ ...INITIAL_FORGE_CHOICE, parts: null });
 
 export const changeItemModelDraft = (draft: ItemModelDraft, change: Partial<ItemModelDraft>): ItemModelDraft =>
   changeForgeChoice(draft, change);
