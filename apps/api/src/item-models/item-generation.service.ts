@@ -11,7 +11,7 @@ import { ExerciseJobsService } from '../authoring';
 import { CohortRosterService } from '../cohorts';
 import { AppConfig, APP_CONFIG } from '../config/config';
 import { AssignmentOpenings, ModulesService } from '../modules';
-import { ItemInstancesRepository } from './item-instances.repository';
+import { ItemInstancesRepository, type ModelCounts } from './item-instances.repository';
 
 /** How often open assignments are topped up (besides at opening and after each draw). */
 const TICK_MS = 60_000;
@@ -26,6 +26,30 @@ export function generationOrder(shortBy: Array<{ modelId: string; missing: numbe
   const most = Math.max(0, ...shortBy.map((s) => s.missing));
   for (let round = 0; round < most; round++) for (const s of shortBy) if (s.missing > round) order.push(s.modelId);
   return order;
+}
+
+/**
+ * How many documents each model lacks: one per officer who has not drawn it, plus the buffer, less those waiting or
+ * being generated. A model whose three latest generations failed gets none; one that failed lately gets none until
+ * its other documents have finished either (so a retry never races the generations still running, and a model that
+ * keeps failing stops at exactly three).
+ */
+export function shortfalls(
+  modelIds: string[],
+  counts: Map<string, Pick<ModelCounts, 'ready' | 'generating' | 'officers' | 'recentFailures'>>,
+  officers: number,
+  buffer: number,
+): Array<{ modelId: string; missing: number }> {
+  return modelIds
+    .filter((id) => {
+      const c = counts.get(id);
+      return !c || (c.recentFailures < GIVE_UP_AFTER && !(c.recentFailures > 0 && c.generating > 0));
+    })
+    .map((modelId) => {
+      const c = counts.get(modelId);
+      const wanted = Math.max(0, officers - (c?.officers ?? 0)) + buffer;
+      return { modelId, missing: wanted - (c?.ready ?? 0) - (c?.generating ?? 0) };
+    });
 }
 
 @Injectable()
@@ -76,13 +100,12 @@ export class ItemGenerationService implements OnApplicationBootstrap, OnModuleDe
       const rows = await this.instances.transaction(async (m) => {
         if (!(await this.instances.lockPlanning(m))) return [];
         const counts = new Map((await this.instances.counts(version.id, m)).map((c) => [c.modelId, c]));
-        const shortBy = version.itemModels
-          .filter((model) => (counts.get(model.id)?.recentFailures ?? 0) < GIVE_UP_AFTER)
-          .map((model) => {
-            const c = counts.get(model.id);
-            const wanted = Math.max(0, officers - (c?.officers ?? 0)) + this.config.ITEM_MODEL_BUFFER;
-            return { modelId: model.id, missing: wanted - (c?.ready ?? 0) - (c?.generating ?? 0) };
-          });
+        const shortBy = shortfalls(
+          version.itemModels.map((model) => model.id),
+          counts,
+          officers,
+          this.config.ITEM_MODEL_BUFFER,
+        );
         const order = generationOrder(shortBy);
         return this.instances.createGenerating(
           order.map((modelId) => ({ moduleVersionId: version.id, modelId })),
