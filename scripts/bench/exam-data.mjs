@@ -25,7 +25,9 @@ export async function seedOfficers(db, count) {
 /** The published version of the demo's timed assessment, or null while the demo content is still being prepared. */
 export async function assessmentVersion(db) {
   const { rows } = await db.query(
-    `SELECT id FROM module_versions WHERE settings->>'mode' = 'assessment' ORDER BY published_at DESC LIMIT 1`,
+    `SELECT id FROM module_versions
+      WHERE settings->>'mode' = 'assessment' AND item_models = '[]'::jsonb AND pool <> '[]'::jsonb
+      ORDER BY published_at DESC, id LIMIT 1`,
   );
   return rows[0]?.id ?? null;
 }
