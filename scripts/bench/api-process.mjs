@@ -1,6 +1,7 @@
 // The built API as a child process for benchmarks: started on a free port against a bench database, signed in to,
 // and stopped.
 import { spawn } from 'node:child_process';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -9,11 +10,16 @@ export const apiDist = (p) => path.join(root, 'apps', 'api', 'dist', p);
 
 export const BENCH_JWT_SECRET = 'bench-secret-bench-secret-bench-secret-0123';
 
-/** Starts `dist/main.js` on `databaseUrl` and waits until /api/health answers; `env` adds or overrides settings. */
+/**
+ * Starts `dist/main.js` on `databaseUrl` as the Docker image does (its Node flags and environment, from
+ * process-settings) and waits until /api/health answers; `env` adds or overrides settings.
+ */
 export async function startApi(databaseUrl, dataDir, env = {}) {
+  const { API_NODE_FLAGS, API_PROCESS_ENV } = createRequire(import.meta.url)(apiDist('process-settings.js'));
   const port = 20000 + (process.pid % 20000);
-  const child = spawn(process.execPath, [apiDist('main.js')], {
+  const child = spawn(process.execPath, [...API_NODE_FLAGS, apiDist('main.js')], {
     env: {
+      ...API_PROCESS_ENV,
       ...process.env,
       DATABASE_URL: databaseUrl,
       PORT: String(port),

@@ -6,6 +6,7 @@
 // before the practice pool came first.
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
+import { createRequire } from 'node:module';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -29,7 +30,13 @@ export async function run(report) {
   const port = await freePort();
   const env = { ...process.env, DATA_DIR: dataDir, PORT: String(port), LOG_LEVEL: 'warn' };
   delete env.DATABASE_URL; // the first start of a new user: no database server, the embedded one
-  const server = spawn(process.execPath, [main], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  // As `npm start` runs it: with the API's Node flags (not the Docker image's environment).
+  const { API_NODE_FLAGS } = createRequire(import.meta.url)(path.join(path.dirname(main), 'process-settings.js'));
+  const server = spawn(process.execPath, [...API_NODE_FLAGS, main], {
+    cwd: root,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let stderr = '';
   server.stderr.on('data', (d) => (stderr = (stderr + d).slice(-4000)));
   const exited = new Promise((resolve) => server.once('exit', resolve));
