@@ -165,4 +165,16 @@ describe('attemptResults', () => {
     ]);
     expect(r.byFeatureCategory).toEqual([{ key: 'machine-readable', correct: 1, total: 2, score: 50 }]);
   });
+
+  it('rounds a score of exactly x.x5 up, whatever the division leaves in the last bits', () => {
+    // (0.9 + 0.375) / 2 * 100 is 63.74999999999999 in doubles; the mean is 63.75.
+    const item = (score: number) => ({
+      truth: forgedBack,
+      answer: answer({ decision: 'refer' }),
+      score,
+      late: false,
+      responseTimeMs: 4000,
+    });
+    expect(attemptResults([item(0.9), item(0.375)], 50).score).toBe(63.8);
+  });
 });

@@ -197,7 +197,11 @@ export function attemptResults(items: ResultItem[], passMark: number): AttemptRe
   };
 }
 
-const round1 = (x: number) => Math.round(x * 10) / 10;
+/**
+ * To one decimal, half up, from the value's 15 significant digits (as PostgreSQL turns a double into a numeric): the
+ * mean of 0.9 and 0.375 is 63.75, which the division leaves as 63.74999999999999.
+ */
+const round1 = (x: number) => Math.round(Number(x.toPrecision(15)) * 10) / 10;
 
 /**
  * The server's draw: `count` items from the pool with at least ceil(minGenuineShare × count) genuine ones, in random
