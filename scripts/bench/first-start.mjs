@@ -12,11 +12,12 @@ import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
+import { apiDist } from './api-process.mjs';
 
 export const name = 'first-start';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-const main = path.join(root, 'apps', 'api', 'dist', 'main.js');
+const main = apiDist('main.js');
 const TIMEOUT_MS = 10 * 60_000;
 const DEMO_PASSWORD = 'firstline-demo';
 
@@ -31,7 +32,7 @@ export async function run(report) {
   const env = { ...process.env, DATA_DIR: dataDir, PORT: String(port), LOG_LEVEL: 'warn' };
   delete env.DATABASE_URL; // the first start of a new user: no database server, the embedded one
   // As `npm start` runs it: with the API's Node flags (not the Docker image's environment).
-  const { API_NODE_FLAGS } = createRequire(import.meta.url)(path.join(path.dirname(main), 'process-settings.js'));
+  const { API_NODE_FLAGS } = createRequire(import.meta.url)(apiDist('process-settings.js'));
   const server = spawn(process.execPath, [...API_NODE_FLAGS, main], {
     cwd: root,
     env,
