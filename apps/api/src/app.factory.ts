@@ -6,7 +6,6 @@ import { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
-import compression from 'compression';
 import cookieParser from 'cookie-parser';
 import express from 'express';
 import helmet from 'helmet';
@@ -15,6 +14,7 @@ import { cleanupOpenApiDoc } from 'nestjs-zod';
 import { AppModule } from './app.module';
 import { DomainError } from './common/errors/domain-error';
 import { applyHttpServerTimeouts } from './common/http/http-server-timeouts';
+import { responseCompression } from './common/http/response-compression';
 import { QuietStartupLogger } from './common/logging/quiet-startup-logger';
 import { requestContext } from './common/logging/request-context';
 import { requestId } from './common/logging/request-id';
@@ -91,7 +91,7 @@ export async function createApp(config: AppConfig, databaseUrl: string): Promise
   );
   app.use(requestContext);
   // gzip for JSON, the web app's JS/CSS and DZI descriptors (a weak airport network); images are already compressed.
-  app.use(compression());
+  app.use(responseCompression());
   app.use(cookieParser());
   app.use(express.json({ limit: config.BODY_LIMIT_BYTES, verify: requireUtf8 }), bodyParserErrors);
   app.setGlobalPrefix('api');
