@@ -34,7 +34,11 @@ export class CohortReportsService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  /** The cohort (in scope), its filters checked, and which facts the report covers. */
+  /**
+   * The cohort (in scope), its filters checked, and which facts the report covers. The cohort's assignments (which
+   * also check a module filter: a module not assigned to it is a 404) are a promise that every caller awaits with its
+   * own queries, so they take no round trip of their own.
+   */
   private async prepare(actor: Actor, cohortId: string, query: ScopedReportQuery) {
     const range = dateRange(query);
     if (query.cohortId && query.cohortId !== cohortId)
@@ -44,14 +48,15 @@ export class CohortReportsService {
       );
     const cohort = await this.scope.cohort(actor, cohortId);
     const moduleId = query.moduleId ?? null;
-    const assignments = await this.scope.assignments([cohortId], moduleId);
+    const assignments = this.scope.assignments([cohortId], moduleId);
     const filter: FactFilter = { cohortIds: [cohortId], range, moduleId };
     return { cohort, assignments, filter, filters: appliedFilters(range, moduleId, cohortId) };
   }
 
   async cohortOfficers(actor: Actor, cohortId: string, query: ScopedReportQuery): Promise<CohortOfficersReport> {
-    const { cohort, assignments, filter, filters } = await this.prepare(actor, cohortId, query);
-    const [members, counts, attempts, tallies] = await Promise.all([
+    const { cohort, filter, filters, assignments: assigned } = await this.prepare(actor, cohortId, query);
+    const [assignments, members, counts, attempts, tallies] = await Promise.all([
+      assigned,
       this.scope.members([cohortId]),
       this.competence.countsByOfficer(filter, true),
       this.competence.attemptsByOfficer(filter),
@@ -82,9 +87,13 @@ export class CohortReportsService {
   }
 
   async heatmap(actor: Actor, cohortId: string, query: HeatmapQuery): Promise<HeatmapReport> {
-    const { cohort, filter, filters } = await this.prepare(actor, cohortId, query);
+    const { cohort, filter, filters, assignments } = await this.prepare(actor, cohortId, query);
     const by = query.by ?? 'featureCategory';
-    const [members, cells] = await Promise.all([this.scope.members([cohortId]), this.breakdown.cells(filter, by)]);
+    const [, members, cells] = await Promise.all([
+      assignments,
+      this.scope.members([cohortId]),
+      this.breakdown.cells(filter, by),
+    ]);
     const byOfficer = new Map<string | null, Map<string, { items: number; correct: number }>>();
     for (const c of cells) {
       if (!byOfficer.has(c.userId)) byOfficer.set(c.userId, new Map());
@@ -107,7 +116,8 @@ export class CohortReportsService {
   }
 
   async heatmapItems(actor: Actor, cohortId: string, query: HeatmapItemsQuery): Promise<HeatmapItems> {
-    const { filter } = await this.prepare(actor, cohortId, query);
+    const { filter, assignments } = await this.prepare(actor, cohortId, query);
+    await assignments;
     if (query.userId) await this.scope.member(cohortId, query.userId);
     const rows = await this.breakdown.cellItems(
       { ...filter, userIds: query.userId ? [query.userId] : null },
@@ -136,7 +146,8 @@ export class CohortReportsService {
   }
 
   async trends(actor: Actor, cohortId: string, query: TrendsQuery): Promise<TrendsReport> {
-    const { cohort, filter, filters } = await this.prepare(actor, cohortId, query);
+    const { cohort, filter, filters, assignments } = await this.prepare(actor, cohortId, query);
+    await assignments;
     const officer = query.userId ? await this.scope.member(cohortId, query.userId) : null;
     const [cohortWeeks, officerWeeks] = await Promise.all([
       this.breakdown.weeks(filter),

@@ -61,9 +61,10 @@ export class CompetenceRepository {
    * whole UTC days the counts are summed from the daily roll-up and only the median times read from the item facts
    * (an index-only scan of ix_report_item_facts_decision_time); otherwise everything comes from the facts.
    *
-   * The sums, the officers' medians and the pooled median are separate queries run side by side (on as many
-   * connections, so on every core) and paired here by officer. A median cannot be summed, and one query with
-   * GROUPING SETS ((user_id), ()) for both kinds of median takes longer than the two apart added together.
+   * The sums and the medians are two queries run side by side (on two connections) and paired here by officer. A
+   * median cannot be summed; one GROUPING SETS ((user_id), ()) query gives the officers' and the pooled median from
+   * one scan: about as fast alone as the two medians apart on two cores (12 against 11 ms for 500 officers), with a
+   * third less of the database's CPU, which the rest of the report and everyone else's requests share.
    */
   async countsByOfficer(filter: FactFilter, pooled: boolean, m?: EntityManager): Promise<OfficerCounts[]> {
     const days = wholeDays(filter.range);
@@ -79,24 +80,22 @@ export class CompetenceRepository {
     }
     const sums = rollupWhere(filter, days);
     const times = factWhere(filter, 'answered_at').also(DECIDED);
-    const median = (officer: 'user_id' | 'NULL::uuid', group: string) =>
-      this.db(m).query(
-        `SELECT ${officer} AS "userId",
-                (percentile_cont(0.5) WITHIN GROUP (ORDER BY response_time_ms))::float8 AS median
-           FROM report_item_facts ${times} ${group}`,
-        times.params,
-      ) as Promise<Array<{ userId: string | null; median: number | null }>>;
-    const [counts, ...medians] = await Promise.all([
+    const [counts, medians] = await Promise.all([
       this.db(m).query(
         `SELECT user_id AS "userId", ${ROLLUP_COUNTS}, max(last_at) AS "lastAnsweredAt"
            FROM report_officer_days ${sums}
           GROUP BY ${pooled ? 'GROUPING SETS ((user_id), ())' : 'user_id'}`,
         sums.params,
       ) as Promise<OfficerCounts[]>,
-      median('user_id', 'GROUP BY user_id'),
-      ...(pooled ? [median('NULL::uuid', '')] : []),
+      this.db(m).query(
+        `SELECT user_id AS "userId",
+                (percentile_cont(0.5) WITHIN GROUP (ORDER BY response_time_ms))::float8 AS median
+           FROM report_item_facts ${times}
+          GROUP BY ${pooled ? 'GROUPING SETS ((user_id), ())' : 'user_id'}`,
+        times.params,
+      ) as Promise<Array<{ userId: string | null; median: number | null }>>,
     ]);
-    const medianOf = new Map(medians.flat().map((row) => [row.userId, row.median]));
+    const medianOf = new Map(medians.map((row) => [row.userId, row.median]));
     for (const row of counts) row.medianDecisionMs = medianOf.get(row.userId) ?? null;
     return counts;
   }

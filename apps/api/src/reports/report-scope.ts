@@ -10,6 +10,9 @@ import { ModulesService } from '../modules';
 import { UnitsService } from '../units';
 import { UsersService, type UserName } from '../users';
 
+/** Orders officers by name (built once: constructing a collator costs more than sorting a cohort with it). */
+const collator = new Intl.Collator();
+
 /** The officer a report is about and the cohorts whose decisions it counts. */
 export interface OfficerScope {
   user: UserView;
@@ -29,11 +32,13 @@ export class ReportScope {
     private readonly modules: ModulesService,
   ) {}
 
-  /** The cohort, if the actor may see it. */
+  /** The cohort, if the actor may see it (its name is read beside the check, and returned only if it passes). */
   async cohort(actor: Actor, cohortId: string): Promise<CohortRef> {
-    if (!(await this.access.canSeeCohort(actor, cohortId))) throw notFound('Cohort');
-    const [ref] = await this.cohortRefs([cohortId]);
-    if (!ref) throw notFound('Cohort');
+    const [visible, [ref]] = await Promise.all([
+      this.access.canSeeCohort(actor, cohortId),
+      this.cohortRefs([cohortId]),
+    ]);
+    if (!visible || !ref) throw notFound('Cohort');
     return ref;
   }
 
@@ -56,7 +61,6 @@ export class ReportScope {
       }
     // The users come ordered by display name in the database's collation; one stable sort by the collator (what
     // localeCompare builds on every call) settles where the two orders differ, in near-linear time on sorted input.
-    const collator = new Intl.Collator();
     const names = (await this.users.names([...cohortsOf.keys()])).sort((a, b) =>
       collator.compare(a.displayName, b.displayName),
     );
