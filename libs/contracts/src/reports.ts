@@ -186,12 +186,11 @@ export const TrendsReport = z.object({
 });
 export type TrendsReport = z.infer<typeof TrendsReport>;
 
+/** One officer of a readiness list; the list's cohortId says whose cohort (a unit's list can hold 10,000). */
 export const ReadinessEntry = z.object({
   userId: z.uuid(),
   username: z.string(),
   name: z.string(),
-  cohortId: z.uuid(),
-  cohortName: z.string(),
   standing: ModuleStanding,
   bestScore: z.number().nullable(),
 });

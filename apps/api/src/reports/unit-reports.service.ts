@@ -27,8 +27,8 @@ export class UnitReportsService {
     const range = dateRange(query);
     const { unit, cohortIds } = await this.scope.unit(actor, unitId, query.cohortId);
     const moduleId = query.moduleId ?? null;
-    const assignments = await this.scope.assignments(cohortIds, moduleId);
-    const [refs, members, counts, tallies] = await Promise.all([
+    const [assignments, refs, members, counts, tallies] = await Promise.all([
+      this.scope.assignments(cohortIds, moduleId),
       this.scope.cohortRefs(cohortIds),
       this.scope.members(cohortIds),
       cohortIds.length ? this.competence.countsByCohort({ cohortIds, range, moduleId }) : Promise.resolve([]),
@@ -63,8 +63,6 @@ export class UnitReportsService {
           userId: user.id,
           username: user.username,
           name: user.displayName,
-          cohortId: cohort.id,
-          cohortName: cohort.name,
           standing,
           bestScore: talliesOf.get(assessment.id)?.get(user.id)?.bestScore ?? null,
         });
