@@ -4,7 +4,7 @@
 import compression from 'compression';
 import type { RequestHandler } from 'express';
 
-/** zlib level for /api responses: 1 takes about half the CPU of the default 6, for 5–10 % more bytes on JSON. */
+/** zlib level for /api responses: 1 takes about 40 % less CPU than the default 6, for about 9 % more bytes of JSON. */
 export const API_COMPRESSION_LEVEL = 1;
 
 export function responseCompression(): RequestHandler {
