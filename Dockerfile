@@ -13,13 +13,16 @@ RUN npm run build && npm prune --omit=dev
 
 FROM node:20-bookworm-slim
 # Debian's Chromium prints the PDF reports (playwright-core drives it; no browser download); DejaVu gives the page
-# footer a font. The reports embed their own fonts (Inter, Noto Nastaliq Urdu).
+# footer a font. The reports embed their own fonts (Inter, Noto Nastaliq Urdu). jemalloc is the API's allocator,
+# linked at one path whatever the architecture.
 RUN apt-get update \
-  && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends chromium fonts-dejavu-core \
+  && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends chromium fonts-dejavu-core libjemalloc2 \
+  && ln -s "$(dpkg -L libjemalloc2 | grep '/libjemalloc\.so\.2$')" /usr/local/lib/libjemalloc.so.2 \
   && rm -rf /var/lib/apt/lists/*
 ENV NODE_ENV=production PORT=3000 DATA_DIR=/var/lib/firstline CHROMIUM_PATH=/usr/bin/chromium
-# glibc: two malloc arenas, which hold less of the memory libvips frees (apps/api/src/process-settings.ts, which the
-# flag in CMD comes from too).
+# Memory (apps/api/src/process-settings.ts, which the flag in CMD comes from too): jemalloc returns what libvips frees
+# within a second (the API starts Chromium without it); where it is not preloaded, two glibc arenas hold less.
+ENV LD_PRELOAD=/usr/local/lib/libjemalloc.so.2 MALLOC_CONF=background_thread:true,dirty_decay_ms:1000,muzzy_decay_ms:0
 ENV MALLOC_ARENA_MAX=2
 WORKDIR /app
 COPY --from=build /app /app

@@ -10,16 +10,31 @@ export const apiDist = (p) => path.join(root, 'apps', 'api', 'dist', p);
 
 export const BENCH_JWT_SECRET = 'bench-secret-bench-secret-bench-secret-0123';
 
+let told = false;
+
 /**
  * Starts `dist/main.js` on `databaseUrl` as the Docker image does (its Node flags and environment, from
- * process-settings) and waits until /api/health answers; `env` adds or overrides settings.
+ * process-settings; jemalloc preloaded where this machine has it) and waits until /api/health answers; `env` adds or
+ * overrides settings.
  */
 export async function startApi(databaseUrl, dataDir, env = {}) {
-  const { API_NODE_FLAGS, API_PROCESS_ENV } = createRequire(import.meta.url)(apiDist('process-settings.js'));
+  const require = createRequire(import.meta.url);
+  const { API_NODE_FLAGS, API_PROCESS_ENV, API_ALLOCATOR_ENV } = require(apiDist('process-settings.js'));
+  const { findJemalloc } = require(apiDist('common/process/allocator.js'));
+  const jemalloc = findJemalloc();
+  if (!told) {
+    told = true;
+    console.log(
+      jemalloc
+        ? `API allocator: jemalloc (${jemalloc}), as in the Docker image`
+        : "API allocator: glibc's — jemalloc is not installed (apt-get install libjemalloc2), unlike the Docker image",
+    );
+  }
   const port = 20000 + (process.pid % 20000);
   const child = spawn(process.execPath, [...API_NODE_FLAGS, apiDist('main.js')], {
     env: {
       ...API_PROCESS_ENV,
+      ...(jemalloc ? { ...API_ALLOCATOR_ENV, LD_PRELOAD: jemalloc } : {}),
       ...process.env,
       DATABASE_URL: databaseUrl,
       PORT: String(port),

@@ -3,7 +3,7 @@
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { API_NODE_FLAGS, API_PROCESS_ENV } from './process-settings';
+import { API_ALLOCATOR_ENV, API_NODE_FLAGS, API_PROCESS_ENV } from './process-settings';
 
 const ROOT = path.resolve(__dirname, '..', '..', '..');
 const MAIN = 'apps/api/dist/main.js';
@@ -37,7 +37,15 @@ describe('process settings', () => {
         .flatMap((l) => l.slice(4).trim().split(/\s+/))
         .map((pair) => pair.split('=') as [string, string]),
     );
-    for (const [name, value] of Object.entries(API_PROCESS_ENV)) expect(env[name]).toBe(value);
+    for (const [name, value] of Object.entries({ ...API_PROCESS_ENV, ...API_ALLOCATOR_ENV }))
+      expect(env[name]).toBe(value);
+  });
+
+  it('the Docker image installs jemalloc and links it where it preloads it from', () => {
+    const run = finalStage().find((l) => l.startsWith('RUN ') && l.includes('apt-get install'));
+    expect(run).toMatch(/\blibjemalloc2\b/);
+    expect(run).toContain(`ln -s`);
+    expect(run).toContain(API_ALLOCATOR_ENV.LD_PRELOAD);
   });
 
   it('Node takes the flags: the heap limit is what the flag says', () => {

@@ -12,6 +12,17 @@
 //   libvips (sharp) has processed images on its worker threads, the API held about 330 MB it no longer used. Two
 //   arenas hold less of it. (Mapping large buffers on their own, MALLOC_MMAP_THRESHOLD_, returned most of the rest but
 //   made the media pipeline 20–40 % slower.) Other C libraries ignore the variable.
+// - jemalloc, where it is installed, replaces glibc's allocator and returns what libvips frees within a second
+//   (common/process/allocator.ts): the Docker image installs and preloads it (API_ALLOCATOR_ENV); the benchmarks
+//   preload it when the machine has it.
+import { JEMALLOC_CONF, JEMALLOC_LINK } from './common/process/allocator';
+
 export const API_NODE_FLAGS: readonly string[] = ['--max-old-space-size=1024'];
 
 export const API_PROCESS_ENV: Readonly<Record<string, string>> = { MALLOC_ARENA_MAX: '2' };
+
+/** The Docker image's allocator: jemalloc preloaded from where the image links it, tuned to return memory soon. */
+export const API_ALLOCATOR_ENV: Readonly<Record<string, string>> = {
+  LD_PRELOAD: JEMALLOC_LINK,
+  MALLOC_CONF: JEMALLOC_CONF,
+};

@@ -5,6 +5,7 @@
 import { Inject, Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
 import { chromium, type Browser, type BrowserContext } from 'playwright-core';
 import { DomainError } from '../../common/errors/domain-error';
+import { withoutJemalloc } from '../../common/process/allocator';
 import { APP_CONFIG, type AppConfig } from '../../config/config';
 import { locateChromium } from './chromium-locator';
 
@@ -102,6 +103,8 @@ export class PdfRenderer implements OnModuleDestroy {
           headless: true,
           chromiumSandbox: false,
           args: CHROMIUM_ARGS,
+          // The Docker image preloads jemalloc into every process; Chromium brings its own allocator.
+          env: withoutJemalloc(process.env),
           timeout: this.config.PDF_RENDER_TIMEOUT_MS,
         })
         .then((browser) => {
