@@ -1,6 +1,7 @@
 // gzip for every text response, at a level chosen by what is compressed: the API's JSON is produced anew on every
-// call (a unit roll-up is 2.3 MB), so it is compressed at zlib's fastest level, as nginx's gzip does by default; the
-// web app's files are the same on every request and cached for a year by the browser, so they get zlib's default.
+// call (a 10,000-officer unit roll-up is 1.5 MB), so it is compressed at zlib's fastest level, as nginx's gzip does
+// by default; the web app's files are the same on every request and cached for a year by the browser, so they get
+// zlib's default.
 import compression from 'compression';
 import type { RequestHandler } from 'express';
 
