@@ -36,8 +36,8 @@ export class CohortReportsService {
 
   /**
    * The cohort (in scope), its filters checked, and which facts the report covers. The cohort's assignments (which
-   * also check a module filter: a module not assigned to it is a 404) are a promise that every caller awaits with its
-   * own queries, so they take no round trip of their own.
+   * also check a module filter: a module not assigned to it is a 404) are a promise that every caller must await: the
+   * officers' report and the heatmap await it beside their own queries, so it takes no round trip of its own there.
    */
   private async prepare(actor: Actor, cohortId: string, query: ScopedReportQuery) {
     const range = dateRange(query);
