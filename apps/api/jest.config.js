@@ -1,15 +1,5 @@
 // Unit specs (src/**/*.spec.ts) and e2e specs against a real PostgreSQL (test/**/*.e2e-spec.ts).
-const swc = [
-  '@swc/jest',
-  {
-    jsc: {
-      parser: { syntax: 'typescript', decorators: true },
-      transform: { legacyDecorator: true, decoratorMetadata: true, useDefineForClassFields: false },
-      target: 'es2022',
-    },
-    module: { type: 'commonjs' },
-  },
-];
+const swc = ['@swc/jest', require('./test/swc-options.cjs')];
 module.exports = {
   testEnvironment: 'node',
   transform: { '^.+\\.ts$': swc },

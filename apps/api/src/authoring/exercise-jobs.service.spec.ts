@@ -1,7 +1,7 @@
 import os from 'node:os';
 import type { AppConfig } from '../config/config';
 import type { ExercisesService } from '../exercises';
-import type { MediaService } from '../media';
+import type { ImageWorker, MediaService } from '../media';
 import type { SpecimensService } from '../specimens';
 import type { ExerciseJobsRepository } from './exercise-jobs.repository';
 import { ExerciseJobsService, type InstanceOrder } from './exercise-jobs.service';
@@ -38,6 +38,7 @@ function harness() {
     exercises,
     media,
     {} as SpecimensService,
+    {} as ImageWorker,
   );
   type Ctx = { tmp: string; ingest(file: string, group: string): Promise<string> };
   const proto = ExerciseJobsService.prototype as unknown as {

@@ -21,7 +21,7 @@ import { Actor } from '../common/decorators/actor';
 import { notFound } from '../common/errors/domain-error';
 import { AppConfig, APP_CONFIG } from '../config/config';
 import { ExercisesService } from '../exercises';
-import { MediaService } from '../media';
+import { ImageWorker, MediaService } from '../media';
 import { SpecimensService } from '../specimens';
 import { ExerciseJob } from './exercise-job.entity';
 import { ExerciseJobsRepository } from './exercise-jobs.repository';
@@ -101,6 +101,7 @@ export class ExerciseJobsService implements OnApplicationBootstrap, OnModuleDest
     private readonly exercises: ExercisesService,
     private readonly media: MediaService,
     private readonly specimens: SpecimensService,
+    private readonly images: ImageWorker,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -301,7 +302,7 @@ export class ExerciseJobsService implements OnApplicationBootstrap, OnModuleDest
     const { instance, truth } = planForgery(forge, request, this.config.DEMO_DPI);
     await ctx.progress(10, 'Rendering the document under every light');
     const lights = forge.ALL_LIGHTS.filter((light) => isDeskImage({ light }));
-    await forge.writeInstance(ctx.tmp, instance, truth, { lights });
+    await this.images.run('writeInstance', ctx.tmp, instance, truth, { lights });
     await ctx.progress(45, 'Ingesting the images');
     const images = [];
     for (const img of instance.images.filter(isDeskImage)) {

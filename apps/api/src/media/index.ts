@@ -5,3 +5,4 @@ export type { MediaUrlGrant } from './media.service';
 export { incomingUpload, type IncomingUpload } from './upload';
 export { receiveImageUpload } from './image-upload-fields';
 export { checkMediaStorage, mediaLocation } from './storage-driver';
+export { ImageWorker } from './worker/image-worker';

@@ -5,12 +5,12 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { DomainError } from '../common/errors/domain-error';
 import { AppConfig, APP_CONFIG } from '../config/config';
-import { inspectImage } from './image-pipeline';
 import { MediaQueue } from './media-queue.service';
 import { MediaRepository } from './media.repository';
 import { assertNoEmbeddedMarkup, isAnimatedPng, readHead, sniffFormat, type AcceptedFormat } from './sniff';
 import { MEDIA_STORAGE, MediaStorage, mediaTempDir, newStorageId, SOURCE_FILE } from './storage';
 import { formatBytes } from './upload';
+import { ImageWorker } from './worker/image-worker';
 
 export interface IngestOptions {
   createdBy: string | null;
@@ -42,6 +42,7 @@ export class MediaIntakeService {
     @Inject(MEDIA_STORAGE) private readonly storage: MediaStorage,
     private readonly assets: MediaRepository,
     private readonly queue: MediaQueue,
+    private readonly images: ImageWorker,
   ) {
     this.tmpDir = mediaTempDir(config);
   }
@@ -64,7 +65,7 @@ export class MediaIntakeService {
     if (format === 'png' && isAnimatedPng(head))
       throw new DomainError('invalid', 'The image is an animated PNG: upload a single still image');
     await assertNoEmbeddedMarkup(file);
-    const { width, height } = await inspectImage(file, format, this.config.UPLOAD_MAX_PIXELS, opts);
+    const { width, height } = await this.images.run('inspectImage', file, format, this.config.UPLOAD_MAX_PIXELS, opts);
     return { format, size, width, height };
   }
 

@@ -1,15 +1,16 @@
 // The durable processing queue and its workers. The queue is the media_assets table itself; worker loops in every
 // API process claim rows with FOR UPDATE SKIP LOCKED under a lease, so replicas share the work and a crash or
-// restart loses nothing. A job derives the display variants and tiles from the stored source (image-pipeline.ts).
+// restart loses nothing. A job derives the display variants and tiles from the stored source (image-pipeline.ts), in
+// the image worker process.
 import { EventEmitter } from 'node:events';
 import fs from 'node:fs';
 import path from 'node:path';
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import { DomainError } from '../common/errors/domain-error';
 import { AppConfig, APP_CONFIG } from '../config/config';
-import { deriveImage } from './image-pipeline';
 import { MediaJob, MediaRepository } from './media.repository';
 import { MEDIA_STORAGE, MediaStorage, mediaTempDir, putFiles, SOURCE_FILE, StorageUnavailableError } from './storage';
+import { ImageWorker } from './worker/image-worker';
 
 /** A job interrupted this many times (its worker died each time) fails for good: a crash loop must not spin. */
 const MAX_ATTEMPTS = 3;
@@ -33,6 +34,7 @@ export class MediaQueue implements OnApplicationBootstrap, OnModuleDestroy {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(MEDIA_STORAGE) private readonly storage: MediaStorage,
     private readonly assets: MediaRepository,
+    private readonly images: ImageWorker,
   ) {
     this.tmpDir = mediaTempDir(config);
     this.events.setMaxListeners(0);
@@ -131,7 +133,7 @@ export class MediaQueue implements OnApplicationBootstrap, OnModuleDestroy {
       const target = job.groupKey ? await this.assets.groupTarget(job.groupKey, job.id) : null;
       const out = path.join(work, 'out');
       await fs.promises.mkdir(out);
-      const result = await deriveImage(source, out, {
+      const result = await this.images.run('deriveImage', source, out, {
         maxPixels: this.config.UPLOAD_MAX_PIXELS,
         target,
         onProgress: heartbeat,

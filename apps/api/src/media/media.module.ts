@@ -1,4 +1,4 @@
-import { Inject, Module } from '@nestjs/common';
+import { Inject, Module, type OnApplicationShutdown } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { JWT_SECRET } from '../config';
 import { AppConfig, APP_CONFIG } from '../config/config';
@@ -16,6 +16,7 @@ import { MediaService } from './media.service';
 import { mediaUrlKey, UrlSigner } from './signing';
 import { MEDIA_STORAGE } from './storage';
 import { createMediaStorage } from './storage-driver';
+import { IMAGE_WORKER_IDLE_MS, ImageWorker } from './worker/image-worker';
 
 @Module({
   imports: [TypeOrmModule.forFeature([MediaAsset])],
@@ -29,6 +30,12 @@ import { createMediaStorage } from './storage-driver';
     MediaUploadsService,
     MediaQueue,
     MediaService,
+    {
+      provide: ImageWorker,
+      inject: [APP_CONFIG],
+      useFactory: (c: AppConfig) =>
+        new ImageWorker({ sharpConcurrency: c.SHARP_CONCURRENCY, idleMs: IMAGE_WORKER_IDLE_MS }),
+    },
     { provide: MEDIA_STORAGE, inject: [APP_CONFIG], useFactory: (c: AppConfig) => createMediaStorage(c) },
     {
       provide: UrlSigner,
@@ -36,11 +43,20 @@ import { createMediaStorage } from './storage-driver';
       useFactory: (c: AppConfig, jwt: string) => new UrlSigner(mediaUrlKey(c.MEDIA_URL_SECRET, jwt)),
     },
   ],
-  exports: [MediaService],
+  exports: [MediaService, ImageWorker],
 })
-export class MediaModule {
-  constructor(@Inject(APP_CONFIG) config: AppConfig) {
-    // Process-wide libvips settings, once: bounded threads, no operation cache.
+export class MediaModule implements OnApplicationShutdown {
+  constructor(
+    @Inject(APP_CONFIG) config: AppConfig,
+    private readonly images: ImageWorker,
+  ) {
+    // Process-wide libvips settings, once, for the light image work done here (previews, pixels read back): bounded
+    // threads, no operation cache. The image worker applies the same to itself.
     configureSharp({ concurrency: config.SHARP_CONCURRENCY });
+  }
+
+  /** After every module has stopped (the media queue waits for its jobs first). */
+  async onApplicationShutdown(): Promise<void> {
+    await this.images.close();
   }
 }

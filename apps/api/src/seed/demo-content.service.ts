@@ -12,7 +12,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { FEATURE_OPTIONS_BY_TYPE, forgedTitle, isDeskImage, toExerciseInput, type ForgedDocument } from '../authoring';
 import { CohortRosterService } from '../cohorts';
 import { ExercisesService } from '../exercises';
-import { MediaService } from '../media';
+import { ImageWorker, MediaService } from '../media';
 import { ModulesService } from '../modules';
 import { SpecimensService } from '../specimens';
 import { UsersService } from '../users';
@@ -52,6 +52,7 @@ export class DemoContentService {
     private readonly cohorts: CohortRosterService,
     private readonly users: UsersService,
     private readonly history: DemoHistoryService,
+    private readonly images: ImageWorker,
   ) {}
 
   /** For the health check: whether the demo library is off, being prepared, ready or failed. */
@@ -99,7 +100,8 @@ export class DemoContentService {
     const lessonIds: string[] = [];
 
     this.progress.begin('practice', practiceCount + forge.DEMO_SPECIMEN_COUNT);
-    await forge.writeDemoLibrary(
+    await this.images.run(
+      'writeDemoLibrary',
       opts.dir,
       { dpi: opts.dpi, exercises: opts.exercises },
       {
