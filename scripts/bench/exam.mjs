@@ -49,6 +49,9 @@ export async function run(report) {
     const moduleVersionId = await demoAssessment(api.base, db);
     const { cohortId, usernames } = await seedOfficers(db, OPEN_OFFICERS);
     baseline = await startBaseline(url, path.join(dataDir, 'media'));
+    // The shift begins once the library is prepared: the image worker that processed it has left (as it does when
+    // idle). Memory is sampled from here on, the worker's included should it run again.
+    await untilNoChildren(api.pid);
     rss = sampleRss(api.pid);
     console.log(`exam: signing in ${OPEN_OFFICERS} officers`);
     const tokens = await signInAll(api.base, usernames);
@@ -114,16 +117,48 @@ async function demoAssessment(base, db) {
   throw new Error('the demo assessment was not ready in 10 minutes');
 }
 
-/** The peak VmRSS (kB) of a process, sampled every 200 ms until stop() returns it. */
+/** Resolves when `pid` has no child processes (the API's image worker has left), within a minute. */
+async function untilNoChildren(pid) {
+  for (let i = 0; i < 600; i++) {
+    if (childrenOf(pid).length === 0) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(
+    `the API still has child processes (${childrenOf(pid).join(', ')}) a minute after its library was ready`,
+  );
+}
+
+/** The child processes of `pid`. */
+function childrenOf(pid) {
+  try {
+    return fs.readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').split(' ').filter(Boolean).map(Number);
+  } catch {
+    return [];
+  }
+}
+
+/**
+ * The peak VmRSS (kB) of a process together with its child processes (the API's image worker, while it runs), sampled
+ * every 200 ms until stop() returns it.
+ */
 function sampleRss(pid) {
   let peak = 0;
-  const sample = () => {
+  /** kB, or null once the process is gone. */
+  const rssOf = (p) => {
     try {
-      const kb = Number(/VmRSS:\s+(\d+)/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0);
-      peak = Math.max(peak, kb);
+      return Number(/VmRSS:\s+(\d+)/.exec(fs.readFileSync(`/proc/${p}/status`, 'utf8'))?.[1] ?? 0);
     } catch {
-      clearInterval(timer); // the process has exited: its peak is what was sampled
+      return null;
     }
+  };
+  const sample = () => {
+    const own = rssOf(pid);
+    // the process has exited: its peak is what was sampled
+    if (own === null) return clearInterval(timer);
+    peak = Math.max(
+      peak,
+      childrenOf(pid).reduce((kb, child) => kb + (rssOf(child) ?? 0), own),
+    );
   };
   const timer = setInterval(sample, 200);
   return {
