@@ -99,6 +99,17 @@ describe('the image worker', () => {
     expect(worker.pid).not.toBe(pid);
   });
 
+  it('refuses arguments that cannot travel, and still goes idle', async () => {
+    worker = new ImageWorker({ sharpConcurrency: 1, idleMs: 200 });
+    const src = await image('clone.png');
+    await worker.run('inspectImage', src, 'png', 10_000_000);
+    const pid = worker.pid!;
+    // A symbol cannot be cloned to another process.
+    const bad = worker.run('inspectImage', src, 'png', 10_000_000, { decode: Symbol('x') as unknown as boolean });
+    await expect(bad).rejects.toThrow('The image worker could not be given the task');
+    await until(() => !alive(pid));
+  });
+
   it('leaves once idle, returning its memory, and comes back for the next task', async () => {
     worker = new ImageWorker({ sharpConcurrency: 1, idleMs: 200 });
     const src = await image('idle.png');

@@ -49,9 +49,13 @@ export class ImageWorker {
     return new Promise((resolve, reject) => {
       this.running.set(id, { resolve: resolve as (v: unknown) => void, reject, callbacks });
       this.busy(child);
-      child.send(request, (err) => {
-        if (err) this.settle(id, () => reject(new Error(`The image worker could not be reached: ${err.message}`)));
-      });
+      const unsent = (err: Error) =>
+        this.settle(id, () => reject(new Error(`The image worker could not be given the task: ${err.message}`)));
+      try {
+        child.send(request, (err) => err && unsent(err));
+      } catch (err) {
+        unsent(err as Error); // arguments that cannot be cloned
+      }
     });
   }
 
