@@ -83,7 +83,9 @@ describe('ExerciseJobsService queue', () => {
     expect(ended).toEqual(['doc 2']);
     expect(started).toEqual(['doc 1', 'doc 2', 'doc 3']);
 
+    // One at a time: finished together, the two jobs' polls of the pipeline could notice in either order.
     finish(1);
+    await until(() => ended.length === 2);
     finish(3);
     await until(() => ended.length === 3);
     expect(ended).toEqual(['doc 2', 'doc 1', 'doc 3']);
