@@ -6,7 +6,14 @@
 // ImageWorker (image-worker.ts); runs only the tasks named here.
 import type * as Forge from '@firstline/forge';
 import { configureSharp, deriveImage, inspectImage } from '../image-pipeline';
-import { decodeCallbacks, fromWire, toWire, type WorkerReply, type WorkerRequest } from './rpc';
+import {
+  decodeCallbacks,
+  fromWire,
+  toWire,
+  WORKER_SHARP_CONCURRENCY,
+  type WorkerReply,
+  type WorkerRequest,
+} from './rpc';
 
 // The forge (and its renderer) is loaded on its first document only.
 const forge = (): Promise<typeof Forge> => import('@firstline/forge');
@@ -20,9 +27,6 @@ export const IMAGE_TASKS = {
 };
 export type ImageTasks = typeof IMAGE_TASKS;
 
-/** The environment variable that carries SHARP_CONCURRENCY to the worker. */
-export const WORKER_SHARP_CONCURRENCY = 'IMAGE_WORKER_SHARP_CONCURRENCY';
-
 function serve(): void {
   configureSharp({ concurrency: Number(process.env[WORKER_SHARP_CONCURRENCY] ?? 0) });
   const send = (reply: WorkerReply) => process.send!(reply);
@@ -32,8 +36,8 @@ function serve(): void {
 
   const run = async (msg: Extract<WorkerRequest, { kind: 'call' }>) => {
     try {
-      const task = (IMAGE_TASKS as Record<string, (...a: unknown[]) => Promise<unknown>>)[msg.task];
       if (!Object.hasOwn(IMAGE_TASKS, msg.task)) throw new Error(`The image worker has no task "${msg.task}"`);
+      const task = (IMAGE_TASKS as Record<string, (...a: unknown[]) => Promise<unknown>>)[msg.task];
       const args = decodeCallbacks(msg.args, (ref, args) => {
         const callId = nextCallId++;
         return new Promise((resolve, reject) => {

@@ -6,7 +6,14 @@ import { fork, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { Logger } from '@nestjs/common';
 import type { ImageTasks } from './image-worker.main';
-import { encodeCallbacks, fromWire, toWire, type WorkerReply, type WorkerRequest } from './rpc';
+import {
+  encodeCallbacks,
+  fromWire,
+  toWire,
+  WORKER_SHARP_CONCURRENCY,
+  type WorkerReply,
+  type WorkerRequest,
+} from './rpc';
 
 type Callback = (...args: never[]) => unknown;
 
@@ -80,7 +87,7 @@ export class ImageWorker {
       execArgv: fromSource
         ? ['-r', path.resolve(__dirname, '../../../test/ts-register.cjs')]
         : process.execArgv.filter((arg) => !arg.startsWith('--inspect')),
-      env: { ...process.env, IMAGE_WORKER_SHARP_CONCURRENCY: String(this.opts.sharpConcurrency) },
+      env: { ...process.env, [WORKER_SHARP_CONCURRENCY]: String(this.opts.sharpConcurrency) },
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     });
     child.on('message', (msg: WorkerReply) => this.received(child, msg));

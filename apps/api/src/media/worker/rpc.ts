@@ -6,6 +6,9 @@ import { DomainError, type DomainErrorCode } from '../../common/errors/domain-er
 
 type Callback = (...args: never[]) => unknown;
 
+/** The environment variable that carries SHARP_CONCURRENCY to the worker. */
+export const WORKER_SHARP_CONCURRENCY = 'IMAGE_WORKER_SHARP_CONCURRENCY';
+
 /** Parent → worker. */
 export type WorkerRequest =
   | { kind: 'call'; id: number; task: string; args: unknown[] }
