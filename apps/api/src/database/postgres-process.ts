@@ -155,11 +155,18 @@ export function startServer(
     child.stderr!.on('data', collect);
     child.on('error', (err) => fail(explainSpawnError(programs.postgres, err, args.runAs)));
     child.on('exit', (code, signal) => {
-      if (ready) args.log(`postgres exited (${code ?? signal})`);
-      else
+      if (ready) return args.log(`postgres exited (${code ?? signal})`);
+      const report = () =>
         fail(
           `The embedded PostgreSQL in ${args.pgDir} stopped while starting (exit ${code ?? signal}):\n${output.trim()}`,
         );
+      // 'exit' can come before the last of its output has been read: report once the pipes close, or after a
+      // second at most (a server's own children can hold them open).
+      const grace = setTimeout(report, 1000);
+      child.once('close', () => {
+        clearTimeout(grace);
+        report();
+      });
     });
   });
 }
