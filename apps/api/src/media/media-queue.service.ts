@@ -29,6 +29,8 @@ export class MediaQueue implements OnApplicationBootstrap, OnModuleDestroy {
   private stopped = false;
   private workers: Promise<void>[] = [];
   private wakers = new Set<() => void>();
+  /** Jobs this process is working on, their clean-up included. */
+  private running = 0;
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -54,14 +56,15 @@ export class MediaQueue implements OnApplicationBootstrap, OnModuleDestroy {
   }
 
   /**
-   * Resolves when no asset is queued or processing (tests and the seeder wait on this instead of sleeping);
-   * `onPending` hears how many are left each time it looks.
+   * Resolves when no asset is queued or processing and this process's jobs have cleaned up after themselves (tests
+   * and the seeder wait on this instead of sleeping); `onPending` hears how many are left each time it looks.
    */
   async waitForIdle(onPending?: (pending: number) => void): Promise<void> {
     for (;;) {
       const pending = await this.assets.countPending();
       onPending?.(pending);
-      if (pending === 0) return;
+      // A job's row is final before its scratch folder is removed: wait for that too.
+      if (pending === 0 && this.running === 0) return;
       this.kick();
       // Woken by a finished job here, or re-checked shortly in case another replica did the work.
       await new Promise<void>((resolve) => {
@@ -109,7 +112,9 @@ export class MediaQueue implements OnApplicationBootstrap, OnModuleDestroy {
         continue;
       }
       const claimed = job;
+      this.running++;
       await this.process(claimed).catch((err) => this.log.error({ err, assetId: claimed.id }, 'media job crashed'));
+      this.running--;
       this.events.emit('job', claimed.id);
       // A group's first image ready lets the rest of its lights go to every worker: wake the ones asleep.
       if (claimed.groupKey) this.kick();
