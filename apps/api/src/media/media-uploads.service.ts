@@ -35,7 +35,7 @@ export class MediaUploadsService {
       maxFields: 6,
     });
     const { side, light, frame, group } = fields;
-    const assetId = await this.intake.ingestUpload(
+    return this.intake.ingestUpload(
       file,
       { createdBy: actor.id, group: group ? uploadGroup(actor.id, group, side) : null },
       async (m, id) => {
@@ -44,9 +44,10 @@ export class MediaUploadsService {
           { actorId: actor.id, action: 'media.upload', entityType: 'media', entityId: id, after },
           m,
         );
-        return id;
+        // read before the commit: once committed, a media worker may claim it before the view would be read
+        const [view] = await this.urls.views([id], { userId: actor.id, scope: 'library' }, m);
+        return view;
       },
     );
-    return this.urls.view(assetId, { userId: actor.id, scope: 'library' });
   }
 }
