@@ -1,6 +1,12 @@
 // What the reports must say about raw items read back from the review route: counted here, the SDT measures from
 // libs/scoring's signalDetection (log-linear correction, Hautus 1995), compared field by field.
-import { categoryOfFeature, type FeatureKind, type HeatmapDimension } from '@firstline/contracts';
+import {
+  categoryOfFeature,
+  REPORT_PLACES,
+  type DecisionFigures,
+  type FeatureKind,
+  type HeatmapDimension,
+} from '@firstline/contracts';
 import { countOutcomes, signalDetection } from '@firstline/scoring';
 import type { RawItem } from './report-dataset';
 
@@ -40,13 +46,40 @@ export function expectedFigures(items: RawItem[]) {
   };
 }
 
+/** The decimals a report gives each figure (REPORT_PLACES); counts are whole. */
+const PLACES: Partial<Record<keyof DecisionFigures, number>> = {
+  hitRate: REPORT_PLACES.proportion,
+  falseAlarmRate: REPORT_PLACES.proportion,
+  missedForgeryRate: REPORT_PLACES.proportion,
+  needlessReferralRate: REPORT_PLACES.proportion,
+  accuracy: REPORT_PLACES.proportion,
+  locateAccuracy: REPORT_PLACES.proportion,
+  fraudTypeAccuracy: REPORT_PLACES.proportion,
+  dPrime: REPORT_PLACES.sensitivity,
+  criterion: REPORT_PLACES.sensitivity,
+  meanDecisionMs: REPORT_PLACES.milliseconds,
+  medianDecisionMs: REPORT_PLACES.milliseconds,
+};
+
+/**
+ * Each reported figure is the exact one rounded to its places: within half a unit of the last place (the exact
+ * figures here and in PostgreSQL may differ in the 15th digit, which a strict comparison of rounded values would not
+ * forgive at a tie), and given to no more places than that.
+ */
 export function expectSame(actual: Record<string, unknown>, expected: Record<string, number | null>, who: string) {
   for (const [key, want] of Object.entries(expected)) {
     const got = actual[key];
     if (want === null) expect({ who, key, got }).toEqual({ who, key, got: null });
     else {
       expect({ who, key, isNumber: typeof got }).toEqual({ who, key, isNumber: 'number' });
-      expect(got as number).toBeCloseTo(want, 9);
+      const places = PLACES[key as keyof DecisionFigures] ?? 0;
+      const unit = 10 ** -places;
+      expect({ who, key, off: Math.abs((got as number) - want) <= unit / 2 + 1e-9 }).toEqual({ who, key, off: true });
+      expect({
+        who,
+        key,
+        places: Math.abs((got as number) / unit - Math.round((got as number) / unit)) < 1e-6,
+      }).toEqual({ who, key, places: true });
     }
   }
 }

@@ -2,6 +2,7 @@
 // and libs/scoring's signalDetection (log-linear correction, Hautus 1995) run here on the raw answers read back from
 // the review route; late and unanswered items are not decisions; the migration's backfill writes the facts the live
 // sink wrote; date and module filters; weekly trends.
+import { REPORT_PLACES, roundTo } from '@firstline/contracts';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import request from 'supertest';
 import { DataSource, type MigrationInterface } from 'typeorm';
@@ -78,6 +79,25 @@ describe('competence reports: figures', () => {
     expect(idle).toMatchObject({ decisions: 0, hitRate: null, dPrime: null, attempts: 0, lastActivityAt: null });
   });
 
+  it("gives each officer's last activity: their latest answer or attempt started, to the millisecond in UTC", async () => {
+    const report = await get(`/api/reports/cohorts/${data.cohortId}/officers`);
+    const rows: Array<{ userId: string; at: Date }> = await db.query(
+      `SELECT user_id AS "userId", max(t) AS at FROM (
+         SELECT user_id, answered_at AS t FROM report_item_facts WHERE cohort_id = $1 AND decision IS NOT NULL
+         UNION ALL
+         SELECT user_id, started_at FROM report_attempt_facts WHERE cohort_id = $1
+       ) x GROUP BY user_id`,
+      [data.cohortId],
+    );
+    const want = new Map(rows.map((r) => [r.userId, r.at.toISOString()]));
+    expect(want.size).toBeGreaterThan(3);
+    for (const officer of report.officers as Array<{ userId: string; lastActivityAt: string | null }>)
+      expect({ officer: officer.userId, at: officer.lastActivityAt }).toEqual({
+        officer: officer.userId,
+        at: want.get(officer.userId) ?? null,
+      });
+  });
+
   it('does not count late or unanswered items as decisions, though it records them', async () => {
     const late = raw.filter((i) => i.late);
     const unanswered = raw.filter((i) => i.decision === null);
@@ -130,7 +150,8 @@ describe('competence reports: figures', () => {
       ) => {
         for (const cell of cells) {
           const w = want.get(cell.key) ?? { items: 0, correct: 0 };
-          expect(cell).toEqual({ key: cell.key, ...w, proportion: w.items ? w.correct / w.items : null });
+          const proportion = w.items ? roundTo(w.correct / w.items, REPORT_PLACES.proportion) : null;
+          expect(cell).toEqual({ key: cell.key, ...w, proportion });
         }
       };
       check(heatmap.totals, totals);
@@ -301,13 +322,13 @@ describe('competence reports: figures', () => {
       const [before, now] = trends.cohortWeeks;
       expect(new Date(`${before.weekStart}T00:00:00Z`).getUTCDay()).toBe(1);
       const recent = expectedFigures(raw.filter((i) => i.attemptId !== moved));
-      expect(now).toEqual({
-        weekStart: now.weekStart,
-        decisions: recent.decisions,
-        accuracy: expect.closeTo(recent.accuracy!, 9),
-        dPrime: expect.closeTo(recent.dPrime!, 9),
-        meanDecisionMs: expect.closeTo(recent.meanDecisionMs!, 6),
-      });
+      expect(Object.keys(now).sort()).toEqual(['accuracy', 'dPrime', 'decisions', 'meanDecisionMs', 'weekStart']);
+      expect(now.decisions).toBe(recent.decisions);
+      expectSame(
+        now,
+        { accuracy: recent.accuracy, dPrime: recent.dPrime, meanDecisionMs: recent.meanDecisionMs },
+        'week',
+      );
       expect(before.decisions).toBe(expectedFigures(raw.filter((i) => i.attemptId === moved)).decisions);
       expect(trends.officer).toMatchObject({ userId: who.id, name: who.name });
       expect(trends.officer.weeks.map((w: { decisions: number }) => w.decisions)).toEqual([

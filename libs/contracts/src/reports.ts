@@ -9,6 +9,22 @@ import { Language } from './taxonomy';
 /** Officers with fewer decisions than this are shown but not judged (REPORT_MIN_DECISIONS overrides it). */
 export const DEFAULT_MIN_DECISIONS = 20;
 
+/**
+ * Decimal places of the figures a report gives (screens, CSV and PDF alike): proportions — rates, accuracies, heatmap
+ * cells — to 0.0001 (a hundredth of a percentage point), d′ and c to 0.001, decision times to the millisecond, scores
+ * (percent) to 0.01. The digits beyond are noise at any cohort's size, and were a quarter of a cohort report's bytes.
+ */
+export const REPORT_PLACES = { proportion: 4, sensitivity: 3, milliseconds: 0, score: 2 } as const;
+
+/** `value` rounded to `places` decimals (halves up); null stays null. */
+export function roundTo(value: number, places: number): number;
+export function roundTo(value: number | null, places: number): number | null;
+export function roundTo(value: number | null, places: number): number | null {
+  if (value === null) return null;
+  const scale = 10 ** places;
+  return Math.round(value * scale) / scale + 0; // + 0: no -0 (a criterion of -0.0001 rounds to 0)
+}
+
 export const HEATMAP_DIMENSIONS = ['featureCategory', 'fraudType', 'light', 'issuingState', 'documentType'] as const;
 export const HeatmapDimension = z.enum(HEATMAP_DIMENSIONS);
 export type HeatmapDimension = z.infer<typeof HeatmapDimension>;

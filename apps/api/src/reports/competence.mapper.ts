@@ -2,7 +2,7 @@
 import type { AssignmentView, ModuleProgress, OfficerCompetence } from '@firstline/contracts';
 import type { UserName } from '../users';
 import type { OfficerAttemptSummary, OfficerCounts } from './competence.repository';
-import { decisionFigures, moduleStanding, NO_DECISIONS, type AttemptTally } from './report-figures';
+import { decisionFigures, moduleStanding, NO_DECISIONS, reportedScore, type AttemptTally } from './report-figures';
 
 /**
  * Tallies by assignment, then by officer: a cohort has a few assignments and many officers, so a unit's 10,000
@@ -43,15 +43,14 @@ export function moduleProgress(
       closesAt: a.closesAt,
       standing: standingIn(a, tallies, userId, now),
       attempts: tally?.attempts ?? 0,
-      bestScore: tally?.bestScore ?? null,
+      bestScore: reportedScore(tally?.bestScore),
     };
   });
 }
 
-const latest = (...dates: Array<Date | null | undefined>): string | null => {
-  const times = dates.filter((d): d is Date => !!d).map((d) => d.getTime());
-  return times.length ? new Date(Math.max(...times)).toISOString() : null;
-};
+/** The later of two instants given as ISO text in UTC (isoInstant), which orders as text. */
+const later = (a: string | null | undefined, b: string | null | undefined): string | null =>
+  (a ?? '') > (b ?? '') ? a! : (b ?? null);
 
 export function officerCompetence(
   user: UserName,
@@ -67,9 +66,9 @@ export function officerCompetence(
     name: user.displayName,
     ...figures,
     attempts: attempts?.attempts ?? 0,
-    bestScore: attempts?.bestScore ?? null,
-    latestScore: attempts?.latestScore ?? null,
-    lastActivityAt: latest(counts?.lastAnsweredAt, attempts?.lastStartedAt),
+    bestScore: reportedScore(attempts?.bestScore),
+    latestScore: reportedScore(attempts?.latestScore),
+    lastActivityAt: later(counts?.lastAnsweredAt, attempts?.lastStartedAt),
     tooFewDecisions: figures.decisions < minDecisions,
     modules,
     notStarted: modules.filter((m) => m.standing === 'not-started').length,

@@ -9,6 +9,7 @@ import {
   DECISION_COUNTS,
   decisionCounts,
   factWhere,
+  isoInstant,
   ROLLUP_COUNTS,
   rollupWhere,
   wholeDays,
@@ -20,7 +21,8 @@ import type { AttemptTally, DecisionCounts } from './report-figures';
 export interface OfficerCounts extends DecisionCounts {
   /** null on the pooled row. */
   userId: string | null;
-  lastAnsweredAt: Date | null;
+  /** ISO 8601 in UTC (isoInstant). */
+  lastAnsweredAt: string | null;
 }
 
 export interface OfficerAttemptSummary {
@@ -28,7 +30,8 @@ export interface OfficerAttemptSummary {
   attempts: number;
   bestScore: number | null;
   latestScore: number | null;
-  lastStartedAt: Date | null;
+  /** ISO 8601 in UTC (isoInstant). */
+  lastStartedAt: string | null;
 }
 
 export interface AttemptRow {
@@ -72,7 +75,7 @@ export class CompetenceRepository {
       const where = factWhere(filter, 'answered_at');
       return this.db(m).query(
         `SELECT user_id AS "userId", ${DECISION_COUNTS},
-                max(answered_at) FILTER (WHERE decision IS NOT NULL) AS "lastAnsweredAt"
+                ${isoInstant('max(answered_at) FILTER (WHERE decision IS NOT NULL)')} AS "lastAnsweredAt"
            FROM report_item_facts ${where}
           GROUP BY ${pooled ? 'GROUPING SETS ((user_id), ())' : 'user_id'}`,
         where.params,
@@ -82,7 +85,7 @@ export class CompetenceRepository {
     const times = factWhere(filter, 'answered_at').also(DECIDED);
     const [counts, medians] = await Promise.all([
       this.db(m).query(
-        `SELECT user_id AS "userId", ${ROLLUP_COUNTS}, max(last_at) AS "lastAnsweredAt"
+        `SELECT user_id AS "userId", ${ROLLUP_COUNTS}, ${isoInstant('max(last_at)')} AS "lastAnsweredAt"
            FROM report_officer_days ${sums}
           GROUP BY ${pooled ? 'GROUPING SETS ((user_id), ())' : 'user_id'}`,
         sums.params,
@@ -120,7 +123,7 @@ export class CompetenceRepository {
       `SELECT user_id AS "userId", count(*)::int AS attempts,
               max(score) FILTER (WHERE finished_at IS NOT NULL) AS "bestScore",
               (array_agg(score ORDER BY finished_at DESC) FILTER (WHERE finished_at IS NOT NULL))[1] AS "latestScore",
-              max(started_at) AS "lastStartedAt"
+              ${isoInstant('max(started_at)')} AS "lastStartedAt"
          FROM report_attempt_facts ${where}
         GROUP BY user_id`,
       where.params,

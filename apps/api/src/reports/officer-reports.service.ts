@@ -10,7 +10,7 @@ import { BreakdownRepository } from './breakdown.repository';
 import { moduleProgress, officerCompetence, talliesByAssignment } from './competence.mapper';
 import { CompetenceRepository, type AttemptRow } from './competence.repository';
 import type { FactFilter } from './fact-query';
-import { decisionFigures, NO_DECISIONS, trendPoint, weakSpots } from './report-figures';
+import { decisionFigures, NO_DECISIONS, reportedScore, trendPoint, weakSpots } from './report-figures';
 import { appliedFilters, dateRange } from './report-filters';
 import { ReportScope } from './report-scope';
 
@@ -87,7 +87,7 @@ export class OfficerReportsService {
       status: r.finishedAt ? 'finished' : 'in-progress',
       startedAt: r.startedAt.toISOString(),
       finishedAt: r.finishedAt?.toISOString() ?? null,
-      score: r.score,
+      score: reportedScore(r.score),
       passed: r.passed,
     }));
   }

@@ -1,4 +1,13 @@
-import { decisionFigures, heatmapCell, moduleStanding, NO_DECISIONS, trendPoint, weakSpots } from './report-figures';
+import {
+  decisionFigures,
+  exactFigures,
+  heatmapCell,
+  moduleStanding,
+  NO_DECISIONS,
+  reportedScore,
+  trendPoint,
+  weakSpots,
+} from './report-figures';
 
 const counts = (hits: number, misses: number, falseAlarms: number, correctRejections: number) => ({
   ...NO_DECISIONS,
@@ -13,9 +22,39 @@ describe('decisionFigures', () => {
   // Worked example of the statpsych R package (Bonett), signal(82, 46, 100, 100), which applies Hautus's (1995)
   // log-linear correction: d′ 1.002793, bias −0.4019603 (= c). libs/scoring's spec checks the same example.
   it('gives d′ and c with the log-linear correction (Hautus 1995; statpsych worked example)', () => {
-    const f = decisionFigures(counts(82, 18, 46, 54));
+    const f = exactFigures(counts(82, 18, 46, 54));
     expect(f.dPrime).toBeCloseTo(1.002793, 6);
     expect(f.criterion).toBeCloseTo(-0.4019603, 7);
+  });
+
+  it('gives reports the same figures to REPORT_PLACES decimals', () => {
+    const c = {
+      ...counts(25, 30, 6, 39),
+      meanDecisionMs: 7833.13,
+      medianDecisionMs: 7792.5,
+      locateSum: 5.4,
+      locateCount: 7,
+    };
+    const exact = exactFigures(c);
+    expect(exact).toMatchObject({ hitRate: 25 / 55, falseAlarmRate: 6 / 45, locateAccuracy: 5.4 / 7 });
+    expect(decisionFigures(c)).toEqual({
+      ...exact,
+      hitRate: 0.4545,
+      falseAlarmRate: 0.1333,
+      missedForgeryRate: 0.5455,
+      needlessReferralRate: 0.1333,
+      dPrime: Math.round(exact.dPrime! * 1000) / 1000,
+      criterion: Math.round(exact.criterion! * 1000) / 1000,
+      accuracy: 0.64,
+      meanDecisionMs: 7833,
+      medianDecisionMs: 7793,
+      locateAccuracy: 0.7714,
+    });
+    expect(decisionFigures(counts(82, 18, 46, 54))).toMatchObject({ dPrime: 1.003, criterion: -0.402 });
+    // A criterion that rounds to nothing is 0, not -0 (which would print as "-0" in a CSV).
+    expect(Object.is(decisionFigures(counts(50, 50, 50, 50)).criterion, 0)).toBe(true);
+    expect(reportedScore(75.74088053032756)).toBe(75.74);
+    expect(reportedScore(undefined)).toBeNull();
   });
 
   it('gives hit and false-alarm rates as plain proportions, not corrected ones', () => {
@@ -58,7 +97,7 @@ describe('trendPoint', () => {
   it('gives a week’s accuracy and d′ from its counts', () => {
     const p = trendPoint({ weekStart: '2026-11-30', ...counts(82, 18, 46, 54), meanDecisionMs: 4000 });
     expect(p).toMatchObject({ weekStart: '2026-11-30', decisions: 200, accuracy: 0.68, meanDecisionMs: 4000 });
-    expect(p.dPrime).toBeCloseTo(1.002793, 6);
+    expect(p.dPrime).toBe(1.003);
   });
 });
 

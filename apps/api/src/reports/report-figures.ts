@@ -2,6 +2,8 @@
 // libs/scoring's signalDetection with the log-linear correction (Hautus 1995). Pure, no I/O.
 import {
   HEATMAP_DIMENSIONS,
+  REPORT_PLACES,
+  roundTo,
   type DecisionFigures,
   type HeatmapCell,
   type HeatmapDimension,
@@ -53,30 +55,47 @@ export function sensitivity(c: Pick<DecisionCounts, 'hits' | 'misses' | 'falseAl
   return { dPrime: sdt.dPrime, criterion: sdt.criterion };
 }
 
-export function decisionFigures(c: DecisionCounts): DecisionFigures {
+/** How figures are given: `exact` (as computed) or rounded to REPORT_PLACES. */
+type Round = (value: number | null, places: number) => number | null;
+const exact: Round = (value) => value;
+
+function figures(c: DecisionCounts, round: Round): DecisionFigures {
   const fraudulent = c.hits + c.misses;
   const genuine = c.falseAlarms + c.correctRejections;
+  const proportion = (part: number, whole: number) => round(ratio(part, whole), REPORT_PLACES.proportion);
+  const { dPrime, criterion } = sensitivity(c);
   return {
     decisions: c.decisions,
     hits: c.hits,
     misses: c.misses,
     falseAlarms: c.falseAlarms,
     correctRejections: c.correctRejections,
-    hitRate: ratio(c.hits, fraudulent),
-    falseAlarmRate: ratio(c.falseAlarms, genuine),
-    missedForgeryRate: ratio(c.misses, fraudulent),
-    needlessReferralRate: ratio(c.falseAlarms, genuine),
-    ...sensitivity(c),
-    accuracy: ratio(c.hits + c.correctRejections, c.decisions),
-    meanDecisionMs: c.meanDecisionMs,
-    medianDecisionMs: c.medianDecisionMs,
-    locateAccuracy: ratio(c.locateSum, c.locateCount),
-    fraudTypeAccuracy: ratio(c.fraudTypeSum, c.fraudTypeCount),
+    hitRate: proportion(c.hits, fraudulent),
+    falseAlarmRate: proportion(c.falseAlarms, genuine),
+    missedForgeryRate: proportion(c.misses, fraudulent),
+    needlessReferralRate: proportion(c.falseAlarms, genuine),
+    dPrime: round(dPrime, REPORT_PLACES.sensitivity),
+    criterion: round(criterion, REPORT_PLACES.sensitivity),
+    accuracy: proportion(c.hits + c.correctRejections, c.decisions),
+    meanDecisionMs: round(c.meanDecisionMs, REPORT_PLACES.milliseconds),
+    medianDecisionMs: round(c.medianDecisionMs, REPORT_PLACES.milliseconds),
+    locateAccuracy: proportion(c.locateSum, c.locateCount),
+    fraudTypeAccuracy: proportion(c.fraudTypeSum, c.fraudTypeCount),
   };
 }
 
+/** The figures at full precision, as libs/scoring computes them (checked against published worked examples). */
+export const exactFigures = (c: DecisionCounts): DecisionFigures => figures(c, exact);
+
+/** The figures as every report gives them: rounded to REPORT_PLACES. */
+export const decisionFigures = (c: DecisionCounts): DecisionFigures => figures(c, roundTo);
+
+/** A score (percent) as reports give it. */
+export const reportedScore = (score: number | null | undefined): number | null =>
+  roundTo(score ?? null, REPORT_PLACES.score);
+
 export function heatmapCell(key: string, items: number, correct: number): HeatmapCell {
-  return { key, items, correct, proportion: ratio(correct, items) };
+  return { key, items, correct, proportion: roundTo(ratio(correct, items), REPORT_PLACES.proportion) };
 }
 
 /** A week of decisions as the SQL groups it. */
@@ -94,9 +113,9 @@ export function trendPoint(w: WeekCounts): TrendPoint {
   return {
     weekStart: w.weekStart,
     decisions: w.decisions,
-    accuracy: ratio(w.hits + w.correctRejections, w.decisions),
-    dPrime: sensitivity(w).dPrime,
-    meanDecisionMs: w.meanDecisionMs,
+    accuracy: roundTo(ratio(w.hits + w.correctRejections, w.decisions), REPORT_PLACES.proportion),
+    dPrime: roundTo(sensitivity(w).dPrime, REPORT_PLACES.sensitivity),
+    meanDecisionMs: roundTo(w.meanDecisionMs, REPORT_PLACES.milliseconds),
   };
 }
 

@@ -5,7 +5,7 @@ import { Injectable } from '@nestjs/common';
 import { Actor } from '../common/decorators/actor';
 import { standingIn, talliesByAssignment } from './competence.mapper';
 import { CompetenceRepository } from './competence.repository';
-import { decisionFigures, NO_DECISIONS } from './report-figures';
+import { decisionFigures, NO_DECISIONS, reportedScore } from './report-figures';
 import { appliedFilters, dateRange } from './report-filters';
 import { ReportScope } from './report-scope';
 
@@ -64,7 +64,7 @@ export class UnitReportsService {
           username: user.username,
           name: user.displayName,
           standing,
-          bestScore: talliesOf.get(assessment.id)?.get(user.id)?.bestScore ?? null,
+          bestScore: reportedScore(talliesOf.get(assessment.id)?.get(user.id)?.bestScore),
         });
       }
       report.cohorts.push({
