@@ -212,6 +212,24 @@ describe('competence reports: figures', () => {
     expect(standings.filter((s: string) => s === 'not-started')).toHaveLength(2);
   });
 
+  it('names, in the unit roll-up, a member who has since moved to another unit, in name order with the rest', async () => {
+    const moved = data.officers[1];
+    const [{ id: elsewhere }] = await db.query('SELECT id FROM units WHERE id <> $1 ORDER BY name LIMIT 1', [
+      data.unitId,
+    ]);
+    await db.query('UPDATE users SET unit_id = $2 WHERE id = $1', [moved.id, elsewhere]);
+    try {
+      const unit = await get(`/api/reports/units/${data.unitId}?cohortId=${data.cohortId}`);
+      const listed: Array<{ userId: string; name: string }> = unit.readiness[0].officers;
+      expect(listed.map((o) => o.userId).sort()).toEqual(data.officers.map((o) => o.id).sort());
+      expect(listed.find((o) => o.userId === moved.id)).toMatchObject({ name: moved.name });
+      const names = listed.map((o) => o.name);
+      expect(names).toEqual([...names].sort(new Intl.Collator().compare));
+    } finally {
+      await db.query('UPDATE users SET unit_id = $2 WHERE id = $1', [moved.id, data.unitId]);
+    }
+  });
+
   it('gives a trainee their own figures on My progress', async () => {
     const who = data.officers[2];
     const me = await get('/api/me/competence', who.token);

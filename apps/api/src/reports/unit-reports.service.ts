@@ -30,7 +30,7 @@ export class UnitReportsService {
     const [assignments, refs, members, counts, tallies] = await Promise.all([
       this.scope.assignments(cohortIds, moduleId),
       this.scope.cohortRefs(cohortIds),
-      this.scope.members(cohortIds),
+      this.scope.members(cohortIds, unit.id),
       cohortIds.length ? this.competence.countsByCohort({ cohortIds, range, moduleId }) : Promise.resolve([]),
       cohortIds.length ? this.competence.tallies({ cohortIds, moduleId }) : Promise.resolve([]),
     ]);

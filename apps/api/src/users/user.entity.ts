@@ -17,7 +17,7 @@ export class User {
   @Index({ unique: true }) @Column({ type: 'text' }) username!: string;
   @Column({ name: 'display_name', type: 'text' }) displayName!: string;
   @Column({ type: 'text' }) role!: Role;
-  @Column({ name: 'unit_id', type: 'uuid', nullable: true }) unitId!: string | null;
+  @Index('ix_users_unit') @Column({ name: 'unit_id', type: 'uuid', nullable: true }) unitId!: string | null;
   @ManyToOne(() => Unit, { nullable: true, onDelete: 'RESTRICT' }) @JoinColumn({ name: 'unit_id' }) unit?: Unit | null;
   @Index({ unique: true }) @Column({ name: 'service_number', type: 'text', nullable: true }) serviceNumber!:
     string | null;

@@ -94,6 +94,14 @@ export class UsersRepository {
     );
   }
 
+  /** The names of the users of a unit, ordered by display name (ix_users_unit): a unit roll-up names its officers. */
+  namesInUnit(unitId: string, m?: EntityManager): Promise<UserName[]> {
+    return (m ?? this.users.manager).query(
+      `SELECT id, username, display_name AS "displayName" FROM users WHERE unit_id = $1 ORDER BY display_name`,
+      [unitId],
+    );
+  }
+
   findMany(ids: string[], m?: EntityManager): Promise<User[]> {
     if (!ids.length) return Promise.resolve([]);
     return this.repo(m).find({ where: { id: In(ids) } });

@@ -201,6 +201,11 @@ export class UsersService {
     return this.users.names(ids, m);
   }
 
+  /** The names of a unit's users, ordered by display name. */
+  namesInUnit(unitId: string, m?: EntityManager): Promise<UserName[]> {
+    return this.users.namesInUnit(unitId, m);
+  }
+
   private async view(id: string, m: EntityManager): Promise<UserView> {
     const user = await this.users.findById(id, m);
     if (!user) throw notFound('User');

@@ -11,6 +11,7 @@ import { ExerciseJobs1796600000000 } from './1796600000000-ExerciseJobs';
 import { TruthExposures1796700000000 } from './1796700000000-TruthExposures';
 import { ItemModels1796800000000 } from './1796800000000-ItemModels';
 import { LessonExposures1796900000000 } from './1796900000000-LessonExposures';
+import { UsersByUnit1797000000000 } from './1797000000000-UsersByUnit';
 // Migrations in the order they run. `npm run migration:generate -w apps/api -- <Name>` appends here.
 export const MIGRATIONS: Array<new () => MigrationInterface> = [
   Init1795735997575,
@@ -25,4 +26,5 @@ export const MIGRATIONS: Array<new () => MigrationInterface> = [
   TruthExposures1796700000000,
   ItemModels1796800000000,
   LessonExposures1796900000000,
+  UsersByUnit1797000000000,
 ];
