@@ -89,6 +89,7 @@ export function rollupWhere(
 
 /** A decided item: answered in time. Unanswered and late items are not decisions (their outcome is null). */
 export const DECIDED = 'outcome IS NOT NULL';
+export const CORRECT = `outcome IN ('hit', 'correctRejection')`;
 
 /**
  * The timestamptz `expr` as the text JavaScript's toISOString gives (2026-12-05T17:20:56.123Z), for instants a report
@@ -96,7 +97,6 @@ export const DECIDED = 'outcome IS NOT NULL';
  * such texts order as the instants do.
  */
 export const isoInstant = (expr: string) => `to_char((${expr}) AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
-export const CORRECT = `outcome IN ('hit', 'correctRejection')`;
 
 /** The decision counts of a group of item facts (columns of DecisionCounts), with or without the median time. */
 export const decisionCounts = (median: boolean) => `
