@@ -26,6 +26,19 @@ describe('PdfRenderer', () => {
     expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
   });
 
+  it('leaves the process signals to the API: a launched Chromium adds no handler that would exit before its shutdown', async () => {
+    const signals = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
+    const count = () => signals.map((s) => process.listenerCount(s));
+    const own = new PdfRenderer(config());
+    const before = count();
+    try {
+      await own.render(page('signals'));
+      expect(count()).toEqual(before);
+    } finally {
+      await own.onModuleDestroy();
+    }
+  });
+
   it('queues renders beyond the limit and finishes them all', async () => {
     const pdfs = await Promise.all([1, 2, 3].map((i) => renderer.render(page(`page ${i}`))));
     for (const pdf of pdfs) expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');

@@ -106,6 +106,11 @@ export class PdfRenderer implements OnModuleDestroy {
           // The Docker image preloads jemalloc into every process; Chromium brings its own allocator.
           env: withoutJemalloc(process.env),
           timeout: this.config.PDF_RENDER_TIMEOUT_MS,
+          // The API owns its signals: Playwright's own SIGINT handler closes its browsers and then exits the process
+          // (130) before the API's shutdown has stopped the embedded PostgreSQL. The module's close shuts Chromium.
+          handleSIGINT: false,
+          handleSIGTERM: false,
+          handleSIGHUP: false,
         })
         .then((browser) => {
           // A crashed browser is launched again on the next render.
