@@ -46,7 +46,7 @@ export class AttemptFinisher {
   async finish(id: string, m: EntityManager): Promise<void> {
     const attempt = await this.attempts.findAttempt(id, m, true);
     if (!attempt || attempt.status === 'finished') return;
-    const assignment = (await this.modules.assignmentWithVersion(attempt.assignmentId, m))!;
+    const assignment = (await this.modules.attemptedAssignment(attempt.assignmentId, m))!;
     const items = await this.attempts.itemsOf(id, m);
     const exercises = await this.exercises.versionsByIds(
       items.map((i) => i.exerciseVersionId),

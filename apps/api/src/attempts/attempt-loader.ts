@@ -6,7 +6,7 @@ import { AccessPolicy } from '../cohorts';
 import { Actor } from '../common/decorators/actor';
 import { notFound } from '../common/errors/domain-error';
 import { ModulesService, type AssignmentWithVersion, type ModuleVersionRecord } from '../modules';
-import type { Attempt } from './attempt.entity';
+import type { Attempt, AttemptItem } from './attempt.entity';
 import { AttemptsRepository } from './attempts.repository';
 
 export interface LoadedAttempt {
@@ -27,7 +27,18 @@ export class AttemptLoader {
   async load(actor: Actor, id: string, m?: EntityManager, lock = false): Promise<LoadedAttempt> {
     const attempt = await this.attempts.findAttempt(id, m, lock);
     if (!attempt) throw notFound('Attempt');
-    const assignment = (await this.modules.assignmentWithVersion(attempt.assignmentId, m))!;
+    return this.reachable(actor, attempt, m, lock);
+  }
+
+  /** As load (not locked), with the attempt's items 1 to n in order, read together: what serving item n needs. */
+  async loadWithItems(actor: Actor, id: string, n: number): Promise<LoadedAttempt & { items: AttemptItem[] }> {
+    const found = await this.attempts.attemptWithItems(id, n);
+    if (!found) throw notFound('Attempt');
+    return { ...(await this.reachable(actor, found.attempt)), items: found.items };
+  }
+
+  private async reachable(actor: Actor, attempt: Attempt, m?: EntityManager, lock = false): Promise<LoadedAttempt> {
+    const assignment = (await this.modules.attemptedAssignment(attempt.assignmentId, m))!;
     if (attempt.userId !== actor.id) {
       if (actor.role === 'trainee' || lock) throw notFound('Attempt');
       if (!(await this.access.canSeeCohort(actor, assignment.cohortId))) throw notFound('Attempt');

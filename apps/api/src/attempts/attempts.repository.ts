@@ -22,14 +22,42 @@ export interface HistoricalItemRow {
 
 // The exam's hot path (every item served, every answer) reads attempts and items with these plain statements rather
 // than built queries: the same rows, mapped to the entities' field names by the column aliases.
-const ATTEMPT_COLUMNS = `id, assignment_id AS "assignmentId", user_id AS "userId", status, item_count AS "itemCount",
-  started_at AS "startedAt", deadline, finished_at AS "finishedAt", score, passed`;
+const ATTEMPT_FIELDS: Record<Exclude<keyof Attempt, 'assignment'>, string> = {
+  id: 'id',
+  assignmentId: 'assignment_id',
+  userId: 'user_id',
+  status: 'status',
+  itemCount: 'item_count',
+  startedAt: 'started_at',
+  deadline: 'deadline',
+  finishedAt: 'finished_at',
+  score: 'score',
+  passed: 'passed',
+};
+const ATTEMPT_COLUMNS = Object.entries(ATTEMPT_FIELDS)
+  .map(([field, column]) => `${column} AS "${field}"`)
+  .join(', ');
+/** The attempt's columns beside its items' in one row: prefixed, and picked out by attemptOf. */
+const PREFIXED_ATTEMPT_COLUMNS = Object.entries(ATTEMPT_FIELDS)
+  .map(([field, column]) => `a.${column} AS "attempt.${field}"`)
+  .join(', ');
+const attemptOf = (row: Record<string, unknown>) =>
+  Object.fromEntries(
+    Object.keys(ATTEMPT_FIELDS).map((field) => [field, row[`attempt.${field}`]]),
+  ) as unknown as Attempt;
 const ITEM_COLUMNS = `i.id, i.attempt_id AS "attemptId", i.n, i.exercise_version_id AS "exerciseVersionId",
   i.first_served_at AS "firstServedAt", i.saved, i.answer, i.locked_at AS "lockedAt", i.late,
   i.response_time_ms AS "responseTimeMs", i.score, i.parts, i.outcome`;
 
 /** A jsonb parameter: JSON text, or SQL NULL for null (pg would send a JS array as a PostgreSQL array). */
 const jsonb = (value: unknown) => (value === null ? null : JSON.stringify(value));
+
+/** What a receipt records of an accepted response: its key, the hash of its body, and the result returned. */
+export interface Receipt {
+  idempotencyKey: string;
+  requestHash: string;
+  result: ItemResponseResult;
+}
 
 /** An item locked for an answer, with the receipt of this idempotency key if the key was used before. */
 export interface LockedItem {
@@ -70,6 +98,28 @@ export class AttemptsRepository {
       [id],
     );
     return rows[0] ?? null;
+  }
+
+  /**
+   * The attempt with its items 1 to `throughN` in order (fewer when it has fewer), in one statement: serving an item
+   * needs the item and those before it.
+   */
+  async attemptWithItems(id: string, throughN: number): Promise<{ attempt: Attempt; items: AttemptItem[] } | null> {
+    const rows: Array<Record<string, unknown>> = await this.attempts.manager.query(
+      `SELECT ${PREFIXED_ATTEMPT_COLUMNS}, ${ITEM_COLUMNS}
+         FROM attempts a LEFT JOIN attempt_items i ON i.attempt_id = a.id AND i.n <= $2
+        WHERE a.id = $1 ORDER BY i.n`,
+      [id, throughN],
+    );
+    if (!rows.length) return null;
+    const items = rows
+      .filter((row) => row.id !== null)
+      .map((row) => {
+        const item: Record<string, unknown> = {};
+        for (const key in row) if (!key.startsWith('attempt.')) item[key] = row[key];
+        return item as unknown as AttemptItem;
+      });
+    return { attempt: attemptOf(rows[0]), items };
   }
 
   attemptOrFail(id: string, m?: EntityManager): Promise<Attempt> {
@@ -227,11 +277,14 @@ export class AttemptsRepository {
     await this.itemRepo(m).update({ id: itemId }, { saved });
   }
 
-  async lockAnswer(itemId: string, locked: LockedAnswer, m: EntityManager): Promise<void> {
+  /** Locks the item's final answer and stores the receipt of the request that gave it, in one statement. */
+  async lockAnswer(itemId: string, locked: LockedAnswer, receipt: Receipt, m: EntityManager): Promise<void> {
     await m.query(
-      `UPDATE attempt_items SET answer = $2, saved = $3, locked_at = $4, late = $5, response_time_ms = $6, score = $7,
-              parts = $8, outcome = $9
-        WHERE id = $1`,
+      `WITH locked AS (
+         UPDATE attempt_items SET answer = $2, saved = $3, locked_at = $4, late = $5, response_time_ms = $6, score = $7,
+                parts = $8, outcome = $9
+          WHERE id = $1)
+       INSERT INTO response_receipts (attempt_item_id, idempotency_key, request_hash, result) VALUES ($1, $10, $11, $12)`,
       [
         itemId,
         jsonb(locked.answer),
@@ -242,6 +295,9 @@ export class AttemptsRepository {
         locked.score,
         jsonb(locked.parts),
         locked.outcome,
+        receipt.idempotencyKey,
+        receipt.requestHash,
+        jsonb(receipt.result),
       ],
     );
   }
@@ -253,13 +309,10 @@ export class AttemptsRepository {
 
   // ---------------------------------------------------------------------------------------------- receipts
 
-  async insertReceipt(
-    receipt: { attemptItemId: string; idempotencyKey: string; requestHash: string; result: ItemResponseResult },
-    m: EntityManager,
-  ): Promise<void> {
+  async insertReceipt(itemId: string, receipt: Receipt, m: EntityManager): Promise<void> {
     await m.query(
       'INSERT INTO response_receipts (attempt_item_id, idempotency_key, request_hash, result) VALUES ($1, $2, $3, $4)',
-      [receipt.attemptItemId, receipt.idempotencyKey, receipt.requestHash, jsonb(receipt.result)],
+      [itemId, receipt.idempotencyKey, receipt.requestHash, jsonb(receipt.result)],
     );
   }
 

@@ -219,17 +219,16 @@ export class AttemptsService {
 
   /**
    * No transaction around it: its reads are single statements (as they would be in a READ COMMITTED transaction),
-   * finishing an overdue attempt runs in its own, and starting the clock is one atomic statement. Two round trips
-   * fewer on every item served.
+   * finishing an overdue attempt runs in its own, and starting the clock is one atomic statement. The attempt and its
+   * items up to n are one statement, and its assignment is remembered: beside the actor's, two statements an item.
    */
   async serveItem(actor: Actor, id: string, n: number): Promise<ItemPresentation> {
-    const loaded = await this.loader.load(actor, id);
-    const { attempt } = loaded;
+    const loaded = await this.loader.loadWithItems(actor, id, n);
+    const { attempt, items } = loaded;
     if (attempt.status === 'in-progress' && attempt.deadline && attempt.deadline.getTime() <= Date.now()) {
       await this.attempts.transaction((m) => this.finisher.finishIfOverdue(attempt, m));
     }
     if (n > attempt.itemCount) throw notFound('Item');
-    const items = await this.attempts.itemsOf(id);
     const item = items[n - 1];
     const timeMs = loaded.version.settings.timePerItemSeconds * 1000;
     // Only the officer's own fetch starts an item's clock; staff in scope look without starting it (or being held
@@ -260,12 +259,12 @@ export class AttemptsService {
     return this.attempts.transaction(async (m) => {
       const { attempt, assignment, version } = await this.loader.load(actor, id, m, true);
       if (n > attempt.itemCount) throw notFound('Item');
-      const { item, receipt } = await this.attempts.lockItem(id, n, key, m);
-      if (receipt) {
-        if (receipt.requestHash !== requestHash) {
+      const { item, receipt: earlier } = await this.attempts.lockItem(id, n, key, m);
+      if (earlier) {
+        if (earlier.requestHash !== requestHash) {
           throw new DomainError('conflict', 'This Idempotency-Key was already used with a different request');
         }
-        return receipt.result as ItemResponseResult;
+        return earlier.result as ItemResponseResult;
       }
       if (await this.finisher.finishIfOverdue(attempt, m)) throw finishedConflict(attempt);
       if (!item.firstServedAt) throw new DomainError('conflict', 'This item has not been shown yet');
@@ -278,14 +277,18 @@ export class AttemptsService {
       };
       const [exercise] = await this.exercises.drawnVersions([item.exerciseVersionId], m);
       const practice = version.settings.feedback === 'after-item';
-      let result: ItemResponseResult;
+      const receipt = { idempotencyKey: key, requestHash };
       if (item.lockedAt) {
         // A repeat of the same final answer (e.g. resent from an offline queue under a new key) is not an error.
-        if (body.final && sameAnswer(item.answer, answer)) result = lockedResult(item, exercise, practice);
-        else throw new DomainError('conflict', 'This item is already answered; the answer cannot change');
-      } else if (!body.final) {
+        if (!body.final || !sameAnswer(item.answer, answer))
+          throw new DomainError('conflict', 'This item is already answered; the answer cannot change');
+        const result = lockedResult(item, exercise, practice);
+        await this.attempts.insertReceipt(item.id, { ...receipt, result }, m);
+        return result;
+      }
+      if (!body.final) {
         await this.attempts.saveDraft(item.id, answer, m);
-        result = {
+        const result: ItemResponseResult = {
           n,
           status: 'saved',
           late: false,
@@ -293,32 +296,32 @@ export class AttemptsService {
           responseTimeMs: null,
           feedback: null,
         };
-      } else {
-        const receivedAt = new Date();
-        const responseTimeMs = receivedAt.getTime() - item.firstServedAt.getTime();
-        const late = responseTimeMs > version.settings.timePerItemSeconds * 1000 + LATE_GRACE_MS;
-        const scored = scoreAnswer(exercise.truth, exercise.parts, sidesOf(exercise.images), answer);
-        // In an assessment an answer after the item's time is recorded but scores 0.
-        const score = late && version.settings.mode === 'assessment' ? 0 : scored.score;
-        const locked = {
-          answer,
-          saved: answer,
-          lockedAt: receivedAt,
-          late,
-          responseTimeMs,
-          score,
-          parts: scored.parts,
-          outcome: scored.outcome,
-        };
-        Object.assign(item, locked);
-        await this.attempts.lockAnswer(item.id, locked, m);
-        const context = attemptContext(attempt, assignment);
-        await this.events.itemLocked(itemLockedEvent(context, item, exercise, receivedAt), m);
-        // Feedback shows the item's truth: the officer will not meet this document in an assessment.
-        if (practice) await this.exposures.record(attempt.userId, [exercise.exerciseId], 'practice-feedback', id, m);
-        result = lockedResult(item, exercise, practice);
+        await this.attempts.insertReceipt(item.id, { ...receipt, result }, m);
+        return result;
       }
-      await this.attempts.insertReceipt({ attemptItemId: item.id, idempotencyKey: key, requestHash, result }, m);
+      const receivedAt = new Date();
+      const responseTimeMs = receivedAt.getTime() - item.firstServedAt.getTime();
+      const late = responseTimeMs > version.settings.timePerItemSeconds * 1000 + LATE_GRACE_MS;
+      const scored = scoreAnswer(exercise.truth, exercise.parts, sidesOf(exercise.images), answer);
+      // In an assessment an answer after the item's time is recorded but scores 0.
+      const score = late && version.settings.mode === 'assessment' ? 0 : scored.score;
+      const locked = {
+        answer,
+        saved: answer,
+        lockedAt: receivedAt,
+        late,
+        responseTimeMs,
+        score,
+        parts: scored.parts,
+        outcome: scored.outcome,
+      };
+      Object.assign(item, locked);
+      const result = lockedResult(item, exercise, practice);
+      await this.attempts.lockAnswer(item.id, locked, { ...receipt, result }, m);
+      const context = attemptContext(attempt, assignment);
+      await this.events.itemLocked(itemLockedEvent(context, item, exercise, receivedAt), m);
+      // Feedback shows the item's truth: the officer will not meet this document in an assessment.
+      if (practice) await this.exposures.record(attempt.userId, [exercise.exerciseId], 'practice-feedback', id, m);
       return result;
     });
   }

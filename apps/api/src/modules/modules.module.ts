@@ -5,6 +5,7 @@ import { ExercisesModule } from '../exercises';
 import { SpecimensModule } from '../specimens';
 import { AssignmentOpenings } from './assignment-openings';
 import { AssignmentUsage } from './assignment-usage';
+import { AttemptedAssignments } from './attempted-assignments';
 import { ExercisePoolsController } from './exercise-pools.controller';
 import { AssignmentsController, ModulesController } from './modules.controller';
 import { ModulesRepository } from './modules.repository';
@@ -26,6 +27,7 @@ import { Assignment, ModuleVersion, TrainingModule } from './training-module.ent
     ModulesService,
     AssignmentUsage,
     AssignmentOpenings,
+    AttemptedAssignments,
     PooledExerciseUsage,
     PoolExposure,
   ],

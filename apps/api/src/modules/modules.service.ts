@@ -23,6 +23,7 @@ import { ExercisesService } from '../exercises';
 import { SpecimensService } from '../specimens';
 import { AssignmentOpenings } from './assignment-openings';
 import { AssignmentUsage } from './assignment-usage';
+import { AttemptedAssignments } from './attempted-assignments';
 import { genuineNeeded, publishShortfall } from './exposure-requirement';
 import {
   assignmentView,
@@ -77,6 +78,7 @@ export class ModulesService {
     private readonly assignmentUsage: AssignmentUsage,
     private readonly exposure: PoolExposure,
     private readonly openings: AssignmentOpenings,
+    private readonly attempted: AttemptedAssignments,
   ) {}
 
   async list(actor: Actor): Promise<ModuleView[]> {
@@ -204,6 +206,11 @@ export class ModulesService {
   /** The assignment with the module version it assigns, or null. */
   async assignmentWithVersion(id: string, m?: EntityManager): Promise<AssignmentWithVersion | null> {
     return this.modules.assignmentWithVersion(id, m);
+  }
+
+  /** An existing attempt's assignment with its version, as assignmentWithVersion: remembered (it never changes). */
+  attemptedAssignment(id: string, m?: EntityManager): Promise<AssignmentWithVersion | null> {
+    return this.attempted.get(id, m);
   }
 
   /** Assignments of these cohorts as a trainee meets them: closing soonest first, then opening first. */
