@@ -103,19 +103,22 @@ describe('attempts', () => {
   }
 
   /**
-   * The statements sent to PostgreSQL while `work` runs whose parameters name one of `ids` (the API's background
-   * workers poll meanwhile and are left out), and how many transactions began and committed meanwhile.
+   * The statements sent to PostgreSQL while `work` runs whose parameters name one of `ids`, and the transactions
+   * around them: a BEGIN whose next statement on the same connection names one, a COMMIT whose statement before it
+   * does. The API's background workers poll (in transactions of their own) meanwhile and are left out.
    */
   async function statementsOf(
     ids: string[],
     work: () => Promise<unknown>,
   ): Promise<{ statements: string[]; begun: number; committed: number }> {
-    const sent: Array<{ text: string; values: unknown[] }> = [];
+    const sent: Array<{ client: Client; text: string; named: boolean }> = [];
     const query = Client.prototype.query;
     Client.prototype.query = function (this: Client, ...args: unknown[]) {
       const [config, values] = args as [string | { text: string; values?: unknown[] }, unknown];
-      if (typeof config === 'string') sent.push({ text: config, values: Array.isArray(values) ? values : [] });
-      else sent.push({ text: config.text, values: config.values ?? [] });
+      const text = typeof config === 'string' ? config : config.text;
+      const params = (typeof config === 'string' ? values : config.values) ?? [];
+      const named = Array.isArray(params) && params.some((v) => ids.includes(v as string));
+      sent.push({ client: this, text: text.trim(), named });
       return (query as (...a: unknown[]) => unknown).apply(this, args);
     } as typeof Client.prototype.query;
     try {
@@ -123,10 +126,13 @@ describe('attempts', () => {
     } finally {
       Client.prototype.query = query;
     }
+    const onSameClient = sent.map((s) => sent.filter((t) => t.client === s.client));
+    const next = (i: number) => onSameClient[i][onSameClient[i].indexOf(sent[i]) + 1];
+    const previous = (i: number) => onSameClient[i][onSameClient[i].indexOf(sent[i]) - 1];
     return {
-      statements: sent.filter((s) => s.values.some((v) => ids.includes(v as string))).map((s) => s.text.trim()),
-      begun: sent.filter((s) => s.text === 'START TRANSACTION').length,
-      committed: sent.filter((s) => s.text === 'COMMIT').length,
+      statements: sent.filter((s) => s.named).map((s) => s.text),
+      begun: sent.filter((s, i) => s.text === 'START TRANSACTION' && next(i)?.named).length,
+      committed: sent.filter((s, i) => s.text === 'COMMIT' && previous(i)?.named).length,
     };
   }
 
