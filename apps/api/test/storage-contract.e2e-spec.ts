@@ -225,6 +225,44 @@ describe('the S3 driver against the store itself', () => {
     }
   });
 
+  it('the local driver reads a small file (a tile) once: serving it again touches no disk; a large one is read each time', async () => {
+    const storage = new LocalMediaStorage(fs.mkdtempSync(path.join(scratch, 'memory-')));
+    const id = newStorageId();
+    const tile = randomBytes(9000);
+    const variant = randomBytes(300_000);
+    await storage.putFile(`${id}/image_files/9/0_0.webp`, tempFile(tile));
+    await storage.putFile(`${id}/2560.webp`, tempFile(variant));
+    const calls = (['stat', 'open', 'readFile'] as const).map((fn) => jest.spyOn(fs.promises, fn));
+    const diskCalls = () => calls.reduce((n, spy) => n + spy.mock.calls.length, 0);
+    try {
+      expect((await storage.stat(`${id}/image_files/9/0_0.webp`))!.size).toBe(9000);
+      const afterFirst = diskCalls();
+      expect(afterFirst).toBeGreaterThan(0);
+      expect((await storage.stat(`${id}/image_files/9/0_0.webp`))!.size).toBe(9000);
+      expect((await readAll(await storage.get(`${id}/image_files/9/0_0.webp`))).equals(tile)).toBe(true);
+      const part = await readAll(await storage.get(`${id}/image_files/9/0_0.webp`, { start: 100, end: 199 }));
+      expect(part.equals(tile.subarray(100, 200))).toBe(true);
+      expect(diskCalls()).toBe(afterFirst);
+
+      expect((await storage.stat(`${id}/2560.webp`))!.size).toBe(300_000);
+      const beforeReads = diskCalls();
+      expect((await readAll(await storage.get(`${id}/2560.webp`))).equals(variant)).toBe(true);
+      expect((await readAll(await storage.get(`${id}/2560.webp`))).equals(variant)).toBe(true);
+      expect(diskCalls() - beforeReads).toBe(2);
+
+      // rewritten or deleted here: forgotten at once
+      const replaced = randomBytes(5000);
+      await storage.putFile(`${id}/image_files/9/0_0.webp`, tempFile(replaced));
+      expect((await storage.stat(`${id}/image_files/9/0_0.webp`))!.size).toBe(5000);
+      expect((await readAll(await storage.get(`${id}/image_files/9/0_0.webp`))).equals(replaced)).toBe(true);
+      await storage.deletePrefix(`${id}/`);
+      expect(await storage.stat(`${id}/image_files/9/0_0.webp`)).toBeNull();
+      await expect(storage.get(`${id}/image_files/9/0_0.webp`)).rejects.toMatchObject({ code: 'ENOENT' });
+    } finally {
+      calls.forEach((spy) => spy.mockRestore());
+    }
+  });
+
   it.each([
     ['answering 500', 'error500'],
     ['unreachable', 'unreachable'],

@@ -1,14 +1,17 @@
 // The local media driver: objects as files under MEDIA_DIR/objects/<first two hex digits>/<storage id>/…, written
-// through a temporary name and renamed, so a reader never sees half a file.
+// through a temporary name and renamed, so a reader never sees half a file. What it has read is remembered
+// (object-memory.ts): serving a small file again touches no disk.
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
+import { OBJECT_MEMORY_LIMITS, ObjectMemory, SMALL_OBJECT_BYTES } from './object-memory';
 import { assertKey, assetPrefix, MediaStorage, StoredObject } from './storage';
 
 export class LocalMediaStorage implements MediaStorage {
   private readonly objects: string;
+  private readonly memory = new ObjectMemory(OBJECT_MEMORY_LIMITS);
 
   constructor(readonly root: string) {
     this.objects = path.join(root, 'objects');
@@ -23,6 +26,7 @@ export class LocalMediaStorage implements MediaStorage {
 
   async putFile(key: string, file: string, opts: { move?: boolean } = {}): Promise<void> {
     const dest = this.pathOf(key);
+    this.memory.forget(key);
     await fs.promises.mkdir(path.dirname(dest), { recursive: true });
     if (opts.move) {
       try {
@@ -40,6 +44,7 @@ export class LocalMediaStorage implements MediaStorage {
 
   async putStream(key: string, body: Readable): Promise<void> {
     const dest = this.pathOf(key);
+    this.memory.forget(key);
     await fs.promises.mkdir(path.dirname(dest), { recursive: true });
     const partial = `${dest}.${randomBytes(4).toString('hex')}.part`;
     try {
@@ -52,6 +57,8 @@ export class LocalMediaStorage implements MediaStorage {
 
   async get(key: string, range?: { start: number; end: number }): Promise<Readable> {
     const file = this.pathOf(key);
+    const bytes = this.memory.get(key)?.bytes;
+    if (bytes) return Readable.from([range ? bytes.subarray(range.start, range.end + 1) : bytes]);
     const fh = await fs.promises.open(file, 'r'); // rejects with ENOENT before any byte is sent
     return fh.createReadStream(range ? { start: range.start, end: range.end } : {});
   }
@@ -60,15 +67,22 @@ export class LocalMediaStorage implements MediaStorage {
     await fs.promises.copyFile(this.pathOf(key), file);
   }
 
+  /** The file's size, ETag and modification; remembered once seen, with the bytes of a small file (read whole). */
   async stat(key: string): Promise<StoredObject | null> {
+    const file = this.pathOf(key);
+    const remembered = this.memory.get(key);
+    if (remembered) return remembered.stat;
     try {
-      const st = await fs.promises.stat(this.pathOf(key));
+      const st = await fs.promises.stat(file);
       if (!st.isFile()) return null;
-      return {
+      const stat = {
         size: st.size,
         modifiedAt: st.mtime,
         etag: `${st.size.toString(36)}-${Math.floor(st.mtimeMs).toString(36)}-${st.ino.toString(36)}`,
       };
+      const bytes = st.size <= SMALL_OBJECT_BYTES ? await fs.promises.readFile(file) : null;
+      this.memory.keep(key, stat, bytes?.length === st.size ? bytes : null);
+      return stat;
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code === 'ENOENT') return null;
       throw err;
@@ -76,11 +90,13 @@ export class LocalMediaStorage implements MediaStorage {
   }
 
   async delete(key: string): Promise<void> {
+    this.memory.forget(key);
     await fs.promises.rm(this.pathOf(key), { force: true });
   }
 
   async deletePrefix(prefix: string): Promise<void> {
     const id = assetPrefix(prefix);
+    this.memory.forgetUnder(`${id}/`);
     await fs.promises.rm(this.dirOf(id), { recursive: true, force: true });
   }
 

@@ -1,10 +1,17 @@
-// What the S3 driver remembers of objects it has seen: their stat (size, ETag, modification) and, for small ones
-// (DeepZoom tiles, the .dzi, small variants), their bytes — so a tile served again costs no request to the store, and
-// one served for the first time costs one. Objects are written once and never modified (a key is
-// `<random id>/<file>`), so a remembered answer stays true until the object is deleted: this process forgets it at
-// once, another replica's deletion shows up as a 404 on the next read (the asset row is gone first anyway). Bounded by
-// entries, bytes and age; the least recently used goes first.
+// What a storage driver remembers of objects it has seen: their stat (size, ETag, modification) and, for small ones
+// (DeepZoom tiles, the .dzi, small variants), their bytes. A tile served again then costs no request to the store (S3)
+// and no file system call (local: a stat, an open, a read and a close, each a trip through libuv's thread pool, had
+// cost the API more CPU than the rest of serving an exam's preview image); one served for the first time costs one.
+// Objects are written once and never modified (a key is `<random id>/<file>`), so a remembered answer stays true
+// until the object is deleted: this process forgets it at once; another replica's deletion is seen when the entry
+// ages out (the asset row is gone first anyway, and signed URLs expire). Bounded by entries, bytes and age; the least
+// recently used goes first.
 import type { StoredObject } from './storage';
+
+/** What a driver remembers: stats of this many objects, bytes of small ones up to a budget, for at most this long. */
+export const OBJECT_MEMORY_LIMITS = { entries: 20_000, bytes: 32 * 1024 * 1024, ageMs: 10 * 60 * 1000 };
+/** An object up to this size is read whole on its first stat, and its bytes remembered. */
+export const SMALL_OBJECT_BYTES = 128 * 1024;
 
 interface Remembered {
   stat: StoredObject;

@@ -18,7 +18,7 @@ import {
   type ListObjectsV2CommandOutput,
 } from '@aws-sdk/client-s3';
 import { Upload } from '@aws-sdk/lib-storage';
-import { ObjectMemory } from './object-memory';
+import { OBJECT_MEMORY_LIMITS, ObjectMemory, SMALL_OBJECT_BYTES } from './object-memory';
 import { assertKey, assetPrefix, MediaStorage, missingObject, StorageUnavailableError, StoredObject } from './storage';
 
 export interface S3StorageOptions {
@@ -41,11 +41,6 @@ export interface S3StorageOptions {
 const SINGLE_PUT_BYTES = 16 * 1024 * 1024;
 const PART_BYTES = 8 * 1024 * 1024;
 
-/** What the driver remembers (object-memory.ts): stats of this many objects, bytes of small ones up to a budget. */
-const MEMORY = { entries: 20_000, bytes: 32 * 1024 * 1024, ageMs: 10 * 60 * 1000 };
-/** An object up to this size is read whole on its first stat, and its bytes remembered. */
-const SMALL_OBJECT_BYTES = 128 * 1024;
-
 /** What the start-up check found wrong with the settings: the variable to fix and why. */
 export class S3SettingsError extends Error {}
 
@@ -53,7 +48,7 @@ export class S3MediaStorage implements MediaStorage {
   readonly client: S3Client;
   private readonly bucket: string;
   private readonly base: string;
-  private readonly memory = new ObjectMemory(MEMORY);
+  private readonly memory = new ObjectMemory(OBJECT_MEMORY_LIMITS);
 
   constructor(private readonly opts: S3StorageOptions) {
     this.bucket = opts.bucket;
