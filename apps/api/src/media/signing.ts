@@ -41,10 +41,11 @@ export class UrlSigner {
 
   /** The grant a token carries, or 403 when it was not made by us or has expired. */
   verify(token: string, now = Date.now()): MediaGrant {
-    const forged = new DomainError('forbidden', 'This image link is not valid');
-    if (!/^[\w-]+$/.test(token)) throw forged;
+    // Made only when thrown: an error captures its stack, which every image served would otherwise pay for.
+    const forged = () => new DomainError('forbidden', 'This image link is not valid');
+    if (!/^[\w-]+$/.test(token)) throw forged();
     const raw = Buffer.from(token, 'base64url');
-    if (raw.length <= IV_BYTES + TAG_BYTES) throw forged;
+    if (raw.length <= IV_BYTES + TAG_BYTES) throw forged();
     let grant: MediaGrant | null;
     try {
       const decipher = createDecipheriv('aes-256-gcm', this.encKey, raw.subarray(0, IV_BYTES));
@@ -53,9 +54,9 @@ export class UrlSigner {
         Buffer.concat([decipher.update(raw.subarray(IV_BYTES, raw.length - TAG_BYTES)), decipher.final()]),
       );
     } catch {
-      throw forged;
+      throw forged();
     }
-    if (!grant) throw forged;
+    if (!grant) throw forged();
     if (grant.exp * 1000 <= now)
       throw new DomainError('forbidden', 'This image link has expired: reload the page to get a fresh one');
     return grant;
