@@ -110,15 +110,15 @@ describe('attempts', () => {
   async function statementsOf(
     ids: string[],
     work: () => Promise<unknown>,
-  ): Promise<{ statements: string[]; begun: number; committed: number }> {
-    const sent: Array<{ client: Client; text: string; named: boolean }> = [];
+  ): Promise<{ statements: string[]; unprepared: string[]; begun: number; committed: number }> {
+    const sent: Array<{ client: Client; text: string; named: boolean; prepared: boolean }> = [];
     const query = Client.prototype.query;
     Client.prototype.query = function (this: Client, ...args: unknown[]) {
-      const [config, values] = args as [string | { text: string; values?: unknown[] }, unknown];
+      const [config, values] = args as [string | { text: string; name?: string; values?: unknown[] }, unknown];
       const text = typeof config === 'string' ? config : config.text;
       const params = (typeof config === 'string' ? values : config.values) ?? [];
       const named = Array.isArray(params) && params.some((v) => ids.includes(v as string));
-      sent.push({ client: this, text: text.trim(), named });
+      sent.push({ client: this, text: text.trim(), named, prepared: typeof config !== 'string' && !!config.name });
       return (query as (...a: unknown[]) => unknown).apply(this, args);
     } as typeof Client.prototype.query;
     try {
@@ -131,6 +131,7 @@ describe('attempts', () => {
     const previous = (i: number) => onSameClient[i][onSameClient[i].indexOf(sent[i]) - 1];
     return {
       statements: sent.filter((s) => s.named).map((s) => s.text),
+      unprepared: sent.filter((s) => s.named && !s.prepared).map((s) => s.text),
       begun: sent.filter((s, i) => s.text === 'START TRANSACTION' && next(i)?.named).length,
       committed: sent.filter((s, i) => s.text === 'COMMIT' && previous(i)?.named).length,
     };
@@ -482,6 +483,8 @@ describe('attempts', () => {
       expect(sent.statements.map((sql) => sql.split(/\s+/)[0])).toEqual(['SELECT', 'SELECT', 'SELECT', 'WITH', 'WITH']);
       expect(sent.statements[3]).toMatch(/UPDATE attempt_items[\s\S]*INSERT INTO response_receipts/);
       expect(sent).toMatchObject({ begun: 1, committed: 1 });
+      // each prepared on its connection once and then only executed (common/sql/prepared.ts)
+      expect(sent.unprepared).toEqual([]);
     });
 
     it('serves an item seen before in two statements: the actor, and the attempt with its items', async () => {
@@ -490,7 +493,7 @@ describe('attempts', () => {
       );
       expect(sent.statements).toHaveLength(2);
       expect(sent.statements[1]).toMatch(/FROM attempts a LEFT JOIN attempt_items i/);
-      expect(sent).toMatchObject({ begun: 0, committed: 0 });
+      expect(sent).toMatchObject({ begun: 0, committed: 0, unprepared: [] });
     });
 
     it('has no review before it is finished', async () => {

@@ -3,6 +3,7 @@ import type { ItemAnswer, ItemResponseResult } from '@firstline/contracts';
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, In, Repository } from 'typeorm';
+import { prepared } from '../common/sql/prepared';
 import { Attempt, AttemptItem, ResponseReceipt } from './attempt.entity';
 
 /** What locking an item's final answer writes. */
@@ -52,6 +53,38 @@ const ITEM_COLUMNS = `i.id, i.attempt_id AS "attemptId", i.n, i.exercise_version
 /** A jsonb parameter: JSON text, or SQL NULL for null (pg would send a JS array as a PostgreSQL array). */
 const jsonb = (value: unknown) => (value === null ? null : JSON.stringify(value));
 
+// The statements of serving and answering an item, prepared on each connection (common/sql/prepared.ts).
+const ATTEMPT = prepared(`SELECT ${ATTEMPT_COLUMNS} FROM attempts WHERE id = $1`);
+const ATTEMPT_FOR_UPDATE = prepared(`SELECT ${ATTEMPT_COLUMNS} FROM attempts WHERE id = $1 FOR UPDATE`);
+const ATTEMPT_WITH_ITEMS = prepared(
+  `SELECT ${PREFIXED_ATTEMPT_COLUMNS}, ${ITEM_COLUMNS}
+     FROM attempts a LEFT JOIN attempt_items i ON i.attempt_id = a.id AND i.n <= $2
+    WHERE a.id = $1 ORDER BY i.n`,
+);
+const LOCK_ITEM = prepared(
+  `SELECT ${ITEM_COLUMNS}, r.request_hash AS "receiptHash", r.result AS "receiptResult"
+     FROM attempt_items i
+     LEFT JOIN response_receipts r ON r.attempt_item_id = i.id AND r.idempotency_key = $3
+    WHERE i.attempt_id = $1 AND i.n = $2
+      FOR UPDATE OF i`,
+);
+const MARK_SERVED = prepared(
+  `WITH served AS (
+     UPDATE attempt_items SET first_served_at = coalesce(first_served_at, now()) WHERE id = $1
+     RETURNING first_served_at)
+   SELECT first_served_at AS "firstServedAt" FROM served`,
+);
+const LOCK_ANSWER = prepared(
+  `WITH locked AS (
+     UPDATE attempt_items SET answer = $2, saved = $3, locked_at = $4, late = $5, response_time_ms = $6, score = $7,
+            parts = $8, outcome = $9
+      WHERE id = $1)
+   INSERT INTO response_receipts (attempt_item_id, idempotency_key, request_hash, result) VALUES ($1, $10, $11, $12)`,
+);
+const INSERT_RECEIPT = prepared(
+  'INSERT INTO response_receipts (attempt_item_id, idempotency_key, request_hash, result) VALUES ($1, $2, $3, $4)',
+);
+
 /** What a receipt records of an accepted response: its key, the hash of its body, and the result returned. */
 export interface Receipt {
   idempotencyKey: string;
@@ -93,10 +126,7 @@ export class AttemptsRepository {
 
   /** The attempt; with `lock`, locked for update until the transaction ends. */
   async findAttempt(id: string, m?: EntityManager, lock = false): Promise<Attempt | null> {
-    const rows: Attempt[] = await (m ?? this.attempts.manager).query(
-      `SELECT ${ATTEMPT_COLUMNS} FROM attempts WHERE id = $1${lock ? ' FOR UPDATE' : ''}`,
-      [id],
-    );
+    const rows: Attempt[] = await (m ?? this.attempts.manager).query(lock ? ATTEMPT_FOR_UPDATE : ATTEMPT, [id]);
     return rows[0] ?? null;
   }
 
@@ -105,12 +135,7 @@ export class AttemptsRepository {
    * needs the item and those before it.
    */
   async attemptWithItems(id: string, throughN: number): Promise<{ attempt: Attempt; items: AttemptItem[] } | null> {
-    const rows: Array<Record<string, unknown>> = await this.attempts.manager.query(
-      `SELECT ${PREFIXED_ATTEMPT_COLUMNS}, ${ITEM_COLUMNS}
-         FROM attempts a LEFT JOIN attempt_items i ON i.attempt_id = a.id AND i.n <= $2
-        WHERE a.id = $1 ORDER BY i.n`,
-      [id, throughN],
-    );
+    const rows: Array<Record<string, unknown>> = await this.attempts.manager.query(ATTEMPT_WITH_ITEMS, [id, throughN]);
     if (!rows.length) return null;
     const items = rows
       .filter((row) => row.id !== null)
@@ -248,14 +273,9 @@ export class AttemptsRepository {
 
   /** Item n, locked for update until the transaction ends, with the receipt of `idempotencyKey` if there is one. */
   async lockItem(attemptId: string, n: number, idempotencyKey: string, m: EntityManager): Promise<LockedItem> {
-    const [row] = (await m.query(
-      `SELECT ${ITEM_COLUMNS}, r.request_hash AS "receiptHash", r.result AS "receiptResult"
-         FROM attempt_items i
-         LEFT JOIN response_receipts r ON r.attempt_item_id = i.id AND r.idempotency_key = $3
-        WHERE i.attempt_id = $1 AND i.n = $2
-          FOR UPDATE OF i`,
-      [attemptId, n, idempotencyKey],
-    )) as Array<AttemptItem & { receiptHash: string | null; receiptResult: object | null }>;
+    const [row] = (await m.query(LOCK_ITEM, [attemptId, n, idempotencyKey])) as Array<
+      AttemptItem & { receiptHash: string | null; receiptResult: object | null }
+    >;
     if (!row) throw new Error(`attempt ${attemptId} has no item ${n}`);
     const { receiptHash, receiptResult, ...item } = row;
     return { item, receipt: receiptHash === null ? null : { requestHash: receiptHash, result: receiptResult! } };
@@ -263,13 +283,7 @@ export class AttemptsRepository {
 
   /** Starts the item's clock if it has not started (it never restarts); returns when it started. */
   async markServed(itemId: string, m?: EntityManager): Promise<Date> {
-    const [row] = (await (m ?? this.items.manager).query(
-      `WITH served AS (
-         UPDATE attempt_items SET first_served_at = coalesce(first_served_at, now()) WHERE id = $1
-         RETURNING first_served_at)
-       SELECT first_served_at AS "firstServedAt" FROM served`,
-      [itemId],
-    )) as Array<{ firstServedAt: Date }>;
+    const [row] = (await (m ?? this.items.manager).query(MARK_SERVED, [itemId])) as Array<{ firstServedAt: Date }>;
     return row.firstServedAt;
   }
 
@@ -279,27 +293,20 @@ export class AttemptsRepository {
 
   /** Locks the item's final answer and stores the receipt of the request that gave it, in one statement. */
   async lockAnswer(itemId: string, locked: LockedAnswer, receipt: Receipt, m: EntityManager): Promise<void> {
-    await m.query(
-      `WITH locked AS (
-         UPDATE attempt_items SET answer = $2, saved = $3, locked_at = $4, late = $5, response_time_ms = $6, score = $7,
-                parts = $8, outcome = $9
-          WHERE id = $1)
-       INSERT INTO response_receipts (attempt_item_id, idempotency_key, request_hash, result) VALUES ($1, $10, $11, $12)`,
-      [
-        itemId,
-        jsonb(locked.answer),
-        jsonb(locked.saved),
-        locked.lockedAt,
-        locked.late,
-        locked.responseTimeMs,
-        locked.score,
-        jsonb(locked.parts),
-        locked.outcome,
-        receipt.idempotencyKey,
-        receipt.requestHash,
-        jsonb(receipt.result),
-      ],
-    );
+    await m.query(LOCK_ANSWER, [
+      itemId,
+      jsonb(locked.answer),
+      jsonb(locked.saved),
+      locked.lockedAt,
+      locked.late,
+      locked.responseTimeMs,
+      locked.score,
+      jsonb(locked.parts),
+      locked.outcome,
+      receipt.idempotencyKey,
+      receipt.requestHash,
+      jsonb(receipt.result),
+    ]);
   }
 
   /** Unanswered items of a finishing attempt score 0. */
@@ -310,10 +317,7 @@ export class AttemptsRepository {
   // ---------------------------------------------------------------------------------------------- receipts
 
   async insertReceipt(itemId: string, receipt: Receipt, m: EntityManager): Promise<void> {
-    await m.query(
-      'INSERT INTO response_receipts (attempt_item_id, idempotency_key, request_hash, result) VALUES ($1, $2, $3, $4)',
-      [itemId, receipt.idempotencyKey, receipt.requestHash, jsonb(receipt.result)],
-    );
+    await m.query(INSERT_RECEIPT, [itemId, receipt.idempotencyKey, receipt.requestHash, jsonb(receipt.result)]);
   }
 
   // ---------------------------------------------------------------------------------------------- usage

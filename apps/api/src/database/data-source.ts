@@ -1,5 +1,6 @@
 // The one DataSource definition, used by the app (through TypeOrmModule) and by the migration CLI.
 import { DataSource, DataSourceOptions } from 'typeorm';
+import { PreparingClient } from '../common/sql/prepared';
 import { ENTITIES } from './entities';
 import { MIGRATIONS } from './migrations';
 
@@ -14,7 +15,13 @@ export function dataSourceOptions(url: string, poolSize = 20): DataSourceOptions
     migrationsTransactionMode: 'each',
     synchronize: false,
     logging: false,
-    extra: { max: poolSize, connectionTimeoutMillis: 10_000, application_name: 'firstline-api' },
+    // PreparingClient: the hot paths' statements are prepared once per connection (common/sql/prepared.ts)
+    extra: {
+      max: poolSize,
+      connectionTimeoutMillis: 10_000,
+      application_name: 'firstline-api',
+      Client: PreparingClient,
+    },
   };
 }
 

@@ -4,6 +4,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import type { AttemptFinishedEvent, AttemptStartedEvent, ItemLockedEvent } from '../attempts';
+import { prepared } from '../common/sql/prepared';
 import { dayDeltas, type DayDelta, type FactShareSource } from './officer-days';
 import type { DecisionOutcome } from './report-facts.entity';
 
@@ -26,6 +27,38 @@ const ADD_TO_DAY = `
   locate_sum = r.locate_sum + EXCLUDED.locate_sum, locate_n = r.locate_n + EXCLUDED.locate_n,
   fraud_type_sum = r.fraud_type_sum + EXCLUDED.fraud_type_sum, fraud_type_n = r.fraud_type_n + EXCLUDED.fraud_type_n,
   last_at = greatest(r.last_at, EXCLUDED.last_at)`;
+
+/**
+ * An item's report fact, upserted, with its first share of the daily roll-up; answers what the fact was before (if it
+ * was). Run for every answer, so prepared on each connection (common/sql/prepared.ts).
+ */
+const ITEM_FACT_WITH_FIRST_SHARE = prepared(
+  `WITH before AS (
+     SELECT user_id AS "userId", cohort_id AS "cohortId", module_id AS "moduleId", answered_at AS "answeredAt",
+            decision, outcome, response_time_ms AS "responseTimeMs", locate_score AS "locateScore",
+            fraud_type_score AS "fraudTypeScore"
+       FROM report_item_facts WHERE attempt_item_id = $1
+   ), written AS (
+     INSERT INTO report_item_facts (attempt_item_id, attempt_id, n, user_id, cohort_id, assignment_id, module_id, module_version_id, mode,
+                                    exercise_id, exercise_version_id, answered_at, verdict, fraud_type, issuing_state, document_type,
+                                    feature_categories, lights, decision, outcome, late, response_time_ms, score, locate_score, fraud_type_score,
+                                    chosen_fraud_type, chosen_features, chosen_mrz_checks, points)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17::text[], $18::text[], $19, $20, $21, $22, $23, $24, $25,
+             $26, $27::text[], $28::text[], $29::jsonb)
+     ON CONFLICT (attempt_item_id) DO UPDATE SET
+       answered_at = EXCLUDED.answered_at, decision = EXCLUDED.decision, outcome = EXCLUDED.outcome, late = EXCLUDED.late,
+       response_time_ms = EXCLUDED.response_time_ms, score = EXCLUDED.score, locate_score = EXCLUDED.locate_score,
+       fraud_type_score = EXCLUDED.fraud_type_score, chosen_fraud_type = EXCLUDED.chosen_fraud_type,
+       chosen_features = EXCLUDED.chosen_features, chosen_mrz_checks = EXCLUDED.chosen_mrz_checks, points = EXCLUDED.points
+   ), first_share AS (
+     INSERT INTO report_officer_days AS r (${DAY_COLUMNS})
+     SELECT $30::uuid, $31::uuid, $32::uuid, $33::date, $34::int, $35::int, $36::int, $37::int, $38::int, $39::bigint,
+            $40::int, $41::float8, $42::int, $43::float8, $44::int, $45::timestamptz
+      WHERE $46::boolean AND NOT EXISTS (SELECT 1 FROM before)
+     ON CONFLICT (user_id, cohort_id, module_id, day) DO UPDATE SET ${ADD_TO_DAY}
+   )
+   SELECT * FROM before`,
+);
 
 /** A delta as the 16 parameters of DAY_COLUMNS, in order. */
 const dayParams = (d: DayDelta) => [
@@ -94,34 +127,11 @@ export class ReportFactsRepository {
     // snapshot before the upsert — and the roll-up gains the difference afterwards.
     const after: FactShareSource = { ...e, outcome: outcomeOf(e) };
     const [fresh] = dayDeltas(null, after);
-    const [before] = (await m.query(
-      `WITH before AS (
-         SELECT user_id AS "userId", cohort_id AS "cohortId", module_id AS "moduleId", answered_at AS "answeredAt",
-                decision, outcome, response_time_ms AS "responseTimeMs", locate_score AS "locateScore",
-                fraud_type_score AS "fraudTypeScore"
-           FROM report_item_facts WHERE attempt_item_id = $1
-       ), written AS (
-         INSERT INTO report_item_facts (attempt_item_id, attempt_id, n, user_id, cohort_id, assignment_id, module_id, module_version_id, mode,
-                                        exercise_id, exercise_version_id, answered_at, verdict, fraud_type, issuing_state, document_type,
-                                        feature_categories, lights, decision, outcome, late, response_time_ms, score, locate_score, fraud_type_score,
-                                        chosen_fraud_type, chosen_features, chosen_mrz_checks, points)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17::text[], $18::text[], $19, $20, $21, $22, $23, $24, $25,
-                 $26, $27::text[], $28::text[], $29::jsonb)
-         ON CONFLICT (attempt_item_id) DO UPDATE SET
-           answered_at = EXCLUDED.answered_at, decision = EXCLUDED.decision, outcome = EXCLUDED.outcome, late = EXCLUDED.late,
-           response_time_ms = EXCLUDED.response_time_ms, score = EXCLUDED.score, locate_score = EXCLUDED.locate_score,
-           fraud_type_score = EXCLUDED.fraud_type_score, chosen_fraud_type = EXCLUDED.chosen_fraud_type,
-           chosen_features = EXCLUDED.chosen_features, chosen_mrz_checks = EXCLUDED.chosen_mrz_checks, points = EXCLUDED.points
-       ), first_share AS (
-         INSERT INTO report_officer_days AS r (${DAY_COLUMNS})
-         SELECT $30::uuid, $31::uuid, $32::uuid, $33::date, $34::int, $35::int, $36::int, $37::int, $38::int, $39::bigint,
-                $40::int, $41::float8, $42::int, $43::float8, $44::int, $45::timestamptz
-          WHERE $46::boolean AND NOT EXISTS (SELECT 1 FROM before)
-         ON CONFLICT (user_id, cohort_id, module_id, day) DO UPDATE SET ${ADD_TO_DAY}
-       )
-       SELECT * FROM before`,
-      [...values, ...(fresh ? dayParams(fresh) : new Array(16).fill(null)), fresh !== undefined],
-    )) as FactShareSource[];
+    const [before] = (await m.query(ITEM_FACT_WITH_FIRST_SHARE, [
+      ...values,
+      ...(fresh ? dayParams(fresh) : new Array(16).fill(null)),
+      fresh !== undefined,
+    ])) as FactShareSource[];
     if (!before) return;
     // The upsert keeps the fact's who and where; only what the answer says can change.
     const where = { userId: before.userId, cohortId: before.cohortId, moduleId: before.moduleId };

@@ -5,7 +5,11 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { Brackets, EntityManager, In, Like, Repository, SelectQueryBuilder } from 'typeorm';
 import type { UserScope } from '../cohorts';
 import { containsPattern } from '../common/sql/contains-pattern';
+import { prepared } from '../common/sql/prepared';
 import { User } from './user.entity';
+
+/** The actor of every authenticated request (prepared: common/sql/prepared.ts). */
+const ACTOR = prepared('SELECT id, role, unit_id AS "unitId", active FROM users WHERE id = $1');
 
 export interface UserListFilter {
   role?: Role;
@@ -114,10 +118,7 @@ export class UsersRepository {
 
   /** Read on every authenticated request, so one plain statement rather than a built query. */
   async findActor(id: string): Promise<ActorRow | null> {
-    const rows: ActorRow[] = await this.users.query(
-      'SELECT id, role, unit_id AS "unitId", active FROM users WHERE id = $1',
-      [id],
-    );
+    const rows: ActorRow[] = await this.users.query(ACTOR, [id]);
     return rows[0] ?? null;
   }
 
