@@ -2,7 +2,7 @@
 // and libs/scoring's signalDetection (log-linear correction, Hautus 1995) run here on the raw answers read back from
 // the review route; late and unanswered items are not decisions; the migration's backfill writes the facts the live
 // sink wrote; date and module filters; weekly trends.
-import { REPORT_PLACES, roundTo } from '@firstline/contracts';
+import { CohortOfficersReport, HeatmapReport, REPORT_PLACES, roundTo, UnitReport } from '@firstline/contracts';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import request from 'supertest';
 import { DataSource, type MigrationInterface } from 'typeorm';
@@ -67,6 +67,19 @@ describe('competence reports: figures', () => {
       expect(row.tooFewDecisions).toBe(row.decisions < report.minDecisions);
     }
     expectSame(report.cohortFigures, expectedFigures(raw), 'cohort');
+  });
+
+  // These aggregates leave the server unparsed (AggregateResponse): their contracts are held here instead, each body
+  // parsed against its schema, which must neither reject it nor change it (no field outside the contract).
+  it.each([
+    ['cohort dashboard', () => `/api/reports/cohorts/${data.cohortId}/officers`, CohortOfficersReport],
+    ['heatmap', () => `/api/reports/cohorts/${data.cohortId}/heatmap?by=fraudType`, HeatmapReport],
+    ['unit roll-up', () => `/api/reports/units/${data.unitId}`, UnitReport],
+  ] as const)('answers the %s exactly as its contract says', async (_, path, schema) => {
+    const body = await get(path());
+    const parsed = schema.safeParse(body);
+    expect(parsed.error?.issues ?? []).toEqual([]);
+    expect(parsed.data).toEqual(body);
   });
 
   it('has officers on both sides of the too-few-decisions line, and one with no decisions at all', async () => {

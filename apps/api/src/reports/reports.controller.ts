@@ -4,6 +4,7 @@ import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { ZodResponse } from 'nestjs-zod';
 import { Actor, CurrentActor } from '../common/decorators/actor';
+import { AggregateResponse } from '../common/decorators/aggregate-response';
 import { AnyRole, Roles } from '../common/decorators/roles.decorator';
 import { ProducesCsv, sendCsv } from './csv-response';
 import { ReportExportsService } from './report-exports.service';
@@ -37,7 +38,7 @@ export class ReportsController {
   @Roles('admin', 'supervisor', 'instructor')
   @Get('cohorts/:cohortId/officers')
   @ApiOperation({ summary: 'Cohort dashboard: per officer decisions, hit/false-alarm rates, d′, c, times, standings' })
-  @ZodResponse({ status: 200, type: CohortOfficersReportDto })
+  @AggregateResponse(CohortOfficersReportDto)
   officers(@CurrentActor() actor: Actor, @Param() p: CohortParamDto, @Query() q: ReportQueryDto) {
     return this.reports.cohortOfficers(actor, p.cohortId, q);
   }
@@ -58,7 +59,7 @@ export class ReportsController {
   @Roles('admin', 'supervisor', 'instructor')
   @Get('cohorts/:cohortId/heatmap')
   @ApiOperation({ summary: 'Weak-spot heatmap: proportion correct per officer × feature category, fraud type, …' })
-  @ZodResponse({ status: 200, type: HeatmapReportDto })
+  @AggregateResponse(HeatmapReportDto)
   heatmap(@CurrentActor() actor: Actor, @Param() p: CohortParamDto, @Query() q: HeatmapQueryDto) {
     return this.reports.heatmap(actor, p.cohortId, q);
   }
@@ -122,7 +123,7 @@ export class ReportsController {
   @Roles('admin', 'supervisor', 'instructor')
   @Get('units/:unitId')
   @ApiOperation({ summary: 'Unit roll-up: the unit’s cohorts side by side, and readiness on the latest assessment' })
-  @ZodResponse({ status: 200, type: UnitReportDto })
+  @AggregateResponse(UnitReportDto)
   unit(@CurrentActor() actor: Actor, @Param() p: UnitParamDto, @Query() q: ScopedReportQueryDto) {
     return this.reports.unit(actor, p.unitId, q);
   }
