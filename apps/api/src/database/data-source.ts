@@ -18,6 +18,10 @@ export function dataSourceOptions(url: string, poolSize = 20): DataSourceOptions
     // PreparingClient: the hot paths' statements are prepared once per connection (common/sql/prepared.ts)
     extra: {
       max: poolSize,
+      // Connections stay open once made, up to `max`: a fixed-size pool once grown (as HikariCP advises for its own).
+      // pg-pool's default closes one idle for 10 s, and the next burst pays for new backends — a fork, cold catalog
+      // caches, every hot statement prepared again. On an exam day that burst is the shift arriving.
+      idleTimeoutMillis: 0,
       connectionTimeoutMillis: 10_000,
       application_name: 'firstline-api',
       Client: PreparingClient,
