@@ -4,13 +4,16 @@ import { DynamicModule, RequestMethod } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
 import type { AppConfig } from '../../config/config';
 import { requestIdOf } from './request-id';
+import { loggedRequest } from './request-serializer';
 
 export function requestLoggerModule(config: AppConfig): DynamicModule {
   return LoggerModule.forRoot({
     pinoHttp: {
       level: config.LOG_LEVEL,
       genReqId: requestIdOf, // already assigned by the request-id middleware, mounted first
-      redact: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'],
+      // The request by its named fields only (no header but the browser's): see request-serializer.ts.
+      serializers: { req: loggedRequest },
+      redact: ['res.headers["set-cookie"]'],
       autoLogging: { ignore: (req) => req.url === '/api/health' },
     },
     forRoutes: [{ path: '{*splat}', method: RequestMethod.ALL }],

@@ -1,0 +1,51 @@
+import { IncomingMessage } from 'node:http';
+import { Socket } from 'node:net';
+import pino from 'pino';
+import { pinoHttp } from 'pino-http';
+import { loggedRequest } from './request-serializer';
+
+/** A request as Express has it inside a mounted router, with a bearer token and a refresh cookie. */
+function request(): IncomingMessage {
+  const req = new IncomingMessage(new Socket()) as IncomingMessage & { originalUrl?: string };
+  req.method = 'PUT';
+  req.url = '/items/3/response';
+  req.originalUrl = '/api/attempts/a1/items/3/response';
+  req.headers = {
+    'user-agent': 'Mozilla/5.0 (X11)',
+    authorization: 'Bearer eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ4In0.c2lnbmF0dXJl',
+    cookie: 'fl_refresh=secret-refresh-token',
+  };
+  return req;
+}
+
+describe('loggedRequest (through pino-http, as the API logs a request)', () => {
+  function logLine(): Record<string, unknown> {
+    const lines: string[] = [];
+    const stream = { write: (line: string) => lines.push(line) };
+    const middleware = pinoHttp({
+      logger: pino({ level: 'info' }, stream),
+      genReqId: () => 'req-42',
+      serializers: { req: loggedRequest },
+    });
+    const req = request();
+    middleware(req, { on: () => undefined, removeListener: () => undefined } as never);
+    (req as unknown as { log: pino.Logger }).log.info('probe');
+    return JSON.parse(lines[0]);
+  }
+
+  it('names the request by id, method, the URL the caller asked for, and browser', () => {
+    expect(logLine().req).toEqual({
+      id: 'req-42',
+      method: 'PUT',
+      url: '/api/attempts/a1/items/3/response',
+      userAgent: 'Mozilla/5.0 (X11)',
+    });
+  });
+
+  it('carries no credential: neither the bearer token nor the cookie appears in the line', () => {
+    const line = JSON.stringify(logLine());
+    expect(line).not.toContain('eyJhbGciOiJIUzI1NiJ9');
+    expect(line).not.toContain('secret-refresh-token');
+    expect(line).not.toContain('authorization');
+  });
+});
