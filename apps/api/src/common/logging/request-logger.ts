@@ -2,20 +2,25 @@
 // echoed back), so a request can be followed from the load balancer to the audit log.
 import { DynamicModule, RequestMethod } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
+import type { Options } from 'pino-http';
 import type { AppConfig } from '../../config/config';
 import { requestIdOf } from './request-id';
 import { loggedRequest } from './request-serializer';
 
+/** pino-http's options: the request by its named fields only (no header but the browser's; request-serializer.ts). */
+export function requestLogOptions(level: AppConfig['LOG_LEVEL']): Options {
+  return {
+    level,
+    genReqId: requestIdOf, // already assigned by the request-id middleware, mounted first
+    serializers: { req: loggedRequest },
+    redact: ['res.headers["set-cookie"]'],
+    autoLogging: { ignore: (req) => req.url === '/api/health' },
+  };
+}
+
 export function requestLoggerModule(config: AppConfig): DynamicModule {
   return LoggerModule.forRoot({
-    pinoHttp: {
-      level: config.LOG_LEVEL,
-      genReqId: requestIdOf, // already assigned by the request-id middleware, mounted first
-      // The request by its named fields only (no header but the browser's): see request-serializer.ts.
-      serializers: { req: loggedRequest },
-      redact: ['res.headers["set-cookie"]'],
-      autoLogging: { ignore: (req) => req.url === '/api/health' },
-    },
+    pinoHttp: requestLogOptions(config.LOG_LEVEL),
     forRoutes: [{ path: '{*splat}', method: RequestMethod.ALL }],
   });
 }

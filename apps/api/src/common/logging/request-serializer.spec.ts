@@ -1,8 +1,8 @@
 import { IncomingMessage } from 'node:http';
 import { Socket } from 'node:net';
-import pino from 'pino';
+import type pino from 'pino';
 import { pinoHttp } from 'pino-http';
-import { loggedRequest } from './request-serializer';
+import { requestLogOptions } from './request-logger';
 
 /** A request as Express has it inside a mounted router, with a bearer token and a refresh cookie. */
 function request(): IncomingMessage {
@@ -18,15 +18,11 @@ function request(): IncomingMessage {
   return req;
 }
 
-describe('loggedRequest (through pino-http, as the API logs a request)', () => {
+describe("a request log line (the API's pino-http options)", () => {
   function logLine(): Record<string, unknown> {
     const lines: string[] = [];
     const stream = { write: (line: string) => lines.push(line) };
-    const middleware = pinoHttp({
-      logger: pino({ level: 'info' }, stream),
-      genReqId: () => 'req-42',
-      serializers: { req: loggedRequest },
-    });
+    const middleware = pinoHttp({ ...requestLogOptions('info'), genReqId: () => 'req-42' }, stream);
     const req = request();
     middleware(req, { on: () => undefined, removeListener: () => undefined } as never);
     (req as unknown as { log: pino.Logger }).log.info('probe');
