@@ -80,6 +80,18 @@ describe('competence reports: scope, filters and exports', () => {
       }
     });
 
+    it('tells a reader outside the cohort nothing but its 404, whatever the module filter names', async () => {
+      const officers = (query: string) => `/api/reports/cohorts/${data.cohortId}/officers?${query}`;
+      for (const moduleId of [data.modules.assessment.moduleId, NO_ID])
+        for (const who of ['lheSupervisor', 'instructor2']) {
+          const res = await http()
+            .get(officers(`moduleId=${moduleId}`))
+            .set(bearer(t[who]));
+          expect([who, moduleId, res.status, res.body.message]).toEqual([who, moduleId, 404, 'Cohort not found']);
+          expect(JSON.stringify(res.body)).not.toMatch(/officers|decisions|hitRate/);
+        }
+    });
+
     it('keeps supervisors to their own unit and instructors to the officers of cohorts they run', async () => {
       expect(await status(`/api/reports/units/${lahore.unitId}`, t.supervisor1)).toBe(404);
       expect(await status(`/api/reports/units/${lahore.unitId}`, t.lheSupervisor)).toBe(200);
