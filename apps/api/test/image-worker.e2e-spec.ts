@@ -6,6 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import sharp from 'sharp';
 import { DomainError } from '../src/common/errors/domain-error';
+import { findJemalloc, JEMALLOC_CONF } from '../src/common/process/allocator';
 import { ImageWorker } from '../src/media/worker/image-worker';
 
 const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'firstline-image-worker-'));
@@ -119,5 +120,25 @@ describe('the image worker', () => {
     await until(() => !alive(pid));
     expect(worker.pid).toBeNull();
     await expect(worker.run('inspectImage', src, 'png', 10_000_000)).resolves.toEqual({ width: 600, height: 400 });
+  });
+
+  // The API runs on jemalloc as the Docker image does (LD_PRELOAD); libvips in the worker costs 25–40 % more CPU on it.
+  it('runs on the system allocator even where the API preloads jemalloc', async () => {
+    const jemalloc = findJemalloc();
+    if (!jemalloc) throw new Error('libjemalloc2 is not installed (.ci/run installs it: apt-get install libjemalloc2)');
+    const saved = { LD_PRELOAD: process.env.LD_PRELOAD, MALLOC_CONF: process.env.MALLOC_CONF };
+    Object.assign(process.env, { LD_PRELOAD: jemalloc, MALLOC_CONF: JEMALLOC_CONF });
+    try {
+      worker = new ImageWorker({ sharpConcurrency: 1, idleMs: 60_000 });
+      await worker.run('inspectImage', await image('allocator.png'), 'png', 10_000_000);
+    } finally {
+      for (const [key, value] of Object.entries(saved)) {
+        if (value === undefined) delete process.env[key];
+        else process.env[key] = value;
+      }
+    }
+    const maps = fs.readFileSync(`/proc/${worker.pid}/maps`, 'utf8');
+    expect(maps).toContain('libvips'); // the map is the worker's, with sharp loaded
+    expect(maps).not.toContain('libjemalloc');
   });
 });

@@ -27,9 +27,9 @@ export function findJemalloc(exists: (file: string) => boolean = fs.existsSync):
 }
 
 /**
- * The environment for a program that is not Node, started by the API (Chromium for the PDFs): without jemalloc, which
- * the image preloads into every process. Chromium brings its own allocator, and its GPU process dies with jemalloc
- * preloaded. Other preloaded libraries stay.
+ * The environment for a process the API starts that should not run on jemalloc, which the image preloads into every
+ * process: Chromium for the PDFs (it brings its own allocator, and its GPU process dies with jemalloc preloaded) and
+ * the image worker (image-worker.ts says why). Other preloaded libraries stay.
  */
 export function withoutJemalloc(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
   const preload = (env.LD_PRELOAD ?? '').split(/[\s:]+/).filter(Boolean);

@@ -5,6 +5,7 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { Logger } from '@nestjs/common';
+import { withoutJemalloc } from '../../common/process/allocator';
 import type { ImageTasks } from './image-worker.main';
 import {
   encodeCallbacks,
@@ -16,6 +17,17 @@ import {
 } from './rpc';
 
 type Callback = (...args: never[]) => unknown;
+
+/**
+ * The worker's environment: the API's, with its libvips thread count, and on the system's allocator (glibc) even
+ * where the API runs on jemalloc. jemalloc returns freed pages to the system a second after their last use, which
+ * is what keeps a long-lived API small; in the worker, which is let go when idle and so returns everything anyway,
+ * it only made libvips fault its buffers in again and again: deriving a 200-dpi document's eight images cost 25–40 %
+ * more CPU on jemalloc than on glibc (docs/benchmarks.md, item generation).
+ */
+export function imageWorkerEnv(env: NodeJS.ProcessEnv, sharpConcurrency: number): NodeJS.ProcessEnv {
+  return { ...withoutJemalloc(env), [WORKER_SHARP_CONCURRENCY]: String(sharpConcurrency) };
+}
 
 interface Running {
   resolve: (value: unknown) => void;
@@ -87,7 +99,7 @@ export class ImageWorker {
       execArgv: fromSource
         ? ['-r', path.resolve(__dirname, '../../../test/ts-register.cjs')]
         : process.execArgv.filter((arg) => !arg.startsWith('--inspect')),
-      env: { ...process.env, [WORKER_SHARP_CONCURRENCY]: String(this.opts.sharpConcurrency) },
+      env: imageWorkerEnv(process.env, this.opts.sharpConcurrency),
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     });
     child.on('message', (msg: WorkerReply) => this.received(child, msg));
