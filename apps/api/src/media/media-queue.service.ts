@@ -20,6 +20,11 @@ const ORPHAN_AGE_MS = 60 * 60 * 1000;
 const STORE_RETRY_SECONDS = 30;
 /** Derived files written to storage at once (tiles are many and small; an object store is latency-bound). */
 const PUT_CONCURRENCY = 16;
+/**
+ * A job's progress (and lease) is written at most this often: a 200-dpi document image is done in a fifth of a
+ * second, and its seven progress steps were seven UPDATEs; a large scan still shows its progress twice a second.
+ */
+const PROGRESS_EVERY_MS = 500;
 
 @Injectable()
 export class MediaQueue implements OnApplicationBootstrap, OnModuleDestroy {
@@ -130,7 +135,12 @@ export class MediaQueue implements OnApplicationBootstrap, OnModuleDestroy {
 
   private async process(job: MediaJob): Promise<void> {
     const work = await fs.promises.mkdtemp(path.join(this.tmpDir, 'job-'));
-    const heartbeat = (progress: number) => this.assets.heartbeat(job, progress, this.config.MEDIA_JOB_LEASE_SECONDS);
+    let progressAt = Date.now(); // the claim wrote the progress and the lease
+    const heartbeat = async (progress: number) => {
+      if (Date.now() - progressAt < PROGRESS_EVERY_MS) return;
+      progressAt = Date.now();
+      await this.assets.heartbeat(job, progress, this.config.MEDIA_JOB_LEASE_SECONDS);
+    };
     try {
       const source = path.join(work, SOURCE_FILE);
       await this.storage.getToFile(`${job.storageId}/${SOURCE_FILE}`, source);
