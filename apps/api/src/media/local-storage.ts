@@ -24,22 +24,20 @@ export class LocalMediaStorage implements MediaStorage {
     return path.join(this.objects, key.slice(0, 2), key);
   }
 
+  /**
+   * Moves or copies `file` to `key`. Its directory is made only when the first try finds it missing: an asset's 30-odd
+   * files share a dozen directories, and a recursive mkdir per file was most of what storing them cost.
+   */
   async putFile(key: string, file: string, opts: { move?: boolean } = {}): Promise<void> {
     const dest = this.pathOf(key);
     this.memory.forget(key);
-    await fs.promises.mkdir(path.dirname(dest), { recursive: true });
-    if (opts.move) {
-      try {
-        await fs.promises.rename(file, dest);
-        return;
-      } catch (err) {
-        if ((err as NodeJS.ErrnoException).code !== 'EXDEV') throw err;
-      }
-      await fs.promises.copyFile(file, dest);
-      await fs.promises.rm(file, { force: true });
-      return;
+    try {
+      await place(file, dest, opts.move === true);
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
+      await fs.promises.mkdir(path.dirname(dest), { recursive: true });
+      await place(file, dest, opts.move === true);
     }
-    await fs.promises.copyFile(file, dest);
   }
 
   async putStream(key: string, body: Readable): Promise<void> {
@@ -117,4 +115,20 @@ export class LocalMediaStorage implements MediaStorage {
     const st = await fs.promises.stat(this.dirOf(assetPrefix(prefix))).catch(() => null);
     return st?.mtime ?? null;
   }
+}
+
+/** Moves (across disks: copies and removes) or copies `file` to `dest`; ENOENT when its folder is missing. */
+async function place(file: string, dest: string, move: boolean): Promise<void> {
+  if (move) {
+    try {
+      await fs.promises.rename(file, dest);
+      return;
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'EXDEV') throw err;
+    }
+    await fs.promises.copyFile(file, dest);
+    await fs.promises.rm(file, { force: true });
+    return;
+  }
+  await fs.promises.copyFile(file, dest);
 }
