@@ -393,7 +393,7 @@ describe('media pipeline', () => {
     });
   });
 
-  describe('a file FirstLine drew itself (drawnHere: the demo library)', () => {
+  describe("a file FirstLine drew itself (drawnHere: the forge's documents)", () => {
     it('still meets the content checks: a declared 2500-megapixel PNG → 413, nothing stored', async () => {
       const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'media-drawn-'));
       const file = path.join(tmp, 'bomb.png');
@@ -405,7 +405,7 @@ describe('media pipeline', () => {
       expect(await counts()).toEqual(before);
     });
 
-    it('skips only the full decode: a truncated file is queued, and its processing fails with a reason', async () => {
+    it('skips only the full decode and the polyglot scan: a truncated file is queued, its processing fails', async () => {
       const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'media-drawn-'));
       const file = path.join(tmp, 'truncated.jpg');
       const whole = await noise(640, 480).jpeg().toBuffer();
@@ -418,6 +418,35 @@ describe('media pipeline', () => {
       const [row] = await db.query(`SELECT status, failure_reason FROM media_assets WHERE id = $1`, [id]);
       expect(row.status).toBe('failed');
       expect(row.failure_reason).toMatch(/could not be processed/);
+    });
+
+    it('is not scanned for embedded markup, which the pipeline does not carry into what it serves', async () => {
+      const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'media-drawn-'));
+      const file = path.join(tmp, 'tail.png');
+      const image = await noise(320, 240).png().toBuffer();
+      fs.writeFileSync(file, Buffer.concat([image, Buffer.from('<html><script>alert(1)</script></html>')]));
+      expect((await media.ingestFile(file, { createdBy: null }).catch((e) => e)).status).toBe(415);
+      const { id } = await media.ingestFile(file, { createdBy: null, drawnHere: true });
+      await media.waitForIdle();
+      const view = await app.get(MediaUrlsService).view(id);
+      expect(view.status).toBe('ready');
+      const [stored] = await db.query(`SELECT storage_id FROM media_assets WHERE id = $1`, [id]);
+      const served = listFiles(mediaDir).filter((f) => f.includes(stored.storage_id));
+      expect(served.length).toBeGreaterThan(10);
+      for (const f of served) expect(fs.readFileSync(f).includes('<script')).toBe(false);
+    });
+
+    it("its owner hears as soon as it is processed, not at the wait's limit", async () => {
+      const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'media-drawn-'));
+      const file = path.join(tmp, 'quick.png');
+      fs.writeFileSync(file, await noise(320, 240).png().toBuffer());
+      await media.waitForIdle(); // no other image ends meanwhile
+      const started = Date.now();
+      const processed = media.imageProcessed(60_000);
+      const { id } = await media.ingestFile(file, { createdBy: null, drawnHere: true });
+      await processed;
+      expect(Date.now() - started).toBeLessThan(30_000);
+      expect((await app.get(MediaUrlsService).view(id)).status).toBe('ready');
     });
   });
 

@@ -14,10 +14,13 @@ function harness() {
   const started: string[] = [];
   const ended: string[] = [];
   const processed = new Set<string>();
+  // Jobs waiting for an image to be processed (MediaService.imageProcessed): woken when the test finishes one.
+  let waiting: Array<() => void> = [];
   let jobs = 0;
+  const progress: Array<{ job: string; percent: number }> = [];
   const repo = {
     create: async () => ({ id: `job-${++jobs}` }),
-    progress: async () => undefined,
+    progress: async (job: string, percent: number) => void progress.push({ job, percent }),
     addAsset: async () => undefined,
     done: async () => undefined,
     failed: async () => undefined,
@@ -28,6 +31,12 @@ function harness() {
     ingestFile: async (file: string) => ({ id: `asset-${file.split('-').pop()}` }),
     views: async (ids: string[]) =>
       ids.map((id) => ({ id, status: processed.has(id) ? 'ready' : 'processing', failureReason: null })),
+    // Woken by the test's finish(), or at the caller's limit as the real one is.
+    imageProcessed: (ms: number) =>
+      new Promise<void>((resolve) => {
+        waiting.push(resolve);
+        setTimeout(resolve, ms);
+      }),
   } as unknown as MediaService;
   const exercises = {
     createInstance: async () => ({ exerciseId: 'e', versionId: 'v' }),
@@ -58,7 +67,12 @@ function harness() {
     service.generateInstance(order(seed), async () => {
       ended.push(`doc ${seed}`);
     });
-  return { service, started, ended, finish: (seed: number) => processed.add(`asset-${seed}`), generate };
+  const finish = (seed: number) => {
+    processed.add(`asset-${seed}`);
+    for (const wake of waiting) wake();
+    waiting = [];
+  };
+  return { service, started, ended, progress, finish, generate };
 }
 
 async function until(check: () => boolean): Promise<void> {
@@ -90,5 +104,28 @@ describe('ExerciseJobsService queue', () => {
     await until(() => ended.length === 3);
     expect(ended).toEqual(['doc 2', 'doc 1', 'doc 3']);
     await service.onModuleDestroy();
+  });
+
+  it("writes a waiting job's progress when an image is done, and every 10 s as its sign of life", async () => {
+    jest.useFakeTimers({ doNotFake: ['nextTick', 'setImmediate'] });
+    try {
+      const { service, ended, progress, finish, generate } = harness();
+      await generate(1);
+      const waits = () => progress.filter((p) => p.percent >= 55 && p.percent < 95).length;
+      for (let i = 0; i < 100 && waits() === 0; i++) await jest.advanceTimersByTimeAsync(10);
+      expect(waits()).toBe(1); // 55 %: none of its images ready yet
+      // A minute in the queue: looked at four times a second, written once every 10 s, never left untouched for
+      // anything near the 120 s after which other servers take it for dead.
+      await jest.advanceTimersByTimeAsync(60_000);
+      expect(waits()).toBeGreaterThanOrEqual(6);
+      expect(waits()).toBeLessThanOrEqual(8);
+      finish(1);
+      for (let i = 0; i < 100 && ended.length === 0; i++) await jest.advanceTimersByTimeAsync(10);
+      expect(ended).toEqual(['doc 1']);
+      expect(progress.some((p) => p.percent === 95)).toBe(true);
+      await service.onModuleDestroy();
+    } finally {
+      jest.useRealTimers();
+    }
   });
 });

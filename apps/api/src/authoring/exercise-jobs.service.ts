@@ -34,7 +34,17 @@ import { planSpecimenForgery, type SpecimenForgeRequest } from './specimen-forge
 const STALE_SECONDS = 120;
 /** How long the media pipeline may take over a forged document's images. */
 const PROCESSING_TIMEOUT_MS = 5 * 60_000;
-const POLL_MS = 100;
+/**
+ * A job waiting for its images looks again whenever this server finishes one, and at least this often (for images
+ * another replica processes). It polled every 100 ms before: two jobs' polls were 20 queries and 20 UPDATEs a second.
+ */
+const PROCESSED_RECHECK_MS = 250;
+/**
+ * A waiting job's progress is written when it moves, and at least this often even when it does not: the write is
+ * also the job's sign of life (`updated_at`), by which other replicas and the next start tell a live job from one a
+ * stopped server left (STALE_SECONDS).
+ */
+const TOUCH_MS = 10_000;
 /**
  * Jobs in this server at once: the next job draws, renders and ingests its document while the one before waits for
  * the media pipeline, so the pipeline's workers always have images queued (two, as rendering is one core's work).
@@ -411,15 +421,22 @@ export class ExerciseJobsService implements OnApplicationBootstrap, OnModuleDest
   /** Waits until the media pipeline has processed every image (progress 55–95 %); a failed image fails the job. */
   private async untilProcessed(id: string, assetIds: string[]): Promise<void> {
     const deadline = Date.now() + PROCESSING_TIMEOUT_MS;
+    let told = -1;
+    let toldAt = 0;
     for (;;) {
       const views: MediaAssetView[] = await this.media.views(assetIds);
       const failed = views.find((v) => v.status === 'failed');
       if (failed) throw new Error(`An image could not be processed: ${failed.failureReason ?? 'unknown reason'}`);
       const ready = views.filter((v) => v.status === 'ready').length;
-      await this.jobs.progress(id, 55 + (40 * ready) / assetIds.length, 'Processing the images (tiles and previews)');
+      if (ready !== told || Date.now() - toldAt >= TOUCH_MS) {
+        told = ready;
+        toldAt = Date.now();
+        await this.jobs.progress(id, 55 + (40 * ready) / assetIds.length, 'Processing the images (tiles and previews)');
+      }
       if (ready === assetIds.length) return;
       if (Date.now() > deadline) throw new Error('The images took too long to process');
-      await new Promise((resolve) => setTimeout(resolve, POLL_MS));
+      // Looked at again when this server finishes an image (any image), or shortly in case another replica did.
+      await this.media.imageProcessed(PROCESSED_RECHECK_MS);
     }
   }
 

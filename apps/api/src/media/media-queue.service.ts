@@ -72,15 +72,21 @@ export class MediaQueue implements OnApplicationBootstrap, OnModuleDestroy {
       if (pending === 0 && this.running === 0) return;
       this.kick();
       // Woken by a finished job here, or re-checked shortly in case another replica did the work.
-      await new Promise<void>((resolve) => {
-        const timer = setTimeout(done, 250);
-        function done() {
-          clearTimeout(timer);
-          resolve();
-        }
-        this.events.once('job', done);
-      });
+      await this.jobEnded(250);
     }
+  }
+
+  /** Resolves when this process next finishes a media job (ready, failed or given up), or after `ms` at the latest. */
+  jobEnded(ms: number): Promise<void> {
+    return new Promise<void>((resolve) => {
+      const done = () => {
+        clearTimeout(timer);
+        this.events.off('job', done);
+        resolve();
+      };
+      const timer = setTimeout(done, ms);
+      this.events.once('job', done);
+    });
   }
 
   /** Wakes the workers now (called after every enqueue), instead of at their next poll. */

@@ -82,6 +82,14 @@ export class MediaService {
     return this.assets.creatorsOf(ids, m);
   }
 
+  /**
+   * Resolves when this process next finishes processing an image, or after `ms` at the latest (another replica's work
+   * is seen only by looking again): for callers waiting on their own images, instead of polling.
+   */
+  imageProcessed(ms: number): Promise<void> {
+    return this.queue.jobEnded(ms);
+  }
+
   /** Resolves when no asset is queued or processing (tests and the seeder wait on this instead of sleeping). */
   waitForIdle(onPending?: (pending: number) => void): Promise<void> {
     return this.queue.waitForIdle(onPending);
