@@ -109,7 +109,14 @@ describe('competence reports: scope, filters and exports', () => {
     });
 
     it('answers 404 for a cohort, unit or officer that does not exist', async () => {
-      expect(await status(`/api/reports/cohorts/${NO_ID}/officers`, t.admin)).toBe(404);
+      // An admin may see every cohort, so only the cohort's own lookup can tell that this one does not exist — also
+      // beside a module filter that fails as well.
+      for (const report of ['officers', 'officers.csv', 'heatmap', 'heatmap/items?by=light&key=uv365', 'trends'])
+        expect({ report, status: await status(`/api/reports/cohorts/${NO_ID}/${report}`, t.admin) }).toEqual({
+          report,
+          status: 404,
+        });
+      expect(await status(`/api/reports/cohorts/${NO_ID}/trends?moduleId=${NO_ID}`, t.admin)).toBe(404);
       expect(await status(`/api/reports/units/${NO_ID}`, t.admin)).toBe(404);
       expect(await status(`/api/reports/officers/${NO_ID}`, t.admin)).toBe(404);
     });

@@ -368,4 +368,52 @@ describe('competence reports: figures', () => {
       ]);
     });
   });
+
+  // Runs last: it gives every decision a time of its own, so that the middle two of an even count differ.
+  it('takes the pooled median as the middle time of an odd count and the mean of the middle two of an even one', async () => {
+    await db.query(
+      `UPDATE report_item_facts f SET response_time_ms = 1000 + 37 * t.k
+         FROM (SELECT attempt_item_id, row_number() OVER (ORDER BY md5(attempt_item_id::text)) AS k
+                 FROM report_item_facts WHERE cohort_id = $1) t
+        WHERE f.attempt_item_id = t.attempt_item_id`,
+      [data.cohortId],
+    );
+    await rerun(new ReportRollup1796250000000());
+    const facts: Array<{ ms: number; day: string; moduleId: string }> = await db.query(
+      `SELECT response_time_ms AS ms, to_char(answered_at AT TIME ZONE 'UTC', 'YYYY-MM-DD') AS day,
+              module_id AS "moduleId"
+         FROM report_item_facts WHERE cohort_id = $1 AND outcome IS NOT NULL`,
+      [data.cohortId],
+    );
+    const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+    const { practice, assessment } = data.modules;
+    const cases: Array<[string, (f: (typeof facts)[number]) => boolean]> = [
+      ['', () => true],
+      [`?from=${day(-7)}&to=${day(0)}`, (f) => f.day >= day(-7)],
+      [`?to=${day(-7)}`, (f) => f.day <= day(-7)],
+      [`?moduleId=${practice.moduleId}`, (f) => f.moduleId === practice.moduleId],
+      [`?moduleId=${assessment.moduleId}`, (f) => f.moduleId === assessment.moduleId],
+    ];
+    const parities = new Set<number>();
+    for (const [query, covered] of cases) {
+      const times = facts
+        .filter(covered)
+        .map((f) => f.ms)
+        .sort((a, b) => a - b);
+      parities.add(times.length % 2);
+      const mid = Math.floor(times.length / 2);
+      const expected = !times.length ? null : times.length % 2 ? times[mid] : (times[mid - 1] + times[mid]) / 2;
+      const report = await get(`/api/reports/cohorts/${data.cohortId}/officers${query}`);
+      expect({
+        query,
+        decisions: report.cohortFigures.decisions,
+        median: report.cohortFigures.medianDecisionMs,
+      }).toEqual({
+        query,
+        decisions: times.length,
+        median: expected === null ? null : roundTo(expected, REPORT_PLACES.milliseconds),
+      });
+    }
+    expect([...parities].sort()).toEqual([0, 1]);
+  });
 });
