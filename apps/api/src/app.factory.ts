@@ -14,6 +14,7 @@ import { cleanupOpenApiDoc } from 'nestjs-zod';
 import { AppModule } from './app.module';
 import { DomainError } from './common/errors/domain-error';
 import { applyHttpServerTimeouts } from './common/http/http-server-timeouts';
+import { apiNoStore, isApiPath } from './common/http/no-store';
 import { responseCompression } from './common/http/response-compression';
 import { QuietStartupLogger } from './common/logging/quiet-startup-logger';
 import { requestContext } from './common/logging/request-context';
@@ -60,9 +61,6 @@ export function buildOpenApi(app: INestApplication): OpenAPIObject {
   return cleanupOpenApiDoc(doc);
 }
 
-/** /api and everything under it belongs to Nest. */
-const isApiPath = (p: string) => p === '/api' || p.startsWith('/api/');
-
 export async function createApp(config: AppConfig, databaseUrl: string): Promise<NestExpressApplication> {
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, databaseUrl), {
     bufferLogs: true,
@@ -72,6 +70,9 @@ export async function createApp(config: AppConfig, databaseUrl: string): Promise
   applyHttpServerTimeouts(app.getHttpServer(), config);
   app.set('trust proxy', config.TRUST_PROXY);
   app.disable('x-powered-by');
+  // No ETag on API answers: none is stored (apiNoStore), so none is revalidated, and hashing each body (400 KB for a
+  // cohort report) bought nothing. Files keep theirs (sendFile, express.static).
+  app.set('etag', false);
   app.use(requestId); // first: every answer, the body parser's 400 and 413 included, carries the id
   app.use(
     helmet({
@@ -90,6 +91,7 @@ export async function createApp(config: AppConfig, databaseUrl: string): Promise
     }),
   );
   app.use(requestContext);
+  app.use(apiNoStore);
   // gzip for JSON, the web app's JS/CSS and DZI descriptors (a weak airport network); images are already compressed.
   app.use(responseCompression());
   app.use(cookieParser());

@@ -98,6 +98,22 @@ describe('API hygiene', () => {
     expect(generated.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
   });
 
+  // RFC 6749 §5.1: a response holding tokens must carry `Cache-Control: no-store`; OWASP ASVS 4.0.3 8.2.1: sensitive
+  // data is not cached by browsers. Signed media keep their own private max-age (media.e2e-spec).
+  it('API answers are stored by no cache: tokens, personal data and errors carry no-store and no ETag', async () => {
+    const login = await http().post('/api/auth/login').send({ username: 'admin', password: 'firstline-demo' });
+    expect(login.status).toBe(200);
+    expect(login.body.accessToken).toEqual(expect.any(String));
+    const users = await http().get('/api/users').set(bearer(admin));
+    expect(users.status).toBe(200);
+    const denied = await http().get('/api/users');
+    expect(denied.status).toBe(401);
+    for (const res of [login, users, denied]) {
+      expect(res.headers['cache-control']).toBe('no-store');
+      expect(res.headers.etag).toBeUndefined();
+    }
+  });
+
   it('compresses responses for clients that accept gzip', async () => {
     const res = await http().get('/api/openapi.json').set('Accept-Encoding', 'gzip');
     expect(res.status).toBe(200);
