@@ -84,6 +84,8 @@ describe('cohort dashboard', () => {
     expect(within(cards).getByText('11%')).toBeInTheDocument(); // 5 of 44 fraudulent documents accepted
     expect(within(cards).getByText('41%')).toBeInTheDocument(); // 18 of 44 genuine documents referred
     expect(within(cards).getByText('2 / 3')).toBeInTheDocument(); // passed the final assessment
+    // the assessment's title stands isolated on a line of its own (a Latin title inside an Urdu sentence)
+    expect(within(cards).getByText('Final assessment').tagName).toBe('BDI');
     expect(officerNames()).toEqual(['Bilal Ahmed', 'Ayesha Khan', 'Chand Bibi']);
   });
 

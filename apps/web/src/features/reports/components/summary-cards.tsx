@@ -32,6 +32,10 @@ export function CohortSummaryCards({
 }) {
   const { t } = useTranslation();
   const f = useFigureFormat();
+  const warnings = [
+    ...(notStarted > 0 ? [t('reports.figures.notStarted', { n: f.num(notStarted) })] : []),
+    ...(overdue > 0 ? [t('reports.figures.overdue', { n: f.num(overdue) })] : []),
+  ];
   return (
     <dl className="fl-stats fl-figures" data-testid="summary-cards">
       <FigureCard
@@ -62,15 +66,10 @@ export function CohortSummaryCards({
         value={readiness ? `${f.num(readiness.passed)} / ${f.num(readiness.officers)}` : '—'}
         detail={
           <>
-            {readiness
-              ? t('reports.figures.passedAssessment', { title: readiness.title })
-              : t('reports.figures.noAssessment')}
-            {notStarted > 0 && (
-              <span className="fl-figure__warn"> · {t('reports.figures.notStarted', { n: f.num(notStarted) })}</span>
-            )}
-            {overdue > 0 && (
-              <span className="fl-figure__warn"> · {t('reports.figures.overdue', { n: f.num(overdue) })}</span>
-            )}
+            {readiness ? t('reports.figures.passedAssessment') : t('reports.figures.noAssessment')}
+            {/* The title on a line of its own, isolated: a Latin title wrapped in an Urdu sentence reads jumbled. */}
+            {readiness && <bdi className="fl-figure__title">{readiness.title}</bdi>}
+            {warnings.length > 0 && <span className="fl-figure__warn fl-figure__line">{warnings.join(' · ')}</span>}
           </>
         }
       />
