@@ -7,7 +7,7 @@ import type { NextFunction, Request, Response } from 'express';
 /** /api and everything under it belongs to Nest. */
 export const isApiPath = (p: string) => p === '/api' || p.startsWith('/api/');
 
-export const API_CACHE_CONTROL = 'no-store';
+const API_CACHE_CONTROL = 'no-store';
 
 export function apiNoStore(req: Request, res: Response, next: NextFunction): void {
   if (isApiPath(req.path)) res.setHeader('Cache-Control', API_CACHE_CONTROL);
