@@ -5,15 +5,17 @@ import { LoggerModule } from 'nestjs-pino';
 import type { Options } from 'pino-http';
 import type { AppConfig } from '../../config/config';
 import { requestIdOf } from './request-id';
-import { loggedRequest } from './request-serializer';
+import { loggedRequest, loggedResponse } from './request-serializer';
 
-/** pino-http's options: the request by its named fields only (no header but the browser's; request-serializer.ts). */
+/**
+ * pino-http's options: the request by its named fields only (no header but the browser's), the response by its status
+ * and length (request-serializer.ts).
+ */
 export function requestLogOptions(level: AppConfig['LOG_LEVEL']): Options {
   return {
     level,
     genReqId: requestIdOf, // already assigned by the request-id middleware, mounted first
-    serializers: { req: loggedRequest },
-    redact: ['res.headers["set-cookie"]'],
+    serializers: { req: loggedRequest, res: loggedResponse },
     autoLogging: { ignore: (req) => req.url === '/api/health' },
   };
 }

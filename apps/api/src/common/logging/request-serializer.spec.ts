@@ -1,5 +1,5 @@
-import { IncomingMessage } from 'node:http';
-import { Socket } from 'node:net';
+import { createServer, IncomingMessage } from 'node:http';
+import { Socket, type AddressInfo } from 'node:net';
 import type pino from 'pino';
 import { pinoHttp } from 'pino-http';
 import { requestLogOptions } from './request-logger';
@@ -43,5 +43,32 @@ describe("a request log line (the API's pino-http options)", () => {
     expect(line).not.toContain('eyJhbGciOiJIUzI1NiJ9');
     expect(line).not.toContain('secret-refresh-token');
     expect(line).not.toContain('authorization');
+  });
+
+  it('names the response by status and length only: no header, so neither the cookie nor the policies, is logged', async () => {
+    const lines: string[] = [];
+    const stream = { write: (line: string) => lines.push(line) };
+    const middleware = pinoHttp({ ...requestLogOptions('info'), genReqId: () => 'req-43' }, stream);
+    const server = createServer((req, res) => {
+      middleware(req, res);
+      res.setHeader('Set-Cookie', 'fl_refresh=secret-refresh-token; HttpOnly');
+      res.setHeader('Content-Security-Policy', "default-src 'self'");
+      res.setHeader('Content-Type', 'application/json');
+      res.setHeader('Content-Length', 11);
+      res.end('{"ok":true}');
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const { port } = server.address() as AddressInfo;
+      expect((await fetch(`http://127.0.0.1:${port}/api/units`)).status).toBe(200);
+      for (let i = 0; i < 100 && !lines.length; i++) await new Promise((resolve) => setTimeout(resolve, 10));
+    } finally {
+      server.close();
+    }
+    const line = JSON.parse(lines[0]);
+    expect(line.msg).toBe('request completed');
+    expect(line.res).toEqual({ statusCode: 200, contentLength: 11 });
+    expect(lines[0]).not.toContain('secret-refresh-token');
+    expect(lines[0]).not.toContain('default-src');
   });
 });
