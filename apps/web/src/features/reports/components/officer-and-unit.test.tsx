@@ -44,6 +44,8 @@ describe('officer profile', () => {
     expect(within(figures).getByText('10%')).toBeInTheDocument(); // 2 of 20 fraudulent documents accepted
     expect(within(figures).getByText('2 of 20 fraudulent documents accepted')).toBeInTheDocument();
     expect(within(figures).getByText('2.28')).toBeInTheDocument();
+    expect(within(figures).getByText('82%')).toBeInTheDocument(); // best score
+    expect(within(figures).getByText('latest 76% · last active 20 Nov 2026')).toBeInTheDocument();
     expect(screen.getByTestId('weak-spots')).toHaveTextContent('Personalisation');
     expect(screen.getByTestId('weak-spots')).toHaveTextContent('40% correct (2 of 5)');
     expect(

@@ -65,9 +65,12 @@ export function OfficerFigures({ competence: c }: { competence: OfficerCompetenc
       <FigureCard label={t('reports.table.locate')} value={f.pct(c.locateAccuracy)} />
       <FigureCard label={t('reports.table.fraudType')} value={f.pct(c.fraudTypeAccuracy)} />
       <FigureCard
-        label={t('reports.figures.bestLatest')}
-        value={`${f.score(c.bestScore)} / ${f.score(c.latestScore)}`}
-        detail={t('reports.figures.lastActivity', { date: f.date(c.lastActivityAt) })}
+        label={t('reports.figures.bestScore')}
+        value={f.score(c.bestScore)}
+        detail={t('reports.figures.latestScore', {
+          score: f.score(c.latestScore),
+          date: f.date(c.lastActivityAt),
+        })}
       />
     </dl>
   );
