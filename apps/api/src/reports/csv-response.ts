@@ -1,4 +1,5 @@
-// Hands a CSV export to the HTTP response: UTF-8 CSV, as a download with its (ASCII) file name, never cached.
+// Hands a CSV export to the HTTP response: UTF-8 CSV, as a download with its (ASCII) file name (never cached, as no
+// API answer is: common/http/no-store.ts).
 import { applyDecorators } from '@nestjs/common';
 import { ApiOkResponse, ApiProduces } from '@nestjs/swagger';
 import type { Response } from 'express';
@@ -7,7 +8,6 @@ import type { CsvFile } from './report-csv';
 export function sendCsv(res: Response, file: CsvFile): string {
   res.setHeader('Content-Type', 'text/csv; charset=utf-8');
   res.setHeader('Content-Disposition', `attachment; filename="${file.filename}"`);
-  res.setHeader('Cache-Control', 'no-store');
   return file.body;
 }
 
