@@ -1,5 +1,6 @@
 // FirstLine's fictional training states. Real ICAO codes come from the `mrz` package; these are the states the
-// specimen generator draws and the MRZ check accepts in addition. Anything in neither list is unknown (a pseudo tell).
+// specimen generator draws and the MRZ check accepts in addition. Anything in neither list is unknown (a pseudo tell),
+// as the pseudo states of fantasy documents are: the generator draws them too, and reports name them.
 export interface TrainingState {
   code: string;
   name: string;
@@ -18,3 +19,10 @@ export const TRAINING_STATE_CODES: readonly string[] = TRAINING_STATES.map((s) =
 export function isTrainingState(code: string): boolean {
   return TRAINING_STATE_CODES.includes(code);
 }
+
+/**
+ * The fantasy "states" the generator issues pseudo documents of (Westmarch, Hyperborea, Lemuria): in neither ICAO's
+ * list nor the training states. The generator has a design for each (its states.ts checks so on load), and every
+ * language's catalogue names each as no such state.
+ */
+export const PSEUDO_STATE_CODES: readonly string[] = ['WMR', 'HYP', 'LMU'];

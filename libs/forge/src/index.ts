@@ -74,7 +74,7 @@ export {
 } from './mrz';
 export { benchGenerateTd3, type BenchResult } from './bench';
 export { ALL_LIGHTS, OBLIQUE_FRAMES, PNG_OPTIONS, type RenderedImage } from './render/render';
-export { TRAINING_DESIGNS, PSEUDO_DESIGNS, PSEUDO_STATE_CODES, stateDesign, type StateDesign } from './states';
+export { TRAINING_DESIGNS, PSEUDO_DESIGNS, stateDesign, type StateDesign } from './states';
 export { faceParams, lookAlikeParams, identityVector, type FaceParams } from './face';
 export { REFERENCE_DATE } from './identity';
 export {

@@ -1,8 +1,8 @@
-import { FEATURE_TAXONOMY, TRAINING_STATE_CODES, categoryOfFeature } from '@firstline/contracts';
+import { FEATURE_TAXONOMY, PSEUDO_STATE_CODES, TRAINING_STATE_CODES, categoryOfFeature } from '@firstline/contracts';
 import { parse } from 'mrz';
 import { renderGenuine } from './instance';
 import { checkMrz, isKnownStateCode } from './mrz';
-import { PSEUDO_STATE_CODES } from './states';
+import { PSEUDO_DESIGNS } from './states';
 import { expectPolygonInImage } from './testing/images';
 
 const STATES = ['UTO', 'ARC', 'BRG'];
@@ -34,6 +34,10 @@ describe('genuine specimens (no rendering)', () => {
 
   it('pseudo state codes are in neither the ICAO list nor the training states', () => {
     for (const code of PSEUDO_STATE_CODES) expect(isKnownStateCode(code)).toBe(false);
+  });
+
+  it('has a pseudo design for exactly the pseudo states the contracts name', () => {
+    expect(Object.keys(PSEUDO_DESIGNS)).toEqual(PSEUDO_STATE_CODES);
   });
 
   it('VIZ agrees with the MRZ', () => {

@@ -1,11 +1,13 @@
+import { PSEUDO_STATE_CODES, TRAINING_STATE_CODES } from '@firstline/contracts';
 import { afterEach, describe, expect, it } from 'vitest';
 import en from '@/locales/en.json';
 import ur from '@/locales/ur.json';
 import { i18n } from './i18n';
 import { dimensionValueLabel } from './taxonomy-keys';
 
-/** The forge's issuing states: the three training states and the pseudo states of fantasy documents. */
-const FORGE_STATES = ['UTO', 'ARC', 'BRG', 'WMR', 'HYP', 'LMU'];
+// The forge's issuing states: the training states and the pseudo states of fantasy documents (the forge checks that
+// it has a design for each of these, and for no other).
+const FORGE_STATES = [...TRAINING_STATE_CODES, ...PSEUDO_STATE_CODES];
 
 describe('dimensionValueLabel', () => {
   afterEach(() => i18n.changeLanguage('en'));
