@@ -22,7 +22,7 @@ export function isTrainingState(code: string): boolean {
 
 /**
  * The fantasy "states" the generator issues pseudo documents of (Westmarch, Hyperborea, Lemuria): in neither ICAO's
- * list nor the training states. The generator has a design for each (its states.ts checks so on load), and every
- * language's catalogue names each as no such state.
+ * list nor the training states. The generator has a design for exactly these (a forge spec checks so), and every
+ * language's catalogue names each as no such state (a web test checks so).
  */
 export const PSEUDO_STATE_CODES: readonly string[] = ['WMR', 'HYP', 'LMU'];

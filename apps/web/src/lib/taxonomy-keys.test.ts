@@ -5,7 +5,7 @@ import ur from '@/locales/ur.json';
 import { i18n } from './i18n';
 import { dimensionValueLabel } from './taxonomy-keys';
 
-// The forge's issuing states: the training states and the pseudo states of fantasy documents (the forge checks that
+// The forge's issuing states: the training states and the pseudo states of fantasy documents (forge specs check that
 // it has a design for each of these, and for no other).
 const FORGE_STATES = [...TRAINING_STATE_CODES, ...PSEUDO_STATE_CODES];
 
