@@ -20,7 +20,7 @@ const require = createRequire(import.meta.url);
 export const name = 'reports';
 
 const CALLS = { cohort: 40, unit: 40 };
-/** Untimed calls of each kind, on both sides, before the timed ones. */
+/** Untimed calls of each kind, on every side, before the timed ones. */
 const WARM_UP = 10;
 
 export async function run(report) {
@@ -45,21 +45,20 @@ export async function run(report) {
       floor = await startFloor(url);
       const token = await signIn(api.base, 'bench-supervisor');
       const cohortId = loaded.cohortIds[0];
+      const cohortPath = `/api/reports/cohorts/${cohortId}/officers`;
       const sides = (apiPath, floorPath, query) => [
         ['API', () => getJson(api.base, apiPath, token)],
         ['HTTP floor', () => getJson(floor.base, floorPath, token)],
         ['query', query],
       ];
-      const cohort = sides(`/api/reports/cohorts/${cohortId}/officers`, `/cohorts/${cohortId}`, () =>
-        db.query(COHORT_OFFICERS, [cohortId]),
-      );
+      const cohort = sides(cohortPath, `/cohorts/${cohortId}`, () => db.query(COHORT_OFFICERS, [cohortId]));
       const unit = sides(`/api/reports/units/${loaded.unitId}`, `/units/${loaded.unitId}`, () =>
         db.query(UNIT, [loaded.unitId]),
       );
       // Check the API answers what the query answers, then warm every side alike before timing: the API's pool opens
       // its connections (each a new PostgreSQL backend with cold caches) and V8 optimises its code over the first
       // calls, as a server that has been running would have; the other sides get the same number of calls.
-      const first = await cohort[0][1]();
+      const first = await getJson(api.base, cohortPath, token);
       if (first.officers.length !== COHORT_SIZE) throw new Error(`cohort has ${first.officers.length} officers`);
       for (let i = 0; i < WARM_UP; i++) for (const [, call] of [...cohort, ...unit]) await call();
 
@@ -86,8 +85,8 @@ async function alternately(sides, calls) {
 
 /**
  * The API's p95 against the query's (the goal), then the HTTP floor's against the query's: the hand-written query
- * behind bare node:http, what the transport alone costs on this machine. Medians beside them: a p95 of 15–40 calls
- * moves with one slow call, the median shows the typical one.
+ * behind bare node:http, what the transport alone costs on this machine. Medians beside them: a p95 of 40 calls moves
+ * with two slow calls, the median shows the typical one.
  */
 function reportSides(report, figure, times, goal) {
   const query = percentile(times.query, 95);
